@@ -1,0 +1,59 @@
+"""Compile the YAML data sources into ``compiled.json`` (run: ``make data``).
+
+YAML is for people; the runtime reads JSON only. ``tests/test_data.py`` rebuilds in memory and
+fails if the committed ``compiled.json`` differs, so a stale copy cannot ship.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hkwrap.data import COMPILED, DATA_DIR
+
+
+def _load_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """Everything the runtime needs, as one JSON-ready dict."""
+    out: dict[str, Any] = {}
+    t2s_path = data_dir / "t2s.yaml"
+    t2s: dict[str, str] = _load_yaml(t2s_path) if t2s_path.exists() else {}
+    out["t2s"] = dict(sorted((t2s or {}).items()))
+    lex_dir = data_dir / "lexicon"
+    out["lexicon"] = {
+        p.stem: _load_yaml(p) for p in sorted(lex_dir.glob("*.yaml"))
+    } if lex_dir.exists() else {}
+    idx = data_dir / "indices.yaml"
+    out["indices"] = _load_yaml(idx) if idx.exists() else []
+    sec = data_dir / "securities.yaml"
+    if sec.exists():
+        from hkwrap.securities.build import compile_table
+
+        out["securities"] = compile_table(_load_yaml(sec) or [], out["t2s"])
+    else:
+        out["securities"] = {}
+    return out
+
+
+def render(compiled: dict[str, Any]) -> str:
+    """Stable text form: sorted keys, one line per top-level section is not needed; keep compact."""
+    return json.dumps(compiled, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def main() -> int:
+    text = render(compile_all())
+    COMPILED.write_text(text, encoding="utf-8")
+    print(f"wrote {COMPILED} ({len(text.encode('utf-8')):,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

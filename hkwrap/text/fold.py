@@ -1,0 +1,52 @@
+"""Folding: one comparable view of text in any script, the same length as the original.
+
+Every step maps one character to exactly one character, so an offset into the folded text is
+an offset into the original: evidence never needs a separate offset map.
+
+- full-width ASCII forms (ＡＢＣ１２３％（）) -> ASCII; ideographic space, NBSP and other
+  Unicode spaces -> " "; full-width/Chinese punctuation that plays the same role -> ASCII;
+- Traditional Chinese -> Simplified, character by character (``t2s.yaml``), never by phrase;
+- Latin letters lower-cased (only where lower-casing keeps one character).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hkwrap import data
+
+# Punctuation that means the same in both scripts. Chinese list marks (、) and full stops (。)
+# are kept: they carry meaning for clause splitting.
+_PUNCT = {
+    "\u3000": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "\uff0c": ",", "\uff1b": ";", "\uff1a": ":", "\uff08": "(", "\uff09": ")",
+    "\uff05": "%", "\uff0e": ".", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0d": "-", "\ufe63": "-",
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[cp] = chr(cp - 0xFEE0)
+    for src, dst in _PUNCT.items():
+        table[ord(src)] = dst
+    for trad, simp in data.load().get("t2s", {}).items():
+        if len(trad) == 1 and len(simp) == 1:
+            table[ord(trad)] = simp
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    for cp in range(0xFF21, 0xFF3B):  # full-width capitals fold straight to lower case
+        table[cp] = chr(cp - 0xFEE0 + 32)
+    return table
+
+
+def fold(text: str) -> str:
+    """Return the folded view of ``text``; ``len(fold(t)) == len(t)`` always."""
+    return text.translate(_table())
+
+
+def fold_char_map() -> dict[int, str]:
+    """The translation table, for callers that fold many short strings (alias tables)."""
+    return _table()
