@@ -12,6 +12,11 @@ Interface (stable; the pipeline and the CLI rely on it):
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -23,3 +28,167 @@ class Source:
     kind: str = "text"  # text | markdown | html | json
     metadata: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # e.g. "encoding guessed: big5hkscs"
+
+
+KINDS = ("text", "markdown", "html", "json")
+# Walked directories yield files with these extensions (files named explicitly are always read).
+INPUT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_EXTENSION_KINDS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+}
+
+
+def read_bytes(
+    data: bytes, name: str, *, encoding: str | None = None, kind: str | None = None
+) -> list[Source]:
+    """Decode ``data`` (the contents of ``name``) and read it as ``kind``, or as its extension
+    and content suggest. Raises InputError (message naming ``name``) for empty, binary or
+    undecodable input, and for invalid JSON in a file that must be JSON."""
+    from hkwrap.readers._errors import input_error
+    from hkwrap.readers.encoding import decode
+
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    if not data:
+        raise input_error(name, "empty input")
+    decoded = decode(data, name, encoding)
+    text, notes = decoded.text, decoded.notes
+    if not text.strip():
+        raise input_error(name, "empty input (only white space)")
+
+    ext = os.path.splitext(name)[1].lower()
+    if kind is None:
+        kind = _EXTENSION_KINDS.get(ext)
+    if kind == "markdown":
+        from hkwrap.readers.frontmatter import read_markdown
+
+        return [read_markdown(text, name, notes)]
+    if kind == "html":
+        from hkwrap.readers.markup import read_html
+
+        return [read_html(text, name, notes)]
+    if kind == "json":
+        return _read_json(text, name, notes, required=True)  # type: ignore[return-value]
+
+    # No kind from the caller or the extension (.txt, stdin, anything else): sniff the content.
+    if kind is None:
+        from hkwrap.readers.frontmatter import has_front_matter, read_markdown
+        from hkwrap.readers.markup import is_html_document, read_html
+
+        if has_front_matter(text):
+            return [read_markdown(text, name, notes)]
+        if is_html_document(text):
+            return [read_html(text, name, notes)]
+        if text.lstrip()[:1] in ("{", "["):
+            sources = _read_json(text, name, notes)
+            if sources:
+                return sources
+    return [Source(name=name, text=text, kind="text", notes=notes)]
+
+
+def read_path(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Source]:
+    """Read one file ("-" is stdin) as bytes and hand it to :func:`read_bytes`.
+
+    Raises InputError naming the file when it is missing, a directory, unreadable, empty,
+    larger than ``max_bytes``, binary or undecodable."""
+    from hkwrap.readers._errors import input_error
+
+    name = os.fspath(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            st = os.stat(name)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory")
+            if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+                raise input_error(name, _too_large(st.st_size, max_bytes))
+            with open(name, "rb") as f:
+                data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise input_error(name, _os_problem(exc)) from None
+    if len(data) > max_bytes:
+        raise input_error(name, _too_large(None, max_bytes))
+    return read_bytes(data, name, encoding=encoding)
+
+
+def iter_inputs(paths: list[str]) -> Iterator[str]:
+    """The inputs to read, in order: "-" and files as given (any extension, even missing ones,
+    so the reader can name the problem); directories walked recursively for files with an
+    ``INPUT_EXTENSIONS`` extension, in sorted path order, hidden files and folders skipped."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(top: str) -> Iterator[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = os.path.relpath(dirpath, top)
+        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
+        for filename in filenames:
+            if filename.startswith("."):
+                continue
+            if os.path.splitext(filename)[1].lower() in INPUT_EXTENSIONS:
+                found.append(((*parts, filename), os.path.join(dirpath, filename)))
+    found.sort()
+    for _, path in found:
+        yield path
+
+
+def _read_json(
+    text: str, name: str, notes: tuple[str, ...], *, required: bool = False
+) -> list[Source] | None:
+    from hkwrap.readers._errors import input_error
+    from hkwrap.readers.newsjson import load, load_lines, read_news_json
+
+    try:
+        data = load(text)
+    except RecursionError:
+        if required:
+            raise input_error(name, "invalid JSON: nested too deeply") from None
+        return None
+    except ValueError as exc:
+        data = load_lines(text)  # JSON Lines: one article object per line
+        if data is None:
+            if required:
+                raise input_error(name, f"invalid JSON: {exc}") from None
+            return None
+    sources = read_news_json(data, name, notes)
+    if sources is None and required:
+        raise input_error(name, "no news article in JSON (no title or body field found)")
+    return sources
+
+
+def _too_large(size: int | None, max_bytes: int) -> str:
+    have = f"{size:,} bytes" if size is not None else "more"
+    return f"larger than --max-bytes ({have} > {max_bytes:,})"
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or type(exc).__name__})"

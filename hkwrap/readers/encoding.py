@@ -1,0 +1,185 @@
+"""Bytes -> text: BOMs, UTF-8, and a scored guess between Big5-HKSCS and GB18030.
+
+Order of decisions (``decode``):
+
+1. ``encoding=`` given: that codec and nothing else (an unknown name is an InputError).
+2. A byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE. The mark is not part of the text.
+3. NUL bytes (outside UTF-16/32) or mostly control bytes: a binary file, refused.
+4. Valid UTF-8 (pure ASCII included).
+5. Otherwise both Big5-HKSCS and GB18030 are tried. Big5 bytes very often decode "successfully"
+   as GB18030 (and GB2312 bytes as Big5) into the wrong characters, so each candidate is scored
+   by how much of its non-ASCII text is made of very frequent market-report characters and CJK
+   punctuation, against kana, bopomofo, private-use and other rare code points that wrong
+   decodings produce. The winner is recorded in the notes ("encoding guessed: big5hkscs") so
+   the CLI can say so on stderr.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from hkwrap.readers._errors import input_error
+
+GUESS_NOTE = "encoding guessed: "
+DEFAULT_CANDIDATES = ("big5hkscs", "gb18030")
+
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control bytes that never appear in text (TAB, LF, VT, FF, CR and ESC are allowed).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
+_CONTROL_CHARS: dict[int, None] = dict.fromkeys(_CONTROL_BYTES)
+_SAMPLE = 64 * 1024
+_MAX_CONTROL_RATIO = 0.10
+
+# Very frequent characters of Hong Kong market reports, Traditional and Simplified forms both.
+# Written for this module; the list only needs to be common, not complete.
+FREQUENT_CJK = frozenset(
+    "的一是不了人在有中國国港股市升跌點点指數数億亿元萬万"
+    "大上下為为個个們们這这來来以到會会和要就出也對对年月日今"
+    "收報报盤盘成交額额恒生科技企業业板塊块資资金南北向淨净買买賣卖"
+    "沽空比率價价格漲涨幅新高低開开午早全天主公司集團团銀银行保險险"
+    "地產产內内外美民幣币及與与或但而於于之其後后前將将已經经再由從从"
+    "被並并等多少至約约近逾超過过較较同時时期間间表示分析預预計计顯显"
+    "相關关重要投者能源汽車车電电訊讯醫医藥药消費费網网騰腾訊讯阿里巴"
+    "小米美團团京東东物管理房商場场易所通滬沪深證证券基週周季度半均"
+    "反彈弹回落挫瀉泻飆飙揚扬強强弱勢势好淡續续連连累計计減减增加"
+)
+
+_PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF5E), (0x2010, 0x2027))
+_CJK_RANGE = (0x4E00, 0x9FFF)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # codec name actually used
+    notes: tuple[str, ...] = ()
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Decode ``data`` (the bytes of the file called ``name``); raise InputError on failure."""
+    if encoding:
+        return _decode_as(data, name, encoding)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], codec, name)
+            _refuse_binary_text(text, name)
+            return Decoded(text, codec)
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise input_error(name, "binary file, not a report (NUL bytes)")
+        text = _strict(data, utf16, name)
+        _refuse_binary_text(text, name)
+        return Decoded(text, utf16, (GUESS_NOTE + utf16,))
+    _refuse_binary_bytes(data, name)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # A file cut in the middle of a character (head -c, a truncated download).
+            text = data[: exc.start].decode("utf-8")
+            return Decoded(text, "utf-8", ("incomplete UTF-8 character at the end dropped",))
+    codec = guess_cjk(data)
+    if codec is None:
+        raise input_error(name, "cannot decode as UTF-8/Big5/GB18030; pass --encoding")
+    return Decoded(data.decode(codec), codec, (GUESS_NOTE + codec,))
+
+
+def guess_cjk(data: bytes, candidates: tuple[str, ...] = DEFAULT_CANDIDATES) -> str | None:
+    """The candidate codec whose strict decoding reads most like a Chinese report, or None."""
+    best: tuple[float, str] | None = None
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        if best is None or score > best[0]:  # ties keep the earlier (Big5-HKSCS for HK reports)
+            best = (score, codec)
+    if best is None or best[0] <= 0:
+        return None
+    return best[1]
+
+
+def plausibility(text: str) -> float:
+    """Average score per non-ASCII character: frequent CJK +3, CJK punctuation +1, other CJK
+    0, anything else (kana, bopomofo, private use, extension blocks, Latin-1 ...) -2.
+    Returns 1.0 for text with no non-ASCII character at all."""
+    total = 0
+    count = 0
+    lo, hi = _CJK_RANGE
+    for ch in text:
+        cp = ord(ch)
+        if cp < 0x80:
+            continue
+        count += 1
+        if ch in FREQUENT_CJK:
+            total += 3
+        elif lo <= cp <= hi:
+            pass
+        elif any(a <= cp <= b for a, b in _PUNCT_RANGES):
+            total += 1
+        else:
+            total -= 2
+    return total / count if count else 1.0
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise input_error(name, f"unknown encoding {encoding!r}") from None
+    text = _strict(data, codec, name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _refuse_binary_text(text, name)
+    return Decoded(text, codec)
+
+
+def _strict(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise input_error(
+            name, f"cannot decode as {codec} (byte 0x{bad} at offset {exc.start}); pass --encoding"
+        ) from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for BOM-less UTF-16 of mostly ASCII text, else None."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(odd) // 2
+    if odd.count(0) > half and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > half and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_binary_bytes(data: bytes, name: str) -> None:
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > _MAX_CONTROL_RATIO * len(sample):
+        raise input_error(name, "binary file, not a report (mostly control characters)")
+
+
+def _refuse_binary_text(text: str, name: str) -> None:
+    sample = text[:_SAMPLE]
+    if "\x00" in sample:
+        raise input_error(name, "binary file, not a report (NUL characters)")
+    controls = len(sample) - len(sample.translate(_CONTROL_CHARS))
+    if controls > _MAX_CONTROL_RATIO * len(sample):
+        raise input_error(name, "binary file, not a report (mostly control characters)")
