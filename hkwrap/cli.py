@@ -1,5 +1,970 @@
-"""Command line (placeholder until the CLI lands)."""
+"""The command line: arguments, output formats, exit codes. No extraction logic lives here.
+
+Commands::
+
+    hkwrap extract PATH...            facts out of reports (files, directories, - for stdin)
+    hkwrap lookup QUERY...            find securities by code, ticker or name
+    hkwrap securities import FILE     turn HKEX's list of securities into a user alias table
+
+The library raises; this module turns every failure into one line on stderr and an exit status:
+0 every input was read (finding nothing is fine), 1 at least one input failed, 2 usage error,
+130 interrupted (SIGINT), 143 terminated (SIGTERM), 141 when the reader of stdout went away
+(``| head``). Tracebacks only with ``--debug``. stdout carries data only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+import signal
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from enum import Enum
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+
+from hkwrap._version import __version__
+
+if TYPE_CHECKING:
+    from hkwrap.pipeline import Options
+    from hkwrap.readers import Source
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SIGINT = 130
+EXIT_PIPE = 141
+EXIT_SIGTERM = 143
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+PROGRESS_MIN_FILES = 5
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class LookupFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TickerStyle(str, Enum):
+    hkex = "hkex"
+    yahoo = "yahoo"
+    bloomberg = "bloomberg"
+    futu = "futu"
+
+
+class Colours(str, Enum):
+    hk = "hk"
+    mainland = "mainland"
+
+
+_APP_SETTINGS: dict[str, Any] = {
+    "pretty_exceptions_enable": False,  # never Rich tracebacks (with locals) in cron mail
+    "rich_markup_mode": None,  # plain help and usage errors: rich stays for tables only
+    "add_completion": False,
+    "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+
+app = typer.Typer(
+    name="hkwrap",
+    help="Facts out of Hong Kong stock-market reports (English, Traditional and Simplified Chinese).",
+    **_APP_SETTINGS,
+)
+securities_app = typer.Typer(help="Manage the securities (alias) table.", **_APP_SETTINGS)
+app.add_typer(securities_app, name="securities")
+
+
+# -- small helpers ------------------------------------------------------------------------------
+
+
+class _Terminated(BaseException):
+    """Raised in the main process by the SIGTERM handler (a BaseException, like Ctrl-C)."""
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _stdin_is_tty() -> bool:
+    return _isatty(sys.stdin)
+
+
+def _stdout_is_tty() -> bool:
+    return _isatty(sys.stdout)
+
+
+def _stderr_is_tty() -> bool:
+    return _isatty(sys.stderr)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _say(kind: str, name: str | None, message: str) -> None:
+    """``hkwrap: <kind>: [<name>: ]<message>`` on stderr, always one line."""
+    where = f"{_one_line(name)}: " if name else ""
+    print(f"hkwrap: {kind}: {where}{_one_line(message)}", file=sys.stderr, flush=True)
+
+
+def _colour_wanted(to_terminal: bool) -> bool:
+    """NO_COLOR wins, then FORCE_COLOR, then TERM=dumb; otherwise colour only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") not in (None, "", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return to_terminal
+
+
+def user_aliases_path() -> Path:
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (``~/.config`` when the variable is unset)."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return root / "hkwrap" / "aliases.yaml"
+
+
+def describe_error(exc: BaseException, name: str) -> str:
+    """A one-line message for a failure while reading or extracting ``name``."""
+    from hkwrap.errors import HkwrapError
+
+    if isinstance(exc, HkwrapError):
+        message = str(exc)
+    elif isinstance(exc, UnicodeDecodeError):
+        message = (
+            f"cannot decode as {exc.encoding} (byte {exc.start}); "
+            "pass --encoding, e.g. --encoding big5hkscs or --encoding gb18030"
+        )
+    elif isinstance(exc, OSError):
+        message = exc.strerror or str(exc)
+        if exc.filename and str(exc.filename) != name:
+            message = f"{exc.filename}: {message}"
+    else:
+        message = f"internal error: {type(exc).__name__}: {exc} (--debug shows the traceback)"
+    message = _one_line(message) or type(exc).__name__
+    prefix = f"{name}: "
+    while message.startswith(prefix):
+        message = message[len(prefix) :]
+    return message
+
+
+# -- option parsing -----------------------------------------------------------------------------
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_size(value: str | int) -> int:
+    """``52428800``, ``50M``, ``50MB``, ``50MiB``, ``1.5G``, ``500k`` -> bytes (units of 1024)."""
+    match = _SIZE.fullmatch(str(value))
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a size such as 50M or 1048576")
+    size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    if size <= 0:
+        raise typer.BadParameter("must be more than 0 bytes")
+    return size
+
+
+def parse_jobs(value: str | int) -> int:
+    """A positive number of worker processes, or ``auto`` for one per CPU."""
+    text = str(value).strip().lower()
+    if text == "auto":
+        return max(1, os.cpu_count() or 1)
+    if not text.isdigit() or int(text) < 1:
+        raise typer.BadParameter(f"{value!r} is neither a positive number nor 'auto'")
+    return int(text)
+
+
+def parse_date(value: str | None) -> str | None:
+    """A real calendar date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def parse_encoding(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding {value!r}") from None
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        print(f"hkwrap {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Facts out of Hong Kong stock-market reports.
+
+    Run `hkwrap extract --help` to start.
+    """
+
+
+# -- one input, possibly in a worker process ----------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Settings:
+    encoding: str | None
+    max_bytes: int
+    options: Options
+    debug: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unit:
+    """One input: a path, or ``-`` with the bytes read from stdin; ``error`` if already failed."""
+
+    name: str
+    data: bytes | None = None
+    error: str | None = None
+
+
+@dataclasses.dataclass
+class _Outcome:
+    name: str
+    docs: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    notes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    error: str | None = None
+    trace: str | None = None
+
+
+def _fallback_read(name: str, data: bytes, encoding: str | None) -> list[Source]:
+    """Minimal reader used only while ``hkwrap.readers`` lacks read_bytes/read_path."""
+    from hkwrap.errors import InputError
+    from hkwrap.readers import Source
+
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, not a report")
+    return [Source(name=name, text=data.decode(encoding or "utf-8-sig"))]
+
+
+def _read(unit: _Unit, settings: _Settings) -> list[Source]:
+    from hkwrap import readers
+    from hkwrap.errors import InputError
+
+    limit = settings.max_bytes
+    if unit.data is not None:
+        if len(unit.data) > limit:
+            raise InputError(f"input is larger than --max-bytes ({limit:,} bytes)")
+        read_bytes = getattr(readers, "read_bytes", None)
+        if read_bytes is None:
+            return _fallback_read(unit.name, unit.data, settings.encoding)
+        return list(read_bytes(unit.data, unit.name, encoding=settings.encoding))
+    size = os.stat(unit.name).st_size
+    if os.path.isfile(unit.name) and size > limit:
+        raise InputError(f"{size:,} bytes is larger than --max-bytes ({limit:,} bytes)")
+    read_path = getattr(readers, "read_path", None)
+    if read_path is None:
+        if os.path.isdir(unit.name):
+            raise InputError(f"{unit.name}: is a directory")
+        with open(unit.name, "rb") as fh:
+            return _fallback_read(unit.name, fh.read(), settings.encoding)
+    return list(read_path(unit.name, encoding=settings.encoding, max_bytes=limit))
+
+
+def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
+    """Read and extract one input. Never raises an ``Exception``: failures become ``error``."""
+    outcome = _Outcome(unit.name)
+    if unit.error is not None:
+        outcome.error = unit.error
+        return outcome
+    try:
+        from hkwrap.pipeline import extract_source
+
+        for src in _read(unit, settings):
+            outcome.notes.extend((src.name, note) for note in src.notes)
+            doc = extract_source(src, settings.options)
+            outcome.notes.extend((doc.source, warning) for warning in doc.warnings)
+            outcome.docs.append(doc.to_dict())
+    except Exception as exc:
+        outcome.docs = []
+        outcome.error = describe_error(exc, unit.name)
+        if settings.debug:
+            outcome.trace = traceback.format_exc()
+    return outcome
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C and SIGTERM handling to the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterator[_Outcome]:
+    """Outcomes in input order; with ``jobs > 1`` a process pool works ahead of the writer."""
+    if jobs <= 1 or len(units) <= 1:
+        for unit in units:
+            yield _run_unit(unit, settings)
+        return
+    import multiprocessing
+
+    method = "fork" if sys.platform.startswith("linux") else None
+    context = multiprocessing.get_context(method)
+    pool = context.Pool(processes=min(jobs, len(units)), initializer=_worker_init)
+    finished = False
+    try:
+        yield from pool.imap(partial(_run_unit, settings=settings), units, chunksize=1)
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+def _walk(directory: str) -> list[str]:
+    from hkwrap import readers
+
+    iter_inputs = getattr(readers, "iter_inputs", None)
+    if iter_inputs is not None:
+        return [str(p) for p in iter_inputs([directory])]
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            os.path.join(root, f)
+            for f in sorted(files)
+            if f.lower().endswith(REPORT_SUFFIXES) and not f.startswith(".")
+        ]
+    return found
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        return b""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return bytes(buffer.read(max_bytes + 1))
+    return str(stream.read(max_bytes + 1)).encode("utf-8")
+
+
+def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_Unit]:
+    units: list[_Unit] = []
+    stdin_used = False
+    for path in paths:
+        if path == "-":
+            if stdin_used:
+                raise typer.BadParameter("'-' (stdin) can be given only once", param_hint="PATHS")
+            stdin_used = True
+            units.append(_Unit("-", data=_read_stdin(max_bytes)))
+        elif os.path.isdir(path):
+            try:
+                files = _walk(path)
+            except Exception as exc:
+                units.append(_Unit(path, error=describe_error(exc, path)))
+                continue
+            if not files and not quiet:
+                _say("note", path, "no report files found in this directory")
+            units.extend(_Unit(f) for f in files)
+        else:
+            units.append(_Unit(path))
+    return units
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A one-line progress bar on stderr; drawn only when enabled (many files, a terminal)."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled
+        self._shown = False
+
+    def advance(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        bar = "#" * filled + "." * (width - filled)
+        sys.stderr.write(f"\rhkwrap: [{bar}] {self.done}/{self.total} inputs")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+            self._shown = False
+
+
+def _stdout_stream() -> TextIO:
+    stream = sys.stdout
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        stream.reconfigure(encoding="utf-8", errors="strict")  # type: ignore[union-attr]
+    return stream
+
+
+def _silence_stdout() -> None:
+    """After EPIPE: point fd 1 at /dev/null so the interpreter's last flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    """SIGTERM raises _Terminated in the main thread for the duration of a run."""
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@dataclasses.dataclass
+class _RunResult:
+    inputs: int = 0
+    documents: int = 0
+    failed: int = 0
+    fmt: str = "jsonl"
+
+
+def _run_extract(
+    units: Sequence[_Unit],
+    settings: _Settings,
+    *,
+    fmt: str | None,
+    output: Path | None,
+    jobs: int,
+    fail_fast: bool,
+    quiet: bool,
+    debug: bool,
+    bom: bool,
+    ticker_style: str | None,
+    colours: str,
+) -> _RunResult:
+    from hkwrap.output import get_renderer
+    from hkwrap.output.atomic import AtomicFile
+    from hkwrap.output.records import add_tickers, ticker_formatter
+
+    sink: AtomicFile | None = None
+    if output is not None:
+        try:
+            sink = AtomicFile(output)
+        except OSError as exc:
+            raise typer.BadParameter(
+                f"cannot write next to {output}: {exc.strerror or exc}", param_hint="'-o'"
+            ) from None
+        stream: TextIO = sink.stream
+        to_terminal = False
+    else:
+        stream = _stdout_stream()
+        to_terminal = _stdout_is_tty()
+    fmt = fmt or ("table" if to_terminal else "jsonl")
+    if bom and fmt != "csv":
+        if sink is not None:
+            sink.discard()
+        raise typer.BadParameter("--bom applies to --format csv only", param_hint="'--bom'")
+
+    colour = sink is None and _colour_wanted(to_terminal)
+    width = None
+    if fmt == "table" and to_terminal:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    renderer = get_renderer(fmt, bom=bom, colour=colour, colours=colours, width=width)
+    format_code = ticker_formatter() if ticker_style else None
+
+    result = _RunResult(inputs=len(units), fmt=fmt)
+    progress = _Progress(
+        len(units),
+        enabled=len(units) >= PROGRESS_MIN_FILES and _stderr_is_tty() and not quiet,
+    )
+    aborted = False
+    try:
+        stream.write(renderer.header())
+        with contextlib.closing(_outcomes(units, settings, jobs)) as outcomes:
+            for outcome in outcomes:
+                progress.clear()
+                if not quiet:
+                    for name, note in outcome.notes:
+                        _say("note", name, note)
+                failed = outcome.error is not None
+                if outcome.error is not None:
+                    _say("error", outcome.name, outcome.error)
+                    if debug and outcome.trace:
+                        sys.stderr.write(outcome.trace)
+                for doc in outcome.docs:
+                    if ticker_style:
+                        doc = add_tickers(doc, ticker_style, format_code)
+                    try:
+                        text = renderer.document(doc)
+                    except (ValueError, TypeError) as exc:
+                        failed = True
+                        _say(
+                            "error",
+                            str(doc.get("source") or outcome.name),
+                            f"cannot write as {fmt}: {exc}",
+                        )
+                        continue
+                    stream.write(text)
+                    result.documents += 1
+                stream.flush()
+                if failed:
+                    result.failed += 1
+                    if fail_fast:
+                        aborted = True
+                        break
+                progress.advance()
+        progress.clear()
+        stream.write(renderer.footer())
+        stream.flush()
+    except BaseException:
+        progress.clear()
+        if sink is not None:
+            sink.discard()
+        raise
+    if sink is not None:
+        if aborted:
+            sink.discard()  # --fail-fast: the run was abandoned, keep the old file
+        else:
+            sink.commit()
+    return result
+
+
+def _load_alias_table(aliases: Sequence[Path], use_user_config: bool) -> None:
+    """Load the alias table once up front, so a bad alias file is one usage error (exit 2)."""
+    try:
+        from hkwrap.securities.table import get_table
+    except ImportError:
+        return
+    from hkwrap.errors import HkwrapError
+
+    try:
+        get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
+    except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
+        _say("error", None, describe_error(exc, ""))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+AliasesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--aliases",
+        help="A YAML alias table adding to or overriding the built-in securities; repeatable.",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+    ),
+]
+NoUserAliasesOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-user-aliases",
+        help="Do not read $XDG_CONFIG_HOME/hkwrap/aliases.yaml.",
+    ),
+]
+TickerStyleOption = Annotated[
+    TickerStyle | None,
+    typer.Option(
+        "--ticker-style",
+        envvar="HKWRAP_TICKER_STYLE",
+        help="Add a 'ticker' field beside each 5-digit 'code': hkex 00700, yahoo 0700.HK, "
+        "bloomberg 700 HK, futu HK.00700.",
+        case_sensitive=False,
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No notes, warnings, progress or summary on stderr.")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Print a traceback with each error.")]
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Report files or directories; '-' reads stdin (the default when stdin is a pipe).",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            envvar="HKWRAP_FORMAT",
+            case_sensitive=False,
+            help="Output format. Default: table when stdout is a terminal, jsonl otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE atomically (the old file stays if the run fails or is stopped).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            callback=parse_date,
+            help="Reference date for reports that state no year (never the wall clock).",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            "-e",
+            envvar="HKWRAP_ENCODING",
+            callback=parse_encoding,
+            help="Input encoding (e.g. big5hkscs, gb18030). Default: UTF-8 with or without BOM, "
+            "else a guess announced on stderr.",
+            show_default=False,
+        ),
+    ] = None,
+    aliases: AliasesOption = None,
+    no_user_aliases: NoUserAliasesOption = False,
+    ticker_style: TickerStyleOption = None,
+    colours: Annotated[
+        Colours,
+        typer.Option(
+            "--colours",
+            "--colors",
+            envvar="HKWRAP_COLOURS",
+            case_sensitive=False,
+            help="Table colours: hk (up green, down red) or mainland (up red, down green).",
+        ),
+    ] = Colours.hk,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV output with a UTF-8 BOM (for Excel).")
+    ] = False,
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes",
+            envvar="HKWRAP_MAX_BYTES",
+            metavar="SIZE",
+            callback=parse_size,
+            help="Refuse inputs larger than SIZE (bytes, or 500k, 50M, 1G).",
+        ),
+    ] = "50M",
+    jobs: Annotated[
+        str,
+        typer.Option(
+            "--jobs",
+            "-j",
+            envvar="HKWRAP_JOBS",
+            metavar="N|auto",
+            callback=parse_jobs,
+            help="Worker processes over files ('auto': one per CPU). Output stays in input order.",
+        ),
+    ] = "1",
+    fail_fast: Annotated[
+        bool,
+        typer.Option(
+            "--fail-fast", help="Stop at the first input that fails (-o keeps the old file)."
+        ),
+    ] = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Extract index moves, stock moves, market figures, levels and the date from reports."""
+    from hkwrap.pipeline import Options
+
+    reference_date = date  # the option callbacks below have validated and converted these
+    enc = encoding
+    limit = int(max_bytes)
+    workers = int(jobs)
+    inputs = list(paths or [])
+    if not inputs:
+        if sys.stdin is None or _stdin_is_tty():
+            raise typer.BadParameter(
+                "give report files or directories, or '-' / a pipe for stdin", param_hint="PATHS"
+            )
+        inputs = ["-"]
+    alias_paths = list(aliases or [])
+    _load_alias_table(alias_paths, not no_user_aliases)
+    settings = _Settings(
+        encoding=enc,
+        max_bytes=limit,
+        options=Options(
+            reference_date=reference_date,
+            alias_files=tuple(str(a) for a in alias_paths),
+            use_user_config=not no_user_aliases,
+        ),
+        debug=debug,
+    )
+
+    code = EXIT_OK
+    try:
+        with _signals_as_exceptions():
+            units = _collect_units(inputs, limit, quiet)
+            result = _run_extract(
+                units,
+                settings,
+                fmt=fmt.value if fmt else None,
+                output=output,
+                jobs=workers,
+                fail_fast=fail_fast,
+                quiet=quiet,
+                debug=debug,
+                bom=bom,
+                ticker_style=ticker_style.value if ticker_style else None,
+                colours=colours.value,
+            )
+        code = EXIT_FAILED if result.failed else EXIT_OK
+        if not quiet and result.fmt == "table":
+            _summary(result)
+    except KeyboardInterrupt:
+        _say("error", None, "interrupted")
+        code = EXIT_SIGINT
+    except _Terminated:
+        _say("error", None, "terminated")
+        code = EXIT_SIGTERM
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_PIPE
+    except (typer.Exit, typer.BadParameter):
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        _say("error", None, f"internal error: {type(exc).__name__}: {exc} (--debug shows more)")
+        code = EXIT_FAILED
+    raise typer.Exit(code)
+
+
+def _summary(result: _RunResult) -> None:
+    docs = f"{result.documents} document{'s' if result.documents != 1 else ''}"
+    inputs = f"{result.inputs} input{'s' if result.inputs != 1 else ''}"
+    failed = f", {result.failed} failed" if result.failed else ""
+    print(f"hkwrap: {docs} from {inputs}{failed}", file=sys.stderr, flush=True)
+
+
+@app.command()
+def lookup(
+    queries: Annotated[
+        list[str], typer.Argument(help="Codes (700, 00700, 0700.HK), tickers or names.")
+    ],
+    fmt: Annotated[
+        LookupFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table or json (a list of records). Default: table on a terminal, json otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    aliases: AliasesOption = None,
+    no_user_aliases: NoUserAliasesOption = False,
+    ticker_style: TickerStyleOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Find HK-listed securities by code, ticker or name (English or Chinese)."""
+    try:
+        from hkwrap.securities.lookup import lookup as find
+        from hkwrap.securities.lookup import suggest
+        from hkwrap.securities.table import get_table
+    except ImportError as exc:
+        if debug:
+            raise
+        _say("error", None, f"security lookup is not available: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    from hkwrap.errors import HkwrapError
+
+    try:
+        table = get_table(
+            alias_files=tuple(str(a) for a in aliases or ()),
+            use_user_config=not no_user_aliases,
+        )
+    except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
+        if debug:
+            raise
+        _say("error", None, describe_error(exc, ""))
+        raise typer.Exit(EXIT_USAGE) from None
+
+    records: list[dict[str, Any]] = []
+    missing = 0
+    for query in queries:
+        found = find(query, table)
+        if not found:
+            missing += 1
+            close = list(suggest(query, table))[:5]
+            hint = f"; did you mean: {', '.join(close)}?" if close else ""
+            _say("error", query, f"no security matches{hint}")
+            continue
+        for record in found:
+            records.append(
+                {"query": query, **{k: v for k, v in dict(record).items() if k != "query"}}
+            )
+    if ticker_style:
+        from hkwrap.output.records import add_tickers
+
+        records = add_tickers({"stocks": records}, ticker_style.value)["stocks"]
+
+    to_terminal = _stdout_is_tty()
+    chosen = fmt.value if fmt else ("table" if to_terminal else "json")
+    try:
+        stream = _stdout_stream()
+        if chosen == "json":
+            import json
+
+            stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        elif records:
+            from hkwrap.output.table import render_records
+
+            width = None
+            if to_terminal:
+                import shutil
+
+                width = shutil.get_terminal_size((100, 24)).columns
+            stream.write(render_records(records, colour=_colour_wanted(to_terminal), width=width))
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_PIPE) from None
+    raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)
+
+
+@securities_app.command("import")
+def import_securities(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="HKEX's list of securities (ListOfSecurities .xlsx or .csv).",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the alias table. Default: $XDG_CONFIG_HOME/hkwrap/aliases.yaml.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Import HKEX's list of securities as the user alias table (replaced atomically)."""
+    try:
+        from hkwrap.securities.importer import import_list_of_securities, write_user_table
+    except ImportError as exc:
+        if debug:
+            raise
+        _say("error", None, f"securities import is not available: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    import tempfile
+
+    from hkwrap.errors import HkwrapError
+
+    target = output or user_aliases_path()
+    tmp: Path | None = None
+    try:
+        entries = import_list_of_securities(file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
+        write_user_table(entries, tmp)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
+        os.replace(tmp, target)
+        tmp = None
+    except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        if debug:
+            raise
+        _say("error", str(file), describe_error(exc, str(file)))
+        raise typer.Exit(EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        _say("error", None, "interrupted")
+        raise typer.Exit(EXIT_SIGINT) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    if not quiet:
+        _say("note", None, f"wrote {len(entries)} securities to {target}")
 
 
 def main() -> None:
-    raise SystemExit("hkwrap: the command line is not built yet")
+    """Console-script entry point (``hkwrap``) and ``python -m hkwrap``."""
+    try:
+        app(prog_name="hkwrap")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_PIPE)

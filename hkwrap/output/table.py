@@ -56,6 +56,13 @@ def fmt_amount(value: float | None) -> str:
     return fmt_number(value, 2)
 
 
+def _plain_box() -> Any:
+    """SIMPLE_HEAD drawn with ASCII hyphens, for pipes and files."""
+    from rich.box import Box
+
+    return Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
 class TableRenderer:
     def __init__(self, *, colour: bool = False, colours: str = "hk", width: int | None = None):
         if colours not in COLOURS:
@@ -97,7 +104,7 @@ class TableRenderer:
         table = Table(
             title=title,
             title_justify="left",
-            box=box.SIMPLE_HEAD,
+            box=box.SIMPLE_HEAD if self.colour else _plain_box(),
             show_edge=False,
             pad_edge=False,
             header_style="bold" if self.colour else "",
@@ -133,6 +140,7 @@ class TableRenderer:
 
         shown = 0
         for table in self._tables(doc):
+            console.print()
             console.print(table)
             shown += 1
         mentions = doc.get("mentions") or []
@@ -145,7 +153,10 @@ class TableRenderer:
             line = "No facts found."
         console.print(Text(line), soft_wrap=True)
         console.print()
-        return buf.getvalue()
+        text = buf.getvalue()
+        if not self.colour:  # plain text: no padding at line ends
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
+        return text
 
     def _tables(self, doc: Mapping[str, Any]) -> list[Any]:
         tables = []
@@ -153,8 +164,14 @@ class TableRenderer:
         if indices:
             t = self._table(
                 "Indices",
-                [("Index", False), ("Session", False), ("Level", True), ("Points", True),
-                 ("%", True), ("Qualifier", False)],
+                [
+                    ("Index", False),
+                    ("Session", False),
+                    ("Level", True),
+                    ("Points", True),
+                    ("%", True),
+                    ("Qualifier", False),
+                ],
             )
             for m in indices:
                 pct, pts = m.get("change_pct"), m.get("change_points")
@@ -173,8 +190,14 @@ class TableRenderer:
             cols = [("Code", False)]
             if with_ticker:
                 cols.append(("Ticker", False))
-            cols += [("Name", False), ("Chinese name", False), ("%", True), ("Price", True),
-                     ("Turnover", True), ("Session", False)]
+            cols += [
+                ("Name", False),
+                ("Chinese name", False),
+                ("%", True),
+                ("Price", True),
+                ("Turnover", True),
+                ("Session", False),
+            ]
             t = self._table("Stocks", cols)
             for s in stocks:
                 pct = s.get("change_pct")
@@ -204,8 +227,14 @@ class TableRenderer:
                 amount = value.get("value")
                 text = fmt_amount(amount)
                 shown = self._move(amount, text) if key != "turnover" else text
-                rows.append((label, shown, str(value.get("currency") or ""),
-                             str(value.get("qualifier") or "")))
+                rows.append(
+                    (
+                        label,
+                        shown,
+                        str(value.get("currency") or ""),
+                        str(value.get("qualifier") or ""),
+                    )
+                )
             elif key == "short_selling_ratio":
                 rows.append((label, f"{fmt_number(value, 2)}%", "", ""))
             else:
@@ -222,7 +251,45 @@ class TableRenderer:
         if levels:
             t = self._table("Levels", [("Index", False), ("Kind", False), ("Value", True)])
             for lv in levels:
-                t.add_row(str(lv.get("index") or ""), str(lv.get("kind") or ""),
-                          fmt_number(lv.get("value"), 2))
+                t.add_row(
+                    str(lv.get("index") or ""),
+                    str(lv.get("kind") or ""),
+                    fmt_number(lv.get("value"), 2),
+                )
             tables.append(t)
         return tables
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}={_cell_text(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return fmt_number(value)
+    return str(value)
+
+
+def render_records(
+    records: Sequence[Mapping[str, Any]], *, colour: bool = False, width: int | None = None
+) -> str:
+    """A generic table of flat records (``hkwrap lookup``): one column per key, in order."""
+    from rich import box
+    from rich.table import Table
+
+    columns: list[str] = []
+    for record in records:
+        columns += [k for k in record if k not in columns]
+    renderer = TableRenderer(colour=colour, width=width)
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if colour else ""
+    )
+    for name in columns:
+        table.add_column(name)
+    for record in records:
+        table.add_row(*(_cell_text(record.get(name)) for name in columns))
+    buf = io.StringIO()
+    renderer._console(buf).print(table)
+    return buf.getvalue()
