@@ -38,6 +38,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _CONTROL_CHARS: dict[int, None] = dict.fromkeys(_CONTROL_BYTES)
 _SAMPLE = 64 * 1024
 _MAX_CONTROL_RATIO = 0.10
+_SCORE_SAMPLE = 32 * 1024  # characters scored per candidate: plenty to tell, cheap on big files
 
 # Very frequent characters of Hong Kong market reports, Traditional and Simplified forms both.
 # Written for this module; the list only needs to be common, not complete.
@@ -53,6 +54,7 @@ FREQUENT_CJK = frozenset(
     "反彈弹回落挫瀉泻飆飙揚扬強强弱勢势好淡續续連连累計计減减增加"
 )
 
+_BIG5_NAMES = frozenset({"big5", "cp950"})
 _PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF5E), (0x2010, 0x2027))
 _CJK_RANGE = (0x4E00, 0x9FFF)
 
@@ -102,7 +104,7 @@ def guess_cjk(data: bytes, candidates: tuple[str, ...] = DEFAULT_CANDIDATES) -> 
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        score = plausibility(text)
+        score = plausibility(text[:_SCORE_SAMPLE])
         if best is None or score > best[0]:  # ties keep the earlier (Big5-HKSCS for HK reports)
             best = (score, codec)
     if best is None or best[0] <= 0:
@@ -138,11 +140,19 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise input_error(name, f"unknown encoding {encoding!r}") from None
-    text = _strict(data, codec, name)
+    notes: tuple[str, ...] = ()
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        if codec not in _BIG5_NAMES:
+            text = _strict(data, codec, name)  # raises, naming the byte
+        # Hong Kong text written as "Big5" is usually Big5-HKSCS (恒, 邨 ...): its superset.
+        text = _strict(data, "big5hkscs", name)
+        notes = (f"{encoding} could not decode every byte; read as big5hkscs",)
     if text.startswith("\ufeff"):
         text = text[1:]
     _refuse_binary_text(text, name)
-    return Decoded(text, codec)
+    return Decoded(text, codec, notes)
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:

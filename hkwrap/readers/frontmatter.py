@@ -41,6 +41,8 @@ DATE_KEYS = (
 )
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
+# Sniffing a .txt file asks for more: the first line after '---' must start with "key:".
+_SNIFF_OPEN = re.compile(r"---[ \t]*\r?\n(?=[A-Za-z_][\w.-]*[ \t]*:)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _ONE_LINE_OPEN = re.compile(r"---[ \t]+(?=[A-Za-z_][\w.-]*:\s)")
 _MAX_FRONT_MATTER = 1024 * 1024  # look no further than this for the closing line
@@ -59,7 +61,7 @@ _BARE = re.compile(r"(?!-\s)[^\s\"'].*?(?=\s+[A-Za-z_][\w.-]*:\s|\s+---(?:\s|\Z)
 
 def has_front_matter(text: str) -> bool:
     """True when ``text`` opens with front matter in either layout (used to sniff .txt files)."""
-    m = _OPEN.match(text)
+    m = _SNIFF_OPEN.match(text)
     if m:
         return _CLOSE.search(text, m.end(), m.end() + _MAX_FRONT_MATTER) is not None
     return bool(_ONE_LINE_OPEN.match(text)) and " ---" in text[:_MAX_FRONT_MATTER]

@@ -22,9 +22,8 @@ from html.parser import HTMLParser
 
 from hkwrap.readers import Source
 
-_SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "nav", "footer", "aside", "svg", "iframe"}
-)
+_FURNITURE = frozenset({"nav", "footer", "aside"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"}) | _FURNITURE
 # Parsed as raw text by html.parser (their content is never markup).
 _RAW = frozenset({"script", "style"})
 _PARAGRAPH = frozenset(
@@ -63,8 +62,9 @@ _MAX_META = 2000
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, drop_furniture: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.dropped = _SKIP if drop_furniture else _SKIP - _FURNITURE
         self.parts: list[str] = []
         self.skip: list[str] = []  # open elements whose content is dropped
         self.pre = 0
@@ -91,7 +91,7 @@ class _Extractor(HTMLParser):
                 self.times.append(value.strip())
         if self.skip == ["head"] and tag in _BODY_STARTERS:
             self.skip.clear()  # an unclosed <head>: the body has begun
-        if tag in _SKIP:
+        if tag in self.dropped:
             self.skip.append(tag)
             return
         if self.skip:
@@ -102,7 +102,7 @@ class _Extractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <meta .../>, and self-closed furniture such as <nav/> (which holds nothing).
-        if tag in _SKIP:
+        if tag in self.dropped:
             return
         self.handle_starttag(tag, attrs)
         if tag not in _VOID:
@@ -155,14 +155,14 @@ class _Extractor(HTMLParser):
 
 def html_to_text(markup: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """(text, metadata, notes) for an HTML document or fragment."""
-    parser = _Extractor()
-    notes: tuple[str, ...] = ()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; anything it still raises is one note
-        notes = (f"HTML parsing stopped early: {type(exc).__name__}",)
-    text = _tidy("".join(parser.parts))
+    parser, text, notes = _run(markup, drop_furniture=True)
+    if not text:
+        # Nothing outside nav/footer/aside: an unclosed <nav> swallowed the page, or the
+        # fragment is all furniture. Keep it rather than return nothing.
+        kept, kept_text, kept_notes = _run(markup, drop_furniture=False)
+        if kept_text:
+            parser, text = kept, kept_text
+            notes = (*kept_notes, "HTML: no text outside nav/footer/aside; kept them")
     metadata = dict(parser.meta)
     title = next((_SPACES.sub(" ", t).strip() for t in parser.titles if t.strip()), "")
     if title:
@@ -179,6 +179,17 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     if parser.lang:
         metadata["lang"] = parser.lang.strip()[:_MAX_META]
     return text, metadata, notes
+
+
+def _run(markup: str, *, drop_furniture: bool) -> tuple[_Extractor, str, tuple[str, ...]]:
+    parser = _Extractor(drop_furniture=drop_furniture)
+    notes: tuple[str, ...] = ()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; anything it still raises is one note
+        notes = (f"HTML parsing stopped early: {type(exc).__name__}",)
+    return parser, _tidy("".join(parser.parts)), notes
 
 
 def read_html(markup: str, name: str, notes: tuple[str, ...] = ()) -> Source:
