@@ -1,0 +1,284 @@
+"""Compile security entries (``securities.yaml`` or a user alias file) into the matcher's form.
+
+Called by ``hkwrap.data.build`` at ``make data`` time, and by ``table.py`` for user alias files
+at run time. The output is plain JSON types, sorted, so the compiled copy is deterministic and
+can be checked for staleness.
+
+Compiled layout::
+
+    {"records":  [{code, name, short, zh, zh_hans, aliases, type, board, indices, a_share,
+                   us, rmb_counter, ambiguous}, ...],          # sorted by code
+     "index":    {folded_alias: [[code, priority], ...]},     # sorted; lower priority wins
+     "lower_ok": [folded_alias, ...],   # Latin aliases that may start with a small letter
+     "blockers": [folded_word, ...]}    # market words that must never map to a security
+
+Priorities: 0 the entry's own names and declared aliases, 1 generated aliases (suffix and
+corporate words stripped, name plus suffix). User files use -1, so they override.
+
+Chinese forms are converted Traditional -> Simplified character by character with the given
+``t2s`` map, never by phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from hkwrap.text.fold import _PUNCT
+
+PRIO_USER = -1
+PRIO_OWN = 0
+PRIO_AUTO = 1
+
+CODE_RE = re.compile(r"^\d{5}$")
+
+# HKEX short-name markers: W weighted voting rights, S secondary listing, B biotech (Ch. 18A),
+# P specialist technology (Ch. 18C), R RMB counter, U USD counter. Longest first.
+SUFFIXES = ("SW", "SS", "WP", "SP", "W", "S", "B", "P", "R", "U")
+_SUFFIX_RE = re.compile(r"\s*[-－]\s*(?:" + "|".join(SUFFIXES) + r")\s*$", re.IGNORECASE)
+
+# Corporate words dropped from the end of an English name to make a shorter alias.
+_EN_CORP_RE = re.compile(
+    r"(?:[\s,]+(?:holdings?|group|limited|ltd\.?|inc\.?|corp\.?|corporation|company|co\.?|plc|"
+    r"incorporated|\(group\)|\(holdings\)))+$",
+    re.IGNORECASE,
+)
+# The same for Chinese names (Traditional and Simplified).
+_ZH_CORP_RE = re.compile(
+    r"(?:控股|集團|集团|股份|有限|責任|责任|公司|\(集團\)|\(集团\)|（集團）|（集团）)+$"
+)
+
+# Generated aliases that would be too generic to mean one company.
+_GENERIC = frozenset(
+    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子"]
+)
+
+# Market words: never names of a security. They are put in the automaton as blockers, so
+# LeftmostLongest prefers them to a shorter alias inside them (恒生 in 恒生指數).
+MARKET_WORDS: tuple[str, ...] = (
+    *["北水", "南水", "北向資金", "南向資金", "大市", "藍籌", "藍籌股", "恒指", "恒生", "恒生指數", "恒生科技", "恒生科技指數", "科指", "國企指數", "國指", "港股", "港股通", "A股", "H股", "中資股", "內銀", "內銀股", "內房", "內房股", "內險", "紅籌", "紅籌股", "大型科技股", "科技股", "金融股", "濠賭股", "半新股", "新股", "港交所數據"],
+    "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
+    "Hang Seng China Enterprises", "Hang Seng Composite", "Hang Seng Indexes", "Stock Connect",
+    "Southbound", "Northbound", "H-share", "H shares",
+)
+
+
+def make_fold_map(t2s: Mapping[str, str]) -> dict[int, str]:
+    """The same translation as ``hkwrap.text.fold`` but with the given T->S map.
+
+    The build must not read the (possibly stale) compiled map, so it builds its own table.
+    """
+    table: dict[int, str] = {}
+    for cp in range(0xFF01, 0xFF5F):
+        table[cp] = chr(cp - 0xFEE0)
+    for src, dst in _PUNCT.items():
+        table[ord(src)] = dst
+    for trad, simp in t2s.items():
+        if len(trad) == 1 and len(simp) == 1:
+            table[ord(trad)] = simp
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    for cp in range(0xFF21, 0xFF3B):
+        table[cp] = chr(cp - 0xFEE0 + 32)
+    return table
+
+
+def to_simplified(text: str, t2s: Mapping[str, str]) -> str:
+    """Traditional -> Simplified, one character at a time."""
+    return "".join(t2s.get(c, c) if len(t2s.get(c, c)) == 1 else c for c in text)
+
+
+def _clean(s: Any) -> str:
+    if s is None:
+        return ""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(s))).strip()
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in s)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, int)):
+        value = [value]
+    return [_clean(v) for v in value if _clean(v)]
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """``ALIBABA-SW`` -> (``ALIBABA``, ``SW``); a name without a marker keeps an empty suffix."""
+    m = _SUFFIX_RE.search(name)
+    if not m or m.start() == 0:
+        return name, ""
+    return name[: m.start()].rstrip(), re.sub(r"[\s\-－]", "", m.group(0)).upper()
+
+
+def _pretty_short(short: str) -> str:
+    """``ALIBABA`` -> ``Alibaba`` (for an alias display form only; matching ignores case)."""
+    if not short or _has_cjk(short):
+        return short
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in short.split())
+
+
+def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
+    """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix."""
+    name = _clean(entry.get("name"))
+    short = _clean(entry.get("short"))
+    zh = _clean(entry.get("zh"))
+    out: list[str] = []
+    short_base, suffix = split_suffix(short) if short else ("", "")
+    zh_base, zh_suffix = split_suffix(zh) if zh else ("", "")
+    suffix = suffix or zh_suffix
+    if short_base:
+        out.append(_pretty_short(short_base))
+    if zh_base and zh_base != zh:
+        out.append(zh_base)
+    for base in (name, zh_base):
+        if not base:
+            continue
+        stripped = (_ZH_CORP_RE if _has_cjk(base) else _EN_CORP_RE).sub("", base).strip(" ,")
+        if stripped and stripped != base and _acceptable(stripped):
+            out.append(stripped)
+    if suffix:
+        for base in (name, _pretty_short(short_base), zh_base):
+            if base:
+                out.append(f"{base}-{suffix}")
+    return [a for a in dict.fromkeys(out) if _acceptable(a)]
+
+
+def _acceptable(alias: str) -> bool:
+    low = alias.casefold()
+    if low in _GENERIC:
+        return False
+    if _has_cjk(alias):
+        return len(alias) >= 2
+    return len(re.sub(r"[^0-9a-z]", "", low)) >= 3
+
+
+def normalize_entry(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Clean one entry (strings NFKC-normalised, lists deduplicated); ``code`` must be valid."""
+    code = str(raw.get("code", "")).strip()
+    if not CODE_RE.match(code):
+        raise ValueError(f"bad code {raw.get('code')!r}: expected a 5-digit string like \"00700\"")
+    out: dict[str, Any] = {"code": code}
+    for key in ("name", "short", "zh", "type", "board", "a_share", "us", "rmb_counter"):
+        if raw.get(key) not in (None, ""):
+            out[key] = _clean(raw[key])
+    for key in ("aliases", "indices", "ambiguous"):
+        if raw.get(key):
+            out[key] = list(dict.fromkeys(_as_list(raw[key])))
+    rmb = out.get("rmb_counter")
+    if rmb is not None and not CODE_RE.match(rmb):
+        raise ValueError(f"bad rmb_counter {rmb!r} for {code}")
+    return out
+
+
+def merge_entries(base: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> dict[str, Any]:
+    """A user entry over a built-in one: scalars replace, alias lists are added to."""
+    merged: dict[str, Any] = dict(base or {})
+    for key, value in extra.items():
+        if key in ("aliases", "indices", "ambiguous"):
+            merged[key] = list(dict.fromkeys([*merged.get(key, []), *value]))
+        else:
+            merged[key] = value
+    return merged
+
+
+def compile_record(entry: Mapping[str, Any], t2s: Mapping[str, str]) -> dict[str, Any]:
+    """One table record (display fields; Simplified forms derived)."""
+    zh = entry.get("zh")
+    if zh:
+        zh_base, _ = split_suffix(zh)
+    aliases: list[str] = []
+    for alias in entry.get("aliases", []):
+        aliases.append(alias)
+        if _has_cjk(alias):
+            aliases.append(to_simplified(alias, t2s))
+    short = entry.get("short")
+    name = entry.get("name") or (_pretty_short(split_suffix(short)[0]) if short else None)
+    return {
+        "code": entry["code"],
+        "name": name,
+        "short": short,
+        "zh": zh_base if zh else None,
+        "zh_hans": to_simplified(zh_base, t2s) if zh else None,
+        "aliases": sorted(set(aliases)),
+        "type": entry.get("type", "equity"),
+        "board": entry.get("board", "main"),
+        "indices": sorted(set(entry.get("indices", []))),
+        "a_share": entry.get("a_share"),
+        "us": entry.get("us"),
+        "rmb_counter": entry.get("rmb_counter"),
+        "ambiguous": sorted(set(entry.get("ambiguous", []))),
+    }
+
+
+def alias_forms(
+    entry: Mapping[str, Any], record: Mapping[str, Any], own_priority: int = PRIO_OWN
+) -> list[tuple[str, int]]:
+    """Every written form to index for an entry, with its priority (before folding)."""
+    forms: list[tuple[str, int]] = []
+    for value in (entry.get("name"), entry.get("short"), entry.get("zh"), record.get("zh"),
+                  record.get("zh_hans"), *record.get("aliases", [])):
+        if value:
+            forms.append((value, own_priority))
+    auto_prio = PRIO_AUTO if own_priority >= 0 else own_priority
+    for alias in generated_aliases(entry):
+        forms.append((alias, auto_prio))
+    return forms
+
+
+def _latin_lower_start(form: str) -> bool:
+    return bool(form) and "a" <= form[0] <= "z"
+
+
+def add_to_index(
+    index: dict[str, dict[str, int]],
+    lower_ok: set[str],
+    code: str,
+    forms: Iterable[tuple[str, int]],
+    fold_map: Mapping[int, str],
+    t2s: Mapping[str, str],
+) -> None:
+    """Put folded forms (and their character-by-character Simplified twins) into ``index``."""
+    for form, prio in forms:
+        for variant in {form, to_simplified(form, t2s)}:
+            key = variant.translate(fold_map).strip()
+            if not key or key.isdigit():
+                continue
+            codes = index.setdefault(key, {})
+            codes[code] = min(prio, codes.get(code, prio))
+            if _latin_lower_start(variant):
+                lower_ok.add(key)
+
+
+def compile_table(entries: list[dict], t2s: dict[str, str]) -> dict:
+    """Compile ``securities.yaml`` entries into the JSON form the runtime table loads."""
+    fold_map = make_fold_map(t2s)
+    by_code: dict[str, dict[str, Any]] = {}
+    for raw in entries or []:
+        entry = normalize_entry(raw)
+        by_code[entry["code"]] = merge_entries(by_code.get(entry["code"]), entry)
+    records: list[dict[str, Any]] = []
+    index: dict[str, dict[str, int]] = {}
+    lower_ok: set[str] = set()
+    for code in sorted(by_code):
+        entry = by_code[code]
+        record = compile_record(entry, t2s)
+        records.append(record)
+        add_to_index(index, lower_ok, code, alias_forms(entry, record), fold_map, t2s)
+    blockers = sorted({w.translate(fold_map) for w in MARKET_WORDS if w})
+    for word in blockers:  # a market word never maps, even when a data file lists it
+        index.pop(word, None)
+    return {
+        "records": records,
+        "index": {
+            key: sorted(([c, p] for c, p in codes.items()), key=lambda cp: (cp[1], cp[0]))
+            for key, codes in sorted(index.items())
+        },
+        "lower_ok": sorted(lower_ok),
+        "blockers": blockers,
+    }

@@ -1,0 +1,330 @@
+"""Find securities in folded text: names and aliases (one Aho-Corasick pass) and written codes.
+
+The automaton runs once over the folded text (``hkwrap.text.fold``: one script, lower case,
+ASCII punctuation), with LeftmostLongest semantics, so a longer name wins over its prefix
+(阿里健康 over 阿里, Kingsoft Cloud over Kingsoft). Market words (恒指, 北水, Hang Seng Index)
+are in the automaton too, as blockers that map to nothing.
+
+Rules applied to each automaton hit:
+- Latin ends need a word boundary (no ``[a-z0-9]`` just outside). A rejected hit may hide a
+  valid one under LeftmostLongest, so a rejection falls back to the longest valid shorter
+  alias at the same start and rescans the rest of the hidden stretch.
+- A Latin alias written in capitals in the data must start with a capital in the text
+  ("Link" the REIT, not "link").
+- An alias followed by a word that makes it another company ("CITIC Financial Leasing",
+  "中銀國際") is not a hit.
+- A listing marker (-W, -SW, -S, -B, －Ｗ, " -W") attaches to the name.
+- A code right after the name ("Alibaba -W (9988.HK)", "騰訊(00700)") makes one entity; the
+  code decides, and a disagreement with the name's code gives a warning.
+
+Codes in running text count only in a code form: ``9988.HK``, ``HK:700``, ``(700 HK)``,
+``港股代號 700``, or a 4-5 digit number in brackets right after a name. ``(25 日)``, years,
+``(2025-2027)``, ``(09.15)`` are not codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick_rs
+
+from hkwrap.securities.tickers import TickerMatch, _hk_code
+
+if TYPE_CHECKING:
+    from hkwrap.securities.table import SecurityTable
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One security found in the text.
+
+    ``start``/``end`` cover the whole entity (name, marker and bracketed code); ``name_*``
+    the name part (None for a bare code); ``codes`` the codes the name maps to (several when
+    the alias is ambiguous); ``code`` the resolved code (None when still ambiguous).
+    """
+
+    start: int
+    end: int
+    code: str | None
+    name_start: int | None = None
+    name_end: int | None = None
+    codes: tuple[str, ...] = ()
+    code_start: int | None = None
+    code_end: int | None = None
+    ticker: TickerMatch | None = None
+    warning: str | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.name_start is None:
+            return "code"
+        return "name+code" if self.code_start is not None else "name"
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+_SUFFIX_AFTER = re.compile(r"\s?-\s?(?:sw|ss|wp|sp|w|s|b|p|r|u)(?![a-z0-9])")
+
+# Between a name and its bracketed code: nothing, a space, or corporate words.
+_GAP = re.compile(
+    r"[\s,.]*(?:(?:co|company|corp|corporation|ltd|limited|inc|incorporated|holdings?|group|plc)"
+    r"\b[\s,.]*|(?:股份|有限|责任|責任|公司|集团|集團|控股)+\s?)*"
+)
+
+# A word after an alias that turns it into another (often unlisted) company.
+_OTHER_COMPANY_LATIN = re.compile(
+    r"\s(?:financial|leasing|securities|bank|capital|asset|assets|trust|funds?|futures|"
+    r"investments?|international|life|reit|properties|ventures)(?![a-z0-9])"
+)
+_OTHER_COMPANY_CJK = re.compile(
+    r"(?:证券|證券|银行|銀行|金融|租赁|租賃|资本|資本|基金|期货|期貨|信托|信託|资产|資產|国际|國際|"
+    r"人寿|人壽|资管|資管|创投|創投)"
+)
+
+_CODE_TEXT = re.compile(
+    r"""
+    (?P<br>\(\s?)?
+    (?:
+        (?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])          # HK:700  HKG:0700
+      | hk\.(?P<n2>\d{4,5})(?!\d)                                     # HK.00700
+      | (?<![\d.,$])(?P<n3>\d{1,5})(?:\.hk|:hk)(?![a-z0-9])            # 0700.HK  700:HK
+      | (?<=\()(?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                      # (700 HK)
+      | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼])
+        \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                 # 港股代號 700
+      | (?<=\()\s?(?P<n6>\d{4,5})(?=\s?\))                            # (9988) after a name
+    )
+    (?(br)(?:\s?[,;/、][^()\n]{0,40}?)?\s?\))
+    """,
+    re.VERBOSE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
+_NAME_WORD = r"(?:[A-Z]|\d+[A-Za-z])[\w&.'’-]*"
+_UNKNOWN_NAME = re.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pat:
+    codes: tuple[str, ...]  # () for a market-word blocker
+    latin_start: bool
+    latin_end: bool
+    cased: bool  # must start with a capital letter in the original text
+
+
+class Matcher:
+    """The alias automaton of one table, plus the code patterns. Build once, reuse."""
+
+    def __init__(self, table: SecurityTable) -> None:
+        self.table = table
+        keys: list[str] = []
+        pats: list[_Pat] = []
+        for key in sorted(table.index):
+            codes = table.codes_for_key(key)
+            if not codes:
+                continue
+            keys.append(key)
+            pats.append(self._pat(key, codes, key not in table.lower_ok))
+        for key in sorted(table.blockers - set(table.index)):
+            keys.append(key)
+            pats.append(self._pat(key, (), False))
+        self._keys = keys
+        self._pats = pats
+        self._ids = {k: i for i, k in enumerate(keys)}
+        self._ac = (
+            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if keys
+            else None
+        )
+
+    @staticmethod
+    def _pat(key: str, codes: tuple[str, ...], cased: bool) -> _Pat:
+        ls = key[0] in _ALNUM
+        le = key[-1] in _ALNUM
+        return _Pat(codes, ls, le, cased and "a" <= key[0] <= "z")
+
+    # -- names ------------------------------------------------------------------------------
+
+    def _valid(self, pid: int, folded: str, text: str | None, s: int, e: int) -> bool:
+        pat = self._pats[pid]
+        if pat.latin_start and s > 0 and folded[s - 1] in _ALNUM:
+            return False
+        if pat.latin_end and e < len(folded) and folded[e] in _ALNUM:
+            return False
+        return not (pat.cased and text is not None and text[s].islower())
+
+    def _shorter_at(self, folded: str, text: str | None, s: int, e: int) -> tuple[int, int] | None:
+        for k in range(e - 1, s, -1):
+            pid = self._ids.get(folded[s:k])
+            if pid is not None and self._valid(pid, folded, text, s, k):
+                return pid, k
+        return None
+
+    def _scan(
+        self, folded: str, text: str | None, lo: int, hi: int, out: list[tuple[int, int, int]]
+    ) -> None:
+        assert self._ac is not None
+        hay = folded if lo == 0 and hi == len(folded) else folded[lo:hi]
+        found = self._ac.find_matches_as_indexes(hay)
+        for i, (pid, s, e) in enumerate(found):
+            s += lo
+            e += lo
+            if self._valid(pid, folded, text, s, e):
+                out.append((pid, s, e))
+                continue
+            resume = s + 1
+            shorter = self._shorter_at(folded, text, s, e)
+            if shorter is not None:
+                out.append((shorter[0], s, shorter[1]))
+                resume = shorter[1]
+            nxt = found[i + 1][1] + lo if i + 1 < len(found) else hi
+            if resume < nxt:
+                self._scan(folded, text, resume, nxt, out)
+
+    def name_hits(self, folded: str, text: str | None = None) -> list[tuple[int, int, int]]:
+        """Raw automaton hits (pattern id, start, end) after the boundary rules, in order."""
+        if self._ac is None or not folded:
+            return []
+        out: list[tuple[int, int, int]] = []
+        self._scan(folded, text, 0, len(folded), out)
+        return out
+
+    # -- codes ------------------------------------------------------------------------------
+
+    def code_hits(self, folded: str) -> list[tuple[int, int, TickerMatch, bool]]:
+        """Codes written in a code form: (start, end, ticker, bare_in_brackets)."""
+        out = []
+        for m in _CODE_TEXT.finditer(folded):
+            digits = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
+            bare = digits is None
+            if bare:
+                digits = m.group("n6")
+            ticker = _hk_code(digits, self.table, resolve_table=False)
+            if ticker is not None:
+                out.append((m.start(), m.end(), ticker, bare))
+        return out
+
+    # -- both -------------------------------------------------------------------------------
+
+    def find(self, folded: str, text: str | None = None) -> list[Hit]:
+        """Every security in ``folded`` (``text``: the original, same length, for case checks
+        and names of unknown companies). Hits are in text order and never overlap."""
+        names = self.name_hits(folded, text)
+        codes = self.code_hits(folded)
+        code_at = {s: (s, e, t, bare) for s, e, t, bare in codes}
+        used_codes: set[int] = set()
+        hits: list[Hit] = []
+        blocked_ends: set[int] = set()
+        for pid, s, e in names:
+            pat = self._pats[pid]
+            if not pat.codes:
+                blocked_ends.add(e)
+                continue
+            name_end = e
+            m = _SUFFIX_AFTER.match(folded, e)
+            if m:
+                e = m.end()
+            gap = _GAP.match(folded, e)
+            code = code_at.get(gap.end()) if gap else None
+            if code is None and gap and gap.end() != e:
+                code = code_at.get(e)
+            if code is None and self._other_company(folded, text, e):
+                continue
+            hit = self._name_hit(s, name_end, e, pat.codes, code, folded, text)
+            if hit.code_start is not None:
+                used_codes.add(hit.code_start)
+            hits.append(hit)
+        named = len(hits)
+        i = 0  # name hits and codes are both in text order: walk them together
+        last_code_end = 0
+        for s, e, ticker, bare in codes:
+            while i < named and hits[i].end <= s:
+                i += 1
+            if s in used_codes or (i < named and hits[i].start < e):
+                continue
+            if bare and not self._bare_code_ok(folded, text, s, ticker, blocked_ends):
+                continue
+            floor = max(hits[i - 1].end if i > 0 else 0, last_code_end)
+            hits.append(self._code_hit(s, e, ticker, text, floor))
+            last_code_end = e
+        hits.sort(key=lambda h: h.start)
+        return _drop_overlaps(hits)
+
+    def _other_company(self, folded: str, text: str | None, e: int) -> bool:
+        if e < len(folded) and folded[e] >= "\u3400":
+            return bool(_OTHER_COMPANY_CJK.match(folded, e))
+        m = _OTHER_COMPANY_LATIN.match(folded, e)
+        return bool(m) and (text is None or text[m.start() + 1].isupper())
+
+    def _name_hit(
+        self,
+        s: int,
+        name_end: int,
+        e: int,
+        codes: tuple[str, ...],
+        code: tuple[int, int, TickerMatch, bool] | None,
+        folded: str,
+        text: str | None,
+    ) -> Hit:
+        resolved = codes[0] if len(codes) == 1 else None
+        if code is not None:
+            cs, ce, ticker, bare = code
+            year_like = bare and _YEAR.match(folded[cs:ce].strip("() ")) is not None
+            if not (year_like and ticker.code not in codes):
+                warning = None
+                if codes and ticker.code not in codes:
+                    names = "/".join(codes)
+                    warning = (
+                        f"{(text or folded)[s:name_end]!r} is {names} in the securities table but the text "
+                        f"gives code {ticker.code}; using {ticker.code}"
+                    )
+                return Hit(s, ce, ticker.code, s, name_end, codes, cs, ce, ticker, warning)
+        return Hit(s, e, resolved, s, name_end, codes)
+
+    def _bare_code_ok(
+        self, folded: str, text: str | None, s: int, ticker: TickerMatch, blocked_ends: set[int]
+    ) -> bool:
+        """A bare bracketed number is a code only right after a name-like word."""
+        digits = folded[s : s + 10].lstrip("( ")[:5].rstrip(") ")
+        if len(digits) == 4 and _YEAR.match(digits):
+            return False
+        j = s
+        while j > 0 and folded[j - 1] == " ":
+            j -= 1
+        if j == 0 or j in blocked_ends:
+            return False
+        prev = folded[j - 1]
+        if prev >= "\u3400":
+            return True
+        if prev in _ALNUM and not prev.isdigit():
+            return text is None or bool(_UNKNOWN_NAME.search(text[max(0, j - 80) : j]))
+        return False
+
+    def _code_hit(
+        self, s: int, e: int, ticker: TickerMatch, text: str | None, floor: int
+    ) -> Hit:
+        """A code on its own; in English, the capitalised words just before it are its name."""
+        start = s
+        if text is not None and folded_is_bracket(text, s):
+            j = s
+            while j > floor and text[j - 1] == " ":
+                j -= 1
+            m = _UNKNOWN_NAME.search(text, max(floor, j - 80), j)
+            if m and m.group(1):
+                start = m.start(1)
+        return Hit(start, e, ticker.code, None, None, (), s, e, ticker)
+
+
+def folded_is_bracket(text: str, s: int) -> bool:
+    return text[s] in "(（"
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

@@ -1,0 +1,342 @@
+"""The security table: records by code, aliases by folded form, user alias files on top.
+
+The built-in part comes from ``compiled.json`` (no YAML at run time). User alias files
+(``--aliases FILE.yaml`` and ``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``) add to or override it;
+only then is PyYAML imported. A user file is either a list of entries in the
+``securities.yaml`` format (only ``code`` required) or a mapping ``"00700": [alias, ...]``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hkwrap import data
+from hkwrap.errors import DataFileError
+from hkwrap.securities import build
+
+if TYPE_CHECKING:
+    from hkwrap.securities.matcher import Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityRecord:
+    """One HK-listed security. ``name_zh`` is Traditional, ``name_zh_hans`` Simplified."""
+
+    code: str
+    name: str | None
+    short: str | None
+    name_zh: str | None
+    name_zh_hans: str | None
+    aliases: tuple[str, ...]
+    type: str = "equity"
+    board: str = "main"
+    indices: tuple[str, ...] = ()
+    a_share: str | None = None
+    us: str | None = None
+    rmb_counter: str | None = None
+    ambiguous: tuple[str, ...] = ()
+
+    @classmethod
+    def from_compiled(cls, rec: Mapping[str, Any]) -> SecurityRecord:
+        return cls(
+            code=rec["code"],
+            name=rec.get("name"),
+            short=rec.get("short"),
+            name_zh=rec.get("zh"),
+            name_zh_hans=rec.get("zh_hans"),
+            aliases=tuple(rec.get("aliases") or ()),
+            type=rec.get("type") or "equity",
+            board=rec.get("board") or "main",
+            indices=tuple(rec.get("indices") or ()),
+            a_share=rec.get("a_share"),
+            us=rec.get("us"),
+            rmb_counter=rec.get("rmb_counter"),
+            ambiguous=tuple(rec.get("ambiguous") or ()),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types (what ``hkwrap lookup`` prints)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "short": self.short,
+            "name_zh": self.name_zh,
+            "name_zh_hans": self.name_zh_hans,
+            "aliases": list(self.aliases),
+            "type": self.type,
+            "board": self.board,
+            "indices": list(self.indices),
+            "a_share": self.a_share,
+            "us": self.us,
+            "rmb_counter": self.rmb_counter,
+        }
+
+
+def _six_digits(code: str | None) -> str | None:
+    if not code:
+        return None
+    digits = "".join(c for c in code if c.isdigit())
+    return digits if len(digits) == 6 else None
+
+
+class SecurityTable:
+    """Records by code plus the folded alias index the matcher is built from."""
+
+    def __init__(
+        self,
+        compiled: Mapping[str, Any],
+        user_entries: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self._records: dict[str, SecurityRecord] = {}
+        self._index: dict[str, dict[str, int]] = {
+            key: {c: p for c, p in pairs} for key, pairs in (compiled.get("index") or {}).items()
+        }
+        self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
+        self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
+        raw_records = {r["code"]: r for r in compiled.get("records") or ()}
+        if user_entries:
+            self._apply_user(raw_records, user_entries)
+        for code in sorted(raw_records):
+            self._records[code] = SecurityRecord.from_compiled(raw_records[code])
+        self._by_us: dict[str, str] = {}
+        self._by_a: dict[str, str] = {}
+        self._by_rmb: dict[str, str] = {}
+        for rec in self._records.values():
+            if rec.us:
+                self._by_us.setdefault(rec.us.upper(), rec.code)
+            a = _six_digits(rec.a_share)
+            if a:
+                self._by_a.setdefault(a, rec.code)
+            if rec.rmb_counter:
+                self._by_rmb.setdefault(rec.rmb_counter, rec.code)
+        self._matcher: Matcher | None = None
+
+    def _apply_user(self, raw_records: dict[str, dict], entries: list[dict[str, Any]]) -> None:
+        from hkwrap.text.fold import fold_char_map
+
+        fold_map = fold_char_map()
+        t2s = data.load().get("t2s") or {}
+        for entry in entries:
+            code = entry["code"]
+            base = raw_records.get(code)
+            merged_entry = build.merge_entries(_entry_of(base), entry)
+            raw_records[code] = build.compile_record(merged_entry, t2s)
+            own = build.compile_record(entry, t2s)  # only the user's own forms get its priority
+            forms = build.alias_forms(entry, own, own_priority=build.PRIO_USER)
+            build.add_to_index(self._index, self.lower_ok, code, forms, fold_map, t2s)
+
+    # -- access ---------------------------------------------------------------------------
+
+    def get(self, code: str) -> SecurityRecord | None:
+        """The record for a 5-digit code, or None."""
+        return self._records.get(code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._records
+
+    def __iter__(self) -> Iterator[SecurityRecord]:
+        return iter(self._records.values())
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @property
+    def index(self) -> Mapping[str, Mapping[str, int]]:
+        """Folded alias -> {code: priority}."""
+        return self._index
+
+    def codes_for_key(self, key: str) -> tuple[str, ...]:
+        """Codes of the best priority for a folded alias key (several = ambiguous)."""
+        codes = self._index.get(key)
+        if not codes:
+            return ()
+        best = min(codes.values())
+        return tuple(sorted(c for c, p in codes.items() if p == best))
+
+    def by_alias(self, alias: str) -> list[SecurityRecord]:
+        """Records whose name or alias is ``alias`` (any script, any case)."""
+        from hkwrap.text.fold import fold
+
+        key = " ".join(fold(alias).split())
+        return [self._records[c] for c in self.codes_for_key(key) if c in self._records]
+
+    def by_us(self, ticker: str) -> SecurityRecord | None:
+        code = self._by_us.get(ticker.upper())
+        return self._records.get(code) if code else None
+
+    def by_a_share(self, code: str) -> SecurityRecord | None:
+        six = _six_digits(code)
+        hk = self._by_a.get(six) if six else None
+        return self._records.get(hk) if hk else None
+
+    def by_rmb_counter(self, code: str) -> SecurityRecord | None:
+        hk = self._by_rmb.get(code)
+        return self._records.get(hk) if hk else None
+
+    def matcher(self) -> Matcher:
+        """The alias automaton for this table, built on first use."""
+        if self._matcher is None:
+            from hkwrap.securities.matcher import Matcher
+
+            self._matcher = Matcher(self)
+        return self._matcher
+
+
+def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A compiled record back in entry form, so a user entry can be merged over it."""
+    if not record:
+        return None
+    entry = {
+        "code": record["code"],
+        "name": record.get("name"),
+        "short": record.get("short"),
+        "zh": record.get("zh"),
+        "aliases": list(record.get("aliases") or []),
+        "type": record.get("type"),
+        "board": record.get("board"),
+        "indices": list(record.get("indices") or []),
+        "a_share": record.get("a_share"),
+        "us": record.get("us"),
+        "rmb_counter": record.get("rmb_counter"),
+        "ambiguous": list(record.get("ambiguous") or []),
+    }
+    return {k: v for k, v in entry.items() if v not in (None, [], "")}
+
+
+# -- user alias files ----------------------------------------------------------------------
+
+
+def user_config_path() -> Path:
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (default ``~/.config/hkwrap/aliases.yaml``)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "hkwrap" / "aliases.yaml"
+
+
+_ENTRY_KEYS = frozenset(
+    ["code", "name", "short", "zh", "aliases", "type", "board", "indices", "a_share", "us", "rmb_counter", "ambiguous"]
+)
+
+
+def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
+    """1-based line of the node at ``locate`` (list indexes / mapping keys) in the YAML text."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in locate:
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                break
+            node = node.value[step]
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if str(key_node.value) == str(step):
+                    node = key_node if step == locate[-1] else value_node
+                    break
+            else:
+                break
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Read and validate one user alias file; errors name the file and the line."""
+    import yaml
+
+    path = str(path)
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read alias file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: alias file is not UTF-8 text") from exc
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else path
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DataFileError(f"{where}: {problem}") from exc
+
+    def fail(locate: tuple[Any, ...], message: str) -> DataFileError:
+        line = _node_line(path, text, locate)
+        return DataFileError(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+    if doc is None:
+        return []
+    items: list[tuple[tuple[Any, ...], Any]] = []
+    if isinstance(doc, dict):
+        for code, aliases in doc.items():
+            loc = (code,)
+            if isinstance(aliases, dict):
+                items.append((loc, {"code": code, **aliases}))
+            elif isinstance(aliases, (list, str)) or aliases is None:
+                items.append((loc, {"code": code, "aliases": aliases or []}))
+            else:
+                raise fail(loc, f"aliases of {code!r} must be a list of names")
+    elif isinstance(doc, list):
+        items = [((i,), item) for i, item in enumerate(doc)]
+    else:
+        raise fail((), "expected a list of entries or a mapping of code to aliases")
+
+    entries: list[dict[str, Any]] = []
+    for loc, item in items:
+        if not isinstance(item, dict):
+            raise fail(loc, "each entry must be a mapping with at least a 'code'")
+        unknown = sorted(set(map(str, item)) - _ENTRY_KEYS)
+        if unknown:
+            raise fail((*loc, unknown[0]), f"unknown field {unknown[0]!r}")
+        code = item.get("code")
+        if isinstance(code, int) or not isinstance(code, str):
+            raise fail((*loc, "code") if isinstance(loc[0], int) else loc,
+                       f"bad code {code!r}: write codes as quoted 5-digit strings like \"00700\"")
+        for key in ("aliases", "indices", "ambiguous"):
+            value = item.get(key)
+            if value is not None and not isinstance(value, (list, str)):
+                raise fail((*loc, key), f"{key!r} must be a list")
+            if isinstance(value, list) and not all(isinstance(v, (str, int)) for v in value):
+                raise fail((*loc, key), f"{key!r} must be a list of strings")
+        try:
+            entries.append(build.normalize_entry(item))
+        except ValueError as exc:
+            key = "rmb_counter" if "rmb_counter" in str(exc) else "code"
+            raise fail((*loc, key) if isinstance(loc[0], int) else loc, str(exc)) from exc
+    return entries
+
+
+@lru_cache(maxsize=8)
+def _cached_table(alias_files: tuple[str, ...], use_user_config: bool) -> SecurityTable:
+    compiled = data.load().get("securities") or {}
+    files: list[str] = []
+    if use_user_config:
+        cfg = user_config_path()
+        if cfg.is_file():
+            files.append(str(cfg))
+    files.extend(alias_files)
+    entries: list[dict[str, Any]] = []
+    for path in files:
+        entries.extend(load_user_file(path))
+    return SecurityTable(compiled, entries)
+
+
+def get_table(alias_files: tuple[str, ...] = (), use_user_config: bool = True) -> SecurityTable:
+    """The built-in table plus user alias files, built once per set of arguments."""
+    return _cached_table(tuple(str(p) for p in alias_files), bool(use_user_config))
+
+
+def table_from_entries(
+    entries: list[dict[str, Any]], t2s: Mapping[str, str] | None = None
+) -> SecurityTable:
+    """A table from entries in memory (tests, importers): compiled as ``make data`` would."""
+    return SecurityTable(build.compile_table(entries, dict(t2s or {})))
