@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,15 @@ def test_legacy_chinese_encodings_guessed(tmp_path: Path, text: str, codec: str)
     assert src.notes == (f"encoding guessed: {codec}",)
 
 
+@pytest.mark.parametrize("codec", ["big5hkscs", "gb18030"])
+@pytest.mark.parametrize("company", ["騰訊控股", "舜宇光學"])  # with / without frequent characters
+def test_english_with_one_chinese_name(codec: str, company: str) -> None:
+    text = f"{EN} Shares of {company} (02382) fell 2%."
+    src = one(read_bytes(text.encode(codec), "a.txt"))
+    assert src.text == text
+    assert src.notes == (f"encoding guessed: {codec}",)
+
+
 def test_big5_that_also_decodes_as_gb18030_is_still_big5() -> None:
     data = ZH_HANT.encode("big5hkscs")
     wrong = data.decode("gb18030")  # decodes without error, into the wrong characters
@@ -141,6 +152,23 @@ def test_undecodable_bytes() -> None:
     data = "Cafés à Hong Kong: l'indice a gagné 1%, été très fort. Ôté, où, çà ".encode("latin-1")
     with pytest.raises(InputError, match=r"cannot decode as UTF-8/Big5/GB18030; pass --encoding"):
         read_bytes(data * 3, "fr.txt")
+
+
+def test_windows_english_guessed_as_cp1252() -> None:
+    text = (
+        "Hong Kong\u2019s benchmark index rose 0.8% on Monday as \u201cbargain hunters\u201d "
+        "returned to the market after three sessions of losses. " + EN
+    )
+    src = one(read_bytes(text.encode("cp1252"), "wire.txt"))
+    assert src.text == text
+    assert src.notes == ("encoding guessed: cp1252",)
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(ZH_HANS.encode("gb18030")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    src = one(read_path("-"))
+    assert (src.name, src.text, src.notes) == ("-", ZH_HANS, ("encoding guessed: gb18030",))
 
 
 def test_truncated_utf8_tail_dropped() -> None:
@@ -247,6 +275,12 @@ def test_front_matter_date_from_other_keys() -> None:
     md = "---\ntitle: HSI close\npublishedAt: '2025-11-21T08:10:00Z'\n---\n" + EN
     src = one(read_bytes(md.encode(), "a.md"))
     assert src.metadata["date"] == "2025-11-21T08:10:00Z"
+
+
+def test_front_matter_after_utf8_bom() -> None:
+    src = one(read_bytes(codecs.BOM_UTF8 + MD.encode(), "close.md"))
+    assert src.text == MD
+    assert src.metadata["date"] == "2024-04-21"
 
 
 def test_front_matter_crlf() -> None:

@@ -12,11 +12,14 @@ Order of decisions (``decode``):
    punctuation, against kana, bopomofo, private-use and other rare code points that wrong
    decodings produce. The winner is recorded in the notes ("encoding guessed: big5hkscs") so
    the CLI can say so on stderr.
+6. Failing both, English text that is almost all ASCII and valid cp1252 (Windows curly quotes)
+   is read as cp1252, also noted; anything else is an InputError asking for ``--encoding``.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from hkwrap.readers._errors import input_error
@@ -38,6 +41,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _CONTROL_CHARS: dict[int, None] = dict.fromkeys(_CONTROL_BYTES)
 _SAMPLE = 64 * 1024
 _MAX_CONTROL_RATIO = 0.10
+_MAX_WESTERN_RATIO = 0.05  # share of bytes >= 0x80 allowed in a cp1252 guess
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]{2,}")
+_CLEAR_MARGIN = 0.5
 _SCORE_SAMPLE = 32 * 1024  # characters scored per candidate: plenty to tell, cheap on big files
 
 # Very frequent characters of Hong Kong market reports, Traditional and Simplified forms both.
@@ -90,7 +96,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
             # A file cut in the middle of a character (head -c, a truncated download).
             text = data[: exc.start].decode("utf-8")
             return Decoded(text, "utf-8", ("incomplete UTF-8 character at the end dropped",))
-    codec = guess_cjk(data)
+    scores = score_cjk(data)
+    codec = _confident(scores) or _western_guess(data) or _neutral_winner(scores)
     if codec is None:
         raise input_error(name, "cannot decode as UTF-8/Big5/GB18030; pass --encoding")
     return Decoded(data.decode(codec), codec, (GUESS_NOTE + codec,))
@@ -98,18 +105,57 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
 
 def guess_cjk(data: bytes, candidates: tuple[str, ...] = DEFAULT_CANDIDATES) -> str | None:
     """The candidate codec whose strict decoding reads most like a Chinese report, or None."""
-    best: tuple[float, str] | None = None
-    for codec in candidates:
+    scores = score_cjk(data, candidates)
+    return _confident(scores) or _neutral_winner(scores)
+
+
+def score_cjk(
+    data: bytes, candidates: tuple[str, ...] = DEFAULT_CANDIDATES
+) -> list[tuple[float, str]]:
+    """(plausibility, codec) for each candidate that decodes ``data`` strictly, best first;
+    equal scores keep candidate order (Big5-HKSCS first, for Hong Kong reports)."""
+    scored: list[tuple[float, int, str]] = []
+    for i, codec in enumerate(candidates):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        score = plausibility(text[:_SCORE_SAMPLE])
-        if best is None or score > best[0]:  # ties keep the earlier (Big5-HKSCS for HK reports)
-            best = (score, codec)
-    if best is None or best[0] <= 0:
+        scored.append((plausibility(text[:_SCORE_SAMPLE]), i, codec))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [(score, codec) for score, _, codec in scored]
+
+
+def _confident(scores: list[tuple[float, str]]) -> str | None:
+    """The best candidate when its text holds frequent report characters (score above 0)."""
+    return scores[0][1] if scores and scores[0][0] > 0 else None
+
+
+def _neutral_winner(scores: list[tuple[float, str]]) -> str | None:
+    """A candidate with nothing frequent but nothing odd either (say a lone name like 舜宇光學),
+    when every other reading is clearly worse (rare characters) or fails to decode."""
+    if not scores or scores[0][0] < 0:
         return None
-    return best[1]
+    if len(scores) > 1 and scores[1][0] > scores[0][0] - _CLEAR_MARGIN:
+        return None
+    return scores[0][1]
+
+
+def _western_guess(data: bytes) -> str | None:
+    """'cp1252' for English text saved by Windows (curly quotes, a stray é): almost all ASCII,
+    and no Chinese reading scored. Anything else is left to ``--encoding``."""
+    sample = data[:_SAMPLE]
+    high = sum(1 for b in sample if b >= 0x80)
+    if high > _MAX_WESTERN_RATIO * len(sample):
+        return None
+    # cp1252 puts single high bytes between ASCII ones (’ “ é); Big5 and GB18030 mostly pairs.
+    paired = sum(len(run) for run in _HIGH_RUNS.findall(sample))
+    if paired > 0.2 * high:
+        return None
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "cp1252"
 
 
 def plausibility(text: str) -> float:
