@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hkwrap.errors import InputError
 from hkwrap.readers import Source, iter_inputs, read_bytes, read_path
@@ -577,3 +579,37 @@ def test_iter_inputs_passes_files_and_stdin_through(tmp_path: Path) -> None:
     odd.write_text("HSI", encoding="utf-8")
     missing = str(tmp_path / "missing.txt")
     assert list(iter_inputs(["-", str(odd), missing])) == ["-", str(odd), missing]
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(
+    ["---", "\n", " ", "title:", '"', "- [a](b)", "<p>", "</div>", "<nav>", "&amp;", "{", "}",
+     "[", "]", '"title": ', '"body": "恒指', "恒指跌 1%", "\\", ":", "...", "\r\n", "\x00"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(_FRAGMENTS | st.text(max_size=8), max_size=40),
+    name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "-"]),
+)
+def test_any_input_gives_sources_or_input_error(parts: list[str], name: str) -> None:
+    data = "".join(parts).encode("utf-8", "surrogatepass")
+    try:
+        sources = read_bytes(data, name)
+    except InputError as exc:
+        assert str(exc).startswith(f"{name}: ")
+        return
+    for src in sources:
+        assert 0 <= src.body_start <= len(src.text)
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in src.metadata.items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=200))
+def test_any_bytes_give_sources_or_input_error(data: bytes) -> None:
+    try:
+        read_bytes(data, "blob.txt")
+    except InputError as exc:
+        assert str(exc).startswith("blob.txt: ")

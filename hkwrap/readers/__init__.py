@@ -4,10 +4,18 @@ Interface (stable; the pipeline and the CLI rely on it):
 
 - ``Source``: one report as read. ``text`` is the decoded text that evidence offsets refer to;
   ``body_start`` is where the report body begins inside it (after YAML front matter);
-  ``metadata`` holds strings only (title, date, locale ...), never coerced types.
-- ``read_bytes(data, name, encoding=None)`` -> list[Source] (a news-API JSON list yields many).
+  ``metadata`` holds strings only (title, date, locale ...), never coerced types; ``notes``
+  are things worth one line on stderr (``"encoding guessed: big5hkscs"``, front matter that
+  could not be read ...).
+- ``read_bytes(data, name, encoding=None, kind=None)`` -> list[Source] (a news-API JSON list
+  yields many, named ``file.json#1``, ``#2`` ...).
 - ``read_path(path, encoding=None, max_bytes=...)`` -> list[Source]; raises InputError.
 - ``iter_inputs(paths)`` -> the files to read, directories walked for known extensions.
+
+Modules: ``encoding`` (bytes -> str), ``frontmatter`` (Markdown), ``markup`` (HTML),
+``newsjson`` (news-API JSON). Kind comes from ``kind=``, else the extension (.md .markdown,
+.html .htm, .json), else the content: front matter -> Markdown, an HTML page -> HTML, JSON
+holding articles -> JSON, anything else plain text (kept exactly as decoded, BOM removed).
 """
 
 from __future__ import annotations
@@ -79,7 +87,9 @@ def read_bytes(
 
         return [read_html(text, name, notes)]
     if kind == "json":
-        return _read_json(text, name, notes, required=True)  # type: ignore[return-value]
+        sources = _read_json(text, name, notes, required=True)
+        assert sources is not None  # required=True raises instead of returning None
+        return sources
 
     # No kind from the caller or the extension (.txt, stdin, anything else): sniff the content.
     if kind is None:
