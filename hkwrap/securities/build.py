@@ -62,6 +62,11 @@ MARKET_WORDS: tuple[str, ...] = (
     "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
     "Hang Seng China Enterprises", "Hang Seng Composite", "Hang Seng Indexes", "Stock Connect",
     "Southbound", "Northbound", "H-share", "H shares",
+    # Central and policy banks, regulators: names that contain a listed bank's name.
+    "People's Bank of China", "Export-Import Bank of China", "China Development Bank",
+    "Agricultural Development Bank of China", "Securities and Futures Commission",
+    "China Securities Regulatory Commission", "中國人民銀行", "人民銀行", "人行", "國家開發銀行",
+    "國開行", "進出口銀行", "農業發展銀行", "中國證監會", "證監會", "中證監",
 )
 
 

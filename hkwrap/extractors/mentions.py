@@ -1,0 +1,212 @@
+"""Mentions: every HK-listed security a report names, with the words as written.
+
+``find_entities`` returns every security the matcher finds, each with a role:
+
+- ``subject``: the security is talked about (it moved, it announced, it was bought);
+- ``source``: the company is only the source of an opinion or a statistic ("according to
+  CITIC Securities", "CICC highlighted that", "analysts at ...", 中金指, 據中信證券,
+  中信證券表示). A source is not a mention; the same company discussed as a stock elsewhere
+  in the report is.
+
+Rules, checked on the folded text around the entity within its sentence:
+- before it: "according to", "as noted by", "analysts at/from", "data from", 據, 根據, 引述;
+- after it: "analysts", "'s strategist", 分析師, 研究報告, "maintained a Buy", 維持...評級;
+- after a broker (a name with Securities / Capital / 證券 / 中金 ...), also a speech or
+  forecast verb: said, noted, expects, estimates, highlighted, 表示, 認為, 預計, 指.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hkwrap.model import Mention
+from hkwrap.securities.matcher import Hit
+from hkwrap.securities.table import SecurityTable
+from hkwrap.text.fold import fold
+from hkwrap.text.prepare import Prepared
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A security named in the text. ``text == prep.text[start:end]``."""
+
+    code: str | None
+    name: str | None
+    name_zh: str | None
+    text: str
+    start: int
+    end: int
+    role: str = "subject"  # subject | source
+    warning: str | None = None
+    codes: tuple[str, ...] = ()  # candidate codes when ``code`` is None (ambiguous name)
+
+
+# -- cue vocabulary (folded at first use, so Traditional and Simplified both match) ----------
+
+_EN_BEFORE = (
+    r"(?:according\s+to|as\s+(?:noted|reported|estimated|said|highlighted|pointed\s+out|"
+    r"forecast|predicted|flagged)\s+by|(?:analysts?|strategists?|economists?|researchers?)\s+"
+    r"(?:at|from|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
+    r"statistics|calculations)\s+(?:from|by)|citing|cited\s+by|quoting)\s+(?:the\s+)?$"
+)
+_ZH_BEFORE = ("據", "据", "根據", "根据", "引述", "援引", "綜合", "综合", "來自", "来自")
+
+_EN_AFTER_ALWAYS = (
+    r"(?:'s)?\s+(?:(?:chief|senior|lead|head|equity|global|china)\s+)*(?:analysts?|strategists?|"
+    r"economists?|research(?:ers)?)\b"
+    r"|\s+(?:has\s+|have\s+)?(?:maintained|maintains|maintain|reiterated|reiterates|initiated|"
+    r"initiates|upgraded|upgrades|downgraded|downgrades|kept|keeps|assigned|assigns|rates|rated)"
+    r"\b[^.;\n]{0,60}?\b(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
+    r"equal-weight|rating|target\s+price|price\s+target|coverage)\b"
+)
+_EN_AFTER_BROKER = (
+    r"\s+(?:(?:has|had|also)\s+)?(?:said|says|noted|notes|highlighted|highlights|pointed\s+out|"
+    r"points\s+out|wrote|writes|stated|states|argued|argues|believes|believed|expects|expected|"
+    r"estimates|estimated|forecasts|forecast|predicts|predicted|projects|projected|sees|saw|"
+    r"thinks|warned|warns|added|adds|observed|observes|suggested|suggests|commented|reckons|"
+    r"recommended|recommends|advised|advises|cautioned|flagged)\b"
+)
+_ZH_AFTER_ALWAYS = (
+    "分析師", "分析师", "首席分析師", "首席分析师", "策略師", "策略师", "首席策略師", "首席策略师",
+    "經濟學家", "经济学家", "首席經濟學家", "首席经济学家", "研究部", "研究報告", "研究报告",
+    "研究員", "研究员", "研報", "研报", "報告指", "报告指", "報告稱", "报告称", "報告認為",
+    "报告认为", "報告預計", "报告预计", "發表報告", "发表报告", "發表研報", "发表研报", "發布報告",
+    "发布报告", "發佈報告", "最新報告", "最新报告", "的報告", "的报告",
+)
+_ZH_RATING_VERBS = (
+    "維持", "维持", "重申", "給予", "给予", "上調", "上调", "下調", "下调", "首予", "首次覆蓋",
+    "首次覆盖", "予",
+)
+_ZH_RATING_WORDS = (
+    "評級", "评级", "買入", "买入", "增持", "持有", "中性", "減持", "减持", "跑贏", "跑赢",
+    "目標價", "目标价", "優於大市", "优于大市",
+)
+_ZH_AFTER_BROKER = (
+    "表示", "認為", "认为", "預計", "预计", "預期", "预期", "指出", "指", "稱", "称", "估計",
+    "估计", "相信", "看好", "建議", "建议", "料", "預測", "预测", "提到", "強調", "强调", "談到",
+    "谈到", "分析",
+)
+_ZH_NOT_VERB = ("指數", "指数", "指標", "指标", "數", "数", "標", "标")  # 指數: an index
+
+_BROKER_WORDS = (
+    "securities", "capital", "research", "brokerage", "asset management", "investment bank",
+    "futures", "證券", "证券", "资本", "資本", "中金", "期貨", "期货", "資產管理", "资产管理",
+    "投行",
+)
+
+_SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    def alt(words: tuple[str, ...]) -> str:
+        folded = sorted({fold(w) for w in words}, key=len, reverse=True)
+        return "|".join(re.escape(w) for w in folded)
+
+    not_verb = alt(_ZH_NOT_VERB)
+    return {
+        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_ZH_BEFORE)})\s?$)"),
+        "after": re.compile(
+            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:的)?(?:{alt(_ZH_AFTER_ALWAYS)})"
+            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)}))"
+        ),
+        "after_broker": re.compile(
+            rf"(?:{_EN_AFTER_BROKER}|\s?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
+        ),
+        "broker": re.compile("|".join(re.escape(fold(w)) for w in _BROKER_WORDS)),
+    }
+
+
+def _is_broker(table: SecurityTable, code: str | None, cache: dict[str, bool]) -> bool:
+    if code is None:
+        return False
+    if code not in cache:
+        rec = table.get(code)
+        names = " ".join(
+            x for x in (rec.name, rec.short, rec.name_zh, *rec.aliases) if x
+        ) if rec else ""
+        cache[code] = bool(_cues()["broker"].search(fold(names)))
+    return cache[code]
+
+
+def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around [start, end) that cues may look at."""
+    lo = max(0, start - 60)
+    before = folded[lo:start]
+    cut = None
+    for m in _SENTENCE_END.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        lo += cut
+    hi = min(len(folded), end + 90)
+    m = _SENTENCE_END.search(folded, end, hi)
+    if m:
+        hi = m.start()
+    return lo, hi
+
+
+def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
+    folded = prep.folded
+    cues = _cues()
+    lo, hi = _sentence_bounds(folded, hit.start, hit.end)
+    if cues["before"].search(folded, lo, hit.start):
+        return "source"
+    if cues["after"].match(folded, hit.end, hi):
+        return "source"
+    if is_broker and cues["after_broker"].match(folded, hit.end, hi):
+        return "source"
+    return "subject"
+
+
+def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
+    """Every security named in the report, in text order, with its role."""
+    hits = table.matcher().find(prep.folded, prep.text)
+    brokers: dict[str, bool] = {}
+    out: list[Entity] = []
+    for hit in hits:
+        rec = table.get(hit.code) if hit.code else None
+        warning = hit.warning
+        if hit.code is None and len(hit.codes) > 1:
+            warning = (
+                f"{prep.text[hit.start:hit.end]!r} may mean {' or '.join(hit.codes)}; "
+                "not counted as a mention"
+            )
+        role = _role(prep, hit, _is_broker(table, hit.code, brokers))
+        out.append(
+            Entity(
+                code=hit.code,
+                name=rec.name if rec else None,
+                name_zh=rec.name_zh if rec else None,
+                text=prep.text[hit.start : hit.end],
+                start=hit.start,
+                end=hit.end,
+                role=role,
+                warning=warning,
+                codes=hit.codes,
+            )
+        )
+    return out
+
+
+def find_mentions(prep: Prepared, table: SecurityTable) -> tuple[list[Mention], list[str]]:
+    """Mentions (securities talked about, in text order) and warnings."""
+    mentions: list[Mention] = []
+    warnings: list[str] = []
+    for ent in find_entities(prep, table):
+        if ent.warning and ent.warning not in warnings:
+            warnings.append(ent.warning)
+        if ent.code is None or ent.role != "subject":
+            continue
+        mentions.append(
+            Mention(
+                code=ent.code,
+                name=ent.name,
+                text=ent.text,
+                start=ent.start,
+                end=ent.end,
+                name_zh=ent.name_zh,
+            )
+        )
+    return mentions, warnings
