@@ -687,3 +687,29 @@ def test_securities_import_default_path_is_xdg(runner: CliRunner, tmp_path: Path
 def test_securities_import_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["securities", "import", str(tmp_path / "none.xlsx")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(("signum", "code"), [(2, 130), (15, 143)])
+def test_signals_exit_with_one_line(tmp_path: Path, signum: int, code: int) -> None:
+    import signal
+    import time
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    env = dict(os.environ)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hkwrap", "extract", "-o", str(target), "-"],
+        stdin=subprocess.PIPE,  # left open: the run waits for stdin until the signal
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=env,
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.Signals(signum))
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == code
+    assert len(lines(err)) == 1 and err.startswith("hkwrap: error: ")
+    assert out == ""
+    assert target.read_text(encoding="utf-8") == "old\n"
