@@ -230,9 +230,8 @@ def alias_forms(
                   record.get("zh_hans"), *record.get("aliases", [])):
         if value:
             forms.append((value, own_priority))
-    auto_prio = PRIO_AUTO if own_priority >= 0 else own_priority
-    for alias in generated_aliases(entry):
-        forms.append((alias, auto_prio))
+    for alias in generated_aliases(entry):  # generated forms never override anything
+        forms.append((alias, PRIO_AUTO))
     return forms
 
 
