@@ -1,14 +1,18 @@
 """read -> prepare -> extract -> consolidate. Pure functions; never prints.
 
 ``extract_text`` is a pure function of its arguments (text and an ``Options`` value), with no
-global state to set up, so it can be mapped over a cluster (see docs/scale-out.md).
+global state to set up: the vocabulary and the securities table are built once per process on
+first use, from data shipped in the package. So it maps over a cluster (docs/scale-out.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from hkwrap.errors import HkwrapError
 from hkwrap.model import Document
 from hkwrap.readers import Source
 
@@ -24,6 +28,103 @@ class Options:
     use_user_config: bool = True  # read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
 
 
+@dataclass(slots=True)
+class Context:
+    """What every extractor may read: the prepared text and what earlier steps found."""
+
+    prep: Any
+    lexicon: Any
+    table: Any
+    options: Options
+    metadata: dict[str, str]
+    entities: list[Any] = field(default_factory=list)
+    moves: list[Any] = field(default_factory=list)
+
+
+def _step_securities(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.mentions import find_entities
+
+    ctx.entities = find_entities(ctx.prep, ctx.table)
+    for ent in ctx.entities:
+        if ent.warning:
+            doc.warnings.append(ent.warning)
+
+
+def _step_mentions(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.mentions import find_mentions
+
+    mentions, warnings = find_mentions(ctx.prep, ctx.table)
+    doc.mentions = mentions
+    for w in warnings:
+        if w not in doc.warnings:
+            doc.warnings.append(w)
+
+
+def _step_moves(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.moves import BindState, bind
+    from hkwrap.extractors.tokens import tokenize
+
+    state = BindState()
+    for start, end in ctx.prep.sentences:
+        tokens = tokenize(ctx.prep, start, end, ctx.lexicon, ctx.entities)
+        if tokens:
+            ctx.moves.extend(bind(ctx.prep, (start, end), tokens, state))
+
+
+def _step_indices(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.indices import extract_indices
+
+    doc.indices = extract_indices(ctx.prep, ctx.moves, ctx.lexicon)
+
+
+def _step_stocks(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.stocks import extract_stocks
+
+    doc.stocks = extract_stocks(ctx.prep, ctx.moves)
+
+
+def _step_market(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.market import extract_market
+
+    doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities)
+
+
+def _step_levels(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.levels import extract_levels
+
+    doc.levels = extract_levels(ctx.prep, ctx.lexicon)
+
+
+def _step_date(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.dates import extract_date
+
+    doc.date = extract_date(ctx.prep, ctx.metadata, ctx.options.reference_date)
+
+
+def _step_language(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.language import detect_language
+
+    doc.language = detect_language(ctx.prep)
+
+
+# The extractors, in the order they run. Each reads the context and fills part of the document.
+STEPS: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
+    ("securities", _step_securities),
+    ("mentions", _step_mentions),
+    ("moves", _step_moves),
+    ("indices", _step_indices),
+    ("stocks", _step_stocks),
+    ("market", _step_market),
+    ("levels", _step_levels),
+    ("date", _step_date),
+    ("language", _step_language),
+)
+
+
+class ExtractionError(HkwrapError):
+    """An extractor failed on one input; the batch goes on."""
+
+
 def extract_text(
     text: str,
     *,
@@ -32,9 +133,34 @@ def extract_text(
     metadata: dict[str, str] | None = None,
     body_start: int = 0,
 ) -> Document:
-    """Extract every fact from one report given as decoded text."""
+    """Extract every fact from one report given as decoded text.
+
+    Evidence offsets index ``text``. ``body_start`` skips a header (front matter) that is
+    metadata rather than report. Raises ``DataFileError`` for a malformed user alias file and
+    ``ExtractionError`` if an extractor fails.
+    """
+    from hkwrap.securities.table import get_table
+    from hkwrap.text.lexicon import get_lexicon
+    from hkwrap.text.prepare import prepare
+
     options = options or Options()
-    return Document(source=source, metadata=dict(metadata or {}))
+    metadata = dict(metadata or {})
+    doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
+    ctx = Context(
+        prep=prepare(text, body_start),
+        lexicon=get_lexicon(),
+        table=get_table(options.alias_files, options.use_user_config),
+        options=options,
+        metadata=metadata,
+    )
+    for name, step in STEPS:
+        try:
+            step(ctx, doc)
+        except HkwrapError:
+            raise
+        except Exception as exc:  # one extractor's bug fails this input, not the batch
+            raise ExtractionError(f"{name} extractor failed: {type(exc).__name__}: {exc}") from exc
+    return doc
 
 
 def extract_source(src: Source, options: Options | None = None) -> Document:
@@ -58,4 +184,7 @@ def extract_file(
     """Read a file and extract each report in it (a news-API JSON list holds many)."""
     from hkwrap.readers import read_path
 
-    return [extract_source(s, options) for s in read_path(path, encoding=encoding, max_bytes=max_bytes)]
+    return [
+        extract_source(s, options)
+        for s in read_path(str(path), encoding=encoding, max_bytes=max_bytes)
+    ]

@@ -1,22 +1,52 @@
-"""Prepare a report for the extractors: fold it, mask what is not the report's own text, and
-split it into sentences. Offsets everywhere refer to the original text."""
+"""Prepare a report for the extractors: fold it, blank out what is not the report's own text,
+and split it into sentences. Offsets everywhere refer to the original text.
+
+What is blanked (replaced by spaces in the folded copy, so nothing there is extracted):
+- everything before ``body_start`` (front matter);
+- web addresses, and Markdown link lists ("- [Title](https://...)");
+- "Related stocks / Related news" blocks and the like;
+- a line that ends in a citation marker such as ``[2]``: the title of a cited article, often
+  about another day.
+"""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
 
+import regex
+
 from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
+
+# A web address, bare or inside Markdown's (...) link target.
+_URL = regex.compile(r"https?://[^\s)\]>]+")
+# One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
+_LINK_ITEM = regex.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
+# Headings that open a block of links rather than report text.
+_RELATED = regex.compile(
+    r"(?:^|(?<=\s))(?:#{1,6}\s*)?(?:related\s(?:stocks|news|articles|reading|research)"
+    r"|read\smore|more\snews|you\smay\salso\slike|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻)"
+    r"[^\n]{0,40}?(?=\s[-*+]\s\[|\n|$)"
+)
+# A line ending in a citation marker: "... New High[2]." (the title of a cited article).
+_CITED_LINE = regex.compile(r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$")
+
+# Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
+_HARD_BREAK = regex.compile(r"\n|[。！？!?；;▪•●■◆]|(?<=[.])\s+")
+_ABBREV = frozenset(
+    "co corp inc ltd no mr ms mrs dr st vs jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s e.g i.e etc approx est fig".split()
+)
 
 
 @dataclass(slots=True)
 class Prepared:
     """A report ready for extraction.
 
-    ``text``: the original decoded text. ``folded``: same length, folded (see ``fold``), with
-    masked regions (front matter, link lists, cited headlines, navigation) blanked to spaces.
-    ``sentences``: (start, end) spans of the sentences that carry facts, in order.
+    ``text``: the original decoded text. ``folded``: the same length, folded (see ``fold``),
+    with blanked regions replaced by spaces. ``sentences``: (start, end) spans of the
+    sentences, in order, skipping blank ones.
     """
 
     text: str
@@ -31,17 +61,71 @@ class Prepared:
         return bisect.bisect_right(self._line_starts, offset)
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for the span, trimmed of surrounding white space."""
-        while start < end and self.text[start].isspace():
+        """Evidence for the span, trimmed of surrounding white space and bullets."""
+        while start < end and (self.text[start].isspace() or self.text[start] in "▪•●■◆-*"):
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return Evidence(self.text[start:end], start, end, self.line_of(start))
 
 
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def mask(folded: str, body_start: int = 0) -> str:
+    """Blank out the parts of ``folded`` that are not the report's own text."""
+    chars = list(folded)
+    _blank(chars, 0, body_start)
+    for m in _CITED_LINE.finditer(folded):
+        _blank(chars, m.start(), m.end())
+    for m in _RELATED.finditer(folded):
+        # The heading and the link list that follows it.
+        end = m.end()
+        while True:
+            nxt = _LINK_ITEM.match(folded, end + (1 if end < len(folded) and folded[end] in " \n" else 0))
+            if not nxt:
+                nxt = _LINK_ITEM.search(folded, end, min(len(folded), end + 3))
+            if not nxt:
+                break
+            end = nxt.end()
+        _blank(chars, m.start(), end)
+    for m in _LINK_ITEM.finditer(folded):
+        _blank(chars, m.start(), m.end())
+    for m in _URL.finditer(folded):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``folded`` (blank ones dropped)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _HARD_BREAK.finditer(folded):
+        if m.group().isspace() and "\n" not in m.group():
+            # after a full stop: not a break after an abbreviation, a single initial, or
+            # before a lower-case continuation.
+            dot = m.start() - 1
+            word_start = dot
+            while word_start > 0 and (folded[word_start - 1].isalpha() or folded[word_start - 1] == "."):
+                word_start -= 1
+            word = folded[word_start:dot]
+            nxt = text[m.end()] if m.end() < len(text) else ""
+            if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()):
+                continue
+        # a full stop or 。 belongs to its sentence; a bullet or line break to neither
+        end = m.start() if m.group().isspace() or m.group() in "▪•●■◆" else m.end()
+        if folded[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if folded[start:].strip():
+        spans.append((start, len(folded)))
+    return spans
+
+
 def prepare(text: str, body_start: int = 0) -> Prepared:
-    """Minimal preparation (sentence splitting and masking land with the extractors)."""
-    folded = fold(text)
-    if body_start:
-        folded = " " * body_start + folded[body_start:]
-    return Prepared(text=text, folded=folded, sentences=[(body_start, len(text))])
+    """Fold, blank and split ``text``; ``body_start`` skips front matter."""
+    folded = mask(fold(text), body_start)
+    return Prepared(text=text, folded=folded, sentences=split_sentences(text, folded))

@@ -1,0 +1,141 @@
+"""One fact, once: merge restatements of a move, keep different sessions apart.
+
+A headline's "over 3%" and the body's -3.11% are one fact carrying the precise figure; an
+intraday low and the close are two. Two drafts of the same subject merge when their sessions
+agree (or one is unknown) and every figure both state is compatible: equal, or an approximate
+figure ("over 300 points", "nearly 3%") that the precise one satisfies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hkwrap.model import Evidence
+
+_PRECISE = frozenset({"exact", "as_much_as"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A move of one subject, before merging."""
+
+    subject: str
+    position: int
+    pct: float | None = None
+    pct_q: str = "exact"
+    points: float | None = None
+    points_q: str = "exact"
+    level: float | None = None
+    price: float | None = None
+    currency: str = "HKD"
+    turnover: float | None = None
+    session: str | None = None
+    evidence: Evidence | None = None
+    restated: list[Evidence] = field(default_factory=list)
+
+    @property
+    def qualifier(self) -> str:
+        for v, q in ((self.pct, self.pct_q), (self.points, self.points_q)):
+            if v is not None and q != "exact":
+                return q
+        return "exact"
+
+    def precision(self) -> int:
+        """How many figures are stated exactly: the better draft keeps its evidence."""
+        return sum(
+            (self.pct is not None and self.pct_q in _PRECISE,
+             self.points is not None and self.points_q in _PRECISE,
+             self.level is not None, self.price is not None, self.turnover is not None)
+        )
+
+
+def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> bool:
+    """Could these two figures state the same fact?"""
+    if v1 is None or v2 is None:
+        return True
+    if (v1 > 0) != (v2 > 0) and v1 != 0 and v2 != 0:
+        return False
+    a, b = abs(v1), abs(v2)
+    if q1 in _PRECISE and q2 in _PRECISE:
+        return abs(a - b) < 0.006
+    if q1 not in _PRECISE and q2 not in _PRECISE:
+        return abs(a - b) < 0.006
+    x, (v, q) = (a, (b, q2)) if q1 in _PRECISE else (b, (a, q1))
+    if q == "over":
+        return v - 1e-9 <= x <= v * 1.5 + 0.5
+    if q == "nearly":
+        return v * 0.75 - 1e-9 <= x <= v + 1e-9
+    if q == "under":
+        return x <= v + 1e-9
+    if q == "about":
+        return abs(x - v) <= max(0.15 * v, 0.5)
+    return abs(x - v) < 0.006
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    if a.subject != b.subject:
+        return False
+    if a.session and b.session and a.session != b.session:
+        return False
+    if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
+        return False
+    if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
+        return False
+    for x, y in ((a.level, b.level), (a.price, b.price), (a.turnover, b.turnover)):
+        if x is not None and y is not None and abs(x - y) > 0.006:
+            return False
+    return True
+
+
+def _better(v1: float | None, q1: str, v2: float | None, q2: str) -> tuple[float | None, str]:
+    if v1 is None:
+        return v2, q2
+    if v2 is None:
+        return v1, q1
+    if q1 not in _PRECISE and q2 in _PRECISE:
+        return v2, q2
+    return v1, q1
+
+
+def merge(a: Draft, b: Draft) -> Draft:
+    """``a`` and ``b`` as one fact: the precise figures, all the evidence."""
+    primary, other = (a, b) if a.precision() >= b.precision() else (b, a)
+    pct, pct_q = _better(primary.pct, primary.pct_q, other.pct, other.pct_q)
+    points, points_q = _better(primary.points, primary.points_q, other.points, other.points_q)
+    restated = [*primary.restated, *([other.evidence] if other.evidence else []), *other.restated]
+    seen: set[int] = set()
+    unique = []
+    for e in restated:
+        if e.start not in seen and (primary.evidence is None or e.start != primary.evidence.start):
+            seen.add(e.start)
+            unique.append(e)
+    return Draft(
+        subject=a.subject,
+        position=min(a.position, b.position),
+        pct=pct,
+        pct_q=pct_q,
+        points=points,
+        points_q=points_q,
+        level=primary.level if primary.level is not None else other.level,
+        price=primary.price if primary.price is not None else other.price,
+        currency=primary.currency if primary.price is not None else other.currency,
+        turnover=primary.turnover if primary.turnover is not None else other.turnover,
+        session=primary.session or other.session,
+        evidence=primary.evidence,
+        restated=sorted(unique, key=lambda e: e.start),
+    )
+
+
+def consolidate(drafts: list[Draft]) -> list[Draft]:
+    """Merge restatements; order by first appearance. Identical exact facts always merge;
+    a draft prefers a partner whose session is the same as its own."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: (x.precision() == 0, x.position)):
+        candidates = [i for i, o in enumerate(out) if compatible(o, d)]
+        if candidates:
+            same = [i for i in candidates if out[i].session == d.session]
+            i = (same or candidates)[0]
+            out[i] = merge(out[i], d)
+        else:
+            out.append(d)
+    return sorted(out, key=lambda x: x.position)

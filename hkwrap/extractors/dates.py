@@ -1,0 +1,154 @@
+"""The trading date a report covers.
+
+Sources, in order of trust:
+1. the first date the report body states: a full date (2025.11.21 04:13; November 21, 2025;
+   21 Nov 2025; 3rd October 2023; 2025年11月21日), or a partial or relative one ("November 14",
+   "(25 日)", "on Tuesday", 今日, 昨日) resolved against a reference;
+2. otherwise the reference itself.
+The reference is the report's own date (front matter, page metadata), else ``--date``. The
+wall clock is never used; with nothing to anchor a partial date the answer is null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from hkwrap.text.prepare import Prepared
+
+HKT = dt.timezone(dt.timedelta(hours=8))
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+# Folded text: lower-case Latin, ASCII digits, Simplified Chinese.
+_DATE = regex.compile(
+    rf"""
+      (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
+    | \b{_MON}\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
+    | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon3>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:,?\s(?P<y3>20\d\d)\b)?
+    | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
+    | (?<![\d月])(?P<d5>[0-3]?\d)\s?日(?![元股])
+    | \b(?:on\s)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b
+    | (?:星期|周|礼拜)(?P<wdzh>[一二三四五六日天])
+    | (?P<today>\btoday\b|今日|今天|是日)
+    | (?P<yday>\byesterday\b|昨日|昨天|上一个交易日)
+    """,
+    regex.VERBOSE,
+)
+# Dates that are not the day reported: "since November 11", "starting March 3".
+_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|自|截至|至|起)\s*$")
+
+
+def parse_iso(value: str) -> dt.date | None:
+    """A date from front matter or page metadata: 2025-11-21, 2026-06-25T11:31:16.000Z
+    (converted to Hong Kong time), 2026-03-05T16:35:00+08:00, 2025/11/21."""
+    value = value.strip()
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        m = regex.match(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", value)
+        if not m:
+            return None
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(HKT)
+    return stamp.date()
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve_month_day(month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    """The most recent such day on or before the reference (a week of slack for previews)."""
+    if ref is None:
+        return None
+    for year in (ref.year, ref.year - 1):
+        d = _safe(year, month, day)
+        if d is not None and d <= ref + dt.timedelta(days=7):
+            return d
+    return None
+
+
+def _previous_weekday(ref: dt.date, weekday: int) -> dt.date:
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]:
+    """(date, resolvable): a full date needs no reference; the rest need one."""
+    g = m.groupdict()
+    if g["y1"]:
+        return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"])), True
+    if g["mon"] or g["mon3"]:
+        month = _MONTHS[(g["mon"] or g["mon3"]).rstrip(".")]
+        day = int(g["day"] or g["day3"])
+        year = g["y2"] or g["y3"]
+        if year:
+            return _safe(int(year), month, day), True
+        return _resolve_month_day(month, day, ref), ref is not None
+    if g["m4"]:
+        return _resolve_month_day(int(g["m4"]), int(g["d4"]), ref), ref is not None
+    if ref is None:
+        return None, False
+    if g["d5"]:
+        day = int(g["d5"])
+        d = _safe(ref.year, ref.month, day)
+        if d is None or d > ref + dt.timedelta(days=3):
+            prev = ref.replace(day=1) - dt.timedelta(days=1)
+            d = _safe(prev.year, prev.month, day)
+        return d, True
+    if g["wd"] or g["wdzh"]:
+        return _previous_weekday(ref, _WEEKDAYS[g["wd"] or g["wdzh"]]), True
+    if g["today"]:
+        return ref, True
+    if g["yday"]:
+        d = ref - dt.timedelta(days=1)
+        while d.weekday() >= 5:
+            d -= dt.timedelta(days=1)
+        return d, True
+    return None, False
+
+
+def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> dt.date | None:
+    for key in ("date", "datetime", "published", "published_time", "pubDate"):
+        if metadata.get(key):
+            d = parse_iso(metadata[key])
+            if d is not None:
+                return d
+    return parse_iso(option) if option else None
+
+
+def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
+    """ISO date of the trading day the report covers, or None."""
+    ref = _reference(prep, metadata, reference)
+    folded = prep.folded
+    for start, end in prep.sentences:
+        for m in _DATE.finditer(folded, start, end):
+            if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
+                continue
+            day, resolvable = _resolve(m, ref)
+            if day is not None:
+                if m.group("y1") and ref is None:
+                    ref = day
+                return day.isoformat()
+            if not resolvable:
+                return None
+    return ref.isoformat() if ref else None

@@ -1,0 +1,59 @@
+"""Index moves: Hang Seng Index, China Enterprises, Hang Seng TECH, Composite."""
+
+from __future__ import annotations
+
+from hkwrap.extractors.consolidate import Draft, consolidate
+from hkwrap.extractors.moves import Move, expand
+from hkwrap.model import IndexMove
+from hkwrap.text.lexicon import Lexicon
+from hkwrap.text.prepare import Prepared
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
+    """Every index move the report states, restatements merged."""
+    drafts: list[Draft] = []
+    for move in moves:
+        if move.subjects[0].kind != "index":
+            continue
+        single = len(move.subjects) == 1
+        for subject, pct, pts in expand(move):
+            level = move.level.value if (move.level and single) else None
+            if pct is None and pts is None and level is None:
+                continue
+            if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open"):
+                continue  # a bare level with no session is more often a mark than a move
+            anchor = min(n.start for n in (pct, pts, move.level) if n is not None)
+            drafts.append(
+                Draft(
+                    subject=subject.id,
+                    position=anchor,
+                    pct=_r(pct.value) if pct else None,
+                    pct_q=pct.qualifier if pct else "exact",
+                    points=_r(pts.value) if pts else None,
+                    points_q=pts.qualifier if pts else "exact",
+                    level=_r(level),
+                    session=move.session,
+                    evidence=prep.evidence(*move.sentence),
+                )
+            )
+    out = []
+    for d in consolidate(drafts):
+        info = lexicon.indices.get(d.subject)
+        out.append(
+            IndexMove(
+                index=d.subject,
+                name=info.name if info else d.subject,
+                level=d.level,
+                change_pct=d.pct,
+                change_points=d.points,
+                qualifier=d.qualifier,
+                session=d.session,
+                evidence=d.evidence,
+                restated=d.restated,
+            )
+        )
+    return out

@@ -1,0 +1,44 @@
+"""The language of a report: en, zh-Hant, zh-Hans or mixed."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from hkwrap import data
+from hkwrap.text.prepare import Prepared
+
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
+    t2s = data.load().get("t2s", {})
+    trad = frozenset(t2s)
+    simp = frozenset(v for v in t2s.values() if v not in t2s)
+    return trad, simp
+
+
+def detect_language(prep: Prepared) -> str:
+    """Count Han characters against Latin words in the report body (blanked parts skipped).
+
+    A Chinese character carries about a word's meaning in two or three characters, so one
+    Latin word weighs as much as two and a half Han characters.
+    """
+    body = "".join(c if f != " " else " " for c, f in zip(prep.text, prep.folded, strict=True))
+    han = _HAN.findall(body)
+    words = len(_LATIN_WORD.findall(body))
+    if not han and not words:
+        return "en"
+    zh_weight = len(han) / 2.5
+    if words > 4 * zh_weight:
+        return "en"
+    trad, simp = _script_sets()
+    n_trad = sum(c in trad for c in han)
+    n_simp = sum(c in simp for c in han)
+    script = "zh-Hant" if n_trad >= n_simp else "zh-Hans"
+    if zh_weight > 4 * words:
+        return script
+    return "mixed"

@@ -1,0 +1,161 @@
+"""Market figures of the day: turnover, breadth, Stock Connect flows, short-selling ratio.
+
+Each figure is read from a sentence that names it (lexicon roles ``turnover``,
+``southbound``, ``northbound``, ``advancers``/``decliners``/``unchanged``, ``short_ratio``)
+with the nearest fitting number after the keyword. A figure about another period
+("yesterday's turnover", "year-to-date inflows"), about one stock ("Tencent's turnover") or
+about blue chips only ("of the 85 constituents, 60 rose") is not the day's market figure. The
+first statement of a figure wins; later ones are restatements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from hkwrap.model import Amount, Market
+from hkwrap.numbers import Quantity, scan
+from hkwrap.text.lexicon import Lexicon, Word
+from hkwrap.text.prepare import Prepared
+
+# A figure this far (in characters) after its keyword still belongs to it.
+_REACH = 60
+_CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
+# Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
+_SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
+
+
+def _has(word: Word, *roles: str) -> bool:
+    return any(r in word.roles for r in roles)
+
+
+def _qualifier(words: list[Word], q: Quantity) -> str:
+    for w in words:
+        if 0 <= q.start - w.end <= 3:
+            for r in w.roles:
+                if r.startswith("qualifier:"):
+                    return r.split(":", 1)[1]
+    return "exact"
+
+
+def _money(q: Quantity, folded: str) -> bool:
+    """An amount of money: a currency, or a magnitude like 億 (turnover is often "3257 億")."""
+    if _SHARES_AFTER.match(folded[q.end:q.end + 8]):
+        return False
+    return q.kind == "money" or (q.kind == "num" and q.magnitude)
+
+
+def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Market:
+    """The day's market-wide figures."""
+    market = Market()
+    folded = prep.folded
+    subjects = [e for e in entities if getattr(e, "role", "subject") == "subject"]
+    for start, end in prep.sentences:
+        words = lexicon.scan(folded, start, end)
+        if not words:
+            continue
+        quantities = list(scan(folded, start, end))
+        if not quantities:
+            continue
+        blue_chip = any(_has(w, "blue_chip") for w in words)
+        other_period = [w for w in words if _has(w, "other_period")]
+
+        def after(w: Word, want: Any, *, reach: int = _REACH) -> Quantity | None:
+            for q in quantities:
+                if q.start >= w.end and q.start - w.end <= reach and want(q):
+                    between = folded[w.end:q.start]
+                    if _CLAUSE_BREAK.search(between):
+                        return None
+                    if any(w.end <= o.start < q.start for o in other_period):
+                        return None
+                    return q
+            return None
+
+        def stale(w: Word) -> bool:
+            """An other-period word just before the keyword: "yesterday's turnover", 上日成交."""
+            return any(0 <= w.start - o.end <= 6 for o in other_period)
+
+        ev = prep.evidence(start, end)
+        for w in words:
+            if _has(w, "turnover") and market.turnover is None and not stale(w):
+                # One stock's turnover: a security named earlier in the same clause, unless
+                # the keyword says it is the market's ("market turnover", 大市成交).
+                clause_start = max(
+                    [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(folded[start:w.start])]
+                )
+                market_word = any(
+                    _has(x, "market_subject") and 0 <= w.start - x.end <= 8 for x in words
+                ) or _has(w, "market_subject")
+                stock_before = any(clause_start <= e.start < w.start for e in subjects)
+                if stock_before and not market_word:
+                    continue
+                q = after(w, lambda q: _money(q, folded))
+                if q is not None:
+                    market.turnover = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
+                    market.evidence["turnover"] = ev
+            for role in ("southbound", "northbound"):
+                if _has(w, role) and getattr(market, role) is None and not stale(w):
+                    q = after(w, lambda q: _money(q, folded), reach=_REACH + 20)
+                    if q is None:
+                        continue
+                    # Net selling is negative: the nearest flow word before the amount decides.
+                    sign = 1
+                    for x in words:
+                        if w.start <= x.start < q.start:
+                            if _has(x, "flow_out"):
+                                sign = -1
+                            elif _has(x, "flow_in"):
+                                sign = 1
+                    if q.sign:
+                        sign = q.sign
+                    setattr(market, role, Amount(sign * q.value, q.currency or "HKD", _qualifier(words, q), ev))
+                    market.evidence[role] = ev
+            if _has(w, "short_ratio") and market.short_selling_ratio is None:
+                q = after(w, lambda q: q.kind == "pct", reach=40)
+                between = folded[w.end:q.start] if q else ""
+                if q is not None and not lexicon.scan(folded, w.end, q.start) or (
+                    q is not None and not any(
+                        r.startswith("index:") for x in lexicon.scan(folded, w.end, q.start) for r in x.roles
+                    ) and "for" not in between
+                ):
+                    market.short_selling_ratio = q.value
+                    market.evidence["short_selling_ratio"] = ev
+        if not blue_chip:
+            _breadth(market, folded, words, quantities, ev)
+    return market
+
+
+def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any) -> None:
+    """Advancers, decliners and unchanged: a count next to its word ("233 stocks rising",
+    "上升股份 233 隻", "下跌 1592 只"). Needs at least two of the three in one sentence."""
+    roles = ("advancers", "decliners", "unchanged")
+    found: dict[str, int] = {}
+    counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
+    for q in counts:
+        best: tuple[int, str] | None = None
+        for w in words:
+            role = next((r for r in roles if r in w.roles), None)
+            if role is None or role in found:
+                continue
+            if w.end <= q.start:
+                dist = q.start - w.end
+                between = folded[w.end:q.start]
+                if dist > 8 or regex.search(r"[,;、]|\d", between):
+                    continue
+            elif w.start >= q.end:
+                dist = w.start - q.end
+                between = folded[q.end:w.start]
+                if dist > 16 or regex.search(r"[,;、]|\d", between):
+                    continue
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, role)
+        if best is not None:
+            found[best[1]] = int(q.value)
+    if len(found) >= 2:
+        for role, value in found.items():
+            if getattr(market, role) is None:
+                setattr(market, role, value)
+                market.evidence[role] = ev

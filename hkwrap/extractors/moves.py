@@ -1,0 +1,316 @@
+"""Binding: turn a sentence's tokens into moves of indices and stocks.
+
+A *move* is what one subject (or a list of subjects) did: a direction, percents, points, the
+level or price it ended at, a turnover, a session. The rules read token types only:
+
+- subjects joined by list words ("A, B and C", "A、B及C", "along with B") form one group;
+- a direction word (rose / 跌) sets the sign of the numbers after it; a second direction word
+  after a change starts a new move of the same group ("as much as 6% intraday before settling
+  down nearly 3%");
+- an approximate word right before a number is its qualifier (over 4%, 逾 400 點);
+- a level word (to, at, 報, 收報) makes the next number the level (indices) or price (stocks);
+- a threshold word (below, 跌穿) or a mark after the number (23000 關, the 5,500 level) makes
+  it a mark crossed, not a move; "ranging from 1.8% to 2.9%" is a range, not a move;
+- several numbers for several subjects pair up in order (respectively / 分別, or equal
+  counts); one number for several subjects is shared;
+- session words before a move carry forward in the sentence; right after a number they apply
+  to it ("6% intraday", "3% at the close").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from hkwrap.extractors.tokens import Subject, Token
+from hkwrap.numbers import Quantity
+from hkwrap.text.prepare import Prepared
+
+# What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
+_JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|及|和|与|同|以及|\s)*$")
+# A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
+_MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
+# A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
+_DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+# What may stand between a level/threshold word and its number.
+_NEAR = 14
+# Index points at or above this, with no level word, are a level, not a change.
+_LEVEL_FLOOR = 2000.0
+
+
+@dataclass(slots=True)
+class Num:
+    value: float
+    qualifier: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Move:
+    subjects: list[Subject]
+    sentence: tuple[int, int]
+    direction: int = 0
+    pcts: list[Num] = field(default_factory=list)
+    points: list[Num] = field(default_factory=list)
+    level: Num | None = None
+    price: Num | None = None
+    currency: str = "HKD"
+    turnover: Num | None = None
+    turnover_currency: str = "HKD"
+    session: str | None = None
+    session_explicit: bool = False
+    respectively: bool = False
+    modal: bool = False
+
+    @property
+    def has_change(self) -> bool:
+        return bool(self.pcts or self.points)
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.has_change or self.level is not None or self.price is not None
+
+
+@dataclass(slots=True)
+class BindState:
+    """What carries from one sentence to the next: the index last named ("the index")."""
+
+    last_index: str | None = None
+
+
+@dataclass(slots=True)
+class _Pending:
+    end: int
+    kind: str = ""
+
+
+def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
+    """The moves one sentence states."""
+    folded = prep.folded
+    moves: list[Move] = []
+    group: list[Subject] = []
+    group_done = False
+    cur: Move | None = None
+    direction = 0
+    sticky_session: str | None = None
+    qual: _Pending | None = None
+    level: _Pending | None = None
+    thresh: _Pending | None = None
+    price_word: _Pending | None = None
+    turnover_word: _Pending | None = None
+    metric = False
+    modal = False
+    last_subject: Token | None = None
+    prev: Token | None = None
+    skip_next_pct = False
+
+    def near(p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
+        return p is not None and 0 <= q.start - p.end <= limit and not regex.search(r"[,;。]", folded[p.end:q.start])
+
+    def close() -> None:
+        nonlocal cur, group_done
+        if cur is not None and cur.has_numbers:
+            moves.append(cur)
+            group_done = True
+        cur = None
+
+    def ensure() -> Move:
+        nonlocal cur
+        if cur is None:
+            cur = Move(list(group), sentence, direction=direction, session=sticky_session, modal=modal)
+        return cur
+
+    def post_direction(i: int) -> int:
+        """A direction word right after the number: "335 points lower", "1.2% higher"."""
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if nxt.word is not None and not prep.folded[tokens[i].end:nxt.start].strip():
+                if "up" in nxt.word.roles:
+                    return 1
+                if "down" in nxt.word.roles:
+                    return -1
+        return 0
+
+    for i, tok in enumerate(tokens):
+        subj = tok.subject
+        if subj is not None:
+            if subj.id == "@previous":
+                if state.last_index is None:
+                    prev = tok
+                    continue
+                subj = Subject("index", state.last_index, subj.start, subj.end)
+            if subj.kind == "index":
+                state.last_index = subj.id
+            joined = (
+                group
+                and not group_done
+                and group[0].kind == subj.kind
+                and last_subject is not None
+                and (
+                    _JOINER.match(folded[last_subject.end:tok.start]) is not None
+                    or (prev is not None and prev.has("link"))
+                )
+                and all(s.id != subj.id for s in group)
+            )
+            if joined:
+                group.append(subj)
+                if cur is not None and not cur.has_numbers:
+                    cur.subjects = list(group)
+            else:
+                close()
+                group = [subj]
+                group_done = False
+                direction = 0
+                qual = level = thresh = price_word = turnover_word = None
+                modal = False
+            last_subject = tok
+            prev = tok
+            continue
+
+        if tok.word is not None:
+            roles = tok.word.roles
+            d = 1 if "up" in roles else -1 if "down" in roles else 0
+            sess = tok.role_kind("session")
+            if "modal" in roles:
+                modal = True
+                if cur is not None and not cur.has_numbers:
+                    cur.modal = True
+            if "metric" in roles or "short_ratio" in roles:
+                metric = True
+            if d and group:
+                if cur is not None and cur.has_change:
+                    close()
+                direction = d
+                if cur is not None:
+                    cur.direction = d
+                if sess:  # 低開, 收跌, closed: the session of this move only
+                    m = ensure()
+                    m.session, m.session_explicit = sess, True
+            elif sess and group:
+                if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(cur, tok):
+                    cur.session, cur.session_explicit = sess, True  # "6% intraday"
+                else:
+                    sticky_session = sess
+                    if cur is not None and not cur.has_numbers:
+                        cur.session = sess
+                        if "level" in roles:
+                            cur.session_explicit = True
+            if "level" in roles:
+                level = _Pending(tok.end)
+                if sess and cur is not None:
+                    cur.session, cur.session_explicit = sess, True
+            if "threshold" in roles:
+                thresh = _Pending(tok.end)
+            qk = tok.role_kind("qualifier")
+            if qk:
+                qual = _Pending(tok.end, qk)
+            if "price" in roles:
+                price_word = _Pending(tok.end)
+            if "turnover" in roles:
+                turnover_word = _Pending(tok.end)
+            if "respectively" in roles and cur is not None:
+                cur.respectively = True
+            prev = tok
+            continue
+
+        q = tok.qty
+        if q is None or not group:
+            prev = tok
+            continue
+        kind = group[0].kind
+        qualifier = qual.kind if qual is not None and q.start - qual.end <= 3 else "exact"
+        is_threshold = (
+            (near(thresh, q, 6) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
+            or _MARK_AFTER.match(folded[q.end:q.end + 16]) is not None
+        )
+        is_level = near(level, q)
+        # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        is_range = (
+            q.kind == "pct"
+            and nxt is not None
+            and nxt.qty is not None
+            and nxt.qty.kind == "pct"
+            and folded[q.end:nxt.start].strip() in ("to", "至", "-", "~", "到", "and")
+            and (prev is not None and prev.has("range") or folded[q.end:nxt.start].strip() in ("-", "~", "至", "到"))
+        )
+        d = direction or post_direction(i)
+        if q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]):
+            qual = None
+            prev = tok
+            continue
+
+        if q.kind == "pct":
+            if skip_next_pct or is_range:
+                skip_next_pct = is_range
+            elif metric and kind == "index":
+                pass
+            elif is_level or (is_threshold and qualifier == "exact"):
+                pass
+            else:
+                sign = q.sign or d
+                if sign:
+                    ensure().pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
+        elif q.kind == "pts" and kind == "index":
+            if not is_threshold:
+                m = ensure()
+                if is_level or not d or q.value >= _LEVEL_FLOOR:
+                    if m.level is None:
+                        m.level = Num(q.value, "exact", q.start, q.end)
+                else:
+                    m.points.append(Num((q.sign or d) * q.value, qualifier, q.start, q.end))
+        elif q.kind == "num" and kind == "index":
+            if is_level and not is_threshold and q.value >= 100:
+                m = ensure()
+                if m.level is None:
+                    m.level = Num(q.value, "exact", q.start, q.end)
+        elif q.kind in ("num", "money") and kind == "stock":
+            if q.magnitude:
+                if near(turnover_word, q, 24) and q.kind == "money" or near(turnover_word, q, 8):
+                    m = ensure()
+                    m.turnover = Num(q.value, qualifier, q.start, q.end)
+                    m.turnover_currency = q.currency or "HKD"
+            elif (is_level or near(price_word, q, 12)) and not is_threshold:
+                m = ensure()
+                if m.price is None:
+                    m.price = Num(q.value, qualifier, q.start, q.end)
+                    m.currency = q.currency or "HKD"
+        if q.kind != "pct":
+            skip_next_pct = False
+        qual = None
+        if is_level:
+            level = None
+        thresh = None
+        prev = tok
+    close()
+    return [m for m in moves if not m.modal]
+
+
+def _right_after(move: Move, tok: Token) -> bool:
+    """Is ``tok`` within a few characters after the move's last number ("3% at the close")?"""
+    ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    return bool(ends) and 0 <= tok.start - max(ends) <= 4
+
+
+def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
+    """Pair a move's numbers with its subjects: (subject, pct, points) for each subject.
+
+    One number for several subjects is shared; as many numbers as subjects pair in order.
+    """
+    subjects = move.subjects
+    n = len(subjects)
+
+    def pick(nums: list[Num], i: int) -> Num | None:
+        if not nums:
+            return None
+        if n == 1:
+            return nums[0]
+        if len(nums) == n:
+            return nums[i]
+        if len(nums) == 1 and not move.respectively:
+            return nums[0]
+        return None
+
+    return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]

@@ -1,0 +1,63 @@
+"""Stock moves: change, price, turnover and session, bound to a security's HKEX code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hkwrap.extractors.consolidate import Draft, consolidate
+from hkwrap.extractors.moves import Move, expand
+from hkwrap.model import StockMove
+from hkwrap.text.prepare import Prepared
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
+    """Every stock move the report states, restatements merged."""
+    drafts: list[Draft] = []
+    names: dict[str, Any] = {}
+    for move in moves:
+        if move.subjects[0].kind != "stock":
+            continue
+        single = len(move.subjects) == 1
+        for subject, pct, _pts in expand(move):
+            names.setdefault(subject.id, subject.entity)
+            price = move.price.value if (move.price and single) else None
+            turnover = move.turnover.value if (move.turnover and single) else None
+            if pct is None and price is None:
+                continue
+            anchor = min(n.start for n in (pct, move.price) if n is not None)
+            drafts.append(
+                Draft(
+                    subject=subject.id,
+                    position=anchor,
+                    pct=_r(pct.value) if pct else None,
+                    pct_q=pct.qualifier if pct else "exact",
+                    price=_r(price),
+                    currency=move.currency,
+                    turnover=_r(turnover),
+                    session=move.session,
+                    evidence=prep.evidence(*move.sentence),
+                )
+            )
+    out = []
+    for d in consolidate(drafts):
+        ent = names.get(d.subject)
+        out.append(
+            StockMove(
+                code=d.subject,
+                name=getattr(ent, "name", None),
+                name_zh=getattr(ent, "name_zh", None),
+                change_pct=d.pct,
+                price=d.price,
+                currency=d.currency,
+                turnover=d.turnover,
+                qualifier=d.qualifier,
+                session=d.session,
+                evidence=d.evidence,
+                restated=d.restated,
+            )
+        )
+    return out

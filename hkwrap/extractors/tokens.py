@@ -1,0 +1,95 @@
+"""A sentence as a sequence of typed tokens: subjects, lexicon words and quantities.
+
+The binding rules (``moves.py``) read these types, not words, so one rule serves English and
+Chinese: "Zijin and Zhaojin fell 3.7% and 3.5% respectively" and "紫金及招金分別跌 3.7% 及 3.5%"
+are both SUBJ SUBJ DOWN PCT PCT RESPECTIVELY.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hkwrap.numbers import Quantity, scan
+from hkwrap.text.lexicon import Lexicon, Word
+from hkwrap.text.prepare import Prepared
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Who a move is about: an index id ("HSI") or a stock code ("00700")."""
+
+    kind: str  # index | stock
+    id: str
+    start: int
+    end: int
+    entity: Any = None  # the securities Entity, for stocks
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    subject: Subject | None = None
+    word: Word | None = None
+    qty: Quantity | None = None
+
+    def has(self, role: str) -> bool:
+        return self.word is not None and role in self.word.roles
+
+    def role_kind(self, role: str) -> str | None:
+        """For "session:close" style roles, the kind ("close") of ``role``; else None."""
+        if self.word is None:
+            return None
+        prefix = role + ":"
+        for r in self.word.roles:
+            if r.startswith(prefix):
+                return r[len(prefix):]
+        return None
+
+
+def _overlaps(a_start: int, a_end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a_start < e and s < a_end for s, e in spans)
+
+
+def tokenize(
+    prep: Prepared,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    entities: list[Any],
+) -> list[Token]:
+    """Tokens of ``prep.folded[start:end]``. ``entities`` are securities found in the text
+    (any order); those inside the span with role "subject" become stock subjects. Index
+    names become index subjects unless a word right after them says otherwise (大市成交)."""
+    folded = prep.folded
+    tokens: list[Token] = []
+    taken: list[tuple[int, int]] = []
+    for ent in entities:
+        if ent.start >= start and ent.end <= end and getattr(ent, "role", "subject") == "subject":
+            tokens.append(Token(ent.start, ent.end, subject=Subject("stock", ent.code, ent.start, ent.end, ent)))
+            taken.append((ent.start, ent.end))
+    quantities = [q for q in scan(folded, start, end) if not _overlaps(q.start, q.end, taken)]
+    qspans = [(q.start, q.end) for q in quantities]
+    for w in lexicon.scan(folded, start, end):
+        if _overlaps(w.start, w.end, taken) or _overlaps(w.start, w.end, qspans):
+            continue
+        index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
+        if index_ids:
+            info = lexicon.indices.get(index_ids[0])
+            after = folded[w.end:w.end + 8].lstrip()
+            if info and any(after.startswith(c) or after[2:].startswith(c) for c in info.context_not):
+                continue
+            tokens.append(Token(w.start, w.end, subject=Subject("index", index_ids[0], w.start, w.end)))
+            continue
+        tokens.append(Token(w.start, w.end, word=w))
+    tokens.extend(Token(q.start, q.end, qty=q) for q in quantities)
+    tokens.sort(key=lambda t: (t.start, t.end))
+    return tokens
+
+
+def gap(prep: Prepared, a: Token | None, b: Token) -> str:
+    """The folded text between two tokens, stripped."""
+    if a is None:
+        return ""
+    return prep.folded[a.end:b.start].strip()

@@ -1,0 +1,192 @@
+"""Quantities in report text: percents, points, prices, amounts with magnitudes.
+
+Everything here works on *folded* text (``hkwrap.text.fold``): ASCII digits, lower-case Latin,
+Simplified Chinese. Folding keeps offsets, so a match's span is a span of the original text.
+
+Grammar is in the named, commented patterns below; units and magnitudes come from
+``hkwrap/data/lexicon/units.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from hkwrap import data
+from hkwrap.text.fold import fold
+
+# Chinese numerals (folded, so 兩 is 两 and 萬 is 万).
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number as written: ``kind`` is pct | pp | pts | money | count | num."""
+
+    kind: str
+    value: float
+    start: int
+    end: int
+    currency: str | None = None
+    sign: int = 0  # +1 / -1 when the text wrote an explicit sign, else 0
+    magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
+
+
+def parse_zh_numeral(s: str) -> float | None:
+    """Value of a Chinese numeral such as 二万零七百二十六, 两万五, 三点五, 十二.
+
+    A trailing digit after 万/千 without a unit means the next unit down (两万五 = 25,000), as
+    people say it.
+    """
+    if not s:
+        return None
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = parse_zh_numeral(whole) if whole else 0.0
+        if w is None or not frac or any(c not in _ZH_DIGITS for c in frac):
+            return None
+        return w + float("0." + "".join(str(_ZH_DIGITS[c]) for c in frac))
+    total = 0.0
+    section = 0.0
+    digit: float | None = None
+    last_unit = 1
+    for ch in s:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            unit = _ZH_UNITS[ch]
+            section += (digit if digit is not None else 1) * unit
+            digit = None
+            last_unit = unit
+        elif ch in _ZH_BIG:
+            big = _ZH_BIG[ch]
+            if digit is not None:
+                section += digit
+            total = (total + section) * big if ch == "亿" and total and total < big else total + section * big
+            section = 0.0
+            digit = None
+            last_unit = big
+        else:
+            return None
+    if digit is not None:
+        # "两万五" / "三千二": a bare digit after a unit is one unit lower.
+        prev_zero = s[-2] == "零" if len(s) >= 2 else True
+        section += digit * (last_unit // 10 if last_unit >= 10 and not prev_zero else 1)
+    return total + section
+
+
+def _num(s: str) -> float:
+    """Parse an Arabic number that may carry separators and stray spaces ("21, 634. 48")."""
+    return float(s.replace(",", "").replace(" ", ""))
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict:
+    return data.load()["lexicon"]["units"]
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern:
+    u = _units()
+    cur_before = _alt(list(u["currency_before"]))
+    cur_after = _alt(list(u["currency_after"]))
+    mags = _alt(list(u["magnitudes"]))
+    zh_num = "[零〇一二两三四五六七八九十百千万亿]"
+    return regex.compile(
+        rf"""
+        (?P<sign>[+-])?
+        (?:(?P<cur1>{cur_before})\s?)?
+        (?:
+            # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
+            # copy has) / 106. 67 (only before a unit, else it is a full stop).
+            (?P<n>(?<![\d.,])(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
+                 (?:\.\d+|\.\s\d+(?=\s?(?:%|点|points?|pts)))?)
+            # mixed forms: 3万4000, 2万3, 1,100.9亿
+            (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
+          | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)
+          | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
+                  {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
+                  (?=\s?(?:点|%|元|港元|亿|万|个百分点|只|家)))
+          | (?P<cheng>[一二两三四五六七八九])成(?![交本员份立功为熟])
+        )
+        (?:\s?(?P<mag>{mags})(?![a-z]))?
+        (?:\s?
+            (?P<unit>
+                %|per\s?cent\b|percent\b|pct\b
+              | 个百分点|percentage\spoints?\b|ppts?\b|pp\b
+              | 点|points?\b|pts\b
+              | 只|家|stocks\b|issues\b|shares\b
+            )
+          | \s?(?P<cur2>{cur_after})(?![a-z])
+        )?
+        """,
+        regex.VERBOSE,
+    )
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Every quantity in ``text[start:end]`` (folded text), in order."""
+    u = _units()
+    cur_map = {fold(k): v for k, v in {**u["currency_before"], **u["currency_after"]}.items()}
+    mag_map = {fold(k): v for k, v in u["magnitudes"].items()}
+    for m in _pattern().finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        if g["n"] is not None:
+            value = _num(g["n"])
+            if g["mix"]:
+                base = 10_000 if g["mix"] == "万" else 1000
+                tail = g["mixn"]
+                # 3万4000 = 34,000; 2万3 = 23,000; 2万35 = 23,500: a short tail counts from
+                # the unit just below the magnitude, as people say it.
+                places = len(str(base)) - 1
+                value = value * base + int(tail) * 10 ** max(places - len(tail), 0)
+        elif g["zhpct"] is not None:
+            v = parse_zh_numeral(g["zhpct"])
+            if v is None:
+                continue
+            yield Quantity("pct", v, m.start(), m.end(), sign=_sign(g))
+            continue
+        elif g["zh"] is not None:
+            v = parse_zh_numeral(g["zh"])
+            if v is None:
+                continue
+            value = v
+        elif g["cheng"] is not None:
+            yield Quantity("pct", _ZH_DIGITS[g["cheng"]] * 10.0, m.start(), m.end())
+            continue
+        else:
+            continue
+        magnitude = False
+        if g["mag"]:
+            value *= mag_map[g["mag"]]
+            magnitude = True
+        unit = (g["unit"] or "").replace(" ", "")
+        currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
+        if unit in ("%", "percent", "pct"):
+            kind = "pct"
+        elif unit.startswith("percentagepoint") or unit in ("个百分点", "ppt", "ppts", "pp"):
+            kind = "pp"
+        elif unit in ("点", "points", "point", "pts"):
+            kind = "pts"
+        elif unit in ("只", "家", "stocks", "issues", "shares"):
+            kind = "count"
+        elif currency:
+            kind = "money"
+        else:
+            kind = "num"
+        yield Quantity(kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude)
+
+
+def _sign(g: dict) -> int:
+    return {"+": 1, "-": -1}.get(g.get("sign") or "", 0)

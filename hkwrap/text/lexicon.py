@@ -1,0 +1,93 @@
+"""Vocabulary lookup: every lexicon word and index name in a span of folded text, in one pass.
+
+The words come from ``hkwrap/data/lexicon/{en,zh}.yaml`` and ``indices.yaml`` (compiled to
+JSON). One Aho-Corasick automaton (leftmost-longest) finds them all; Latin words must stand on
+word boundaries. A word can carry several roles: 收報 is both a level marker and a close.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick_rs as ac
+
+from hkwrap import data
+from hkwrap.text.fold import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A lexicon hit: ``roles`` like {"down", "session:close", "index:HSI"}."""
+
+    roles: frozenset[str]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexInfo:
+    id: str
+    name: str
+    name_zh: str
+    context_not: tuple[str, ...]
+
+
+class Lexicon:
+    """The compiled vocabulary and its automaton."""
+
+    def __init__(self) -> None:
+        compiled = data.load()
+        roles: dict[str, set[str]] = {}
+
+        def add(word: str, role: str) -> None:
+            w = fold(word).strip()
+            if w:
+                roles.setdefault(w, set()).add(role)
+
+        for lang in ("en", "zh"):
+            # A list gives its key as the role ("down"); a mapping gives "key:kind"
+            # ("qualifier:over", "session:close").
+            for role, words in compiled["lexicon"].get(lang, {}).items():
+                if isinstance(words, dict):
+                    for kind, kind_words in words.items():
+                        for w in kind_words:
+                            add(w, f"{role}:{kind}")
+                else:
+                    for w in words:
+                        add(w, role)
+        self.indices: dict[str, IndexInfo] = {}
+        for entry in compiled.get("indices", []):
+            self.indices[entry["id"]] = IndexInfo(
+                entry["id"], entry.get("name", ""), entry.get("name_zh", ""),
+                tuple(fold(w) for w in entry.get("context_not", [])),
+            )
+            for alias in entry.get("aliases", []):
+                add(alias, f"index:{entry['id']}")
+        self.words = sorted(roles)
+        self.roles = [frozenset(roles[w]) for w in self.words]
+        self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
+        self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
+        self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostLongest)
+
+    def scan(self, folded: str, start: int, end: int) -> list[Word]:
+        """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
+        segment = folded[start:end]
+        out: list[Word] = []
+        for idx, s, e in self.automaton.find_matches_as_indexes(segment):
+            if self._latin[idx] and s > 0 and _wordchar(segment[s - 1]):
+                continue
+            if self._latin_end[idx] and e < len(segment) and _wordchar(segment[e]):
+                continue
+            out.append(Word(self.roles[idx], start + s, start + e))
+        return out
+
+
+def _wordchar(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c == "_")
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The process-wide lexicon, built on first use."""
+    return Lexicon()
