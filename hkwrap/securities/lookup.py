@@ -62,7 +62,7 @@ def suggest(query: str, table: SecurityTable, n: int = 5) -> list[str]:
         return []
     written: dict[str, str] = {}
     for rec in table:
-        for form in (rec.name, rec.short, rec.name_zh, rec.name_zh_hans, *rec.aliases):
+        for form in (*rec.aliases, rec.name, rec.name_zh, rec.name_zh_hans, rec.short):
             if form:
                 written.setdefault(_key(form), form)
     close = difflib.get_close_matches(key, list(written), n=n, cutoff=0.6)

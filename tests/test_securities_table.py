@@ -1,0 +1,177 @@
+"""The compiled table, user alias files, and their error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hkwrap.errors import DataFileError
+from hkwrap.securities import table as table_mod
+from hkwrap.securities.build import compile_table, to_simplified
+from hkwrap.securities.lookup import lookup, suggest
+from hkwrap.securities.table import SecurityTable, get_table, load_user_file
+
+FIXTURES = Path(__file__).parent / "fixtures" / "securities"
+
+
+@pytest.fixture(scope="module")
+def source():
+    entries = yaml.safe_load((FIXTURES / "securities.yaml").read_text(encoding="utf-8"))
+    t2s = yaml.safe_load((FIXTURES / "t2s.yaml").read_text(encoding="utf-8"))
+    return entries, t2s
+
+
+@pytest.fixture(scope="module")
+def compiled(source):
+    return compile_table(*source)
+
+
+def test_compile_is_deterministic(source, compiled):
+    entries, t2s = source
+    again = compile_table(list(reversed(entries)), dict(reversed(list(t2s.items()))))
+    assert json.dumps(again, ensure_ascii=False) == json.dumps(compiled, ensure_ascii=False)
+    assert list(compiled["index"]) == sorted(compiled["index"])
+    assert [r["code"] for r in compiled["records"]] == sorted(r["code"] for r in compiled["records"])
+
+
+def test_simplified_is_character_by_character(source, compiled):
+    _, t2s = source
+    rec = next(r for r in compiled["records"] if r["code"] == "00700")
+    assert rec["zh"] == "騰訊控股" and rec["zh_hans"] == "腾讯控股"
+    assert "腾讯" in rec["aliases"]
+    # no phrase conversion: characters absent from the map stay as they are
+    assert to_simplified("騰訊X控股", t2s) == "腾讯X控股"
+
+
+def test_generated_aliases(compiled):
+    index = compiled["index"]
+    assert index["alibaba-w"][0][0] == "09988"  # short name with its marker
+    assert index["tme"][0] == ["01698", 1]  # short name without marker, generated
+    assert index["中国中信"][0] == ["00267", 1]  # corporate word 股份 stripped
+    assert "china" not in index  # too generic to be generated
+    rec = next(r for r in compiled["records"] if r["code"] == "01810")
+    assert rec["zh"] == "小米集團"  # marker stripped for display
+
+
+def test_market_words_are_blockers_not_aliases(compiled):
+    assert "恒生" not in compiled["index"]  # listed as an alias of 00011 in the fixture
+    assert "恒生" in compiled["blockers"] and "恒指" in compiled["blockers"]
+
+
+def test_bad_code_in_data_is_rejected(source):
+    _, t2s = source
+    with pytest.raises(ValueError, match="5-digit"):
+        compile_table([{"code": "700"}], t2s)
+
+
+def test_table_access(compiled):
+    t = SecurityTable(compiled)
+    rec = t.get("09988")
+    assert rec is not None and rec.name == "Alibaba Group Holding" and rec.us == "BABA"
+    assert rec.name_zh == "阿里巴巴" and rec.rmb_counter == "89988"
+    assert "00700" in t and len(t) == len(compiled["records"])
+    assert {r.code for r in t} >= {"00700", "09988"}
+    assert [r.code for r in t.by_alias("TENCENT")] == ["00700"]
+    assert t.by_us("baba").code == "09988"
+    assert t.by_a_share("601988.SH").code == "03988"
+    assert t.by_rmb_counter("80700").code == "00700"
+    assert t.by_alias("中銀") and len(t.by_alias("中銀")) == 2  # ambiguous on purpose
+
+
+def _write(tmp_path: Path, text: str, name: str = "aliases.yaml") -> str:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_user_file_list_and_mapping(tmp_path, compiled):
+    a = _write(tmp_path, '- code: "00700"\n  aliases: [Goose Factory, 鵝廠]\n- code: "01499"\n  name: Orbit Lantern\n')
+    b = _write(tmp_path, '"09988": [Ali Baba Co]\n"03888": Jinshan\n', "b.yaml")
+    entries = load_user_file(a) + load_user_file(b)
+    t = SecurityTable(compiled, entries)
+    assert [r.code for r in t.by_alias("goose factory")] == ["00700"]
+    assert [r.code for r in t.by_alias("Ali Baba Co")] == ["09988"]
+    assert [r.code for r in t.by_alias("jinshan")] == ["03888"]
+    assert t.get("01499").name == "Orbit Lantern"
+    assert t.get("00700").name == "Tencent Holdings"  # built-in fields kept
+    assert "Tencent" in t.get("00700").aliases and "Goose Factory" in t.get("00700").aliases
+
+
+def test_user_alias_overrides_builtin(tmp_path, compiled):
+    entries = load_user_file(_write(tmp_path, '"03988": [中銀]\n'))
+    t = SecurityTable(compiled, entries)
+    assert [r.code for r in t.by_alias("中銀")] == ["03988"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ('- code: "00700"\n  aliases: [Tencent\n', 3, "syntax"),
+        ('- code: "00700"\n- code: 700\n', 2, "bad code"),
+        ('- code: "00700"\n  aliases: [a]\n- code: "123456"\n', 3, "bad code"),
+        ('- code: "00700"\n  colour: red\n', 2, "unknown field"),
+        ('- code: "00700"\n  aliases: {a: b}\n', 2, "aliases"),
+        ('"00700": [a]\n"7x": [b]\n', 2, "bad code"),
+        ("just a string\n", 1, "expected"),
+        ('- "00700"\n', 1, "mapping"),
+    ],
+    ids=["syntax", "int-code", "six-digits", "unknown-field", "aliases-type", "mapping-bad-key", "scalar", "not-mapping"],
+)
+def test_malformed_user_file_names_file_and_line(tmp_path, text, line, what):
+    path = _write(tmp_path, text)
+    with pytest.raises(DataFileError) as err:
+        load_user_file(path)
+    assert f"{path}:{line}" in str(err.value)
+
+
+def test_missing_user_file(tmp_path):
+    with pytest.raises(DataFileError, match="cannot read"):
+        load_user_file(tmp_path / "nope.yaml")
+
+
+def test_get_table_cached_and_reads_xdg_config(tmp_path, monkeypatch):
+    cfg = tmp_path / "hkwrap"
+    cfg.mkdir()
+    (cfg / "aliases.yaml").write_text('"00700": [Penguin Co]\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    table_mod._cached_table.cache_clear()
+    try:
+        t = get_table()
+        assert t is get_table()
+        assert t.matcher() is t.matcher()
+        assert [r.code for r in t.by_alias("Penguin Co")] == ["00700"]
+        assert not get_table(use_user_config=False).by_alias("Penguin Co")
+    finally:
+        table_mod._cached_table.cache_clear()
+
+
+def test_import_does_not_load_yaml():
+    code = (
+        "import sys, hkwrap.securities.table, hkwrap.securities.tickers, "
+        "hkwrap.securities.matcher, hkwrap.securities.lookup, hkwrap.extractors.mentions\n"
+        "t = hkwrap.securities.table.get_table(use_user_config=False); t.matcher()\n"
+        "assert 'yaml' not in sys.modules, 'yaml imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={"XDG_CONFIG_HOME": "/nonexistent"})
+
+
+def test_lookup_and_suggest(compiled):
+    t = SecurityTable(compiled)
+    for query in ("700", "0700.HK", "HK.00700", "騰訊", "腾讯", "tencent holdings", "TCEHY", "80700"):
+        assert [r["code"] for r in lookup(query, t)] == ["00700"], query
+    assert [r["code"] for r in lookup("601988.SH", t)] == ["03988"]
+    rec = lookup("BABA", t)[0]
+    assert rec["name_zh"] == "阿里巴巴" and rec["name_zh_hans"] == "阿里巴巴"
+    assert {"code", "name", "name_zh", "name_zh_hans", "aliases", "type", "indices", "a_share",
+            "us", "rmb_counter"} <= set(rec)
+    assert {r["code"] for r in lookup("kingsoft", t)} == {"03888"}
+    assert {r["code"] for r in lookup("king", t)} == {"03888", "03896"}
+    assert lookup("12345", t)[0]["name"] is None
+    assert lookup("Zzyzx", t) == []
+    assert "Tencent" in suggest("Tencnet", t)
+    assert suggest("", t) == []
