@@ -743,6 +743,8 @@ def extract(
     enc = encoding
     limit = int(max_bytes)
     workers = int(jobs)
+    if output is not None and str(output) == "-":
+        output = None  # -o - is stdout
     inputs = list(paths or [])
     if not inputs:
         if sys.stdin is None or _stdin_is_tty():
