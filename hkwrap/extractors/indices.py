@@ -21,6 +21,8 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
             continue
         single = len(move.subjects) == 1
         for subject, pct, pts in expand(move):
+            if subject.id.startswith("@"):
+                continue  # another market's index
             level = move.level.value if (move.level and single) else None
             if pct is None and pts is None and level is None:
                 continue

@@ -28,7 +28,7 @@ from hkwrap.numbers import Quantity
 from hkwrap.text.prepare import Prepared
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
-_JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|及|和|与|同|以及|\s)*$")
+_JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|the|its|及|和|与|同|以及|\s)*$")
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
@@ -105,6 +105,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     last_subject: Token | None = None
     prev: Token | None = None
     skip_next_pct = False
+    narrowed = False
 
     def near(p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
         return p is not None and 0 <= q.start - p.end <= limit and not regex.search(r"[,;。]", folded[p.end:q.start])
@@ -112,6 +113,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     def close() -> None:
         nonlocal cur, group_done
         if cur is not None and cur.has_numbers:
+            if cur.session is None and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)):
+                cur.session = "intraday"  # "as much as 6%" is the day's extreme
             moves.append(cur)
             group_done = True
         cur = None
@@ -177,6 +180,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 modal = True
                 if cur is not None and not cur.has_numbers:
                     cur.modal = True
+            if "narrow" in roles:
+                narrowed = True
             if "metric" in roles or "short_ratio" in roles:
                 metric = True
             if d and group:
@@ -188,10 +193,12 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 if sess:  # 低開, 收跌, closed: the session of this move only
                     m = ensure()
                     m.session, m.session_explicit = sess, True
-            elif sess and group:
-                if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(cur, tok):
+            elif sess:
+                if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(folded, cur, tok):
                     cur.session, cur.session_explicit = sess, True  # "6% intraday"
                 else:
+                    if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
+                        close()  # "as low as 24,880 ... before closing down 0.4%": a new move
                     sticky_session = sess
                     if cur is not None and not cur.has_numbers:
                         cur.session = sess
@@ -227,14 +234,15 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         )
         is_level = near(level, q)
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
+        link = folded[q.end:nxt.start].strip() if nxt is not None else ""
         is_range = (
             q.kind == "pct"
             and nxt is not None
             and nxt.qty is not None
             and nxt.qty.kind == "pct"
-            and folded[q.end:nxt.start].strip() in ("to", "至", "-", "~", "到", "and")
-            and (prev is not None and prev.has("range") or folded[q.end:nxt.start].strip() in ("-", "~", "至", "到"))
+            and link in ("to", "至", "-", "~", "到", "and")
+            and (prev is not None and prev.has("range") or link in ("-", "~", "至", "到"))
         )
         d = direction or post_direction(i)
         if q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]):
@@ -247,8 +255,10 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 skip_next_pct = is_range
             elif metric and kind == "index":
                 pass
-            elif is_level or (is_threshold and qualifier == "exact"):
+            elif is_threshold and qualifier == "exact":
                 pass
+            elif is_level and not narrowed:
+                pass  # "climbed to 22.10%" is where a ratio stands, not a change
             else:
                 sign = q.sign or d
                 if sign:
@@ -262,7 +272,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 else:
                     m.points.append(Num((q.sign or d) * q.value, qualifier, q.start, q.end))
         elif q.kind == "num" and kind == "index":
-            if is_level and not is_threshold and q.value >= 100:
+            # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
+            after_name = prev is last_subject and not folded[prev.end:q.start].strip(" :")
+            if (is_level or after_name) and not is_threshold and q.value >= 100:
                 m = ensure()
                 if m.level is None:
                     m.level = Num(q.value, "exact", q.start, q.end)
@@ -288,10 +300,12 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     return [m for m in moves if not m.modal]
 
 
-def _right_after(move: Move, tok: Token) -> bool:
-    """Is ``tok`` within a few characters after the move's last number ("3% at the close")?"""
+def _right_after(folded: str, move: Move, tok: Token) -> bool:
+    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close")?"""
     ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
-    return bool(ends) and 0 <= tok.start - max(ends) <= 4
+    if not ends or not 0 <= tok.start - max(ends) <= 4:
+        return False
+    return not regex.search(r"[,;。、]", folded[max(ends):tok.start])
 
 
 def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:

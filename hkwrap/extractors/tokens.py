@@ -69,12 +69,15 @@ def tokenize(
         if ent.start >= start and ent.end <= end and getattr(ent, "role", "subject") == "subject":
             tokens.append(Token(ent.start, ent.end, subject=Subject("stock", ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
+    words = [w for w in lexicon.scan(folded, start, end) if not _overlaps(w.start, w.end, taken)]
+    # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
+    taken.extend((w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles))
     quantities = [q for q in scan(folded, start, end) if not _overlaps(q.start, q.end, taken)]
     qspans = [(q.start, q.end) for q in quantities]
-    for w in lexicon.scan(folded, start, end):
-        if _overlaps(w.start, w.end, taken) or _overlaps(w.start, w.end, qspans):
-            continue
+    for w in words:
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
+        if not index_ids and _overlaps(w.start, w.end, qspans):
+            continue
         if index_ids:
             info = lexicon.indices.get(index_ids[0])
             after = folded[w.end:w.end + 8].lstrip()

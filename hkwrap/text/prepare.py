@@ -113,7 +113,8 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
                 word_start -= 1
             word = folded[word_start:dot]
             nxt = text[m.end()] if m.end() < len(text) else ""
-            if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()):
+            digit_split = dot > 0 and folded[dot - 1].isdigit() and nxt.isdigit()  # "106. 67"
+            if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()) or digit_split:
                 continue
         # a full stop or 。 belongs to its sentence; a bullet or line break to neither
         end = m.start() if m.group().isspace() or m.group() in "▪•●■◆" else m.end()
