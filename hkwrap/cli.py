@@ -44,6 +44,8 @@ EXIT_SIGTERM = 143
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 PROGRESS_MIN_FILES = 5
+# What `hkwrap lookup` shows as a table (JSON has every field).
+LOOKUP_COLUMNS = ("query", "code", "ticker", "name", "name_zh", "type", "indices", "aliases")
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json")
 
 
@@ -890,7 +892,14 @@ def lookup(
                 import shutil
 
                 width = shutil.get_terminal_size((100, 24)).columns
-            stream.write(render_records(records, colour=_colour_wanted(to_terminal), width=width))
+            stream.write(
+                render_records(
+                    records,
+                    columns=LOOKUP_COLUMNS,
+                    colour=_colour_wanted(to_terminal),
+                    width=width,
+                )
+            )
         stream.flush()
     except BrokenPipeError:
         _silence_stdout()

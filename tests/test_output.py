@@ -247,3 +247,17 @@ def test_atomic_discard(tmp_path: Path) -> None:
     sink.commit()  # no effect after discard
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_render_records_picks_columns_and_drops_empty_ones() -> None:
+    from hkwrap.output.table import render_records
+
+    records = [
+        {"query": "700", "code": "00700", "name": "Tencent", "us": None, "aliases": ["騰訊"]},
+        {"query": "5", "code": "00005", "name": "HSBC", "us": None, "aliases": []},
+    ]
+    text = render_records(records, columns=("query", "code", "ticker", "name", "us", "aliases"))
+    header = text.splitlines()[0].split()
+    assert header == ["query", "code", "name", "aliases"]
+    assert "騰訊" in text and "\x1b[" not in text
+    assert all(line == line.rstrip() for line in text.splitlines())

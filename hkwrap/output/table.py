@@ -273,18 +273,32 @@ def _cell_text(value: Any) -> str:
 
 
 def render_records(
-    records: Sequence[Mapping[str, Any]], *, colour: bool = False, width: int | None = None
+    records: Sequence[Mapping[str, Any]],
+    *,
+    columns: Sequence[str] | None = None,
+    colour: bool = False,
+    width: int | None = None,
 ) -> str:
-    """A generic table of flat records (``hkwrap lookup``): one column per key, in order."""
+    """A table of flat records (``hkwrap lookup``): the given columns, or every key in order.
+
+    Columns empty in every record are left out.
+    """
     from rich import box
     from rich.table import Table
 
-    columns: list[str] = []
-    for record in records:
-        columns += [k for k in record if k not in columns]
+    if columns is None:
+        names: list[str] = []
+        for record in records:
+            names += [k for k in record if k not in names]
+    else:
+        names = list(columns)
+    columns = [n for n in names if any(_cell_text(r.get(n)) for r in records)]
     renderer = TableRenderer(colour=colour, width=width)
     table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if colour else ""
+        box=box.SIMPLE_HEAD if colour else _plain_box(),
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold" if colour else "",
     )
     for name in columns:
         table.add_column(name)
@@ -292,4 +306,7 @@ def render_records(
         table.add_row(*(_cell_text(record.get(name)) for name in columns))
     buf = io.StringIO()
     renderer._console(buf).print(table)
-    return buf.getvalue()
+    text = buf.getvalue()
+    if not colour:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
