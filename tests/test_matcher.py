@@ -56,6 +56,9 @@ CASES = [
     ("unknown-zh-code", "某公司(02878)急跌", [("02878", "(02878)")]),
     ("code-forms", "HK:0700, SEHK:700, 港股代號 1810 and 9988.HK",
      [("00700", "HK:0700"), ("00700", "SEHK:700"), ("01810", "港股代號 1810"), ("09988", "9988.HK")]),
+    ("bloomberg-in-prose", "Most active: 9988.HK, 03690.HK and 1810 HK.",
+     [("09988", "9988.HK"), ("03690", "03690.HK"), ("01810", "1810 HK")]),
+    ("not-bloomberg", "the 3 HK banks and 2025 HK listings; 700 hk.", []),
     ("rmb-counter-code", "its RMB line 89988.HK", [("09988", "89988.HK")]),
     # bare numbers are not codes
     ("not-codes", "今日 (25 日) 的計劃 (2025-2027) 收市 (09.15) 人工智能 (AI) 於 2025 年", []),

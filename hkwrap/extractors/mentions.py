@@ -102,7 +102,9 @@ _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     def alt(words: tuple[str, ...]) -> str:
-        folded = sorted({fold(w) for w in words}, key=len, reverse=True)
+        # both the words as written and folded: the text may have been folded with a
+        # different T->S map (a user's or a test's) than the compiled one
+        folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
         return "|".join(re.escape(w) for w in folded)
 
     not_verb = alt(_ZH_NOT_VERB)
@@ -127,7 +129,7 @@ def _is_broker(table: SecurityTable, code: str | None, cache: dict[str, bool]) -
         names = " ".join(
             x for x in (rec.name, rec.short, rec.name_zh, *rec.aliases) if x
         ) if rec else ""
-        cache[code] = bool(_cues()["broker"].search(fold(names)))
+        cache[code] = bool(_cues()["broker"].search(fold(names)) or _cues()["broker"].search(names))
     return cache[code]
 
 

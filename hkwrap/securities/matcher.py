@@ -83,22 +83,30 @@ _OTHER_COMPANY_CJK = re.compile(
     r"人寿|人壽|资管|資管|创投|創投)"
 )
 
-_CODE_TEXT = re.compile(
-    r"""
-    (?P<br>\(\s?)?
-    (?:
-        (?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])          # HK:700  HKG:0700
-      | hk\.(?P<n2>\d{4,5})(?!\d)                                     # HK.00700
-      | (?<![\d.,$])(?P<n3>\d{1,5})(?:\.hk|:hk)(?![a-z0-9])            # 0700.HK  700:HK
-      | (?<=\()(?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                      # (700 HK)
-      | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼])
-        \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                 # 港股代號 700
-      | (?<=\()\s?(?P<n6>\d{4,5})(?=\s?\))                            # (9988) after a name
-    )
-    (?(br)(?:\s?[,;/、][^()\n]{0,40}?)?\s?\))
-    """,
-    re.VERBOSE,
+# Code forms. Each pattern starts with a literal or a small character set, so the regex
+# engine can skip ahead quickly; a single alternation starting with an optional bracket is
+# several times slower on digit-heavy reports.
+_FORMS = r"""
+    (?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])            # HK:700  HKG:0700
+  | hk\.(?P<n2>\d{4,5})(?!\d)                                       # HK.00700
+  | (?P<n3>\d{1,5})(?:\.hk|:hk)(?![a-z0-9])                          # 0700.HK  700:HK
+  | (?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                                # (700 HK)
+  | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼])
+    \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700
+  | (?P<n6>\d{4,5})(?=\s?\))                                          # (9988) after a name
+"""
+_CODE_BRACKETED = re.compile(
+    r"\(\s?(?:" + _FORMS + r")(?:\s?[,;/、][^()\n]{0,40}?)?\s?\)", re.VERBOSE
 )
+_CODE_PREFIXED = re.compile(
+    r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
+    r"|(?:港股代|股份代|股票代|代)[号號码碼]\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
+)
+_CODE_SUFFIX = re.compile(r"[.:]hk(?![a-z0-9])")
+# Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
+# a line, or "and"/"or"/"equity", and only with "HK" in capitals in the original text.
+_CODE_BBG = re.compile(r" hk(?=[.,;:)/\]]|[ \t]*$|\s+(?:and|or|equity)\b)", re.MULTILINE)
+_DIGITS_BEFORE = re.compile(r"(?<![\d.,$])\d{1,5}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
@@ -193,17 +201,37 @@ class Matcher:
 
     # -- codes ------------------------------------------------------------------------------
 
-    def code_hits(self, folded: str) -> list[tuple[int, int, TickerMatch, bool]]:
-        """Codes written in a code form: (start, end, ticker, bare_in_brackets)."""
+    def code_hits(
+        self, folded: str, text: str | None = None
+    ) -> list[tuple[int, int, TickerMatch, bool]]:
+        """Codes written in a code form: (start, end, ticker, bare_in_brackets), in order."""
+        found: list[tuple[int, int, str, bool]] = []
+        for m in _CODE_BRACKETED.finditer(folded):
+            n6 = m.group("n6")
+            digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5") if g)
+            found.append((m.start(), m.end(), digits, n6 is not None))
+        for m in _CODE_PREFIXED.finditer(folded):
+            found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5"), False))
+        for m in _CODE_SUFFIX.finditer(folded):
+            d = _DIGITS_BEFORE.search(folded, max(0, m.start() - 6), m.start())
+            if d:
+                found.append((d.start(), m.end(), d.group(0), False))
+        for m in _CODE_BBG.finditer(folded):
+            if text is not None and text[m.start() + 1 : m.end()] != "HK":
+                continue
+            d = _DIGITS_BEFORE.search(folded, max(0, m.start() - 6), m.start())
+            if d:
+                found.append((d.start(), m.end(), d.group(0), False))
+        found.sort(key=lambda f: (f[0], -f[1]))
         out = []
-        for m in _CODE_TEXT.finditer(folded):
-            digits = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
-            bare = digits is None
-            if bare:
-                digits = m.group("n6")
+        last_end = -1
+        for s, e, digits, bare in found:
+            if s < last_end:
+                continue
             ticker = _hk_code(digits, self.table, resolve_table=False)
             if ticker is not None:
-                out.append((m.start(), m.end(), ticker, bare))
+                out.append((s, e, ticker, bare))
+                last_end = e
         return out
 
     # -- both -------------------------------------------------------------------------------
@@ -212,7 +240,7 @@ class Matcher:
         """Every security in ``folded`` (``text``: the original, same length, for case checks
         and names of unknown companies). Hits are in text order and never overlap."""
         names = self.name_hits(folded, text)
-        codes = self.code_hits(folded)
+        codes = self.code_hits(folded, text)
         code_at = {s: (s, e, t, bare) for s, e, t, bare in codes}
         used_codes: set[int] = set()
         hits: list[Hit] = []
