@@ -136,19 +136,47 @@ def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> 
     return parse_iso(option) if option else None
 
 
+def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
+    """A date heading the report rather than stated in it: a short line of its own, a date
+    with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】)."""
+    start, end = sentence
+    rest = len(folded[start:end].strip()) - len(m.group())
+    before = folded[max(start, m.start() - 2):m.start()]
+    after = folded[m.end():m.end() + 8]
+    return rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
+
+
+# After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday").
+_AFTER_DATELINE = 8
+
+
 def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
     """ISO date of the trading day the report covers, or None."""
     ref = _reference(prep, metadata, reference)
     folded = prep.folded
-    for start, end in prep.sentences:
+    dateline: tuple[dt.date, int] | None = None  # (date, sentence number)
+    for n, (start, end) in enumerate(prep.sentences):
+        if dateline is not None and n - dateline[1] > _AFTER_DATELINE:
+            break
         for m in _DATE.finditer(folded, start, end):
             if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
                 continue
+            full = bool(m.group("y1") or m.group("y2") or m.group("y3"))
+            if dateline is not None:
+                if full:
+                    continue
+                day, _ = _resolve(m, dateline[0])
+                if day is not None:
+                    return day.isoformat()
+                continue
             day, resolvable = _resolve(m, ref)
             if day is not None:
-                if m.group("y1") and ref is None:
-                    ref = day
+                if full and _is_dateline(folded, (start, end), m):
+                    dateline = (day, n)  # the report's own date: the day covered may follow
+                    continue
                 return day.isoformat()
             if not resolvable:
                 return None
+    if dateline is not None:
+        return dateline[0].isoformat()
     return ref.isoformat() if ref else None

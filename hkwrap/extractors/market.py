@@ -26,6 +26,15 @@ _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
 
+_UP_WORDS = ("advancers", "gainers", "advancing issues", "rising stocks", "advances")
+_OUTNUMBERED = regex.compile(
+    r"(?P<first>advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
+    r"|declining issues|falling stocks|declines)\s(?:outnumbered|outpaced|beat|led)\s"
+    r"(?:advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
+    r"|declining issues|falling stocks|declines)\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
+)
+
+
 def _has(word: Word, *roles: str) -> bool:
     return any(r in word.roles for r in roles)
 
@@ -132,7 +141,18 @@ def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Qu
     roles = ("advancers", "decliners", "unchanged")
     found: dict[str, int] = {}
     counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
+    used: set[int] = set()
+    # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
+    for m in _OUTNUMBERED.finditer(folded, ev.start, ev.end):
+        pair = [q for q in counts if m.start() <= q.start < m.end()]
+        if len(pair) == 2:
+            first = "advancers" if m.group("first") in _UP_WORDS else "decliners"
+            second = "decliners" if first == "advancers" else "advancers"
+            found[first], found[second] = int(pair[0].value), int(pair[1].value)
+            used.update(q.start for q in pair)
     for q in counts:
+        if q.start in used:
+            continue
         best: tuple[int, str] | None = None
         for w in words:
             role = next((r for r in roles if r in w.roles), None)

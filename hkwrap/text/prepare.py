@@ -32,6 +32,9 @@ _RELATED = regex.compile(
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article).
 _CITED_LINE = regex.compile(r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$")
 
+# A line after a "Related news" heading that is this short is a headline, not report text.
+_HEADLINE_MAX = 60
+
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
 _HARD_BREAK = regex.compile(r"\n|[。！？!?；;▪•●■◆]|(?<=[.])\s+")
 _ABBREV = frozenset(
@@ -82,8 +85,19 @@ def mask(folded: str, body_start: int = 0) -> str:
     for m in _CITED_LINE.finditer(folded):
         _blank(chars, m.start(), m.end())
     for m in _RELATED.finditer(folded):
-        # The heading and the link list that follows it.
+        # The heading and the link list that follows it; or, where the heading ends its line,
+        # the short lines after it up to a blank or a long line (a list of headlines).
         end = m.end()
+        if end < len(folded) and folded[end] == "\n":
+            pos = end + 1
+            while pos < len(folded):
+                nl = folded.find("\n", pos)
+                nl = len(folded) if nl < 0 else nl
+                line = folded[pos:nl].strip()
+                if not line or len(line) > _HEADLINE_MAX:
+                    break
+                end = nl
+                pos = nl + 1
         while True:
             nxt = _LINK_ITEM.match(folded, end + (1 if end < len(folded) and folded[end] in " \n" else 0))
             if not nxt:
