@@ -928,6 +928,13 @@ def import_securities(
             show_default=False,
         ),
     ] = None,
+    include_leveraged: Annotated[
+        bool,
+        typer.Option(
+            "--include-leveraged",
+            help="Also import leveraged and inverse products (left out by default).",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -946,7 +953,7 @@ def import_securities(
     target = output or user_aliases_path()
     tmp: Path | None = None
     try:
-        entries = import_list_of_securities(file)
+        entries = import_list_of_securities(file, include_leveraged=include_leveraged)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
