@@ -46,7 +46,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 PROGRESS_MIN_FILES = 5
 # What `hkwrap lookup` shows as a table (JSON has every field).
 LOOKUP_COLUMNS = ("query", "code", "ticker", "name", "name_zh", "type", "indices", "aliases")
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json")
 
 
 class Format(str, Enum):
@@ -275,40 +274,16 @@ class _Outcome:
     trace: str | None = None
 
 
-def _fallback_read(name: str, data: bytes, encoding: str | None) -> list[Source]:
-    """Minimal reader used only while ``hkwrap.readers`` lacks read_bytes/read_path."""
-    from hkwrap.errors import InputError
-    from hkwrap.readers import Source
-
-    if not data.strip():
-        raise InputError(f"{name}: empty input")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not a report")
-    return [Source(name=name, text=data.decode(encoding or "utf-8-sig"))]
-
-
 def _read(unit: _Unit, settings: _Settings) -> list[Source]:
-    from hkwrap import readers
-    from hkwrap.errors import InputError
+    from hkwrap.readers import read_bytes, read_path
 
-    limit = settings.max_bytes
-    if unit.data is not None:
-        if len(unit.data) > limit:
-            raise InputError(f"input is larger than --max-bytes ({limit:,} bytes)")
-        read_bytes = getattr(readers, "read_bytes", None)
-        if read_bytes is None:
-            return _fallback_read(unit.name, unit.data, settings.encoding)
+    if unit.data is not None:  # stdin, read up front (max_bytes + 1 bytes at most)
+        if len(unit.data) > settings.max_bytes:
+            from hkwrap.errors import InputError
+
+            raise InputError(f"larger than --max-bytes ({settings.max_bytes:,} bytes)")
         return list(read_bytes(unit.data, unit.name, encoding=settings.encoding))
-    size = os.stat(unit.name).st_size
-    if os.path.isfile(unit.name) and size > limit:
-        raise InputError(f"{size:,} bytes is larger than --max-bytes ({limit:,} bytes)")
-    read_path = getattr(readers, "read_path", None)
-    if read_path is None:
-        if os.path.isdir(unit.name):
-            raise InputError(f"{unit.name}: is a directory")
-        with open(unit.name, "rb") as fh:
-            return _fallback_read(unit.name, fh.read(), settings.encoding)
-    return list(read_path(unit.name, encoding=settings.encoding, max_bytes=limit))
+    return list(read_path(unit.name, encoding=settings.encoding, max_bytes=settings.max_bytes))
 
 
 def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
@@ -366,20 +341,9 @@ def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterato
 
 
 def _walk(directory: str) -> list[str]:
-    from hkwrap import readers
+    from hkwrap.readers import iter_inputs
 
-    iter_inputs = getattr(readers, "iter_inputs", None)
-    if iter_inputs is not None:
-        return [str(p) for p in iter_inputs([directory])]
-    found = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [
-            os.path.join(root, f)
-            for f in sorted(files)
-            if f.lower().endswith(REPORT_SUFFIXES) and not f.startswith(".")
-        ]
-    return found
+    return [str(p) for p in iter_inputs([directory])]
 
 
 def _read_stdin(max_bytes: int) -> bytes:
