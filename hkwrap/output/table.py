@@ -132,7 +132,7 @@ class TableRenderer:
                 str(doc.get("source") or "-"),
                 str(doc.get("date") or "no date"),
                 str(doc.get("language") or ""),
-                str(doc.get("title") or ""),
+                str(doc.get("title") or (doc.get("metadata") or {}).get("title") or ""),
             )
             if part
         )
