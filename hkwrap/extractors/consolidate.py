@@ -57,7 +57,8 @@ def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> b
         return False
     a, b = abs(v1), abs(v2)
     if q1 in _PRECISE and q2 in _PRECISE:
-        return abs(a - b) < 0.006
+        # equal, or one a rounding of the other (a headline's 400 for the body's 400.08)
+        return abs(a - b) < 0.006 or _rounds_to(a, b) or _rounds_to(b, a)
     if q1 not in _PRECISE and q2 not in _PRECISE:
         return abs(a - b) < 0.006
     x, (v, q) = (a, (b, q2)) if q1 in _PRECISE else (b, (a, q1))
@@ -72,11 +73,29 @@ def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> b
     return abs(x - v) < 0.006
 
 
+def _rounds_to(precise: float, rounded: float) -> bool:
+    """Is ``rounded`` (a whole number or one decimal) ``precise`` rounded?"""
+    for places in (0, 1):
+        if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < 1e-9:
+            return precise != rounded
+    return False
+
+
+def _overlap(a: Draft, b: Draft) -> bool:
+    """Do the drafts state at least one figure in common?"""
+    return any(
+        x is not None and y is not None
+        for x, y in ((a.pct, b.pct), (a.points, b.points), (a.level, b.level), (a.price, b.price))
+    )
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     if a.subject != b.subject:
         return False
     if a.session and b.session and a.session != b.session:
         return False
+    if not _overlap(a, b) and not (a.session and a.session == b.session):
+        return False  # nothing in common to show it is the same fact
     if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
         return False
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):

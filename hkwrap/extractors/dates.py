@@ -39,7 +39,7 @@ _DATE = regex.compile(
     | \b{_MON}\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
     | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon3>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:,?\s(?P<y3>20\d\d)\b)?
     | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
-    | (?<![\d月])(?P<d5>[0-3]?\d)\s?日(?![元股])
+    | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
     | \b(?:on\s)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b
     | (?:星期|周|礼拜)(?P<wdzh>[一二三四五六日天])
     | (?P<today>\btoday\b|今日|今天|是日)

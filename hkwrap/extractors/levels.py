@@ -19,7 +19,6 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     out: list[Level] = []
     seen: set[tuple[str, str, float]] = set()
     folded = prep.folded
-    last_index = "HSI"
     for start, end in prep.sentences:
         words = lexicon.scan(folded, start, end)
         index_here = None
@@ -27,7 +26,6 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             ids = [r[6:] for r in w.roles if r.startswith("index:") and r != "index:@previous"]
             if ids:
                 index_here = index_here or ids[0]
-                last_index = ids[0]
         keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
         if not keys:
             continue
@@ -45,7 +43,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             if best is None:
                 continue
             q = best[1]
-            index = index_here or last_index
+            index = index_here or "HSI"  # a level without an index is the benchmark's
             key = (index, kind, q.value)
             if key in seen:
                 continue

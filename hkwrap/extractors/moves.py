@@ -105,18 +105,22 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     last_subject: Token | None = None
     prev: Token | None = None
     skip_next_pct = False
+    split_at = 0
     narrowed = False
+    previous: _Pending | None = None
 
     def near(p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
         return p is not None and 0 <= q.start - p.end <= limit and not regex.search(r"[,;。]", folded[p.end:q.start])
 
     def close() -> None:
-        nonlocal cur, group_done
+        nonlocal cur, group_done, sticky_session, split_at
+        split_at = 0
         if cur is not None and cur.has_numbers:
             if cur.session is None and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)):
                 cur.session = "intraday"  # "as much as 6%" is the day's extreme
             moves.append(cur)
             group_done = True
+            sticky_session = None  # a session word speaks for the move it opens
         cur = None
 
     def ensure() -> Move:
@@ -124,6 +128,13 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         if cur is None:
             cur = Move(list(group), sentence, direction=direction, session=sticky_session, modal=modal)
         return cur
+
+    def _previous_after(i: int) -> bool:
+        """An other-period word right after the number: "gained 20% year-to-date"."""
+        for t in tokens[i + 1:i + 3]:
+            if t.word is not None and "previous" in t.word.roles and t.start - tokens[i].end <= 15:
+                return True
+        return False
 
     def post_direction(i: int) -> int:
         """A direction word right after the number: "335 points lower", "1.2% higher"."""
@@ -146,6 +157,16 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 subj = Subject("index", state.last_index, subj.start, subj.end)
             if subj.kind == "index":
                 state.last_index = subj.id
+            if (
+                group
+                and last_subject is not None
+                and last_subject.subject is not None
+                and any(g.id == subj.id for g in group)
+                and _JOINER.match(folded[last_subject.end:tok.start]) is not None
+            ):
+                last_subject = tok  # "Tencent 騰訊 (00700)": one subject named twice
+                prev = tok
+                continue
             joined = (
                 group
                 and not group_done
@@ -168,6 +189,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 direction = 0
                 qual = level = thresh = price_word = turnover_word = None
                 modal = False
+                if previous is not None and folded.find(",", previous.end, tok.start) >= 0:
+                    previous = None  # "a day earlier, ...; today X rose": that clause is over
             last_subject = tok
             prev = tok
             continue
@@ -180,15 +203,23 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 modal = True
                 if cur is not None and not cur.has_numbers:
                     cur.modal = True
+            if "previous" in roles:
+                previous = _Pending(tok.end)
             if "narrow" in roles:
                 narrowed = True
             if "metric" in roles or "short_ratio" in roles:
                 metric = True
             if d and group:
                 if cur is not None and cur.has_change:
-                    close()
+                    if sess and sess != cur.session:
+                        close()  # "高開 126 點 ... 收市升 400 點": another session, another move
+                    else:
+                        # A second direction word starts a new move, unless it only adds the
+                        # other kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the
+                        # next number.
+                        split_at = d
                 direction = d
-                if cur is not None:
+                if cur is not None and not cur.has_change:
                     cur.direction = d
                 if sess:  # 低開, 收跌, closed: the session of this move only
                     m = ensure()
@@ -244,7 +275,16 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             and link in ("to", "至", "-", "~", "到", "and")
             and (prev is not None and prev.has("range") or link in ("-", "~", "至", "到"))
         )
+        if split_at and cur is not None:
+            same_kind = (q.kind == "pct" and cur.pcts) or (q.kind == "pts" and cur.points)
+            if same_kind or split_at != cur.direction or q.kind not in ("pct", "pts"):
+                close()
+            split_at = 0
         d = direction or post_direction(i)
+        if previous is not None and previous.end <= q.start or _previous_after(i):
+            qual = None
+            prev = tok
+            continue  # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
         if q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]):
             qual = None
             prev = tok
@@ -266,11 +306,12 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         elif q.kind == "pts" and kind == "index":
             if not is_threshold:
                 m = ensure()
-                if is_level or not d or q.value >= _LEVEL_FLOOR:
+                sd = q.sign or d
+                if is_level or not sd or (q.value >= _LEVEL_FLOOR and not q.sign):
                     if m.level is None:
                         m.level = Num(q.value, "exact", q.start, q.end)
                 else:
-                    m.points.append(Num((q.sign or d) * q.value, qualifier, q.start, q.end))
+                    m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             after_name = prev is last_subject and not folded[prev.end:q.start].strip(" :")
