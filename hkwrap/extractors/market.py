@@ -55,6 +55,26 @@ def _money(q: Quantity, folded: str) -> bool:
     return q.kind == "money" or (q.kind == "num" and q.magnitude)
 
 
+def _after(
+    folded: str, quantities: list[Quantity], other_period: list[Word], w: Word, want: Any, reach: int = _REACH
+) -> Quantity | None:
+    """The first quantity after keyword ``w`` that ``want`` accepts, in the same clause and
+    not about another period."""
+    for q in quantities:
+        if q.start >= w.end and q.start - w.end <= reach and want(q):
+            if _CLAUSE_BREAK.search(folded[w.end:q.start]):
+                return None
+            if any(w.end <= o.start < q.start for o in other_period):
+                return None
+            return q
+    return None
+
+
+def _stale(w: Word, other_period: list[Word]) -> bool:
+    """An other-period word just before the keyword: "yesterday's turnover", 上日成交."""
+    return any(0 <= w.start - o.end <= 6 for o in other_period)
+
+
 def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Market:
     """The day's market-wide figures."""
     market = Market()
@@ -70,24 +90,9 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
         blue_chip = any(_has(w, "blue_chip") for w in words)
         other_period = [w for w in words if _has(w, "other_period")]
 
-        def after(w: Word, want: Any, *, reach: int = _REACH) -> Quantity | None:
-            for q in quantities:
-                if q.start >= w.end and q.start - w.end <= reach and want(q):
-                    between = folded[w.end:q.start]
-                    if _CLAUSE_BREAK.search(between):
-                        return None
-                    if any(w.end <= o.start < q.start for o in other_period):
-                        return None
-                    return q
-            return None
-
-        def stale(w: Word) -> bool:
-            """An other-period word just before the keyword: "yesterday's turnover", 上日成交."""
-            return any(0 <= w.start - o.end <= 6 for o in other_period)
-
         ev = prep.evidence(start, end)
         for w in words:
-            if _has(w, "turnover") and market.turnover is None and not stale(w):
+            if _has(w, "turnover") and market.turnover is None and not _stale(w, other_period):
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
                 clause_start = max(
@@ -99,13 +104,13 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
                 if stock_before and not market_word:
                     continue
-                q = after(w, lambda q: _money(q, folded))
+                q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded))
                 if q is not None:
                     market.turnover = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):
-                if _has(w, role) and getattr(market, role) is None and not stale(w):
-                    q = after(w, lambda q: _money(q, folded), reach=_REACH + 20)
+                if _has(w, role) and getattr(market, role) is None and not _stale(w, other_period):
+                    q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded), _REACH + 20)
                     if q is None:
                         continue
                     # Net selling is negative: the nearest flow word before the amount decides.
@@ -121,9 +126,9 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     setattr(market, role, Amount(sign * q.value, q.currency or "HKD", _qualifier(words, q), ev))
                     market.evidence[role] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
-                q = after(w, lambda q: q.kind == "pct", reach=40)
+                q = _after(folded, quantities, other_period, w, lambda q: q.kind == "pct", 40)
                 between = folded[w.end:q.start] if q else ""
-                if q is not None and not lexicon.scan(folded, w.end, q.start) or (
+                if (q is not None and not lexicon.scan(folded, w.end, q.start)) or (
                     q is not None and not any(
                         r.startswith("index:") for x in lexicon.scan(folded, w.end, q.start) for r in x.roles
                     ) and "for" not in between

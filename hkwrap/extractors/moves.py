@@ -273,7 +273,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             and nxt.qty is not None
             and nxt.qty.kind == "pct"
             and link in ("to", "至", "-", "~", "到", "and")
-            and (prev is not None and prev.has("range") or link in ("-", "~", "至", "到"))
+            and ((prev is not None and prev.has("range")) or link in ("-", "~", "至", "到"))
         )
         if split_at and cur is not None:
             same_kind = (q.kind == "pct" and cur.pcts) or (q.kind == "pts" and cur.points)
@@ -281,7 +281,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 close()
             split_at = 0
         d = direction or post_direction(i)
-        if previous is not None and previous.end <= q.start or _previous_after(i):
+        if (previous is not None and previous.end <= q.start) or _previous_after(i):
             qual = None
             prev = tok
             continue  # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
@@ -293,9 +293,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         if q.kind == "pct":
             if skip_next_pct or is_range:
                 skip_next_pct = is_range
-            elif metric and kind == "index":
-                pass
-            elif is_threshold and qualifier == "exact":
+            elif (metric and kind == "index") or (is_threshold and qualifier == "exact"):
                 pass
             elif is_level and not narrowed:
                 pass  # "climbed to 22.10%" is where a ratio stands, not a change
@@ -321,7 +319,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                     m.level = Num(q.value, "exact", q.start, q.end)
         elif q.kind in ("num", "money") and kind == "stock":
             if q.magnitude:
-                if near(turnover_word, q, 24) and q.kind == "money" or near(turnover_word, q, 8):
+                if (near(turnover_word, q, 24) and q.kind == "money") or near(turnover_word, q, 8):
                     m = ensure()
                     m.turnover = Num(q.value, qualifier, q.start, q.end)
                     m.turnover_currency = q.currency or "HKD"

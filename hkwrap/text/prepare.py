@@ -38,8 +38,7 @@ _HEADLINE_MAX = 60
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
 _HARD_BREAK = regex.compile(r"\n|[。！？!?；;▪•●■◆]|(?<=[.])\s+")
 _ABBREV = frozenset(
-    "co corp inc ltd no mr ms mrs dr st vs jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s e.g i.e etc approx est fig".split()
+    ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig"]
 )
 
 
