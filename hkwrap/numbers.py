@@ -169,7 +169,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             continue
         magnitude = False
         if g["mag"]:
-            value *= mag_map[g["mag"]]
+            value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly
             magnitude = True
         unit = (g["unit"] or "").replace(" ", "")
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")

@@ -1,0 +1,78 @@
+"""The vocabulary files: valid, sorted, unique, known roles, and the compiled copy not stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hkwrap.data import COMPILED, DATA_DIR
+from hkwrap.data.build import compile_all, render
+
+LEXICONS = sorted((DATA_DIR / "lexicon").glob("*.yaml"))
+# Roles the extractors read. A new role in a lexicon file must be read somewhere.
+KNOWN_ROLES = {
+    "up", "down", "level", "threshold", "qualifier", "session", "respectively", "link",
+    "metric", "range", "other_period", "source", "turnover", "market_subject", "southbound",
+    "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
+    "short_ratio", "support", "resistance", "target", "price", "modal", "narrow", "previous",
+    "neutral",
+}
+QUALIFIERS = {"over", "under", "nearly", "about", "as_much_as"}
+SESSIONS = {"open", "midday", "intraday", "close"}
+
+
+def test_compiled_copy_is_not_stale() -> None:
+    """Run `make data` when this fails: compiled.json must match the YAML sources."""
+    assert COMPILED.read_text(encoding="utf-8") == render(compile_all())
+
+
+@pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem != "units"], ids=lambda p: p.name)
+def test_lexicon_lists_are_sorted_unique_and_known(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data) <= KNOWN_ROLES, f"unknown roles: {set(data) - KNOWN_ROLES}"
+    for role, words in data.items():
+        groups = words.items() if isinstance(words, dict) else [(role, words)]
+        if role == "qualifier":
+            assert set(words) <= QUALIFIERS
+        if role == "session":
+            assert set(words) <= SESSIONS
+        for name, group in groups:
+            assert group == sorted(group), f"{path.name}: {name} is not sorted"
+            assert len(group) == len(set(group)), f"{path.name}: {name} has duplicates"
+            assert all(isinstance(w, str) and w.strip() == w and w for w in group)
+
+
+def test_both_scripts_cover_the_same_roles() -> None:
+    en = yaml.safe_load((DATA_DIR / "lexicon" / "en.yaml").read_text(encoding="utf-8"))
+    zh = yaml.safe_load((DATA_DIR / "lexicon" / "zh.yaml").read_text(encoding="utf-8"))
+    assert set(en) - {"neutral", "source"} <= set(zh)
+    assert set(zh) <= set(en)
+
+
+def test_units_map_to_currencies_and_powers_of_ten() -> None:
+    units = yaml.safe_load((DATA_DIR / "lexicon" / "units.yaml").read_text(encoding="utf-8"))
+    currencies = {*units["currency_before"].values(), *units["currency_after"].values()}
+    assert currencies <= {"HKD", "RMB", "USD"}
+    for word, factor in units["magnitudes"].items():
+        assert factor > 1 and str(int(factor)).rstrip("0") == "1", word
+
+
+def test_indices_have_unique_ids_and_aliases() -> None:
+    entries = yaml.safe_load((DATA_DIR / "indices.yaml").read_text(encoding="utf-8"))
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids))
+    assert {"HSI", "HSCEI", "HSTECH", "HSCI"} <= set(ids)
+    seen: dict[str, str] = {}
+    for e in entries:
+        for alias in e["aliases"]:
+            assert alias not in seen, f"{alias} names both {seen.get(alias)} and {e['id']}"
+            seen[alias] = e["id"]
+
+
+def test_compiled_json_parses_and_has_every_section() -> None:
+    data = json.loads(COMPILED.read_text(encoding="utf-8"))
+    assert {"t2s", "lexicon", "indices", "securities"} <= set(data)
+    assert len(data["securities"]["records"]) >= 400

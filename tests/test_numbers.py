@@ -1,0 +1,88 @@
+"""Quantities as reports write them, in both scripts: a table of forms with ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from hkwrap.numbers import parse_zh_numeral, scan
+from hkwrap.text.fold import fold
+
+CASES = [
+    # text, kind, value, currency
+    ("21, 634.48", "num", 21634.48, None),
+    ("106. 67 points", "pts", 106.67, None),
+    ("25,300.28 points", "pts", 25300.28, None),
+    ("２５３００點", "pts", 25300, None),
+    ("４,４０５點", "pts", 4405, None),
+    ("3257 億元", "money", 325_700_000_000, "HKD"),
+    ("1,100.9億", "num", 110_090_000_000, None),
+    ("3萬4000", "num", 34_000, None),
+    ("2萬3", "num", 23_000, None),
+    ("二萬三點", "pts", 23_000, None),
+    ("兩萬五千點", "pts", 25_000, None),
+    ("二萬零七百二十六點", "pts", 20_726, None),
+    ("百分之零點六五", "pct", 0.65, None),
+    ("一成", "pct", 10, None),
+    ("1.6%", "pct", 1.6, None),
+    ("1.6％", "pct", 1.6, None),
+    ("2.5 per cent", "pct", 2.5, None),
+    ("0.8 percent", "pct", 0.8, None),
+    ("3 pct", "pct", 3, None),
+    ("2.35 percentage points", "pp", 2.35, None),
+    ("0.3個百分點", "pp", 0.3, None),
+    ("73 pts", "pts", 73, None),
+    ("HK$12.204 billion", "money", 12_204_000_000, "HKD"),
+    ("HKD 148.50", "money", 148.5, "HKD"),
+    ("HK$98.7bn", "money", 98_700_000_000, "HKD"),
+    ("HK$900 million", "money", 900_000_000, "HKD"),
+    ("HK$1.2 trillion", "money", 1_200_000_000_000, "HKD"),
+    ("US$3.5 billion", "money", 3_500_000_000, "USD"),
+    ("RMB 250 million", "money", 250_000_000, "RMB"),
+    ("人民幣 13 億元", "money", 1_300_000_000, "RMB"),
+    ("611 港元", "money", 611, "HKD"),
+    ("88 億港元", "money", 8_800_000_000, "HKD"),
+    ("1.2萬億元", "money", 1_200_000_000_000, "HKD"),
+    ("233 隻", "count", 233, None),
+    ("1,592 stocks", "count", 1592, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "currency"), CASES, ids=[c[0] for c in CASES])
+def test_quantity_forms(text: str, kind: str, value: float, currency: str | None) -> None:
+    folded = fold(text)
+    found = list(scan(folded))
+    assert found, f"nothing found in {text!r}"
+    q = found[0]
+    assert (q.kind, round(q.value, 4)) == (kind, round(value, 4))
+    if currency:
+        assert q.currency == currency
+    assert folded[q.start:q.end].strip() == folded.strip() or q.start == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"), [("+0.80%", 1), ("-1.25%", -1), ("0.5%", 0)], ids=["plus", "minus", "none"]
+)
+def test_explicit_signs(text: str, sign: int) -> None:
+    assert next(scan(fold(text))).sign == sign
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("十二", 12), ("二十", 20), ("一百零五", 105), ("三千二", 3200), ("兩萬五", 25000),
+     ("二萬零七百二十六", 20726), ("三點五", 3.5), ("一億二千萬", 120_000_000)],
+)
+def test_chinese_numerals(numeral: str, value: float) -> None:
+    assert parse_zh_numeral(fold(numeral)) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交"],
+)
+def test_words_that_are_not_numbers(text: str) -> None:
+    assert list(scan(fold(text))) == []
+
+
+def test_magnitude_amounts_have_no_float_noise() -> None:
+    q = next(scan(fold("1,100.9億")))
+    assert q.value == 110_090_000_000
