@@ -45,19 +45,13 @@ def _step_securities(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.mentions import find_entities
 
     ctx.entities = find_entities(ctx.prep, ctx.table)
-    for ent in ctx.entities:
-        if ent.warning:
-            doc.warnings.append(ent.warning)
 
 
 def _step_mentions(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.mentions import find_mentions
+    from hkwrap.extractors.mentions import mentions_from_entities
 
-    mentions, warnings = find_mentions(ctx.prep, ctx.table)
-    doc.mentions = mentions
-    for w in warnings:
-        if w not in doc.warnings:
-            doc.warnings.append(w)
+    doc.mentions, warnings = mentions_from_entities(ctx.entities)
+    doc.warnings.extend(w for w in warnings if w not in doc.warnings)
 
 
 def _step_moves(ctx: Context, doc: Document) -> None:

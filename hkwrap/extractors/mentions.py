@@ -194,9 +194,14 @@ def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
 
 def find_mentions(prep: Prepared, table: SecurityTable) -> tuple[list[Mention], list[str]]:
     """Mentions (securities talked about, in text order) and warnings."""
+    return mentions_from_entities(find_entities(prep, table))
+
+
+def mentions_from_entities(entities: list[Entity]) -> tuple[list[Mention], list[str]]:
+    """The mentions among entities already found: subjects with a code; and the warnings."""
     mentions: list[Mention] = []
     warnings: list[str] = []
-    for ent in find_entities(prep, table):
+    for ent in entities:
         if ent.warning and ent.warning not in warnings:
             warnings.append(ent.warning)
         if ent.code is None or ent.role != "subject":

@@ -66,7 +66,12 @@ def tokenize(
     tokens: list[Token] = []
     taken: list[tuple[int, int]] = []
     for ent in entities:
-        if ent.start >= start and ent.end <= end and getattr(ent, "role", "subject") == "subject":
+        if (
+            ent.code
+            and ent.start >= start
+            and ent.end <= end
+            and getattr(ent, "role", "subject") == "subject"
+        ):
             tokens.append(Token(ent.start, ent.end, subject=Subject("stock", ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
     words = [w for w in lexicon.scan(folded, start, end) if not _overlaps(w.start, w.end, taken)]
