@@ -38,6 +38,7 @@ _DATE = regex.compile(
       (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
     | \b{_MON}\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
     | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon3>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:,?\s(?P<y3>20\d\d)\b)?
+    | (?<![\d/.])(?P<d6>[0-3]?\d)/(?P<m6>[01]?\d)/(?P<y6>20\d\d)(?!\d)
     | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
     | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
     | \b(?:on\s)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b
@@ -97,6 +98,12 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
     g = m.groupdict()
     if g["y1"]:
         return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"])), True
+    if g["y6"]:
+        # Hong Kong writes the day first (21/11/2025); a first number over 12 settles it,
+        # a second one over 12 means the month came first.
+        a, b = int(g["d6"]), int(g["m6"])
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        return _safe(int(g["y6"]), month, day), True
     if g["mon"] or g["mon3"]:
         month = _MONTHS[(g["mon"] or g["mon3"]).rstrip(".")]
         day = int(g["day"] or g["day3"])
@@ -161,7 +168,7 @@ def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None
         for m in _DATE.finditer(folded, start, end):
             if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
                 continue
-            full = bool(m.group("y1") or m.group("y2") or m.group("y3"))
+            full = bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6"))
             if dateline is not None:
                 if full:
                     continue

@@ -75,6 +75,47 @@ def _stale(w: Word, other_period: list[Word]) -> bool:
     return any(0 <= w.start - o.end <= 6 for o in other_period)
 
 
+def _flow(
+    folded: str,
+    quantities: list[Quantity],
+    other_period: list[Word],
+    words: list[Word],
+    subjects: list[Any],
+    w: Word,
+) -> tuple[float, str, str] | None:
+    """(signed value, currency, qualifier) of the Stock Connect flow keyword ``w`` names.
+
+    The amount follows the keyword ("北水淨流入 41 億元"), or, in the same clause, comes
+    before it ("net purchases of HK$800 million through the southbound link"). One stock's
+    flow ("北水淨買入騰訊 12 億元") is not the market's. Net selling is negative: the flow
+    word nearest the amount decides.
+    """
+    q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded), _REACH + 20)
+    if q is None:
+        before = [
+            x for x in quantities
+            if x.end <= w.start and w.start - x.end <= _REACH and _money(x, folded)
+            and not _CLAUSE_BREAK.search(folded[x.end:w.start])
+        ]
+        if not before:
+            return None
+        q = before[-1]
+    lo, hi = min(w.start, q.start), max(w.end, q.end)
+    if any(lo <= e.start < hi for e in subjects):
+        return None
+    sign = 1
+    span_lo = min(w.start, q.start) - (24 if q.start < w.start else 0)
+    for x in words:
+        if span_lo <= x.start < max(w.end, q.start):
+            if _has(x, "flow_out"):
+                sign = -1
+            elif _has(x, "flow_in"):
+                sign = 1
+    if q.sign:
+        sign = q.sign
+    return sign * q.value, q.currency or "HKD", _qualifier(words, q)
+
+
 def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Market:
     """The day's market-wide figures."""
     market = Market()
@@ -110,21 +151,10 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):
                 if _has(w, role) and getattr(market, role) is None and not _stale(w, other_period):
-                    q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded), _REACH + 20)
-                    if q is None:
-                        continue
-                    # Net selling is negative: the nearest flow word before the amount decides.
-                    sign = 1
-                    for x in words:
-                        if w.start <= x.start < q.start:
-                            if _has(x, "flow_out"):
-                                sign = -1
-                            elif _has(x, "flow_in"):
-                                sign = 1
-                    if q.sign:
-                        sign = q.sign
-                    setattr(market, role, Amount(sign * q.value, q.currency or "HKD", _qualifier(words, q), ev))
-                    market.evidence[role] = ev
+                    flow = _flow(folded, quantities, other_period, words, subjects, w)
+                    if flow is not None:
+                        setattr(market, role, Amount(*flow, ev))
+                        market.evidence[role] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
                 q = _after(folded, quantities, other_period, w, lambda q: q.kind == "pct", 40)
                 between = folded[w.end:q.start] if q else ""
