@@ -189,8 +189,6 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 direction = 0
                 qual = level = thresh = price_word = turnover_word = None
                 modal = False
-                if previous is not None and folded.find(",", previous.end, tok.start) >= 0:
-                    previous = None  # "a day earlier, ...; today X rose": that clause is over
             last_subject = tok
             prev = tok
             continue
