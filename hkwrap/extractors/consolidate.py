@@ -49,6 +49,11 @@ class Draft:
         )
 
 
+def round4(x: float | None) -> float | None:
+    """Figures as reported: four decimals are more than any report states."""
+    return None if x is None else round(x, 4)
+
+
 def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> bool:
     """Could these two figures state the same fact?"""
     if v1 is None or v2 is None:

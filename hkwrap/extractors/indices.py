@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from hkwrap.extractors.consolidate import Draft, consolidate
+from hkwrap.extractors.consolidate import Draft, consolidate, round4
 from hkwrap.extractors.moves import Move, expand
 from hkwrap.model import IndexMove
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
 
 
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
@@ -33,11 +29,11 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                 Draft(
                     subject=subject.id,
                     position=anchor,
-                    pct=_r(pct.value) if pct else None,
+                    pct=round4(pct.value) if pct else None,
                     pct_q=pct.qualifier if pct else "exact",
-                    points=_r(pts.value) if pts else None,
+                    points=round4(pts.value) if pts else None,
                     points_q=pts.qualifier if pts else "exact",
-                    level=_r(level),
+                    level=round4(level),
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
                 )

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from hkwrap.extractors.consolidate import Draft, consolidate
+from hkwrap.extractors.consolidate import Draft, consolidate, round4
 from hkwrap.extractors.moves import Move, expand
 from hkwrap.model import StockMove
 from hkwrap.text.prepare import Prepared
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
 
 
 def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
@@ -33,11 +29,11 @@ def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
                 Draft(
                     subject=subject.id,
                     position=anchor,
-                    pct=_r(pct.value) if pct else None,
+                    pct=round4(pct.value) if pct else None,
                     pct_q=pct.qualifier if pct else "exact",
-                    price=_r(price),
+                    price=round4(price),
                     currency=move.currency,
-                    turnover=_r(turnover),
+                    turnover=round4(turnover),
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
                 )
