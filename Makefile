@@ -17,7 +17,7 @@ demo: install
 	$(BIN)/hkwrap extract --format table samples/
 
 lint: install
-	$(BIN)/ruff check hkwrap tests bench
+	$(BIN)/ruff check hkwrap tests $(wildcard bench docs/*.py)
 
 test: install lint
 	$(BIN)/python -m pytest -q
