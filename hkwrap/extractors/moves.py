@@ -78,6 +78,7 @@ class BindState:
     """What carries from one sentence to the next: the index last named ("the index")."""
 
     last_index: str | None = None
+    last_subject: Subject | None = None
 
 
 @dataclass(slots=True)
@@ -108,6 +109,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     split_at = 0
     narrowed = False
     previous: _Pending | None = None
+    target_word: _Pending | None = None
 
     def near(p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
         return p is not None and 0 <= q.start - p.end <= limit and not regex.search(r"[,;。]", folded[p.end:q.start])
@@ -140,7 +142,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         """A direction word right after the number: "335 points lower", "1.2% higher"."""
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if nxt.word is not None and not prep.folded[tokens[i].end:nxt.start].strip():
+            if nxt.word is not None and prep.folded[tokens[i].end:nxt.start].strip() in ("", "的"):
                 if "up" in nxt.word.roles:
                     return 1
                 if "down" in nxt.word.roles:
@@ -150,6 +152,19 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     for i, tok in enumerate(tokens):
         subj = tok.subject
         if subj is not None:
+            if subj.kind == "pronoun":
+                # "at the close it was up 4.8%", 該股收升 2%: the subject last named, when a
+                # direction word follows at once.
+                follows = folded[tok.end:tok.end + 16]
+                if state.last_subject is None or not any(
+                    t.word is not None and ("up" in t.word.roles or "down" in t.word.roles)
+                    and t.start - tok.end <= 16
+                    for t in tokens[i + 1:i + 3]
+                ) or not follows.strip():
+                    prev = tok
+                    continue
+                subj = Subject(state.last_subject.kind, state.last_subject.id, subj.start, subj.end,
+                               state.last_subject.entity)
             if subj.id == "@previous":
                 if state.last_index is None:
                     prev = tok
@@ -157,6 +172,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 subj = Subject("index", state.last_index, subj.start, subj.end)
             if subj.kind == "index":
                 state.last_index = subj.id
+            state.last_subject = subj
             if (
                 group
                 and last_subject is not None
@@ -208,7 +224,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             if "metric" in roles or "short_ratio" in roles:
                 metric = True
             if d and group:
-                if cur is not None and cur.has_change:
+                if cur is not None and cur.has_change and _right_after(folded, cur, tok, post=True):
+                    pass  # "closed 1.3% higher": the word states the direction of that number
+                elif cur is not None and cur.has_change:
                     if sess and sess != cur.session:
                         close()  # "高開 126 點 ... 收市升 400 點": another session, another move
                     else:
@@ -244,6 +262,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 qual = _Pending(tok.end, qk)
             if "price" in roles:
                 price_word = _Pending(tok.end)
+            if "target" in roles:
+                target_word = _Pending(tok.end)
             if "turnover" in roles:
                 turnover_word = _Pending(tok.end)
             if "respectively" in roles and cur is not None:
@@ -274,11 +294,19 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             and ((prev is not None and prev.has("range")) or link in ("-", "~", "至", "到"))
         )
         if split_at and cur is not None:
-            same_kind = (q.kind == "pct" and cur.pcts) or (q.kind == "pts" and cur.points)
-            if same_kind or split_at != cur.direction or q.kind not in ("pct", "pts"):
+            same_kind = (
+                (q.kind == "pct" and cur.pcts)
+                or (q.kind == "pts" and cur.points)
+                or (q.kind in ("money", "num") and not q.magnitude and cur.price is not None)
+            )
+            if same_kind or split_at != cur.direction:
                 close()
             split_at = 0
         d = direction or post_direction(i)
+        if near(target_word, q, 10):
+            qual = None
+            prev = tok
+            continue  # "目標價上調至 700 元", "price target of HK$700": a forecast, not a price
         if (previous is not None and previous.end <= q.start) or _previous_after(i):
             qual = None
             prev = tok
@@ -337,12 +365,16 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     return [m for m in moves if not m.modal]
 
 
-def _right_after(folded: str, move: Move, tok: Token) -> bool:
-    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close")?"""
+def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> bool:
+    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close")?
+    With ``post``, only white space or 的 may stand between ("1.3% higher", "2.7%的跌幅")."""
     ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
     if not ends or not 0 <= tok.start - max(ends) <= 4:
         return False
-    return not regex.search(r"[,;。、]", folded[max(ends):tok.start])
+    between = folded[max(ends):tok.start]
+    if post:
+        return between.strip() in ("", "的")
+    return not regex.search(r"[,;。、]", between)
 
 
 def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:

@@ -90,6 +90,9 @@ def tokenize(
                 continue
             tokens.append(Token(w.start, w.end, subject=Subject("index", index_ids[0], w.start, w.end)))
             continue
+        if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
+            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end)))
+            continue
         tokens.append(Token(w.start, w.end, word=w))
     tokens.extend(Token(q.start, q.end, qty=q) for q in quantities)
     tokens.sort(key=lambda t: (t.start, t.end))

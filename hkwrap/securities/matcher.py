@@ -106,7 +106,9 @@ _CODE_SUFFIX = re.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
 # a line, or "and"/"or"/"equity", and only with "HK" in capitals in the original text.
 _CODE_BBG = re.compile(r" hk(?=[.,;:)/\]]|[ \t]*$|\s+(?:and|or|equity)\b)", re.MULTILINE)
-_DIGITS_BEFORE = re.compile(r"(?<![\d.,$])\d{1,5}$")
+# Digits of a code: not the tail of a larger number ("1,700"), but a comma before them is
+# fine where it is a clause's (港股方面，0700.HK).
+_DIGITS_BEFORE = re.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
