@@ -110,7 +110,7 @@ def _pattern() -> regex.Pattern:
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
             # copy has) / 106. 67 (only before a unit, else it is a full stop).
-            (?P<n>(?<![\d.,])(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
+            (?P<n>(?<![\d.])(?<!\d,)(?<!\d,\s)(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:%|点|points?|pts)))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?

@@ -36,7 +36,9 @@ _CITED_LINE = regex.compile(r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$")
 _HEADLINE_MAX = 60
 
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
-_HARD_BREAK = regex.compile(r"\n|[。！？!?；;▪•●■◆]|(?<=[.])\s+")
+# Semicolons do not end a sentence: the clause after one often keeps its subject unsaid
+# (恒指低開 302 點；收市跌 1,105 點).
+_HARD_BREAK = regex.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+")
 _ABBREV = frozenset(
     ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig"]
 )
