@@ -134,7 +134,12 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     def _previous_after(i: int) -> bool:
         """An other-period word right after the number: "gained 20% year-to-date"."""
         for t in tokens[i + 1:i + 3]:
-            if t.word is not None and "previous" in t.word.roles and t.start - tokens[i].end <= 15:
+            if (
+                t.word is not None
+                and "previous" in t.word.roles
+                and t.start - tokens[i].end <= 15
+                and not regex.search(r"[,;。]", folded[tokens[i].end:t.start])
+            ):
                 return True
         return False
 
