@@ -157,33 +157,58 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
 _AFTER_DATELINE = 8
 
 
-def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
-    """ISO date of the trading day the report covers, or None."""
-    ref = _reference(prep, metadata, reference)
+def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
+    """Date expressions as (sentence number, match), in order, minus those that are not the
+    day reported ("since March 3") and weekdays written beside a full date ("Thursday,
+    17 November 2022", "2024年5月21日 星期二"), which add nothing to it."""
     folded = prep.folded
-    dateline: tuple[dt.date, int] | None = None  # (date, sentence number)
+    found = []
     for n, (start, end) in enumerate(prep.sentences):
-        if dateline is not None and n - dateline[1] > _AFTER_DATELINE:
-            break
         for m in _DATE.finditer(folded, start, end):
             if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
                 continue
-            full = bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6"))
-            if dateline is not None:
-                if full:
-                    continue
-                day, _ = _resolve(m, dateline[0])
-                if day is not None:
-                    return day.isoformat()
+            found.append((n, m))
+    out = []
+    for i, (n, m) in enumerate(found):
+        if m.group("wd") or m.group("wdzh"):
+            near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m]
+            if any(-4 <= o.start() - m.end() <= 4 or -4 <= m.start() - o.end() <= 4 for o in near):
                 continue
-            day, resolvable = _resolve(m, ref)
+        out.append((n, m))
+    return out
+
+
+def _full(m: regex.Match) -> bool:
+    return bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6"))
+
+
+def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
+    """ISO date of the trading day the report covers, or None."""
+    folded = prep.folded
+    matches = _matches(prep)
+    # The report's own date: page metadata, else a dateline (at its head, or a footer).
+    ref = _reference(prep, metadata, None)
+    dateline: tuple[dt.date, int, int] | None = None  # (date, sentence number, match start)
+    for n, m in matches:
+        if _full(m) and _is_dateline(folded, prep.sentences[n], m):
+            day, _ = _resolve(m, None)
             if day is not None:
-                if full and _is_dateline(folded, (start, end), m):
-                    dateline = (day, n)  # the report's own date: the day covered may follow
-                    continue
-                return day.isoformat()
-            if not resolvable:
-                return None
+                dateline = (day, n, m.start())
+                break
+    if ref is None and dateline is not None:
+        ref = dateline[0]
+    if ref is None and reference:
+        ref = parse_iso(reference)
+    for n, m in matches:
+        if dateline is not None and m.start() == dateline[2]:
+            continue
+        if dateline is not None and n > dateline[1] + _AFTER_DATELINE and _full(m):
+            continue  # a full date deep in the text is more often another day's
+        day, resolvable = _resolve(m, ref)
+        if day is not None:
+            return day.isoformat()
+        if not resolvable:
+            return None
     if dateline is not None:
         return dateline[0].isoformat()
     return ref.isoformat() if ref else None

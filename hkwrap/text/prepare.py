@@ -29,8 +29,13 @@ _RELATED = regex.compile(
     r"|read\smore|more\snews|you\smay\salso\slike|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻)"
     r"[^\n]{0,40}?(?=\s[-*+]\s\[|\n|$)"
 )
-# A line ending in a citation marker: "... New High[2]." (the title of a cited article).
-_CITED_LINE = regex.compile(r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$")
+# A line ending in a citation marker: "... New High[2]." (the title of a cited article), or
+# a short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
+# 0.4% at 24,050 (2025/04/01)" (a headline of another day's article).
+_CITED_LINE = regex.compile(
+    r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$"
+    r"|^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
+)
 
 # A line after a "Related news" heading that is this short is a headline, not report text.
 _HEADLINE_MAX = 60
