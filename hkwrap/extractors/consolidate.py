@@ -65,7 +65,10 @@ def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> b
         # equal, or one a rounding of the other (a headline's 400 for the body's 400.08)
         return abs(a - b) < 0.006 or _rounds_to(a, b) or _rounds_to(b, a)
     if q1 not in _PRECISE and q2 not in _PRECISE:
-        return abs(a - b) < 0.006
+        # two approximations agree when the ranges they allow meet ("近 4%" and "近 3.8%")
+        lo1, hi1 = _range(a, q1)
+        lo2, hi2 = _range(b, q2)
+        return lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9
     x, (v, q) = (a, (b, q2)) if q1 in _PRECISE else (b, (a, q1))
     if q == "over":
         return v - 1e-9 <= x <= v * 1.5 + 0.5
@@ -76,6 +79,25 @@ def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> b
     if q == "about":
         return abs(x - v) <= max(0.15 * v, 0.5)
     return abs(x - v) < 0.006
+
+
+def _range(v: float, q: str) -> tuple[float, float]:
+    """The values an approximate figure allows (see ``approx_compatible``)."""
+    if q == "over":
+        return v, v * 1.5 + 0.5
+    if q == "nearly":
+        return v * 0.75, v
+    if q == "under":
+        return 0.0, v
+    if q == "about":
+        slack = max(0.15 * v, 0.5)
+        return v - slack, v + slack
+    return v, v
+
+
+def _decimals(v: float) -> int:
+    text = repr(float(v))
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
 def _rounds_to(precise: float, rounded: float) -> bool:
@@ -118,6 +140,8 @@ def _better(v1: float | None, q1: str, v2: float | None, q2: str) -> tuple[float
         return v1, q1
     if q1 not in _PRECISE and q2 in _PRECISE:
         return v2, q2
+    if (q1 in _PRECISE) == (q2 in _PRECISE) and _decimals(v2) > _decimals(v1):
+        return v2, q2  # the finer figure: 400.08 over a headline's 400, 3.8 over 4
     return v1, q1
 
 

@@ -125,7 +125,11 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
         words = lexicon.scan(folded, start, end)
         if not words:
             continue
-        quantities = list(scan(folded, start, end))
+        # numbers inside a security's name or code ("BYD (01211)") are not figures
+        quantities = [
+            q for q in scan(folded, start, end)
+            if not any(e.start < q.end and q.start < e.end for e in entities)
+        ]
         if not quantities:
             continue
         blue_chip = any(_has(w, "blue_chip") for w in words)
