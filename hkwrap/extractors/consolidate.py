@@ -122,7 +122,11 @@ def compatible(a: Draft, b: Draft) -> bool:
     if a.session and b.session and a.session != b.session:
         return False
     if not _overlap(a, b) and not (a.session and a.session == b.session):
-        return False  # nothing in common to show it is the same fact
+        # Nothing in common to show it is the same fact, unless the same paragraph (line)
+        # completes it: "SMIC fell 6.2% ...; SMIC closed at HK$71.25."
+        same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
+        if not same_line:
+            return False
     if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
         return False
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
