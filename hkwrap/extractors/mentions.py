@@ -162,6 +162,37 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
     return "subject"
 
 
+# The security's other listing is meant: "Alibaba's ADR", "its Shenzhen-listed shares",
+# 美股/A股 before the name. Moves said of it are not the Hong Kong shares' moves.
+_ELSEWHERE_AFTER = re.compile(
+    r"(?:'s)?\s?(?:adrs?\b|american depositary|u\.?s\.?[- ]listed|us shares|u\.s\. shares"
+    r"|new york[- ]listed|nasdaq[- ]listed|shanghai[- ]listed|shenzhen[- ]listed|a[- ]shares?\b"
+    r"|美股|a股|adr)"
+)
+_ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
+
+
+def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
+    """"elsewhere" where the text speaks of the security's US or A-share listing: a bare US
+    ticker or mainland code (not a Hong Kong mention at all), or a name marked as that
+    listing ("Alibaba's ADR", A股寧德時代: still a mention, but its moves are not Hong
+    Kong's). Otherwise "subject"."""
+    ticker = getattr(hit, "ticker", None)
+    if hit.kind == "code" and ticker is not None and ticker.via in ("us", "a_share"):
+        return "elsewhere"
+    us = getattr(rec, "us", None)
+    name = (getattr(rec, "name", None) or "").upper()
+    # a US ticker that is not also the start of the name (BABA, but not NIO, HSBC or JD)
+    if us and prep.text[hit.start:hit.end] == us and not name.startswith(us.upper()):
+        return "elsewhere"
+    folded = prep.folded
+    if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + 30):
+        return "listed_elsewhere"
+    if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - 16), hit.start):
+        return "listed_elsewhere"
+    return "subject"
+
+
 def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
     """Every security named in the report, in text order, with its role."""
     hits = table.matcher().find(prep.folded, prep.text)
@@ -176,6 +207,8 @@ def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
                 "not counted as a mention"
             )
         role = _role(prep, hit, _is_broker(table, hit.code, brokers))
+        if role == "subject":
+            role = _listing_role(prep, hit, rec)
         out.append(
             Entity(
                 code=hit.code,
@@ -204,7 +237,7 @@ def mentions_from_entities(entities: list[Entity]) -> tuple[list[Mention], list[
     for ent in entities:
         if ent.warning and ent.warning not in warnings:
             warnings.append(ent.warning)
-        if ent.code is None or ent.role != "subject":
+        if ent.code is None or ent.role not in ("subject", "listed_elsewhere"):
             continue
         mentions.append(
             Mention(
