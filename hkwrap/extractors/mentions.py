@@ -88,6 +88,7 @@ _ZH_AFTER_BROKER = (
     "估计", "相信", "看好", "建議", "建议", "料", "預測", "预测", "提到", "強調", "强调", "談到",
     "谈到", "分析",
 )
+_ZH_DATA_CUES = ("數據顯示", "数据显示", "資料顯示", "资料显示", "統計顯示", "统计显示", "數據指", "数据指")
 _ZH_NOT_VERB = ("指數", "指数", "指標", "指标", "數", "数", "標", "标")  # 指數: an index
 
 _BROKER_WORDS = (
@@ -111,11 +112,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_ZH_BEFORE)})\s?$)"),
         "after": re.compile(
-            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:的)?(?:{alt(_ZH_AFTER_ALWAYS)})"
+            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:的)?(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
+            r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
             rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)}))"
         ),
         "after_broker": re.compile(
-            rf"(?:{_EN_AFTER_BROKER}|\s?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
+            # a broker's speech verb, straight after its name or after a person's name or
+            # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
+            rf"(?:{_EN_AFTER_BROKER}|\s?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _BROKER_WORDS)),
     }
