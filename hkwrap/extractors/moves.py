@@ -177,7 +177,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 subj = Subject("index", state.last_index, subj.start, subj.end)
             if subj.kind == "index":
                 state.last_index = subj.id
-            state.last_subject = subj
+            if subj.kind in ("stock", "index"):
+                state.last_subject = subj
             if (
                 group
                 and last_subject is not None
@@ -228,6 +229,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 narrowed = True
             if "metric" in roles or "short_ratio" in roles:
                 metric = True
+            if d and "level" not in roles:
+                level = None  # "bucked the trend to rise 2.6%": the number is the change
             if d and group:
                 if cur is not None and cur.has_change and _right_after(folded, cur, tok, post=True):
                     pass  # "closed 1.3% higher": the word states the direction of that number

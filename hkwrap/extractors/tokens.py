@@ -66,13 +66,13 @@ def tokenize(
     tokens: list[Token] = []
     taken: list[tuple[int, int]] = []
     for ent in entities:
-        if (
-            ent.code
-            and ent.start >= start
-            and ent.end <= end
-            and getattr(ent, "role", "subject") == "subject"
-        ):
-            tokens.append(Token(ent.start, ent.end, subject=Subject("stock", ent.code, ent.start, ent.end, ent)))
+        if ent.code and ent.start >= start and ent.end <= end:
+            role = getattr(ent, "role", "subject")
+            # Another listing of the security (ADR, A-share) is a subject of its own, so that
+            # its moves are bound to it and then dropped, not to the Hong Kong shares.
+            kind = "stock" if role == "subject" else "elsewhere" if "elsewhere" in role else None
+            if kind:
+                tokens.append(Token(ent.start, ent.end, subject=Subject(kind, ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
     words = [w for w in lexicon.scan(folded, start, end) if not _overlaps(w.start, w.end, taken)]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
