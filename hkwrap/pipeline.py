@@ -39,6 +39,7 @@ class Context:
     metadata: dict[str, str]
     entities: list[Any] = field(default_factory=list)
     moves: list[Any] = field(default_factory=list)
+    yesterday_is_report_day: bool = False  # a morning report: its "yesterday" is the day
 
 
 def _step_securities(ctx: Context, doc: Document) -> None:
@@ -58,7 +59,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.moves import BindState, bind
     from hkwrap.extractors.tokens import tokenize
 
-    state = BindState()
+    state = BindState(yesterday_is_report_day=ctx.yesterday_is_report_day)
     for start, end in ctx.prep.sentences:
         tokens = tokenize(ctx.prep, start, end, ctx.lexicon, ctx.entities)
         if tokens:
@@ -90,9 +91,11 @@ def _step_levels(ctx: Context, doc: Document) -> None:
 
 
 def _step_date(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.dates import extract_date
+    from hkwrap.extractors.dates import find_trading_day
 
-    doc.date = extract_date(ctx.prep, ctx.metadata, ctx.options.reference_date)
+    doc.date, ctx.yesterday_is_report_day = find_trading_day(
+        ctx.prep, ctx.metadata, ctx.options.reference_date
+    )
 
 
 def _step_language(ctx: Context, doc: Document) -> None:
@@ -103,6 +106,7 @@ def _step_language(ctx: Context, doc: Document) -> None:
 
 # The extractors, in the order they run. Each reads the context and fills part of the document.
 STEPS: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
+    ("date", _step_date),  # first: whether "yesterday" is the report's day or another
     ("securities", _step_securities),
     ("mentions", _step_mentions),
     ("moves", _step_moves),
@@ -110,7 +114,6 @@ STEPS: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
     ("stocks", _step_stocks),
     ("market", _step_market),
     ("levels", _step_levels),
-    ("date", _step_date),
     ("language", _step_language),
 )
 

@@ -184,6 +184,14 @@ def _full(m: regex.Match) -> bool:
 
 def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
     """ISO date of the trading day the report covers, or None."""
+    return find_trading_day(prep, metadata, reference)[0]
+
+
+def find_trading_day(
+    prep: Prepared, metadata: dict[str, str], reference: str | None
+) -> tuple[str | None, bool]:
+    """(ISO date or None, whether the report names that day "yesterday": a morning report
+    about the previous session, whose "昨日" figures are the day's own)."""
     folded = prep.folded
     matches = _matches(prep)
     # The report's own date: page metadata, else a dateline (at its head, or a footer).
@@ -206,9 +214,9 @@ def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None
             continue  # a full date deep in the text is more often another day's
         day, resolvable = _resolve(m, ref)
         if day is not None:
-            return day.isoformat()
+            return day.isoformat(), bool(m.group("yday"))
         if not resolvable:
-            return None
+            return None, False
     if dateline is not None:
-        return dateline[0].isoformat()
-    return ref.isoformat() if ref else None
+        return dateline[0].isoformat(), False
+    return (ref.isoformat() if ref else None), False

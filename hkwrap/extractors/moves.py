@@ -79,6 +79,7 @@ class BindState:
 
     last_index: str | None = None
     last_subject: Subject | None = None
+    yesterday_is_report_day: bool = False
 
 
 @dataclass(slots=True)
@@ -136,7 +137,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         for t in tokens[i + 1:i + 3]:
             if (
                 t.word is not None
-                and "previous" in t.word.roles
+                and ("previous" in t.word.roles
+                     or ("yesterday" in t.word.roles and not state.yesterday_is_report_day))
                 and t.start - tokens[i].end <= 15
                 and not regex.search(r"[,;。]", folded[tokens[i].end:t.start])
             ):
@@ -223,7 +225,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 modal = True
                 if cur is not None and not cur.has_numbers:
                     cur.modal = True
-            if "previous" in roles:
+            if "previous" in roles or ("yesterday" in roles and not state.yesterday_is_report_day):
                 previous = _Pending(tok.end)
             if "narrow" in roles:
                 narrowed = True
