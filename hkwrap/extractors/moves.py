@@ -163,7 +163,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 # "at the close it was up 4.8%", 該股收升 2%: the subject last named, when a
                 # direction word follows at once.
                 follows = folded[tok.end:tok.end + 16]
-                if state.last_subject is None or not any(
+                before = folded[(prev.end if prev is not None else sentence[0]):tok.start]
+                opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas)?\s*", before)
+                if not opens_clause or state.last_subject is None or not any(
                     t.word is not None and ("up" in t.word.roles or "down" in t.word.roles)
                     and t.start - tok.end <= 16
                     for t in tokens[i + 1:i + 3]
