@@ -38,6 +38,9 @@ class Quantity:
     magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
 
 
+_CENTS = frozenset({"cents", "hk cents", "仙", "港仙"})
+
+
 def parse_zh_numeral(s: str) -> float | None:
     """Value of a Chinese numeral such as 二万零七百二十六, 两万五, 三点五, 十二.
 
@@ -173,6 +176,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             magnitude = True
         unit = (g["unit"] or "").replace(" ", "")
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
+        if g["cur2"] and fold(g["cur2"]) in _CENTS:
+            value = round(value / 100, 4)  # "80 HK cents", "85 仙": a price below a dollar
         if unit in ("%", "percent", "pct"):
             kind = "pct"
         elif unit.startswith("percentagepoint") or unit in ("个百分点", "ppt", "ppts", "pp"):

@@ -22,6 +22,7 @@ from hkwrap.text.prepare import Prepared
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
 _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
+_CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
@@ -52,7 +53,11 @@ def _money(q: Quantity, folded: str) -> bool:
     """An amount of money: a currency, or a magnitude like 億 (turnover is often "3257 億")."""
     if _SHARES_AFTER.match(folded[q.end:q.end + 8]):
         return False
-    return q.kind == "money" or (q.kind == "num" and q.magnitude)
+    if q.kind == "money":
+        return True
+    # "2,458 億" with no currency is money in Chinese copy; "1.8 billion" in English is as
+    # likely shares as dollars.
+    return q.kind == "num" and q.magnitude and _CJK_MAGNITUDE.search(folded, q.start, q.end) is not None
 
 
 def _after(
