@@ -66,6 +66,12 @@ def _step_moves(ctx: Context, doc: Document) -> None:
             ctx.moves.extend(bind(ctx.prep, (start, end), tokens, state))
 
 
+def _step_tables(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.tables import table_moves
+
+    ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, ctx.entities, ctx.table))
+
+
 def _step_indices(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.indices import extract_indices
 
@@ -110,6 +116,7 @@ STEPS: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
     ("securities", _step_securities),
     ("mentions", _step_mentions),
     ("moves", _step_moves),
+    ("tables", _step_tables),
     ("indices", _step_indices),
     ("stocks", _step_stocks),
     ("market", _step_market),

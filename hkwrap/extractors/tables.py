@@ -1,0 +1,145 @@
+"""Tables of movers: the "top turnover" and index tables that portal and broker reports print.
+
+A table is a block of lines split into cells by ``|`` (Markdown) or tabs. Its header names the
+columns (Code, Name, Last, Chg (%), Turnover; 代號, 名稱, 收市價, 升跌(%), 成交額), so each row
+gives a subject (a security found in the row, or an index name) and its figures. The rows
+become moves like those read from sentences, and are merged with them as restatements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from hkwrap.extractors.moves import Move, Num
+from hkwrap.extractors.tokens import Subject
+from hkwrap.text.lexicon import Lexicon
+from hkwrap.text.prepare import Prepared
+
+# Column kinds by header words (folded: lower case, Simplified).
+_COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
+    ("pct", regex.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度")),
+    ("turnover", regex.compile(r"turnover|value traded|成交额|成交金额|成交")),
+    ("price", regex.compile(r"last|price|close|closing|现价|收市价|收盘价|收报|最新价|股价|收市")),
+    ("points", regex.compile(r"chg|change|升跌|涨跌|变动")),
+)
+_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
+_CELL_NUMBER = regex.compile(
+    r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
+)
+_MAGNITUDE = {"b": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3, "亿": 1e8, "万": 1e4}
+
+
+def _cells(line: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line, offsets into the text."""
+    sep = "|" if "|" in line else "\t"
+    spans = []
+    pos = 0
+    for part in line.split(sep):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            spans.append((start + s + lead, start + s + len(part.rstrip())))
+    return spans
+
+
+def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of at least three consecutive table lines (header, rule or rows), as line spans."""
+    block: list[tuple[int, int]] = []
+    pos = 0
+    for line in folded.split("\n"):
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
+        if line.count("|") >= 2 or line.count("\t") >= 2:
+            block.append(span)
+            continue
+        if len(block) >= 3:
+            yield block
+        block = []
+    if len(block) >= 3:
+        yield block
+
+
+def _number(cell: str) -> tuple[float, int] | None:
+    m = _CELL_NUMBER.match(cell.strip())
+    if not m:
+        return None
+    value = float(m["n"].replace(",", ""))
+    if m["mag"]:
+        value *= _MAGNITUDE[m["mag"]]
+    return value, {"+": 1, "-": -1}.get(m["sign"] or "", 0)
+
+
+def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: Any) -> list[Move]:
+    """The moves the report's tables state, one per row with a subject and a figure."""
+    folded = prep.folded
+    moves: list[Move] = []
+    for block in _blocks(folded):
+        header_line = block[0]
+        header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0])]
+        kinds: list[str | None] = []
+        for cell in header:
+            kinds.append(next((k for k, pat in _COLUMNS if pat.search(cell)), None))
+        if not any(kinds):
+            continue
+        for row_start, row_end in block[1:]:
+            line = folded[row_start:row_end]
+            if _SEPARATOR.match(line):
+                continue
+            cells = _cells(line, row_start)
+            if len(cells) != len(header):
+                continue
+            subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end)
+            if subject is None:
+                continue
+            move = Move([subject], (row_start, row_end))
+            for (s, e), kind in zip(cells, kinds, strict=True):
+                parsed = _number(folded[s:e])
+                if parsed is None or kind is None:
+                    continue
+                value, sign = parsed
+                if kind == "pct":
+                    move.pcts.append(Num(sign * value if sign else value, "exact", s, e))
+                elif kind == "points" and subject.kind == "index":
+                    move.points.append(Num(sign * value if sign else value, "exact", s, e))
+                elif kind == "price":
+                    if subject.kind == "index":
+                        move.level = Num(value, "exact", s, e)
+                    else:
+                        move.price = Num(value, "exact", s, e)
+                elif kind == "turnover" and subject.kind == "stock":
+                    move.turnover = Num(value, "exact", s, e)
+            if move.has_numbers:
+                moves.append(move)
+    return moves
+
+
+def _row_subject(
+    prep: Prepared,
+    lexicon: Lexicon,
+    entities: list[Any],
+    table: Any,
+    cells: list[tuple[int, int]],
+    start: int,
+    end: int,
+) -> Subject | None:
+    """The security (or index) a table row is about: a code cell ("00700"), else the first
+    security or index named in the row."""
+    for s, e in cells:
+        cell = prep.folded[s:e]
+        if regex.fullmatch(r"\d{4,5}", cell):
+            code = cell.zfill(5)
+            record = table.get(code)
+            if record is not None or cell.startswith("0"):
+                return Subject("stock", code, s, e, record)
+    for ent in entities:
+        if ent.code and start <= ent.start < end and getattr(ent, "role", "subject") == "subject":
+            return Subject("stock", ent.code, ent.start, ent.end, ent)
+    for w in lexicon.scan(prep.folded, start, end):
+        ids = [r[6:] for r in w.roles if r.startswith("index:") and not r[6:].startswith("@")]
+        if ids:
+            return Subject("index", ids[0], w.start, w.end)
+    return None
