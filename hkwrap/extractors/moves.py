@@ -80,6 +80,7 @@ class BindState:
     last_index: str | None = None
     last_subject: Subject | None = None
     yesterday_is_report_day: bool = False
+    period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
 
 
 @dataclass(slots=True)
@@ -156,8 +157,16 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                     return -1
         return 0
 
+    elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
+    sentence_text = folded[sentence[0]:sentence[1]].strip()
+    in_list = sentence_text[:1] in "-*•▪·" and len(sentence_text) > 1
+    if state.period_heading and in_list:
+        return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
+    state.period_heading = False
     for i, tok in enumerate(tokens):
         subj = tok.subject
+        if subj is not None and subj.kind == "stock" and elsewhere:
+            subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
         if subj is not None:
             if subj.kind == "pronoun":
                 # "at the close it was up 4.8%", 該股收升 2%: the subject last named, when a
@@ -229,6 +238,14 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                     cur.modal = True
             if "previous" in roles or ("yesterday" in roles and not state.yesterday_is_report_day):
                 previous = _Pending(tok.end)
+                if sentence_text.endswith((":", "：")):
+                    state.period_heading = True
+            if "other_listing" in roles:
+                elsewhere = True
+                close()
+                group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
+                group_done = False
+                last_subject = tok
             if "narrow" in roles:
                 narrowed = True
             if "metric" in roles or "short_ratio" in roles:
