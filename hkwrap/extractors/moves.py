@@ -56,6 +56,7 @@ class Move:
     points: list[Num] = field(default_factory=list)
     level: Num | None = None
     price: Num | None = None
+    prices: list[Num] = field(default_factory=list)  # several, for a list of subjects
     currency: str = "HKD"
     turnover: Num | None = None
     turnover_currency: str = "HKD"
@@ -378,10 +379,17 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                     m = ensure()
                     m.turnover = Num(q.value, qualifier, q.start, q.end)
                     m.turnover_currency = q.currency or "HKD"
-            elif (is_level or near(price_word, q, 12)) and not is_threshold:
+            elif (
+                is_level
+                or near(price_word, q, 12)
+                # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
+                or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
+            ) and not is_threshold:
                 m = ensure()
+                num = Num(q.value, qualifier, q.start, q.end)
+                m.prices.append(num)
                 if m.price is None:
-                    m.price = Num(q.value, qualifier, q.start, q.end)
+                    m.price = num
                     m.currency = q.currency or "HKD"
         if q.kind != "pct":
             skip_next_pct = False

@@ -18,13 +18,14 @@ def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
         if move.subjects[0].kind != "stock":
             continue
         single = len(move.subjects) == 1
-        for subject, pct, _pts in expand(move):
+        paired = len(move.prices) == len(move.subjects) > 1
+        for i, (subject, pct, _pts) in enumerate(expand(move)):
             names.setdefault(subject.id, subject.entity)
-            price = move.price.value if (move.price and single) else None
+            price = move.prices[i].value if paired else move.price.value if (move.price and single) else None
             turnover = move.turnover.value if (move.turnover and single) else None
             if pct is None and price is None:
                 continue
-            anchor = min(n.start for n in (pct, move.price) if n is not None)
+            anchor = min(n.start for n in (pct, move.price) if n is not None) if move.price or pct else 0
             drafts.append(
                 Draft(
                     subject=subject.id,
