@@ -37,13 +37,16 @@ CATEGORIES = ("indices", "stocks", "mentions", "market", "date")
 #   mentions  0.977  1.000  0.988
 #   market    0.969  0.886  0.925
 #   date      0.950  0.760  0.844
+# After the fixes these misses led to (tables, other listings, previous-day figures,
+# datelines), every category reached 1.000 on this set; the floors below guard that, with
+# 0.02 of slack for annotation-level disagreements a future rule may reasonably make.
 # Floors = these F1 - 0.02.
 MEASURED_F1 = {
-    "indices": 0.902,
-    "stocks": 0.925,
-    "mentions": 0.988,
-    "market": 0.925,
-    "date": 0.844,
+    "indices": 1.0,
+    "stocks": 1.0,
+    "mentions": 1.0,
+    "market": 1.0,
+    "date": 1.0,
 }
 F1_FLOORS = {k: max(0.0, round(v - 0.02, 3)) for k, v in MEASURED_F1.items()}
 
