@@ -14,12 +14,14 @@ MB means 10**6 bytes of input as stored on disk (UTF-8).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -75,6 +77,9 @@ class Row:
     target: str
     result: str  # PASS | FAIL | INFO
 
+    def __post_init__(self) -> None:
+        log(f"bench: => {self.measure}: {self.figure} [{self.target}] {self.result}")
+
 
 def hkwrap_cmd() -> list[str]:
     exe = Path(sys.executable).parent / "hkwrap"
@@ -103,9 +108,9 @@ def run(cmd: list[str], label: str, timeout: float, stdout: int | None = None) -
         except subprocess.TimeoutExpired:
             now = time.perf_counter()
             if now - start > timeout:
-                proc.kill()
+                _stop(proc)
                 _, err = proc.communicate()
-                note = f"timed out after {timeout:.0f} s"
+                note = f"stopped after {timeout:.0f} s, unfinished"
                 break
             if now >= next_beat:
                 log(f"bench:   ... {now - start:.0f} s")
@@ -129,11 +134,30 @@ def run(cmd: list[str], label: str, timeout: float, stdout: int | None = None) -
     return Run(wall, cpu, rss_mb, proc.returncode, note)
 
 
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End a run that is over its time: SIGTERM to hkwrap itself (the child of /usr/bin/time),
+    so that /usr/bin/time still reports CPU and peak RSS so far; kill only if that fails."""
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    try:
+        pids = [int(p) for p in children.read_text().split()] if TIME_BIN else [proc.pid]
+    except OSError:
+        pids = [proc.pid]
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def extract(paths: list[str], out_file: Path, jobs: int, label: str, timeout: float,
             extra: tuple[str, ...] = ()) -> Run:
     cmd = [*hkwrap_cmd(), "extract", "-q", "--no-user-aliases", "--format", "jsonl",
            "--jobs", str(jobs), *extra, "-o", str(out_file), *paths]
     r = run(cmd, label, timeout)
+    if r.note.startswith("stopped"):
+        return r
     if r.rc == 0 and (not out_file.exists() or out_file.stat().st_size == 0):
         r.note = "no output written"
     return r
@@ -211,8 +235,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="size of the one-big-file run in MB (0 skips it)")
     ap.add_argument("--timeout-per-mb", type=float, default=20.0,
                     help="give up on a run after this many seconds per MB (at least 120 s)")
+    ap.add_argument("--single-timeout", type=float, default=300.0,
+                    help="give up on the one-big-file run after this many seconds")
     args = ap.parse_args(argv)
     sizes = [2.0] if args.quick else sorted({float(s) for s in args.sizes.split(",") if s.strip()})
+    if not sizes and not args.quick:
+        log("bench: no corpus sizes: start-up and the one-big-file run only")
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     started = time.perf_counter()
@@ -262,13 +290,19 @@ def main(argv: list[str] | None = None) -> int:
                              if r.measure.startswith("peak RSS, small")), 0.0)
             path, nbytes = corpus.build_single(OUT, args.single_mb, log)
             rs = extract([str(path)], OUT / "out-single.jsonl", 1,
-                         f"one {nbytes / 1e6:.0f} MB file", timeout=args.single_mb * args.timeout_per_mb,
+                         f"one {nbytes / 1e6:.0f} MB file", timeout=args.single_timeout,
                          extra=("--max-bytes", f"{nbytes // 1024 + 1024}k"))
             limit = base_rss + SINGLE_FACTOR * nbytes / 1e6
+            if rs.note.startswith("stopped"):
+                figure = (f"peak RSS {rs.rss_mb:.1f} MB so far; did not finish in {rs.wall:.0f} s "
+                          f"(< {mbps(nbytes, rs):.2f} MB/s)")
+            else:
+                figure = (f"{rs.rss_mb:.1f} MB = {rs.rss_mb / (nbytes / 1e6):.2f}x file "
+                          f"({mbps(nbytes, rs):.2f} MB/s, {rs.wall:.1f} s)")
+                figure += f" [{rs.note}]" if rs.note else ""
             rows.append(Row(
                 f"one {nbytes / 1e6:.0f} MB file: peak RSS (and speed)",
-                f"{rs.rss_mb:.1f} MB = {rs.rss_mb / (nbytes / 1e6):.2f}x file "
-                f"({mbps(nbytes, rs):.2f} MB/s, {rs.wall:.1f} s)" + (f" [{rs.note}]" if rs.note else ""),
+                figure,
                 f"bounded: <= small-input RSS + {SINGLE_FACTOR:g}x file = {limit:.0f} MB",
                 verdict(rs.rss_mb <= limit, rs),
             ))
