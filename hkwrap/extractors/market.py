@@ -121,6 +121,15 @@ def _flow(
     return sign * q.value, q.currency or "HKD", _qualifier(words, q)
 
 
+def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
+    """English "northbound capital" with no word of the mainland market in its sentence: in
+    Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
+    southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen."""
+    if not folded[w.start:w.end].isascii():
+        return False
+    return not any(_has(x, "mainland_market") for x in words)
+
+
 def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Market:
     """The day's market-wide figures."""
     market = Market()
@@ -159,7 +168,11 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     market.turnover = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):
-                if _has(w, role) and getattr(market, role) is None and not _stale(w, other_period):
+                if not _has(w, role) or _stale(w, other_period):
+                    continue
+                if role == "northbound" and _translated_beishui(folded, w, words):
+                    role = "southbound"
+                if getattr(market, role) is None:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is not None:
                         setattr(market, role, Amount(*flow, ev))

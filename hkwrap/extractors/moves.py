@@ -37,6 +37,8 @@ _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|yea
 _NEAR = 14
 # Index points at or above this, with no level word, are a level, not a change.
 _LEVEL_FLOOR = 2000.0
+# No Hang Seng family index has stood below this: a smaller "level" is a change or a mark.
+_MIN_LEVEL = 1000.0
 
 
 @dataclass(slots=True)
@@ -82,6 +84,8 @@ class BindState:
     last_subject: Subject | None = None
     yesterday_is_report_day: bool = False
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
+    sentence: int = 0  # sentences bound so far
+    index_sentence: int = -2  # the last sentence that named an index
 
 
 @dataclass(slots=True)
@@ -158,6 +162,15 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                     return -1
         return 0
 
+    state.sentence += 1
+    if any(t.subject is not None and t.subject.kind != "pronoun" for t in tokens):
+        pass
+    elif state.index_sentence == state.sentence - 1 and state.last_index and any(
+        t.qty is not None and t.qty.kind == "pts" for t in tokens
+    ):
+        # A sentence of index points with no subject continues the index of the sentence
+        # before ("... dipping to 22,978 points, down as much as 433 points").
+        tokens = [Token(sentence[0], sentence[0], subject=Subject("index", state.last_index, sentence[0], sentence[0])), *tokens]
     elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
     sentence_text = folded[sentence[0]:sentence[1]].strip()
     in_list = sentence_text[:1] in "-*•▪·" and len(sentence_text) > 1
@@ -191,6 +204,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 subj = Subject("index", state.last_index, subj.start, subj.end)
             if subj.kind == "index":
                 state.last_index = subj.id
+                state.index_sentence = state.sentence
             if subj.kind in ("stock", "index"):
                 state.last_subject = subj
             if (
@@ -282,8 +296,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                         if "level" in roles:
                             cur.session_explicit = True
             if "level" in roles:
-                level = _Pending(tok.end)
-                if sess and cur is not None:
+                # 收報, "closing at": the session applies once a level or price follows
+                level = _Pending(tok.end, sess or "")
+                if sess and cur is not None and not cur.has_numbers:
                     cur.session, cur.session_explicit = sess, True
             if "threshold" in roles:
                 thresh = _Pending(tok.end)
@@ -362,14 +377,16 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 m = ensure()
                 sd = q.sign or d
                 if is_level or not sd or (q.value >= _LEVEL_FLOOR and not q.sign):
-                    if m.level is None:
+                    if m.level is None and q.value >= _MIN_LEVEL:
                         m.level = Num(q.value, "exact", q.start, q.end)
+                    elif q.value < _MIN_LEVEL and sd:
+                        m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
                 else:
                     m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             after_name = prev is last_subject and not folded[prev.end:q.start].strip(" :")
-            if (is_level or after_name) and not is_threshold and q.value >= 100:
+            if (is_level or after_name) and not is_threshold and q.value >= _MIN_LEVEL:
                 m = ensure()
                 if m.level is None:
                     m.level = Num(q.value, "exact", q.start, q.end)
@@ -394,7 +411,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         if q.kind != "pct":
             skip_next_pct = False
         qual = None
-        if is_level:
+        if is_level and level is not None:
+            if level.kind and cur is not None and (cur.level is not None or cur.price is not None):
+                cur.session, cur.session_explicit = level.kind, True
             level = None
         thresh = None
         prev = tok
