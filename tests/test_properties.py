@@ -381,11 +381,11 @@ def test_unclosed_nested_html_sniffed() -> None:
 
 
 # 1.3 MB of text: 30 s is ten times what the same bytes cost as many small files (~0.4 MB/s
-# measured by bench/bench.py). It takes ~90 s now: each repetition of the same fact is merged
-# into one with a pass over all earlier restatements (hkwrap/extractors/consolidate.py merge,
-# hkwrap/extractors/market.py:136), quadratic in the count. For their owners; strict, so the
-# mark goes once it is fixed.
-@pytest.mark.xfail(reason="quadratic restatement merging (consolidate.merge, market.py:136)",
+# measured by bench/bench.py). It takes ~90 s now, quadratic in the length of one document:
+# hkwrap/extractors/market.py extract_market tests every number against every entity of the
+# whole document, and hkwrap/extractors/consolidate.py merge re-sorts all earlier
+# restatements for each new one. For their owners; strict, so the mark goes once it is fixed.
+@pytest.mark.xfail(reason="quadratic in one document's length (market entity check, consolidate.merge)",
                    raises=AssertionError, strict=True)
 def test_report_repeated_ten_thousand_times() -> None:
     report = (
