@@ -22,7 +22,7 @@ from hkwrap.text.prepare import Prepared
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("pct", regex.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度")),
     ("turnover", regex.compile(r"turnover|value traded|成交额|成交金额|成交")),
-    ("price", regex.compile(r"last|price|close|closing|现价|收市价|收盘价|收报|最新价|股价|收市")),
+    ("price", regex.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|股价|收市|点位|收盘|报价")),
     ("points", regex.compile(r"chg|change|升跌|涨跌|变动")),
 )
 _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
@@ -32,8 +32,15 @@ _CELL_NUMBER = regex.compile(
 _MAGNITUDE = {"b": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3, "亿": 1e8, "万": 1e4}
 
 
+# A column layout padded with spaces: cells are runs of words with single spaces inside.
+_PADDED_CELL = regex.compile(r"\S+(?: \S+)*")
+_PADDED_LINE = regex.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+
+
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table line, offsets into the text."""
+    if "|" not in line and "\t" not in line:
+        return [(start + m.start(), start + m.end()) for m in _PADDED_CELL.finditer(line)]
     sep = "|" if "|" in line else "\t"
     spans = []
     pos = 0
@@ -47,19 +54,20 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
 
 
 def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
-    """Runs of at least three consecutive table lines (header, rule or rows), as line spans."""
+    """Runs of consecutive table lines (a header and at least one row), as line spans: cells
+    split by ``|`` or tabs, or a column layout padded with spaces."""
     block: list[tuple[int, int]] = []
     pos = 0
     for line in folded.split("\n"):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if line.count("|") >= 2 or line.count("\t") >= 2:
+        if line.count("|") >= 2 or line.count("\t") >= 2 or _PADDED_LINE.search(line):
             block.append(span)
             continue
-        if len(block) >= 3:
+        if len(block) >= 2:
             yield block
         block = []
-    if len(block) >= 3:
+    if len(block) >= 2:
         yield block
 
 
