@@ -126,7 +126,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         (?:\s?
             (?P<unit>
-                %|per\s?cent\b|percent\b|pct\b
+                %|per\s?cent\b|percent\b|pct\b|pc\b
               | 个百分点|percentage\spoints?\b|ppts?\b|pp\b
               | 点|points?\b|pts\b
               | 只|家|stocks\b|issues\b|shares\b
@@ -178,7 +178,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
         if g["cur2"] and fold(g["cur2"]) in _CENTS:
             value = round(value / 100, 4)  # "80 HK cents", "85 仙": a price below a dollar
-        if unit in ("%", "percent", "pct"):
+        if unit in ("%", "percent", "pct", "pc"):
             kind = "pct"
         elif unit.startswith("percentagepoint") or unit in ("个百分点", "ppt", "ppts", "pp"):
             kind = "pp"

@@ -105,7 +105,8 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     for places in (0, 1):
         if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < 1e-9:
             return precise != rounded
-    return False
+    # headlines also cut figures short: 24802 for 24,802.56
+    return rounded == int(rounded) and int(precise) == rounded and precise != rounded
 
 
 def _overlap(a: Draft, b: Draft) -> bool:

@@ -151,7 +151,8 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
 
         ev = prep.evidence(start, end)
         for w in words:
-            if _has(w, "turnover") and market.turnover is None and not _stale(w, other_period):
+            mainland = any(_has(x, "mainland_market") and 0 <= w.start - x.end <= 8 for x in words)
+            if _has(w, "turnover") and market.turnover is None and not _stale(w, other_period) and not mainland:
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
                 clause_start = max(

@@ -371,7 +371,10 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             else:
                 sign = q.sign or d
                 if sign:
-                    ensure().pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
+                    m = ensure()
+                    m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
+                    if qualifier == "as_much_as" and m.session is None:
+                        m.session = "intraday"  # "as much as 66%": the day's extreme
         elif q.kind == "pts" and kind == "index":
             if not is_threshold:
                 m = ensure()
@@ -399,6 +402,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             elif (
                 is_level
                 or near(price_word, q, 12)
+                # a currency-marked price right after the change: "-7.4%  HK$430.8"
+                or (q.currency and cur is not None and cur.pcts and cur.price is None
+                    and regex.fullmatch(r"[\s,@(（]*", folded[cur.pcts[-1].end:q.start]) is not None)
                 # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
                 or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
             ) and not is_threshold:
