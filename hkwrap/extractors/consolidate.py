@@ -133,7 +133,7 @@ def compatible(a: Draft, b: Draft) -> bool:
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
         return False
     for x, y in ((a.level, b.level), (a.price, b.price), (a.turnover, b.turnover)):
-        if x is not None and y is not None and abs(x - y) > 0.006:
+        if not approx_compatible(x, "exact", y, "exact"):
             return False
     return True
 
@@ -148,6 +148,13 @@ def _better(v1: float | None, q1: str, v2: float | None, q2: str) -> tuple[float
     if (q1 in _PRECISE) == (q2 in _PRECISE) and _decimals(v2) > _decimals(v1):
         return v2, q2  # the finer figure: 400.08 over a headline's 400, 3.8 over 4
     return v1, q1
+
+
+def _finer(x: float | None, y: float | None) -> float | None:
+    """The figure with more decimals (24,802.56 over a headline's 24802)."""
+    if x is None or y is None:
+        return y if x is None else x
+    return y if _decimals(y) > _decimals(x) else x
 
 
 def merge(a: Draft, b: Draft) -> Draft:
@@ -169,8 +176,8 @@ def merge(a: Draft, b: Draft) -> Draft:
         pct_q=pct_q,
         points=points,
         points_q=points_q,
-        level=primary.level if primary.level is not None else other.level,
-        price=primary.price if primary.price is not None else other.price,
+        level=_finer(primary.level, other.level),
+        price=_finer(primary.price, other.price),
         currency=primary.currency if primary.price is not None else other.currency,
         turnover=primary.turnover if primary.turnover is not None else other.turnover,
         session=primary.session or other.session,

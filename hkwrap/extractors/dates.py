@@ -52,6 +52,9 @@ _DATE = regex.compile(
 _NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|自|截至|至|起)\s*$")
 
 
+_ANNOUNCED = regex.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
+
+
 def parse_iso(value: str) -> dt.date | None:
     """A date from front matter or page metadata: 2025-11-21, 2026-06-25T11:31:16.000Z
     (converted to Hong Kong time), 2026-03-05T16:35:00+08:00, 2025/11/21."""
@@ -167,6 +170,8 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
         for m in _DATE.finditer(folded, start, end):
             if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
                 continue
+            if (m.group("wd") or m.group("wdzh")) and _ANNOUNCED.match(folded, m.end(), m.end() + 12):
+                continue  # "市場關注周四公布的美國 CPI": a day ahead, not the day reported
             found.append((n, m))
     out = []
     for i, (n, m) in enumerate(found):

@@ -178,6 +178,9 @@ _ELSEWHERE_AFTER = re.compile(
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
+_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$")
+
+
 def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     """"elsewhere" where the text speaks of the security's US or A-share listing: a bare US
     ticker or mainland code (not a Hong Kong mention at all), or a name marked as that
@@ -205,6 +208,9 @@ def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
     brokers: dict[str, bool] = {}
     out: list[Entity] = []
     for hit in hits:
+        written = prep.text[hit.start:hit.end]
+        if written.isupper() and _TIME_BEFORE.search(prep.text, max(0, hit.start - 8), hit.start):
+            continue  # "16:20 HKT" is a time zone, not HKT Trust
         rec = table.get(hit.code) if hit.code else None
         warning = hit.warning
         if hit.code is None and len(hit.codes) > 1:

@@ -146,7 +146,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 and ("previous" in t.word.roles
                      or ("yesterday" in t.word.roles and not state.yesterday_is_report_day))
                 and t.start - tokens[i].end <= 15
-                and not regex.search(r"[,;。]", folded[tokens[i].end:t.start])
+                and not regex.search(r"[,;。(]", folded[tokens[i].end:t.start])
             ):
                 return True
         return False
@@ -179,6 +179,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     state.period_heading = False
     for i, tok in enumerate(tokens):
         subj = tok.subject
+        if elsewhere and subj is not None and last_subject is not None and ";" in folded[last_subject.end:tok.start]:
+            elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if subj is not None and subj.kind == "stock" and elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
         if subj is not None:
@@ -270,6 +272,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             if d and group:
                 if cur is not None and cur.has_change and _right_after(folded, cur, tok, post=True):
                     pass  # "closed 1.3% higher": the word states the direction of that number
+                elif cur is not None and cur.has_change and _unknown_name_between(prep, cur, tok, tokens):
+                    close()  # "... declined 3.9%, after Nvidia's shares tumbled 9.5%": not ours
+                    group = []
                 elif cur is not None and cur.has_change:
                     if sess and sess != cur.session:
                         close()  # "高開 126 點 ... 收市升 400 點": another session, another move
@@ -425,6 +430,30 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         prev = tok
     close()
     return [m for m in moves if not m.modal]
+
+
+# Capitalised words that are not company names.
+_NOT_NAMES = frozenset(
+    ["the", "a", "an", "and", "but", "while", "after", "before", "as", "its", "it", "in", "on", "at", "of", "for", "with", "from", "to", "by", "us", "u.s", "hong", "kong", "hk", "china", "chinese", "asia", "asian", "mainland", "beijing", "new", "york", "wall", "street", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_CAPITALISED = regex.compile(r"\b[A-Z][A-Za-z&]*(?:\.[A-Z])*")
+
+
+def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[Token]) -> bool:
+    """Does a capitalised name the tables do not know stand between the move's last number
+    and ``tok`` (a company of another market, whose move follows)?"""
+    ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    if not ends:
+        return False
+    lo, hi = max(ends), tok.start
+    spans = [(t.start, t.end) for t in tokens if lo <= t.start < hi]
+    for m in _CAPITALISED.finditer(prep.text, lo, hi):
+        if m.group().lower().rstrip(".") in _NOT_NAMES or len(m.group()) < 2:
+            continue
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        return True
+    return False
 
 
 def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> bool:

@@ -26,9 +26,12 @@ _LINK_ITEM = regex.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,5
 # Headings that open a block of links rather than report text.
 _RELATED = regex.compile(
     r"(?:^|(?<=\s))(?:#{1,6}\s*)?(?:related\s(?:stocks|news|articles|reading|research)"
-    r"|read\smore|more\snews|you\smay\salso\slike|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻)"
-    r"[^\n]{0,40}?(?=\s[-*+]\s\[|\n|$)"
+    r"|read\smore|more\snews|you\smay\salso\slike|most\s(?:popular|read)|trending|top\sstories"
+    r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
+    r"[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?\s?\[|\n|$)"
 )
+# A link written in line after such a heading: "：[title](target)".
+_INLINE_LINK = regex.compile(r"\s?[:：]?\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article), or
 # a short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
 # 0.4% at 24,050 (2025/04/01)" (a headline of another day's article).
@@ -104,6 +107,9 @@ def mask(folded: str, body_start: int = 0) -> str:
                     break
                 end = nl
                 pos = nl + 1
+        inline = _INLINE_LINK.match(folded, end)
+        if inline:
+            end = inline.end()  # 相关文章：[港股收评：恒指涨0.4%](https://...)
         while True:
             nxt = _LINK_ITEM.match(folded, end + (1 if end < len(folded) and folded[end] in " \n" else 0))
             if not nxt:
