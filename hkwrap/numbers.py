@@ -132,6 +132,8 @@ def _pattern() -> regex.Pattern:
               | 只|家|stocks\b|issues\b|shares\b
             )
           | \s?(?P<cur2>{cur_after})(?![a-z])
+            # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])角)?
         )?
         """,
         regex.VERBOSE,
@@ -178,6 +180,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
         if g["cur2"] and fold(g["cur2"]) in _CENTS:
             value = round(value / 100, 4)  # "80 HK cents", "85 仙": a price below a dollar
+        if g["cents"]:
+            value = round(value + int(g["cents"]) / 100, 4)
+        elif g["jiao"]:
+            j = g["jiao"]
+            value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
         if unit in ("%", "percent", "pct", "pc"):
             kind = "pct"
         elif unit.startswith("percentagepoint") or unit in ("个百分点", "ppt", "ppts", "pp"):

@@ -23,6 +23,8 @@ from hkwrap.text.prepare import Prepared
 _REACH = 60
 _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
+# One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
+_LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
@@ -135,6 +137,7 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
     market = Market()
     folded = prep.folded
     subjects = [e for e in entities if getattr(e, "role", "subject") == "subject"]
+    legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
     for start, end in prep.sentences:
         words = lexicon.scan(folded, start, end)
         if not words:
@@ -175,9 +178,15 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     role = "southbound"
                 if getattr(market, role) is None:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
-                    if flow is not None:
-                        setattr(market, role, Amount(*flow, ev))
-                        market.evidence[role] = ev
+                    if flow is None:
+                        continue
+                    if _LEG.match(folded, w.end, w.end + 6):
+                        # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
+                        # the report gives the total
+                        legs.setdefault((role, w.end), (flow, ev))
+                        continue
+                    setattr(market, role, Amount(*flow, ev))
+                    market.evidence[role] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
                 q = _after(folded, quantities, other_period, w, lambda q: q.kind == "pct", 40)
                 between = folded[w.end:q.start] if q else ""
@@ -190,6 +199,13 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     market.evidence["short_selling_ratio"] = ev
         if not blue_chip:
             _breadth(market, folded, words, quantities, ev)
+    for role in ("southbound", "northbound"):
+        parts = [v for (r, _), v in sorted(legs.items()) if r == role]
+        if getattr(market, role) is None and len(parts) >= 2:
+            (_, currency, qualifier), ev = parts[0]
+            total = round(sum(flow[0] for flow, _ in parts), 2)
+            setattr(market, role, Amount(total, currency, qualifier, ev))
+            market.evidence[role] = ev
     return market
 
 
