@@ -38,6 +38,13 @@ _OUTNUMBERED = regex.compile(
 )
 
 
+_SLASHED = regex.compile(
+    r"(?:上升|上涨|升|advancers|gainers|advances|up)\s?/\s?(?:下跌|跌|decliners|losers|declines|down)"
+    r"(?:\s?/\s?(?:平收|不变|无升跌|unchanged|flat))?\s?[:：]?\s?"
+    r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
+)
+
+
 def _has(word: Word, *roles: str) -> bool:
     return any(r in word.roles for r in roles)
 
@@ -110,6 +117,9 @@ def _flow(
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
+    role = "southbound" if _has(w, "southbound") else "northbound"
+    if any(x is not w and _has(x, role) and lo <= x.start < hi for x in words):
+        return None  # "南向资金方面，港股通(沪)净卖出...": the nearer keyword owns the amount
     sign = 1
     span_lo = min(w.start, q.start) - (24 if q.start < w.start else 0)
     for x in words:
@@ -216,6 +226,12 @@ def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Qu
     found: dict[str, int] = {}
     counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
     used: set[int] = set()
+    # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
+    m = _SLASHED.search(folded, ev.start, ev.end)
+    if m:
+        for role, group in (("advancers", "a"), ("decliners", "d"), ("unchanged", "u")):
+            if m.group(group):
+                found[role] = int(m.group(group).replace(",", ""))
     # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
     for m in _OUTNUMBERED.finditer(folded, ev.start, ev.end):
         pair = [q for q in counts if m.start() <= q.start < m.end()]

@@ -253,6 +253,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 modal = True
                 if cur is not None and not cur.has_numbers:
                     cur.modal = True
+            if "today" in roles:
+                previous = None  # "昨日急升的泡泡瑪特今日回吐 4.6%": back to the day reported
             if "previous" in roles or ("yesterday" in roles and not state.yesterday_is_report_day):
                 previous = _Pending(tok.end)
                 if sentence_text.endswith((":", "：")):
@@ -384,7 +386,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             if not is_threshold:
                 m = ensure()
                 sd = q.sign or d
-                if is_level or not sd or (q.value >= _LEVEL_FLOOR and not q.sign):
+                verb_before = prev is not None and prev.word is not None and bool(
+                    {"up", "down"} & prev.word.roles) and q.start - prev.end <= 2
+                if is_level or not sd or (q.value >= _LEVEL_FLOOR and not q.sign and not verb_before):
                     if m.level is None and q.value >= _MIN_LEVEL:
                         m.level = Num(q.value, "exact", q.start, q.end)
                     elif q.value < _MIN_LEVEL and sd:

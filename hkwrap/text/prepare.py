@@ -99,6 +99,12 @@ def mask(folded: str, body_start: int = 0) -> str:
         end = m.end()
         if end < len(folded) and folded[end] == "\n":
             pos = end + 1
+            while pos < len(folded):  # skip blank lines right under the heading
+                nl = folded.find("\n", pos)
+                nl = len(folded) if nl < 0 else nl
+                if folded[pos:nl].strip():
+                    break
+                pos = nl + 1
             while pos < len(folded):
                 nl = folded.find("\n", pos)
                 nl = len(folded) if nl < 0 else nl
