@@ -38,11 +38,11 @@ CATEGORIES = ("indices", "stocks", "mentions", "market", "date")
 #   date      0.920  0.920  0.920
 # Floors = these F1 - 0.02.
 MEASURED_F1 = {
-    "indices": 0.836,
-    "stocks": 0.780,
-    "mentions": 0.980,
-    "market": 0.857,
-    "date": 0.920,
+    "indices": 0.965,  # first measured 0.836; raised after the fixes this batch led to
+    "stocks": 0.978,  # 0.780
+    "mentions": 0.987,  # 0.980
+    "market": 0.981,  # 0.857
+    "date": 0.960,  # 0.920
 }
 F1_FLOORS = {k: max(0.0, round(v - 0.02, 3)) for k, v in MEASURED_F1.items()}
 
