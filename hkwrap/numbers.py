@@ -38,6 +38,8 @@ class Quantity:
     magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
 
 
+# No figure of a market report comes near this; longer digit runs are not quantities.
+_LARGEST = 1e18
 _CENTS = frozenset({"cents", "hk cents", "仙", "港仙"})
 
 
@@ -172,6 +174,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             continue
         else:
             continue
+        if not value < _LARGEST:
+            continue  # a run of digits, not a figure: beyond any market's numbers (and float)
         magnitude = False
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly

@@ -58,18 +58,21 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 def _step_moves(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.moves import BindState, bind
     from hkwrap.extractors.tokens import tokenize
+    from hkwrap.text.spans import SpanIndex
 
     state = BindState(yesterday_is_report_day=ctx.yesterday_is_report_day)
+    index = SpanIndex(ctx.entities)
     for start, end in ctx.prep.sentences:
-        tokens = tokenize(ctx.prep, start, end, ctx.lexicon, ctx.entities)
+        tokens = tokenize(ctx.prep, start, end, ctx.lexicon, index.within(start, end))
         if tokens:
             ctx.moves.extend(bind(ctx.prep, (start, end), tokens, state))
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.tables import table_moves
+    from hkwrap.text.spans import SpanIndex
 
-    ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, ctx.entities, ctx.table))
+    ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table))
 
 
 def _step_indices(ctx: Context, doc: Document) -> None:

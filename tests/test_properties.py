@@ -325,10 +325,8 @@ HUGE = {
     "comma-groups": ",".join(["999"] * 30_000) + " points",
     "long-decimals": "The Hang Seng Index rose 1." + "5" * 50_000 + "% to 25,000.",
 }
-# Figures beyond the float range (over 308 digits). hkwrap.numbers turns them into inf, and
-# the document then holds Infinity, which is not JSON (allow_nan=False fails; the CLI's json
-# module would write the non-standard token "Infinity"). For the owner of hkwrap/numbers.py:
-# drop or cap non-finite values. Strict: once fixed, these pass and the mark must go.
+# Figures beyond the float range (over 308 digits) would be inf, which is not JSON:
+# hkwrap.numbers drops digit runs too large to be a market figure.
 OVERFLOW = {
     "pct-100k-digits": "HSI rose " + "1" * 100_000 + "% to 25,000 points.",
     "level-400-digits": "HSI rose 1% to " + "9" * 400 + ".5 points.",
@@ -340,11 +338,7 @@ OVERFLOW = {
 
 def _huge_params() -> list[Any]:
     params = [pytest.param(t, id=k) for k, t in HUGE.items()]
-    mark = pytest.mark.xfail(
-        reason="numbers beyond float range become inf: not JSON (hkwrap/numbers.py)",
-        raises=(ValueError, AssertionError), strict=True,
-    )
-    params += [pytest.param(t, id=k, marks=mark) for k, t in OVERFLOW.items()]
+    params += [pytest.param(t, id=k) for k, t in OVERFLOW.items()]
     return params
 
 
@@ -380,13 +374,8 @@ def test_unclosed_nested_html_sniffed() -> None:
         _within(30, extract_source, src, OPTIONS)
 
 
-# 1.3 MB of text: 30 s is ten times what the same bytes cost as many small files (~0.4 MB/s
-# measured by bench/bench.py). It takes ~90 s now, quadratic in the length of one document:
-# hkwrap/extractors/market.py extract_market tests every number against every entity of the
-# whole document, and hkwrap/extractors/consolidate.py merge re-sorts all earlier
-# restatements for each new one. For their owners; strict, so the mark goes once it is fixed.
-@pytest.mark.xfail(reason="quadratic in one document's length (market entity check, consolidate.merge)",
-                   raises=AssertionError, strict=True)
+# 1.3 MB of text in one document must stay linear: securities are looked up per sentence by
+# bisection (hkwrap/text/spans.py) and a fact keeps a bounded sample of its restatements.
 def test_report_repeated_ten_thousand_times() -> None:
     report = (
         "恒指收市跌 286 點，報 26226 點。騰訊（00700）升 3.1%，收報 655 元。"

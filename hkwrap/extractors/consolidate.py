@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from hkwrap.model import Evidence
 
 _PRECISE = frozenset({"exact", "as_much_as"})
+# Restatements kept as evidence for one fact.
+_MAX_RESTATED = 20
 
 
 @dataclass(slots=True)
@@ -162,13 +164,18 @@ def merge(a: Draft, b: Draft) -> Draft:
     primary, other = (a, b) if a.precision() >= b.precision() else (b, a)
     pct, pct_q = _better(primary.pct, primary.pct_q, other.pct, other.pct_q)
     points, points_q = _better(primary.points, primary.points_q, other.points, other.points_q)
-    restated = [*primary.restated, *([other.evidence] if other.evidence else []), *other.restated]
-    seen: set[int] = set()
-    unique = []
-    for e in restated:
-        if e.start not in seen and (primary.evidence is None or e.start != primary.evidence.start):
-            seen.add(e.start)
-            unique.append(e)
+    # Keep a bounded sample of restatements: a feed that repeats a report thousands of times
+    # must not make every merge copy thousands of evidence records.
+    restated = primary.restated
+    if len(restated) < _MAX_RESTATED:
+        known = {e.start for e in restated}
+        if primary.evidence is not None:
+            known.add(primary.evidence.start)
+        for e in ([other.evidence] if other.evidence else []) + other.restated:
+            if e.start not in known and len(restated) < _MAX_RESTATED:
+                known.add(e.start)
+                restated = [*restated, e]
+    unique = restated
     return Draft(
         subject=a.subject,
         position=min(a.position, b.position),

@@ -146,16 +146,20 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
     """The day's market-wide figures."""
     market = Market()
     folded = prep.folded
-    subjects = [e for e in entities if getattr(e, "role", "subject") == "subject"]
+    from hkwrap.text.spans import SpanIndex
+
+    found = SpanIndex(entities)
     legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
     for start, end in prep.sentences:
         words = lexicon.scan(folded, start, end)
         if not words:
             continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
+        here = found.within(start, end)
+        subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         quantities = [
             q for q in scan(folded, start, end)
-            if not any(e.start < q.end and q.start < e.end for e in entities)
+            if not any(e.start < q.end and q.start < e.end for e in here)
         ]
         if not quantities:
             continue

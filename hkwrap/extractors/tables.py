@@ -143,7 +143,7 @@ def _row_subject(
             record = table.get(code)
             if record is not None or cell.startswith("0"):
                 return Subject("stock", code, s, e, record)
-    for ent in entities:
+    for ent in entities.within(start, end) if hasattr(entities, "within") else entities:
         if ent.code and start <= ent.start < end and getattr(ent, "role", "subject") == "subject":
             return Subject("stock", ent.code, ent.start, ent.end, ent)
     for w in lexicon.scan(prep.folded, start, end):
