@@ -96,6 +96,15 @@ def _units() -> dict:
     return data.load()["lexicon"]["units"]
 
 
+@lru_cache(maxsize=1)
+def _unit_maps() -> tuple[dict[str, str], dict[str, float]]:
+    """Folded currency words to codes, folded magnitude words to factors."""
+    u = _units()
+    cur_map = {fold(k): v for k, v in {**u["currency_before"], **u["currency_after"]}.items()}
+    mag_map = {fold(k): v for k, v in u["magnitudes"].items()}
+    return cur_map, mag_map
+
+
 def _alt(words: list[str]) -> str:
     """Regex alternation of literal words, longest first."""
     return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True))
@@ -144,9 +153,7 @@ def _pattern() -> regex.Pattern:
 
 def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
-    u = _units()
-    cur_map = {fold(k): v for k, v in {**u["currency_before"], **u["currency_after"]}.items()}
-    mag_map = {fold(k): v for k, v in u["magnitudes"].items()}
+    cur_map, mag_map = _unit_maps()
     for m in _pattern().finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()
         if g["n"] is not None:

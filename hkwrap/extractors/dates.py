@@ -11,6 +11,7 @@ wall clock is never used; with nothing to anchor a partial date the answer is nu
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import regex
@@ -47,6 +48,11 @@ _DATE = regex.compile(
     | (?P<yday>\byesterday\b|昨日|昨天|上一个交易日)
     """,
     regex.VERBOSE,
+)
+# Where a date expression can begin.
+_ANCHOR = regex.compile(
+    r"(?<!\d)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|on\s"
+    r"|today|yesterday)|星期|周|礼拜|今日|今天|是日|昨日|昨天|上一个交易日"
 )
 # Dates that are not the day reported: "since November 11", "starting March 3".
 _NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|自|截至|至|起)\s*$")
@@ -166,13 +172,17 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     17 November 2022", "2024年5月21日 星期二"), which add nothing to it."""
     folded = prep.folded
     found = []
-    for n, (start, end) in enumerate(prep.sentences):
-        for m in _DATE.finditer(folded, start, end):
-            if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
-                continue
-            if (m.group("wd") or m.group("wdzh")) and _ANNOUNCED.match(folded, m.end(), m.end() + 12):
-                continue  # "市場關注周四公布的美國 CPI": a day ahead, not the day reported
-            found.append((n, m))
+    starts = [s for s, _ in prep.sentences]
+    for m in _date_matches(folded):
+        n = bisect.bisect_right(starts, m.start()) - 1
+        if n < 0 or m.end() > prep.sentences[n][1]:
+            continue
+        start = prep.sentences[n][0]
+        if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
+            continue
+        if (m.group("wd") or m.group("wdzh")) and _ANNOUNCED.match(folded, m.end(), m.end() + 12):
+            continue  # "市場關注周四公布的美國 CPI": a day ahead, not the day reported
+        found.append((n, m))
     out = []
     for i, (n, m) in enumerate(found):
         if m.group("wd") or m.group("wdzh"):
@@ -180,6 +190,22 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
             if any(-4 <= o.start() - m.end() <= 4 or -4 <= m.start() - o.end() <= 4 for o in near):
                 continue
         out.append((n, m))
+    return out
+
+
+def _date_matches(folded: str) -> list[regex.Match]:
+    """``_DATE`` matches over the text, tried only where a date can begin (a digit, a month
+    or weekday name, 今日 ...): the big pattern is costly to try at every character."""
+    out: list[regex.Match] = []
+    done = 0
+    for a in _ANCHOR.finditer(folded):
+        pos = a.start()
+        if pos < done:
+            continue
+        m = _DATE.match(folded, pos)
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            done = m.end()
     return out
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from hkwrap.model import Level
-from hkwrap.numbers import scan
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 
@@ -20,7 +19,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     seen: set[tuple[str, str, float]] = set()
     folded = prep.folded
     for start, end in prep.sentences:
-        words = lexicon.scan(folded, start, end)
+        words = prep.words(lexicon, start, end)
         index_here = None
         for w in words:
             ids = [r[6:] for r in w.roles if r.startswith("index:") and r != "index:@previous"]
@@ -29,7 +28,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
         keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
         if not keys:
             continue
-        numbers = [q for q in scan(folded, start, end)
+        numbers = [q for q in prep.quantities(start, end)
                    if q.kind in ("pts", "num") and q.value >= _MIN_VALUE and not q.magnitude]
         for w, kind in keys:
             best = None

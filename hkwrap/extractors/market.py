@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from hkwrap.model import Amount, Market
-from hkwrap.numbers import Quantity, scan
+from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
 
@@ -151,14 +151,14 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
     found = SpanIndex(entities)
     legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
     for start, end in prep.sentences:
-        words = lexicon.scan(folded, start, end)
+        words = prep.words(lexicon, start, end)
         if not words:
             continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         quantities = [
-            q for q in scan(folded, start, end)
+            q for q in prep.quantities(start, end)
             if not any(e.start < q.end and q.start < e.end for e in here)
         ]
         if not quantities:

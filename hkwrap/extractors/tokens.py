@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hkwrap.numbers import Quantity, scan
+from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
 
@@ -74,10 +74,10 @@ def tokenize(
             if kind:
                 tokens.append(Token(ent.start, ent.end, subject=Subject(kind, ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
-    words = [w for w in lexicon.scan(folded, start, end) if not _overlaps(w.start, w.end, taken)]
+    words = [w for w in prep.words(lexicon, start, end) if not _overlaps(w.start, w.end, taken)]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
     taken.extend((w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles))
-    quantities = [q for q in scan(folded, start, end) if not _overlaps(q.start, q.end, taken)]
+    quantities = [q for q in prep.quantities(start, end) if not _overlaps(q.start, q.end, taken)]
     qspans = [(q.start, q.end) for q in quantities]
     for w in words:
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]

@@ -65,6 +65,24 @@ class Prepared:
     folded: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict)
+
+    def quantities(self, start: int, end: int) -> list:
+        """The quantities inside a sentence span. The whole text is scanned once (one
+        pattern pass is far cheaper than one per sentence); spans are bisected out of it."""
+        if "q" not in self._memo:
+            from hkwrap.numbers import scan
+
+            found = list(scan(self.folded))
+            self._memo["q"] = (found, [q.start for q in found])
+        return _inside(*self._memo["q"], start, end)
+
+    def words(self, lexicon: object, start: int, end: int) -> list:
+        """The lexicon words inside a sentence span, from one scan of the whole text."""
+        if "w" not in self._memo:
+            found = lexicon.scan(self.folded, 0, len(self.folded))  # type: ignore[attr-defined]
+            self._memo["w"] = (found, [w.start for w in found])
+        return _inside(*self._memo["w"], start, end)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of ``offset``."""
@@ -79,6 +97,13 @@ class Prepared:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return Evidence(self.text[start:end], start, end, self.line_of(start))
+
+
+def _inside(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items that lie within ``[start, end)`` (sorted by start)."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [x for x in items[lo:hi] if x.end <= end]
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
