@@ -36,8 +36,8 @@ def detect_language(prep: Prepared) -> str:
     if words > 4 * zh_weight:
         return "en"
     trad, simp = _script_sets()
-    n_trad = sum(c in trad for c in han)
-    n_simp = sum(c in simp for c in han)
+    n_trad = sum(map(trad.__contains__, han))
+    n_simp = sum(map(simp.__contains__, han))
     script = "zh-Hant" if n_trad >= n_simp else "zh-Hans"
     if zh_weight > 4 * words:
         return script

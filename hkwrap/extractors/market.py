@@ -45,6 +45,11 @@ _SLASHED = regex.compile(
 )
 
 
+_KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio"})
+_BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
+_MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
+
+
 def _has(word: Word, *roles: str) -> bool:
     return any(r in word.roles for r in roles)
 
@@ -163,13 +168,22 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
         ]
         if not quantities:
             continue
-        blue_chip = any(_has(w, "blue_chip") for w in words)
-        other_period = [w for w in words if _has(w, "other_period")]
+        roles = frozenset().union(*(w.roles for w in words))
+        if not roles & _MARKET_ROLES:
+            continue  # most sentences: nothing here is a market figure
+        blue_chip = "blue_chip" in roles
+        other_period = [w for w in words if "other_period" in w.roles]
 
         ev = prep.evidence(start, end)
         for w in words:
-            mainland = any(_has(x, "mainland_market") and 0 <= w.start - x.end <= 8 for x in words)
-            if _has(w, "turnover") and market.turnover is None and not _stale(w, other_period) and not mainland:
+            if not w.roles & _KEY_ROLES:
+                continue
+            if (
+                "turnover" in w.roles
+                and market.turnover is None
+                and not _stale(w, other_period)
+                and not any(_has(x, "mainland_market") and 0 <= w.start - x.end <= 8 for x in words)
+            ):
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
                 clause_start = max(
@@ -211,7 +225,7 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                 ):
                     market.short_selling_ratio = q.value
                     market.evidence["short_selling_ratio"] = ev
-        if not blue_chip:
+        if not blue_chip and roles & _BREADTH_ROLES:
             _breadth(market, folded, words, quantities, ev)
     for role in ("southbound", "northbound"):
         parts = [v for (r, _), v in sorted(legs.items()) if r == role]
