@@ -59,6 +59,9 @@ _GENERIC = frozenset(
 # LeftmostLongest prefers them to a shorter alias inside them (恒生 in 恒生指數).
 MARKET_WORDS: tuple[str, ...] = (
     *["北水", "南水", "北向資金", "南向資金", "大市", "藍籌", "藍籌股", "恒指", "恒生", "恒生指數", "恒生科技", "恒生科技指數", "科指", "國企指數", "國指", "港股", "港股通", "A股", "H股", "中資股", "內銀", "內銀股", "內房", "內房股", "內險", "紅籌", "紅籌股", "大型科技股", "科技股", "金融股", "濠賭股", "半新股", "新股", "港交所數據",
+      # index names hold ETF names (恒生中國企業 is 02828's): the index is meant
+      "恒生中國企業指數", "恆生中國企業指數", "中國企業指數", "恆生指數", "恆生科技指數",
+      "恒生綜合指數", "恆生綜合指數",
       # everyday words that hide a short name inside them (網龍 in 互聯網龍頭, 金風 in 資金風險)
       "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業"],
     "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
