@@ -13,18 +13,36 @@ _REACH = 30
 _MIN_VALUE = 1000.0
 
 
+# Where each index has stood (2015-2026, with room): a level outside its range is another's.
+_RANGES = {"HSI": (10_000, 45_000), "HSCEI": (3_500, 20_000), "HSTECH": (2_000, 12_000),
+           "HSCI": (1_500, 7_000)}
+
+
+def _plausible(index: str, value: float) -> str | None:
+    """``index`` if ``value`` can be its level, else the benchmark if it fits, else None."""
+    lo, hi = _RANGES.get(index, (0, float("inf")))
+    if lo <= value <= hi:
+        return index
+    lo, hi = _RANGES["HSI"]
+    return "HSI" if lo <= value <= hi else None
+
+
 def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     """Every (index, kind, value) level, once, in order of appearance."""
     out: list[Level] = []
     seen: set[tuple[str, str, float]] = set()
     folded = prep.folded
+    last_index = "HSI"
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         index_here = None
         for w in words:
-            ids = [r[6:] for r in w.roles if r.startswith("index:") and r != "index:@previous"]
-            if ids:
-                index_here = index_here or ids[0]
+            ids = [r[6:] for r in w.roles if r.startswith("index:")]
+            if not ids or ids[0] in ("@other", "@derived"):
+                continue
+            index = last_index if ids[0] == "@previous" else ids[0]  # "the index"
+            index_here = index_here or index
+            last_index = index
         keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
         if not keys:
             continue
@@ -42,7 +60,9 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             if best is None:
                 continue
             q = best[1]
-            index = index_here or "HSI"  # a level without an index is the benchmark's
+            index = _plausible(index_here or last_index, q.value)
+            if index is None:
+                continue
             key = (index, kind, q.value)
             if key in seen:
                 continue
