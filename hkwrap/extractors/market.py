@@ -25,6 +25,8 @@ _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
 _LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
+# "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
+_TOTAL = regex.compile(r"合共|合计|共计|总计|合併|合并|combined|in total")
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
@@ -208,7 +210,9 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
                         continue
-                    if _LEG.match(folded, w.end, w.end + 6):
+                    digit = regex.compile(r"\d").search(folded, w.end)
+                    upto = digit.start() if digit else w.end
+                    if _LEG.match(folded, w.end, w.end + 6) and not _TOTAL.search(folded, w.end, upto):
                         # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
                         # the report gives the total
                         legs.setdefault((role, w.end), (flow, ev))

@@ -37,6 +37,8 @@ _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|yea
 _NEAR = 14
 # Index points at or above this, with no level word, are a level, not a change.
 _LEVEL_FLOOR = 2000.0
+# No day has moved a Hang Seng index by more than this many points: more is a level.
+_MAX_POINTS = 4000.0
 # No Hang Seng family index has stood below this: a smaller "level" is a change or a mark.
 _MIN_LEVEL = 1000.0
 
@@ -259,6 +261,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 previous = _Pending(tok.end)
                 if sentence_text.endswith((":", "：")):
                     state.period_heading = True
+            if "hk_listing" in roles:
+                elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
             if "other_listing" in roles:
                 elsewhere = True
                 close()
@@ -388,7 +392,9 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 sd = q.sign or d
                 verb_before = prev is not None and prev.word is not None and bool(
                     {"up", "down"} & prev.word.roles) and q.start - prev.end <= 2
-                if is_level or not sd or (q.value >= _LEVEL_FLOOR and not q.sign and not verb_before):
+                if is_level or not sd or q.value > _MAX_POINTS or (
+                    q.value >= _LEVEL_FLOOR and not q.sign and not verb_before
+                ):
                     if m.level is None and q.value >= _MIN_LEVEL:
                         m.level = Num(q.value, "exact", q.start, q.end)
                     elif q.value < _MIN_LEVEL and sd:
