@@ -25,6 +25,7 @@ _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
 _LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
+_DIGIT = regex.compile(r"\d")
 # "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
 _TOTAL = regex.compile(r"合共|合计|共计|总计|合併|合并|combined|in total")
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
@@ -210,7 +211,7 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
                         continue
-                    digit = regex.compile(r"\d").search(folded, w.end)
+                    digit = _DIGIT.search(folded, w.end)
                     upto = digit.start() if digit else w.end
                     if _LEG.match(folded, w.end, w.end + 6) and not _TOTAL.search(folded, w.end, upto):
                         # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
