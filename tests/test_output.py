@@ -14,7 +14,8 @@ from hkwrap.model import Amount, Document, Evidence, IndexMove, Level, Market, S
 from hkwrap.output import FORMATS, get_renderer
 from hkwrap.output.atomic import AtomicFile
 from hkwrap.output.csvout import COLUMNS, cell, fact_rows, neutralise
-from hkwrap.output.records import _fallback_format_code, add_tickers
+from hkwrap.output.records import add_tickers
+from hkwrap.securities.tickers import format_code
 from hkwrap.output.table import fmt_amount, fmt_number
 
 
@@ -188,18 +189,18 @@ def test_number_formats() -> None:
     ("style", "expected"),
     [("hkex", "00700"), ("yahoo", "0700.HK"), ("bloomberg", "700 HK"), ("futu", "HK.00700")],
 )
-def test_fallback_ticker_styles(style: str, expected: str) -> None:
-    assert _fallback_format_code("00700", style) == expected
+def test_ticker_styles(style: str, expected: str) -> None:
+    assert format_code("00700", style) == expected
 
 
 def test_yahoo_keeps_four_digits_for_five_digit_codes() -> None:
-    assert _fallback_format_code("09992", "yahoo") == "9992.HK"
-    assert _fallback_format_code("80737", "yahoo") == "80737.HK"
+    assert format_code("09992", "yahoo") == "9992.HK"
+    assert format_code("80737", "yahoo") == "80737.HK"
 
 
 def test_add_tickers_keeps_code_and_order() -> None:
     doc = sample()
-    out = add_tickers(doc, "futu", _fallback_format_code)
+    out = add_tickers(doc, "futu", format_code)
     assert list(out["stocks"][0])[:3] == ["code", "ticker", "name"]
     assert out["stocks"][0]["code"] == "09988"
     assert out["stocks"][0]["ticker"] == "HK.09988"

@@ -13,30 +13,11 @@ from typing import Any
 TICKER_STYLES = ("hkex", "yahoo", "bloomberg", "futu")
 
 
-def _fallback_format_code(code: str, style: str) -> str:
-    """Used only while ``hkwrap.securities.tickers.format_code`` is not available."""
-    digits = str(code).strip()
-    number = int(digits) if digits.isdigit() else None
-    if number is None:
-        return digits
-    if style == "hkex":
-        return f"{number:05d}"
-    if style == "yahoo":
-        return f"{number:04d}.HK"
-    if style == "bloomberg":
-        return f"{number} HK"
-    if style == "futu":
-        return f"HK.{number:05d}"
-    raise ValueError(f"unknown ticker style {style!r}")
-
-
 def ticker_formatter() -> Callable[[str, str], str]:
-    """``format_code(code, style)`` from the securities package, or the local fallback."""
-    try:
-        from hkwrap.securities.tickers import format_code
-    except ImportError:
-        return _fallback_format_code
-    return format_code  # type: ignore[no-any-return]
+    """``format_code(code, style)``: the one ticker normaliser, in the securities package."""
+    from hkwrap.securities.tickers import format_code
+
+    return format_code
 
 
 def _with_ticker(record: dict[str, Any], ticker: str) -> dict[str, Any]:
