@@ -15,8 +15,8 @@ from hkwrap.output import FORMATS, get_renderer
 from hkwrap.output.atomic import AtomicFile
 from hkwrap.output.csvout import COLUMNS, cell, fact_rows, neutralise
 from hkwrap.output.records import add_tickers
-from hkwrap.securities.tickers import format_code
 from hkwrap.output.table import fmt_amount, fmt_number
+from hkwrap.securities.tickers import format_code
 
 
 def sample(source: str = "r.txt") -> dict[str, Any]:
