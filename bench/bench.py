@@ -55,6 +55,10 @@ RSS_200_MB = 120.0
 SINGLE_FACTOR = 4.0
 SPEEDUP_2 = 1.5  # --jobs 2 over --jobs 1 on 2 CPUs: at least 75% parallel efficiency
 STARTUP_RUNS = 21
+# Children run with bytecode caching on, as after `pip install` (which compiles .pyc files):
+# an environment with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile hkwrap's modules
+# from source on every start and measure that instead of hkwrap's own start-up.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def log(message: str) -> None:
@@ -97,7 +101,8 @@ def run(cmd: list[str], label: str, timeout: float, stdout: int | None = None) -
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        full, stdout=subprocess.DEVNULL if stdout is None else stdout, stderr=subprocess.PIPE
+        full, stdout=subprocess.DEVNULL if stdout is None else stdout, stderr=subprocess.PIPE,
+        env=CHILD_ENV,
     )
     next_beat = start + 15
     note = ""
@@ -180,13 +185,13 @@ def startup(rows: list[Row], small: Path) -> Run:
     bare = [sys.executable, "-c", "pass"]
     log(f"bench: start-up, {STARTUP_RUNS} runs each ...")
     for _ in range(2):  # warm the page cache and .pyc files
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False, env=CHILD_ENV)
     ours: list[float] = []
     base: list[float] = []
     for _ in range(STARTUP_RUNS):
         for which, c in ((base, bare), (ours, cmd)):
             t = time.perf_counter()
-            subprocess.run(c, stdout=subprocess.DEVNULL, check=False)
+            subprocess.run(c, stdout=subprocess.DEVNULL, check=False, env=CHILD_ENV)
             which.append(time.perf_counter() - t)
     med, med_py = statistics.median(ours) * 1000, statistics.median(base) * 1000
     mem = run(cmd, "peak RSS on the small input", 60)
@@ -325,8 +330,18 @@ def _same_output(a: Path, b: Path) -> bool:
         return False
 
 
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, timeout=10, check=False)
+        return out.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
 def machine() -> str:
-    return (f"{datetime.date.today().isoformat()}, {platform.machine()} {platform.system()}, "
+    return (f"{datetime.date.today().isoformat()}, commit {_commit()}, "
+            f"{platform.machine()} {platform.system()}, "
             f"nproc {os.cpu_count()}, Python {platform.python_version()}, "
             f"CPU {_cpu_model()}")
 
