@@ -33,6 +33,8 @@ _JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|the|its|及|和|与|同|以�
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+# The end of a clause: where an other-period word stops speaking for what follows.
+_CLAUSE_END = regex.compile(r"[,;]")
 # What may stand between a level/threshold word and its number.
 _NEAR = 14
 # Index points at or above this, with no level word, are a level, not a change.
@@ -92,8 +94,11 @@ class BindState:
 
 @dataclass(slots=True)
 class _Pending:
+    """A word waiting for its number: where it ends, its kind, how far it reaches."""
+
     end: int
     kind: str = ""
+    scope: int = 0
 
 
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
@@ -111,6 +116,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     price_word: _Pending | None = None
     turnover_word: _Pending | None = None
     metric = False
+    fundamental: _Pending | None = None
     modal = False
     last_subject: Token | None = None
     prev: Token | None = None
@@ -258,7 +264,11 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             if "today" in roles:
                 previous = None  # "昨日急升的泡泡瑪特今日回吐 4.6%": back to the day reported
             if "previous" in roles or ("yesterday" in roles and not state.yesterday_is_report_day):
-                previous = _Pending(tok.end)
+                # Before any subject it frames the sentence ("For the week, ..."); after one it
+                # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
+                clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
+                scope = sentence[1] if last_subject is None or clause is None else clause.start()
+                previous = _Pending(tok.end, scope=scope)
                 if sentence_text.endswith((":", "：")):
                     state.period_heading = True
             if "hk_listing" in roles:
@@ -273,6 +283,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 narrowed = True
             if "metric" in roles or "short_ratio" in roles:
                 metric = True
+            if "fundamental" in roles and group:
+                fundamental = _Pending(tok.end)
             if d and "level" not in roles:
                 level = None  # "bucked the trend to rise 2.6%": the number is the change
             if d and group:
@@ -318,6 +330,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 qual = _Pending(tok.end, qk)
             if "price" in roles:
                 price_word = _Pending(tok.end)
+                fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
             if "target" in roles:
                 target_word = _Pending(tok.end)
             if "turnover" in roles:
@@ -363,7 +376,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             qual = None
             prev = tok
             continue  # "目標價上調至 700 元", "price target of HK$700": a forecast, not a price
-        if (previous is not None and previous.end <= q.start) or _previous_after(i):
+        if (previous is not None and previous.end <= q.start < previous.scope) or _previous_after(i):
             qual = None
             prev = tok
             continue  # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
@@ -375,7 +388,12 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
         if q.kind == "pct":
             if skip_next_pct or is_range:
                 skip_next_pct = is_range
-            elif (metric and kind == "index") or (is_threshold and qualifier == "exact"):
+            elif (
+                (metric and kind == "index")
+                or (is_threshold and qualifier == "exact")
+                # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
+                or (fundamental is not None and last_subject is not None and fundamental.end > last_subject.end)
+            ):
                 pass
             elif is_level and not narrowed:
                 pass  # "climbed to 22.10%" is where a ratio stands, not a change
