@@ -195,9 +195,11 @@ def merge(a: Draft, b: Draft) -> Draft:
 
 def consolidate(drafts: list[Draft]) -> list[Draft]:
     """Merge restatements; order by first appearance. Identical exact facts always merge;
-    a draft prefers a partner whose session is the same as its own."""
-    out: list[Draft] = []
+    a draft prefers a partner whose session is the same as its own. Only drafts of the same
+    subject are compared, so a long document with many securities stays linear."""
+    by_subject: dict[str, list[Draft]] = {}
     for d in sorted(drafts, key=lambda x: (x.precision() == 0, x.position)):
+        out = by_subject.setdefault(d.subject, [])
         candidates = [i for i, o in enumerate(out) if compatible(o, d)]
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
@@ -205,4 +207,4 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             out[i] = merge(out[i], d)
         else:
             out.append(d)
-    return sorted(out, key=lambda x: x.position)
+    return sorted((d for out in by_subject.values() for d in out), key=lambda x: x.position)
