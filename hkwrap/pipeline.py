@@ -152,6 +152,8 @@ def extract_text(
 
     options = options or Options()
     metadata = dict(metadata or {})
+    if len(text) > CHUNK_CHARS:
+        return _extract_chunked(text, source, options, metadata, body_start)
     doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
     ctx = Context(
         prep=prepare(text, body_start),
@@ -167,6 +169,65 @@ def extract_text(
             raise
         except Exception as exc:  # one extractor's bug fails this input, not the batch
             raise ExtractionError(f"{name} extractor failed: {type(exc).__name__}: {exc}") from exc
+    return doc
+
+
+# A document longer than this is read in pieces (cut at paragraph breaks), so memory stays
+# bounded on an archive pasted into one file; facts are not merged across pieces.
+CHUNK_CHARS = 1_000_000
+
+
+def _extract_chunked(
+    text: str, source: str, options: Options, metadata: dict[str, str], body_start: int
+) -> Document:
+    import dataclasses
+
+    doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
+    start = 0
+    lines_before = 0
+    first = True
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
+            cut = cut if cut > 0 else text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        part = extract_text(
+            text[start:end], source=source, options=options, metadata=metadata,
+            body_start=max(0, body_start - start),
+        )
+
+        def shift(ev: Any, base: int = start, lines: int = lines_before) -> Any:
+            if ev is None:
+                return None
+            return dataclasses.replace(ev, start=ev.start + base, end=ev.end + base, line=ev.line + lines)
+
+        for fact in (*part.indices, *part.stocks, *part.levels):
+            fact.evidence = shift(fact.evidence)
+            if hasattr(fact, "restated"):
+                fact.restated = [shift(e) for e in fact.restated]
+        doc.indices.extend(part.indices)
+        doc.stocks.extend(part.stocks)
+        doc.levels.extend(part.levels)
+        doc.mentions.extend(
+            dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in part.mentions
+        )
+        for name in ("turnover", "southbound", "northbound"):
+            amount = getattr(part.market, name)
+            if getattr(doc.market, name) is None and amount is not None:
+                amount.evidence = shift(amount.evidence)
+                setattr(doc.market, name, amount)
+        for name in ("advancers", "decliners", "unchanged", "short_selling_ratio"):
+            if getattr(doc.market, name) is None:
+                setattr(doc.market, name, getattr(part.market, name))
+        for key, ev in part.market.evidence.items():
+            doc.market.evidence.setdefault(key, shift(ev))
+        doc.warnings.extend(w for w in part.warnings if w not in doc.warnings)
+        if first:
+            doc.date, doc.language = part.date, part.language
+            first = False
+        lines_before += text.count("\n", start, end)
+        start = end
     return doc
 
 
