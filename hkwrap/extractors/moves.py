@@ -122,6 +122,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
     prev: Token | None = None
     skip_next_pct = False
     split_at = 0
+    sentence_dir = 0  # the last direction word of the sentence, for a shared verb
     narrowed = False
     previous: _Pending | None = None
     target_word: _Pending | None = None
@@ -247,6 +248,11 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 group = [subj]
                 group_done = False
                 direction = 0
+                if prev is not None and prev.word is not None and regex.fullmatch(
+                    r"\s*(?:the|its)?\s*", folded[prev.end:tok.start]
+                ):
+                    # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
+                    direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
                 qual = level = thresh = price_word = turnover_word = None
                 modal = False
             last_subject = tok
@@ -302,6 +308,7 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                         # next number.
                         split_at = d
                 direction = d
+                sentence_dir = d
                 if cur is not None and not cur.has_change:
                     cur.direction = d
                 if sess:  # 低開, 收跌, closed: the session of this move only
@@ -372,6 +379,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
                 close()
             split_at = 0
         d = direction or post_direction(i)
+        if not d and sentence_dir and last_subject is not None and not folded[last_subject.end:q.start].strip(" :："):
+            d = sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
         if near(target_word, q, 10):
             qual = None
             prev = tok

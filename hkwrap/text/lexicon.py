@@ -69,6 +69,7 @@ class Lexicon:
         self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
         self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
         self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostLongest)
+        self._index = {w: i for i, w in enumerate(self.words)}
 
     def scan(self, folded: str, start: int, end: int) -> list[Word]:
         """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
@@ -78,9 +79,22 @@ class Lexicon:
             if self._latin[idx] and s > 0 and _wordchar(segment[s - 1]):
                 continue
             if self._latin_end[idx] and e < len(segment) and _wordchar(segment[e]):
-                continue
+                # "southbound trading links": the longest word was cut mid-word; a shorter
+                # word of the vocabulary may still end on a word boundary
+                idx, e = self._shorter(segment, s, e)
+                if idx < 0:
+                    continue
             out.append(Word(self.roles[idx], start + s, start + e))
         return out
+
+    def _shorter(self, segment: str, s: int, e: int) -> tuple[int, int]:
+        """The longest vocabulary word at ``s`` that ends before ``e`` on a word boundary."""
+        for k in range(e - 1, s, -1):
+            if _wordchar(segment[k - 1]) and not _wordchar(segment[k]):
+                idx = self._index.get(segment[s:k], -1)
+                if idx >= 0:
+                    return idx, k
+        return -1, e
 
 
 def _wordchar(c: str) -> bool:
