@@ -245,7 +245,10 @@ def find_trading_day(
             continue  # a full date deep in the text is more often another day's
         day, resolvable = _resolve(m, ref)
         if day is not None:
-            return day.isoformat(), bool(m.group("yday"))
+            # a report about a day before its own date (a morning recap): its "yesterday"
+            # figures are that day's
+            before = ref is not None and day < ref
+            return day.isoformat(), bool(m.group("yday")) or before
         if not resolvable:
             return None, False
     if dateline is not None:

@@ -30,6 +30,9 @@ _RELATED = regex.compile(
     r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
     r"[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?\s?\[|\n|$)"
 )
+# A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
+# name there is the newsroom, not a security talked about). Tags with digits are datelines.
+_PUBLISHER_TAG = regex.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
 _INLINE_LINK = regex.compile(r"\s?[:：]?\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article), or
@@ -117,6 +120,8 @@ def mask(folded: str, body_start: int = 0) -> str:
     chars = list(folded)
     _blank(chars, 0, body_start)
     for m in _CITED_LINE.finditer(folded):
+        _blank(chars, m.start(), m.end())
+    for m in _PUBLISHER_TAG.finditer(folded):
         _blank(chars, m.start(), m.end())
     for m in _RELATED.finditer(folded):
         # The heading and the link list that follows it; or, where the heading ends its line,
