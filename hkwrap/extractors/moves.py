@@ -261,6 +261,8 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
 
         if tok.word is not None:
             roles = tok.word.roles
+            if "level" in roles and cur is not None and cur.level is not None:
+                close()  # a second level: "to 26,418.62, after trading as high as 26,702"
             d = 1 if "up" in roles else -1 if "down" in roles else 0
             sess = tok.role_kind("session")
             if "modal" in roles:

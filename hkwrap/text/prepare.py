@@ -45,6 +45,9 @@ _CITED_LINE = regex.compile(
 
 # A line after a "Related news" heading that is this short is a headline, not report text.
 _HEADLINE_MAX = 60
+# ... or this short when it is a list item ("» Alibaba soars 8pc on AI model launch").
+_LISTED_HEADLINE_MAX = 150
+_LIST_MARK = regex.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
 # Semicolons do not end a sentence: the clause after one often keeps its subject unsaid
@@ -139,7 +142,8 @@ def mask(folded: str, body_start: int = 0) -> str:
                 nl = folded.find("\n", pos)
                 nl = len(folded) if nl < 0 else nl
                 line = folded[pos:nl].strip()
-                if not line or len(line) > _HEADLINE_MAX:
+                limit = _LISTED_HEADLINE_MAX if _LIST_MARK.match(line) else _HEADLINE_MAX
+                if not line or len(line) > limit:
                     break
                 end = nl
                 pos = nl + 1
