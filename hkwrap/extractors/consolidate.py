@@ -15,6 +15,8 @@ from hkwrap.model import Evidence
 _PRECISE = frozenset({"exact", "as_much_as"})
 # Restatements kept as evidence for one fact.
 _MAX_RESTATED = 20
+# How far apart (characters) two statements of one fact may stand: within one report.
+_WINDOW = 30_000
 
 
 @dataclass(slots=True)
@@ -195,16 +197,30 @@ def merge(a: Draft, b: Draft) -> Draft:
 
 def consolidate(drafts: list[Draft]) -> list[Draft]:
     """Merge restatements; order by first appearance. Identical exact facts always merge;
-    a draft prefers a partner whose session is the same as its own. Only drafts of the same
-    subject are compared, so a long document with many securities stays linear."""
-    by_subject: dict[str, list[Draft]] = {}
+    a draft prefers a partner whose session is the same as its own.
+
+    Only drafts of the same subject stated within ``_WINDOW`` characters of each other are
+    compared: a report restates its facts within itself, and an archive of thousands of
+    reports pasted into one file stays linear."""
+    import bisect
+
+    by_subject: dict[str, tuple[list[int], list[Draft]]] = {}
     for d in sorted(drafts, key=lambda x: (x.precision() == 0, x.position)):
-        out = by_subject.setdefault(d.subject, [])
-        candidates = [i for i, o in enumerate(out) if compatible(o, d)]
+        positions, out = by_subject.setdefault(d.subject, ([], []))
+        lo = bisect.bisect_left(positions, d.position - _WINDOW)
+        hi = bisect.bisect_right(positions, d.position + _WINDOW)
+        candidates = [i for i in range(lo, hi) if compatible(out[i], d)]
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
             i = (same or candidates)[0]
             out[i] = merge(out[i], d)
+            positions[i] = out[i].position
+            if i > 0 and positions[i] < positions[i - 1]:  # merge may move a fact earlier
+                order = sorted(range(len(out)), key=positions.__getitem__)
+                positions[:] = [positions[j] for j in order]
+                out[:] = [out[j] for j in order]
         else:
-            out.append(d)
-    return sorted((d for out in by_subject.values() for d in out), key=lambda x: x.position)
+            i = bisect.bisect_right(positions, d.position)
+            positions.insert(i, d.position)
+            out.insert(i, d)
+    return sorted((d for _, out in by_subject.values() for d in out), key=lambda x: x.position)
