@@ -555,11 +555,8 @@ def _run_extract(
 
 def _load_alias_table(aliases: Sequence[Path], use_user_config: bool) -> None:
     """Load the alias table once up front, so a bad alias file is one usage error (exit 2)."""
-    try:
-        from hkwrap.securities.table import get_table
-    except ImportError:
-        return
     from hkwrap.errors import HkwrapError
+    from hkwrap.securities.table import get_table
 
     try:
         get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
@@ -799,16 +796,10 @@ def lookup(
     debug: DebugOption = False,
 ) -> None:
     """Find HK-listed securities by code, ticker or name (English or Chinese)."""
-    try:
-        from hkwrap.securities.lookup import lookup as find
-        from hkwrap.securities.lookup import suggest
-        from hkwrap.securities.table import get_table
-    except ImportError as exc:
-        if debug:
-            raise
-        _say("error", None, f"security lookup is not available: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
     from hkwrap.errors import HkwrapError
+    from hkwrap.securities.lookup import lookup as find
+    from hkwrap.securities.lookup import suggest
+    from hkwrap.securities.table import get_table
 
     try:
         table = get_table(
@@ -903,16 +894,10 @@ def import_securities(
     debug: DebugOption = False,
 ) -> None:
     """Import HKEX's list of securities as the user alias table (replaced atomically)."""
-    try:
-        from hkwrap.securities.importer import import_list_of_securities, write_user_table
-    except ImportError as exc:
-        if debug:
-            raise
-        _say("error", None, f"securities import is not available: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
     import tempfile
 
     from hkwrap.errors import HkwrapError
+    from hkwrap.securities.importer import import_list_of_securities, write_user_table
 
     target = output or user_aliases_path()
     tmp: Path | None = None
