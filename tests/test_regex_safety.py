@@ -198,13 +198,7 @@ USAGE: dict[str, tuple[str, int | None, str]] = {
 
 # Hazards this test found that are still open, with the input that shows them. They are
 # expected failures until fixed (not strict: timing near the budget varies by machine).
-KNOWN_SLOW: dict[str, str] = {
-    "hkwrap.securities.matcher._UNKNOWN_NAME": (
-        "`\\d+[A-Za-z]` inside `{0,5}` backtracks cubically within its 80-character window "
-        "on a run of digits (~0.15 ms a call); bounded, but an atomic group or a possessive "
-        "`\\d++` would make it linear"
-    ),
-}
+KNOWN_SLOW: dict[str, str] = {}
 
 
 def _inputs_for(pattern: Any) -> Iterator[tuple[str, str | bytes]]:

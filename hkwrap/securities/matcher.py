@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import ahocorasick_rs
+import regex
 
 from hkwrap.securities.tickers import TickerMatch, _hk_code
 
@@ -112,8 +113,10 @@ _DIGITS_BEFORE = re.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
-_NAME_WORD = r"(?:[A-Z]|\d+[A-Za-z])[\w&.'’-]*"
-_UNKNOWN_NAME = re.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
+# Possessive digits (the regex module has them on every Python we support): a run of digits
+# is never re-split, so a long number before a bracketed code costs linear time.
+_NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
+_UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
 @dataclass(frozen=True, slots=True)
