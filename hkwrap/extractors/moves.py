@@ -25,6 +25,7 @@ import regex
 
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
+from hkwrap.text.lexicon import Word
 from hkwrap.text.prepare import Prepared
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
@@ -103,263 +104,307 @@ class _Pending:
 
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
     """The moves one sentence states."""
-    folded = prep.folded
-    moves: list[Move] = []
-    group: list[Subject] = []
-    group_done = False
-    cur: Move | None = None
-    direction = 0
-    sticky_session: str | None = None
-    qual: _Pending | None = None
-    level: _Pending | None = None
-    thresh: _Pending | None = None
-    price_word: _Pending | None = None
-    turnover_word: _Pending | None = None
-    metric = False
-    fundamental: _Pending | None = None
-    modal = False
-    last_subject: Token | None = None
-    prev: Token | None = None
-    skip_next_pct = False
-    split_at = 0
-    sentence_dir = 0  # the last direction word of the sentence, for a shared verb
-    narrowed = False
-    previous: _Pending | None = None
-    target_word: _Pending | None = None
+    return _Binder(prep, sentence, tokens, state).run()
 
-    def near(p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
-        return p is not None and 0 <= q.start - p.end <= limit and not regex.search(r"[,;。]", folded[p.end:q.start])
 
-    def close() -> None:
-        nonlocal cur, group_done, sticky_session, split_at
-        split_at = 0
+class _Binder:
+    """Reads one sentence's tokens left to right, with what is pending from the words before
+    (a qualifier, a level word, a threshold, a session) waiting for the number it governs."""
+
+    def __init__(self, prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> None:
+        self.prep = prep
+        self.folded = prep.folded
+        self.sentence = sentence
+        self.tokens = tokens
+        self.state = state
+        self.moves: list[Move] = []
+        self.group: list[Subject] = []  # the subjects the next numbers are about
+        self.group_done = False  # the group has had a move: a new name starts a new group
+        self.cur: Move | None = None  # the move being read
+        self.direction = 0
+        self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
+        self.split_at = 0  # a second verb: a new move, if the next number says so
+        self.sticky_session: str | None = None
+        self.qual: _Pending | None = None
+        self.level: _Pending | None = None
+        self.thresh: _Pending | None = None
+        self.price_word: _Pending | None = None
+        self.turnover_word: _Pending | None = None
+        self.target_word: _Pending | None = None
+        self.previous: _Pending | None = None
+        self.fundamental: _Pending | None = None
+        self.metric = False
+        self.modal = False
+        self.narrowed = False
+        self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
+        self.skip_next_pct = False
+        self.last_subject: Token | None = None
+        self.prev: Token | None = None
+        self.text = self.folded[sentence[0]:sentence[1]].strip()
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def near(self, p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
+        return p is not None and 0 <= q.start - p.end <= limit and not regex.search(
+            r"[,;。]", self.folded[p.end:q.start]
+        )
+
+    def close(self) -> None:
+        """End the move being read; keep it if it stated a figure."""
+        self.split_at = 0
+        cur = self.cur
         if cur is not None and cur.has_numbers:
             if cur.session is None and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)):
                 cur.session = "intraday"  # "as much as 6%" is the day's extreme
-            moves.append(cur)
-            group_done = True
-            sticky_session = None  # a session word speaks for the move it opens
-        cur = None
+            self.moves.append(cur)
+            self.group_done = True
+            self.sticky_session = None  # a session word speaks for the move it opens
+        self.cur = None
 
-    def ensure() -> Move:
-        nonlocal cur
-        if cur is None:
-            cur = Move(list(group), sentence, direction=direction, session=sticky_session, modal=modal)
-        return cur
+    def ensure(self) -> Move:
+        if self.cur is None:
+            self.cur = Move(
+                list(self.group), self.sentence, direction=self.direction,
+                session=self.sticky_session, modal=self.modal,
+            )
+        return self.cur
 
-    def _previous_after(i: int) -> bool:
+    def is_previous(self, word: Word) -> bool:
+        return "previous" in word.roles or (
+            "yesterday" in word.roles and not self.state.yesterday_is_report_day
+        )
+
+    def previous_after(self, i: int) -> bool:
         """An other-period word right after the number: "gained 20% year-to-date"."""
-        for t in tokens[i + 1:i + 3]:
+        tok = self.tokens[i]
+        for t in self.tokens[i + 1:i + 3]:
             if (
                 t.word is not None
-                and ("previous" in t.word.roles
-                     or ("yesterday" in t.word.roles and not state.yesterday_is_report_day))
-                and t.start - tokens[i].end <= 15
-                and not regex.search(r"[,;。(]", folded[tokens[i].end:t.start])
+                and self.is_previous(t.word)
+                and t.start - tok.end <= 15
+                and not regex.search(r"[,;。(]", self.folded[tok.end:t.start])
             ):
                 return True
         return False
 
-    def post_direction(i: int) -> int:
+    def post_direction(self, i: int) -> int:
         """A direction word right after the number: "335 points lower", "1.2% higher"."""
-        if i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            if nxt.word is not None and prep.folded[tokens[i].end:nxt.start].strip() in ("", "的"):
+        if i + 1 < len(self.tokens):
+            nxt = self.tokens[i + 1]
+            if nxt.word is not None and self.folded[self.tokens[i].end:nxt.start].strip() in ("", "的"):
                 if "up" in nxt.word.roles:
                     return 1
                 if "down" in nxt.word.roles:
                     return -1
         return 0
 
-    state.sentence += 1
-    if any(t.subject is not None and t.subject.kind != "pronoun" for t in tokens):
-        pass
-    elif state.index_sentence == state.sentence - 1 and state.last_index and any(
-        t.qty is not None and t.qty.kind == "pts" for t in tokens
-    ):
-        # A sentence of index points with no subject continues the index of the sentence
-        # before ("... dipping to 22,978 points, down as much as 433 points").
-        tokens = [Token(sentence[0], sentence[0], subject=Subject("index", state.last_index, sentence[0], sentence[0])), *tokens]
-    elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
-    sentence_text = folded[sentence[0]:sentence[1]].strip()
-    in_list = sentence_text[:1] in "-*•▪·" and len(sentence_text) > 1
-    if state.period_heading and in_list:
-        return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
-    state.period_heading = False
-    for i, tok in enumerate(tokens):
+    # -- the sentence -----------------------------------------------------------------------
+
+    def run(self) -> list[Move]:
+        state, sentence = self.state, self.sentence
+        state.sentence += 1
+        if not any(t.subject is not None and t.subject.kind != "pronoun" for t in self.tokens) and (
+            state.index_sentence == state.sentence - 1
+            and state.last_index
+            and any(t.qty is not None and t.qty.kind == "pts" for t in self.tokens)
+        ):
+            # A sentence of index points with no subject continues the index of the sentence
+            # before ("... dipping to 22,978 points, down as much as 433 points").
+            start = sentence[0]
+            self.tokens = [Token(start, start, subject=Subject("index", state.last_index, start, start)), *self.tokens]
+        in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
+        if state.period_heading and in_list:
+            return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
+        state.period_heading = False
+        for i, tok in enumerate(self.tokens):
+            if tok.subject is not None:
+                self.on_subject(i, tok)
+            elif tok.word is not None:
+                self.on_word(tok)
+            elif tok.qty is not None and self.group:
+                self.on_quantity(i, tok, tok.qty)
+            self.prev = tok
+        self.close()
+        return [m for m in self.moves if not m.modal]
+
+    def on_subject(self, i: int, tok: Token) -> None:
+        state, folded = self.state, self.folded
         subj = tok.subject
-        if elsewhere and subj is not None and last_subject is not None and ";" in folded[last_subject.end:tok.start]:
-            elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
-        if subj is not None and subj.kind == "stock" and elsewhere:
+        assert subj is not None
+        last = self.last_subject
+        if self.elsewhere and last is not None and ";" in folded[last.end:tok.start]:
+            self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
+        if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
-        if subj is not None:
-            if subj.kind == "pronoun":
-                # "at the close it was up 4.8%", 該股收升 2%: the subject last named, when a
-                # direction word follows at once.
-                follows = folded[tok.end:tok.end + 16]
-                before = folded[(prev.end if prev is not None else sentence[0]):tok.start]
-                opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas)?\s*", before)
-                if not opens_clause or state.last_subject is None or not any(
-                    t.word is not None and ("up" in t.word.roles or "down" in t.word.roles)
-                    and t.start - tok.end <= 16
-                    for t in tokens[i + 1:i + 3]
-                ) or not follows.strip():
-                    prev = tok
-                    continue
-                subj = Subject(state.last_subject.kind, state.last_subject.id, subj.start, subj.end,
-                               state.last_subject.entity)
-            if subj.id == "@previous":
-                if state.last_index is None:
-                    prev = tok
-                    continue
-                subj = Subject("index", state.last_index, subj.start, subj.end)
-            if subj.kind == "index":
-                state.last_index = subj.id
-                state.index_sentence = state.sentence
-            if subj.kind in ("stock", "index"):
-                state.last_subject = subj
-            if (
-                group
-                and last_subject is not None
-                and last_subject.subject is not None
-                and any(g.id == subj.id for g in group)
-                and _JOINER.match(folded[last_subject.end:tok.start]) is not None
+        if subj.kind == "pronoun":
+            subj = self.resolve_pronoun(i, tok)
+            if subj is None:
+                return
+        if subj.id == "@previous":
+            if state.last_index is None:
+                return
+            subj = Subject("index", state.last_index, subj.start, subj.end)
+        if subj.kind == "index":
+            state.last_index = subj.id
+            state.index_sentence = state.sentence
+        if subj.kind in ("stock", "index"):
+            state.last_subject = subj
+        group = self.group
+        gap = folded[last.end:tok.start] if last is not None else ""
+        if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
+            self.last_subject = tok  # "Tencent 騰訊 (00700)": one subject named twice
+            return
+        joined = (
+            group
+            and not self.group_done
+            and group[0].kind == subj.kind
+            and last is not None
+            and (_JOINER.match(gap) is not None or (self.prev is not None and self.prev.has("link")))
+            and all(s.id != subj.id for s in group)
+        )
+        if joined:
+            group.append(subj)
+            if self.cur is not None and not self.cur.has_numbers:
+                self.cur.subjects = list(group)
+        else:
+            self.close()
+            self.group = [subj]
+            self.group_done = False
+            self.direction = 0
+            prev = self.prev
+            if prev is not None and prev.word is not None and regex.fullmatch(
+                r"\s*(?:the|its)?\s*", folded[prev.end:tok.start]
             ):
-                last_subject = tok  # "Tencent 騰訊 (00700)": one subject named twice
-                prev = tok
-                continue
-            joined = (
-                group
-                and not group_done
-                and group[0].kind == subj.kind
-                and last_subject is not None
-                and (
-                    _JOINER.match(folded[last_subject.end:tok.start]) is not None
-                    or (prev is not None and prev.has("link"))
-                )
-                and all(s.id != subj.id for s in group)
-            )
-            if joined:
-                group.append(subj)
-                if cur is not None and not cur.has_numbers:
-                    cur.subjects = list(group)
+                # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
+                self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
+            self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
+            self.modal = False
+        self.last_subject = tok
+
+    def resolve_pronoun(self, i: int, tok: Token) -> Subject | None:
+        """"at the close it was up 4.8%", 該股收升 2%: the subject last named, when the word
+        opens a clause and a direction word follows at once."""
+        state, folded = self.state, self.folded
+        before = folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
+        opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas)?\s*", before)
+        verb_follows = any(
+            t.word is not None and ("up" in t.word.roles or "down" in t.word.roles) and t.start - tok.end <= 16
+            for t in self.tokens[i + 1:i + 3]
+        )
+        last = state.last_subject
+        if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + 16].strip():
+            return None
+        return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
+
+    def on_word(self, tok: Token) -> None:
+        folded, sentence = self.folded, self.sentence
+        word = tok.word
+        assert word is not None
+        roles = word.roles
+        cur = self.cur
+        if "level" in roles and cur is not None and cur.level is not None:
+            self.close()  # a second level: "to 26,418.62, after trading as high as 26,702"
+        d = 1 if "up" in roles else -1 if "down" in roles else 0
+        sess = tok.role_kind("session")
+        if "modal" in roles:
+            self.modal = True
+            if self.cur is not None and not self.cur.has_numbers:
+                self.cur.modal = True
+        if "today" in roles:
+            self.previous = None  # "昨日急升的泡泡瑪特今日回吐 4.6%": back to the day reported
+        if self.is_previous(word):
+            # Before any subject it frames the sentence ("For the week, ..."); after one it
+            # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
+            clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
+            scope = sentence[1] if self.last_subject is None or clause is None else clause.start()
+            self.previous = _Pending(tok.end, scope=scope)
+            if self.text.endswith((":", "：")):
+                self.state.period_heading = True
+        if "hk_listing" in roles:
+            self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
+        if "other_listing" in roles:
+            self.elsewhere = True
+            self.close()
+            self.group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
+            self.group_done = False
+            self.last_subject = tok
+        if "narrow" in roles:
+            self.narrowed = True
+        if "metric" in roles or "short_ratio" in roles:
+            self.metric = True
+        if "fundamental" in roles and self.group:
+            self.fundamental = _Pending(tok.end)
+        if d and "level" not in roles:
+            self.level = None  # "bucked the trend to rise 2.6%": the number is the change
+        if d and self.group:
+            self.on_direction(tok, d, sess)
+        elif sess:
+            self.on_session(tok, sess, roles)
+        if "level" in roles:
+            # 收報, "closing at": the session applies once a level or price follows
+            self.level = _Pending(tok.end, sess or "")
+            if sess and self.cur is not None and not self.cur.has_numbers:
+                self.cur.session, self.cur.session_explicit = sess, True
+        if "threshold" in roles:
+            self.thresh = _Pending(tok.end)
+        qk = tok.role_kind("qualifier")
+        if qk:
+            self.qual = _Pending(tok.end, qk)
+        if "price" in roles:
+            self.price_word = _Pending(tok.end)
+            self.fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
+        if "target" in roles:
+            self.target_word = _Pending(tok.end)
+        if "turnover" in roles:
+            self.turnover_word = _Pending(tok.end)
+        if "respectively" in roles and self.cur is not None:
+            self.cur.respectively = True
+
+    def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
+        cur = self.cur
+        if cur is not None and cur.has_change and _right_after(self.folded, cur, tok, post=True):
+            pass  # "closed 1.3% higher": the word states the direction of that number
+        elif cur is not None and cur.has_change and _unknown_name_between(self.prep, cur, tok, self.tokens):
+            self.close()  # "... declined 3.9%, after Nvidia's shares tumbled 9.5%": not ours
+            self.group = []
+        elif cur is not None and cur.has_change:
+            if sess and sess != cur.session:
+                self.close()  # "高開 126 點 ... 收市升 400 點": another session, another move
             else:
-                close()
-                group = [subj]
-                group_done = False
-                direction = 0
-                if prev is not None and prev.word is not None and regex.fullmatch(
-                    r"\s*(?:the|its)?\s*", folded[prev.end:tok.start]
-                ):
-                    # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
-                    direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
-                qual = level = thresh = price_word = turnover_word = None
-                modal = False
-            last_subject = tok
-            prev = tok
-            continue
+                # A second direction word starts a new move, unless it only adds the other
+                # kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the next number.
+                self.split_at = d
+        self.direction = d
+        self.sentence_dir = d
+        if self.cur is not None and not self.cur.has_change:
+            self.cur.direction = d
+        if sess and self.group:  # 低開, 收跌, closed: the session of this move only
+            m = self.ensure()
+            m.session, m.session_explicit = sess, True
 
-        if tok.word is not None:
-            roles = tok.word.roles
-            if "level" in roles and cur is not None and cur.level is not None:
-                close()  # a second level: "to 26,418.62, after trading as high as 26,702"
-            d = 1 if "up" in roles else -1 if "down" in roles else 0
-            sess = tok.role_kind("session")
-            if "modal" in roles:
-                modal = True
-                if cur is not None and not cur.has_numbers:
-                    cur.modal = True
-            if "today" in roles:
-                previous = None  # "昨日急升的泡泡瑪特今日回吐 4.6%": back to the day reported
-            if "previous" in roles or ("yesterday" in roles and not state.yesterday_is_report_day):
-                # Before any subject it frames the sentence ("For the week, ..."); after one it
-                # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
-                clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-                scope = sentence[1] if last_subject is None or clause is None else clause.start()
-                previous = _Pending(tok.end, scope=scope)
-                if sentence_text.endswith((":", "：")):
-                    state.period_heading = True
-            if "hk_listing" in roles:
-                elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
-            if "other_listing" in roles:
-                elsewhere = True
-                close()
-                group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
-                group_done = False
-                last_subject = tok
-            if "narrow" in roles:
-                narrowed = True
-            if "metric" in roles or "short_ratio" in roles:
-                metric = True
-            if "fundamental" in roles and group:
-                fundamental = _Pending(tok.end)
-            if d and "level" not in roles:
-                level = None  # "bucked the trend to rise 2.6%": the number is the change
-            if d and group:
-                if cur is not None and cur.has_change and _right_after(folded, cur, tok, post=True):
-                    pass  # "closed 1.3% higher": the word states the direction of that number
-                elif cur is not None and cur.has_change and _unknown_name_between(prep, cur, tok, tokens):
-                    close()  # "... declined 3.9%, after Nvidia's shares tumbled 9.5%": not ours
-                    group = []
-                elif cur is not None and cur.has_change:
-                    if sess and sess != cur.session:
-                        close()  # "高開 126 點 ... 收市升 400 點": another session, another move
-                    else:
-                        # A second direction word starts a new move, unless it only adds the
-                        # other kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the
-                        # next number.
-                        split_at = d
-                direction = d
-                sentence_dir = d
-                if cur is not None and not cur.has_change:
-                    cur.direction = d
-                if sess:  # 低開, 收跌, closed: the session of this move only
-                    m = ensure()
-                    m.session, m.session_explicit = sess, True
-            elif sess:
-                if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(folded, cur, tok):
-                    cur.session, cur.session_explicit = sess, True  # "6% intraday"
-                else:
-                    if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
-                        close()  # "as low as 24,880 ... before closing down 0.4%": a new move
-                    sticky_session = sess
-                    if cur is not None and not cur.has_numbers:
-                        cur.session = sess
-                        if "level" in roles:
-                            cur.session_explicit = True
+    def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
+        cur = self.cur
+        if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(self.folded, cur, tok):
+            cur.session, cur.session_explicit = sess, True  # "6% intraday"
+            return
+        if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
+            self.close()  # "as low as 24,880 ... before closing down 0.4%": a new move
+        self.sticky_session = sess
+        if self.cur is not None and not self.cur.has_numbers:
+            self.cur.session = sess
             if "level" in roles:
-                # 收報, "closing at": the session applies once a level or price follows
-                level = _Pending(tok.end, sess or "")
-                if sess and cur is not None and not cur.has_numbers:
-                    cur.session, cur.session_explicit = sess, True
-            if "threshold" in roles:
-                thresh = _Pending(tok.end)
-            qk = tok.role_kind("qualifier")
-            if qk:
-                qual = _Pending(tok.end, qk)
-            if "price" in roles:
-                price_word = _Pending(tok.end)
-                fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
-            if "target" in roles:
-                target_word = _Pending(tok.end)
-            if "turnover" in roles:
-                turnover_word = _Pending(tok.end)
-            if "respectively" in roles and cur is not None:
-                cur.respectively = True
-            prev = tok
-            continue
+                self.cur.session_explicit = True
 
-        q = tok.qty
-        if q is None or not group:
-            prev = tok
-            continue
-        kind = group[0].kind
+    def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
+        folded, tokens = self.folded, self.tokens
+        kind = self.group[0].kind
+        qual = self.qual
         qualifier = qual.kind if qual is not None and q.start - qual.end <= 3 else "exact"
         is_threshold = (
-            (near(thresh, q, 6) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
+            (self.near(self.thresh, q, 6) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
             or _MARK_AFTER.match(folded[q.end:q.end + 16]) is not None
         )
-        is_level = near(level, q)
+        is_level = self.near(self.level, q)
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
         link = folded[q.end:nxt.start].strip() if nxt is not None else ""
@@ -369,106 +414,120 @@ def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: 
             and nxt.qty is not None
             and nxt.qty.kind == "pct"
             and link in ("to", "至", "-", "~", "到", "and")
-            and ((prev is not None and prev.has("range")) or link in ("-", "~", "至", "到"))
+            and ((self.prev is not None and self.prev.has("range")) or link in ("-", "~", "至", "到"))
         )
-        if split_at and cur is not None:
+        if self.split_at and self.cur is not None:
+            cur = self.cur
             same_kind = (
                 (q.kind == "pct" and cur.pcts)
                 or (q.kind == "pts" and cur.points)
                 or (q.kind in ("money", "num") and not q.magnitude and cur.price is not None)
             )
-            if same_kind or split_at != cur.direction:
-                close()
-            split_at = 0
-        d = direction or post_direction(i)
-        if not d and sentence_dir and last_subject is not None and not folded[last_subject.end:q.start].strip(" :："):
-            d = sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
-        if near(target_word, q, 10):
-            qual = None
-            prev = tok
-            continue  # "目標價上調至 700 元", "price target of HK$700": a forecast, not a price
-        if (previous is not None and previous.end <= q.start < previous.scope) or _previous_after(i):
-            qual = None
-            prev = tok
-            continue  # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
-        if q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]):
-            qual = None
-            prev = tok
-            continue
-
+            if same_kind or self.split_at != cur.direction:
+                self.close()
+            self.split_at = 0
+        d = self.direction or self.post_direction(i)
+        last = self.last_subject
+        if not d and self.sentence_dir and last is not None and not folded[last.end:q.start].strip(" :："):
+            d = self.sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
+        skip = (
+            self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
+            # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
+            or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
+            or self.previous_after(i)
+            or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]) is not None)
+        )
+        if skip:
+            self.qual = None
+            return
         if q.kind == "pct":
-            if skip_next_pct or is_range:
-                skip_next_pct = is_range
-            elif (
-                (metric and kind == "index")
-                or (is_threshold and qualifier == "exact")
-                # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
-                or (fundamental is not None and last_subject is not None and fundamental.end > last_subject.end)
-            ):
-                pass
-            elif is_level and not narrowed:
-                pass  # "climbed to 22.10%" is where a ratio stands, not a change
-            else:
-                sign = q.sign or d
-                if sign:
-                    m = ensure()
-                    m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
-                    if qualifier == "as_much_as" and m.session is None:
-                        m.session = "intraday"  # "as much as 66%": the day's extreme
+            self.take_pct(q, d, kind, qualifier, is_threshold, is_level, is_range)
         elif q.kind == "pts" and kind == "index":
             if not is_threshold:
-                m = ensure()
-                sd = q.sign or d
-                verb_before = prev is not None and prev.word is not None and bool(
-                    {"up", "down"} & prev.word.roles) and q.start - prev.end <= 2
-                if is_level or not sd or q.value > _MAX_POINTS or (
-                    q.value >= _LEVEL_FLOOR and not q.sign and not verb_before
-                ):
-                    if m.level is None and q.value >= _MIN_LEVEL:
-                        m.level = Num(q.value, "exact", q.start, q.end)
-                    elif q.value < _MIN_LEVEL and sd:
-                        m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
-                else:
-                    m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
+                self.take_points(q, d, qualifier, is_level)
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
-            after_name = prev is last_subject and not folded[prev.end:q.start].strip(" :")
+            prev = self.prev
+            after_name = prev is last and prev is not None and not folded[prev.end:q.start].strip(" :")
             if (is_level or after_name) and not is_threshold and q.value >= _MIN_LEVEL:
-                m = ensure()
+                m = self.ensure()
                 if m.level is None:
                     m.level = Num(q.value, "exact", q.start, q.end)
         elif q.kind in ("num", "money") and kind == "stock":
-            if q.magnitude:
-                if (near(turnover_word, q, 24) and q.kind == "money") or near(turnover_word, q, 8):
-                    m = ensure()
-                    m.turnover = Num(q.value, qualifier, q.start, q.end)
-                    m.turnover_currency = q.currency or "HKD"
-            elif (
-                is_level
-                or near(price_word, q, 12)
-                # a currency-marked price right after the change: "-7.4%  HK$430.8"
-                or (q.currency and cur is not None and cur.pcts and cur.price is None
-                    and regex.fullmatch(r"[\s,@(（]*", folded[cur.pcts[-1].end:q.start]) is not None)
-                # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
-                or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
-            ) and not is_threshold:
-                m = ensure()
-                num = Num(q.value, qualifier, q.start, q.end)
-                m.prices.append(num)
-                if m.price is None:
-                    m.price = num
-                    m.currency = q.currency or "HKD"
+            self.take_money(q, qualifier, is_threshold, is_level)
         if q.kind != "pct":
-            skip_next_pct = False
-        qual = None
-        if is_level and level is not None:
-            if level.kind and cur is not None and (cur.level is not None or cur.price is not None):
-                cur.session, cur.session_explicit = level.kind, True
-            level = None
-        thresh = None
-        prev = tok
-    close()
-    return [m for m in moves if not m.modal]
+            self.skip_next_pct = False
+        self.qual = None
+        if is_level and self.level is not None:
+            cur = self.cur
+            if self.level.kind and cur is not None and (cur.level is not None or cur.price is not None):
+                cur.session, cur.session_explicit = self.level.kind, True
+            self.level = None
+        self.thresh = None
+
+    def take_pct(
+        self, q: Quantity, d: int, kind: str, qualifier: str, is_threshold: bool, is_level: bool, is_range: bool
+    ) -> None:
+        if self.skip_next_pct or is_range:
+            self.skip_next_pct = is_range
+            return
+        last = self.last_subject
+        if (
+            (self.metric and kind == "index")
+            or (is_threshold and qualifier == "exact")
+            # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
+            or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
+        ):
+            return
+        if is_level and not self.narrowed:
+            return  # "climbed to 22.10%" is where a ratio stands, not a change
+        sign = q.sign or d
+        if sign:
+            m = self.ensure()
+            m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
+            if qualifier == "as_much_as" and m.session is None:
+                m.session = "intraday"  # "as much as 66%": the day's extreme
+
+    def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
+        m = self.ensure()
+        sd = q.sign or d
+        prev = self.prev
+        verb_before = (
+            prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
+            and q.start - prev.end <= 2
+        )
+        if is_level or not sd or q.value > _MAX_POINTS or (q.value >= _LEVEL_FLOOR and not q.sign and not verb_before):
+            if m.level is None and q.value >= _MIN_LEVEL:
+                m.level = Num(q.value, "exact", q.start, q.end)
+            elif q.value < _MIN_LEVEL and sd:
+                m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
+        else:
+            m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
+
+    def take_money(self, q: Quantity, qualifier: str, is_threshold: bool, is_level: bool) -> None:
+        folded, cur = self.folded, self.cur
+        if q.magnitude:
+            if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
+                m = self.ensure()
+                m.turnover = Num(q.value, qualifier, q.start, q.end)
+                m.turnover_currency = q.currency or "HKD"
+            return
+        is_price = (
+            is_level
+            or self.near(self.price_word, q, 12)
+            # a currency-marked price right after the change: "-7.4%  HK$430.8"
+            or (q.currency and cur is not None and cur.pcts and cur.price is None
+                and regex.fullmatch(r"[\s,@(（]*", folded[cur.pcts[-1].end:q.start]) is not None)
+            # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
+            or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
+        )
+        if is_price and not is_threshold:
+            m = self.ensure()
+            num = Num(q.value, qualifier, q.start, q.end)
+            m.prices.append(num)
+            if m.price is None:
+                m.price = num
+                m.currency = q.currency or "HKD"
 
 
 # Capitalised words that are not company names.
