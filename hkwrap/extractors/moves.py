@@ -175,12 +175,15 @@ class _Binder:
         )
 
     def previous_after(self, i: int) -> bool:
-        """An other-period word right after the number: "gained 20% year-to-date"."""
+        """An other-period word right after the number: "gained 20% year-to-date", "gained
+        about 40% in 2023"."""
         tok = self.tokens[i]
         for t in self.tokens[i + 1:i + 3]:
+            other = (t.word is not None and self.is_previous(t.word)) or (
+                t.qty is not None and _is_year(self.folded, t.qty)
+            )
             if (
-                t.word is not None
-                and self.is_previous(t.word)
+                other
                 and t.start - tok.end <= 15
                 and not regex.search(r"[,;。(]", self.folded[tok.end:t.start])
             ):
@@ -430,6 +433,12 @@ class _Binder:
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and not folded[last.end:q.start].strip(" :："):
             d = self.sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
+        if _is_year(folded, q):
+            # "Meituan slumped 53% in 2023", 2023年: a year on its own frames its clause
+            clause = _CLAUSE_END.search(folded, q.end, self.sentence[1])
+            self.previous = _Pending(q.start, scope=clause.start() if clause else self.sentence[1])
+            self.qual = None
+            return
         skip = (
             self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
@@ -506,6 +515,8 @@ class _Binder:
 
     def take_money(self, q: Quantity, qualifier: str, is_threshold: bool, is_level: bool) -> None:
         folded, cur = self.folded, self.cur
+        if self.near(self.fundamental, q, 10):
+            return  # "派中期息每股0.1美元", "每手賬面賺284元": the company's money, not its price
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
                 m = self.ensure()
@@ -552,6 +563,15 @@ def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[T
             continue
         return True
     return False
+
+
+def _is_year(folded: str, q: Quantity) -> bool:
+    """Is the quantity a year written on its own ("in 2023", 2023年), not a figure?"""
+    if q.kind != "num" or not 1990 <= q.value <= 2039 or q.value != int(q.value):
+        return False
+    after = folded[q.end:q.end + 2]
+    before = folded[max(0, q.start - 6):q.start]
+    return after.lstrip().startswith("年") or regex.search(r"\b(?:in|for|since|of|during)\s$", before) is not None
 
 
 def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> bool:
