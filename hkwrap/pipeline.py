@@ -90,7 +90,7 @@ def _step_stocks(ctx: Context, doc: Document) -> None:
 def _step_market(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.market import extract_market
 
-    doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities)
+    doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities, ctx.yesterday_is_report_day)
 
 
 def _step_levels(ctx: Context, doc: Document) -> None:

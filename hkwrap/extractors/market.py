@@ -53,6 +53,37 @@ _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
 
 
+# The day's main-board turnover has not been under this since the 1990s (half a day included).
+_MIN_TURNOVER = 5e9
+
+
+def _open(current: Amount | None) -> bool:
+    """May a later statement still set or refine this figure?"""
+    return current is None or current.qualifier != "exact" or _decimals(current.value) <= 3
+
+
+def _decimals(value: float) -> int:
+    """How many significant digits a figure states: 47億 has 2, 47.26億 has 4."""
+    digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)
+
+
+def _better_restatement(current: Amount | None, new: Amount) -> bool:
+    """Should ``new`` replace ``current``? Yes when nothing is known yet, or when it states the
+    same figure more precisely (a headline's "北水淨買47億元" and the body's 47.26億; "超百亿"
+    and 102.86亿)."""
+    if current is None:
+        return True
+    if (current.value > 0) != (new.value > 0):
+        return False
+    a, b = abs(current.value), abs(new.value)
+    close = abs(a - b) <= 0.06 * max(a, b) or (current.qualifier == "over" and a <= b <= a * 1.5)
+    finer = _decimals(new.value) > _decimals(current.value) or (
+        current.qualifier != "exact" and new.qualifier == "exact"
+    )
+    return close and finer
+
+
 def _has(word: Word, *roles: str) -> bool:
     return any(r in word.roles for r in roles)
 
@@ -122,6 +153,12 @@ def _flow(
         if not before:
             return None
         q = before[-1]
+        # "net purchases of HK$800 million through the southbound link": a flow word must say
+        # the amount is a flow ("Turnover was HK$84.5 billion ... southbound trading is closed")
+        if not any(
+            (_has(x, "flow_in") or _has(x, "flow_out")) and q.start - 30 <= x.start < w.start for x in words
+        ):
+            return None
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
@@ -150,8 +187,11 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     return not any(_has(x, "mainland_market") for x in words)
 
 
-def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Market:
-    """The day's market-wide figures."""
+def extract_market(
+    prep: Prepared, lexicon: Lexicon, entities: list[Any], yesterday_is_report_day: bool = False
+) -> Market:
+    """The day's market-wide figures. ``yesterday_is_report_day``: the report is a morning
+    recap, whose "yesterday" figures are the day's."""
     market = Market()
     folded = prep.folded
     from hkwrap.text.spans import SpanIndex
@@ -175,7 +215,10 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
         if not roles & _MARKET_ROLES:
             continue  # most sentences: nothing here is a market figure
         blue_chip = "blue_chip" in roles
-        other_period = [w for w in words if "other_period" in w.roles]
+        other_period = [
+            w for w in words
+            if "other_period" in w.roles or ("yesterday" in w.roles and not yesterday_is_report_day)
+        ]
 
         ev = prep.evidence(start, end)
         for w in words:
@@ -183,7 +226,7 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                 continue
             if (
                 "turnover" in w.roles
-                and market.turnover is None
+                and _open(market.turnover)
                 and not _stale(w, other_period)
                 and not any(_has(x, "mainland_market") and 0 <= w.start - x.end <= 8 for x in words)
             ):
@@ -198,16 +241,21 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
                 if stock_before and not market_word:
                     continue
-                q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded))
+                q = _after(
+                    folded, quantities, other_period, w,
+                    lambda q: _money(q, folded) and q.value >= _MIN_TURNOVER,
+                )
                 if q is not None:
-                    market.turnover = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
-                    market.evidence["turnover"] = ev
+                    found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
+                    if _better_restatement(market.turnover, found_amount):
+                        market.turnover = found_amount
+                        market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):
                 if not _has(w, role) or _stale(w, other_period):
                     continue
                 if role == "northbound" and _translated_beishui(folded, w, words):
                     role = "southbound"
-                if getattr(market, role) is None:
+                if _open(getattr(market, role)):
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
                         continue
@@ -218,8 +266,10 @@ def extract_market(prep: Prepared, lexicon: Lexicon, entities: list[Any]) -> Mar
                         # the report gives the total
                         legs.setdefault((role, w.end), (flow, ev))
                         continue
-                    setattr(market, role, Amount(*flow, ev))
-                    market.evidence[role] = ev
+                    found_flow = Amount(*flow, ev)
+                    if _better_restatement(getattr(market, role), found_flow):
+                        setattr(market, role, found_flow)
+                        market.evidence[role] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
                 q = _after(folded, quantities, other_period, w, lambda q: q.kind == "pct", 40)
                 between = folded[w.end:q.start] if q else ""
