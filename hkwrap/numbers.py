@@ -133,6 +133,10 @@ def _pattern() -> regex.Pattern:
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
                   (?=\s?(?:点|%|元|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
           | (?P<cheng>[一二两三四五六七八九])成(?![交本员份立功为熟])
+            # a level read out with no unit after 报/收: "收一万九千四百八十三"
+          | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
+            # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
+          | (?P<baxian>[零一二两三四五六七八九十半\d.]+)\s?个?\s?几?\s?巴仙
         )
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         (?:\s?
@@ -178,6 +182,17 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             value = v
         elif g["cheng"] is not None:
             yield Quantity("pct", _ZH_DIGITS[g["cheng"]] * 10.0, m.start(), m.end())
+            continue
+        elif g["zhbare"] is not None:
+            v = parse_zh_numeral(g["zhbare"])
+            if v is not None:
+                yield Quantity("num", v, m.start(), m.end())
+            continue
+        elif g["baxian"] is not None:
+            b = g["baxian"]
+            v = 0.5 if b == "半" else (float(b) if b.replace(".", "", 1).isdigit() else parse_zh_numeral(b))
+            if v is not None:
+                yield Quantity("pct", v, m.start(), m.end(), sign=_sign(g))
             continue
         else:
             continue

@@ -91,6 +91,7 @@ class BindState:
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
+    subject_sentence: int = -2  # the last sentence that named a subject
 
 
 @dataclass(slots=True)
@@ -133,6 +134,7 @@ class _Binder:
         self.target_word: _Pending | None = None
         self.previous: _Pending | None = None
         self.fundamental: _Pending | None = None
+        self.reference: _Pending | None = None  # 招股價, "offer price"
         self.metric = False
         self.modal = False
         self.narrowed = False
@@ -206,15 +208,13 @@ class _Binder:
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
-        if not any(t.subject is not None and t.subject.kind != "pronoun" for t in self.tokens) and (
-            state.index_sentence == state.sentence - 1
-            and state.last_index
-            and any(t.qty is not None and t.qty.kind == "pts" for t in self.tokens)
-        ):
-            # A sentence of index points with no subject continues the index of the sentence
-            # before ("... dipping to 22,978 points, down as much as 433 points").
+        carried = self.carried_subject()
+        if carried is not None:
+            # A sentence of figures with no subject continues the subject of the sentence
+            # before ("... dipping to 22,978 points, down as much as 433 points"; a TV script's
+            # "恒指跌二百四十一點。收一萬九千四百八十三。").
             start = sentence[0]
-            self.tokens = [Token(start, start, subject=Subject("index", state.last_index, start, start)), *self.tokens]
+            self.tokens = [Token(start, start, subject=Subject(carried.kind, carried.id, start, start, carried.entity)), *self.tokens]
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
@@ -229,6 +229,28 @@ class _Binder:
             self.prev = tok
         self.close()
         return [m for m in self.moves if not m.modal]
+
+    def carried_subject(self) -> Subject | None:
+        """The subject a subjectless sentence continues, if it states figures of it: index
+        points, or (opening on a level word such as 收/報) a level or price."""
+        state, tokens = self.state, self.tokens
+        if any(t.subject is not None and t.subject.kind != "pronoun" for t in tokens):
+            return None
+        last = state.last_subject
+        if last is None or state.subject_sentence != state.sentence - 1:
+            return None
+        opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
+            tokens[0].start - self.sentence[0] <= 3
+        )
+        for t in tokens:
+            q = t.qty
+            if q is None:
+                continue
+            if last.kind == "index" and (q.kind == "pts" or (opens_on_level and q.kind == "num" and q.value >= _MIN_LEVEL)):
+                return last
+            if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
+                return last
+        return None
 
     def on_subject(self, i: int, tok: Token) -> None:
         state, folded = self.state, self.folded
@@ -252,6 +274,7 @@ class _Binder:
             state.index_sentence = state.sentence
         if subj.kind in ("stock", "index"):
             state.last_subject = subj
+            state.subject_sentence = state.sentence
         group = self.group
         gap = folded[last.end:tok.start] if last is not None else ""
         if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
@@ -358,6 +381,8 @@ class _Binder:
             self.fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
         if "target" in roles:
             self.target_word = _Pending(tok.end)
+        if "reference_price" in roles:
+            self.reference = _Pending(tok.end)
         if "turnover" in roles:
             self.turnover_word = _Pending(tok.end)
         if "respectively" in roles and self.cur is not None:
@@ -515,8 +540,9 @@ class _Binder:
 
     def take_money(self, q: Quantity, qualifier: str, is_threshold: bool, is_level: bool) -> None:
         folded, cur = self.folded, self.cur
-        if self.near(self.fundamental, q, 10):
-            return  # "派中期息每股0.1美元", "每手賬面賺284元": the company's money, not its price
+        if self.near(self.fundamental, q, 10) or self.near(self.reference, q, 10):
+            # "派中期息每股0.1美元", "每手賬面賺284元", "招股價 73.5 元": not the day's price
+            return
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
                 m = self.ensure()
