@@ -92,6 +92,8 @@ class BindState:
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
     subject_sentence: int = -2  # the last sentence that named a subject
+    heading_session: str | None = None  # a sentence that is only a session word ("收市。")
+    last_session: str | None = None  # the session of the last move bound
 
 
 @dataclass(slots=True)
@@ -215,6 +217,14 @@ class _Binder:
             # "恒指跌二百四十一點。收一萬九千四百八十三。").
             start = sentence[0]
             self.tokens = [Token(start, start, subject=Subject(carried.kind, carried.id, start, start, carried.entity)), *self.tokens]
+        # "港股半日。恒指跌一百八十二點。": a session said on its own heads the next sentence
+        self.sticky_session, state.heading_session = state.heading_session, None
+        if not any(t.subject is not None for t in self.tokens):
+            sessions = [k for t in self.tokens if (k := t.role_kind("session"))]
+            if sessions and not any(t.qty is not None for t in self.tokens):
+                state.heading_session = sessions[-1]
+        if carried is not None and self.sticky_session is None:
+            self.sticky_session = state.last_session  # the figures go on with that move
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
@@ -228,6 +238,8 @@ class _Binder:
                 self.on_quantity(i, tok, tok.qty)
             self.prev = tok
         self.close()
+        if self.moves:
+            state.last_session = self.moves[-1].session
         return [m for m in self.moves if not m.modal]
 
     def carried_subject(self) -> Subject | None:
