@@ -94,6 +94,7 @@ class BindState:
     subject_sentence: int = -2  # the last sentence that named a subject
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
     last_session: str | None = None  # the session of the last move bound
+    last_move: Move | None = None  # the last move bound, which a carried sentence may complete
 
 
 @dataclass(slots=True)
@@ -238,9 +239,28 @@ class _Binder:
                 self.on_quantity(i, tok, tok.qty)
             self.prev = tok
         self.close()
-        if self.moves:
-            state.last_session = self.moves[-1].session
-        return [m for m in self.moves if not m.modal]
+        moves = [m for m in self.moves if not m.modal]
+        if carried is not None:
+            moves = [m for m in moves if not self.completes(state.last_move, m)]
+        if moves:
+            state.last_session = moves[-1].session
+            state.last_move = moves[-1]
+        return moves
+
+    @staticmethod
+    def completes(last: Move | None, move: Move) -> bool:
+        """Fold a carried sentence's bare level or price ("收六千六百一十五。") into the move
+        of the sentence before, which it completes. True when it did."""
+        if last is None or move.has_change or last.subjects[0].id != move.subjects[0].id:
+            return False
+        if move.level is not None and last.level is None:
+            last.level = move.level
+        elif move.price is not None and last.price is None:
+            last.price, last.prices, last.currency = move.price, move.prices, move.currency
+        else:
+            return False
+        last.session = last.session or move.session
+        return True
 
     def carried_subject(self) -> Subject | None:
         """The subject a subjectless sentence continues, if it states figures of it: index
