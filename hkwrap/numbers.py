@@ -139,6 +139,7 @@ def _pattern() -> regex.Pattern:
           | (?P<baxian>[零一二两三四五六七八九十半\d.]+)\s?个?\s?几?\s?巴仙
         )
         (?:\s?(?P<mag>{mags})(?![a-z]))?
+        (?:多|余)?  # "700多點": seven hundred odd
         (?:\s?
             (?P<unit>
                 %|per\s?cent\b|percent\b|pct\b|pc\b

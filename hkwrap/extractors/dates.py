@@ -187,7 +187,7 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     for i, (n, m) in enumerate(found):
         if m.group("wd") or m.group("wdzh"):
             near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m]
-            if any(-4 <= o.start() - m.end() <= 4 or -4 <= m.start() - o.end() <= 4 for o in near):
+            if any(-4 <= o.start() - m.end() <= 16 or -4 <= m.start() - o.end() <= 4 for o in near):
                 continue
         out.append((n, m))
     return out

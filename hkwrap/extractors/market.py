@@ -57,6 +57,15 @@ _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
 _MIN_TURNOVER = 5e9
 
 
+# A figure "so far" at midday, and the full day's: the later one is the day's.
+_MIDDAY = regex.compile(r"半日|午市|上午|中午|midday|morning session|so far|at noon|lunch")
+_FULL_DAY = regex.compile(r"全日|全天|收市|收盘|full[- ]day|for the day|at the close|close of trade")
+
+
+def _span(ev: Any) -> tuple[int, int]:
+    return (ev.start, ev.end) if ev is not None else (0, 0)
+
+
 def _open(current: Amount | None) -> bool:
     """May a later statement still set or refine this figure?"""
     return current is None or current.qualifier != "exact" or _decimals(current.value) <= 3
@@ -255,7 +264,13 @@ def extract_market(
                     continue
                 if role == "northbound" and _translated_beishui(folded, w, words):
                     role = "southbound"
-                if _open(getattr(market, role)):
+                current = getattr(market, role)
+                later_in_day = (
+                    current is not None
+                    and _MIDDAY.search(folded, *_span(market.evidence.get(role))) is not None
+                    and _FULL_DAY.search(folded, start, end) is not None
+                )
+                if _open(current) or later_in_day:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
                         continue
@@ -267,7 +282,7 @@ def extract_market(
                         legs.setdefault((role, w.end), (flow, ev))
                         continue
                     found_flow = Amount(*flow, ev)
-                    if _better_restatement(getattr(market, role), found_flow):
+                    if later_in_day or _better_restatement(current, found_flow):
                         setattr(market, role, found_flow)
                         market.evidence[role] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
