@@ -136,7 +136,7 @@ def _pattern() -> regex.Pattern:
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
-          | (?P<baxian>[零一二两三四五六七八九十半\d.]+)\s?个?\s?几?\s?巴仙
+          | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?\s?几?\s?巴仙
         )
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         (?:多|余)?  # "700多點": seven hundred odd
