@@ -60,7 +60,10 @@ def _step_moves(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.spans import SpanIndex
 
-    state = BindState(yesterday_is_report_day=ctx.yesterday_is_report_day)
+    state = BindState(
+        yesterday_is_report_day=ctx.yesterday_is_report_day,
+        report_year=int(doc.date[:4]) if doc.date else None,
+    )
     index = SpanIndex(ctx.entities)
     for start, end in ctx.prep.sentences:
         tokens = tokenize(ctx.prep, start, end, ctx.lexicon, index.within(start, end))

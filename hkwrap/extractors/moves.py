@@ -95,6 +95,7 @@ class BindState:
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
     last_session: str | None = None  # the session of the last move bound
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
+    report_year: int | None = None  # the year of the trading day, when known
 
 
 @dataclass(slots=True)
@@ -237,6 +238,8 @@ class _Binder:
                 self.on_word(tok)
             elif tok.qty is not None and self.group:
                 self.on_quantity(i, tok, tok.qty)
+            elif tok.qty is not None and _is_year(self.folded, tok.qty):
+                self.frame_by_year(tok.qty)  # "1997年10月28日恒指曾單日暴跌13.7%"
             self.prev = tok
         self.close()
         moves = [m for m in self.moves if not m.modal]
@@ -283,6 +286,20 @@ class _Binder:
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
                 return last
         return None
+
+    def frame_by_year(self, q: Quantity) -> None:
+        """"Meituan slumped 53% in 2023", 2023年, 1997年10月28日: a year written on its own
+        puts its clause in another period."""
+        if self.state.report_year is not None and int(q.value) == self.state.report_year:
+            return  # the report's own year
+        clause = _CLAUSE_END.search(self.folded, q.end, self.sentence[1])
+        self.set_previous(q.start, clause.start() if clause else self.sentence[1])
+
+    def set_previous(self, end: int, scope: int) -> None:
+        """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""
+        if self.previous is not None and self.previous.scope > end:
+            scope = max(scope, self.previous.scope)
+        self.previous = _Pending(end, scope=scope)
 
     def on_subject(self, i: int, tok: Token) -> None:
         state, folded = self.state, self.folded
@@ -375,7 +392,7 @@ class _Binder:
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
             clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
             scope = sentence[1] if self.last_subject is None or clause is None else clause.start()
-            self.previous = _Pending(tok.end, scope=scope)
+            self.set_previous(tok.end, scope)
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
         if "hk_listing" in roles:
@@ -491,9 +508,7 @@ class _Binder:
         if not d and self.sentence_dir and last is not None and not folded[last.end:q.start].strip(" :："):
             d = self.sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
         if _is_year(folded, q):
-            # "Meituan slumped 53% in 2023", 2023年: a year on its own frames its clause
-            clause = _CLAUSE_END.search(folded, q.end, self.sentence[1])
-            self.previous = _Pending(q.start, scope=clause.start() if clause else self.sentence[1])
+            self.frame_by_year(q)
             self.qual = None
             return
         skip = (
@@ -572,7 +587,7 @@ class _Binder:
 
     def take_money(self, q: Quantity, qualifier: str, is_threshold: bool, is_level: bool) -> None:
         folded, cur = self.folded, self.cur
-        if self.near(self.fundamental, q, 10) or self.near(self.reference, q, 10):
+        if self.near(self.fundamental, q, 10) or (self.near(self.reference, q, 10) and not is_level):
             # "派中期息每股0.1美元", "每手賬面賺284元", "招股價 73.5 元": not the day's price
             return
         if q.magnitude:
