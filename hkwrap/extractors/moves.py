@@ -385,8 +385,10 @@ class _Binder:
             self.modal = True
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.modal = True
-        if "today" in roles:
-            self.previous = None  # "昨日急升的泡泡瑪特今日回吐 4.6%": back to the day reported
+        if "today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day):
+            # "昨日急升的泡泡瑪特今日回吐 4.6%"; in a morning recap, "前日急挫後，恒指昨日低開":
+            # back to the day reported
+            self.previous = None
         if self.is_previous(word):
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
