@@ -54,6 +54,7 @@ _EN_BEFORE = (
 _ZH_BEFORE = ("據", "据", "根據", "根据", "引述", "援引", "綜合", "综合", "來自", "来自")
 
 _EN_AFTER_ALWAYS = (
+    r"(?:\s+(?:plc|ltd|inc|corp|co|limited|holdings|group)\.?)*"  # "HSBC Holdings Plc strategists"
     r"(?:'s)?\s+(?:(?:chief|senior|lead|head|equity|global|china)\s+)*(?:analysts?|strategists?|"
     r"economists?|research(?:ers)?)\b"
     r"|\s+(?:has\s+|have\s+)?(?:maintained|maintains|maintain|reiterated|reiterates|initiated|"
