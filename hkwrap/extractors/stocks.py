@@ -21,11 +21,12 @@ def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
         paired = len(move.prices) == len(move.subjects) > 1
         for i, (subject, pct, _pts) in enumerate(expand(move)):
             names.setdefault(subject.id, subject.entity)
-            price = move.prices[i].value if paired else move.price.value if (move.price and single) else None
+            price_num = move.prices[i] if paired else move.price if single else None
+            price = price_num.value if price_num else None
             turnover = move.turnover.value if (move.turnover and single) else None
-            if pct is None and price is None:
+            if pct is None and price_num is None:
                 continue
-            anchor = min(n.start for n in (pct, move.price) if n is not None) if move.price or pct else 0
+            anchor = min(n.start for n in (pct, price_num) if n is not None)
             drafts.append(
                 Draft(
                     subject=subject.id,
