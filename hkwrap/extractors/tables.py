@@ -15,6 +15,7 @@ import regex
 
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import Subject
+from hkwrap.model import Amount
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 
@@ -151,3 +152,35 @@ def _row_subject(
         if ids:
             return Subject("index", ids[0], w.start, w.end)
     return None
+
+
+# A row label's unit: "Mkt turnover (HK$ bn)", "南向淨流入(億元)".
+_LABEL_UNIT = regex.compile(r"\b(bn|billion|mn|million|m)\b|(亿|万)")
+_LABEL_SCALE = {"bn": 1e9, "billion": 1e9, "mn": 1e6, "million": 1e6, "m": 1e6, "亿": 1e8, "万": 1e4}
+
+
+def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
+    """Market figures from rows labelled with them, the first figure being the day's
+    ("Mkt turnover (HK$ bn)   112.3   98.7", "Southbound net (HK$ bn)  +3.82  -1.15")."""
+    folded = prep.folded
+    out: dict[str, Amount] = {}
+    for block in _blocks(folded):
+        for row_start, row_end in block:
+            cells = _cells(folded[row_start:row_end], row_start)
+            if len(cells) < 2:
+                continue
+            label_start, label_end = cells[0]
+            roles = {r for w in prep.words(lexicon, label_start, label_end) for r in w.roles}
+            role = next((r for r in ("turnover", "southbound", "northbound") if r in roles), None)
+            parsed = _number(folded[cells[1][0]:cells[1][1]])
+            if role is None or role in out or parsed is None:
+                continue
+            value, sign = parsed
+            unit = _LABEL_UNIT.search(folded, label_start, label_end)
+            if unit is None:
+                continue  # no scale in the label: too easily shares, or a percent
+            scale = _LABEL_SCALE[unit.group(1) or unit.group(2)]
+            value *= scale * (sign or 1) if role != "turnover" else scale
+            out[role] = Amount(round(value, 2), "RMB" if "rmb" in folded[label_start:label_end] else "HKD",
+                               "exact", prep.evidence(row_start, row_end))
+    return out
