@@ -35,7 +35,7 @@ _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 _UP_WORDS = ("advancers", "gainers", "advancing issues", "rising stocks", "advances")
 _OUTNUMBERED = regex.compile(
     r"(?P<first>advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
-    r"|declining issues|falling stocks|declines)\s(?:outnumbered|outpaced|beat|led)\s"
+    r"|declining issues|falling stocks|declines)\s(?:outnumbered|outpaced|beat|led|were\soutnumbered\sby|trailed)\s"
     r"(?:advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
     r"|declining issues|falling stocks|declines)\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
 )
@@ -187,6 +187,15 @@ def _flow(
     return sign * q.value, q.currency or "HKD", _qualifier(words, q)
 
 
+def _money_before(folded: str, quantities: list[Quantity], w: Word) -> Quantity | None:
+    """"HK$144.3 billion of shares changed hands": a currency amount just before the
+    keyword, in the same clause."""
+    for q in reversed(quantities):
+        if q.end <= w.start and w.start - q.end <= 24 and q.kind == "money" and q.value >= _MIN_TURNOVER:
+            return None if _CLAUSE_BREAK.search(folded[q.end:w.start]) else q
+    return None
+
+
 def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     """English "northbound capital" with no word of the mainland market in its sentence: in
     Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
@@ -253,7 +262,7 @@ def extract_market(
                 q = _after(
                     folded, quantities, other_period, w,
                     lambda q: _money(q, folded) and q.value >= _MIN_TURNOVER,
-                )
+                ) or _money_before(folded, quantities, w)
                 if q is not None:
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     if _better_restatement(market.turnover, found_amount):

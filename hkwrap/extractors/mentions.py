@@ -171,7 +171,7 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
 # 美股/A股 before the name. Moves said of it are not the Hong Kong shares' moves.
 _ELSEWHERE_AFTER = re.compile(
     r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])"  # NIO.US, 601398.SH written as one word
-    r"|\s?\(\s?(?:\d{6}\.(?:sh|sz|ss|cn)|[a-z]{1,5}\.(?:us|n|o))\s?\)"  # 工商银行(601398.SH)
+    r"|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"  # 工商银行(601398.SH), 宁德时代(300750)
     r"|(?:'s)?\s?(?:adrs?\b|american depositary|u\.?s\.?[- ]listed|us shares|u\.s\. shares"
     r"|new york[- ]listed|nasdaq[- ]listed|shanghai[- ]listed|shenzhen[- ]listed|a[- ]shares?\b"
     r"|美股|a股|adr)"

@@ -197,14 +197,22 @@ class _Binder:
         return False
 
     def post_direction(self, i: int) -> int:
-        """A direction word right after the number: "335 points lower", "1.2% higher"."""
-        if i + 1 < len(self.tokens):
-            nxt = self.tokens[i + 1]
-            if nxt.word is not None and self.folded[self.tokens[i].end:nxt.start].strip() in ("", "的"):
+        """A direction word after the numbers it governs: "335 points lower", "1.2% higher",
+        "closed 1.73 percent, or 461 points, lower at 26,290"."""
+        end = self.tokens[i].end
+        for nxt in self.tokens[i + 1:i + 5]:
+            between = self.folded[end:nxt.start].strip(" ,")
+            if between not in ("", "的", "or", "或"):
+                return 0
+            if nxt.subject is not None:
+                return 0
+            if nxt.word is not None:
                 if "up" in nxt.word.roles:
                     return 1
                 if "down" in nxt.word.roles:
                     return -1
+                return 0
+            end = nxt.end  # another number of the same move: "1.73 percent, or 461 points"
         return 0
 
     # -- the sentence -----------------------------------------------------------------------

@@ -85,6 +85,8 @@ def tokenize(
             continue
         if index_ids:
             info = lexicon.indices.get(index_ids[0])
+            if folded.startswith("'s", w.end) and index_ids[0] == "@previous":
+                continue  # "Tencent, the index's largest member, rose": not the index's move
             after = folded[w.end:w.end + 8].lstrip()
             if info and any(after.startswith(c) or after[2:].startswith(c) for c in info.context_not):
                 continue
