@@ -176,6 +176,9 @@ _ELSEWHERE_AFTER = re.compile(
     r"|new york[- ]listed|nasdaq[- ]listed|shanghai[- ]listed|shenzhen[- ]listed|a[- ]shares?\b"
     r"|美股|a股|adr)"
 )
+_CODE_OF_OTHER_LISTING = re.compile(
+    r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"
+)
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
@@ -196,6 +199,8 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     if us and prep.text[hit.start:hit.end] == us and not name.startswith(us.upper()):
         return "elsewhere"
     folded = prep.folded
+    if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + 30):
+        return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
     if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + 30):
         return "listed_elsewhere"
     if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - 16), hit.start):

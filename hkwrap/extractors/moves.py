@@ -575,6 +575,7 @@ class _Binder:
         sign = q.sign or d
         if sign:
             m = self.ensure()
+            m.direction = m.direction or sign
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
@@ -665,7 +666,7 @@ def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> boo
         return False
     between = folded[max(ends):tok.start]
     if post:
-        return between.strip() in ("", "的")
+        return between.strip(" ,") in ("", "的")
     return not regex.search(r"[,;。、]", between)
 
 
