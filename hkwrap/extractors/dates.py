@@ -162,8 +162,9 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     return rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
 
 
-# After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday").
-_AFTER_DATELINE = 8
+# After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday"):
+# a morning recap says so at once; a "yesterday" further on is background.
+_AFTER_DATELINE = 4
 
 
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
@@ -238,6 +239,12 @@ def find_trading_day(
         ref = dateline[0]
     if ref is None and reference:
         ref = parse_iso(reference)
+    if ref is None:
+        # "财联社12月6日讯 ... 2021年12月6日，港股午间收盘": a full date in the lead anchors a
+        # partial one before it
+        lead = [m for n, m in matches if n <= 1 and _full(m)]
+        if lead:
+            ref, _ = _resolve(lead[0], None)
     for n, m in matches:
         if dateline is not None and m.start() == dateline[2]:
             continue
