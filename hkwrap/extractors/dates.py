@@ -248,8 +248,8 @@ def find_trading_day(
     for n, m in matches:
         if dateline is not None and m.start() == dateline[2]:
             continue
-        if dateline is not None and n > dateline[1] + _AFTER_DATELINE and _full(m):
-            continue  # a full date deep in the text is more often another day's
+        if dateline is not None and n > dateline[1] + _AFTER_DATELINE:
+            break  # deep in the text, a date is more often another day's than the report's
         day, resolvable = _resolve(m, ref)
         if day is not None:
             # a report about a day before its own date (a morning recap): its "yesterday"
