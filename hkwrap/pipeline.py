@@ -56,13 +56,17 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 
 
 def _step_moves(ctx: Context, doc: Document) -> None:
+    import datetime as dt
+
     from hkwrap.extractors.moves import BindState, bind
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.spans import SpanIndex
 
+    day = dt.date.fromisoformat(doc.date) if doc.date else None
     state = BindState(
         yesterday_is_report_day=ctx.yesterday_is_report_day,
-        report_year=int(doc.date[:4]) if doc.date else None,
+        report_year=day.year if day else None,
+        report_weekday=day.weekday() if day else None,
     )
     index = SpanIndex(ctx.entities)
     for start, end in ctx.prep.sentences:

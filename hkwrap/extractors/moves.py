@@ -34,6 +34,7 @@ _JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|the|its|及|和|与|同|以�
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
 # What may stand between a level/threshold word and its number.
@@ -96,6 +97,7 @@ class BindState:
     last_session: str | None = None  # the session of the last move bound
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
     report_year: int | None = None  # the year of the trading day, when known
+    report_weekday: int | None = None  # its day of the week (Monday 0)
 
 
 @dataclass(slots=True)
@@ -405,6 +407,12 @@ class _Binder:
             self.set_previous(tok.end, scope)
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
+        day = tok.role_kind("weekday")
+        if day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday:
+            # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report
+            clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
+            scope = sentence[1] if self.last_subject is None or clause is None else clause.start()
+            self.set_previous(tok.end, scope)
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
         if "other_listing" in roles:
