@@ -214,11 +214,6 @@ def _full(m: regex.Match) -> bool:
     return bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6"))
 
 
-def extract_date(prep: Prepared, metadata: dict[str, str], reference: str | None) -> str | None:
-    """ISO date of the trading day the report covers, or None."""
-    return find_trading_day(prep, metadata, reference)[0]
-
-
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:

@@ -99,10 +99,3 @@ def tokenize(
     tokens.extend(Token(q.start, q.end, qty=q) for q in quantities)
     tokens.sort(key=lambda t: (t.start, t.end))
     return tokens
-
-
-def gap(prep: Prepared, a: Token | None, b: Token) -> str:
-    """The folded text between two tokens, stripped."""
-    if a is None:
-        return ""
-    return prep.folded[a.end:b.start].strip()

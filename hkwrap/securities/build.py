@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from hkwrap.text.fold import _PUNCT
+from hkwrap.text.fold import make_table
 
 PRIO_USER = -1
 PRIO_OWN = 0
@@ -76,23 +76,9 @@ MARKET_WORDS: tuple[str, ...] = (
 
 
 def make_fold_map(t2s: Mapping[str, str]) -> dict[int, str]:
-    """The same translation as ``hkwrap.text.fold`` but with the given T->S map.
-
-    The build must not read the (possibly stale) compiled map, so it builds its own table.
-    """
-    table: dict[int, str] = {}
-    for cp in range(0xFF01, 0xFF5F):
-        table[cp] = chr(cp - 0xFEE0)
-    for src, dst in _PUNCT.items():
-        table[ord(src)] = dst
-    for trad, simp in t2s.items():
-        if len(trad) == 1 and len(simp) == 1:
-            table[ord(trad)] = simp
-    for cp in range(ord("A"), ord("Z") + 1):
-        table[cp] = chr(cp + 32)
-    for cp in range(0xFF21, 0xFF3B):
-        table[cp] = chr(cp - 0xFEE0 + 32)
-    return table
+    """The same translation as ``hkwrap.text.fold`` but with the given T->S map: the build
+    must not read the (possibly stale) compiled map."""
+    return make_table(dict(t2s))
 
 
 def to_simplified(text: str, t2s: Mapping[str, str]) -> str:

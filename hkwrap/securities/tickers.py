@@ -120,16 +120,6 @@ def normalize_ticker(s: str, table: SecurityTable | None = None) -> TickerMatch 
     return None
 
 
-def parse_hk_code_form(s: str, table: SecurityTable | None = None) -> TickerMatch | None:
-    """Like ``normalize_ticker`` but HK code forms only (no US or A-share look-up, no bare
-    numbers): what the matcher uses for a code written in running text."""
-    t = _clean(s)
-    m = _HK_FORMS.match(t)
-    if not m or m.group("n4"):
-        return None
-    return _hk_code(m.group("n1") or m.group("n2") or m.group("n3"), table, resolve_table=False)
-
-
 def format_code(code: str, style: str = "hkex") -> str:
     """Write a canonical code in a house style: hkex ``00700``, yahoo ``0700.HK``,
     bloomberg ``700 HK``, futu ``HK.00700``."""

@@ -25,14 +25,15 @@ _PUNCT = {
 }
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def make_table(t2s: dict[str, str]) -> dict[int, str]:
+    """The translation table for a given Traditional -> Simplified character map (the build
+    passes the map it is compiling; the runtime the compiled one)."""
     table: dict[int, str] = {}
     for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
         table[cp] = chr(cp - 0xFEE0)
     for src, dst in _PUNCT.items():
         table[ord(src)] = dst
-    for trad, simp in data.load().get("t2s", {}).items():
+    for trad, simp in t2s.items():
         if len(trad) == 1 and len(simp) == 1:
             table[ord(trad)] = simp
     for cp in range(ord("A"), ord("Z") + 1):
@@ -40,6 +41,11 @@ def _table() -> dict[int, str]:
     for cp in range(0xFF21, 0xFF3B):  # full-width capitals fold straight to lower case
         table[cp] = chr(cp - 0xFEE0 + 32)
     return table
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    return make_table(data.load().get("t2s", {}))
 
 
 def fold(text: str) -> str:
