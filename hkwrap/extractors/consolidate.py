@@ -17,6 +17,8 @@ _PRECISE = frozenset({"exact", "as_much_as"})
 _MAX_RESTATED = 20
 # How far apart (characters) two statements of one fact may stand: within one report.
 _WINDOW = 30_000
+# A mark crossed stands this close to the level reached (25,000 for 24,952 or 25,310).
+_MARK_SLACK = 0.03
 
 
 @dataclass(slots=True)
@@ -30,6 +32,7 @@ class Draft:
     points: float | None = None
     points_q: str = "exact"
     level: float | None = None
+    level_q: str = "exact"  # "mark": a threshold crossed ("surpassing the 20,600-point mark")
     price: float | None = None
     currency: str = "HKD"
     turnover: float | None = None
@@ -49,7 +52,8 @@ class Draft:
         return sum(
             (self.pct is not None and self.pct_q in _PRECISE,
              self.points is not None and self.points_q in _PRECISE,
-             self.level is not None, self.price is not None, self.turnover is not None)
+             self.level is not None and self.level_q == "exact", self.price is not None,
+             self.turnover is not None)
         )
 
 
@@ -136,7 +140,12 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
         return False
-    for x, y in ((a.level, b.level), (a.price, b.price), (a.turnover, b.turnover)):
+    if "mark" in (a.level_q, b.level_q):
+        if a.level is not None and b.level is not None and abs(a.level - b.level) > _MARK_SLACK * max(a.level, b.level):
+            return False
+    elif not approx_compatible(a.level, "exact", b.level, "exact"):
+        return False
+    for x, y in ((a.price, b.price), (a.turnover, b.turnover)):
         if not approx_compatible(x, "exact", y, "exact"):
             return False
     return True
@@ -159,6 +168,13 @@ def _finer(x: float | None, y: float | None) -> float | None:
     if x is None or y is None:
         return y if x is None else x
     return y if _decimals(y) > _decimals(x) else x
+
+
+def _level(a: Draft, b: Draft) -> float | None:
+    """The level two statements of one fact give: a stated level over a mark crossed."""
+    if a.level is not None and b.level is not None and a.level_q != b.level_q:
+        return a.level if a.level_q == "exact" else b.level
+    return _finer(a.level, b.level)
 
 
 def merge(a: Draft, b: Draft) -> Draft:
@@ -185,7 +201,9 @@ def merge(a: Draft, b: Draft) -> Draft:
         pct_q=pct_q,
         points=points,
         points_q=points_q,
-        level=_finer(primary.level, other.level),
+        level=_level(primary, other),
+        level_q="mark" if primary.level_q == other.level_q == "mark" or (
+            primary.level is None and other.level_q == "mark") or (other.level is None and primary.level_q == "mark") else "exact",
         price=_finer(primary.price, other.price),
         currency=primary.currency if primary.price is not None else other.currency,
         turnover=primary.turnover if primary.turnover is not None else other.turnover,

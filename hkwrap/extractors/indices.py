@@ -22,6 +22,8 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
             level = move.level.value if (move.level and single) else None
             if pct is None and pts is None and level is None:
                 continue
+            if subject.weak and pts is None and level is None:
+                continue  # "Hong Kong stocks fell 1%": the market's breadth, not an index figure
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open"):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, move.level) if n is not None)
@@ -34,6 +36,7 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                     points=round4(pts.value) if pts else None,
                     points_q=pts.qualifier if pts else "exact",
                     level=round4(level),
+                    level_q="mark" if level is not None and move.level and move.level.qualifier == "mark" else "exact",
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
                 )

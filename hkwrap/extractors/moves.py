@@ -34,6 +34,8 @@ _JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|the|its|及|和|与|同|以�
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+# Between a stock and an index named in its descriptor: ", the heaviest weight in the".
+_IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
@@ -328,6 +330,12 @@ class _Binder:
             if state.last_index is None:
                 return
             subj = Subject("index", state.last_index, subj.start, subj.end)
+        if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
+            _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start)
+        ):
+            return  # "Meituan, the third-heaviest weight in the Hang Seng TECH Index, added 2.6%"
+        if subj.weak:
+            self.elsewhere = False  # 港股: the Hong Kong market again
         if subj.kind == "index":
             state.last_index = subj.id
             state.index_sentence = state.sentence
@@ -366,6 +374,13 @@ class _Binder:
             self.modal = False
         self.last_subject = tok
 
+    def framing_sentence(self) -> bool:
+        """Does a period word here frame the whole sentence? Before any subject, or after the
+        market named as a whole ("港股本周只有4日市，恒指累計下跌"), yes; after a company or
+        an index, only its clause."""
+        last = self.last_subject
+        return last is None or (last.subject is not None and last.subject.weak)
+
     def resolve_pronoun(self, i: int, tok: Token) -> Subject | None:
         """"at the close it was up 4.8%", 該股收升 2%: the subject last named, when the word
         opens a clause and a direction word follows at once."""
@@ -391,6 +406,9 @@ class _Binder:
             self.close()  # a second level: "to 26,418.62, after trading as high as 26,702"
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
+        prev = self.prev
+        if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
+            sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if "modal" in roles:
             self.modal = True
             if self.cur is not None and not self.cur.has_numbers:
@@ -403,7 +421,7 @@ class _Binder:
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
             clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-            scope = sentence[1] if self.last_subject is None or clause is None else clause.start()
+            scope = sentence[1] if self.framing_sentence() or clause is None else clause.start()
             self.set_previous(tok.end, scope)
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
@@ -411,7 +429,7 @@ class _Binder:
         if day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday:
             # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report
             clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-            scope = sentence[1] if self.last_subject is None or clause is None else clause.start()
+            scope = sentence[1] if self.framing_sentence() or clause is None else clause.start()
             self.set_previous(tok.end, scope)
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
@@ -484,6 +502,11 @@ class _Binder:
             return
         if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
             self.close()  # "as low as 24,880 ... before closing down 0.4%": a new move
+        elif cur is not None and cur.has_numbers and cur.session is None:
+            # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
+            # the move whose figures came first
+            cur.session, cur.session_explicit = sess, True
+            return
         self.sticky_session = sess
         if self.cur is not None and not self.cur.has_numbers:
             self.cur.session = sess
@@ -544,6 +567,8 @@ class _Binder:
         elif q.kind == "pts" and kind == "index":
             if not is_threshold:
                 self.take_points(q, d, qualifier, is_level)
+            else:
+                self.take_mark(q)
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
@@ -552,6 +577,8 @@ class _Binder:
                 m = self.ensure()
                 if m.level is None:
                     m.level = Num(q.value, "exact", q.start, q.end)
+            elif is_threshold:
+                self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock":
             self.take_money(q, qualifier, is_threshold, is_level)
         if q.kind != "pct":
@@ -587,6 +614,13 @@ class _Binder:
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
+
+    def take_mark(self, q: Quantity) -> None:
+        """A mark crossed by a move that states no level ("surged nearly 4%, surpassing the
+        20,600-point mark"): the level it gives, which a stated level replaces."""
+        cur = self.cur
+        if cur is not None and cur.has_change and cur.level is None and q.value >= _MIN_LEVEL and not self.modal:
+            cur.level = Num(q.value, "mark", q.start, q.end)
 
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
         m = self.ensure()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
@@ -24,6 +26,7 @@ class Subject:
     start: int
     end: int
     entity: Any = None  # the securities Entity, for stocks
+    weak: bool = False  # the market named for its index ("港股", "local stocks"): points or a level only
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,73 @@ class Token:
             if r.startswith(prefix):
                 return r[len(prefix):]
         return None
+
+
+# "the benchmark's other major components", "the index's largest member": a constituent
+# of the index is named, not the index's own move.
+_POSSESSIVE_MEMBER = regex.compile(
+    r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top)\b"
+)
+# Latin words after a shortened "Hang Seng" that end in "index": another gauge of the family
+# ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
+# name words, none a verb's company ("and", "the", "while").
+_SUB_INDEX_AFTER = regex.compile(
+    r"\s+(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]+[\s-]+){1,3}?(?:sub-?index|index|indices|gauge)\b"
+)
+_CJK = regex.compile(r"\p{Han}")
+_ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
+# A word before a bare 指數 that makes it "the index" (該指數, 拖累指數) rather than part of
+# a longer name (紅籌指數, 地產分類指數).
+_NOT_NAME_BEFORE = frozenset("該该此這这而但令及和與与同使把將将被由今昨日即亦也都則则")
+# Joiners between shortened names sharing one 指數 ("國企和紅籌指數", "國企及科技指數").
+_NAME_JOINERS = frozenset("和及與与、/")
+# The longest name part that may stand before 指數 (恒生中國企業 is six characters).
+_MAX_NAME_CHARS = 8
+
+
+def _compound_index(folded: str, pos: int, lexicon: Lexicon, floor: int, words: list[Word]) -> str:
+    """The index a bare 指數 at ``pos`` names, given the characters before it: "the index"
+    (@previous) after a verb or a demonstrative, a known index whose name it completes, or
+    another gauge (@other) whose name the tables do not know (紅籌指數)."""
+    if folded[pos - 1] in _NOT_NAME_BEFORE or any(w.end == pos for w in words):
+        return "@previous"
+    run = _han_run(folded, pos, floor)
+    for k in range(len(run), 0, -1):
+        found = lexicon.index_of(run[-k:] + folded[pos:pos + 2])
+        if found:
+            return found
+    return "@other"
+
+
+def _compound_index_names(folded: str, head: int, suffix_at: int, lexicon: Lexicon, floor: int) -> list[tuple[int, int, str]]:
+    """Shortened names before a list's shared 指數 (at ``suffix_at``; the last name begins
+    at ``head``): "國企和紅籌指數" names 國企指數 too."""
+    out: list[tuple[int, int, str]] = []
+    at = head - len(_han_run(folded, head, floor)) if head == suffix_at else head
+    pos = suffix_at
+    while at - 1 > floor and folded[at - 1] in _NAME_JOINERS:
+        run = _han_run(folded, at - 1, floor)
+        if not run:
+            break
+        found = None
+        for k in range(len(run), 0, -1):
+            found = lexicon.index_of(run[-k:] + folded[pos:pos + 2])
+            if found:
+                out.append((at - 1 - k, at - 1, found))
+                break
+        if not found:
+            break
+        at = at - 1 - len(run)
+    return out
+
+
+def _han_run(folded: str, pos: int, floor: int) -> str:
+    """The Han characters right before ``pos`` (at most ``_MAX_NAME_CHARS``), stopping at a
+    joiner or a demonstrative."""
+    i = pos
+    while i > max(floor, pos - _MAX_NAME_CHARS) and _CJK.match(folded, i - 1) and folded[i - 1] not in _NAME_JOINERS and folded[i - 1] not in _NOT_NAME_BEFORE:
+        i -= 1
+    return folded[i:pos]
 
 
 def _overlaps(a_start: int, a_end: int, spans: list[tuple[int, int]]) -> bool:
@@ -84,13 +154,27 @@ def tokenize(
         if not index_ids and _overlaps(w.start, w.end, qspans):
             continue
         if index_ids:
-            info = lexicon.indices.get(index_ids[0])
-            if folded.startswith("'s", w.end) and index_ids[0] == "@previous":
-                continue  # "Tencent, the index's largest member, rose": not the index's move
+            index_id = index_ids[0]
+            info = lexicon.indices.get(index_id)
+            if _POSSESSIVE_MEMBER.match(folded, w.end):
+                continue  # "the benchmark's other major components fell": not the index's move
             after = folded[w.end:w.end + 8].lstrip()
             if info and any(after.startswith(c) or after[2:].startswith(c) for c in info.context_not):
                 continue
-            tokens.append(Token(w.start, w.end, subject=Subject("index", index_ids[0], w.start, w.end)))
+            if folded.endswith(_ZH_INDEX, w.start, w.end):
+                # "國企和紅籌指數": shortened names before the list's shared 指數
+                suffix_at = w.end - len(_ZH_INDEX)
+                head = w.start if index_id != "@previous" else suffix_at
+                for a, b, name_id in _compound_index_names(folded, head, suffix_at, lexicon, start):
+                    tokens.append(Token(a, b, subject=Subject("index", name_id, a, b)))
+            if index_id == "@previous" and _CJK.match(folded, w.start - 1):
+                index_id = _compound_index(folded, w.start, lexicon, start, words)
+            elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end):
+                index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
+            if index_id == "@market":
+                tokens.append(Token(w.start, w.end, subject=Subject("index", "HSI", w.start, w.end, weak=True)))
+            else:
+                tokens.append(Token(w.start, w.end, subject=Subject("index", index_id, w.start, w.end)))
             continue
         if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end)))

@@ -71,6 +71,14 @@ class Lexicon:
         self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostLongest)
         self._index = {w: i for i, w in enumerate(self.words)}
 
+    def index_of(self, folded_word: str) -> str | None:
+        """The index id a whole folded word names ("国企指数" -> "HSCEI"), if it is one."""
+        idx = self._index.get(folded_word, -1)
+        if idx < 0:
+            return None
+        ids = sorted(r[6:] for r in self.roles[idx] if r.startswith("index:"))
+        return ids[0] if ids else None
+
     def scan(self, folded: str, start: int, end: int) -> list[Word]:
         """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
         segment = folded[start:end]
