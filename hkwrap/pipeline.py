@@ -58,7 +58,7 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 def _step_moves(ctx: Context, doc: Document) -> None:
     import datetime as dt
 
-    from hkwrap.extractors.moves import BindState, bind
+    from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.spans import SpanIndex
 
@@ -69,10 +69,15 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         report_weekday=day.weekday() if day else None,
     )
     index = SpanIndex(ctx.entities)
-    for start, end in ctx.prep.sentences:
-        tokens = tokenize(ctx.prep, start, end, ctx.lexicon, index.within(start, end))
+    sentences = [
+        (span, tokenize(ctx.prep, span[0], span[1], ctx.lexicon, index.within(*span)))
+        for span in ctx.prep.sentences
+    ]
+    if doc.date is None and not state.yesterday_is_report_day:
+        state.yesterday_is_report_day = recap_of_yesterday(tok for _, tokens in sentences for tok in tokens)
+    for span, tokens in sentences:
         if tokens:
-            ctx.moves.extend(bind(ctx.prep, (start, end), tokens, state))
+            ctx.moves.extend(bind(ctx.prep, span, tokens, state))
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:

@@ -19,6 +19,7 @@ level or price it ended at, a turnover, a session. The rules read token types on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -111,6 +112,28 @@ class _Pending:
     scope: int = 0
 
 
+# How far apart an index name and a day word stand when the word dates the index's move
+# ("恒指昨日高開", "昨日恒指", "The Hang Seng Index yesterday rose").
+_DAY_WORD_REACH = 2
+
+
+def recap_of_yesterday(tokens: Iterable[Token]) -> bool:
+    """Is an undated report a next-morning recap? It dates the index's own move "yesterday"
+    (恒指昨日高開 156 點) and never "today"."""
+    yesterday = today = False
+    prev: Token | None = None
+    for tok in tokens:
+        if prev is not None and tok.start - prev.end <= _DAY_WORD_REACH:
+            pair = (prev, tok)
+            subject = next((t for t in pair if t.subject is not None and t.subject.kind == "index"), None)
+            word = next((t for t in pair if t.word is not None), None)
+            if subject is not None and word is not None and not subject.subject.id.startswith("@"):
+                yesterday = yesterday or word.has("yesterday")
+                today = today or word.has("today")
+        prev = tok
+    return yesterday and not today
+
+
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
     """The moves one sentence states."""
     return _Binder(prep, sentence, tokens, state).run()
@@ -144,9 +167,11 @@ class _Binder:
         self.fundamental: _Pending | None = None
         self.reference: _Pending | None = None  # 招股價, "offer price"
         self.metric = False
-        self.modal = False
+        self.modal = False  # a hypothetical (若, if, could): its clause states no fact
+        self.modal_at = 0  # where the modal word ended
         self.narrowed = False
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
+        self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False
         self.last_subject: Token | None = None
         self.prev: Token | None = None
@@ -170,6 +195,12 @@ class _Binder:
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def end_modal(self, pos: int) -> None:
+        """A hypothetical speaks for its own clause: "If the index loses another 500 points,
+        margin calls follow"; "若恒指跌穿 23000 點，或再跌 500 點"."""
+        if self.modal and _CLAUSE_END.search(self.folded, self.modal_at, pos):
+            self.modal = False
 
     def ensure(self) -> Move:
         if self.cur is None:
@@ -281,8 +312,10 @@ class _Binder:
         """The subject a subjectless sentence continues, if it states figures of it: index
         points, or (opening on a level word such as 收/報) a level or price."""
         state, tokens = self.state, self.tokens
-        if any(t.subject is not None and t.subject.kind != "pronoun" for t in tokens):
-            return None
+        # only the figures before the sentence's first subject ("最新報22961點，升225點；科指報5337點")
+        first = next((i for i, t in enumerate(tokens) if t.subject is not None and t.subject.kind != "pronoun"), None)
+        if first is not None:
+            tokens = tokens[:first]
         last = state.last_subject
         if last is None or state.subject_sentence != state.sentence - 1:
             return None
@@ -318,7 +351,7 @@ class _Binder:
         subj = tok.subject
         assert subj is not None
         last = self.last_subject
-        if self.elsewhere and last is not None and ";" in folded[last.end:tok.start]:
+        if self.elsewhere and self.elsewhere_clause and last is not None and ";" in folded[last.end:tok.start]:
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
@@ -371,7 +404,7 @@ class _Binder:
                 # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
                 self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
-            self.modal = False
+            self.end_modal(tok.start)
         self.last_subject = tok
 
     def framing_sentence(self) -> bool:
@@ -410,7 +443,7 @@ class _Binder:
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if "modal" in roles:
-            self.modal = True
+            self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.modal = True
         if "today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day):
@@ -435,6 +468,9 @@ class _Binder:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
         if "other_listing" in roles:
             self.elsewhere = True
+            # An A-share clause ends at ";"; an ADR paragraph lists its prices across them
+            # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元").
+            self.elsewhere_clause = "mainland_market" in roles
             self.close()
             self.group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
             self.group_done = False
@@ -515,6 +551,7 @@ class _Binder:
 
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
+        self.end_modal(q.start)
         kind = self.group[0].kind
         qual = self.qual
         qualifier = qual.kind if qual is not None and q.start - qual.end <= 3 else "exact"

@@ -159,7 +159,10 @@ def tokenize(
             if _POSSESSIVE_MEMBER.match(folded, w.end):
                 continue  # "the benchmark's other major components fell": not the index's move
             after = folded[w.end:w.end + 8].lstrip()
-            if info and any(after.startswith(c) or after[2:].startswith(c) for c in info.context_not):
+            # 大市成交, 恒指成份股 (and one word between: 大市全日成交); the market named as a
+            # whole only right before the word (港股成交, but 港股早市表現反覆 is the market's move)
+            reach = (0,) if index_id == "@market" else (0, 2)
+            if info and any(after[k:].startswith(c) for c in info.context_not for k in reach):
                 continue
             if folded.endswith(_ZH_INDEX, w.start, w.end):
                 # "國企和紅籌指數": shortened names before the list's shared 指數
