@@ -241,4 +241,39 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             i = bisect.bisect_right(positions, d.position)
             positions.insert(i, d.position)
             out.insert(i, d)
-    return sorted((d for _, out in by_subject.values() for d in out), key=lambda x: x.position)
+    return sorted(
+        (d for _, out in by_subject.values() for d in _vague_to_extreme(out)), key=lambda x: x.position
+    )
+
+
+def _vague(d: Draft) -> bool:
+    """Only approximate figures, no session, no level or price: a headline's "挫近300點"."""
+    figures = [(v, q) for v, q in ((d.pct, d.pct_q), (d.points, d.points_q)) if v is not None]
+    return (
+        d.session is None and d.level is None and d.price is None and bool(figures)
+        and all(q not in _PRECISE for _, q in figures)
+    )
+
+
+def _vague_to_extreme(drafts: list[Draft]) -> list[Draft]:
+    """A vague figure that the close contradicts restates the day's extreme: "科技指數挫近300
+    點" over a close of -210 points and an intraday fall of over 3% to 7,119 is that fall."""
+    closes = [d for d in drafts if d.session == "close"]
+    extremes = [d for d in drafts if d.session == "intraday"]
+    if not closes or len(extremes) != 1:
+        return drafts
+    out = list(drafts)
+    for d in drafts:
+        if not _vague(d) or any(compatible(c, d) for c in closes):
+            continue
+        x = extremes[0]
+        fits = (d.pct is None or x.pct is None) and (d.points is None or x.points is None)
+        if fits and approx_compatible(d.pct, d.pct_q, x.pct, x.pct_q) and approx_compatible(
+            d.points, d.points_q, x.points, x.points_q
+        ):
+            merged = merge(x, d)
+            merged.session = "intraday"
+            out[out.index(x)] = merged
+            out.remove(d)
+            extremes = [merged]
+    return out
