@@ -75,6 +75,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
     ]
     if doc.date is None and not state.yesterday_is_report_day:
         state.yesterday_is_report_day = recap_of_yesterday(tok for _, tokens in sentences for tok in tokens)
+        ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
         if tokens:
             ctx.moves.extend(bind(ctx.prep, span, tokens, state))

@@ -22,6 +22,10 @@ from hkwrap.text.prepare import Prepared
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
 _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
+_COMMA_CLAUSE = regex.compile(r"[,;。]")
+# A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
+_QUOTA_AFTER = regex.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
+_QUOTA_BEFORE = regex.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
 _LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
@@ -53,6 +57,9 @@ _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
 
 
+# A Stock Connect net flow worth reporting is millions at least; a smaller amount is a price
+# ("港股通升幅最多的股份……收報2.72元").
+_MIN_FLOW = 1e6
 # The day's main-board turnover has not been under this since the 1990s (half a day included).
 _MIN_TURNOVER = 5e9
 
@@ -132,9 +139,13 @@ def _after(
     return None
 
 
-def _stale(w: Word, other_period: list[Word]) -> bool:
-    """An other-period word just before the keyword: "yesterday's turnover", 上日成交."""
-    return any(0 <= w.start - o.end <= 6 for o in other_period)
+def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
+    """An other-period word before the keyword in its clause: "yesterday's turnover", 上日成交,
+    "上周經港股通買貨的北水淨額"."""
+    return any(
+        0 <= w.start - o.end <= 6 or (o.end <= w.start and folded and not _COMMA_CLAUSE.search(folded, o.end, w.start))
+        for o in other_period
+    )
 
 
 def _flow(
@@ -152,11 +163,16 @@ def _flow(
     flow ("北水淨買入騰訊 12 億元") is not the market's. Net selling is negative: the flow
     word nearest the amount decides.
     """
-    q = _after(folded, quantities, other_period, w, lambda q: _money(q, folded), _REACH + 20)
+    def flow_amount(q: Quantity) -> bool:
+        return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end) and not _QUOTA_BEFORE.search(
+            folded, max(0, q.start - 8), q.start
+        )
+
+    q = _after(folded, quantities, other_period, w, flow_amount, _REACH + 20)
     if q is None:
         before = [
             x for x in quantities
-            if x.end <= w.start and w.start - x.end <= _REACH and _money(x, folded)
+            if x.end <= w.start and w.start - x.end <= _REACH and flow_amount(x)
             and not _CLAUSE_BREAK.search(folded[x.end:w.start])
         ]
         if not before:
@@ -259,6 +275,8 @@ def extract_market(
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
                 if stock_before and not market_word:
                     continue
+                if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
+                    continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
                 q = _after(
                     folded, quantities, other_period, w,
                     lambda q: _money(q, folded) and q.value >= _MIN_TURNOVER,
@@ -269,7 +287,7 @@ def extract_market(
                         market.turnover = found_amount
                         market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):
-                if not _has(w, role) or _stale(w, other_period):
+                if not _has(w, role) or _stale(w, other_period, folded):
                     continue
                 if role == "northbound" and _translated_beishui(folded, w, words):
                     role = "southbound"
