@@ -94,7 +94,7 @@ _FORMS = r"""
   | (?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                                # (700 HK)
   | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼])
     \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700
-  | (?P<n6>\d{4,5})(?=\s?\))                                          # (9988) after a name
+  | (?P<n6>\d{1,5})(?=\s?\))                                          # (9988), (823), (6) after a name
 """
 _CODE_BRACKETED = re.compile(
     r"\(\s?(?:" + _FORMS + r")(?:\s?[,;/、][^()\n]{0,40}?)?\s?\)", re.VERBOSE
@@ -111,6 +111,8 @@ _CODE_BBG = re.compile(r" hk(?=[.,;:)/\]]|[ \t]*$|\s+(?:and|or|equity)\b)", re.M
 # fine where it is a clause's (港股方面，0700.HK).
 _DIGITS_BEFORE = re.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# After a bracketed number, a unit that makes it a date or a figure, not a code.
+_DATE_UNIT_AFTER = re.compile(r"\s?(?:年|月|日|号|號|%|点|點|倍|个|個)")
 
 # Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
 # Possessive digits (the regex module has them on every Python we support): a run of digits
@@ -321,8 +323,9 @@ class Matcher:
     ) -> bool:
         """A bare bracketed number is a code only right after a name-like word."""
         digits = folded[s : s + 10].lstrip("( ")[:5].rstrip(") ")
-        if len(digits) == 4 and _YEAR.match(digits):
-            return False
+        close = folded.find(")", s)
+        if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1):
+            return False  # "(2019)年", "(15)日": a date, not a code
         j = s
         while j > 0 and folded[j - 1] == " ":
             j -= 1
@@ -330,7 +333,9 @@ class Matcher:
             return False
         prev = folded[j - 1]
         if prev >= "\u3400":
-            return True
+            return True  # 中海油(883)、港燈(2638): Chinese copy brackets codes, not years
+        if len(digits) < 4 or _YEAR.match(digits):
+            return False  # "Plan (2025) results", "Plan (700)": in English a code is written out
         if prev in _ALNUM and not prev.isdigit():
             return text is None or bool(_UNKNOWN_NAME.search(text[max(0, j - 80) : j]))
         return False
