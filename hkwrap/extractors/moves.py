@@ -37,6 +37,10 @@ _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# After a percent: how far it stands from a peak or trough, not the day's move.
+_FROM_PEAK_AFTER = regex.compile(
+    r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w -]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
+)
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
@@ -195,6 +199,14 @@ class _Binder:
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def only_qualifiers(self, start: int, end: int) -> bool:
+        """Is ``folded[start:end]`` empty but for qualifier words ("more than", 逾)?"""
+        rest = self.folded[start:end]
+        for t in self.tokens:
+            if start <= t.start and t.end <= end and t.word is not None and t.role_kind("qualifier"):
+                rest = rest.replace(self.folded[t.start:t.end], " ", 1)
+        return not rest.strip(" :：")
 
     def end_modal(self, pos: int) -> None:
         """A hypothetical speaks for its own clause: "If the index loses another 500 points,
@@ -583,14 +595,18 @@ class _Binder:
             self.split_at = 0
         d = self.direction or self.post_direction(i)
         last = self.last_subject
-        if not d and self.sentence_dir and last is not None and not folded[last.end:q.start].strip(" :："):
-            d = self.sentence_dir  # "Galaxy rose 6.2% and Sands China 5.7%": the verb is shared
+        if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
+            # "Galaxy rose 6.2% and Sands China 5.7%", "..., and MCC more than 4%": the verb
+            # is shared
+            d = self.sentence_dir
         if _is_year(folded, q):
             self.frame_by_year(q)
             self.qual = None
             return
         skip = (
             self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
+            # "left the index more than 20% below its mid-February high": a distance from a peak
+            or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)

@@ -60,7 +60,7 @@ _POSSESSIVE_MEMBER = regex.compile(
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
 # name words, none a verb's company ("and", "the", "while").
 _SUB_INDEX_AFTER = regex.compile(
-    r"\s+(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]+[\s-]+){1,3}?(?:sub-?index|index|indices|gauge)\b"
+    r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,3}?(?:sub-?index|index|indices|gauge)\b"
 )
 _CJK = regex.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
