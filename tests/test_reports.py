@@ -1,6 +1,6 @@
-"""Regression guard on hand-annotated stand-ins for the hidden evaluation set.
+"""Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Two sets of reports written for this project, each a folder with docs/ and gold/:
+Six sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -20,226 +20,173 @@ Two sets of reports written for this project, each a folder with docs/ and gold/
   review, a typhoon closure, record falls.
 - tests/reports5/: the most common kinds again (wire closes, TV and portal closes and
   middays, 收评/午评 with sector and stock lists), written fresh, with a few traps each.
+- tests/reports6/: the constructions of issue 8 in phrasings the others lack (8 English,
+  8 Traditional, 8 Simplified; 2011-2025): the market named without an index, intraday
+  ranges and extremes, next-morning recaps, sub-indices, constituent statistics, weekly and
+  conditional moves, an index named in a stock's descriptor, respectively/各/分別 lists with
+  1-4 digit codes and Chinese numerals, money changes beside prices, record highs beside last
+  prices, 昨日 moves, turnover changes, flows and short selling near 成交, IST bylines, past
+  weekdays in the body, hard-wrapped lines, renamed and delisted companies (長實 00001,
+  港燈 00006, Li & Fung, Foxconn International ...), research houses that are not mentions.
 
-Gold is in the format of ../shared/gold/SCHEMA.md. Each report is extracted in-process and
-compared exactly as ../shared/eval/score.py compares (re-implemented here so CI does not need
-../shared): indices and stocks as tuples with numbers rounded to two decimals, mentions as a
-code set, market figures within 0.5%, date exact. `pytest -s tests/test_reports.py` prints each
-set's per-category table and every miss.
+Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
+../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
+need ../shared). Each report is extracted once, in-process, and cached.
 
-The floors are the figures the extractor reached, minus 0.02; raise them when it improves.
+What is tested:
+- every gold fact of every report is its own test (``test_gold_fact``), named
+  set/report/category/fact;
+- for every report and category, the output has no wrong fact beyond those listed
+  (``test_no_unlisted_extra``);
+- facts the extractor gets wrong today are listed in each set's ``known_misses.yaml``
+  (report, category, fact, reason). A listed missed fact is a strict xfail, and so is a listed
+  extra one (``test_known_extra_still_produced``): when a change fixes it, the test passes,
+  strict xfail turns that into a failure, and the line is to be removed. Anything wrong that is
+  not listed fails.
+
+Refreshing the lists after extractor changes (by hand, reviewed, never in CI):
+
+    .venv/bin/python tests/tools/known_misses.py            # print every set's list
+    .venv/bin/python tests/tools/known_misses.py --write    # rewrite the files, then:
+    git diff tests/*/known_misses.yaml                      # review: lines gone = fixes,
+                                                            # lines added = new misses
+
+Reasons already written are kept for lines that stay; new lines say "unreviewed ..." until
+someone writes why. ``pytest -s tests/test_reports.py`` prints each set's per-category
+precision, recall and F1 (for information: nothing is compared with a floor).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
-
-from hkwrap import Options
-from hkwrap.pipeline import extract_source
-from hkwrap.readers import read_bytes
-
-HERE = Path(__file__).resolve().parent
-MARKET_KEYS = ("turnover", "advancers", "decliners", "unchanged", "southbound", "northbound")
-CATEGORIES = ("indices", "stocks", "mentions", "market", "date")
-
-# F1 reached on each set. First measured (25 reports each), before the fixes each set led to:
-#   reports  (hkwrap 879e113): indices 0.902 stocks 0.925 mentions 0.988 market 0.925 date 0.844
-#   reports2 (hkwrap 63e13f7): indices 0.836 stocks 0.780 mentions 0.980 market 0.857 date 0.920
-#   reports3 (hkwrap 460d1b4): indices 0.958 stocks 0.982 mentions 0.994 market 0.973 date 0.980
-#   reports4 (hkwrap 224c18f): indices 0.898 stocks 0.890 mentions 1.000 market 0.822 date 0.980
-#   reports5 (hkwrap fbe92d0): indices 0.938 stocks 0.997 mentions 0.994 market 0.938 date 0.821
-MEASURED_F1 = {
-    "reports": {"indices": 1.0, "stocks": 1.0, "mentions": 1.0, "market": 1.0, "date": 1.0},
-    "reports2": {"indices": 0.982, "stocks": 0.986, "mentions": 0.992, "market": 1.0, "date": 0.960},
-    "reports3": {"indices": 1.0, "stocks": 1.0, "mentions": 1.0, "market": 1.0, "date": 0.980},
-    "reports4": {"indices": 0.993, "stocks": 0.981, "mentions": 1.0, "market": 0.972, "date": 1.0},
-    "reports5": {"indices": 0.984, "stocks": 1.0, "mentions": 0.997, "market": 1.0, "date": 1.0},
-}
-F1_FLOORS = {
-    name: {k: max(0.0, round(v - 0.02, 3)) for k, v in figures.items()}
-    for name, figures in MEASURED_F1.items()
-}
+from report_pinning import (
+    CATEGORIES,
+    HERE,
+    MARKET_KEYS,
+    SETS,
+    compare_report,
+    gold_facts,
+    gold_files,
+    load_gold,
+    load_known_misses,
+    score_table,
+)
 
 
-def r2(x):
-    return None if x is None else round(float(x), 2)
+def _known(name: str) -> dict[tuple[str, str, str], str]:
+    return {m.key: m.reason for m in load_known_misses(name)}
 
 
-def index_tuples(facts):
-    return Counter(
-        (f.get("index"), r2(f.get("level")), r2(f.get("change_pct")), r2(f.get("change_points")))
-        for f in facts or []
-    )
+def _gold_fact_params():
+    for name in SETS:
+        known = _known(name)
+        for gold in load_gold(name):
+            for cat, facts in gold_facts(gold).items():
+                for fact in facts:
+                    reason = known.get((gold["doc"], cat, f"missed {fact}"))
+                    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                    yield pytest.param(
+                        name,
+                        gold["doc"],
+                        cat,
+                        fact,
+                        marks=marks,
+                        id=f"{name}/{gold['doc']}/{cat}/{fact}",
+                    )
 
 
-def stock_tuples(facts):
-    return Counter(
-        (str(f.get("code")), r2(f.get("change_pct")), r2(f.get("price"))) for f in facts or []
-    )
+def _known_extra_params():
+    for name in SETS:
+        for m in load_known_misses(name):
+            if m.fact.startswith("extra "):
+                yield pytest.param(
+                    name,
+                    m.report,
+                    m.category,
+                    m.fact,
+                    marks=[pytest.mark.xfail(strict=True, reason=m.reason)],
+                    id=f"{name}/{m.report}/{m.category}/{m.fact}",
+                )
 
 
-def mention_set(items):
-    codes = set()
-    for m in items or []:
-        codes.add(str(m.get("code") if isinstance(m, dict) else m))
-    return Counter(codes)
+def _report_params():
+    for name in SETS:
+        for gold in load_gold(name):
+            for cat in CATEGORIES:
+                yield pytest.param(name, gold["doc"], cat, id=f"{name}/{gold['doc']}/{cat}")
 
 
-def market_value(market, key):
-    v = (market or {}).get(key)
-    if isinstance(v, dict):
-        v = v.get("value")
-    return None if v is None else float(v)
+@pytest.mark.parametrize(("name", "doc", "category", "fact"), list(_gold_fact_params()))
+def test_gold_fact(name, doc, category, fact):
+    c = compare_report(name, doc)
+    assert not c.error, c.error
+    assert fact not in c.missed[category], f"{name}/{doc}: {category} missed {fact}"
 
 
-class Tally:
-    def __init__(self):
-        self.tp = self.fp = self.fn = 0
-
-    def add(self, gold: Counter, pred: Counter):
-        hit = sum((gold & pred).values())
-        self.tp += hit
-        self.fp += sum(pred.values()) - hit
-        self.fn += sum(gold.values()) - hit
-        return gold - pred, pred - gold
-
-    def prf(self):
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+@pytest.mark.parametrize(("name", "doc", "category"), list(_report_params()))
+def test_no_unlisted_extra(name, doc, category):
+    c = compare_report(name, doc)
+    listed = {f for (r, cat, f) in _known(name) if r == doc and cat == category}
+    unlisted = [f for f in c.extra[category] if f"extra {f}" not in listed]
+    assert not unlisted, f"{name}/{doc}: {category} extra {unlisted}"
 
 
-def strip_source(text: str) -> str:
-    lines = text.split("\n")
-    if lines and lines[0].startswith("source:"):
-        lines = lines[2:] if len(lines) > 1 and not lines[1].strip() else lines[1:]
-    return "\n".join(lines)
+@pytest.mark.parametrize(("name", "doc", "category", "fact"), list(_known_extra_params()))
+def test_known_extra_still_produced(name, doc, category, fact):
+    """Passes (and so, being strict xfail, fails the run) once the extra fact is gone."""
+    c = compare_report(name, doc)
+    assert fact.removeprefix("extra ") not in c.extra[category]
 
 
-def gold_files(name: str) -> list[Path]:
-    return sorted((HERE / name / "gold").glob("*.gold.yaml"))
+@pytest.mark.parametrize("name", SETS)
+def test_set_extracts_and_scores(name):
+    """Every report of the set goes through the extractor; prints the set's table (-s)."""
+    failed = [g["doc"] for g in load_gold(name) if compare_report(name, g["doc"]).error]
+    print("\n" + score_table(name))
+    assert not failed, f"{name}: extraction failed on {failed}"
 
 
-def run_one(name: str, gold: dict) -> tuple[dict, str]:
-    """The extractor's document as JSON-like dict, and an error message ('' if none)."""
-    text = strip_source((HERE / name / "docs" / gold["doc"]).read_text(encoding="utf-8"))
-    try:
-        # through the reader, as the command line reads a file (front matter, HTML ...)
-        source = read_bytes(text.encode("utf-8"), gold["doc"])[0]
-        doc = extract_source(source, Options(use_user_config=False))
-    except Exception as exc:  # scored like score.py scores a failed run
-        return {}, f"{type(exc).__name__}: {exc}"
-    return doc.to_dict(), ""
-
-
-def score_all(name: str):
-    tallies = {k: Tally() for k in CATEGORIES}
-    notes: dict[str, list[str]] = {}
-    failures = 0
-    golds = gold_files(name)
-    for gpath in golds:
-        gold = yaml.safe_load(gpath.read_text(encoding="utf-8"))
-        pred, err = run_one(name, gold)
-        failures += bool(err)
-        out = [f"  FAILED {err}"] if err else []
-        for key, fn in (("indices", index_tuples), ("stocks", stock_tuples)):
-            miss, extra = tallies[key].add(fn(gold.get(key)), fn(pred.get(key)))
-            out += [f"  {key} missed {t}" for t in miss.elements()]
-            out += [f"  {key} extra  {t}" for t in extra.elements()]
-        miss, extra = tallies["mentions"].add(
-            mention_set(gold.get("mentions")), mention_set(pred.get("mentions"))
-        )
-        out += [f"  mentions missed {sorted(miss)}"] if miss else []
-        out += [f"  mentions extra  {sorted(extra)}"] if extra else []
-        for key in MARKET_KEYS:
-            g, p = market_value(gold.get("market"), key), market_value(pred.get("market"), key)
-            if g is None and p is None:
-                continue
-            ok = g is not None and p is not None and abs(g - p) <= 0.005 * max(abs(g), 1.0)
-            t = tallies["market"]
-            t.tp += ok
-            t.fp += (not ok) and p is not None
-            t.fn += (not ok) and g is not None
-            if not ok:
-                out.append(f"  market {key}: gold {g} got {p}")
-        gd, pd = gold.get("date"), pred.get("date")
-        gd = None if gd is None else str(gd)
-        t = tallies["date"]
-        if gd == pd and not err:
-            t.tp += 1
-        else:
-            t.fp += pd is not None or bool(err)
-            t.fn += 1
-            out.append(f"  date: gold {gd} got {pd}")
-        if out:
-            notes[gold["doc"]] = out
-    return tallies, notes, failures, len(golds)
-
-
-SETS = sorted(MEASURED_F1)
-
-
-@pytest.fixture(scope="module", params=SETS)
-def scored(request):
-    name = request.param
-    tallies, notes, failures, n = score_all(name)
-    lines = [f"{name}: {'category':<10} {'P':>6} {'R':>6} {'F1':>6}   ({n} reports, {failures} failed)"]
-    f1s = []
-    for key, t in tallies.items():
-        p, r, f = t.prf()
-        f1s.append(f)
-        lines.append(f"{key:<10} {p:6.3f} {r:6.3f} {f:6.3f}   (floor {F1_FLOORS[name][key]:.3f})")
-    lines.append(f"mean F1 {sum(f1s) / len(f1s):.3f}")
-    for doc, out in notes.items():
-        lines.append(doc)
-        lines.extend(out)
-    print("\n" + "\n".join(lines))
-    return name, tallies, failures
+@pytest.mark.parametrize("name", SETS)
+def test_known_misses_file_is_well_formed(name):
+    """Each line names a report of the set, a category, a fact that is one of that report's
+    gold facts (for 'missed'), a reason, and appears once."""
+    golds = {g["doc"]: gold_facts(g) for g in load_gold(name)}
+    entries = load_known_misses(name)
+    dupes = [k for k, n in Counter(m.key for m in entries).items() if n > 1]
+    assert not dupes, f"{name}: listed twice: {dupes}"
+    for m in entries:
+        where = f"{name}/{m.report}/{m.category}: {m.fact}"
+        assert m.report in golds, f"{where}: no such report"
+        assert m.category in CATEGORIES, f"{where}: no such category"
+        assert m.reason.strip(), f"{where}: no reason"
+        kind, _, fact = m.fact.partition(" ")
+        assert kind in ("missed", "extra"), f"{where}: must start with 'missed ' or 'extra '"
+        if kind == "missed":
+            assert fact in golds[m.report][m.category], f"{where}: not a gold fact"
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_every_doc_has_gold_and_back(name):
     docs = {p.name for p in (HERE / name / "docs").glob("*.txt")}
-    golds = {yaml.safe_load(p.read_text(encoding="utf-8"))["doc"] for p in gold_files(name)}
+    golds = {g["doc"] for g in load_gold(name)}
     assert docs == golds
-    for p in gold_files(name):
-        assert (
-            p.name == Path(yaml.safe_load(p.read_text(encoding="utf-8"))["doc"]).stem + ".gold.yaml"
-        )
+    for path, g in zip(gold_files(name), load_gold(name), strict=True):
+        assert path.name == g["doc"].rsplit(".", 1)[0] + ".gold.yaml"
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_gold_files_well_formed(name):
-    for p in gold_files(name):
-        g = yaml.safe_load(p.read_text(encoding="utf-8"))
-        assert g["lang"] in ("en", "zh-Hant", "zh-Hans", "mixed"), p.name
-        assert g["date"] is None or len(str(g["date"])) == 10, p.name
+    for g in load_gold(name):
+        doc = g["doc"]
+        assert g["lang"] in ("en", "zh-Hant", "zh-Hans", "mixed"), doc
+        assert g["date"] is None or len(str(g["date"])) == 10, doc
         for s in g.get("stocks") or []:
-            assert isinstance(s["code"], str) and len(s["code"]) == 5, (p.name, s)
+            assert isinstance(s["code"], str) and len(s["code"]) == 5, (doc, s)
         for c in g.get("mentions") or []:
-            assert isinstance(c, str) and len(c) == 5, (p.name, c)
+            assert isinstance(c, str) and len(c) == 5, (doc, c)
         stock_codes = {s["code"] for s in g.get("stocks") or []}
-        assert stock_codes <= set(g.get("mentions") or []), (
-            p.name,
-            stock_codes - set(g["mentions"]),
-        )
+        assert stock_codes <= set(g.get("mentions") or []), (doc, stock_codes - set(g["mentions"]))
         for k, v in (g.get("market") or {}).items():
-            assert k in MARKET_KEYS and (v is None or isinstance(v, int)), (p.name, k, v)
-
-
-def test_no_report_fails(scored):
-    _, _, failures = scored
-    assert failures == 0
-
-
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_f1_floor(scored, category):
-    name, tallies, _ = scored
-    _, _, f1 = tallies[category].prf()
-    floor = F1_FLOORS[name][category]
-    assert f1 >= floor, f"{name}: {category} F1 {f1:.3f} below floor {floor:.3f}"
+            assert k in MARKET_KEYS and (v is None or isinstance(v, int)), (doc, k, v)

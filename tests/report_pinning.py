@@ -1,0 +1,319 @@
+"""Gold comparison for the stand-in report sets, shared by tests/test_reports.py and
+tests/tools/known_misses.py.
+
+The comparison is the one ../shared/eval/score.py makes, re-implemented so CI does not need
+../shared: indices and stocks as tuples with numbers rounded to two decimals (counted with
+multiplicity), mentions as a code set, each market figure within 0.5%, the date exact (a report
+whose gold and output both have no date is not scored). On top of score.py's totals this module
+names every single fact, so each can be pinned: a gold fact the extractor does not produce is a
+"missed" fact, a fact it produces that the gold lacks is an "extra" one, each written as one line
+of text such as ``missed ('HSI', 22930.28, -0.42, -96.32)`` (the form ``score.py -v`` prints).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from hkwrap import Options
+from hkwrap.pipeline import extract_source
+from hkwrap.readers import read_bytes
+
+HERE = Path(__file__).resolve().parent
+SETS = ("reports", "reports2", "reports3", "reports4", "reports5", "reports6")
+CATEGORIES = ("indices", "stocks", "mentions", "market", "date")
+MARKET_KEYS = ("turnover", "advancers", "decliners", "unchanged", "southbound", "northbound")
+KNOWN_MISSES = "known_misses.yaml"
+# score.py's tolerance on market figures: within 0.5% of the gold value (absolute 0.005 near 0).
+MARKET_TOLERANCE = 0.005
+
+
+# --- comparison, as ../shared/eval/score.py does it -------------------------------------------
+
+
+def r2(x):
+    return None if x is None else round(float(x), 2)
+
+
+def index_tuples(facts) -> Counter:
+    return Counter(
+        (f.get("index"), r2(f.get("level")), r2(f.get("change_pct")), r2(f.get("change_points")))
+        for f in facts or []
+    )
+
+
+def stock_tuples(facts) -> Counter:
+    return Counter(
+        (str(f.get("code")), r2(f.get("change_pct")), r2(f.get("price"))) for f in facts or []
+    )
+
+
+def mention_set(items) -> Counter:
+    codes = set()
+    for m in items or []:
+        codes.add(str(m.get("code") if isinstance(m, dict) else m))
+    return Counter(codes)
+
+
+def market_value(market, key):
+    v = (market or {}).get(key)
+    if isinstance(v, dict):
+        v = v.get("value")
+    return None if v is None else float(v)
+
+
+def market_ok(gold: float | None, pred: float | None) -> bool:
+    return (
+        gold is not None
+        and pred is not None
+        and abs(gold - pred) <= MARKET_TOLERANCE * max(abs(gold), 1.0)
+    )
+
+
+class Tally:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+# --- reading the sets --------------------------------------------------------------------------
+
+
+def strip_source(text: str) -> str:
+    lines = text.split("\n")
+    if lines and lines[0].startswith("source:"):
+        lines = lines[2:] if len(lines) > 1 and not lines[1].strip() else lines[1:]
+    return "\n".join(lines)
+
+
+def gold_files(name: str) -> list[Path]:
+    return sorted((HERE / name / "gold").glob("*.gold.yaml"))
+
+
+@functools.cache
+def load_gold(name: str) -> tuple[dict, ...]:
+    return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in gold_files(name))
+
+
+@functools.cache
+def extract(name: str, doc: str) -> tuple[dict, str]:
+    """The extractor's document as a JSON-like dict and an error message ('' if none); run
+    once per report and cached, so every test on that report shares one extraction."""
+    text = strip_source((HERE / name / "docs" / doc).read_text(encoding="utf-8"))
+    try:
+        # through the reader, as the command line reads a file (front matter, HTML ...)
+        source = read_bytes(text.encode("utf-8"), doc)[0]
+        result = extract_source(source, Options(use_user_config=False))
+    except Exception as exc:  # scored as score.py scores a run that failed: no output
+        return {}, f"{type(exc).__name__}: {exc}"
+    return result.to_dict(), ""
+
+
+# --- facts, one line each ---------------------------------------------------------------------
+
+
+def _tuple_facts(counter: Counter) -> list[str]:
+    """One line per occurrence; a repeated tuple's later occurrences carry ' #2', ' #3' ..."""
+    out = []
+    for t in sorted(counter, key=repr):
+        out += [repr(t) + (f" #{i}" if i > 1 else "") for i in range(1, counter[t] + 1)]
+    return out
+
+
+def _number(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def gold_facts(gold: dict) -> dict[str, list[str]]:
+    """Every fact of a gold file, by category, as the lines the known-misses files use
+    (without the 'missed ' prefix)."""
+    facts = {
+        "indices": _tuple_facts(index_tuples(gold.get("indices"))),
+        "stocks": _tuple_facts(stock_tuples(gold.get("stocks"))),
+        "mentions": sorted(mention_set(gold.get("mentions"))),
+        "market": [],
+        "date": [] if gold.get("date") is None else [str(gold["date"])],
+    }
+    for key in MARKET_KEYS:
+        g = market_value(gold.get("market"), key)
+        if g is not None:
+            facts["market"].append(f"{key} {_number(g)}")
+    return facts
+
+
+@dataclass
+class Comparison:
+    """One report's gold against the extractor's output."""
+
+    missed: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    extra: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    tallies: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in CATEGORIES})
+    error: str = ""
+
+
+def compare(gold: dict, pred: dict, error: str = "") -> Comparison:
+    c = Comparison(error=error)
+    for key, fn in (("indices", index_tuples), ("stocks", stock_tuples), ("mentions", mention_set)):
+        g, p = fn(gold.get(key)), fn(pred.get(key))
+        hit = sum((g & p).values())
+        t = c.tallies[key]
+        t.tp += hit
+        t.fp += sum(p.values()) - hit
+        t.fn += sum(g.values()) - hit
+        if key == "mentions":
+            c.missed[key] = sorted(g - p)
+            c.extra[key] = sorted(p - g)
+        else:
+            # name a missed occurrence as gold_facts names it: the k-th copy of a tuple is missed
+            # when the output has fewer than k copies
+            c.missed[key] = [
+                repr(tup) + (f" #{i}" if i > 1 else "")
+                for tup in sorted(g, key=repr)
+                for i in range(p[tup] + 1, g[tup] + 1)
+            ]
+            c.extra[key] = _tuple_facts(p - g)
+    for key in MARKET_KEYS:
+        g, p = market_value(gold.get("market"), key), market_value(pred.get("market"), key)
+        if g is None and p is None:
+            continue
+        ok = market_ok(g, p)
+        t = c.tallies["market"]
+        t.tp += ok
+        if not ok and p is not None:
+            t.fp += 1
+            c.extra["market"].append(f"{key} {_number(p)}")
+        if not ok and g is not None:
+            t.fn += 1
+            c.missed["market"].append(f"{key} {_number(g)}")
+    gd, pd = gold.get("date"), pred.get("date")
+    gd = None if gd is None else str(gd)
+    t = c.tallies["date"]
+    if gd is None and pd is None and not error:
+        pass  # no date stated and none claimed: nothing to score
+    elif gd == pd and not error:
+        t.tp += 1
+    else:
+        if pd is not None or error:
+            t.fp += 1
+            c.extra["date"].append(str(pd))
+        if gd is not None:
+            t.fn += 1
+            c.missed["date"].append(gd)
+    return c
+
+
+@functools.cache
+def compare_report(name: str, doc: str) -> Comparison:
+    gold = next(g for g in load_gold(name) if g["doc"] == doc)
+    pred, error = extract(name, doc)
+    return compare(gold, pred, error)
+
+
+def score_set(name: str) -> tuple[dict[str, Tally], int, int]:
+    """Per-category tallies over a set, the number of reports whose extraction failed, and
+    the number of reports."""
+    totals = {k: Tally() for k in CATEGORIES}
+    failures = 0
+    golds = load_gold(name)
+    for gold in golds:
+        c = compare_report(name, gold["doc"])
+        failures += bool(c.error)
+        for k, t in c.tallies.items():
+            totals[k].tp += t.tp
+            totals[k].fp += t.fp
+            totals[k].fn += t.fn
+    return totals, failures, len(golds)
+
+
+def score_table(name: str) -> str:
+    totals, failures, n = score_set(name)
+    lines = [
+        f"{name}: {'category':<10} {'P':>6} {'R':>6} {'F1':>6}   ({n} reports, {failures} failed)"
+    ]
+    f1s = []
+    for key, t in totals.items():
+        p, r, f = t.prf()
+        f1s.append(f)
+        lines.append(f"{key:<10} {p:6.3f} {r:6.3f} {f:6.3f}")
+    lines.append(f"mean F1 {sum(f1s) / len(f1s):.3f}")
+    return "\n".join(lines)
+
+
+# --- known-misses files -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownMiss:
+    report: str
+    category: str
+    fact: str  # "missed <fact>" or "extra <fact>"
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.report, self.category, self.fact
+
+
+def known_misses_path(name: str) -> Path:
+    return HERE / name / KNOWN_MISSES
+
+
+@functools.cache
+def load_known_misses(name: str) -> tuple[KnownMiss, ...]:
+    path = known_misses_path(name)
+    if not path.exists():
+        return ()
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return tuple(
+        KnownMiss(str(e["report"]), str(e["category"]), str(e["fact"]), str(e.get("reason") or ""))
+        for e in entries
+    )
+
+
+def current_misses(name: str) -> list[tuple[str, str, str]]:
+    """(report, category, 'missed ...'/'extra ...') for everything the extractor gets wrong on
+    a set today, in report order."""
+    out = []
+    for gold in load_gold(name):
+        c = compare_report(name, gold["doc"])
+        for cat in CATEGORIES:
+            out += [(gold["doc"], cat, f"missed {f}") for f in c.missed[cat]]
+            out += [(gold["doc"], cat, f"extra {f}") for f in c.extra[cat]]
+    return out
+
+
+UNREVIEWED = "unreviewed: new since the list was last refreshed"
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def format_known_misses(name: str, reasons: dict[tuple[str, str, str], str]) -> str:
+    """The set's known-misses file as it should read for today's extractor, keeping the
+    reasons already written for lines that stay."""
+    lines = [
+        f"# Facts the extractor gets wrong on tests/{name} today, pinned by tests/test_reports.py:",
+        "# each line is a strict xfail, so a fix fails the suite until its line is removed, and a",
+        "# miss not listed here fails it too. 'missed' = gold fact not produced, 'extra' = produced,",
+        "# not in the gold. Regenerate for review (never in CI):",
+        "#   .venv/bin/python tests/tools/known_misses.py --write && git diff tests/*/known_misses.yaml",
+    ]
+    misses = current_misses(name)
+    if not misses:
+        return "\n".join([*lines, "[]", ""])
+    for report, cat, fact in misses:
+        reason = reasons.get((report, cat, fact)) or UNREVIEWED
+        lines.append(
+            f"- {{report: {report}, category: {cat}, fact: {_quote(fact)}, reason: {_quote(reason)}}}"
+        )
+    return "\n".join(lines) + "\n"
