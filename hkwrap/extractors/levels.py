@@ -40,7 +40,8 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             ids = [r[6:] for r in w.roles if r.startswith("index:")]
             if not ids or ids[0] in ("@other", "@derived"):
                 continue
-            index = last_index if ids[0] == "@previous" else ids[0]  # "the index"
+            # "the index" is the index last named; the market named as a whole is the benchmark
+            index = last_index if ids[0] == "@previous" else "HSI" if ids[0] == "@market" else ids[0]
             index_here = index_here or index
             last_index = index
         keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
