@@ -44,6 +44,8 @@ _FROM_PEAK_AFTER = regex.compile(
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
+# Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
+_MODAL_END = regex.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
 _NEAR = 14
 # Index points at or above this, with no level word, are a level, not a change.
@@ -211,7 +213,7 @@ class _Binder:
     def end_modal(self, pos: int) -> None:
         """A hypothetical speaks for its own clause: "If the index loses another 500 points,
         margin calls follow"; "若恒指跌穿 23000 點，或再跌 500 點"."""
-        if self.modal and _CLAUSE_END.search(self.folded, self.modal_at, pos):
+        if self.modal and _MODAL_END.search(self.folded, self.modal_at, pos):
             self.modal = False
 
     def ensure(self) -> Move:
