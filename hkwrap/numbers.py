@@ -10,7 +10,7 @@ Grammar is in the named, commented patterns below; units and magnitudes come fro
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -124,7 +124,9 @@ def _pattern() -> regex.Pattern:
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
             # copy has) / 106. 67 (only before a unit, else it is a full stop).
-            (?P<n>(?<![\d.])(?<!\d,)(?<!\d,\s)(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
+            # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
+            # digits after "d, " would be the stray-space tail of a larger number.
+            (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:%|点|points?|pts)))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
@@ -132,7 +134,7 @@ def _pattern() -> regex.Pattern:
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
                   (?=\s?(?:点|%|元|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
-          | (?P<cheng>[一二两三四五六七八九])成(?![交本员份立功为熟])
+          | (?P<cheng>[一二两三四五六七八九])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
@@ -156,6 +158,12 @@ def _pattern() -> regex.Pattern:
     )
 
 
+# The next figure of a 百分之 list: "和二點一", "、一點五", "同零點八".
+_ZH_PCT_TAIL = regex.compile(
+    r"\s?(?:和|及|与|同|、|,|以及)\s?(?P<v>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)(?![零〇一二两三四五六七八九十百千万亿点%])"
+)
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
     cur_map, mag_map = _unit_maps()
@@ -175,6 +183,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             if v is None:
                 continue
             yield Quantity("pct", v, m.start(), m.end(), sign=_sign(g))
+            # "百分之三點四和二點一": a list says 百分之 once, before its first figure
+            at = m.end()
+            while (tail := _ZH_PCT_TAIL.match(text, at, len(text) if end is None else end)) is not None:
+                v = parse_zh_numeral(tail.group("v"))
+                if v is None:
+                    break
+                yield Quantity("pct", v, tail.start("v"), tail.end("v"))
+                at = tail.end()
             continue
         elif g["zh"] is not None:
             v = parse_zh_numeral(g["zh"])
@@ -182,7 +198,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
                 continue
             value = v
         elif g["cheng"] is not None:
-            yield Quantity("pct", _ZH_DIGITS[g["cheng"]] * 10.0, m.start(), m.end())
+            # 八成 is 80%; 一成四 is 14%
+            tail = _ZH_DIGITS[g["chengtail"]] if g["chengtail"] else 0
+            yield Quantity("pct", _ZH_DIGITS[g["cheng"]] * 10.0 + tail, m.start(), m.end())
             continue
         elif g["zhbare"] is not None:
             v = parse_zh_numeral(g["zhbare"])
@@ -225,6 +243,33 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
         else:
             kind = "num"
         yield Quantity(kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude)
+
+
+# Between the figures of one list: "2.2, 1.4 and 0.9 percent", "3.1、2.5及1.8%".
+_LIST_JOINER = regex.compile(r"\s?(?:,|、|/|and|or|和|及|与|同|以及)\s?")
+# The units a list may state once, after its last figure.
+_LIST_UNITS = frozenset({"pct", "pts"})
+
+
+def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """A list that states its unit once ("gained 2.2, 1.4 and 0.9 percent respectively",
+    "分別升3.1、2.5及1.8%"): the bare figures before the last take its unit."""
+    out = list(quantities)
+    i = len(out) - 1
+    while i > 0:
+        last = out[i]
+        j = i
+        if last.kind in _LIST_UNITS:
+            while (
+                j > 0
+                and out[j - 1].kind == "num"
+                and not out[j - 1].magnitude
+                and _LIST_JOINER.fullmatch(text, out[j - 1].end, out[j].start) is not None
+            ):
+                j -= 1
+                out[j] = replace(out[j], kind=last.kind)
+        i = j - 1 if j < i else i - 1
+    return out
 
 
 def _sign(g: dict) -> int:

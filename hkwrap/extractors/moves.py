@@ -41,6 +41,9 @@ _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within
 _FROM_PEAK_AFTER = regex.compile(
     r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w -]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
 )
+# At most this much between a direction word or a percent and the money change after it.
+_CHANGE_GAP = 5
+_OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
@@ -449,8 +452,10 @@ class _Binder:
         assert word is not None
         roles = word.roles
         cur = self.cur
-        if "level" in roles and cur is not None and cur.level is not None:
-            self.close()  # a second level: "to 26,418.62, after trading as high as 26,702"
+        if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None):
+            # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
+            # 盤中最高見121港元"
+            self.close()
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
         prev = self.prev
@@ -552,7 +557,7 @@ class _Binder:
             return
         if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
             self.close()  # "as low as 24,880 ... before closing down 0.4%": a new move
-        elif cur is not None and cur.has_numbers and cur.session is None:
+        elif cur is not None and cur.has_change and cur.session is None and cur.level is None and cur.price is None:
             # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
             # the move whose figures came first
             cur.session, cur.session_explicit = sess, True
@@ -693,11 +698,24 @@ class _Binder:
         else:
             m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
 
+    def money_change(self, q: Quantity) -> bool:
+        """Is this amount the move in money rather than the price: right after a direction
+        word ("跌0.6元", "ended up HK$8.50") or after the percent it restates ("5.3%或11.8元")?"""
+        prev = self.prev
+        if prev is None or q.start - prev.end > _CHANGE_GAP:
+            return False
+        between = self.folded[prev.end:q.start]
+        if prev.word is not None and prev.word.roles & {"up", "down"} and "level" not in prev.word.roles:
+            return not between.strip(" ")
+        return prev.qty is not None and prev.qty.kind == "pct" and _OR.fullmatch(between) is not None
+
     def take_money(self, q: Quantity, qualifier: str, is_threshold: bool, is_level: bool) -> None:
         folded, cur = self.folded, self.cur
         if self.near(self.fundamental, q, 10) or (self.near(self.reference, q, 10) and not is_level):
             # "派中期息每股0.1美元", "每手賬面賺284元", "招股價 73.5 元": not the day's price
             return
+        if not is_level and self.money_change(q):
+            return  # "升5.3%或11.8元", "ended up HK$8.50, or 1.4%": the change in dollars
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
                 m = self.ensure()

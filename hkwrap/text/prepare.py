@@ -18,6 +18,7 @@ import regex
 
 from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
+from hkwrap.text.wrap import soft_breaks
 
 # A web address, bare or inside Markdown's (...) link target.
 _URL = regex.compile(r"https?://[^\s)\]>]+")
@@ -77,9 +78,9 @@ class Prepared:
         """The quantities inside a sentence span. The whole text is scanned once (one
         pattern pass is far cheaper than one per sentence); spans are bisected out of it."""
         if "q" not in self._memo:
-            from hkwrap.numbers import scan
+            from hkwrap.numbers import scan, shared_units
 
-            found = list(scan(self.folded))
+            found = shared_units(list(scan(self.folded)), self.folded)
             self._memo["q"] = (found, [q.start for q in found])
         return _inside(*self._memo["q"], start, end)
 
@@ -195,4 +196,12 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
 def prepare(text: str, body_start: int = 0) -> Prepared:
     """Fold, blank and split ``text``; ``body_start`` skips front matter."""
     folded = mask(fold(text), body_start)
+    soft = soft_breaks(text)
+    if soft:
+        # a line break inside a sentence (hard-wrapped text) reads as a space
+        chars = list(folded)
+        for at in soft:
+            if at >= body_start:
+                chars[at] = " "
+        folded = "".join(chars)
     return Prepared(text=text, folded=folded, sentences=split_sentences(text, folded))

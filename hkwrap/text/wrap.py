@@ -1,0 +1,68 @@
+"""Hard-wrapped text: line breaks that fall inside a sentence.
+
+E-mailed notes, terminal copies and PDF extracts break lines at a fixed width, so a sentence
+runs on across lines ("TENCENT ended up HK$8.50, or" / "1.4%, at HK$615.50."). Such a break is
+*soft*: the sentence goes on. A break is soft when the line before cannot end a sentence (it
+ends on a comma, 、, or a joining word such as "or") or the next line plainly continues it
+(a lower-case word, a figure). In a document that shows this at least ``_WRAPPED_EVIDENCE``
+times, every break after a line with no closing punctuation is soft too: that is how a
+wrapped Chinese line ("主板成交" / "1,764億元") or a wrapped name ("友邦" / "保險") reads.
+
+Blank lines, headings, bullets and table rows always break.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
+_CLOSED = regex.compile(r"[.。!?！？:：)）」』\"”'’\]】|]\s*$")
+# A line that cannot end a sentence: a comma, 、, a hyphen, or a joining word.
+_OPEN_END = regex.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))\s*$", regex.IGNORECASE)
+# A next line that plainly continues the sentence: a lower-case word.
+_CONTINUES = regex.compile(r"\s*[a-z]")
+# A next line that may continue it: a figure, a unit, a comma (a table row may too).
+_MAY_CONTINUE = regex.compile(r"\s*(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
+# A line laid out in columns (tabs, or runs of spaces): a table, never a wrapped sentence.
+_COLUMNS = regex.compile(r"\t| {3,}")
+# A line this long that runs on into a figure is wrapped even in a document otherwise not.
+_LONG_LINE = 40
+# A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline.
+_OWN_LINE = regex.compile(r"\s*(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
+# Breaks that must be seen before a document counts as hard-wrapped.
+_WRAPPED_EVIDENCE = 2
+# A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
+_MIN_WRAPPED_LINE = 8
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks in ``text`` that fall inside a sentence."""
+    if "\n" not in text:
+        return []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines[:-1]:
+        pos += len(line)
+        offsets.append(pos)
+        pos += 1
+    strong: list[int] = []
+    weak: list[int] = []
+    for i, at in enumerate(offsets):
+        before, after = lines[i], lines[i + 1]
+        if not before.strip() or not after.strip():
+            continue
+        if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
+            continue
+        if _COLUMNS.search(before.strip()) or _COLUMNS.search(after.strip()):
+            continue
+        length = len(before.strip())
+        if _OPEN_END.search(before) or _CONTINUES.match(after) or (
+            _MAY_CONTINUE.match(after) and length >= _LONG_LINE
+        ):
+            strong.append(at)
+        elif length >= _MIN_WRAPPED_LINE:
+            weak.append(at)
+    if len(strong) >= _WRAPPED_EVIDENCE:
+        return sorted(strong + weak)
+    return strong
