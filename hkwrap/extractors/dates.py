@@ -39,7 +39,7 @@ _DATE = regex.compile(
       (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
     | \b{_MON}\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
     | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon3>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:,?\s(?P<y3>20\d\d)\b)?
-    | (?<![\d/.])(?P<d6>[0-3]?\d)/(?P<m6>[01]?\d)/(?P<y6>20\d\d)(?!\d)
+    | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
     | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
     | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
     | \b(?:on\s)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b
@@ -55,7 +55,7 @@ _ANCHOR = regex.compile(
     r"|today|yesterday)|星期|周|礼拜|今日|今天|是日|昨日|昨天|上一个交易日"
 )
 # Dates that are not the day reported: "since November 11", "starting March 3".
-_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|自|截至|至|起)\s*$")
+_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|自|截至|至|起|上)\s*$")
 
 
 _ANNOUNCED = regex.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
@@ -141,6 +141,14 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
             d -= dt.timedelta(days=1)
         return d, True
     return None, False
+
+
+def _previous_trading_day(ref: dt.date) -> dt.date:
+    """The weekday before ``ref``: the day a morning recap covers."""
+    d = ref - dt.timedelta(days=1)
+    while d.weekday() >= 5:
+        d -= dt.timedelta(days=1)
+    return d
 
 
 def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> dt.date | None:
@@ -232,6 +240,7 @@ def find_trading_day(
                 break
     if ref is None and dateline is not None:
         ref = dateline[0]
+    own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
     if ref is None and reference:
         ref = parse_iso(reference)
     if ref is None:
@@ -246,6 +255,8 @@ def find_trading_day(
         if dateline is not None and n > dateline[1] + _AFTER_DATELINE:
             break  # deep in the text, a date is more often another day's than the report's
         day, resolvable = _resolve(m, ref)
+        if day is not None and own is not None and day < _previous_trading_day(own):
+            continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
         if day is not None:
             # a report about a day before its own date (a morning recap): its "yesterday"
             # figures are that day's
