@@ -23,6 +23,14 @@ from hkwrap.text.prepare import Prepared
 _REACH = 60
 _CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
 _COMMA_CLAUSE = regex.compile(r"[,;。]")
+_TO_AMOUNT = regex.compile(r"\bto\s?$|至\s?$|\bto\s(?:a\s|an\s)?(?:\w+\s)?$")
+# A percent that is a share of the day's turnover: "17.4% of the market's turnover", 佔大市成交16.8%.
+_SHARE_OF_TURNOVER_AFTER = regex.compile(
+    r"\s?of\s(?:the\s)?(?:market'?s?\s|total\s|main[- ]board\s|the\sday'?s\s|overall\s)?(?:turnover|dealings|trading|volume)"
+)
+_SHARE_OF_TURNOVER_BEFORE = regex.compile(r"(?:占|佔)(?:大市|主板|市场|全日|总|整体)?(?:成交|成交额|成交金额|总成交)(?:的)?\s?(?:约|近|逾)?\s?$")
+# Words between a flow's subject and its amount that make a turnover keyword reach too far.
+_FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
 # A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
 _QUOTA_AFTER = regex.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
 _QUOTA_BEFORE = regex.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
@@ -36,6 +44,8 @@ _TOTAL = regex.compile(r"合共|合计|共计|总计|合併|合并|combined|in t
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
 
+# A verb between a breadth word and its count.
+_COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 _UP_WORDS = ("advancers", "gainers", "advancing issues", "rising stocks", "advances")
 _OUTNUMBERED = regex.compile(
     r"(?P<first>advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
@@ -52,7 +62,7 @@ _SLASHED = regex.compile(
 )
 
 
-_KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio"})
+_KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
 
@@ -133,7 +143,9 @@ def _after(
         if q.start >= w.end and q.start - w.end <= reach and want(q):
             if _CLAUSE_BREAK.search(folded[w.end:q.start]):
                 return None
-            if any(w.end <= o.start < q.start for o in other_period):
+            # "rose 17% from the previous session to HK$254.3 billion", 較上日減少14%至1,872億元:
+            # the other day is the comparison; the amount after "to" is the day's
+            if any(w.end <= o.start < q.start and not _TO_AMOUNT.search(folded, o.end, q.start) for o in other_period):
                 return None
             return q
     return None
@@ -203,12 +215,29 @@ def _flow(
     return sign * q.value, q.currency or "HKD", _qualifier(words, q)
 
 
-def _money_before(folded: str, quantities: list[Quantity], w: Word) -> Quantity | None:
+def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[Word]) -> Quantity | None:
     """"HK$144.3 billion of shares changed hands": a currency amount just before the
-    keyword, in the same clause."""
+    keyword, in the same clause, and not a short-selling amount (沽空金額298億港元，佔主板成交)."""
     for q in reversed(quantities):
         if q.end <= w.start and w.start - q.end <= 24 and q.kind == "money" and q.value >= _MIN_TURNOVER:
-            return None if _CLAUSE_BREAK.search(folded[q.end:w.start]) else q
+            if _COMMA_CLAUSE.search(folded, q.end, w.start) or any(
+                _has(x, "short_sale") and 0 <= q.start - x.end <= 8 for x in words
+            ):
+                return None
+            return q
+    return None
+
+
+def _short_share(folded: str, quantities: list[Quantity], w: Word) -> Quantity | None:
+    """The percent of turnover a short-selling amount makes: "Short sales totalled HK$38.6
+    billion, or 17.4% of the market's turnover"; "沽空金額352.6億元，佔大市成交16.8%"."""
+    for q in quantities:
+        if q.kind != "pct" or q.start < w.end or q.start - w.end > _REACH:
+            continue
+        if _SHARE_OF_TURNOVER_AFTER.match(folded, q.end) or _SHARE_OF_TURNOVER_BEFORE.search(
+            folded, max(w.end, q.start - 16), q.start
+        ):
+            return q
     return None
 
 
@@ -277,10 +306,14 @@ def extract_market(
                     continue
                 if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
-                q = _after(
-                    folded, quantities, other_period, w,
-                    lambda q: _money(q, folded) and q.value >= _MIN_TURNOVER,
-                ) or _money_before(folded, quantities, w)
+                def turnover_amount(q: Quantity, w: Word = w, words: list[Word] = words) -> bool:
+                    # "大市成交明顯放大，南向資金淨流入88億元": the amount is the flow's
+                    flow_between = any(w.end <= x.start < q.start and x.roles & _FLOW_ROLES for x in words)
+                    return _money(q, folded) and q.value >= _MIN_TURNOVER and not flow_between
+
+                q = _after(folded, quantities, other_period, w, turnover_amount) or _money_before(
+                    folded, quantities, w, words
+                )
                 if q is not None:
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     if _better_restatement(market.turnover, found_amount):
@@ -312,6 +345,11 @@ def extract_market(
                     if later_in_day or _better_restatement(current, found_flow):
                         setattr(market, role, found_flow)
                         market.evidence[role] = ev
+            if _has(w, "short_sale") and market.short_selling_ratio is None:
+                share = _short_share(folded, quantities, w)
+                if share is not None:
+                    market.short_selling_ratio = share.value
+                    market.evidence["short_selling_ratio"] = ev
             if _has(w, "short_ratio") and market.short_selling_ratio is None:
                 q = _after(folded, quantities, other_period, w, lambda q: q.kind == "pct", 40)
                 between = folded[w.end:q.start] if q else ""
@@ -366,6 +404,8 @@ def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Qu
             if w.end <= q.start:
                 dist = q.start - w.end
                 between = folded[w.end:q.start]
+                if _COUNT_VERB.fullmatch(between):
+                    dist = 0  # "Gainers numbered 714", "advancers totalled 812"
                 if dist > 8 or regex.search(r"[,;、]|\d", between):
                     continue
             elif w.start >= q.end:
