@@ -130,7 +130,11 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.session and b.session and a.session != b.session:
         return False
-    if not _overlap(a, b) and not (a.session and a.session == b.session):
+    level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
+    same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
+    # an intraday level alone (a low, or a high) says nothing of which extreme another intraday
+    # figure is: only the same sentence or paragraph joins them
+    if not _overlap(a, b) and not same_session:
         # Nothing in common to show it is the same fact, unless the same paragraph (line)
         # completes it: "SMIC fell 6.2% ...; SMIC closed at HK$71.25."
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line

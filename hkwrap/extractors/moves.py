@@ -41,9 +41,18 @@ _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within
 _FROM_PEAK_AFTER = regex.compile(
     r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w -]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
 )
+# A percent this close after a turnover word is the turnover's change ("成交縮減12%",
+# "volume down 22%"), not the subject's.
+_TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
 _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
+# A session word heading its sentence: "港股午收：", "Midday:".
+_HEADING_COLON = regex.compile(r"\s?:")
+# Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
+_RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
+_SINCE = regex.compile(r"\bsince\b|以来")
+_RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
@@ -166,6 +175,7 @@ class _Binder:
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
         self.split_at = 0  # a second verb: a new move, if the next number says so
         self.sticky_session: str | None = None
+        self.sentence_session: str | None = None  # a session heading the sentence ("午收：")
         self.qual: _Pending | None = None
         self.level: _Pending | None = None
         self.thresh: _Pending | None = None
@@ -176,12 +186,14 @@ class _Binder:
         self.fundamental: _Pending | None = None
         self.reference: _Pending | None = None  # 招股價, "offer price"
         self.metric = False
+        self.ratio = False  # the subject's figure is a ratio ("climbed to 22.10%"), not a level
         self.modal = False  # a hypothetical (若, if, could): its clause states no fact
         self.modal_at = 0  # where the modal word ended
         self.narrowed = False
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False
+        self.skip_next_level = False  # the second level of a day's range, already taken
         self.last_subject: Token | None = None
         self.prev: Token | None = None
         self.text = self.folded[sentence[0]:sentence[1]].strip()
@@ -205,6 +217,14 @@ class _Binder:
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
 
+    def only_direction_between(self, start: int, end: int) -> bool:
+        """Is ``folded[start:end]`` one direction word and spaces ("at one point down 2.6%")?"""
+        inside = [t for t in self.tokens if start <= t.start and t.end <= end]
+        if len(inside) != 1 or inside[0].word is None or not inside[0].word.roles & {"up", "down"}:
+            return False
+        t = inside[0]
+        return not (self.folded[start:t.start] + self.folded[t.end:end]).strip()
+
     def only_qualifiers(self, start: int, end: int) -> bool:
         """Is ``folded[start:end]`` empty but for qualifier words ("more than", 逾)?"""
         rest = self.folded[start:end]
@@ -223,7 +243,7 @@ class _Binder:
         if self.cur is None:
             self.cur = Move(
                 list(self.group), self.sentence, direction=self.direction,
-                session=self.sticky_session, modal=self.modal,
+                session=self.sticky_session or self.sentence_session, modal=self.modal,
             )
         return self.cur
 
@@ -339,11 +359,18 @@ class _Binder:
         opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
             tokens[0].start - self.sentence[0] <= 3
         )
+        # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
+        opens_on_level = opens_on_level or any(t.has("day_range") for t in tokens)
         for t in tokens:
             q = t.qty
             if q is None:
                 continue
-            if last.kind == "index" and (q.kind == "pts" or (opens_on_level and q.kind == "num" and q.value >= _MIN_LEVEL)):
+            # a change in points, or a level the sentence opens on ("收一萬九千四百八十三");
+            # a bare level deep in another topic's sentence (牛證重貨區在22,400至22,699點) is not
+            if last.kind == "index" and (
+                (q.kind == "pts" and (q.value < _MIN_LEVEL or opens_on_level))
+                or (opens_on_level and q.kind == "num" and q.value >= _MIN_LEVEL)
+            ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
                 return last
@@ -421,6 +448,7 @@ class _Binder:
                 # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
                 self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
+            self.ratio = False
             self.end_modal(tok.start)
         self.last_subject = tok
 
@@ -461,6 +489,8 @@ class _Binder:
         prev = self.prev
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
+        if "sequence" in roles:
+            self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
         if "modal" in roles:
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
@@ -552,11 +582,17 @@ class _Binder:
 
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
+        if _HEADING_COLON.match(self.folded, tok.end):
+            self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
         if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(self.folded, cur, tok):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
-        if cur is not None and cur.has_numbers and cur.session and cur.session != sess:
-            self.close()  # "as low as 24,880 ... before closing down 0.4%": a new move
+        if cur is not None and cur.has_numbers and (
+            (cur.session and cur.session != sess) or (cur.has_change and (cur.level or cur.price))
+        ):
+            # "as low as 24,880 ... before closing down 0.4%"; "up as much as 255 points at
+            # 25,089, before finishing 124 points higher": a new move
+            self.close()
         elif cur is not None and cur.has_change and cur.session is None and cur.level is None and cur.price is None:
             # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
             # the move whose figures came first
@@ -573,7 +609,9 @@ class _Binder:
         self.end_modal(q.start)
         kind = self.group[0].kind
         qual = self.qual
-        qualifier = qual.kind if qual is not None and q.start - qual.end <= 3 else "exact"
+        qualifier = qual.kind if qual is not None and (
+            q.start - qual.end <= 3 or self.only_direction_between(qual.end, q.start)
+        ) else "exact"  # "over 4%", "at one point down 2.6%"
         is_threshold = (
             (self.near(self.thresh, q, 6) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
             or _MARK_AFTER.match(folded[q.end:q.end + 16]) is not None
@@ -622,6 +660,13 @@ class _Binder:
         if skip:
             self.qual = None
             return
+        if kind == "index" and self.skip_next_level:
+            self.skip_next_level = False
+            self.qual = None
+            return
+        if kind == "index" and q.kind in ("num", "pts") and self.take_level_range(i, q, link, nxt):
+            self.qual = None
+            return
         if q.kind == "pct":
             self.take_pct(q, d, kind, qualifier, is_threshold, is_level, is_range)
         elif q.kind == "pts" and kind == "index":
@@ -658,14 +703,20 @@ class _Binder:
             self.skip_next_pct = is_range
             return
         last = self.last_subject
+        if self.metric and kind == "index":
+            self.ratio = True  # "the ratio for the China Enterprises Index eased to 17.40%, a 0.96-point decline"
         if (
             (self.metric and kind == "index")
             or (is_threshold and qualifier == "exact")
+            # "成交縮減12%至1,587億元", "with volume down 22%": the turnover's change
+            or (last is not None and self.turnover_word is not None and self.turnover_word.end > last.end
+                and self.near(self.turnover_word, q, _TURNOVER_PCT_REACH))
             # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
             or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
         ):
             return
         if is_level and not self.narrowed:
+            self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands, not a change
         sign = q.sign or d
         if sign:
@@ -675,6 +726,29 @@ class _Binder:
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
 
+    def take_level_range(self, i: int, q: Quantity, link: str, nxt: Token | None) -> bool:
+        """The day's range: "fluctuated between 25,341.07 and 25,662.90", "在24,861點至25,190
+        點之間上落": two intraday levels, each a move of its own."""
+        if nxt is None or nxt.qty is None or nxt.qty.kind not in ("num", "pts") or link not in _RANGE_LINKS:
+            return False
+        second = nxt.qty
+        if q.value < _MIN_LEVEL or second.value < _MIN_LEVEL or q.magnitude or second.magnitude:
+            return False
+        between_words = self.prev is not None and self.prev.has("range") and self.prev.end <= q.start
+        if not (between_words or _RANGE_AFTER.match(self.folded, second.end)):
+            return False
+        if not any(t.has("day_range") for t in self.tokens):
+            return False  # "牛證重貨區在19,000至19,099點之間": not where the index traded
+        if _SINCE.search(self.folded, self.sentence[0], self.sentence[1]):
+            return False  # "in a range between 23,000 and 24,400 since mid-May": weeks, not the day
+        self.close()
+        for n in (q, second):
+            m = self.ensure()
+            m.level, m.session, m.session_explicit = Num(n.value, "exact", n.start, n.end), "intraday", True
+            self.close()
+        self.skip_next_level = True
+        return True
+
     def take_mark(self, q: Quantity) -> None:
         """A mark crossed by a move that states no level ("surged nearly 4%, surpassing the
         20,600-point mark"): the level it gives, which a stated level replaces."""
@@ -683,6 +757,8 @@ class _Binder:
             cur.level = Num(q.value, "mark", q.start, q.end)
 
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
+        if self.ratio:
+            return
         m = self.ensure()
         sd = q.sign or d
         prev = self.prev
