@@ -30,7 +30,9 @@ from hkwrap.text.lexicon import Word
 from hkwrap.text.prepare import Prepared
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
-_JOINER = regex.compile(r"^(?:[,、/&]|and|or|both|the|its|及|和|与|同|以及|\s)*$")
+_JOINER = regex.compile(
+    r"^(?:[,、/&.]|and|or|both|the|its|及|和|与|同|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
+)
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
@@ -53,6 +55,8 @@ _HEADING_COLON = regex.compile(r"\s?:")
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
 _SINCE = regex.compile(r"\bsince\b|以来")
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
+# Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
+_UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = regex.compile(r"[,;]")
@@ -175,6 +179,7 @@ class _Binder:
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
         self.split_at = 0  # a second verb: a new move, if the next number says so
         self.sticky_session: str | None = None
+        self.sticky_at = 0  # where the sticky session's word ended
         self.sentence_session: str | None = None  # a session heading the sentence ("午收：")
         self.qual: _Pending | None = None
         self.level: _Pending | None = None
@@ -429,7 +434,13 @@ class _Binder:
             and not self.group_done
             and group[0].kind == subj.kind
             and last is not None
-            and (_JOINER.match(gap) is not None or (self.prev is not None and self.prev.has("link")))
+            and (
+                _JOINER.match(gap) is not None
+                or (self.prev is not None and self.prev.has("link"))
+                # "稻香控股(573)、翠華控股(1314)和敘福樓集團(1978)": a name the table does not know
+                # stands between a listed code and the next
+                or (_bare_code(subj) and _UNKNOWN_NAME_GAP.fullmatch(gap) is not None)
+            )
             and all(s.id != subj.id for s in group)
         )
         if joined:
@@ -438,6 +449,8 @@ class _Binder:
                 self.cur.subjects = list(group)
         else:
             self.close()
+            if last is not None and ";" in folded[max(last.end, self.sticky_at):tok.start]:
+                self.sticky_session = None  # "……創上市以來新高；中海油升1.5%": that clause's session
             self.group = [subj]
             self.group_done = False
             self.direction = 0
@@ -491,6 +504,7 @@ class _Binder:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if "sequence" in roles:
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
+            self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
         if "modal" in roles:
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
@@ -598,7 +612,7 @@ class _Binder:
             # the move whose figures came first
             cur.session, cur.session_explicit = sess, True
             return
-        self.sticky_session = sess
+        self.sticky_session, self.sticky_at = sess, tok.end
         if self.cur is not None and not self.cur.has_numbers:
             self.cur.session = sess
             if "level" in roles:
@@ -838,6 +852,12 @@ def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[T
             continue
         return True
     return False
+
+
+def _bare_code(subj: Subject) -> bool:
+    """Is the subject a bracketed code alone, its name unknown to the tables ("(1978)")?"""
+    text = getattr(subj.entity, "text", "") or ""
+    return text[:1] in "(（"
 
 
 def _is_year(folded: str, q: Quantity) -> bool:

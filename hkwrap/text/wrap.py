@@ -46,8 +46,9 @@ def soft_breaks(text: str) -> list[int]:
         pos += len(line)
         offsets.append(pos)
         pos += 1
-    strong: list[int] = []
-    weak: list[int] = []
+    strong: list[int] = []  # soft in any document
+    weak: list[int] = []  # soft once the document shows it is wrapped
+    evidence = 0
     for i, at in enumerate(offsets):
         before, after = lines[i], lines[i + 1]
         if not before.strip() or not after.strip():
@@ -57,12 +58,13 @@ def soft_breaks(text: str) -> list[int]:
         if _COLUMNS.search(before.strip()) or _COLUMNS.search(after.strip()):
             continue
         length = len(before.strip())
-        if _OPEN_END.search(before) or _CONTINUES.match(after) or (
-            _MAY_CONTINUE.match(after) and length >= _LONG_LINE
-        ):
+        may_continue = _MAY_CONTINUE.match(after) is not None
+        if _OPEN_END.search(before) or _CONTINUES.match(after) or (may_continue and length >= _LONG_LINE):
             strong.append(at)
+            evidence += 1
         elif length >= _MIN_WRAPPED_LINE:
             weak.append(at)
-    if len(strong) >= _WRAPPED_EVIDENCE:
+            evidence += may_continue  # "主板成交" / "1,764億元。": a figure cut from its unit
+    if evidence >= _WRAPPED_EVIDENCE:
         return sorted(strong + weak)
     return strong
