@@ -53,6 +53,7 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _HEADING_COLON = regex.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
+_RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
@@ -432,6 +433,8 @@ class _Binder:
         joined = (
             group
             and not self.group_done
+            # "新鴻基地產(00016)升1.6%以及新世界發展(00017)升1.8%": a name after figures starts anew
+            and not (self.cur is not None and self.cur.has_numbers)
             and group[0].kind == subj.kind
             and last is not None
             and (
@@ -633,7 +636,8 @@ class _Binder:
         is_level = self.near(self.level, q)
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
-        link = folded[q.end:nxt.start].strip() if nxt is not None else ""
+        # "升近5%至近6%", "between over 3% and 5%": a qualifier on the far end is still a range
+        link = _RANGE_QUALIFIER.sub("", folded[q.end:nxt.start]).strip() if nxt is not None else ""
         is_range = (
             q.kind == "pct"
             and nxt is not None
