@@ -601,7 +601,10 @@ class _Binder:
         cur = self.cur
         if _HEADING_COLON.match(self.folded, tok.end):
             self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
-        if cur is not None and cur.has_numbers and not cur.session_explicit and _right_after(self.folded, cur, tok):
+        if (
+            cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
+            and _right_after(self.folded, cur, tok)
+        ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
         if cur is not None and cur.has_numbers and (

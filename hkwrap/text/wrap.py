@@ -16,19 +16,19 @@ from __future__ import annotations
 import regex
 
 # A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
-_CLOSED = regex.compile(r"[.。!?！？:：)）」』\"”'’\]】|]\s*$")
+_CLOSED = regex.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
 # A line that cannot end a sentence: a comma, 、, a hyphen, or a joining word.
-_OPEN_END = regex.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))\s*$", regex.IGNORECASE)
+_OPEN_END = regex.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))$", regex.IGNORECASE)
 # A next line that plainly continues the sentence: a lower-case word.
-_CONTINUES = regex.compile(r"\s*[a-z]")
+_CONTINUES = regex.compile(r"[a-z]")
 # A next line that may continue it: a figure, a unit, a comma (a table row may too).
-_MAY_CONTINUE = regex.compile(r"\s*(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
+_MAY_CONTINUE = regex.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
 # A line laid out in columns (tabs, or runs of spaces): a table, never a wrapped sentence.
 _COLUMNS = regex.compile(r"\t| {3,}")
 # A line this long that runs on into a figure is wrapped even in a document otherwise not.
 _LONG_LINE = 40
 # A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline.
-_OWN_LINE = regex.compile(r"\s*(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
+_OWN_LINE = regex.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -50,14 +50,15 @@ def soft_breaks(text: str) -> list[int]:
     weak: list[int] = []  # soft once the document shows it is wrapped
     evidence = 0
     for i, at in enumerate(offsets):
-        before, after = lines[i], lines[i + 1]
-        if not before.strip() or not after.strip():
+        # patterns read the lines stripped: no pattern scans a run of spaces
+        before, after = lines[i].strip(), lines[i + 1].strip()
+        if not before or not after:
             continue
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
             continue
-        if _COLUMNS.search(before.strip()) or _COLUMNS.search(after.strip()):
+        if _COLUMNS.search(before) or _COLUMNS.search(after):
             continue
-        length = len(before.strip())
+        length = len(before)
         may_continue = _MAY_CONTINUE.match(after) is not None
         if _OPEN_END.search(before) or _CONTINUES.match(after) or (may_continue and length >= _LONG_LINE):
             strong.append(at)
