@@ -208,9 +208,143 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     return "subject"
 
 
-def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
-    """Every security named in the report, in text order, with its role."""
-    hits = table.matcher().find(prep.folded, prep.text)
+# -- names resolved by the report itself ----------------------------------------------------
+
+# A Chinese name printed before a bracketed code the table does not know under that name.
+_ZH_NAME_BEFORE_CODE = re.compile(r"([\u4e00-\u9fff]{2,8})\s?$")
+SENSE_WINDOW = 80  # characters either side of an ambiguous name in which its context words count
+
+
+def _name_key(prep: Prepared, hit: Hit) -> str | None:
+    """The folded name part of a hit: the alias, or the unknown words before a bare code."""
+    if hit.name_start is not None:
+        return prep.folded[hit.name_start : hit.name_end]
+    if hit.code_start is not None and hit.start < hit.code_start:
+        return prep.folded[hit.start : hit.code_start].strip() or None
+    if hit.code_start is not None and prep.folded[hit.code_start] == "(":
+        m = _ZH_NAME_BEFORE_CODE.search(prep.folded, max(0, hit.code_start - 10), hit.code_start)
+        return m.group(1) if m else None
+    return None
+
+
+def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
+    """Names whose code the report itself settles.
+
+    - A name printed with a code keeps that code when it comes back bare (港燈(00006.HK) ...
+      港燈報45.2元), also a name the table does not know ("Hengten (00136) ... Hengten").
+    - A name shared by several codes takes the one its sentence's context words point to
+      ("Sun Hung Kai, the property developer"), else the one the report names unambiguously.
+    """
+    import dataclasses
+
+    tied: dict[str, str] = {}
+    firm = {h.code for h in hits if h.code and (h.kind != "name" or len(h.codes) <= 1)}
+    out: list[Hit] = []
+    for hit in hits:
+        key = _name_key(prep, hit)
+        if hit.code and hit.code_start is not None and key:
+            tied.setdefault(key, hit.code)
+        elif key in tied and hit.kind == "name" and hit.code != tied[key]:
+            hit = dataclasses.replace(hit, code=tied[key])
+        elif hit.code is None and len(hit.codes) > 1:
+            code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
+            if code:
+                hit = dataclasses.replace(hit, code=code)
+        out.append(hit)
+    unknown = {k: c for k, c in tied.items() if not table.by_alias(k) and len(k) >= _MIN_UNKNOWN_NAME}
+    if unknown:
+        out = _later_unknown_names(prep, out, unknown)
+    return out
+
+
+_MIN_UNKNOWN_NAME = 4  # characters: shorter unknown names recur by accident
+
+
+def _only_one(codes: tuple[str, ...], firm: set[str]) -> str | None:
+    named = [c for c in codes if c in firm]
+    return named[0] if len(named) == 1 else None
+
+
+def _by_context(prep: Prepared, table: SecurityTable, hit: Hit) -> str | None:
+    lo, hi = _sentence_bounds(prep.folded, hit.start, hit.end)
+    lo, hi = max(lo, hit.start - SENSE_WINDOW), min(hi, hit.end + SENSE_WINDOW)
+    around = prep.folded[lo : hit.start] + " " + prep.folded[hit.end : hi]
+    picked = []
+    for code in hit.codes:
+        rec = table.get(code)
+        words = [fold(w) for w in (rec.context if rec else ())]
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}" if w[:1].isascii() else re.escape(w), around)
+               for w in words):
+            picked.append(code)
+    return picked[0] if len(picked) == 1 else None
+
+
+def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str]) -> list[Hit]:
+    """Bare repeats of a name the report tied to a code and the table does not know."""
+    folded = prep.folded
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(unknown, key=len, reverse=True)))
+    first = {}
+    for h in hits:
+        key = _name_key(prep, h)
+        if key in unknown:
+            first.setdefault(key, h.end)
+    extra: list[Hit] = []
+    for m in pattern.finditer(folded):
+        key = m.group(0)
+        if m.start() < first.get(key, len(folded)):
+            continue
+        if key[0].isascii() and (
+            (m.start() > 0 and folded[m.start() - 1].isalnum())
+            or (m.end() < len(folded) and folded[m.end()].isalnum())
+        ):
+            continue
+        if any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        extra.append(Hit(m.start(), m.end(), unknown[key], m.start(), m.end(), (unknown[key],)))
+    return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
+
+
+# A bracketed US ticker right after the name of a dual-listed security ("KE Holdings (BEKE)")
+# only identifies it; it means the US listing when the sentence is about US trading.
+_BRACKET_OPEN = re.compile(r"\s?\(\s?$")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
+_US_TRADING = re.compile(
+    r"(?<![a-z])(?:u\.s\.|us-listed|u\.s\.-listed|american depositary|adrs?|new york|nasdaq|nyse|"
+    r"wall street|overnight|premarket|pre-market|after-hours|in the us|us trading|us shares)(?![a-z])"
+    r"|美股|美國|美国|紐約|纽约|納斯達克|纳斯达克|納指|纳指|隔夜|中概|預託證券|预托证券|盤前|盘前"
+)
+
+
+def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
+    """A US ticker in brackets after its own security's name joins the name's hit, unless the
+    sentence speaks of US trading (then it stays the US listing)."""
+    import dataclasses
+
+    out: list[Hit] = []
+    folded = prep.folded
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.code and hit.code == prev.code and hit.name_start is not None:
+            rec = table.get(hit.code)
+            written = prep.text[hit.name_start : hit.name_end]
+            close = _BRACKET_CLOSE.match(folded, hit.end)
+            if (
+                rec is not None and rec.us and written.upper() == rec.us.upper()
+                and _BRACKET_OPEN.search(folded, prev.end, hit.start) and close
+            ):
+                lo, hi = _sentence_bounds(folded, prev.start, close.end())
+                if not _US_TRADING.search(folded, lo, hi):
+                    out[-1] = dataclasses.replace(prev, end=close.end())
+                    continue
+        out.append(hit)
+    return out
+
+
+def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None) -> list[Entity]:
+    """Every security named in the report, in text order, with its role. ``date`` (ISO): the
+    report's day, for names that meant another code then (長實 before 2015 is 00001)."""
+    hits = table.matcher().find(prep.folded, prep.text, date)
+    hits = _resolve_in_report(prep, table, _tied_ticker_merged(prep, table, hits))
     brokers: dict[str, bool] = {}
     out: list[Entity] = []
     for hit in hits:
@@ -243,9 +377,11 @@ def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
     return out
 
 
-def find_mentions(prep: Prepared, table: SecurityTable) -> tuple[list[Mention], list[str]]:
+def find_mentions(
+    prep: Prepared, table: SecurityTable, date: str | None = None
+) -> tuple[list[Mention], list[str]]:
     """Mentions (securities talked about, in text order) and warnings."""
-    return mentions_from_entities(find_entities(prep, table))
+    return mentions_from_entities(find_entities(prep, table, date))
 
 
 def mentions_from_entities(entities: list[Entity]) -> tuple[list[Mention], list[str]]:

@@ -83,6 +83,18 @@ _OTHER_COMPANY_CJK = re.compile(
     r"(?:证券|證券|银行|銀行|金融|租赁|租賃|资本|資本|基金|期货|期貨|信托|信託|资产|資產|国际|國際|"
     r"人寿|人壽|资管|資管|创投|創投)"
 )
+# A longer name that begins with an alias: capitalised words go on past it and end in a
+# corporate word ("Sinopec Kantons Holdings" is not Sinopec). At most three words in between:
+# a company name, not a headline. Checked on the original text (capitals).
+_CORP_WORD = r"(?:Holdings?|Group|Limited|Ltd|Inc|Corp|Corporation|Company|Co)"
+_LONGER_NAME_LATIN = re.compile(
+    rf"(?:\s(?!{_CORP_WORD}\b)[A-Z][\w'&-]*){{1,3}}\s{_CORP_WORD}(?![\w-])"
+)
+# The same in Chinese: two to four characters between the alias and 控股 / 集團 (中石化冠德控股).
+_LONGER_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+# A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
 
 # Code forms. Each pattern starts with a literal or a small character set, so the regex
 # engine can skip ahead quickly; a single alternation starting with an optional bracket is
@@ -147,6 +159,8 @@ class Matcher:
             pats.append(self._pat(key, (), False))
         self._keys = keys
         self._pats = pats
+        # names that meant a code only for a time: resolved again for a report's date
+        self._dated = {i for i, k in enumerate(keys) if table.is_dated(k)}
         self._ids = {k: i for i, k in enumerate(keys)}
         self._ac = (
             ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
@@ -243,9 +257,19 @@ class Matcher:
 
     # -- both -------------------------------------------------------------------------------
 
-    def find(self, folded: str, text: str | None = None) -> list[Hit]:
+    def _codes_at(self, pid: int, date: str | None, memo: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+        """The codes a name pattern means on ``date`` (the table's current sense without one)."""
+        if date is None or pid not in self._dated:
+            return self._pats[pid].codes
+        if pid not in memo:
+            memo[pid] = self.table.codes_for_key(self._keys[pid], date)
+        return memo[pid]
+
+    def find(self, folded: str, text: str | None = None, date: str | None = None) -> list[Hit]:
         """Every security in ``folded`` (``text``: the original, same length, for case checks
-        and names of unknown companies). Hits are in text order and never overlap."""
+        and names of unknown companies; ``date``: the report's ISO date, for names that changed
+        hands). Hits are in text order and never overlap."""
+        memo: dict[int, tuple[str, ...]] = {}
         names = self.name_hits(folded, text)
         codes = self.code_hits(folded, text)
         code_at = {s: (s, e, t, bare) for s, e, t, bare in codes}
@@ -267,7 +291,7 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
-            hit = self._name_hit(s, name_end, e, pat.codes, code, folded, text)
+            hit = self._name_hit(s, name_end, e, self._codes_at(pid, date, memo), code, folded, text)
             if hit.code_start is not None:
                 used_codes.add(hit.code_start)
             hits.append(hit)
@@ -289,9 +313,21 @@ class Matcher:
 
     def _other_company(self, folded: str, text: str | None, e: int) -> bool:
         if e < len(folded) and folded[e] >= "\u3400":
-            return bool(_OTHER_COMPANY_CJK.match(folded, e))
+            if _OTHER_COMPANY_CJK.match(folded, e):
+                return True
+            m = _LONGER_NAME_CJK.match(folded, e)
+            # ... unless the characters in between are a name of their own (騰訊音樂 is known)
+            return bool(m) and not self._names_inside(folded, e, m.end())
         m = _OTHER_COMPANY_LATIN.match(folded, e)
-        return bool(m) and (text is None or text[m.start() + 1].isupper())
+        if m:
+            return text is None or text[m.start() + 1].isupper()
+        if text is None:
+            return False
+        m = _LONGER_NAME_LATIN.match(text, e)
+        return bool(m) and not _title_case_line(text, e)
+
+    def _names_inside(self, folded: str, s: int, e: int) -> bool:
+        return self._ac is not None and bool(self._ac.find_matches_as_indexes(folded[s:e]))
 
     def _name_hit(
         self,
@@ -353,6 +389,17 @@ class Matcher:
             if m and m.group(1):
                 start = m.start(1)
         return Hit(start, e, ticker.code, None, None, (), s, e, ticker)
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written with most words capitalised (a headline)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    words = _WORD.findall(text, lo, hi if hi >= 0 else len(text))
+    if len(words) < 4:
+        return True  # too short to tell: a headline or a label, not running text
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps > TITLE_CASE_SHARE * len(words)
 
 
 def folded_is_bracket(text: str, s: int) -> bool:
