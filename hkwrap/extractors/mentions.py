@@ -48,7 +48,8 @@ class Entity:
 _EN_BEFORE = (
     r"(?:according\s+to|as\s+(?:noted|reported|estimated|said|highlighted|pointed\s+out|"
     r"forecast|predicted|flagged)\s+by|(?:analysts?|strategists?|economists?|researchers?)\s+"
-    r"(?:at|from|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
+    r"(?:at|from|with)|(?:head|director|chief|managing\s+director|vice\s+president)\s+of\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:research|strategy|investment|equities|markets)\s+(?:at|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
     r"statistics|calculations)\s+(?:from|by)|citing|cited\s+by|quoting)\s+(?:the\s+)?$"
 )
 _ZH_BEFORE = ("據", "据", "根據", "根据", "引述", "援引", "綜合", "综合", "來自", "来自")
@@ -98,6 +99,18 @@ _BROKER_WORDS = (
     "投行",
 )
 
+# A day or date between a source and its verb ("華泰證券5月8日發表研究報告", "Nomura on Tuesday
+# said"), and a publishing verb before a report word (發表研究報告).
+_ZH_WHEN = (
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|\d{1,2}月|昨日|昨天|今日|今天|日前|近日|早前|最新|[周週][一二三四五六日]|"
+    r"星期[一二三四五六日天])"
+)
+_ZH_PUBLISH = ("發表", "发表", "發布", "发布", "發佈", "公布", "公佈", "出具", "在")
+_EN_WHEN = (
+    r"(?:\s+(?:on|late\s+on|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})|\s+this\s+week|\s+today)?"
+)
+
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 
 
@@ -113,14 +126,16 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_ZH_BEFORE)})\s?$)"),
         "after": re.compile(
-            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:的)?(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
+            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_ZH_PUBLISH)})?(?:的)?"
+            rf"(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
             rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)}))"
         ),
         "after_broker": re.compile(
             # a broker's speech verb, straight after its name or after a person's name or
             # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
-            rf"(?:{_EN_AFTER_BROKER}|\s?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
+            rf"(?:{_EN_WHEN}{_EN_AFTER_BROKER}"
+            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _BROKER_WORDS)),
     }

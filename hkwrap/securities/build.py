@@ -49,6 +49,8 @@ _EN_CORP_RE = re.compile(
     r"incorporated|\(group\)|\(holdings\)))+$",
     re.IGNORECASE,
 )
+# A shortened name that ends in a joining word ("Wheelock and" from "Wheelock and Company").
+_DANGLING_RE = re.compile(r"(?:\s&|\sand)$", re.IGNORECASE)
 # The same for Chinese names (Traditional and Simplified).
 _ZH_CORP_RE = re.compile(
     r"(?:控股|集團|集团|股份|有限|責任|责任|公司|\(集團\)|\(集团\)|（集團）|（集团）)+$"
@@ -293,7 +295,7 @@ def dated_forms(
                     forms.append((base, PRIO_AUTO, span))
             else:
                 base = _EN_CORP_RE.sub("", name).strip(" ,")
-                if base != name and _acceptable(base):
+                if base != name and _acceptable(base) and not _DANGLING_RE.search(base):
                     forms.append((base, PRIO_AUTO, span))
     return forms
 

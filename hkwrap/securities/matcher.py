@@ -265,6 +265,17 @@ class Matcher:
             memo[pid] = self.table.codes_for_key(self._keys[pid], date)
         return memo[pid]
 
+    def _valid_prefix_at(
+        self, folded: str, text: str | None, s: int, e: int, date: str | None,
+        memo: dict[int, tuple[str, ...]],
+    ) -> tuple[int, int] | None:
+        """The longest shorter name at ``s`` that meant a listed security on ``date``."""
+        for k in range(e - 1, s, -1):
+            pid = self._ids.get(folded[s:k])
+            if pid is not None and self._valid(pid, folded, text, s, k) and self._codes_at(pid, date, memo):
+                return pid, k
+        return None
+
     def find(self, folded: str, text: str | None = None, date: str | None = None) -> list[Hit]:
         """Every security in ``folded`` (``text``: the original, same length, for case checks
         and names of unknown companies; ``date``: the report's ISO date, for names that changed
@@ -291,7 +302,14 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
-            hit = self._name_hit(s, name_end, e, self._codes_at(pid, date, memo), code, folded, text)
+            codes_now = self._codes_at(pid, date, memo)
+            if not codes_now and pid in self._dated and code is None:
+                shorter = self._valid_prefix_at(folded, text, s, name_end, date, memo)
+                if shorter is not None:  # 長江實業集團 after 長江實業 (1972-2015) changed hands
+                    pid, name_end = shorter
+                    e = name_end
+                    codes_now = self._codes_at(pid, date, memo)
+            hit = self._name_hit(s, name_end, e, codes_now, code, folded, text)
             if hit.code_start is not None:
                 used_codes.add(hit.code_start)
             hits.append(hit)

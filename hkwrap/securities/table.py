@@ -93,17 +93,6 @@ def _holds(span: build.Span | None, date: str) -> bool:
     return (lo is None or lo <= date) and (hi is None or date <= hi)
 
 
-def _gap_days(span: build.Span | None, date: str) -> int:
-    """Days from ``date`` to the nearest day of ``span`` (0 inside it)."""
-    import datetime as dt
-
-    if span is None or _holds(span, date):
-        return 0
-    day = dt.date.fromisoformat(date)
-    edge = span[0] if span[0] is not None and date < span[0] else span[1]
-    return abs((dt.date.fromisoformat(edge) - day).days) if edge else 0
-
-
 def _six_digits(code: str | None) -> str | None:
     if not code:
         return None
@@ -186,13 +175,15 @@ class SecurityTable:
         """Codes of the best priority for a folded alias key (several = ambiguous).
 
         A name that meant a code only for a time counts at ``date`` (ISO) when its span holds
-        that date; if no candidate's span does, the nearest span in time. With no date, names
+        that date; if no candidate's span does, none (the name was no listed security then). With no date, names
         valid today win, and former names count only when nothing current has the name."""
         codes = self._index.get(key)
         if not codes:
             return ()
         if self._spans:
             codes = self._valid_at(key, codes, date)
+            if not codes:
+                return ()
         best = min(codes.values())
         return tuple(sorted(c for c, p in codes.items() if p == best))
 
@@ -207,12 +198,9 @@ class SecurityTable:
         if date is None:
             now = {c: p for c, p in codes.items() if spans[c] is None or spans[c][1] is None}
             return now or codes
-        held = {c: p for c, p in codes.items() if _holds(spans[c], date)}
-        if held:
-            return held
-        gaps = {c: _gap_days(spans[c], date) for c in codes}
-        nearest = min(gaps.values())
-        return {c: p for c, p in codes.items() if gaps[c] == nearest}
+        # none held: the name meant no HK-listed security that day (before a listing, after
+        # a delisting), so it is no mention
+        return {c: p for c, p in codes.items() if _holds(spans[c], date)}
 
     def span_of(self, key: str, code: str) -> build.Span | None:
         """(from, to) of a dated name of ``code``; None when the name is not dated."""
