@@ -77,6 +77,18 @@ _ZH_AFTER_ALWAYS = (
     "报告认为", "報告預計", "报告预计", "發表報告", "发表报告", "發表研報", "发表研报", "發布報告",
     "发布报告", "發佈報告", "最新報告", "最新报告", "的報告", "的报告",
 )
+# A speaker's employer: the company, the speaker's title and name, then a speech verb
+# ("HKEX chief executive Bonnie Chan said", 港交所行政總裁陳翊庭表示).
+_EN_SPEAKER = (
+    r"(?:'s)?\s+(?:group\s+)?(?:ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|chairperson|"
+    r"president|cfo|chief\s+financial\s+officer|executive\s+director|managing\s+director|"
+    r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){1,3}(?:said|says|told|noted|added|stated|warned)\b"
+)
+_ZH_SPEAKER_TITLES = (
+    "行政總裁", "行政总裁", "總裁", "总裁", "主席", "董事長", "董事长", "首席執行官", "首席执行官",
+    "發言人", "发言人", "總經理", "总经理",
+)
+_ZH_SPEECH = ("表示", "指出", "稱", "称", "說", "说", "透露", "坦言")
 _ZH_RATING_VERBS = (
     "維持", "维持", "重申", "給予", "给予", "上調", "上调", "下調", "下调", "首予", "首次覆蓋",
     "首次覆盖", "予",
@@ -129,7 +141,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_ZH_PUBLISH)})?(?:的)?"
             rf"(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
-            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)}))"
+            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)})"
+            rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_ZH_SPEAKER_TITLES)})[\u4e00-\u9fff]{{2,4}}?(?:{alt(_ZH_SPEECH)}))"
         ),
         "after_broker": re.compile(
             # a broker's speech verb, straight after its name or after a person's name or
@@ -169,10 +182,24 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# The exchange operator named as the place of a listing or a filing ("filed with HKEX", 向港交所
+# 提交上市申請, 在港交所主板上市) is not talked about as a stock (the gold's rule for HKEX).
+EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator in the table
+_VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|filed\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
+_VENUE_AFTER = re.compile(
+    r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
+    r"|(?:'s)?\s+(?:main\s+board|listing\s+(?:committee|application|rules)|for\s+(?:a|an|its)\s+(?:listing|ipo))"
+)
+
+
 def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
     folded = prep.folded
     cues = _cues()
     lo, hi = _sentence_bounds(folded, hit.start, hit.end)
+    if hit.code in EXCHANGE_CODES and (
+        _VENUE_BEFORE.search(folded, lo, hit.start) or _VENUE_AFTER.match(folded, hit.end, hi)
+    ):
+        return "source"
     if cues["before"].search(folded, lo, hit.start):
         return "source"
     if cues["after"].match(folded, hit.end, hi):

@@ -58,7 +58,13 @@ _ZH_CORP_RE = re.compile(
 
 # Generated aliases that would be too generic to mean one company.
 _GENERIC = frozenset(
-    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子"]
+    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子",
+     # places: 深圳控股 shortened is 深圳, a city, not the company
+     "北京", "上海", "深圳", "廣州", "广州", "天津", "重慶", "重庆", "澳門", "澳门", "廣東", "广东",
+     "江蘇", "江苏", "浙江", "山東", "山东", "四川", "福建", "湖南", "湖北", "河南", "河北", "安徽",
+     "江西", "雲南", "云南", "貴州", "贵州", "海南", "青島", "青岛", "大連", "大连", "廈門", "厦门",
+     "武漢", "武汉", "南京", "杭州", "成都", "西安", "蘇州", "苏州", "台灣", "台湾", "新加坡", "亞洲",
+     "亚洲"]
 )
 
 # Market words: never names of a security. They are put in the automaton as blockers, so
@@ -78,6 +84,7 @@ MARKET_WORDS: tuple[str, ...] = (
     "Agricultural Development Bank of China", "Securities and Futures Commission",
     "China Securities Regulatory Commission", "中國人民銀行", "人民銀行", "人行", "國家開發銀行",
     "國開行", "進出口銀行", "農業發展銀行", "中國證監會", "證監會", "中證監",
+    "銀保監", "銀保監會", "中銀保監", "中國銀保監會", "國家金融監督管理總局", "金管局",
 )
 
 
