@@ -331,6 +331,7 @@ def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str
         if key in unknown:
             first.setdefault(key, h.end)
     extra: list[Hit] = []
+    replaced: set[int] = set()
     for m in pattern.finditer(folded):
         key = m.group(0)
         if m.start() < first.get(key, len(folded)):
@@ -340,10 +341,16 @@ def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str
             or (m.end() < len(folded) and folded[m.end()].isalnum())
         ):
             continue
-        if any(h.start < m.end() and m.start() < h.end for h in hits):
+        inside = [i for i, h in enumerate(hits) if h.start < m.end() and m.start() < h.end]
+        # a known shorter name inside the tied one (Sinopec in Sinopec Kantons) gives way
+        if any(hits[i].kind != "name" or hits[i].start < m.start() or hits[i].end > m.end() for i in inside):
             continue
+        replaced.update(inside)
         extra.append(Hit(m.start(), m.end(), unknown[key], m.start(), m.end(), (unknown[key],)))
-    return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits
+    if not extra:
+        return hits
+    kept = [h for i, h in enumerate(hits) if i not in replaced]
+    return sorted([*kept, *extra], key=lambda h: h.start)
 
 
 # A bracketed US ticker right after the name of a dual-listed security ("KE Holdings (BEKE)")

@@ -92,6 +92,10 @@ _LONGER_NAME_LATIN = re.compile(
 )
 # The same in Chinese: two to four characters between the alias and 控股 / 集團 (中石化冠德控股).
 _LONGER_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+# An alias, more name, then a bracketed code of another security: the whole is that security's
+# name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
+_MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
+_MORE_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{1,6}\s?(?=[(（])")
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
@@ -302,6 +306,8 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
+            if code is None and self._name_of_other_code(folded, text, e, pat.codes, code_at):
+                continue
             codes_now = self._codes_at(pid, date, memo)
             if not codes_now and pid in self._dated and code is None:
                 shorter = self._valid_prefix_at(folded, text, s, name_end, date, memo)
@@ -343,6 +349,24 @@ class Matcher:
             return False
         m = _LONGER_NAME_LATIN.match(text, e)
         return bool(m) and not _title_case_line(text, e)
+
+    def _name_of_other_code(
+        self, folded: str, text: str | None, e: int, codes: tuple[str, ...],
+        code_at: dict[int, tuple[int, int, TickerMatch, bool]],
+    ) -> bool:
+        """Whether the alias ending at ``e`` begins a longer name printed with another code."""
+        if e < len(folded) and folded[e] >= "\u3400":
+            m = _MORE_NAME_CJK.match(folded, e)
+            if m is None or self._names_inside(folded, e, m.end()):
+                return False
+        elif text is not None:
+            m = _MORE_NAME_LATIN.match(text, e)
+            if m is None or _title_case_line(text, e):
+                return False
+        else:
+            return False
+        code = code_at.get(m.end())
+        return code is not None and code[2].code not in codes
 
     def _names_inside(self, folded: str, s: int, e: int) -> bool:
         return self._ac is not None and bool(self._ac.find_matches_as_indexes(folded[s:e]))
