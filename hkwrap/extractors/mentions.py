@@ -185,7 +185,7 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
 # The exchange operator named as the place of a listing or a filing ("filed with HKEX", 向港交所
 # 提交上市申請, 在港交所主板上市) is not talked about as a stock (the gold's rule for HKEX).
 EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator in the table
-_VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|filed\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|filing)\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
 _VENUE_AFTER = re.compile(
     r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
     r"|(?:'s)?\s+(?:main\s+board|listing\s+(?:committee|application|rules)|for\s+(?:a|an|its)\s+(?:listing|ipo))"
@@ -227,6 +227,15 @@ _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-liste
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$")
 
 
+def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
+    """The name is followed by its own US ticker in brackets in a sentence about US trading."""
+    m = re.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
+    if m is None:
+        return False
+    lo, hi = _sentence_bounds(prep.folded, hit.start, m.end())
+    return bool(_US_TRADING.search(prep.folded, lo, hi))
+
+
 def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     """"elsewhere" where the text speaks of the security's US or A-share listing: a bare US
     ticker or mainland code (not a Hong Kong mention at all), or a name marked as that
@@ -241,6 +250,8 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     if us and prep.text[hit.start:hit.end] == us and not name.startswith(us.upper()):
         return "elsewhere"
     folded = prep.folded
+    if us and _us_ticker_in_us_sentence(prep, hit, us):
+        return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
     if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + 30):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
     if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + 30):

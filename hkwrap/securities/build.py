@@ -75,7 +75,10 @@ MARKET_WORDS: tuple[str, ...] = (
       "恒生中國企業指數", "恆生中國企業指數", "中國企業指數", "恆生指數", "恆生科技指數",
       "恒生綜合指數", "恆生綜合指數",
       # everyday words that hide a short name inside them (網龍 in 互聯網龍頭, 金風 in 資金風險)
-      "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業"],
+      "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業",
+      # 理想 (Li Auto) as the everyday adjective
+      "不理想", "未如理想", "並不理想", "較理想", "最理想", "頗理想", "十分理想", "非常理想",
+      "相當理想", "銷情理想", "表現理想", "理想水平"],
     "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
     "Hang Seng China Enterprises", "Hang Seng Composite", "Hang Seng Indexes", "Stock Connect",
     "Southbound", "Northbound", "H-share", "H shares",

@@ -291,6 +291,7 @@ class Matcher:
         used_codes: set[int] = set()
         hits: list[Hit] = []
         blocked_ends: set[int] = set()
+        longer_name_at: dict[int, int] = {}  # start of a name dropped for the code after it
         for pid, s, e in names:
             pat = self._pats[pid]
             if not pat.codes:
@@ -307,6 +308,7 @@ class Matcher:
             if code is None and self._other_company(folded, text, e):
                 continue
             if code is None and self._name_of_other_code(folded, text, e, pat.codes, code_at):
+                longer_name_at.setdefault(s, s)  # the code that follows takes the name from here
                 continue
             codes_now = self._codes_at(pid, date, memo)
             if not codes_now and pid in self._dated and code is None:
@@ -330,7 +332,11 @@ class Matcher:
             if bare and not self._bare_code_ok(folded, text, s, ticker, blocked_ends):
                 continue
             floor = max(hits[i - 1].end if i > 0 else 0, last_code_end)
-            hits.append(self._code_hit(s, e, ticker, text, floor))
+            hit = self._code_hit(s, e, ticker, text, floor)
+            named_from = max((n for n in longer_name_at if floor <= n < s), default=None)
+            if named_from is not None and named_from < hit.start:
+                hit = Hit(named_from, e, ticker.code, None, None, (), s, e, ticker)
+            hits.append(hit)
             last_code_end = e
         hits.sort(key=lambda h: h.start)
         return _drop_overlaps(hits)
