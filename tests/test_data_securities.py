@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "hkwrap" / "data"
 REQUIRED = ("code", "aliases", "type", "board")  # and a name: ``name`` or ``zh`` or both
 ALLOWED_KEYS = set(REQUIRED) | {
     "name", "zh", "short", "indices", "a_share", "us", "rmb_counter", "ambiguous",
-    "listed", "delisted", "history", "context",
+    "listed", "delisted", "history", "context", "short_aliases",
 }
 HISTORY_KEYS = {"name", "zh", "aliases", "from", "to"}
 TYPES = {"equity", "etf", "reit", "other"}

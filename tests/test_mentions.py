@@ -139,6 +139,7 @@ REPORT_ENTRIES = [
     {"code": "02423", "name": "KE Holdings", "aliases": ["BEKE"], "us": "BEKE"},
     {"code": "06886", "name": "Huatai Securities", "zh": "華泰證券"},
     {"code": "00388", "name": "HKEX", "zh": "香港交易所", "aliases": ["港交所"]},
+    {"code": "01638", "name": "Kaisa Group", "zh": "佳兆業集團", "aliases": ["Kaisa", "佳兆業"]},
 ]
 
 
@@ -191,8 +192,10 @@ def test_ambiguous_name_without_context_stays_unresolved(report_env):
 
 
 def test_longer_capitalised_name_is_not_its_prefix(report_env):
-    assert codes(report_env, "Sinopec Kantons Holdings rose 4.1 percent.") == []
-    assert codes(report_env, "中石化冠德控股升4.1%。") == []
+    assert codes(report_env, "Kaisa Health Group Holdings rose 4.1 percent.") == []
+    assert codes(report_env, "佳兆業健康集團升4.1%。") == []
+    assert [c for c, _ in codes(report_env, "Kaisa Group rose 0.2 percent.")] == ["01638"]  # the name itself
+    assert [c for c, _ in codes(report_env, "佳兆業集團升0.2%。")] == ["01638"]
     # a headline in title case says nothing by its capitals
     assert [c for c, _ in codes(report_env, "Sinopec Shares Jump As Oil Group Lifts Outlook")] == ["00386"]
 

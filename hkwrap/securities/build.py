@@ -136,7 +136,11 @@ def _pretty_short(short: str) -> str:
 
 
 def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
-    """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix."""
+    """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix.
+    ``short_aliases: false`` in an entry keeps only the name+suffix forms (for small or former
+    listings whose shortened names are everyday words: 超越 of 超越集團, 大中華 of 大中華控股)."""
+    if entry.get("short_aliases") is False:
+        return _suffixed_only(entry)
     name = _clean(entry.get("name"))
     short = _clean(entry.get("short"))
     zh = _clean(entry.get("zh"))
@@ -161,6 +165,28 @@ def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
     return [a for a in dict.fromkeys(out) if _acceptable(a)]
 
 
+def _suffixed_only(entry: Mapping[str, Any]) -> list[str]:
+    short = _clean(entry.get("short"))
+    short_base, suffix = split_suffix(short) if short else ("", "")
+    if not suffix:
+        return []
+    return [f"{base}-{suffix}" for base in (_clean(entry.get("name")), _pretty_short(short_base)) if base]
+
+
+# A shortened former name is kept only when it is still a name: four Chinese characters or more,
+# two Latin words or more (長江實業地產 -> 長江實業, not 超越集團 -> 超越).
+HISTORY_BASE_MIN_CJK = 4
+
+
+def _history_base(name: str) -> str | None:
+    if _has_cjk(name):
+        base = _ZH_CORP_RE.sub("", name)
+        return base if base != name and len(base) >= HISTORY_BASE_MIN_CJK and _acceptable(base) else None
+    base = _EN_CORP_RE.sub("", name).strip(" ,")
+    ok = base != name and " " in base and _acceptable(base) and not _DANGLING_RE.search(base)
+    return base if ok else None
+
+
 def _acceptable(alias: str) -> bool:
     low = alias.casefold()
     if low in _GENERIC:
@@ -179,6 +205,8 @@ def normalize_entry(raw: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("name", "short", "zh", "type", "board", "a_share", "us", "rmb_counter"):
         if raw.get(key) not in (None, ""):
             out[key] = _clean(raw[key])
+    if raw.get("short_aliases") is False:
+        out["short_aliases"] = False
     for key in ("aliases", "indices", "ambiguous", "context"):
         if raw.get(key):
             out[key] = list(dict.fromkeys(_as_list(raw[key])))
@@ -299,14 +327,9 @@ def dated_forms(
         span = _within(listing, (item.get("from"), item.get("to")))
         for name in item["names"]:
             forms.append((name, own_priority, span))
-            if _has_cjk(name):
-                base = _ZH_CORP_RE.sub("", name)
-                if base != name and _acceptable(base):
-                    forms.append((base, PRIO_AUTO, span))
-            else:
-                base = _EN_CORP_RE.sub("", name).strip(" ,")
-                if base != name and _acceptable(base) and not _DANGLING_RE.search(base):
-                    forms.append((base, PRIO_AUTO, span))
+            base = _history_base(name) if entry.get("short_aliases") is not False else None
+            if base:
+                forms.append((base, PRIO_AUTO, span))
     return forms
 
 

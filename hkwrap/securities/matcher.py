@@ -99,6 +99,7 @@ _MORE_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{1,6}\s?(?=[(（])")
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
+TITLE_CASE_MIN_WORDS = 3  # fewer other words on the line: too short to tell, so no rule
 
 # Code forms. Each pattern starts with a literal or a small character set, so the regex
 # engine can skip ahead quickly; a single alternation starting with an optional bracket is
@@ -354,7 +355,7 @@ class Matcher:
         if text is None:
             return False
         m = _LONGER_NAME_LATIN.match(text, e)
-        return bool(m) and not _title_case_line(text, e)
+        return bool(m) and not _title_case_line(text, e, m.end())
 
     def _name_of_other_code(
         self, folded: str, text: str | None, e: int, codes: tuple[str, ...],
@@ -367,7 +368,7 @@ class Matcher:
                 return False
         elif text is not None:
             m = _MORE_NAME_LATIN.match(text, e)
-            if m is None or _title_case_line(text, e):
+            if m is None or _title_case_line(text, e, m.end()):
                 return False
         else:
             return False
@@ -439,12 +440,14 @@ class Matcher:
         return Hit(start, e, ticker.code, None, None, (), s, e, ticker)
 
 
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line around ``at`` is written with most words capitalised (a headline)."""
+def _title_case_line(text: str, at: int, name_end: int | None = None) -> bool:
+    """Whether the line around ``at`` is written with most words capitalised (a headline); the
+    name being judged (``at`` to ``name_end``) is left out of the count."""
     lo = text.rfind("\n", 0, at) + 1
     hi = text.find("\n", at)
-    words = _WORD.findall(text, lo, hi if hi >= 0 else len(text))
-    if len(words) < 4:
+    hi = hi if hi >= 0 else len(text)
+    words = _WORD.findall(text, lo, at) + _WORD.findall(text, name_end or at, hi)
+    if len(words) < TITLE_CASE_MIN_WORDS:
         return True  # too short to tell: a headline or a label, not running text
     caps = sum(1 for w in words if w[0].isupper())
     return caps > TITLE_CASE_SHARE * len(words)

@@ -271,7 +271,7 @@ def user_config_path() -> Path:
 
 _ENTRY_KEYS = frozenset(
     ["code", "name", "short", "zh", "aliases", "type", "board", "indices", "a_share", "us", "rmb_counter", "ambiguous",
-     "listed", "delisted", "valid_from", "valid_to", "history", "context"]
+     "listed", "delisted", "valid_from", "valid_to", "history", "context", "short_aliases"]
 )
 
 
