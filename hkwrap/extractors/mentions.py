@@ -188,7 +188,8 @@ EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator 
 _VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|filing)\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
 _VENUE_AFTER = re.compile(
     r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
-    r"|(?:'s)?\s+(?:main\s+board|listing\s+(?:committee|application|rules)|for\s+(?:a|an|its)\s+(?:listing|ipo))"
+    r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)"
+    r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
 )
 
 
