@@ -45,7 +45,8 @@ class Context:
 def _step_securities(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.mentions import find_entities
 
-    ctx.entities = find_entities(ctx.prep, ctx.table)
+    # the report's day (found by the date step, or --date) picks old names' codes
+    ctx.entities = find_entities(ctx.prep, ctx.table, doc.date or ctx.options.reference_date)
 
 
 def _step_mentions(ctx: Context, doc: Document) -> None:

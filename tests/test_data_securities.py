@@ -15,10 +15,12 @@ import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "hkwrap" / "data"
 
-REQUIRED = ("code", "name", "zh", "aliases", "type", "board")
+REQUIRED = ("code", "aliases", "type", "board")  # and a name: ``name`` or ``zh`` or both
 ALLOWED_KEYS = set(REQUIRED) | {
-    "short", "indices", "a_share", "us", "rmb_counter", "ambiguous",
+    "name", "zh", "short", "indices", "a_share", "us", "rmb_counter", "ambiguous",
+    "listed", "delisted", "history", "context", "short_aliases",
 }
+HISTORY_KEYS = {"name", "zh", "aliases", "from", "to"}
 TYPES = {"equity", "etf", "reit", "other"}
 BOARDS = {"main", "gem"}
 INDICES = {"HSI", "HSCEI", "HSTECH"}
@@ -59,7 +61,7 @@ def _fold(text: str, t2s: dict[str, str]) -> str:
 
 
 def _names(row: dict) -> list[str]:
-    return [row["name"], row["zh"], *row.get("aliases", [])]
+    return [n for n in (row.get("name"), row.get("zh")) if n] + list(row.get("aliases", []))
 
 
 def test_codes_unique_sorted_five_digits(table):
@@ -76,8 +78,10 @@ def test_required_fields_and_values(table):
         for key in REQUIRED:
             assert key in row, (code, key)
         assert set(row) <= ALLOWED_KEYS, (code, set(row) - ALLOWED_KEYS)
-        assert isinstance(row["name"], str) and row["name"].strip(), code
-        assert isinstance(row["zh"], str) and row["zh"].strip(), code
+        assert row.get("name") or row.get("zh"), code
+        for key in ("name", "zh"):
+            if key in row:
+                assert isinstance(row[key], str) and row[key].strip(), code
         assert isinstance(row["aliases"], list), code
         assert row["type"] in TYPES, code
         assert row["board"] in BOARDS, code
@@ -118,6 +122,27 @@ def test_no_alias_shared_unless_declared(table, t2s):
         if len(codes) > 1 and not all(alias in declared[c] for c in codes):
             clashes.append((alias, sorted(codes)))
     assert not clashes, clashes
+
+
+def test_dates_and_history_items(table):
+    """Listing dates are dates; a history item names something and its span is in order."""
+    import datetime as dt
+
+    for row in table:
+        code = row["code"]
+        for key in ("listed", "delisted"):
+            if key in row:
+                assert isinstance(row[key], dt.date), (code, key, row[key])
+        if "listed" in row and "delisted" in row:
+            assert row["listed"] <= row["delisted"], code
+        for item in row.get("history") or []:
+            assert isinstance(item, dict) and set(item) <= HISTORY_KEYS, (code, item)
+            assert item.get("name") or item.get("zh") or item.get("aliases"), (code, item)
+            for key in ("from", "to"):
+                if key in item:
+                    assert isinstance(item[key], dt.date), (code, key, item[key])
+            if "from" in item and "to" in item:
+                assert item["from"] <= item["to"], (code, item)
 
 
 def test_ambiguous_entries_are_real_aliases(table, t2s):

@@ -122,3 +122,102 @@ def test_masked_regions_give_nothing(env):
     start = text.index("Related")
     mentions, _ = find_mentions(prep(text, (start, len(text))), table)
     assert [m.code for m in mentions] == ["00700"]
+
+
+# -- names the report itself settles ----------------------------------------------------------
+
+REPORT_ENTRIES = [
+    {"code": "00006", "name": "Power Assets", "zh": "電能實業",
+     "history": [{"name": "HK Electric", "aliases": ["港燈"], "to": "2014-01-28"}]},
+    {"code": "02638", "name": "HK Electric Investments", "aliases": ["HK Electric", "港燈"],
+     "listed": "2014-01-29"},
+    {"code": "00016", "name": "Sun Hung Kai Properties", "aliases": ["Sun Hung Kai", "新鴻基"],
+     "context": ["property", "developer", "地產"]},
+    {"code": "00086", "name": "Sun Hung Kai & Co", "aliases": ["Sun Hung Kai", "新鴻基"],
+     "context": ["financial", "lender", "金融"]},
+    {"code": "00386", "name": "Sinopec", "zh": "中國石油化工", "aliases": ["中石化"]},
+    {"code": "02423", "name": "KE Holdings", "aliases": ["BEKE"], "us": "BEKE"},
+    {"code": "06886", "name": "Huatai Securities", "zh": "華泰證券"},
+    {"code": "00388", "name": "HKEX", "zh": "香港交易所", "aliases": ["港交所"]},
+    {"code": "01638", "name": "Kaisa Group", "zh": "佳兆業集團", "aliases": ["Kaisa", "佳兆業"]},
+]
+
+
+@pytest.fixture(scope="module")
+def report_env():
+    t2s = {"燈": "灯", "電": "电", "實": "实", "業": "业", "鴻": "鸿", "國": "国", "華": "华", "證": "证",
+           "券": "券", "產": "产", "屬": "属", "交": "交", "們": "们"}
+    table = table_from_entries(REPORT_ENTRIES, t2s)
+    fold_map = make_fold_map(t2s)
+    return table, lambda text: Prepared(text=text, folded=text.translate(fold_map))
+
+
+def codes(report_env, text, date=None):
+    table, prep = report_env
+    return [(e.code, e.text) for e in find_entities(prep(text), table, date) if e.role == "subject"]
+
+
+def test_name_resolved_by_report_date(report_env):
+    assert codes(report_env, "港燈升0.3%。", "2012-05-02") == [("00006", "港燈")]
+    assert codes(report_env, "港燈升0.3%。", "2020-05-04") == [("02638", "港燈")]
+    assert codes(report_env, "港燈升0.3%。") == [("02638", "港燈")]
+
+
+def test_name_tied_to_a_code_keeps_it_when_repeated(report_env):
+    text = "港燈(00006.HK)早段向好。港燈收報45.2元。"
+    assert [c for c, _ in codes(report_env, text, "2024-04-17")] == ["00006", "00006"]
+
+
+def test_unknown_name_tied_to_a_code_and_repeated(report_env):
+    text = "Sinopec Kantons (00934) rose 4.1%. Later Sinopec Kantons held its gains, and Sinopec eased."
+    assert [c for c, _ in codes(report_env, text)] == ["00934", "00934", "00386"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sun Hung Kai, the property developer, gained 1.1%.", "00016"),
+        ("Sun Hung Kai, the financial group, slipped 0.4%.", "00086"),
+        ("金融股中，新鴻基跌0.8%。", "00086"),
+        ("Sun Hung Kai Properties rose. Sun Hung Kai later pared gains.", "00016"),
+    ],
+)
+def test_ambiguous_name_takes_its_context(report_env, text, expected):
+    found = codes(report_env, text)
+    assert found and found[-1][0] == expected
+
+
+def test_ambiguous_name_without_context_stays_unresolved(report_env):
+    assert codes(report_env, "Sun Hung Kai slipped 0.4%.") == [(None, "Sun Hung Kai")]
+
+
+def test_longer_capitalised_name_is_not_its_prefix(report_env):
+    assert codes(report_env, "Kaisa Health Group Holdings rose 4.1 percent.") == []
+    assert codes(report_env, "佳兆業健康集團升4.1%。") == []
+    assert [c for c, _ in codes(report_env, "Kaisa Group rose 0.2 percent.")] == ["01638"]  # the name itself
+    assert [c for c, _ in codes(report_env, "佳兆業集團升0.2%。")] == ["01638"]
+    # a headline in title case says nothing by its capitals
+    assert [c for c, _ in codes(report_env, "Sinopec Shares Jump As Oil Group Lifts Outlook")] == ["00386"]
+
+
+def test_bracketed_us_ticker_after_its_name(report_env):
+    table, prep = report_env
+    hk = find_entities(prep("KE Holdings (BEKE) declined by 2.3% in Hong Kong."), table)
+    assert [(e.code, e.text, e.role) for e in hk] == [("02423", "KE Holdings (BEKE)", "subject")]
+    us = find_entities(prep("In New York overnight, KE Holdings (BEKE) fell 3%."), table)
+    assert [e.role for e in us] == ["listed_elsewhere", "elsewhere"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "華泰證券5月8日發表研究報告認為，內銀股息吸引。",
+        "Huatai Securities on Tuesday said southbound buying would last.",
+        "HKEX chief executive Bonnie Chan said the pipeline was healthy.",
+        "港交所行政總裁陳翊庭表示，新股市場回暖。",
+        "The firm plans to file with HKEX next month.",
+        "公司計劃向港交所遞表。",
+    ],
+)
+def test_sources_and_venues_are_not_mentions(report_env, text):
+    assert codes(report_env, text) == []

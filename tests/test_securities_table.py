@@ -175,3 +175,84 @@ def test_lookup_and_suggest(compiled):
     assert lookup("Zzyzx", t) == []
     assert "Tencent" in suggest("Tencnet", t)
     assert suggest("", t) == []
+
+
+# -- names over time -----------------------------------------------------------------------
+
+DATED = [
+    {"code": "00001", "name": "CK Hutchison", "zh": "長和",
+     "history": [{"name": "Cheung Kong", "zh": "長江實業", "aliases": ["長實"], "to": "2015-03-17"}]},
+    {"code": "01113", "name": "CK Asset", "zh": "長實集團", "aliases": ["長實"], "listed": "2015-06-03"},
+    {"code": "00494", "name": "Li & Fung", "zh": "利豐", "delisted": "2020-05-27"},
+    {"code": "06690", "name": "Haier Smart Home", "aliases": ["Haier"], "listed": "2020-12-23"},
+    {"code": "01169", "name": "Haier Electronics", "delisted": "2020-12-22",
+     "history": [{"aliases": ["Haier"]}]},
+]
+DATED_T2S = {"長": "长", "實": "实", "豐": "丰", "團": "团"}
+
+
+@pytest.fixture(scope="module")
+def dated():
+    return table_mod.table_from_entries(DATED, DATED_T2S)
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "codes"),
+    [
+        ("長實", None, ("01113",)),  # no date: the name's current holder
+        ("長實", "2012-06-01", ("00001",)),
+        ("长实", "2012-06-01", ("00001",)),  # Simplified twins carry the same span
+        ("長實", "2015-03-17", ("00001",)),  # the last day is inside the span
+        ("長實", "2015-04-01", ()),  # between the rename and the new listing: nothing
+        ("長實", "2016-01-04", ("01113",)),
+        ("Cheung Kong", "2024-01-02", ()),
+        ("Cheung Kong", None, ("00001",)),  # only a former holder: it still answers undated
+        ("Li & Fung", "2019-05-02", ("00494",)),
+        ("Li & Fung", "2021-05-03", ()),
+        ("Haier", "2019-05-02", ("01169",)),
+        ("Haier", "2021-05-03", ("06690",)),
+        ("Haier", None, ("06690",)),
+    ],
+)
+def test_names_resolve_by_date(dated, name, date, codes):
+    from hkwrap.text.fold import fold
+
+    key = " ".join(fold(name).split())
+    assert dated.codes_for_key(key, date) == codes
+
+
+def test_dated_pairs_in_compiled_index():
+    compiled = compile_table(DATED, DATED_T2S)
+    pairs = compiled["index"]["长实"]
+    assert sorted(pairs) == [["00001", 0, None, "2015-03-17"], ["01113", 0, "2015-06-03", None]]
+    assert compiled["index"]["ck hutchison"] == [["00001", 0]]  # undated names stay pairs
+    rec = next(r for r in compiled["records"] if r["code"] == "00494")
+    assert rec["delisted"] == "2020-05-27"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"code": "00494", "delisted": "27/05/2020"},
+        {"code": "00001", "history": [{"name": "Cheung Kong", "to": "2015"}]},
+        {"code": "00001", "history": ["Cheung Kong"]},
+    ],
+)
+def test_bad_dates_are_rejected(bad):
+    with pytest.raises(ValueError):
+        compile_table([bad], {})
+
+
+def test_user_file_may_carry_history(tmp_path):
+    from hkwrap.text.fold import fold
+
+    path = tmp_path / "aliases.yaml"
+    path.write_text(
+        "- code: \"02638\"\n  name: HK Electric Investments\n  aliases: [港燈]\n  listed: 2014-01-29\n"
+        "- code: \"00006\"\n  name: Power Assets\n  history:\n    - {aliases: [港燈], to: 2014-01-28}\n",
+        encoding="utf-8",
+    )
+    table = SecurityTable({}, load_user_file(path))
+    assert table.codes_for_key(fold("港燈"), "2012-01-03") == ("00006",)
+    assert table.codes_for_key(fold("港燈"), "2020-01-02") == ("02638",)
+    assert table.get("02638").listed == "2014-01-29"

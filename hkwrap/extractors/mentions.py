@@ -48,7 +48,8 @@ class Entity:
 _EN_BEFORE = (
     r"(?:according\s+to|as\s+(?:noted|reported|estimated|said|highlighted|pointed\s+out|"
     r"forecast|predicted|flagged)\s+by|(?:analysts?|strategists?|economists?|researchers?)\s+"
-    r"(?:at|from|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
+    r"(?:at|from|with)|(?:head|director|chief|managing\s+director|vice\s+president)\s+of\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:research|strategy|investment|equities|markets)\s+(?:at|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
     r"statistics|calculations)\s+(?:from|by)|citing|cited\s+by|quoting)\s+(?:the\s+)?$"
 )
 _ZH_BEFORE = ("據", "据", "根據", "根据", "引述", "援引", "綜合", "综合", "來自", "来自")
@@ -76,6 +77,18 @@ _ZH_AFTER_ALWAYS = (
     "报告认为", "報告預計", "报告预计", "發表報告", "发表报告", "發表研報", "发表研报", "發布報告",
     "发布报告", "發佈報告", "最新報告", "最新报告", "的報告", "的报告",
 )
+# A speaker's employer: the company, the speaker's title and name, then a speech verb
+# ("HKEX chief executive Bonnie Chan said", 港交所行政總裁陳翊庭表示).
+_EN_SPEAKER = (
+    r"(?:'s)?\s+(?:group\s+)?(?:ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|chairperson|"
+    r"president|cfo|chief\s+financial\s+officer|executive\s+director|managing\s+director|"
+    r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){1,3}(?:said|says|told|noted|added|stated|warned)\b"
+)
+_ZH_SPEAKER_TITLES = (
+    "行政總裁", "行政总裁", "總裁", "总裁", "主席", "董事長", "董事长", "首席執行官", "首席执行官",
+    "發言人", "发言人", "總經理", "总经理",
+)
+_ZH_SPEECH = ("表示", "指出", "稱", "称", "說", "说", "透露", "坦言")
 _ZH_RATING_VERBS = (
     "維持", "维持", "重申", "給予", "给予", "上調", "上调", "下調", "下调", "首予", "首次覆蓋",
     "首次覆盖", "予",
@@ -98,6 +111,18 @@ _BROKER_WORDS = (
     "投行",
 )
 
+# A day or date between a source and its verb ("華泰證券5月8日發表研究報告", "Nomura on Tuesday
+# said"), and a publishing verb before a report word (發表研究報告).
+_ZH_WHEN = (
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|\d{1,2}月|昨日|昨天|今日|今天|日前|近日|早前|最新|[周週][一二三四五六日]|"
+    r"星期[一二三四五六日天])"
+)
+_ZH_PUBLISH = ("發表", "发表", "發布", "发布", "發佈", "公布", "公佈", "出具", "在")
+_EN_WHEN = (
+    r"(?:\s+(?:on|late\s+on|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})|\s+this\s+week|\s+today)?"
+)
+
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 
 
@@ -113,14 +138,17 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_ZH_BEFORE)})\s?$)"),
         "after": re.compile(
-            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:的)?(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
+            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_ZH_PUBLISH)})?(?:的)?"
+            rf"(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
-            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)}))"
+            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)})"
+            rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_ZH_SPEAKER_TITLES)})[\u4e00-\u9fff]{{2,4}}?(?:{alt(_ZH_SPEECH)}))"
         ),
         "after_broker": re.compile(
             # a broker's speech verb, straight after its name or after a person's name or
             # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
-            rf"(?:{_EN_AFTER_BROKER}|\s?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
+            rf"(?:{_EN_WHEN}{_EN_AFTER_BROKER}"
+            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _BROKER_WORDS)),
     }
@@ -154,10 +182,25 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# The exchange operator named as the place of a listing or a filing ("filed with HKEX", 向港交所
+# 提交上市申請, 在港交所主板上市) is not talked about as a stock (the gold's rule for HKEX).
+EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator in the table
+_VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|filing)\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
+_VENUE_AFTER = re.compile(
+    r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
+    r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)"
+    r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
+)
+
+
 def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
     folded = prep.folded
     cues = _cues()
     lo, hi = _sentence_bounds(folded, hit.start, hit.end)
+    if hit.code in EXCHANGE_CODES and (
+        _VENUE_BEFORE.search(folded, lo, hit.start) or _VENUE_AFTER.match(folded, hit.end, hi)
+    ):
+        return "source"
     if cues["before"].search(folded, lo, hit.start):
         return "source"
     if cues["after"].match(folded, hit.end, hi):
@@ -185,6 +228,15 @@ _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-liste
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$")
 
 
+def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
+    """The name is followed by its own US ticker in brackets in a sentence about US trading."""
+    m = re.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
+    if m is None:
+        return False
+    lo, hi = _sentence_bounds(prep.folded, hit.start, m.end())
+    return bool(_US_TRADING.search(prep.folded, lo, hi))
+
+
 def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     """"elsewhere" where the text speaks of the security's US or A-share listing: a bare US
     ticker or mainland code (not a Hong Kong mention at all), or a name marked as that
@@ -199,6 +251,8 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     if us and prep.text[hit.start:hit.end] == us and not name.startswith(us.upper()):
         return "elsewhere"
     folded = prep.folded
+    if us and _us_ticker_in_us_sentence(prep, hit, us):
+        return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
     if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + 30):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
     if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + 30):
@@ -208,9 +262,150 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     return "subject"
 
 
-def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
-    """Every security named in the report, in text order, with its role."""
-    hits = table.matcher().find(prep.folded, prep.text)
+# -- names resolved by the report itself ----------------------------------------------------
+
+# A Chinese name printed before a bracketed code the table does not know under that name.
+_ZH_NAME_BEFORE_CODE = re.compile(r"([\u4e00-\u9fff]{2,8})\s?$")
+SENSE_WINDOW = 80  # characters either side of an ambiguous name in which its context words count
+
+
+def _name_key(prep: Prepared, hit: Hit) -> str | None:
+    """The folded name part of a hit: the alias, or the unknown words before a bare code."""
+    if hit.name_start is not None:
+        return prep.folded[hit.name_start : hit.name_end]
+    if hit.code_start is not None and hit.start < hit.code_start:
+        return prep.folded[hit.start : hit.code_start].strip() or None
+    if hit.code_start is not None and prep.folded[hit.code_start] == "(":
+        m = _ZH_NAME_BEFORE_CODE.search(prep.folded, max(0, hit.code_start - 10), hit.code_start)
+        return m.group(1) if m else None
+    return None
+
+
+def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
+    """Names whose code the report itself settles.
+
+    - A name printed with a code keeps that code when it comes back bare (港燈(00006.HK) ...
+      港燈報45.2元), also a name the table does not know ("Hengten (00136) ... Hengten").
+    - A name shared by several codes takes the one its sentence's context words point to
+      ("Sun Hung Kai, the property developer"), else the one the report names unambiguously.
+    """
+    import dataclasses
+
+    tied: dict[str, str] = {}
+    firm = {h.code for h in hits if h.code and (h.kind != "name" or len(h.codes) <= 1)}
+    out: list[Hit] = []
+    for hit in hits:
+        key = _name_key(prep, hit)
+        if hit.code and hit.code_start is not None and key:
+            tied.setdefault(key, hit.code)
+        elif key in tied and hit.kind == "name" and hit.code != tied[key]:
+            hit = dataclasses.replace(hit, code=tied[key])
+        elif hit.code is None and len(hit.codes) > 1:
+            code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
+            if code:
+                hit = dataclasses.replace(hit, code=code)
+        out.append(hit)
+    unknown = {k: c for k, c in tied.items() if not table.by_alias(k) and len(k) >= _MIN_UNKNOWN_NAME}
+    if unknown:
+        out = _later_unknown_names(prep, out, unknown)
+    return out
+
+
+_MIN_UNKNOWN_NAME = 4  # characters: shorter unknown names recur by accident
+
+
+def _only_one(codes: tuple[str, ...], firm: set[str]) -> str | None:
+    named = [c for c in codes if c in firm]
+    return named[0] if len(named) == 1 else None
+
+
+def _by_context(prep: Prepared, table: SecurityTable, hit: Hit) -> str | None:
+    lo, hi = _sentence_bounds(prep.folded, hit.start, hit.end)
+    lo, hi = max(lo, hit.start - SENSE_WINDOW), min(hi, hit.end + SENSE_WINDOW)
+    around = prep.folded[lo : hit.start] + " " + prep.folded[hit.end : hi]
+    picked = []
+    for code in hit.codes:
+        rec = table.get(code)
+        words = [fold(w) for w in (rec.context if rec else ())]
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}" if w[:1].isascii() else re.escape(w), around)
+               for w in words):
+            picked.append(code)
+    return picked[0] if len(picked) == 1 else None
+
+
+def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str]) -> list[Hit]:
+    """Bare repeats of a name the report tied to a code and the table does not know."""
+    folded = prep.folded
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(unknown, key=len, reverse=True)))
+    first = {}
+    for h in hits:
+        key = _name_key(prep, h)
+        if key in unknown:
+            first.setdefault(key, h.end)
+    extra: list[Hit] = []
+    replaced: set[int] = set()
+    for m in pattern.finditer(folded):
+        key = m.group(0)
+        if m.start() < first.get(key, len(folded)):
+            continue
+        if key[0].isascii() and (
+            (m.start() > 0 and folded[m.start() - 1].isalnum())
+            or (m.end() < len(folded) and folded[m.end()].isalnum())
+        ):
+            continue
+        inside = [i for i, h in enumerate(hits) if h.start < m.end() and m.start() < h.end]
+        # a known shorter name inside the tied one (Sinopec in Sinopec Kantons) gives way
+        if any(hits[i].kind != "name" or hits[i].start < m.start() or hits[i].end > m.end() for i in inside):
+            continue
+        replaced.update(inside)
+        extra.append(Hit(m.start(), m.end(), unknown[key], m.start(), m.end(), (unknown[key],)))
+    if not extra:
+        return hits
+    kept = [h for i, h in enumerate(hits) if i not in replaced]
+    return sorted([*kept, *extra], key=lambda h: h.start)
+
+
+# A bracketed US ticker right after the name of a dual-listed security ("KE Holdings (BEKE)")
+# only identifies it; it means the US listing when the sentence is about US trading.
+_BRACKET_OPEN = re.compile(r"\s?\(\s?$")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
+_US_TRADING = re.compile(
+    r"(?<![a-z])(?:u\.s\.|us-listed|u\.s\.-listed|american depositary|adrs?|new york|nasdaq|nyse|"
+    r"wall street|overnight|premarket|pre-market|after-hours|in the us|us trading|us shares)(?![a-z])"
+    r"|美股|美國|美国|紐約|纽约|納斯達克|纳斯达克|納指|纳指|隔夜|中概|預託證券|预托证券|盤前|盘前"
+)
+
+
+def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
+    """A US ticker in brackets after its own security's name joins the name's hit, unless the
+    sentence speaks of US trading (then it stays the US listing)."""
+    import dataclasses
+
+    out: list[Hit] = []
+    folded = prep.folded
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.code and hit.code == prev.code and hit.name_start is not None:
+            rec = table.get(hit.code)
+            written = prep.text[hit.name_start : hit.name_end]
+            close = _BRACKET_CLOSE.match(folded, hit.end)
+            if (
+                rec is not None and rec.us and written.upper() == rec.us.upper()
+                and _BRACKET_OPEN.search(folded, prev.end, hit.start) and close
+            ):
+                lo, hi = _sentence_bounds(folded, prev.start, close.end())
+                if not _US_TRADING.search(folded, lo, hi):
+                    out[-1] = dataclasses.replace(prev, end=close.end())
+                    continue
+        out.append(hit)
+    return out
+
+
+def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None) -> list[Entity]:
+    """Every security named in the report, in text order, with its role. ``date`` (ISO): the
+    report's day, for names that meant another code then (長實 before 2015 is 00001)."""
+    hits = table.matcher().find(prep.folded, prep.text, date)
+    hits = _resolve_in_report(prep, table, _tied_ticker_merged(prep, table, hits))
     brokers: dict[str, bool] = {}
     out: list[Entity] = []
     for hit in hits:
@@ -243,9 +438,11 @@ def find_entities(prep: Prepared, table: SecurityTable) -> list[Entity]:
     return out
 
 
-def find_mentions(prep: Prepared, table: SecurityTable) -> tuple[list[Mention], list[str]]:
+def find_mentions(
+    prep: Prepared, table: SecurityTable, date: str | None = None
+) -> tuple[list[Mention], list[str]]:
     """Mentions (securities talked about, in text order) and warnings."""
-    return mentions_from_entities(find_entities(prep, table))
+    return mentions_from_entities(find_entities(prep, table, date))
 
 
 def mentions_from_entities(entities: list[Entity]) -> tuple[list[Mention], list[str]]:

@@ -7,10 +7,14 @@ can be checked for staleness.
 Compiled layout::
 
     {"records":  [{code, name, short, zh, zh_hans, aliases, type, board, indices, a_share,
-                   us, rmb_counter, ambiguous}, ...],          # sorted by code
-     "index":    {folded_alias: [[code, priority], ...]},     # sorted; lower priority wins
+                   us, rmb_counter, ambiguous, listed, delisted, context}, ...],  # by code
+     "index":    {folded_alias: [[code, priority(, from, to)], ...]},  # lower priority wins
      "lower_ok": [folded_alias, ...],   # Latin aliases that may start with a small letter
      "blockers": [folded_word, ...]}    # market words that must never map to a security
+
+An index pair carries ``from``/``to`` (ISO dates, either may be null) when the name meant that
+code only for a time: the entry's ``listed``/``delisted`` dates, or a ``history`` item (a former
+name of the code, or a name that moved to another code). Undated pairs are always valid.
 
 Priorities: 0 the entry's own names and declared aliases, 1 generated aliases (suffix and
 corporate words stripped, name plus suffix). User files use -1, so they override.
@@ -45,6 +49,8 @@ _EN_CORP_RE = re.compile(
     r"incorporated|\(group\)|\(holdings\)))+$",
     re.IGNORECASE,
 )
+# A shortened name that ends in a joining word ("Wheelock and" from "Wheelock and Company").
+_DANGLING_RE = re.compile(r"(?:\s&|\sand)$", re.IGNORECASE)
 # The same for Chinese names (Traditional and Simplified).
 _ZH_CORP_RE = re.compile(
     r"(?:控股|集團|集团|股份|有限|責任|责任|公司|\(集團\)|\(集团\)|（集團）|（集团）)+$"
@@ -52,7 +58,13 @@ _ZH_CORP_RE = re.compile(
 
 # Generated aliases that would be too generic to mean one company.
 _GENERIC = frozenset(
-    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子"]
+    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子",
+     # places: 深圳控股 shortened is 深圳, a city, not the company
+     "北京", "上海", "深圳", "廣州", "广州", "天津", "重慶", "重庆", "澳門", "澳门", "廣東", "广东",
+     "江蘇", "江苏", "浙江", "山東", "山东", "四川", "福建", "湖南", "湖北", "河南", "河北", "安徽",
+     "江西", "雲南", "云南", "貴州", "贵州", "海南", "青島", "青岛", "大連", "大连", "廈門", "厦门",
+     "武漢", "武汉", "南京", "杭州", "成都", "西安", "蘇州", "苏州", "台灣", "台湾", "新加坡", "亞洲",
+     "亚洲"]
 )
 
 # Market words: never names of a security. They are put in the automaton as blockers, so
@@ -63,7 +75,10 @@ MARKET_WORDS: tuple[str, ...] = (
       "恒生中國企業指數", "恆生中國企業指數", "中國企業指數", "恆生指數", "恆生科技指數",
       "恒生綜合指數", "恆生綜合指數",
       # everyday words that hide a short name inside them (網龍 in 互聯網龍頭, 金風 in 資金風險)
-      "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業"],
+      "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業",
+      # 理想 (Li Auto) as the everyday adjective
+      "不理想", "未如理想", "並不理想", "較理想", "最理想", "頗理想", "十分理想", "非常理想",
+      "相當理想", "銷情理想", "表現理想", "理想水平"],
     "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
     "Hang Seng China Enterprises", "Hang Seng Composite", "Hang Seng Indexes", "Stock Connect",
     "Southbound", "Northbound", "H-share", "H shares",
@@ -72,6 +87,7 @@ MARKET_WORDS: tuple[str, ...] = (
     "Agricultural Development Bank of China", "Securities and Futures Commission",
     "China Securities Regulatory Commission", "中國人民銀行", "人民銀行", "人行", "國家開發銀行",
     "國開行", "進出口銀行", "農業發展銀行", "中國證監會", "證監會", "中證監",
+    "銀保監", "銀保監會", "中銀保監", "中國銀保監會", "國家金融監督管理總局", "金管局",
 )
 
 
@@ -120,7 +136,11 @@ def _pretty_short(short: str) -> str:
 
 
 def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
-    """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix."""
+    """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix.
+    ``short_aliases: false`` in an entry keeps only the name+suffix forms (for small or former
+    listings whose shortened names are everyday words: 超越 of 超越集團, 大中華 of 大中華控股)."""
+    if entry.get("short_aliases") is False:
+        return _suffixed_only(entry)
     name = _clean(entry.get("name"))
     short = _clean(entry.get("short"))
     zh = _clean(entry.get("zh"))
@@ -145,6 +165,28 @@ def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
     return [a for a in dict.fromkeys(out) if _acceptable(a)]
 
 
+def _suffixed_only(entry: Mapping[str, Any]) -> list[str]:
+    short = _clean(entry.get("short"))
+    short_base, suffix = split_suffix(short) if short else ("", "")
+    if not suffix:
+        return []
+    return [f"{base}-{suffix}" for base in (_clean(entry.get("name")), _pretty_short(short_base)) if base]
+
+
+# A shortened former name is kept only when it is still a name: four Chinese characters or more,
+# two Latin words or more (長江實業地產 -> 長江實業, not 超越集團 -> 超越).
+HISTORY_BASE_MIN_CJK = 4
+
+
+def _history_base(name: str) -> str | None:
+    if _has_cjk(name):
+        base = _ZH_CORP_RE.sub("", name)
+        return base if base != name and len(base) >= HISTORY_BASE_MIN_CJK and _acceptable(base) else None
+    base = _EN_CORP_RE.sub("", name).strip(" ,")
+    ok = base != name and " " in base and _acceptable(base) and not _DANGLING_RE.search(base)
+    return base if ok else None
+
+
 def _acceptable(alias: str) -> bool:
     low = alias.casefold()
     if low in _GENERIC:
@@ -163,21 +205,56 @@ def normalize_entry(raw: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("name", "short", "zh", "type", "board", "a_share", "us", "rmb_counter"):
         if raw.get(key) not in (None, ""):
             out[key] = _clean(raw[key])
-    for key in ("aliases", "indices", "ambiguous"):
+    if raw.get("short_aliases") is False:
+        out["short_aliases"] = False
+    for key in ("aliases", "indices", "ambiguous", "context"):
         if raw.get(key):
             out[key] = list(dict.fromkeys(_as_list(raw[key])))
     rmb = out.get("rmb_counter")
     if rmb is not None and not CODE_RE.match(rmb):
         raise ValueError(f"bad rmb_counter {rmb!r} for {code}")
+    for key, synonym in (("listed", "valid_from"), ("delisted", "valid_to")):
+        value = raw.get(key) if raw.get(key) not in (None, "") else raw.get(synonym)
+        if value not in (None, ""):
+            out[key] = _iso(value, f"{key} of {code}")
+    history = []
+    for item in raw.get("history") or ():
+        if not isinstance(item, Mapping):
+            raise ValueError(f"bad history item of {code}: expected a mapping with name, zh, aliases, from, to")
+        names = _as_list(item.get("aliases"))
+        for key in ("name", "zh"):
+            if item.get(key):
+                names.insert(0, _clean(item[key]))
+        span = tuple(
+            _iso(item[k], f"history {k} of {code}") if item.get(k) not in (None, "") else None
+            for k in ("from", "to")
+        )
+        if names:
+            history.append({"names": list(dict.fromkeys(names)), "from": span[0], "to": span[1]})
+    if history:
+        out["history"] = history
     return out
+
+
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso(value: Any, what: str) -> str:
+    """A date written in YAML (a date object or ``YYYY-MM-DD``) as an ISO string."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    if not _ISO_RE.match(text):
+        raise ValueError(f"bad date {value!r} for {what}: expected YYYY-MM-DD")
+    return text
 
 
 def merge_entries(base: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> dict[str, Any]:
     """A user entry over a built-in one: scalars replace, alias lists are added to."""
     merged: dict[str, Any] = dict(base or {})
     for key, value in extra.items():
-        if key in ("aliases", "indices", "ambiguous"):
+        if key in ("aliases", "indices", "ambiguous", "context"):
             merged[key] = list(dict.fromkeys([*merged.get(key, []), *value]))
+        elif key == "history":
+            merged[key] = [*merged.get(key, []), *value]
         else:
             merged[key] = value
     return merged
@@ -209,20 +286,50 @@ def compile_record(entry: Mapping[str, Any], t2s: Mapping[str, str]) -> dict[str
         "us": entry.get("us"),
         "rmb_counter": entry.get("rmb_counter"),
         "ambiguous": sorted(set(entry.get("ambiguous", []))),
+        # only when set, so the compiled copy of a plain entry stays as it was
+        **{k: entry[k] for k in ("listed", "delisted") if entry.get(k)},
+        **({"context": list(entry["context"])} if entry.get("context") else {}),
+        **({"history": list(entry["history"])} if entry.get("history") else {}),
     }
+
+
+Span = tuple[str | None, str | None]  # (from, to) ISO dates; (None, None) = always
 
 
 def alias_forms(
     entry: Mapping[str, Any], record: Mapping[str, Any], own_priority: int = PRIO_OWN
 ) -> list[tuple[str, int]]:
     """Every written form to index for an entry, with its priority (before folding)."""
-    forms: list[tuple[str, int]] = []
+    return [(form, prio) for form, prio, _ in dated_forms(entry, record, own_priority)]
+
+
+def _within(outer: Span, inner: Span) -> Span:
+    """``inner`` cut to ``outer`` (a history name cannot outlive the listing)."""
+    lo = max((d for d in (outer[0], inner[0]) if d), default=None)
+    hi = min((d for d in (outer[1], inner[1]) if d), default=None)
+    return lo, hi
+
+
+def dated_forms(
+    entry: Mapping[str, Any], record: Mapping[str, Any], own_priority: int = PRIO_OWN
+) -> list[tuple[str, int, Span]]:
+    """``alias_forms`` with the span each form meant this code: the listing's dates for the
+    entry's own names, a history item's dates (within the listing) for a former name."""
+    listing: Span = (entry.get("listed"), entry.get("delisted"))
+    forms: list[tuple[str, int, Span]] = []
     for value in (entry.get("name"), entry.get("short"), entry.get("zh"), record.get("zh"),
                   record.get("zh_hans"), *record.get("aliases", [])):
         if value:
-            forms.append((value, own_priority))
+            forms.append((value, own_priority, listing))
     for alias in generated_aliases(entry):  # generated forms never override anything
-        forms.append((alias, PRIO_AUTO))
+        forms.append((alias, PRIO_AUTO, listing))
+    for item in entry.get("history") or ():
+        span = _within(listing, (item.get("from"), item.get("to")))
+        for name in item["names"]:
+            forms.append((name, own_priority, span))
+            base = _history_base(name) if entry.get("short_aliases") is not False else None
+            if base:
+                forms.append((base, PRIO_AUTO, span))
     return forms
 
 
@@ -234,20 +341,46 @@ def add_to_index(
     index: dict[str, dict[str, int]],
     lower_ok: set[str],
     code: str,
-    forms: Iterable[tuple[str, int]],
+    forms: Iterable[tuple[str, int] | tuple[str, int, Span]],
     fold_map: Mapping[int, str],
     t2s: Mapping[str, str],
+    spans: dict[tuple[str, str], Span | None] | None = None,
 ) -> None:
-    """Put folded forms (and their character-by-character Simplified twins) into ``index``."""
-    for form, prio in forms:
+    """Put folded forms (and their character-by-character Simplified twins) into ``index``;
+    dated forms record their span in ``spans`` (None there: the form is also undated)."""
+    for form, prio, *rest in forms:
+        span: Span = rest[0] if rest else (None, None)
         for variant in {form, to_simplified(form, t2s)}:
             key = variant.translate(fold_map).strip()
             if not key or key.isdigit():
                 continue
             codes = index.setdefault(key, {})
             codes[code] = min(prio, codes.get(code, prio))
+            if spans is not None:
+                _add_span(spans, (key, code), span)
             if _latin_lower_start(variant):
                 lower_ok.add(key)
+
+
+def _add_span(spans: dict[tuple[str, str], Span | None], at: tuple[str, str], span: Span) -> None:
+    if at in spans and spans[at] is None:
+        return  # already valid at every date
+    if span == (None, None):
+        spans[at] = None
+        return
+    old = spans.get(at)
+    if old is None:
+        spans[at] = span
+        return
+    # two spans for one name and code: their hull (a gap between them is rare and harmless)
+    lo = None if old[0] is None or span[0] is None else min(old[0], span[0])
+    hi = None if old[1] is None or span[1] is None else max(old[1], span[1])
+    spans[at] = (lo, hi)
+
+
+def index_pair(code: str, prio: int, span: Span | None) -> list[Any]:
+    """``[code, priority]``, or ``[code, priority, from, to]`` for a dated name."""
+    return [code, prio] if span is None else [code, prio, span[0], span[1]]
 
 
 def compile_table(entries: list[dict], t2s: dict[str, str]) -> dict:
@@ -259,19 +392,21 @@ def compile_table(entries: list[dict], t2s: dict[str, str]) -> dict:
         by_code[entry["code"]] = merge_entries(by_code.get(entry["code"]), entry)
     records: list[dict[str, Any]] = []
     index: dict[str, dict[str, int]] = {}
+    spans: dict[tuple[str, str], Span | None] = {}
     lower_ok: set[str] = set()
     for code in sorted(by_code):
         entry = by_code[code]
         record = compile_record(entry, t2s)
         records.append(record)
-        add_to_index(index, lower_ok, code, alias_forms(entry, record), fold_map, t2s)
+        add_to_index(index, lower_ok, code, dated_forms(entry, record), fold_map, t2s, spans)
     blockers = sorted({w.translate(fold_map) for w in MARKET_WORDS if w})
     for word in blockers:  # a market word never maps, even when a data file lists it
         index.pop(word, None)
     return {
         "records": records,
         "index": {
-            key: sorted(([c, p] for c, p in codes.items()), key=lambda cp: (cp[1], cp[0]))
+            key: sorted((index_pair(c, p, spans.get((key, c))) for c, p in codes.items()),
+                        key=lambda cp: (cp[1], cp[0]))
             for key, codes in sorted(index.items())
         },
         "lower_ok": sorted(lower_ok),

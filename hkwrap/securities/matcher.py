@@ -83,6 +83,23 @@ _OTHER_COMPANY_CJK = re.compile(
     r"(?:证券|證券|银行|銀行|金融|租赁|租賃|资本|資本|基金|期货|期貨|信托|信託|资产|資產|国际|國際|"
     r"人寿|人壽|资管|資管|创投|創投)"
 )
+# A longer name that begins with an alias: capitalised words go on past it and end in a
+# corporate word ("Sinopec Kantons Holdings" is not Sinopec). At most three words in between:
+# a company name, not a headline. Checked on the original text (capitals).
+_CORP_WORD = r"(?:Holdings?|Group|Limited|Ltd|Inc|Corp|Corporation|Company|Co)"
+_LONGER_NAME_LATIN = re.compile(
+    rf"(?:\s(?!{_CORP_WORD}\b)[A-Z][\w'&-]*){{1,3}}\s{_CORP_WORD}(?![\w-])"
+)
+# The same in Chinese: two to four characters between the alias and 控股 / 集團 (中石化冠德控股).
+_LONGER_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+# An alias, more name, then a bracketed code of another security: the whole is that security's
+# name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
+_MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
+_MORE_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{1,6}\s?(?=[(（])")
+# A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
+TITLE_CASE_MIN_WORDS = 3  # fewer other words on the line: too short to tell, so no rule
 
 # Code forms. Each pattern starts with a literal or a small character set, so the regex
 # engine can skip ahead quickly; a single alternation starting with an optional bracket is
@@ -147,6 +164,8 @@ class Matcher:
             pats.append(self._pat(key, (), False))
         self._keys = keys
         self._pats = pats
+        # names that meant a code only for a time: resolved again for a report's date
+        self._dated = {i for i, k in enumerate(keys) if table.is_dated(k)}
         self._ids = {k: i for i, k in enumerate(keys)}
         self._ac = (
             ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
@@ -243,15 +262,37 @@ class Matcher:
 
     # -- both -------------------------------------------------------------------------------
 
-    def find(self, folded: str, text: str | None = None) -> list[Hit]:
+    def _codes_at(self, pid: int, date: str | None, memo: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+        """The codes a name pattern means on ``date`` (the table's current sense without one)."""
+        if date is None or pid not in self._dated:
+            return self._pats[pid].codes
+        if pid not in memo:
+            memo[pid] = self.table.codes_for_key(self._keys[pid], date)
+        return memo[pid]
+
+    def _valid_prefix_at(
+        self, folded: str, text: str | None, s: int, e: int, date: str | None,
+        memo: dict[int, tuple[str, ...]],
+    ) -> tuple[int, int] | None:
+        """The longest shorter name at ``s`` that meant a listed security on ``date``."""
+        for k in range(e - 1, s, -1):
+            pid = self._ids.get(folded[s:k])
+            if pid is not None and self._valid(pid, folded, text, s, k) and self._codes_at(pid, date, memo):
+                return pid, k
+        return None
+
+    def find(self, folded: str, text: str | None = None, date: str | None = None) -> list[Hit]:
         """Every security in ``folded`` (``text``: the original, same length, for case checks
-        and names of unknown companies). Hits are in text order and never overlap."""
+        and names of unknown companies; ``date``: the report's ISO date, for names that changed
+        hands). Hits are in text order and never overlap."""
+        memo: dict[int, tuple[str, ...]] = {}
         names = self.name_hits(folded, text)
         codes = self.code_hits(folded, text)
         code_at = {s: (s, e, t, bare) for s, e, t, bare in codes}
         used_codes: set[int] = set()
         hits: list[Hit] = []
         blocked_ends: set[int] = set()
+        longer_name_at: dict[int, int] = {}  # start of a name dropped for the code after it
         for pid, s, e in names:
             pat = self._pats[pid]
             if not pat.codes:
@@ -267,7 +308,17 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
-            hit = self._name_hit(s, name_end, e, pat.codes, code, folded, text)
+            if code is None and self._name_of_other_code(folded, text, e, pat.codes, code_at):
+                longer_name_at.setdefault(s, s)  # the code that follows takes the name from here
+                continue
+            codes_now = self._codes_at(pid, date, memo)
+            if not codes_now and pid in self._dated and code is None:
+                shorter = self._valid_prefix_at(folded, text, s, name_end, date, memo)
+                if shorter is not None:  # 長江實業集團 after 長江實業 (1972-2015) changed hands
+                    pid, name_end = shorter
+                    e = name_end
+                    codes_now = self._codes_at(pid, date, memo)
+            hit = self._name_hit(s, name_end, e, codes_now, code, folded, text)
             if hit.code_start is not None:
                 used_codes.add(hit.code_start)
             hits.append(hit)
@@ -282,16 +333,50 @@ class Matcher:
             if bare and not self._bare_code_ok(folded, text, s, ticker, blocked_ends):
                 continue
             floor = max(hits[i - 1].end if i > 0 else 0, last_code_end)
-            hits.append(self._code_hit(s, e, ticker, text, floor))
+            hit = self._code_hit(s, e, ticker, text, floor)
+            named_from = max((n for n in longer_name_at if floor <= n < s), default=None)
+            if named_from is not None and named_from < hit.start:
+                hit = Hit(named_from, e, ticker.code, None, None, (), s, e, ticker)
+            hits.append(hit)
             last_code_end = e
         hits.sort(key=lambda h: h.start)
         return _drop_overlaps(hits)
 
     def _other_company(self, folded: str, text: str | None, e: int) -> bool:
         if e < len(folded) and folded[e] >= "\u3400":
-            return bool(_OTHER_COMPANY_CJK.match(folded, e))
+            if _OTHER_COMPANY_CJK.match(folded, e):
+                return True
+            m = _LONGER_NAME_CJK.match(folded, e)
+            # ... unless the characters in between are a name of their own (騰訊音樂 is known)
+            return bool(m) and not self._names_inside(folded, e, m.end())
         m = _OTHER_COMPANY_LATIN.match(folded, e)
-        return bool(m) and (text is None or text[m.start() + 1].isupper())
+        if m:
+            return text is None or text[m.start() + 1].isupper()
+        if text is None:
+            return False
+        m = _LONGER_NAME_LATIN.match(text, e)
+        return bool(m) and not _title_case_line(text, e, m.end())
+
+    def _name_of_other_code(
+        self, folded: str, text: str | None, e: int, codes: tuple[str, ...],
+        code_at: dict[int, tuple[int, int, TickerMatch, bool]],
+    ) -> bool:
+        """Whether the alias ending at ``e`` begins a longer name printed with another code."""
+        if e < len(folded) and folded[e] >= "\u3400":
+            m = _MORE_NAME_CJK.match(folded, e)
+            if m is None or self._names_inside(folded, e, m.end()):
+                return False
+        elif text is not None:
+            m = _MORE_NAME_LATIN.match(text, e)
+            if m is None or _title_case_line(text, e, m.end()):
+                return False
+        else:
+            return False
+        code = code_at.get(m.end())
+        return code is not None and code[2].code not in codes
+
+    def _names_inside(self, folded: str, s: int, e: int) -> bool:
+        return self._ac is not None and bool(self._ac.find_matches_as_indexes(folded[s:e]))
 
     def _name_hit(
         self,
@@ -353,6 +438,19 @@ class Matcher:
             if m and m.group(1):
                 start = m.start(1)
         return Hit(start, e, ticker.code, None, None, (), s, e, ticker)
+
+
+def _title_case_line(text: str, at: int, name_end: int | None = None) -> bool:
+    """Whether the line around ``at`` is written with most words capitalised (a headline); the
+    name being judged (``at`` to ``name_end``) is left out of the count."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = hi if hi >= 0 else len(text)
+    words = _WORD.findall(text, lo, at) + _WORD.findall(text, name_end or at, hi)
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return True  # too short to tell: a headline or a label, not running text
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps > TITLE_CASE_SHARE * len(words)
 
 
 def folded_is_bracket(text: str, s: int) -> bool:

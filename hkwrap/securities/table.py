@@ -40,6 +40,9 @@ class SecurityRecord:
     us: str | None = None
     rmb_counter: str | None = None
     ambiguous: tuple[str, ...] = ()
+    listed: str | None = None  # ISO date, when the table knows it (set for dated entries)
+    delisted: str | None = None
+    context: tuple[str, ...] = ()  # words that pick this code for a name shared with another
 
     @classmethod
     def from_compiled(cls, rec: Mapping[str, Any]) -> SecurityRecord:
@@ -57,6 +60,9 @@ class SecurityRecord:
             us=rec.get("us"),
             rmb_counter=rec.get("rmb_counter"),
             ambiguous=tuple(rec.get("ambiguous") or ()),
+            listed=rec.get("listed"),
+            delisted=rec.get("delisted"),
+            context=tuple(rec.get("context") or ()),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,7 +80,17 @@ class SecurityRecord:
             "a_share": self.a_share,
             "us": self.us,
             "rmb_counter": self.rmb_counter,
+            "listed": self.listed,
+            "delisted": self.delisted,
         }
+
+
+def _holds(span: build.Span | None, date: str) -> bool:
+    """Whether ISO ``date`` falls in ``span`` (``to`` is the last day the name held)."""
+    if span is None:
+        return True
+    lo, hi = span
+    return (lo is None or lo <= date) and (hi is None or date <= hi)
 
 
 def _six_digits(code: str | None) -> str | None:
@@ -93,9 +109,14 @@ class SecurityTable:
         user_entries: list[dict[str, Any]] | None = None,
     ) -> None:
         self._records: dict[str, SecurityRecord] = {}
-        self._index: dict[str, dict[str, int]] = {
-            key: {c: p for c, p in pairs} for key, pairs in (compiled.get("index") or {}).items()
-        }
+        self._index: dict[str, dict[str, int]] = {}
+        # (key, code) -> (from, to) for a name that meant the code only for a time
+        self._spans: dict[tuple[str, str], build.Span | None] = {}
+        for key, pairs in (compiled.get("index") or {}).items():
+            self._index[key] = {pair[0]: pair[1] for pair in pairs}
+            for pair in pairs:
+                if len(pair) == 4:
+                    self._spans[(key, pair[0])] = (pair[2], pair[3])
         self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
         self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
         raw_records = {r["code"]: r for r in compiled.get("records") or ()}
@@ -127,8 +148,8 @@ class SecurityTable:
             merged_entry = build.merge_entries(_entry_of(base), entry)
             raw_records[code] = build.compile_record(merged_entry, t2s)
             own = build.compile_record(entry, t2s)  # only the user's own forms get its priority
-            forms = build.alias_forms(entry, own, own_priority=build.PRIO_USER)
-            build.add_to_index(self._index, self.lower_ok, code, forms, fold_map, t2s)
+            forms = build.dated_forms(entry, own, own_priority=build.PRIO_USER)
+            build.add_to_index(self._index, self.lower_ok, code, forms, fold_map, t2s, self._spans)
 
     # -- access ---------------------------------------------------------------------------
 
@@ -150,13 +171,40 @@ class SecurityTable:
         """Folded alias -> {code: priority}."""
         return self._index
 
-    def codes_for_key(self, key: str) -> tuple[str, ...]:
-        """Codes of the best priority for a folded alias key (several = ambiguous)."""
+    def codes_for_key(self, key: str, date: str | None = None) -> tuple[str, ...]:
+        """Codes of the best priority for a folded alias key (several = ambiguous).
+
+        A name that meant a code only for a time counts at ``date`` (ISO) when its span holds
+        that date; if no candidate's span does, none (the name was no listed security then). With no date, names
+        valid today win, and former names count only when nothing current has the name."""
         codes = self._index.get(key)
         if not codes:
             return ()
+        if self._spans:
+            codes = self._valid_at(key, codes, date)
+            if not codes:
+                return ()
         best = min(codes.values())
         return tuple(sorted(c for c, p in codes.items() if p == best))
+
+    def is_dated(self, key: str) -> bool:
+        """Whether any code of ``key`` holds it only for a time."""
+        return any((key, c) in self._spans for c in self._index.get(key, ()))
+
+    def _valid_at(self, key: str, codes: dict[str, int], date: str | None) -> dict[str, int]:
+        spans = {c: self._spans.get((key, c)) for c in codes}
+        if all(s is None for s in spans.values()):
+            return codes
+        if date is None:
+            now = {c: p for c, p in codes.items() if spans[c] is None or spans[c][1] is None}
+            return now or codes
+        # none held: the name meant no HK-listed security that day (before a listing, after
+        # a delisting), so it is no mention
+        return {c: p for c, p in codes.items() if _holds(spans[c], date)}
+
+    def span_of(self, key: str, code: str) -> build.Span | None:
+        """(from, to) of a dated name of ``code``; None when the name is not dated."""
+        return self._spans.get((key, code))
 
     def by_alias(self, alias: str) -> list[SecurityRecord]:
         """Records whose name or alias is ``alias`` (any script, any case)."""
@@ -204,6 +252,10 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
         "us": record.get("us"),
         "rmb_counter": record.get("rmb_counter"),
         "ambiguous": list(record.get("ambiguous") or []),
+        "listed": record.get("listed"),
+        "delisted": record.get("delisted"),
+        "context": list(record.get("context") or []),
+        "history": list(record.get("history") or []),  # already in normalised form
     }
     return {k: v for k, v in entry.items() if v not in (None, [], "")}
 
@@ -218,7 +270,8 @@ def user_config_path() -> Path:
 
 
 _ENTRY_KEYS = frozenset(
-    ["code", "name", "short", "zh", "aliases", "type", "board", "indices", "a_share", "us", "rmb_counter", "ambiguous"]
+    ["code", "name", "short", "zh", "aliases", "type", "board", "indices", "a_share", "us", "rmb_counter", "ambiguous",
+     "listed", "delisted", "valid_from", "valid_to", "history", "context", "short_aliases"]
 )
 
 
