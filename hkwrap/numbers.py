@@ -144,7 +144,7 @@ def _pattern() -> regex.Pattern:
         (?:多|余)?  # "700多點": seven hundred odd
         (?:\s?
             (?P<unit>
-                %|per\s?cent\b|percent\b|pct\b|pc\b
+                %|per\s?cent\b|percent\b|pct\b|pc\b|-percent\b|-per\scent\b
               | 个百分点|percentage\spoints?\b|ppts?\b|pp\b
               | 点|points?\b|pts\b|-points?\b|-pts?\b
               | 只|家|stocks\b|issues\b|shares\b
@@ -221,7 +221,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly
             magnitude = True
-        unit = (g["unit"] or "").replace(" ", "").lstrip("-")  # "a 412-point loss"
+        unit = (g["unit"] or "").replace(" ", "").lstrip("-")  # "a 412-point loss", "a 0.6-percent gain"
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
         if g["cur2"] and fold(g["cur2"]) in _CENTS:
             value = round(value / 100, 4)  # "80 HK cents", "85 仙": a price below a dollar
