@@ -164,6 +164,10 @@ _ZH_PCT_TAIL = regex.compile(
 )
 
 
+# After a number: the minutes of a time of day.
+_CLOCK = regex.compile(r":[0-5]\d(?!\d)")
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
     cur_map, mag_map = _unit_maps()
@@ -217,6 +221,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
             continue
         if not value < _LARGEST:
             continue  # a run of digits, not a figure: beyond any market's numbers (and float)
+        if not g["unit"] and not g["cur1"] and not g["cur2"] and (
+            _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit())
+        ):
+            continue  # "NEWS AT 7:30", "09:52 IST": a time of day, not a figure
         magnitude = False
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly

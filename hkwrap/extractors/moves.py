@@ -53,6 +53,11 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _HEADING_COLON = regex.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
+# Before an other-period word: the day it is compared with, not a frame ("比上個交易日跌").
+_COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
+# A period word this near the start of its sentence, or its clause's end, heads the sentence
+# ("For the week, ...", "本周累計，...").
+_HEADING_REACH = 8
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
@@ -516,11 +521,23 @@ class _Binder:
             # "昨日急升的泡泡瑪特今日回吐 4.6%"; in a morning recap, "前日急挫後，恒指昨日低開":
             # back to the day reported
             self.previous = None
-        if self.is_previous(word):
+        last = self.last_subject
+        turnover_said = self.turnover_word is not None and last is not None and self.turnover_word.end > last.end
+        if (
+            self.is_previous(word) and not turnover_said
+            and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - 8), tok.start)
+        ):
+            pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
+        elif self.is_previous(word):
             # Before any subject it frames the sentence ("For the week, ..."); after one it
-            # frames its clause only ("騰訊收入按年增長 15%，股價升 2%").
+            # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
+            # word inside a noun phrase ("公布全年增長目標後，").
             clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-            scope = sentence[1] if self.framing_sentence() or clause is None else clause.start()
+            heads = tok.start - sentence[0] <= _HEADING_REACH or (
+                clause is not None and clause.start() - tok.end <= 2
+            )
+            framing = self.framing_sentence() and (self.last_subject is not None or heads)
+            scope = sentence[1] if framing or clause is None else clause.start()
             self.set_previous(tok.end, scope)
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
@@ -613,7 +630,10 @@ class _Binder:
             # "as low as 24,880 ... before closing down 0.4%"; "up as much as 255 points at
             # 25,089, before finishing 124 points higher": a new move
             self.close()
-        elif cur is not None and cur.has_change and cur.session is None and cur.level is None and cur.price is None:
+        elif (
+            cur is not None and cur.has_change and cur.session is None and cur.level is None
+            and cur.price is None and not self.split_at
+        ):
             # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
             # the move whose figures came first
             cur.session, cur.session_explicit = sess, True
@@ -740,6 +760,8 @@ class _Binder:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands, not a change
         sign = q.sign or d
+        if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
+            sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
         if sign:
             m = self.ensure()
             m.direction = m.direction or sign
@@ -884,6 +906,9 @@ def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> boo
         return False
     between = folded[max(ends):tok.start]
     if post:
+        # "1.73 percent, or 461 points, lower"; but "漲4.4%，漲幅一度擴大至6.8%" opens a clause
+        if "," in between and not folded[tok.start:tok.end].isascii():
+            return False
         return between.strip(" ,") in ("", "的")
     return not regex.search(r"[,;。、]", between)
 
