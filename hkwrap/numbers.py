@@ -255,6 +255,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
 
 # Between the figures of one list: "2.2, 1.4 and 0.9 percent", "3.1、2.5及1.8%".
 _LIST_JOINER = regex.compile(r"\s?(?:,|、|/|and|or|和|及|与|同|以及)\s?")
+# Between the ends of a range written with one unit: "0.3-1%", "3至5%", "2 to 4 percent".
+_RANGE_DASH = regex.compile(r"\s?(?:-|–|~|至|到|to)\s?")
 # The units a list may state once, after its last figure.
 _LIST_UNITS = frozenset({"pct", "pts"})
 
@@ -263,6 +265,13 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
     """A list that states its unit once ("gained 2.2, 1.4 and 0.9 percent respectively",
     "分別升3.1、2.5及1.8%"): the bare figures before the last take its unit."""
     out = list(quantities)
+    # "faded 0.3-1%", "升3至5%": a range written with its unit once; the dash is not a sign
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind == "num" and not a.magnitude and b.kind in _LIST_UNITS and _RANGE_DASH.fullmatch(text, a.end, b.start + (1 if b.sign < 0 else 0)):
+            out[k] = replace(a, kind=b.kind)
+            if b.sign < 0 and text[b.start] == "-":
+                out[k + 1] = replace(b, sign=0, start=b.start + 1)
     i = len(out) - 1
     while i > 0:
         last = out[i]

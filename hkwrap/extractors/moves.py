@@ -58,6 +58,9 @@ _COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bve
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
+# How far after a move's last figure a session word still speaks for it, in its clause.
+_SESSION_AFTER_REACH = 16
+_PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
@@ -227,6 +230,14 @@ class _Binder:
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def session_follows(self, tok: Token) -> bool:
+        """Is the next word a session ("at the local noon trading break")? Then this level word
+        introduces the session, not a second figure."""
+        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        return nxt is not None and nxt.word is not None and nxt.role_kind("session") is not None and (
+            nxt.start - tok.end <= _SESSION_AFTER_REACH
+        )
 
     def only_direction_between(self, start: int, end: int) -> bool:
         """Is ``folded[start:end]`` one direction word and spaces ("at one point down 2.6%")?"""
@@ -456,6 +467,11 @@ class _Binder:
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.subjects = list(group)
         else:
+            cur = self.cur
+            if cur is not None and not cur.has_numbers and cur.session_explicit and group and group[0].id == subj.id:
+                # "Hong Kong stocks opened lower, with the HSI down 169 points": the market's
+                # session word speaks for its index
+                self.sticky_session, self.sticky_at = cur.session, tok.start
             self.close()
             if last is not None and ";" in folded[max(last.end, self.sticky_at):tok.start]:
                 self.sticky_session = None  # "……創上市以來新高；中海油升1.5%": that clause's session
@@ -501,7 +517,7 @@ class _Binder:
         assert word is not None
         roles = word.roles
         cur = self.cur
-        if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None):
+        if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
             # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
             # 盤中最高見121港元"
             self.close()
@@ -620,7 +636,7 @@ class _Binder:
             self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
         if (
             cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
-            and _right_after(self.folded, cur, tok)
+            and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
@@ -835,6 +851,8 @@ class _Binder:
             return
         if not is_level and self.money_change(q):
             return  # "升5.3%或11.8元", "ended up HK$8.50, or 1.4%": the change in dollars
+        if _PER_SHARE_AFTER.match(folded, q.end):
+            return  # "at an initial price of HKD6.23 per share": a deal's terms, not the market's
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
                 m = self.ensure()
@@ -898,11 +916,12 @@ def _is_year(folded: str, q: Quantity) -> bool:
     return after.lstrip().startswith("年") or regex.search(r"\b(?:in|for|since|of|during)\s$", before) is not None
 
 
-def _right_after(folded: str, move: Move, tok: Token, post: bool = False) -> bool:
-    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close")?
-    With ``post``, only white space or 的 may stand between ("1.3% higher", "2.7%的跌幅")."""
+def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach: int = 4) -> bool:
+    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close",
+    "to 17,978.52 at the local noon trading break")? With ``post``, only white space or 的 may
+    stand between ("1.3% higher", "2.7%的跌幅")."""
     ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
-    if not ends or not 0 <= tok.start - max(ends) <= 4:
+    if not ends or not 0 <= tok.start - max(ends) <= reach:
         return False
     between = folded[max(ends):tok.start]
     if post:
