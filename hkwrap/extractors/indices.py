@@ -8,6 +8,10 @@ from hkwrap.model import IndexMove
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 
+# No Hang Seng family index has moved more than this in a day (the record, October 1987, was
+# -33.3%): a larger percent bound to an index belongs to something else.
+_MAX_INDEX_PCT = 35.0
+
 
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
     """Every index move the report states, restatements merged."""
@@ -24,6 +28,10 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                 continue
             if subject.weak and pts is None and level is None:
                 continue  # "Hong Kong stocks fell 1%": the market's breadth, not an index figure
+            if pct is not None and abs(pct.value) > _MAX_INDEX_PCT:
+                pct = None  # "…升能集團暴跌98.4%": a company the tables do not know, not the index
+                if pts is None and level is None:
+                    continue
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open"):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, move.level) if n is not None)

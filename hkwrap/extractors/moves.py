@@ -58,6 +58,8 @@ _COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bve
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
+# After a ratio ("climbed to 22.10%"), points under this are its percentage points.
+_RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
 _SESSION_AFTER_REACH = 16
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
@@ -105,6 +107,7 @@ class Move:
     session: str | None = None
     session_explicit: bool = False
     respectively: bool = False
+    respectively_at: int = 0  # where the list word stood: a figure before it is shared
     modal: bool = False
 
     @property
@@ -429,6 +432,9 @@ class _Binder:
             if state.last_index is None:
                 return
             subj = Subject("index", state.last_index, subj.start, subj.end)
+        prev = self.prev
+        if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= 2:
+            return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
             _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start)
         ):
@@ -606,7 +612,7 @@ class _Binder:
         if "turnover" in roles:
             self.turnover_word = _Pending(tok.end)
         if "respectively" in roles and self.cur is not None:
-            self.cur.respectively = True
+            self.cur.respectively, self.cur.respectively_at = True, tok.start
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
@@ -772,9 +778,10 @@ class _Binder:
             or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
         ):
             return
-        if is_level and not self.narrowed:
+        magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - 6):self.level.end]
+        if is_level and not self.narrowed and not magnitude_word:
             self.ratio = True  # its "3.94-point increase" is in percentage points
-            return  # "climbed to 22.10%" is where a ratio stands, not a change
+            return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         sign = q.sign or d
         if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
             sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
@@ -816,8 +823,8 @@ class _Binder:
             cur.level = Num(q.value, "mark", q.start, q.end)
 
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
-        if self.ratio:
-            return
+        if self.ratio and q.value < _RATIO_POINTS:
+            return  # "climbed to 22.10%, a 3.94-point increase": percentage points
         m = self.ensure()
         sd = q.sign or d
         prev = self.prev
@@ -947,8 +954,8 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
             return nums[0]
         if len(nums) == n:
             return nums[i]
-        if len(nums) == 1 and not move.respectively:
-            return nums[0]
+        if len(nums) == 1 and (not move.respectively or nums[0].end <= move.respectively_at):
+            return nums[0]  # shared; "齊跌逾8%，收市分別報48.66元及23.62元" pairs the prices only
         return None
 
     return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]

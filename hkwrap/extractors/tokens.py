@@ -62,7 +62,9 @@ _POSSESSIVE_MEMBER = regex.compile(
 _SUB_INDEX_AFTER = regex.compile(
     r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,3}?(?:sub-?index|index|indices|gauge)\b"
 )
-_COMPARED_BEFORE = regex.compile(r"(?:较|比|than|versus|vs)\s?(?:昨日|昨天|上日|前日)?\s?$")
+_COMPARED_BEFORE = regex.compile(
+    r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
+)
 _CJK = regex.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
 # A word before a bare 指數 that makes it "the index" (該指數, 拖累指數) rather than part of
@@ -175,8 +177,8 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
-            if index_id == "@market" and _COMPARED_BEFORE.search(folded, max(start, w.start - 6), w.start):
-                continue  # "較昨日港股收市跌137點": the base compared with, not the move
+            if _COMPARED_BEFORE.search(folded, max(start, w.start - 6), w.start):
+                continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
             if index_id == "@market":
                 tokens.append(Token(w.start, w.end, subject=Subject("index", "HSI", w.start, w.end, weak=True)))
             else:
