@@ -182,13 +182,14 @@ def load(
                     if unit.error is not None:
                         raise _InputFailed(unit.error)
                     items = _items(unit, settings)
-                    sources = []
+                    sources, hashes = [], []
                     for item, content_hash, origin in items:
                         if origin == "report":
                             if not quiet:
                                 for note in item.notes:
                                     _say("note", item.name, note)
                             sources.append(item.name)
+                            hashes.append(content_hash)
                             if not force and loader.known(content_hash):
                                 counts[SKIPPED] += 1
                                 continue
@@ -205,7 +206,7 @@ def load(
                             for warning in doc.get("warnings") or ():
                                 _say("note", str(doc.get("source")), warning)
                     if sources and unit.name != "-":
-                        loader.forget_others(unit.name, sources)
+                        loader.forget_others(unit.name, sources, hashes)
                 except Exception as exc:
                     if debug:
                         import traceback

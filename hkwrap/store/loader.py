@@ -262,15 +262,18 @@ class Loader:
             [(code, *names) for code, names in seen.items()],
         )
 
-    def forget_others(self, input_name: str, keep: Sequence[str]) -> int:
-        """Delete documents read from ``input_name`` whose source is no longer in it (an
-        article dropped from a news file). Returns how many went."""
+    def forget_others(self, input_name: str, sources: Sequence[str], hashes: Sequence[str]) -> int:
+        """Delete documents read from ``input_name`` that it no longer holds (an article
+        dropped from a news file): neither their source nor their content is in it any more.
+        Returns how many went."""
         with transaction(self.conn) as conn:
             rows = conn.execute(
-                "SELECT id, source FROM documents WHERE input = ? AND origin = 'report'",
+                "SELECT id, source, content_hash FROM documents"
+                " WHERE input = ? AND origin = 'report'",
                 (input_name,),
             ).fetchall()
-            gone = [doc_id for doc_id, source in rows if source not in set(keep)]
+            keep, same = set(sources), set(hashes)
+            gone = [i for i, source, digest in rows if source not in keep and digest not in same]
             conn.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
         return len(gone)
 

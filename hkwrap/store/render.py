@@ -227,7 +227,7 @@ def day_csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
             "session": session, "figure": figure, "value": fig.value, "currency": currency,
             "qualifier": fig.qualifier, "status": fig.status, "sources": fig.sources,
             "stated_by": "; ".join(sorted({s.source for s in fig.agreeing})),
-            "dissent": "; ".join(f"{s.source}: {s.value:g}" for s in fig.dissenting),
+            "dissent": "; ".join(f"{s.source}: {cell(s.value)}" for s in fig.dissenting),
         })
 
     for m in record["indices"]:

@@ -40,7 +40,7 @@ class StoreError(HkwrapError):
 
 TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS documents (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: a link to a document stays its
     source_key      TEXT NOT NULL UNIQUE,  -- what a reload replaces: the source, or '-@<hash>' for stdin
     source          TEXT NOT NULL,         -- the path as given ('-' for stdin, 'file.json#2')
     input           TEXT,                  -- the input it was read from (a file, '-', a JSONL file)
