@@ -134,7 +134,7 @@ def test_schema_has_foreign_keys_indexes_views_and_wal(loaded: Path) -> None:
         indexed = {r[0]: r[1] for r in conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
         assert any("documents(date)" in sql for sql in indexed.values())
-        assert any("(index_code, record_session, date)" in sql for sql in indexed.values())
+        assert any("(index_code, record_session, date," in sql for sql in indexed.values())
         assert any("stock_moves(code" in sql for sql in indexed.values())
         views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='view'")}
         assert views == {"index_facts", "stock_facts", "market_facts", "mention_facts",
@@ -427,7 +427,7 @@ def test_an_interrupted_replacement_keeps_the_old_version(
     monkeypatch.setattr(hkwrap.store.loader, "_market_rows", interrupted)
     result = runner.invoke(app, ["load", str(db), str(report)])
     assert result.exit_code == 130
-    assert "rolled back" in result.stderr
+    assert "the document being loaded was not written" in result.stderr
     assert _snapshot(db) == before
 
 
@@ -671,3 +671,34 @@ def test_datasette_recipe_queries_run_on_the_views(loaded: Path) -> None:
     assert {r[0] for r in tencent} == {"2026-03-02", "2026-03-03", "2026-03-04"}
     assert all(r[4] for r in tencent)  # each with its sentence
     assert {round(r[1], 2) for r in southbound} == {6.41}
+
+
+def test_a_document_that_fails_to_write_is_rolled_back_alone(
+    runner: CliRunner, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = hkwrap.store.loader._market_rows
+
+    def fails_for_the_tv_script(market: Any) -> Any:
+        if market and (market.get("turnover") or {}).get("value") == 265_300_000_000 and (
+                market.get("southbound") or {}).get("value") == 6_410_000_000:
+            # the TV script and the wire both state these; fail half-way through writing one
+            raise ValueError("disk says no")
+        return original(market)
+
+    monkeypatch.setattr(hkwrap.store.loader, "_market_rows", fails_for_the_tv_script)
+    result = runner.invoke(app, ["load", "--date", REFERENCE, str(db), str(REPORTS)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 2 and all("disk says no" in e for e in errors)
+    assert {e.split(": ")[2].rsplit("/", 1)[1] for e in errors} == {
+        "tv_2026-03-02.txt", "wire_2026-03-02.txt"}
+    assert summary(result.stderr)["added"] == 4
+    loaded = {s.rsplit("/", 1)[1] for (s,) in query(db, "SELECT source FROM documents")}
+    assert loaded == {"portal_2026-03-02.txt", "portal_2026-03-04.txt", "wire_2026-03-03.txt",
+                      "wire_2026-03-04.txt"}
+    for table in ("index_moves", "stock_moves", "mentions", "securities"):
+        assert query(db, f"SELECT count(*) FROM {table}")[0][0] > 0
+    assert query(db, "SELECT count(*) FROM index_moves WHERE document_id NOT IN"
+                     " (SELECT id FROM documents)") == [(0,)]
+    assert query(db, "SELECT count(*) FROM mentions WHERE document_id NOT IN"
+                     " (SELECT id FROM documents)") == [(0,)]

@@ -13,6 +13,7 @@ missing or foreign database), 3 ``day --strict`` found a disputed figure, 130/14
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
@@ -154,7 +155,7 @@ def load(
     """Extract reports into a SQLite market record; unchanged documents are skipped."""
     from hkwrap.cli import _collect_units, _Settings, _signals_as_exceptions, describe_error
     from hkwrap.pipeline import Options, extract_source
-    from hkwrap.store.loader import ADDED, REPLACED, SKIPPED, Loader
+    from hkwrap.store.loader import ADDED, REPLACED, SKIPPED, Loader, Result
 
     inputs = list(paths or [])
     if not inputs:
@@ -173,7 +174,26 @@ def load(
     conn = _open(db, create=True, debug=debug)
     loader = Loader(conn)
     counts = {ADDED: 0, REPLACED: 0, SKIPPED: 0}
-    failed = 0
+    failed: set[str] = set()
+
+    def fail(name: str, exc: BaseException) -> None:
+        if debug:
+            import traceback
+
+            traceback.print_exception(type(exc), exc, exc.__traceback__)
+        message = str(exc) if isinstance(exc, _InputFailed) else describe_error(exc, name)
+        _say("error", name, message)
+        failed.add(name)
+
+    def tally(results: list[Result]) -> None:
+        for result in results:
+            if result.error is not None:
+                fail(result.input_name or result.source, result.error)
+                continue
+            counts[str(result.status)] += 1
+            if result.status == REPLACED and not quiet:
+                _say("note", result.source, "changed: facts replaced")
+
     code = EXIT_OK
     try:
         with _signals_as_exceptions():
@@ -181,9 +201,8 @@ def load(
                 try:
                     if unit.error is not None:
                         raise _InputFailed(unit.error)
-                    items = _items(unit, settings)
                     sources, hashes = [], []
-                    for item, content_hash, origin in items:
+                    for item, content_hash, origin in _items(unit, settings):
                         if origin == "report":
                             if not quiet:
                                 for note in item.notes:
@@ -197,34 +216,26 @@ def load(
                             text = item.text
                         else:
                             doc, text = item, None
-                        status = loader.put(doc, content_hash, input_name=unit.name,
-                                            origin=origin, text=text, force=force)
-                        counts[status] += 1
-                        if status == REPLACED and not quiet:
-                            _say("note", str(doc.get("source")), "changed: facts replaced")
                         if not quiet:
                             for warning in doc.get("warnings") or ():
                                 _say("note", str(doc.get("source")), warning)
+                        tally(loader.add(doc, content_hash, input_name=unit.name,
+                                         origin=origin, text=text, force=force))
                     if sources and unit.name != "-":
+                        # a news file's articles (file.json#N): one may have been dropped
                         loader.forget_others(unit.name, sources, hashes)
                 except Exception as exc:
-                    if debug:
-                        import traceback
-
-                        traceback.print_exc()
-                    message = str(exc) if isinstance(exc, _InputFailed) else describe_error(
-                        exc, unit.name)
-                    _say("error", unit.name, message)
-                    failed += 1
+                    fail(unit.name, exc)
                     if fail_fast:
                         break
+            tally(loader.flush())
         code = EXIT_FAILED if failed else EXIT_OK
-    except KeyboardInterrupt:
-        _say("error", None, "interrupted; the document being loaded was rolled back")
-        code = EXIT_SIGINT
-    except _Terminated:
-        _say("error", None, "terminated; the document being loaded was rolled back")
-        code = EXIT_SIGTERM
+    except (KeyboardInterrupt, _Terminated) as exc:
+        with contextlib.suppress(Exception, KeyboardInterrupt, _Terminated):
+            tally(loader.flush())  # what was extracted before the interruption is kept
+        _say("error", None, f"{'interrupted' if isinstance(exc, KeyboardInterrupt) else 'terminated'};"
+             " the document being loaded was not written")
+        code = EXIT_SIGINT if isinstance(exc, KeyboardInterrupt) else EXIT_SIGTERM
     finally:
         conn.close()
     if not quiet:
@@ -232,7 +243,8 @@ def load(
         _say("note", None, (
             f"{db}: {total} document{'s' if total != 1 else ''}: {counts[ADDED]} added, "
             f"{counts[REPLACED]} replaced, {counts[SKIPPED]} unchanged (skipped)"
-            + (f", {failed} input{'s' if failed != 1 else ''} failed" if failed else "")
+            + (f", {len(failed)} input{'s' if len(failed) != 1 else ''} failed" if failed
+               else "")
         ))
     raise typer.Exit(code)
 

@@ -19,8 +19,9 @@ broken: two sources, two different figures, no agreed value. Nothing is ever ave
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 AGREED, DISPUTED = "agreed", "disputed"
@@ -45,6 +46,7 @@ class Statement:
     line: int | None = None
     exact_count: bool = False  # a count of stocks: precise to the unit whatever its zeros
     fact_id: int | None = None  # the fact's row, to read its evidence later
+    weight: int = 1  # how many sources state it (a series counts alike statements in SQL)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,7 +78,7 @@ class Figure:
     @property
     def sources(self) -> int:
         """How many distinct sources state the agreed value."""
-        return len({s.source for s in self.agreeing})
+        return support(self.agreeing)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +91,12 @@ class Figure:
         }
 
 
+def support(statements: Iterable[Statement]) -> int:
+    """How many sources stand behind ``statements`` (a source counted once)."""
+    return sum({s.source: s.weight for s in statements}.values())
+
+
+@lru_cache(maxsize=1 << 16)
 def unit(value: float, exact_count: bool = False) -> float:
     """The precision a figure is stated to: 0.01 for 24802.56, 1 for 24802, 1e8 for 3.257e11."""
     if exact_count:
@@ -152,6 +160,16 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
         return None
     exact = [s for s in statements if s.qualifier == EXACT]
     bounds = [s for s in statements if s.qualifier != EXACT]
+    if not bounds:  # the common case: the finest figure is stated once and all agree with it
+        finest = min(exact, key=lambda s: unit(s.value, s.exact_count))
+        fine_unit = unit(finest.value, finest.exact_count)
+        if all(
+            s.value == finest.value
+            if unit(s.value, s.exact_count) <= fine_unit
+            else agree(s, finest)
+            for s in exact
+        ):
+            return Figure(finest.value, EXACT, AGREED, list(exact), [])
     pool = exact or bounds
     best: list[Statement] | None = None
     best_value: Statement | None = None
@@ -165,10 +183,10 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
         # the candidate must be the most precise figure of its group, or a finer one leads it
         if any(unit(s.value, s.exact_count) < u - u * FLOAT_SLACK for s in group):
             continue
-        size = len({s.source for s in group})
-        if best is None or size > len({s.source for s in best}):
+        size = support(group)
+        if best is None or size > support(best):
             best, best_value, tie = group, candidate, False
-        elif size == len({s.source for s in best}) and candidate not in best:
+        elif size == support(best) and candidate not in best:
             tie = True  # as many sources for a figure the leader's sources do not state
     if best is None or best_value is None or tie:
         return Figure(None, EXACT if exact else pool[0].qualifier, DISPUTED, [], list(statements))

@@ -140,11 +140,15 @@ TABLES: tuple[str, ...] = (
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS documents_date ON documents(date)",
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash)",
+    "CREATE INDEX IF NOT EXISTS documents_input ON documents(input)",
     "CREATE INDEX IF NOT EXISTS index_moves_document ON index_moves(document_id)",
-    "CREATE INDEX IF NOT EXISTS index_moves_index_date ON index_moves(index_code, record_session, date)",
+    # series: covering (every column the query reads), so a long history never reads the table
+    "CREATE INDEX IF NOT EXISTS index_moves_index_date ON index_moves(index_code, record_session,"
+    " date, level, change_points, change_pct, qualifier, document_id)",
     "CREATE INDEX IF NOT EXISTS index_moves_date ON index_moves(date)",
     "CREATE INDEX IF NOT EXISTS stock_moves_document ON stock_moves(document_id)",
-    "CREATE INDEX IF NOT EXISTS stock_moves_code_date ON stock_moves(code, record_session, date)",
+    "CREATE INDEX IF NOT EXISTS stock_moves_code_date ON stock_moves(code, record_session, date,"
+    " price, change_pct, qualifier, document_id)",
     "CREATE INDEX IF NOT EXISTS stock_moves_date ON stock_moves(date)",
     "CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id)",
     "CREATE INDEX IF NOT EXISTS mentions_code_date ON mentions(code, date)",
