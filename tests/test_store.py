@@ -564,7 +564,9 @@ def test_index_series_across_dates(runner: CliRunner, loaded: Path) -> None:
     assert [r["change_pct"] for r in rows] == [1.21, -0.85, 1.02]
     assert [r["sources"] for r in rows] == [3, 1, 2]
     assert [r["status"] for r in rows] == ["disputed", "agreed", "agreed"]
-    assert rows[0]["dissent"]["level"][0]["value"] == 25030.28
+    [dissent] = rows[0]["dissent"]["level"]
+    assert dissent["value"] == 25030.28 and dissent["source"].endswith("portal_2026-03-02.txt")
+    assert "25,030.28" in dissent["evidence"]["text"]
 
     window = series(runner, loaded, "恒指", "--from", "2026-03-03", "--to", "2026-03-04").stdout
     assert window.splitlines() == [

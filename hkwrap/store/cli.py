@@ -69,7 +69,8 @@ class SeriesFormat(str, Enum):
 
 
 DbArgument = Annotated[
-    Path, typer.Argument(help="The SQLite database (created if missing).", dir_okay=False)
+    Path, typer.Argument(help="The SQLite database (created if missing).", dir_okay=False,
+                         metavar="DB")
 ]
 DbOption = Annotated[
     Path,
@@ -221,7 +222,8 @@ def load(
                                 _say("note", str(doc.get("source")), warning)
                         tally(loader.add(doc, content_hash, input_name=unit.name,
                                          origin=origin, text=text, force=force))
-                    if sources and unit.name != "-":
+                    if unit.name != "-" and (unit.name.lower().endswith(JSON_SUFFIXES)
+                                             or any(n != unit.name for n in sources)):
                         # a news file's articles (file.json#N): one may have been dropped
                         loader.forget_others(unit.name, sources, hashes)
                 except Exception as exc:

@@ -72,8 +72,8 @@ def day_record(conn: sqlite3.Connection, date: str, *, top: int = DEFAULT_TOP) -
     for r in conn.execute(
         "SELECT m.index_code, m.name, m.record_session, m.level, m.change_pct, m.change_points,"
         " m.qualifier, d.source, m.evidence_text, m.evidence_start, m.evidence_end,"
-        " m.evidence_line FROM index_moves m JOIN documents d ON d.id = m.document_id"
-        f" WHERE m.date = ? AND m.record_session IN ({sessions})",
+        " m.evidence_line FROM documents d JOIN index_moves m ON m.document_id = d.id"
+        f" WHERE d.date = ? AND m.record_session IN ({sessions})",
         (date, *DAY_SESSIONS),
     ):
         by_index[(r["index_code"], r["record_session"])].append(r)
@@ -91,9 +91,9 @@ def day_record(conn: sqlite3.Connection, date: str, *, top: int = DEFAULT_TOP) -
     for r in conn.execute(
         "SELECT m.code, m.record_session, m.change_pct, m.price, m.currency, m.qualifier,"
         " d.source, m.evidence_text, m.evidence_start, m.evidence_end, m.evidence_line,"
-        " s.name, s.name_zh FROM stock_moves m JOIN documents d ON d.id = m.document_id"
+        " s.name, s.name_zh FROM documents d JOIN stock_moves m ON m.document_id = d.id"
         " LEFT JOIN securities s ON s.code = m.code"
-        f" WHERE m.date = ? AND m.record_session IN ({sessions})",
+        f" WHERE d.date = ? AND m.record_session IN ({sessions})",
         (date, *DAY_SESSIONS),
     ):
         by_stock[(r["code"], r["record_session"])].append(r)
@@ -123,8 +123,8 @@ def day_record(conn: sqlite3.Connection, date: str, *, top: int = DEFAULT_TOP) -
     for r in conn.execute(
         "SELECT f.figure, f.record_session, f.value, f.currency, f.qualifier, d.source,"
         " f.evidence_text, f.evidence_start, f.evidence_end, f.evidence_line"
-        " FROM market_figures f JOIN documents d ON d.id = f.document_id"
-        f" WHERE f.date = ? AND f.record_session IN ({sessions})",
+        " FROM documents d JOIN market_figures f ON f.document_id = d.id"
+        f" WHERE d.date = ? AND f.record_session IN ({sessions})",
         (date, *DAY_SESSIONS),
     ):
         by_figure[(r["figure"], r["record_session"], r["currency"])].append(r)

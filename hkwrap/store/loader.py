@@ -111,6 +111,10 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def _json_list(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else "[]"
+
+
 def _evidence(ev: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
     if not ev:
         return (None, None, None, None)
@@ -245,16 +249,17 @@ class Loader:
     def _write(self, item: _Pending) -> str:
         conn = self.conn
         key = source_key(str(item.doc.get("source") or "-"), item.content_hash)
-        old = conn.execute(
-            "SELECT id, content_hash FROM documents WHERE source_key = ?", (key,)
-        ).fetchone()
-        if not item.force:
-            if old is not None and old[1] == item.content_hash:
-                return SKIPPED
-            if old is None and conn.execute(
-                "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (item.content_hash,)
-            ).fetchone():
-                return SKIPPED
+        rows = conn.execute(  # this source, and any document with this content
+            "SELECT id, source_key, content_hash FROM documents WHERE source_key = ?"
+            " UNION ALL SELECT id, source_key, content_hash FROM documents WHERE content_hash = ?",
+            (key, item.content_hash),
+        ).fetchall()
+        old = next((row for row in rows if row[1] == key), None)
+        if not item.force and (
+            (old is not None and old[2] == item.content_hash)  # unchanged
+            or (old is None and rows)  # already loaded under another source
+        ):
+            return SKIPPED
         if old is not None:
             conn.execute("DELETE FROM documents WHERE id = ?", (old[0],))
         self._insert(conn, item.doc, key, item.content_hash, item.input_name, item.origin,
@@ -298,7 +303,7 @@ class Loader:
                     doc_id, date, m["index"], m.get("name"), m.get("level"), m.get("change_pct"),
                     m.get("change_points"), m.get("qualifier"), m.get("session"),
                     m.get("session") or session, *_evidence(m.get("evidence")),
-                    json.dumps(m.get("restated") or [], ensure_ascii=False),
+                    _json_list(m.get("restated")),
                 )
                 for m in doc.get("indices") or ()
             ],
@@ -313,7 +318,7 @@ class Loader:
                     doc_id, date, s["code"], s.get("name"), s.get("name_zh"), s.get("change_pct"),
                     s.get("price"), s.get("currency"), s.get("turnover"), s.get("qualifier"),
                     s.get("session"), s.get("session") or session, *_evidence(s.get("evidence")),
-                    json.dumps(s.get("restated") or [], ensure_ascii=False),
+                    _json_list(s.get("restated")),
                 )
                 for s in stocks
             ],

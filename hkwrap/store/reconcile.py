@@ -33,7 +33,7 @@ MAX_DECIMALS = 6
 FLOAT_SLACK = 1e-9
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One source's figure, with where it said it."""
 
@@ -61,7 +61,7 @@ class Statement:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """The reconciled figure: ``value`` is None when no value has a majority."""
 
@@ -171,29 +171,40 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
         ):
             return Figure(finest.value, EXACT, AGREED, list(exact), [])
     pool = exact or bounds
+    # statements of the same figure are compared once, as one variant
+    variants: dict[tuple[float, str, bool], list[Statement]] = {}
+    for st in pool:
+        variants.setdefault((st.value, st.qualifier, st.exact_count), []).append(st)
+    order = sorted(variants, key=lambda k: unit(k[0], k[2]))
+    first = {k: v[0] for k, v in variants.items()}
     best: list[Statement] | None = None
-    best_value: Statement | None = None
+    best_key: tuple[float, str, bool] | None = None
+    best_members: set[tuple[float, str, bool]] = set()
     tie = False
-    for candidate in sorted(pool, key=lambda s: unit(s.value, s.exact_count)):
-        u = unit(candidate.value, candidate.exact_count)
+    for key in order:
+        candidate = first[key]
+        u = unit(key[0], key[2])
         if exact:
-            group = [s for s in pool if agree(s, candidate)]
+            members = [k for k in order if agree(first[k], candidate)]
         else:  # only bounds: those that allow what the candidate allows
-            group = [s for s in pool if consistent(s, candidate)]
+            members = [k for k in order if consistent(first[k], candidate)]
         # the candidate must be the most precise figure of its group, or a finer one leads it
-        if any(unit(s.value, s.exact_count) < u - u * FLOAT_SLACK for s in group):
+        if any(unit(k[0], k[2]) < u - u * FLOAT_SLACK for k in members):
             continue
+        group = [st for k in members for st in variants[k]]
         size = support(group)
         if best is None or size > support(best):
-            best, best_value, tie = group, candidate, False
-        elif size == support(best) and candidate not in best:
+            best, best_key, best_members, tie = group, key, set(members), False
+        elif size == support(best) and key not in best_members:
             tie = True  # as many sources for a figure the leader's sources do not state
-    if best is None or best_value is None or tie:
+    if best is None or best_key is None or tie:
         return Figure(None, EXACT if exact else pool[0].qualifier, DISPUTED, [], list(statements))
+    best_value = first[best_key]
     agreeing = list(best)
-    dissenting = [s for s in exact if s not in best]
-    for s in bounds:
-        if s not in best:  # a bound that allows the agreed figure supports it
-            (agreeing if consistent(s, best_value) else dissenting).append(s)
+    dissenting = [st for st in exact if (st.value, st.qualifier, st.exact_count) not in best_members]
+    for st in bounds:
+        if (st.value, st.qualifier, st.exact_count) not in best_members:
+            # a bound that allows the agreed figure supports it
+            (agreeing if consistent(st, best_value) else dissenting).append(st)
     status = DISPUTED if dissenting else AGREED
     return Figure(best_value.value, best_value.qualifier, status, agreeing, dissenting)

@@ -270,9 +270,6 @@ def series_plain(rows: Sequence[dict[str, Any]], kind: str) -> list[dict[str, An
     for r in rows:
         item = {c: r.get(c) for c in SERIES_COLUMNS[kind] if c not in ("status",)}
         item["status"] = "disputed" if r["disputed"] else "agreed"
-        if r["disputed"]:  # an agreed date names no sources: `day` has them
-            item["stated_by"] = sorted({s.source for f in r["figures"].values() if f
-                                        for s in f.agreeing})
         item["dissent"] = {k: [s.to_dict() for s in f.dissenting]
                            for k, f in r["figures"].items() if f and f.dissenting}
         out.append(item)

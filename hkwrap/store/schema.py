@@ -137,6 +137,9 @@ TABLES: tuple[str, ...] = (
 )""",
 )
 
+# A day's facts are found through documents(date) and each table's document_id index (which
+# ON DELETE CASCADE needs anyway); a separate date index per fact table would cost every load
+# more than it saves `day`.
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS documents_date ON documents(date)",
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash)",
@@ -145,15 +148,12 @@ INDEXES: tuple[str, ...] = (
     # series: covering (every column the query reads), so a long history never reads the table
     "CREATE INDEX IF NOT EXISTS index_moves_index_date ON index_moves(index_code, record_session,"
     " date, level, change_points, change_pct, qualifier, document_id)",
-    "CREATE INDEX IF NOT EXISTS index_moves_date ON index_moves(date)",
     "CREATE INDEX IF NOT EXISTS stock_moves_document ON stock_moves(document_id)",
     "CREATE INDEX IF NOT EXISTS stock_moves_code_date ON stock_moves(code, record_session, date,"
     " price, change_pct, qualifier, document_id)",
-    "CREATE INDEX IF NOT EXISTS stock_moves_date ON stock_moves(date)",
     "CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id)",
     "CREATE INDEX IF NOT EXISTS mentions_code_date ON mentions(code, date)",
     "CREATE INDEX IF NOT EXISTS market_figures_document ON market_figures(document_id)",
-    "CREATE INDEX IF NOT EXISTS market_figures_date ON market_figures(date, figure)",
     "CREATE INDEX IF NOT EXISTS levels_document ON levels(document_id)",
     "CREATE INDEX IF NOT EXISTS levels_index_date ON levels(index_code, date)",
 )

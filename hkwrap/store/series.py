@@ -11,7 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from hkwrap.store.reconcile import Figure, Statement, reconcile, support
+from hkwrap.store.reconcile import Figure, Statement, reconcile
 
 # Sparkline: eight block heights, lowest first. A column of them down the table, one per date,
 # draws the series turned on its side; the bar column draws each level as a horizontal bar.
@@ -48,14 +48,14 @@ def _series(
     conn: sqlite3.Connection, kind: str, subject: str, session: str,
     date_from: str | None, date_to: str | None,
 ) -> list[dict[str, Any]]:
-    """Alike statements are counted in SQL (one row per date and distinct set of figures), so
-    a long history costs a row per figure variant, not per report; only a date where the
-    variants disagree is read again fact by fact, for its sources and evidence."""
+    """Alike statements are counted in SQL (one row per date and distinct set of figures, over
+    a covering index), so a long history costs a few rows per date, not one per report. Only
+    the statements that dissent are read fact by fact, for their sources and evidence."""
     table, column, names = _SERIES[kind]
     figures = ", ".join(names)
     grouped = conn.execute(
-        f"SELECT date, {figures}, qualifier, COUNT(DISTINCT document_id) FROM {table}"
-        f" WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
+        f"SELECT date, {figures}, qualifier, COUNT(*), GROUP_CONCAT(id)"
+        f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
         f" GROUP BY date, {figures}, qualifier ORDER BY date",
         (subject, session, date_from or _NO_START, date_to or _NO_END),
     ).fetchall()
@@ -63,78 +63,79 @@ def _series(
     for row in grouped:
         by_date[row[0]].append(row)
     out = []
+    fact_ids: dict[tuple[str, str], str] = {}  # (date, variant) -> its facts' ids, "1,5,9"
     for date, group in by_date.items():
-        record = _reconciled(date, names, [
-            # one statement per variant, standing for the documents that state it
-            (f"#{i}", row[1:-2], row[-2], row[-1], None) for i, row in enumerate(group)
-        ])
-        if record["disputed"]:
-            detail = conn.execute(
-                f"SELECT d.source, {', '.join('m.' + n for n in names)}, m.qualifier, m.id"
-                f" FROM {table} m JOIN documents d ON d.id = m.document_id"
-                f" WHERE m.{column} = ? AND m.record_session = ? AND m.date = ?",
-                (subject, session, date),
-            ).fetchall()
-            record = _reconciled(date, names, [
-                (r[0], r[1:-2], r[-2], 1, r[-1]) for r in detail
-            ])
-        out.append(record)
-    _fill_evidence(conn, table, out)
+        variants = []
+        for i, row in enumerate(group):
+            label = f"#{i}"  # one statement per variant, standing for its documents
+            variants.append((label, row[1:-3], row[-3], row[-2]))
+            fact_ids[(date, label)] = str(row[-1])
+        out.append(_reconciled(date, names, variants))
+    _name_dissent(conn, table, out, fact_ids)
     return out
 
 
 def _reconciled(
-    date: str, names: tuple[str, ...],
-    variants: list[tuple[str, tuple[Any, ...], str | None, int, int | None]],
+    date: str, names: tuple[str, ...], variants: list[tuple[str, tuple[Any, ...], Any, int]],
 ) -> dict[str, Any]:
     figures: dict[str, Figure | None] = {}
     for i, name in enumerate(names):
         figures[name] = reconcile([
-            Statement(source=source, value=float(values[i]), qualifier=qualifier or "exact",
-                      fact_id=fact_id, weight=weight)
-            for source, values, qualifier, weight, fact_id in variants
+            Statement(source=label, value=float(values[i]), qualifier=qualifier or "exact",
+                      weight=weight)
+            for label, values, qualifier, weight in variants
             if values[i] is not None
         ])
     record: dict[str, Any] = {"date": date}
     for name in names:
         fig = figures[name]
         record[name] = fig.value if fig else None
-    record["sources"] = support(
-        Statement(source, 0.0, weight=weight) for source, _, _, weight, _ in variants)
+    record["sources"] = sum(weight for _, _, _, weight in variants)
     record["disputed"] = any(f is not None and f.disputed for f in figures.values())
     record["figures"] = figures
     return record
 
 
-def _fill_evidence(conn: sqlite3.Connection, table: str, records: list[dict[str, Any]]) -> None:
-    """Evidence is read only for the statements that dissent (few), not for every fact."""
-    wanted = {
-        s.fact_id
+# SQLite's limit on the parameters of one statement is 32,766 (999 before 3.32): read in chunks.
+_IDS_PER_QUERY = 900
+
+
+def _name_dissent(
+    conn: sqlite3.Connection, table: str, records: list[dict[str, Any]],
+    fact_ids: dict[tuple[str, str], str],
+) -> None:
+    """Replace each dissenting variant by its facts: source, figure and evidence."""
+    wanted = sorted({
+        i
         for r in records if r["disputed"]
         for f in r["figures"].values() if f is not None
         for s in f.dissenting
-        if s.fact_id is not None
-    }
-    if not wanted:
-        return
-    found = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            f"SELECT id, evidence_text, evidence_start, evidence_end, evidence_line FROM {table}"
-            f" WHERE id IN ({','.join('?' * len(wanted))})",
-            sorted(wanted),
+        for i in map(int, fact_ids[(r["date"], s.source)].split(","))
+    })
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        found.update(
+            (row[0], row[1:])
+            for row in conn.execute(
+                f"SELECT m.id, d.source, m.evidence_text, m.evidence_start, m.evidence_end,"
+                f" m.evidence_line FROM {table} m JOIN documents d ON d.id = m.document_id"
+                f" WHERE m.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
         )
-    }
     for r in records:
+        if not r["disputed"]:
+            continue
         for f in r["figures"].values():
-            if f is not None:
-                f.dissenting = [_with_evidence(s, found.get(s.fact_id)) for s in f.dissenting]
-
-
-def _with_evidence(s: Statement, ev: tuple[Any, ...] | None) -> Statement:
-    text, start, end, line = ev if ev else (None, None, None, None)
-    return Statement(s.source, s.value, s.qualifier, text, start, end, line, s.exact_count,
-                     s.fact_id, s.weight)
+            if f is None:
+                continue
+            f.dissenting = [
+                Statement(found[i][0], s.value, s.qualifier, *found[i][1:], fact_id=i)
+                for s in f.dissenting
+                for i in map(int, fact_ids[(r["date"], s.source)].split(","))
+                if i in found
+            ]
 
 
 def spark(values: list[float | None]) -> list[str]:
