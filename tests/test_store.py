@@ -272,6 +272,19 @@ def test_hkwrap_jsonl_output_loads_with_the_same_facts(
     assert summary(again.stderr)["skipped"] == 6
 
 
+def test_hkwrap_json_output_with_a_byte_order_mark_loads(
+    runner: CliRunner, db: Path, tmp_path: Path
+) -> None:
+    array = runner.invoke(app, ["extract", "--date", REFERENCE, "--format", "json",
+                                str(REPORTS / "wire_2026-03-03.txt")]).stdout
+    saved = tmp_path / "saved.json"
+    saved.write_bytes(b"\xef\xbb\xbf" + array.encode("utf-8"))  # as Windows tools write it
+    result = runner.invoke(app, ["load", str(db), str(saved)])
+    assert result.exit_code == 0, result.stderr
+    assert query(db, "SELECT source, date, origin, input FROM documents") == [
+        (str(REPORTS / "wire_2026-03-03.txt"), "2026-03-03", "json", str(saved))]
+
+
 def test_extract_options_apply(runner: CliRunner, db: Path, tmp_path: Path) -> None:
     wire = str(REPORTS / "wire_2026-03-03.txt")
     assert runner.invoke(app, ["load", str(db), wire]).exit_code == 0

@@ -109,7 +109,8 @@ def _items(unit: _Unit, settings: _Settings) -> list[tuple[dict[str, Any] | Any,
     if data is None and unit.name.lower().endswith(JSON_SUFFIXES):
         with open(unit.name, "rb") as f:
             data = f.read(settings.max_bytes + 1)
-    if data is not None and len(data) <= settings.max_bytes and data.lstrip()[:1] in (b"{", b"["):
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] if data is not None else b""  # after a BOM
+    if data is not None and len(data) <= settings.max_bytes and head in (b"{", b"["):
         docs = parse_hkwrap_output(decode(data, unit.name, settings.encoding).text)
         if docs is not None:
             return [(doc, hash_document(doc), "json") for doc in docs]
