@@ -717,3 +717,14 @@ def test_a_document_that_fails_to_write_is_rolled_back_alone(
                      " (SELECT id FROM documents)") == [(0,)]
     assert query(db, "SELECT count(*) FROM mentions WHERE document_id NOT IN"
                      " (SELECT id FROM documents)") == [(0,)]
+
+
+def test_a_bound_is_shown_as_a_bound(runner: CliRunner, db: Path) -> None:
+    """The TV script says Tencent fell nearly 2% (近2%): a bound, never passed off as -2.00%."""
+    sample = str(SAMPLES / "zh-hant_tv_close_2026-01-15.txt")
+    assert runner.invoke(app, ["load", str(db), sample]).exit_code == 0
+    rows = json.loads(series(runner, db, "00700", "--format", "json").stdout)["rows"]
+    assert [(r["date"], r["change_pct"], r.get("qualifiers")) for r in rows] == [
+        ("2026-01-15", -2.0, {"change_pct": "nearly"})]
+    table = series(runner, db, "00700", "--format", "table").stdout
+    assert "nearly -2.00%" in table

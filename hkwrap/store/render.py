@@ -270,6 +270,10 @@ def series_plain(rows: Sequence[dict[str, Any]], kind: str) -> list[dict[str, An
     for r in rows:
         item = {c: r.get(c) for c in SERIES_COLUMNS[kind] if c not in ("status",)}
         item["status"] = "disputed" if r["disputed"] else "agreed"
+        bounds = {k: f.qualifier for k, f in r["figures"].items()
+                  if f is not None and f.qualifier != "exact"}
+        if bounds:  # a figure only stated as a bound ("nearly 2%") says so in JSON
+            item["qualifiers"] = bounds
         item["dissent"] = {k: [s.to_dict() for s in f.dissenting]
                            for k, f in r["figures"].items() if f and f.dissenting}
         out.append(item)
