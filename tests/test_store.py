@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import hkwrap.pipeline
 import hkwrap.store.loader
 from hkwrap.cli import app
 from hkwrap.store.reconcile import Statement, agree, reconcile, unit
@@ -728,3 +729,23 @@ def test_a_bound_is_shown_as_a_bound(runner: CliRunner, db: Path) -> None:
         ("2026-01-15", -2.0, {"change_pct": "nearly"})]
     table = series(runner, db, "00700", "--format", "table").stdout
     assert "nearly -2.00%" in table
+
+
+def test_ctrl_c_while_extracting_keeps_the_documents_before_it(
+    runner: CliRunner, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents are committed in groups: those extracted before Ctrl-C are still written."""
+    original = hkwrap.pipeline.extract_source
+    seen: list[str] = []
+
+    def interrupted_at_the_third(src: Any, options: Any = None) -> Any:
+        seen.append(src.name)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return original(src, options)
+
+    monkeypatch.setattr(hkwrap.pipeline, "extract_source", interrupted_at_the_third)
+    result = runner.invoke(app, ["load", "--date", REFERENCE, str(db), str(REPORTS)])
+    assert result.exit_code == 130
+    assert summary(result.stderr)["added"] == 2
+    assert sorted(s for (s,) in query(db, "SELECT source FROM documents")) == sorted(seen[:2])
