@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench data clean
+.PHONY: install demo test lint bench bench-store data clean
 
 install: $(STAMP)
 
@@ -23,7 +23,10 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py; status=$$?; $(BIN)/python bench/store_bench.py || status=1; exit $$status
+
+bench-store: install
+	$(BIN)/python bench/store_bench.py
 
 data: install
 	$(BIN)/python -m hkwrap.data.build

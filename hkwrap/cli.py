@@ -935,3 +935,11 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_PIPE)
+
+
+# -- the market record (hkwrap/store/cli.py, which reuses the option handling above) ------------
+from hkwrap.store import cli as _store_cli  # noqa: E402  (needs the names defined above)
+
+app.command("load")(_store_cli.load)
+app.command("day")(_store_cli.day)
+app.command("series")(_store_cli.series)

@@ -1,0 +1,172 @@
+"""``hkwrap series``: an index or a stock across dates, each date reconciled across sources.
+
+An index series gives, per date, the agreed level, change in points and in percent of one
+session (the close by default); a stock series the agreed price and change. A date whose figures
+are disputed keeps its row, value blank when no value has a majority, and says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from hkwrap.store.reconcile import Figure, Statement, reconcile
+
+# Sparkline: eight block heights, lowest first. A column of them down the table, one per date,
+# draws the series turned on its side; the bar column draws each level as a horizontal bar.
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+BAR_EIGHTHS = " ▏▎▍▌▋▊▉"
+BAR_WIDTH = 20  # characters of the longest bar: a month of closes reads at a glance
+
+
+_SERIES = {
+    # kind: (table, subject column, figures)
+    "index": ("index_moves", "index_code", ("level", "change_points", "change_pct")),
+    "stock": ("stock_moves", "code", ("price", "change_pct")),
+}
+_NO_START, _NO_END = "0000-00-00", "9999-99-99"
+
+
+def index_series(
+    conn: sqlite3.Connection, index: str, *, session: str = "close",
+    date_from: str | None = None, date_to: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows ``{date, level, change_points, change_pct, sources, disputed, figures}``."""
+    return _series(conn, "index", index, session, date_from, date_to)
+
+
+def stock_series(
+    conn: sqlite3.Connection, code: str, *, session: str = "close",
+    date_from: str | None = None, date_to: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows ``{date, price, change_pct, sources, disputed, figures}``."""
+    return _series(conn, "stock", code, session, date_from, date_to)
+
+
+def _series(
+    conn: sqlite3.Connection, kind: str, subject: str, session: str,
+    date_from: str | None, date_to: str | None,
+) -> list[dict[str, Any]]:
+    """Alike statements are counted in SQL (one row per date and distinct set of figures, over
+    a covering index), so a long history costs a few rows per date, not one per report. Only
+    the statements that dissent are read fact by fact, for their sources and evidence."""
+    table, column, names = _SERIES[kind]
+    figures = ", ".join(names)
+    grouped = conn.execute(
+        f"SELECT date, {figures}, qualifier, COUNT(*), GROUP_CONCAT(id)"
+        f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
+        f" GROUP BY date, {figures}, qualifier ORDER BY date",
+        (subject, session, date_from or _NO_START, date_to or _NO_END),
+    ).fetchall()
+    by_date: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in grouped:
+        by_date[row[0]].append(row)
+    out = []
+    fact_ids: dict[tuple[str, str], str] = {}  # (date, variant) -> its facts' ids, "1,5,9"
+    for date, group in by_date.items():
+        variants = []
+        for i, row in enumerate(group):
+            label = f"#{i}"  # one statement per variant, standing for its documents
+            variants.append((label, row[1:-3], row[-3], row[-2]))
+            fact_ids[(date, label)] = str(row[-1])
+        out.append(_reconciled(date, names, variants))
+    _name_dissent(conn, table, out, fact_ids)
+    return out
+
+
+def _reconciled(
+    date: str, names: tuple[str, ...], variants: list[tuple[str, tuple[Any, ...], Any, int]],
+) -> dict[str, Any]:
+    figures: dict[str, Figure | None] = {}
+    for i, name in enumerate(names):
+        figures[name] = reconcile([
+            Statement(source=label, value=float(values[i]), qualifier=qualifier or "exact",
+                      weight=weight)
+            for label, values, qualifier, weight in variants
+            if values[i] is not None
+        ])
+    record: dict[str, Any] = {"date": date}
+    for name in names:
+        fig = figures[name]
+        record[name] = fig.value if fig else None
+    record["sources"] = sum(weight for _, _, _, weight in variants)
+    record["disputed"] = any(f is not None and f.disputed for f in figures.values())
+    record["figures"] = figures
+    return record
+
+
+# SQLite's limit on the parameters of one statement is 32,766 (999 before 3.32): read in chunks.
+_IDS_PER_QUERY = 900
+
+
+def _name_dissent(
+    conn: sqlite3.Connection, table: str, records: list[dict[str, Any]],
+    fact_ids: dict[tuple[str, str], str],
+) -> None:
+    """Replace each dissenting variant by its facts: source, figure and evidence."""
+    wanted = sorted({
+        i
+        for r in records if r["disputed"]
+        for f in r["figures"].values() if f is not None
+        for s in f.dissenting
+        for i in map(int, fact_ids[(r["date"], s.source)].split(","))
+    })
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        found.update(
+            (row[0], row[1:])
+            for row in conn.execute(
+                f"SELECT m.id, d.source, m.evidence_text, m.evidence_start, m.evidence_end,"
+                f" m.evidence_line FROM {table} m JOIN documents d ON d.id = m.document_id"
+                f" WHERE m.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    for r in records:
+        if not r["disputed"]:
+            continue
+        for f in r["figures"].values():
+            if f is None:
+                continue
+            f.dissenting = [
+                Statement(found[i][0], s.value, s.qualifier, *found[i][1:], fact_id=i)
+                for s in f.dissenting
+                for i in map(int, fact_ids[(r["date"], s.source)].split(","))
+                if i in found
+            ]
+
+
+def spark(values: list[float | None]) -> list[str]:
+    """One block character per value, scaled between the smallest and largest (blank when
+    missing): read down a column, or joined into one line, it shows the shape of the series."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return ["" for _ in values]
+    lo, hi = min(present), max(present)
+    span = hi - lo
+    top = len(SPARK_BLOCKS) - 1
+    return [
+        "" if v is None else SPARK_BLOCKS[round((v - lo) / span * top) if span else top // 2]
+        for v in values
+    ]
+
+
+def bars(values: list[float | None], width: int = BAR_WIDTH) -> list[str]:
+    """A horizontal bar per value, from the smallest (one eighth) to the largest (``width``),
+    drawn in eighths of a character."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return ["" for _ in values]
+    lo, hi = min(present), max(present)
+    span = hi - lo
+    out = []
+    for v in values:
+        if v is None:
+            out.append("")
+            continue
+        eighths = 1 + round((v - lo) / span * (width * 8 - 1)) if span else width * 4
+        full, part = divmod(eighths, 8)
+        out.append("█" * full + (BAR_EIGHTHS[part] if part else ""))
+    return out
