@@ -61,6 +61,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
     from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
+    from hkwrap.text.prepare import MAX_SENTENCE_CHARS
     from hkwrap.text.spans import SpanIndex
 
     day = dt.date.fromisoformat(doc.date) if doc.date else None
@@ -80,6 +81,10 @@ def _step_moves(ctx: Context, doc: Document) -> None:
     for span, tokens in sentences:
         if tokens:
             ctx.moves.extend(bind(ctx.prep, span, tokens, state))
+    if ctx.prep.long_sentences:
+        note = f"a sentence runs past {MAX_SENTENCE_CHARS:,} characters; it was read in pieces cut at clause breaks"
+        if note not in doc.warnings:
+            doc.warnings.append(note)
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:

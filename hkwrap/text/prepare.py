@@ -71,6 +71,7 @@ class Prepared:
     text: str
     folded: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    long_sentences: int = 0  # sentences cut into pieces of at most MAX_SENTENCE_CHARS
     _line_starts: list[int] = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
 
@@ -193,6 +194,30 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The most one sentence may hold. Binding reads a sentence's tokens against each other, so a
+# run-on "sentence" (a megabyte with no full stop, a clause repeated thousands of times) is cut
+# at clause breaks to keep the work per character bounded; real sentences are far shorter.
+MAX_SENTENCE_CHARS = 2_000
+_CLAUSE_BREAK = regex.compile(r"[,;，；、]")
+
+
+def _bounded(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than ``MAX_SENTENCE_CHARS`` cut at its last clause
+    break before the limit (or at the limit, when there is none)."""
+    if all(e - s <= MAX_SENTENCE_CHARS for s, e in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE_CHARS:
+            limit = s + MAX_SENTENCE_CHARS
+            cut = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, limit - MAX_SENTENCE_CHARS // 2, limit)), default=limit)
+            out.append((s, cut))
+            s = cut
+        if folded[s:e].strip():
+            out.append((s, e))
+    return out
+
+
 def prepare(text: str, body_start: int = 0) -> Prepared:
     """Fold, blank and split ``text``; ``body_start`` skips front matter."""
     folded = mask(fold(text), body_start)
@@ -204,4 +229,6 @@ def prepare(text: str, body_start: int = 0) -> Prepared:
             if at >= body_start:
                 chars[at] = " "
         folded = "".join(chars)
-    return Prepared(text=text, folded=folded, sentences=split_sentences(text, folded))
+    spans = split_sentences(text, folded)
+    bounded = _bounded(spans, folded)
+    return Prepared(text=text, folded=folded, sentences=bounded, long_sentences=len(bounded) - len(spans))
