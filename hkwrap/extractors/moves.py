@@ -70,7 +70,7 @@ _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|
 _UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
-_CLAUSE_END = regex.compile(r"[,;]")
+_CLAUSE_END = regex.compile(r"[,;、]")  # a list item ends a clause too
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
 _MODAL_END = regex.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
@@ -258,6 +258,18 @@ class _Binder:
                 rest = rest.replace(self.folded[t.start:t.end], " ", 1)
         return not rest.strip(" :：")
 
+    def clause_end(self, pos: int) -> int | None:
+        """Where the clause holding ``pos`` ends: a comma, a semicolon, a list's 、, or the
+        bracket ``pos`` stands in ("跌3.7%(一年升160%)、李寧挫7.1%")."""
+        folded, (start, end) = self.folded, self.sentence
+        m = _CLAUSE_END.search(folded, pos, end)
+        cut = m.start() if m else None
+        if folded.rfind("(", start, pos) > folded.rfind(")", start, pos):
+            close = folded.find(")", pos, end)
+            if close >= 0 and (cut is None or close < cut):
+                cut = close
+        return cut
+
     def end_modal(self, pos: int) -> None:
         """A hypothetical speaks for its own clause: "If the index loses another 500 points,
         margin calls follow"; "若恒指跌穿 23000 點，或再跌 500 點"."""
@@ -406,8 +418,8 @@ class _Binder:
         puts its clause in another period."""
         if self.state.report_year is not None and int(q.value) == self.state.report_year:
             return  # the report's own year
-        clause = _CLAUSE_END.search(self.folded, q.end, self.sentence[1])
-        self.set_previous(q.start, clause.start() if clause else self.sentence[1])
+        clause = self.clause_end(q.end)
+        self.set_previous(q.start, clause if clause is not None else self.sentence[1])
 
     def set_previous(self, end: int, scope: int) -> None:
         """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""
@@ -554,20 +566,18 @@ class _Binder:
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
             # word inside a noun phrase ("公布全年增長目標後，").
-            clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-            heads = tok.start - sentence[0] <= _HEADING_REACH or (
-                clause is not None and clause.start() - tok.end <= 2
-            )
+            clause = self.clause_end(tok.end)
+            heads = tok.start - sentence[0] <= _HEADING_REACH or (clause is not None and clause - tok.end <= 2)
             framing = self.framing_sentence() and (self.last_subject is not None or heads)
-            scope = sentence[1] if framing or clause is None else clause.start()
+            scope = sentence[1] if framing or clause is None else clause
             self.set_previous(tok.end, scope)
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
         day = tok.role_kind("weekday")
         if day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday:
             # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report
-            clause = _CLAUSE_END.search(folded, tok.end, sentence[1])
-            scope = sentence[1] if self.framing_sentence() or clause is None else clause.start()
+            clause = self.clause_end(tok.end)
+            scope = sentence[1] if self.framing_sentence() or clause is None else clause
             self.set_previous(tok.end, scope)
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
