@@ -62,6 +62,8 @@ _HEADING_REACH = 8
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
 _SESSION_AFTER_REACH = 16
+# After "shares": the company described rather than named ("of the Chinese short-video platform").
+_OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
@@ -520,11 +522,18 @@ class _Binder:
         state, folded = self.state, self.folded
         before = folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
         opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas)?\s*", before)
+        # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
+        # between the word and its verb names no other subject
+        descriptor = _OF_DESCRIPTOR.match(folded, tok.end)
+        reach = 16 + (descriptor.end() - tok.end if descriptor else 0)
         verb_follows = any(
-            t.word is not None and ("up" in t.word.roles or "down" in t.word.roles) and t.start - tok.end <= 16
+            t.word is not None and bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
+            and t.start - tok.end <= reach
             for t in self.tokens[i + 1:i + 3]
         )
         last = state.last_subject
+        if descriptor and state.last_move is not None and state.last_move.subjects[0].kind == "stock":
+            last = state.last_move.subjects[0]  # the company described is the one whose move was told
         if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + 16].strip():
             return None
         return Subject(last.kind, last.id, tok.start, tok.end, last.entity)

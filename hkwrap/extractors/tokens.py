@@ -62,6 +62,8 @@ _POSSESSIVE_MEMBER = regex.compile(
 _SUB_INDEX_AFTER = regex.compile(
     r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,3}?(?:sub-?index|index|indices|gauge)\b"
 )
+# Right after a company's name: it owns or backs the company the sentence is about.
+_BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 _COMPARED_BEFORE = regex.compile(
     r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
 )
@@ -141,6 +143,8 @@ def tokenize(
     for ent in entities:
         if ent.code and ent.start >= start and ent.end <= end:
             role = getattr(ent, "role", "subject")
+            if _BACKER_AFTER.match(folded, ent.end):
+                role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
             kind = "stock" if role == "subject" else "elsewhere" if "elsewhere" in role else None
@@ -177,7 +181,7 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
-            if _COMPARED_BEFORE.search(folded, max(start, w.start - 6), w.start):
+            if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
             if index_id == "@market":
                 tokens.append(Token(w.start, w.end, subject=Subject("index", "HSI", w.start, w.end, weak=True)))
