@@ -58,6 +58,8 @@ _COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bve
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
+# A sector word this close before a direction word is that verb's subject.
+_SECTOR_VERB_GAP = 3
 # After a ratio ("climbed to 22.10%"), points under this are its percentage points.
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
@@ -235,6 +237,14 @@ class _Binder:
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def verb_follows(self, tok: Token) -> bool:
+        """Is the next token a direction word, right after ``tok``?"""
+        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        return (
+            nxt is not None and nxt.word is not None and bool({"up", "down"} & nxt.word.roles)
+            and nxt.start - tok.end <= _SECTOR_VERB_GAP
+        )
 
     def session_follows(self, tok: Token) -> bool:
         """Is the next word a session ("at the local noon trading break")? Then this level word
@@ -553,6 +563,13 @@ class _Binder:
         prev = self.prev
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
+        if "sector" in roles and self.verb_follows(tok):
+            # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
+            self.close()
+            self.group = [Subject("elsewhere", "@sector", tok.start, tok.end)]
+            self.group_done = False
+            self.direction = 0
+            self.last_subject = tok
         if "sequence" in roles:
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
             self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session

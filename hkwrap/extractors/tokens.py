@@ -65,7 +65,8 @@ _SUB_INDEX_AFTER = regex.compile(
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 _COMPARED_BEFORE = regex.compile(
-    r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
+    r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
+    r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
 )
 _CJK = regex.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares

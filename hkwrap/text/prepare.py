@@ -53,7 +53,8 @@ _LIST_MARK = regex.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
 # Semicolons do not end a sentence: the clause after one often keeps its subject unsaid
 # (恒指低開 302 點；收市跌 1,105 點).
-_HARD_BREAK = regex.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+")
+# Sentence ends: a line break, a full stop, a bullet, or a wire's " ** " between items.
+_HARD_BREAK = regex.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
 _ABBREV = frozenset(
     ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig"]
 )
@@ -185,7 +186,7 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
             if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()) or digit_split:
                 continue
         # a full stop or 。 belongs to its sentence; a bullet or line break to neither
-        end = m.start() if m.group().isspace() or m.group() in "▪•●■◆" else m.end()
+        end = m.start() if m.group().isspace() or m.group() in ("▪", "•", "●", "■", "◆", "**") else m.end()
         if folded[start:end].strip():
             spans.append((start, end))
         start = m.end()
