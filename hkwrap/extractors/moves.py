@@ -563,6 +563,11 @@ class _Binder:
         prev = self.prev
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
+        if (
+            sess == "close" and "level" in roles and cur is not None and cur.session == "midday"
+            and cur.level is None and cur.price is None and not folded[tok.start:tok.end].isascii()
+        ):
+            sess = "midday"  # "半日升幅收窄至381點或2%，收報19382": where the morning closed
         if "sector" in roles and self.verb_follows(tok):
             # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
             self.close()

@@ -22,6 +22,9 @@ _PUNCT = {
     "\uff0c": ",", "\uff1b": ";", "\uff1a": ":", "\uff08": "(", "\uff09": ")",
     "\uff05": "%", "\uff0e": ".", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0d": "-", "\ufe63": "-",
+    # small form variants, which Hong Kong feeds use as decimal points and commas ("2﹒3%")
+    "\ufe52": ".", "\ufe50": ",", "\ufe54": ";", "\ufe55": ":", "\ufe59": "(", "\ufe5a": ")",
+    "\ufe6a": "%",
 }
 
 
