@@ -73,6 +73,8 @@ def parse_zh_numeral(s: str) -> float | None:
             big = _ZH_BIG[ch]
             if digit is not None:
                 section += digit
+            elif section == 0 and total == 0:
+                section = 1  # "萬七" (17,000): a leading 萬 is one 萬
             total = (total + section) * big if ch == "亿" and total and total < big else total + section * big
             section = 0.0
             digit = None
