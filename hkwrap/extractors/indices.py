@@ -11,6 +11,9 @@ from hkwrap.text.prepare import Prepared
 # No Hang Seng family index has moved more than this in a day (the record, October 1987, was
 # -33.3%): a larger percent bound to an index belongs to something else.
 _MAX_INDEX_PCT = 35.0
+# A bare percent of the market named as a whole is the index's when it says which session it
+# closed ("Hong Kong stocks closed down 2.58 percent").
+_SESSIONS_STATED = frozenset({"close", "midday", "intraday"})
 
 
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
@@ -26,7 +29,7 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
             level = move.level.value if (move.level and single) else None
             if pct is None and pts is None and level is None:
                 continue
-            if subject.weak and pts is None and level is None:
+            if subject.weak and pts is None and level is None and move.session not in _SESSIONS_STATED:
                 continue  # "Hong Kong stocks fell 1%": the market's breadth, not an index figure
             if pct is not None and abs(pct.value) > _MAX_INDEX_PCT:
                 pct = None  # "…升能集團暴跌98.4%": a company the tables do not know, not the index

@@ -79,6 +79,18 @@ _NAME_JOINERS = frozenset("和及與与、/")
 _MAX_NAME_CHARS = 8
 
 
+# A verb this close after a bare market name makes it the verb's subject ("Hong Kong slumped").
+_VERB_GAP = 2
+
+
+def _verb_next(w: Word, words: list[Word], folded: str) -> bool:
+    """Is the next vocabulary word a direction or a session verb, right after ``w``?"""
+    nxt = next((x for x in words if x.start >= w.end), None)
+    return nxt is not None and nxt.start - w.end <= _VERB_GAP and not folded[w.end:nxt.start].strip() and any(
+        r in ("up", "down") or r.startswith("session:") for r in nxt.roles
+    )
+
+
 def _compound_index(folded: str, pos: int, lexicon: Lexicon, floor: int, words: list[Word]) -> str:
     """The index a bare 指數 at ``pos`` names, given the characters before it: "the index"
     (@previous) after a verb or a demonstrative, a known index whose name it completes, or
@@ -182,6 +194,8 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
+            if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
+                continue  # "Hong Kong" is the market only as the subject of a verb
             if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
             if index_id == "@market":

@@ -31,6 +31,7 @@ class IndexInfo:
     name: str
     name_zh: str
     context_not: tuple[str, ...]
+    needs_verb: frozenset[str] = frozenset()  # aliases that name the index only before a verb
 
 
 class Lexicon:
@@ -61,6 +62,7 @@ class Lexicon:
             self.indices[entry["id"]] = IndexInfo(
                 entry["id"], entry.get("name", ""), entry.get("name_zh", ""),
                 tuple(fold(w) for w in entry.get("context_not", [])),
+                frozenset(fold(w) for w in entry.get("needs_verb", [])),
             )
             for alias in entry.get("aliases", []):
                 add(alias, f"index:{entry['id']}")
