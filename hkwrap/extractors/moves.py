@@ -560,6 +560,8 @@ class _Binder:
             self.close()
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
+        if sess == "close" and self.sentence_session == "midday" and d:
+            sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
         prev = self.prev
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
