@@ -732,7 +732,8 @@ class _Binder:
             and nxt.qty is not None
             and nxt.qty.kind == "pct"
             and link in ("to", "至", "-", "~", "到", "and")
-            and ((self.prev is not None and self.prev.has("range")) or link in ("-", "~", "至", "到"))
+            # "rose 1.5% to 1.7%", "between 3% and 5%", 介乎5.3%至6%
+            and ((self.prev is not None and self.prev.has("range")) or link in ("-", "~", "至", "到", "to"))
         )
         if self.split_at and self.cur is not None:
             cur = self.cur
