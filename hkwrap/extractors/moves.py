@@ -350,7 +350,9 @@ class _Binder:
             self.tokens = [Token(start, start, subject=Subject(carried.kind, carried.id, start, start, carried.entity)), *self.tokens]
         # "港股半日。恒指跌一百八十二點。": a session said on its own heads the next sentence
         self.sticky_session, state.heading_session = state.heading_session, None
-        if not any(t.subject is not None for t in self.tokens):
+        # "港股半日。", "港股競價時段上升。": a sentence of no figures that names no subject but the
+        # market heads the next one with its session
+        if all(t.subject is None or t.subject.weak for t in self.tokens):
             sessions = [k for t in self.tokens if (k := t.role_kind("session"))]
             if sessions and not any(t.qty is not None for t in self.tokens):
                 state.heading_session = sessions[-1]
