@@ -64,6 +64,7 @@ _SECTOR_VERB_GAP = 3
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
 _SESSION_AFTER_REACH = 16
+_SHARE_WORD = regex.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
@@ -129,6 +130,7 @@ class BindState:
 
     last_index: str | None = None
     last_subject: Subject | None = None
+    last_stock: Subject | None = None  # the company "its share price", 該股 refers to
     yesterday_is_report_day: bool = False
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
@@ -473,6 +475,8 @@ class _Binder:
         if subj.kind in ("stock", "index"):
             state.last_subject = subj
             state.subject_sentence = state.sentence
+        if subj.kind == "stock":
+            state.last_stock = subj
         group = self.group
         gap = folded[last.end:tok.start] if last is not None else ""
         if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
@@ -533,7 +537,7 @@ class _Binder:
         opens a clause and a direction word follows at once."""
         state, folded = self.state, self.folded
         before = folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
-        opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas)?\s*", before)
+        opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*", before)
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end)
@@ -544,6 +548,8 @@ class _Binder:
             for t in self.tokens[i + 1:i + 3]
         )
         last = state.last_subject
+        if _SHARE_WORD.search(folded, tok.start, tok.end) and state.last_stock is not None:
+            last = state.last_stock  # "its share price", 該股: a company, never an index
         if descriptor and state.last_move is not None and state.last_move.subjects[0].kind == "stock":
             last = state.last_move.subjects[0]  # the company described is the one whose move was told
         if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + 16].strip():

@@ -60,7 +60,7 @@ _POSSESSIVE_MEMBER = regex.compile(
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
 # name words, none a verb's company ("and", "the", "while").
 _SUB_INDEX_AFTER = regex.compile(
-    r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,3}?(?:sub-?index|index|indices|gauge)\b"
+    r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
 )
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
