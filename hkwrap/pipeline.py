@@ -66,6 +66,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
     day = dt.date.fromisoformat(doc.date) if doc.date else None
     state = BindState(
+        scales={index_id: info.scale for index_id, info in ctx.lexicon.indices.items()},
         yesterday_is_report_day=ctx.yesterday_is_report_day,
         report_year=day.year if day else None,
         report_weekday=day.weekday() if day else None,

@@ -9,22 +9,19 @@ from hkwrap.text.prepare import Prepared
 _KINDS = ("support", "resistance", "target")
 # How far (characters) a level's number may stand from its keyword, before or after it.
 _REACH = 30
-# Index-like values only: levels of the Hang Seng family are in the thousands.
+# Index-like values only, for an index with no ``scale`` (the Hang Seng family's is 1,000).
 _MIN_VALUE = 1000.0
 
 
-# Where each index has stood (2015-2026, with room): a level outside its range is another's.
-_RANGES = {"HSI": (10_000, 45_000), "HSCEI": (3_500, 20_000), "HSTECH": (2_000, 12_000),
-           "HSCI": (1_500, 7_000)}
-
-
-def _plausible(index: str, value: float) -> str | None:
-    """``index`` if ``value`` can be its level, else the benchmark if it fits, else None."""
-    lo, hi = _RANGES.get(index, (0, float("inf")))
-    if lo <= value <= hi:
-        return index
-    lo, hi = _RANGES["HSI"]
-    return "HSI" if lo <= value <= hi else None
+def _plausible(lexicon: Lexicon, index: str, value: float) -> str | None:
+    """``index`` if ``value`` can be its level (``scale.levels`` in indices.yaml: where it has
+    stood, with room), else the benchmark if it fits, else None."""
+    for candidate in (index, "HSI"):
+        info = lexicon.indices.get(candidate)
+        lo, hi = info.scale.levels if info else (0.0, float("inf"))
+        if lo <= value <= hi:
+            return candidate
+    return None
 
 
 def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
@@ -47,8 +44,10 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
         keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
         if not keys:
             continue
+        info = lexicon.indices.get(index_here or last_index)
+        level_min = info.scale.level_min if info else _MIN_VALUE
         numbers = [q for q in prep.quantities(start, end)
-                   if q.kind in ("pts", "num") and q.value >= _MIN_VALUE and not q.magnitude]
+                   if q.kind in ("pts", "num") and q.value >= level_min and not q.magnitude]
         for w, kind in keys:
             best = None
             for q in numbers:
@@ -61,7 +60,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             if best is None:
                 continue
             q = best[1]
-            index = _plausible(index_here or last_index, q.value)
+            index = _plausible(lexicon, index_here or last_index, q.value)
             if index is None:
                 continue
             key = (index, kind, q.value)

@@ -26,7 +26,7 @@ import regex
 
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
-from hkwrap.text.lexicon import Word
+from hkwrap.text.lexicon import IndexScale, Word
 from hkwrap.text.prepare import Prepared
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
@@ -80,12 +80,9 @@ _CLAUSE_END = regex.compile(r"[,;、]")  # a list item ends a clause too
 _MODAL_END = regex.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
 _NEAR = 14
-# Index points at or above this, with no level word, are a level, not a change.
-_LEVEL_FLOOR = 2000.0
-# No day has moved a Hang Seng index by more than this many points: more is a level.
-_MAX_POINTS = 4000.0
-# No Hang Seng family index has stood below this: a smaller "level" is a change or a mark.
-_MIN_LEVEL = 1000.0
+# What numbers an index's moves are made of (level_min, level_floor, points_max) is data:
+# ``scale`` in indices.yaml, read through ``BindState.scales``; this serves an index with none.
+_DEFAULT_SCALE = IndexScale()
 
 
 @dataclass(slots=True)
@@ -141,6 +138,7 @@ class BindState:
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
     report_year: int | None = None  # the year of the trading day, when known
     report_weekday: int | None = None  # its day of the week (Monday 0)
+    scales: dict[str, IndexScale] = field(default_factory=dict)  # by index id, from indices.yaml
 
 
 @dataclass(slots=True)
@@ -271,6 +269,13 @@ class _Binder:
             if start <= t.start and t.end <= end and t.word is not None and t.role_kind("qualifier"):
                 rest = rest.replace(self.folded[t.start:t.end], " ", 1)
         return not rest.strip(" :：")
+
+    def scale_of(self, index_id: str) -> IndexScale:
+        return self.state.scales.get(index_id, _DEFAULT_SCALE)
+
+    def scale(self) -> IndexScale:
+        """The scale of the index the numbers are about (the group's first subject)."""
+        return self.scale_of(self.group[0].id) if self.group else _DEFAULT_SCALE
 
     def clause_end(self, pos: int) -> int | None:
         """Where the clause holding ``pos`` ends: a comma, a semicolon, a list's 、, or the
@@ -420,9 +425,10 @@ class _Binder:
                 continue
             # a change in points, or a level the sentence opens on ("收一萬九千四百八十三");
             # a bare level deep in another topic's sentence (牛證重貨區在22,400至22,699點) is not
+            level_min = self.scale_of(last.id).level_min
             if last.kind == "index" and (
-                (q.kind == "pts" and (q.value < _MIN_LEVEL or opens_on_level))
-                or (opens_on_level and q.kind == "num" and q.value >= _MIN_LEVEL)
+                (q.kind == "pts" and (q.value < level_min or opens_on_level))
+                or (opens_on_level and q.kind == "num" and q.value >= level_min)
             ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
@@ -793,7 +799,7 @@ class _Binder:
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
             after_name = prev is last and prev is not None and not folded[prev.end:q.start].strip(" :")
-            if (is_level or after_name) and not is_threshold and q.value >= _MIN_LEVEL:
+            if (is_level or after_name) and not is_threshold and q.value >= self.scale().level_min:
                 m = self.ensure()
                 if m.level is None:
                     m.level = Num(q.value, "exact", q.start, q.end)
@@ -850,7 +856,8 @@ class _Binder:
         if nxt is None or nxt.qty is None or nxt.qty.kind not in ("num", "pts") or link not in _RANGE_LINKS:
             return False
         second = nxt.qty
-        if q.value < _MIN_LEVEL or second.value < _MIN_LEVEL or q.magnitude or second.magnitude:
+        level_min = self.scale().level_min
+        if q.value < level_min or second.value < level_min or q.magnitude or second.magnitude:
             return False
         between_words = self.prev is not None and self.prev.has("range") and self.prev.end <= q.start
         if not (between_words or _RANGE_AFTER.match(self.folded, second.end)):
@@ -871,7 +878,7 @@ class _Binder:
         """A mark crossed by a move that states no level ("surged nearly 4%, surpassing the
         20,600-point mark"): the level it gives, which a stated level replaces."""
         cur = self.cur
-        if cur is not None and cur.has_change and cur.level is None and q.value >= _MIN_LEVEL and not self.modal:
+        if cur is not None and cur.has_change and cur.level is None and q.value >= self.scale().level_min and not self.modal:
             cur.level = Num(q.value, "mark", q.start, q.end)
 
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
@@ -884,10 +891,13 @@ class _Binder:
             prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
             and q.start - prev.end <= 2
         )
-        if is_level or not sd or q.value > _MAX_POINTS or (q.value >= _LEVEL_FLOOR and not q.sign and not verb_before):
-            if m.level is None and q.value >= _MIN_LEVEL:
+        scale = self.scale()
+        if is_level or not sd or q.value > scale.points_max or (
+            q.value >= scale.level_floor and not q.sign and not verb_before
+        ):
+            if m.level is None and q.value >= scale.level_min:
                 m.level = Num(q.value, "exact", q.start, q.end)
-            elif q.value < _MIN_LEVEL and sd:
+            elif q.value < scale.level_min and sd:
                 m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
         else:
             m.points.append(Num(sd * q.value, qualifier, q.start, q.end))

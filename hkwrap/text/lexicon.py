@@ -7,7 +7,7 @@ word boundaries. A word can carry several roles: 收報 is both a level marker a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs as ac
@@ -32,6 +32,30 @@ class IndexInfo:
     name_zh: str
     context_not: tuple[str, ...]
     needs_verb: frozenset[str] = frozenset()  # aliases that name the index only before a verb
+    scale: IndexScale = field(default_factory=lambda: IndexScale())
+
+
+@dataclass(frozen=True, slots=True)
+class IndexScale:
+    """What numbers an index's moves are made of (``scale`` in indices.yaml)."""
+
+    level_min: float = 1000.0  # below this a number is never the index's level
+    level_floor: float = 2000.0  # unsigned points at or above this are a level, not a change
+    points_max: float = 4000.0  # no day moves the index by more points
+    levels: tuple[float, float] = (0.0, float("inf"))  # where its support/resistance may stand
+
+    @classmethod
+    def from_data(cls, raw: dict | None) -> IndexScale:
+        if not raw:
+            return cls()
+        default = cls()
+        lo, hi = raw.get("levels", default.levels)
+        return cls(
+            float(raw.get("level_min", default.level_min)),
+            float(raw.get("level_floor", default.level_floor)),
+            float(raw.get("points_max", default.points_max)),
+            (float(lo), float(hi)),
+        )
 
 
 class Lexicon:
@@ -63,6 +87,7 @@ class Lexicon:
                 entry["id"], entry.get("name", ""), entry.get("name_zh", ""),
                 tuple(fold(w) for w in entry.get("context_not", [])),
                 frozenset(fold(w) for w in entry.get("needs_verb", [])),
+                IndexScale.from_data(entry.get("scale")),
             )
             for alias in entry.get("aliases", []):
                 add(alias, f"index:{entry['id']}")
