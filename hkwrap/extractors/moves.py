@@ -80,6 +80,10 @@ _CLAUSE_END = regex.compile(r"[,;、]")  # a list item ends a clause too
 _MODAL_END = regex.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
 _NEAR = 14
+# A number written as a year ("in 1987", 1997年): the Hang Seng Index dates from 1969, and a
+# report a century ahead is not one this tool will read.
+_FIRST_YEAR = 1960
+_LAST_YEAR = 2100
 # What numbers an index's moves are made of (level_min, level_floor, points_max) is data:
 # ``scale`` in indices.yaml, read through ``BindState.scales``; this serves an index with none.
 _DEFAULT_SCALE = IndexScale()
@@ -600,7 +604,10 @@ class _Binder:
                 self.cur.modal = True
         if "today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day):
             # "昨日急升的泡泡瑪特今日回吐 4.6%"; in a morning recap, "前日急挫後，恒指昨日低開":
-            # back to the day reported
+            # back to the day reported, and not with that other day's session ("1987年……恒指曾
+            # 單日暴跌33.3%，今日恒指升1.2%")
+            if self.previous is not None and self.previous.end <= self.sticky_at <= self.previous.scope:
+                self.sticky_session = None
             self.previous = None
         last = self.last_subject
         turnover_said = self.turnover_word is not None and last is not None and self.turnover_word.end > last.end
@@ -978,7 +985,7 @@ def _bare_code(subj: Subject) -> bool:
 
 def _is_year(folded: str, q: Quantity) -> bool:
     """Is the quantity a year written on its own ("in 2023", 2023年), not a figure?"""
-    if q.kind != "num" or not 1990 <= q.value <= 2039 or q.value != int(q.value):
+    if q.kind != "num" or not _FIRST_YEAR <= q.value <= _LAST_YEAR or q.value != int(q.value):
         return False
     after = folded[q.end:q.end + 2]
     before = folded[max(0, q.start - 6):q.start]
