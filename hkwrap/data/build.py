@@ -33,6 +33,8 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     } if lex_dir.exists() else {}
     idx = data_dir / "indices.yaml"
     out["indices"] = _load_yaml(idx) if idx.exists() else []
+    cues = data_dir / "cues.yaml"
+    out["cues"] = _load_yaml(cues) if cues.exists() else {}
     sec = data_dir / "securities.yaml"
     if sec.exists():
         from hkwrap.securities.build import compile_table

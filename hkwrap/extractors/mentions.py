@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hkwrap import data
 from hkwrap.model import Mention
 from hkwrap.securities.matcher import Hit
 from hkwrap.securities.table import SecurityTable
@@ -52,7 +53,6 @@ _EN_BEFORE = (
     r"(?:[a-z-]+\s+){0,3}?(?:research|strategy|investment|equities|markets)\s+(?:at|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
     r"statistics|calculations)\s+(?:from|by)|citing|cited\s+by|quoting)\s+(?:the\s+)?$"
 )
-_ZH_BEFORE = ("據", "据", "根據", "根据", "引述", "援引", "綜合", "综合", "來自", "来自")
 
 _EN_AFTER_ALWAYS = (
     r"(?:\s+(?:plc|ltd|inc|corp|co|limited|holdings|group)\.?)*"  # "HSBC Holdings Plc strategists"
@@ -63,20 +63,6 @@ _EN_AFTER_ALWAYS = (
     r"\b[^.;\n]{0,60}?\b(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
     r"equal-weight|rating|target\s+price|price\s+target|coverage)\b"
 )
-_EN_AFTER_BROKER = (
-    r"\s+(?:(?:has|had|also)\s+)?(?:said|says|noted|notes|highlighted|highlights|pointed\s+out|"
-    r"points\s+out|wrote|writes|stated|states|argued|argues|believes|believed|expects|expected|"
-    r"estimates|estimated|forecasts|forecast|predicts|predicted|projects|projected|sees|saw|"
-    r"thinks|warned|warns|added|adds|observed|observes|suggested|suggests|commented|reckons|"
-    r"recommended|recommends|advised|advises|cautioned|flagged)\b"
-)
-_ZH_AFTER_ALWAYS = (
-    "分析師", "分析师", "首席分析師", "首席分析师", "策略師", "策略师", "首席策略師", "首席策略师",
-    "經濟學家", "经济学家", "首席經濟學家", "首席经济学家", "研究部", "研究報告", "研究报告",
-    "研究員", "研究员", "研報", "研报", "報告指", "报告指", "報告稱", "报告称", "報告認為",
-    "报告认为", "報告預計", "报告预计", "發表報告", "发表报告", "發表研報", "发表研报", "發布報告",
-    "发布报告", "發佈報告", "最新報告", "最新报告", "的報告", "的报告",
-)
 # A speaker's employer: the company, the speaker's title and name, then a speech verb
 # ("HKEX chief executive Bonnie Chan said", 港交所行政總裁陳翊庭表示).
 _EN_SPEAKER = (
@@ -84,32 +70,7 @@ _EN_SPEAKER = (
     r"president|cfo|chief\s+financial\s+officer|executive\s+director|managing\s+director|"
     r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){1,3}(?:said|says|told|noted|added|stated|warned)\b"
 )
-_ZH_SPEAKER_TITLES = (
-    "行政總裁", "行政总裁", "總裁", "总裁", "主席", "董事長", "董事长", "首席執行官", "首席执行官",
-    "發言人", "发言人", "總經理", "总经理",
-)
-_ZH_SPEECH = ("表示", "指出", "稱", "称", "說", "说", "透露", "坦言")
-_ZH_RATING_VERBS = (
-    "維持", "维持", "重申", "給予", "给予", "上調", "上调", "下調", "下调", "首予", "首次覆蓋",
-    "首次覆盖", "予",
-)
-_ZH_RATING_WORDS = (
-    "評級", "评级", "買入", "买入", "增持", "持有", "中性", "減持", "减持", "跑贏", "跑赢",
-    "目標價", "目标价", "優於大市", "优于大市",
-)
-_ZH_AFTER_BROKER = (
-    "表示", "認為", "认为", "預計", "预计", "預期", "预期", "指出", "指", "稱", "称", "估計",
-    "估计", "相信", "看好", "建議", "建议", "料", "預測", "预测", "提到", "強調", "强调", "談到",
-    "谈到", "分析",
-)
-_ZH_DATA_CUES = ("數據顯示", "数据显示", "資料顯示", "资料显示", "統計顯示", "统计显示", "數據指", "数据指")
-_ZH_NOT_VERB = ("指數", "指数", "指標", "指标", "數", "数", "標", "标")  # 指數: an index
 
-_BROKER_WORDS = (
-    "securities", "capital", "research", "brokerage", "asset management", "investment bank",
-    "futures", "證券", "证券", "资本", "資本", "中金", "期貨", "期货", "資產管理", "资产管理",
-    "投行",
-)
 
 # A day or date between a source and its verb ("華泰證券5月8日發表研究報告", "Nomura on Tuesday
 # said"), and a publishing verb before a report word (發表研究報告).
@@ -117,13 +78,17 @@ _ZH_WHEN = (
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|\d{1,2}月|昨日|昨天|今日|今天|日前|近日|早前|最新|[周週][一二三四五六日]|"
     r"星期[一二三四五六日天])"
 )
-_ZH_PUBLISH = ("發表", "发表", "發布", "发布", "發佈", "公布", "公佈", "出具", "在")
 _EN_WHEN = (
     r"(?:\s+(?:on|late\s+on|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})|\s+this\s+week|\s+today)?"
 )
 
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
+
+
+def _words(key: str) -> tuple[str, ...]:
+    """A list of cue words from ``hkwrap/data/cues.yaml`` (compiled)."""
+    return tuple(data.load().get("cues", {}).get(key, ()))
 
 
 @lru_cache(maxsize=1)
@@ -134,23 +99,28 @@ def _cues() -> dict[str, re.Pattern[str]]:
         folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
         return "|".join(re.escape(w) for w in folded)
 
-    not_verb = alt(_ZH_NOT_VERB)
+    not_verb = alt(_words("zh_not_verb"))
+    # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
+    en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in _words("en_broker_verbs")
+    ) + r")\b"
     return {
-        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_ZH_BEFORE)})\s?$)"),
+        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?$)"),
         "after": re.compile(
-            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_ZH_PUBLISH)})?(?:的)?"
-            rf"(?:{alt(_ZH_AFTER_ALWAYS + _ZH_DATA_CUES)})"
+            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
+            rf"(?:{alt(_words('zh_after') + _words('zh_data_cues'))})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
-            rf"|\s?(?:{alt(_ZH_RATING_VERBS)})[^。;\n]{{0,20}}?(?:{alt(_ZH_RATING_WORDS)})"
-            rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_ZH_SPEAKER_TITLES)})[\u4e00-\u9fff]{{2,4}}?(?:{alt(_ZH_SPEECH)}))"
+            rf"|\s?(?:{alt(_words('zh_rating_verbs'))})[^。;\n]{{0,20}}?(?:{alt(_words('zh_rating_words'))})"
+            rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
+            rf"(?:{alt(_words('zh_speech'))}))"
         ),
         "after_broker": re.compile(
             # a broker's speech verb, straight after its name or after a person's name or
             # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
-            rf"(?:{_EN_WHEN}{_EN_AFTER_BROKER}"
-            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_ZH_AFTER_BROKER)})(?!{not_verb}))"
+            rf"(?:{_EN_WHEN}{en_after_broker}"
+            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_words('zh_broker_verbs'))})(?!{not_verb}))"
         ),
-        "broker": re.compile("|".join(re.escape(fold(w)) for w in _BROKER_WORDS)),
+        "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
     }
 
 
