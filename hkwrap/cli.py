@@ -474,7 +474,7 @@ def _run_extract(
             sink = AtomicFile(output)
         except OSError as exc:
             raise typer.BadParameter(
-                f"cannot write next to {output}: {exc.strerror or exc}", param_hint="'-o'"
+                f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
             ) from None
         stream: TextIO = sink.stream
         to_terminal = False
@@ -894,24 +894,15 @@ def import_securities(
     debug: DebugOption = False,
 ) -> None:
     """Import HKEX's list of securities as the user alias table (replaced atomically)."""
-    import tempfile
-
     from hkwrap.errors import HkwrapError
     from hkwrap.securities.importer import import_list_of_securities, write_user_table
 
     target = output or user_aliases_path()
-    tmp: Path | None = None
     try:
         entries = import_list_of_securities(file, include_leveraged=include_leveraged)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp = Path(name)
-        write_user_table(entries, tmp)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
-        os.replace(tmp, target)
-        tmp = None
+        if output is None:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the config folder, on first use
+        write_user_table(entries, target)
     except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
         if debug:
             raise
@@ -920,10 +911,6 @@ def import_securities(
     except KeyboardInterrupt:
         _say("error", None, "interrupted")
         raise typer.Exit(EXIT_SIGINT) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
     if not quiet:
         _say("note", None, f"wrote {len(entries)} securities to {target}")
 

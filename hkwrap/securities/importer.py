@@ -9,11 +9,9 @@ RMB counter rows (8xxxx, trading in RMB) are folded into their HKD row as ``rmb_
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -165,22 +163,12 @@ _HEADER_COMMENT = (
 
 
 def write_user_table(entries: Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> None:
-    """Write entries as a user alias file (YAML), atomically: a reader never sees half a file."""
+    """Write entries as a user alias file (YAML) through the one atomic writer: a reader never
+    sees half a file, a symlink is kept, a device or FIFO is written through."""
     import yaml
 
-    path = Path(path)
+    from hkwrap.output.atomic import write_text_atomic
+
     clean = [{k: v for k, v in e.items() if not k.startswith("_")} for e in entries]
     body = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=100)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(_HEADER_COMMENT)
-            fh.write(body)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(path, _HEADER_COMMENT + body)

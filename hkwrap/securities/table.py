@@ -414,10 +414,10 @@ def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
         pass
     entries = load_user_file(path)
     try:
+        from hkwrap.output.atomic import write_text_atomic
+
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
+        write_text_atomic(cache, json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False))
     except OSError:
         pass  # a read-only home still works, only slower
     return entries

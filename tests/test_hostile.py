@@ -1,0 +1,179 @@
+"""Hostile input and the file system (issue 9): nothing hangs, nothing is damaged, no report is
+lost. Each test reproduces one case from the issue and checks the message, the exit status and
+that nothing else was touched.
+
+Devices are only ever made inside ``tmp_path`` (a node with the numbers of /dev/null, so writing
+to it is harmless); no test names a real device path for writing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from hkwrap.output.atomic import AtomicFile, _kind
+
+REPORT = (
+    "Hong Kong stocks closed higher on Friday. The Hang Seng Index rose 1.2% to 25,000.5 "
+    "points, while Tencent (00700) gained 2.5% to HK$612.\n"
+)
+RUN_TIMEOUT = 60  # seconds; a hang is a failure, not a stuck suite
+
+
+def hkwrap(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
+    """Run the command line in a clean environment whose home and config are under ``cwd``."""
+    full_env = {
+        **os.environ,
+        "HOME": str(cwd / "home"),
+        "XDG_CONFIG_HOME": str(cwd / "config"),
+        "XDG_CACHE_HOME": str(cwd / "cache"),
+        "NO_COLOR": "1",
+        **(env or {}),
+    }
+    for key in ("HKWRAP_FORMAT", "HKWRAP_JOBS", "HKWRAP_ENCODING", "FORCE_COLOR"):
+        if key not in (env or {}):
+            full_env.pop(key, None)
+    return subprocess.run(
+        [sys.executable, "-m", "hkwrap", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=RUN_TIMEOUT,
+    )
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+# -- 1. one atomic writer; devices, FIFOs and links survive -------------------------------------
+
+
+def test_output_to_fifo_is_written_through(tmp_path: Path, report: Path) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = hkwrap("extract", "-o", str(fifo), str(report), cwd=tmp_path)
+    reader.join(RUN_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a FIFO, not a regular file
+    doc = json.loads(received[0])
+    assert doc["source"].endswith("r.txt")
+    assert sorted(os.listdir(tmp_path)) == ["out.fifo", "r.txt"]  # no temporary file left
+
+
+def test_output_through_symlink_replaces_target_and_keeps_link(
+    tmp_path: Path, report: Path
+) -> None:
+    (tmp_path / "data").mkdir()
+    real = tmp_path / "data" / "facts.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(Path("data") / "facts.jsonl")
+    result = hkwrap("extract", "-o", str(link), str(report), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == os.path.join("data", "facts.jsonl")
+    assert json.loads(real.read_text(encoding="utf-8"))["source"].endswith("r.txt")
+    assert os.listdir(tmp_path / "data") == ["facts.jsonl"]
+
+
+def test_output_to_character_device_is_written_through(tmp_path: Path, report: Path) -> None:
+    """A private node with /dev/null's numbers stands in for /dev/null (needs root)."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        with open(node, "w") as probe:  # a nodev mount refuses to open it
+            probe.write("")
+    except (PermissionError, OSError) as exc:
+        pytest.skip(f"cannot make a device node here: {exc}")
+    result = hkwrap("extract", "-o", str(node), str(report), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    mode = os.lstat(node).st_mode
+    assert stat.S_ISCHR(mode) and os.major(os.lstat(node).st_rdev) == 1
+    assert sorted(os.listdir(tmp_path)) == ["null", "r.txt"]
+
+
+def test_output_to_stdout_alias_is_written_through(tmp_path: Path, report: Path) -> None:
+    """A link to this process's fd 1 (as /dev/stdout is) writes into the pipe."""
+    link = tmp_path / "stdout-link"
+    link.symlink_to("/proc/self/fd/1")
+    if not os.path.exists("/proc/self/fd/1"):
+        pytest.skip("no /proc here")
+    result = hkwrap("extract", "-o", str(link), str(report), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["source"].endswith("r.txt")
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_stream_paths_are_never_renamed_over() -> None:
+    """Decided by name alone: nothing is opened, stat-ed or written here."""
+    for name in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/2"):
+        assert _kind(name) == "through"
+
+
+def test_directory_and_socket_targets_are_refused(tmp_path: Path) -> None:
+    import socket
+
+    with pytest.raises(IsADirectoryError):
+        AtomicFile(tmp_path)
+    sock_path = tmp_path / "s.sock"
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(sock_path))
+        with pytest.raises(OSError, match="socket"):
+            AtomicFile(sock_path)
+    finally:
+        sock.close()
+    assert stat.S_ISSOCK(os.lstat(sock_path).st_mode)
+
+
+def test_target_turned_fifo_before_commit_is_not_renamed_over(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    sink = AtomicFile(target)
+    sink.stream.write("{}\n")
+    os.mkfifo(target)  # appears while the run is writing
+    with pytest.raises(OSError):
+        sink.commit()
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert os.listdir(tmp_path) == ["out.jsonl"]
+
+
+def test_securities_import_writes_through_the_same_writer(tmp_path: Path) -> None:
+    table = tmp_path / "list.csv"
+    table.write_text(
+        "Stock Code,Name of Securities,Category,Sub-Category\n"
+        "00700,TENCENT,Equity,Equity Securities (Main Board)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cfg").mkdir()
+    real = tmp_path / "cfg" / "aliases.yaml"
+    real.write_text("[]\n", encoding="utf-8")
+    link = tmp_path / "aliases-link.yaml"
+    link.symlink_to(real)
+    result = hkwrap("securities", "import", "-q", "-o", str(link), str(table), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert "00700" in real.read_text(encoding="utf-8")
+    fifo = tmp_path / "aliases.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = hkwrap("securities", "import", "-q", "-o", str(fifo), str(table), cwd=tmp_path)
+    reader.join(RUN_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert b"00700" in received[0]
