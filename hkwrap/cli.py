@@ -263,6 +263,7 @@ class _Unit:
     name: str
     data: bytes | None = None
     error: str | None = None
+    walked: bool = False  # found in a folder: read only if still a regular file
 
 
 @dataclasses.dataclass
@@ -283,7 +284,14 @@ def _read(unit: _Unit, settings: _Settings) -> list[Source]:
 
             raise InputError(f"larger than --max-bytes ({settings.max_bytes:,} bytes)")
         return list(read_bytes(unit.data, unit.name, encoding=settings.encoding))
-    return list(read_path(unit.name, encoding=settings.encoding, max_bytes=settings.max_bytes))
+    return list(
+        read_path(
+            unit.name,
+            encoding=settings.encoding,
+            max_bytes=settings.max_bytes,
+            regular_only=unit.walked,
+        )
+    )
 
 
 def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
@@ -340,10 +348,14 @@ def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterato
 # -- inputs -------------------------------------------------------------------------------------
 
 
-def _walk(directory: str) -> list[str]:
+def _walk(directory: str, quiet: bool = False) -> list[str]:
     from hkwrap.readers import iter_inputs
 
-    return [str(p) for p in iter_inputs([directory])]
+    def skipped(path: str, why: str) -> None:
+        if not quiet:
+            _say("note", path, why)
+
+    return [str(p) for p in iter_inputs([directory], on_skip=skipped)]
 
 
 def _read_stdin(max_bytes: int) -> bytes:
@@ -367,13 +379,13 @@ def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_U
             units.append(_Unit("-", data=_read_stdin(max_bytes)))
         elif os.path.isdir(path):
             try:
-                files = _walk(path)
+                files = _walk(path, quiet)
             except Exception as exc:
                 units.append(_Unit(path, error=describe_error(exc, path)))
                 continue
             if not files and not quiet:
                 _say("note", path, "no report files found in this directory")
-            units.extend(_Unit(f) for f in files)
+            units.extend(_Unit(f, walked=True) for f in files)
         else:
             units.append(_Unit(path))
     return units

@@ -177,3 +177,55 @@ def test_securities_import_writes_through_the_same_writer(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert b"00700" in received[0]
+
+
+# -- 2. folder walks read regular files only; a FIFO on the command line is a stream --------------
+
+
+def test_fifo_and_socket_in_a_walked_folder_are_skipped_with_a_note(tmp_path: Path) -> None:
+    import socket
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    os.mkfifo(folder / "a.txt")  # sorts first: it used to block the whole run
+    (folder / "b.txt").write_text(REPORT, encoding="utf-8")
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(folder / "c.txt"))
+        result = hkwrap("extract", str(folder), cwd=tmp_path)
+    finally:
+        sock.close()
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["source"] for d in docs] == [str(folder / "b.txt")]
+    notes = result.stderr.decode().splitlines()
+    assert f"hkwrap: note: {folder / 'a.txt'}: a FIFO, not a regular file; skipped" in notes
+    assert f"hkwrap: note: {folder / 'c.txt'}: a socket, not a regular file; skipped" in notes
+    quiet = hkwrap("extract", "-q", str(folder), cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_walked_file_swapped_for_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    from hkwrap.errors import InputError
+    from hkwrap.readers import read_path
+
+    fifo = tmp_path / "a.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(str(fifo), regular_only=True)
+
+
+def test_fifo_named_on_the_command_line_is_read_as_a_stream(tmp_path: Path, report: Path) -> None:
+    """``hkwrap extract <(cat r.txt)``: the shell passes /dev/fd/N, a pipe."""
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")}
+    env.pop("HKWRAP_FORMAT", None)
+    result = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m hkwrap extract <(cat "{report}")'],
+        capture_output=True,
+        env=env,
+        timeout=RUN_TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["source"].startswith("/dev/fd/")
+    assert any(i["index"] == "HSI" for i in doc["indices"])

@@ -24,7 +24,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -112,11 +112,14 @@ def read_path(
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    regular_only: bool = False,
 ) -> list[Source]:
     """Read one file ("-" is stdin) as bytes and hand it to :func:`read_bytes`.
 
-    Raises InputError naming the file when it is missing, a directory, unreadable, empty,
-    larger than ``max_bytes``, binary or undecodable."""
+    A FIFO or device named here is read as a stream (``<(...)`` in a shell); with
+    ``regular_only`` (files found by walking a folder) anything but a regular file is refused
+    without waiting on it. Raises InputError naming the file when it is missing, a directory,
+    unreadable, empty, larger than ``max_bytes``, binary or undecodable."""
     from hkwrap.readers._errors import input_error
 
     name = os.fspath(path)
@@ -127,9 +130,16 @@ def read_path(
             st = os.stat(name)
             if stat.S_ISDIR(st.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "is a directory")
+            if regular_only and not stat.S_ISREG(st.st_mode):
+                raise input_error(name, f"{file_kind(st.st_mode)}, not a regular file; skipped")
             if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
                 raise input_error(name, _too_large(st.st_size, max_bytes))
-            with open(name, "rb") as f:
+            # O_NONBLOCK: a FIFO swapped in after the check above opens without waiting for a
+            # writer (and is refused by the fstat below); a regular file ignores the flag.
+            flags = os.O_RDONLY | (os.O_NONBLOCK if regular_only else 0)
+            with open(os.open(name, flags), "rb") as f:
+                if regular_only and not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise input_error(name, "not a regular file; skipped")
                 data = f.read(max_bytes + 1)
         except OSError as exc:
             raise input_error(name, _os_problem(exc)) from None
@@ -138,18 +148,35 @@ def read_path(
     return read_bytes(data, name, encoding=encoding)
 
 
-def iter_inputs(paths: list[str]) -> Iterator[str]:
+def iter_inputs(
+    paths: list[str], on_skip: Callable[[str, str], None] | None = None
+) -> Iterator[str]:
     """The inputs to read, in order: "-" and files as given (any extension, even missing ones,
-    so the reader can name the problem); directories walked recursively for files with an
-    ``INPUT_EXTENSIONS`` extension, in sorted path order, hidden files and folders skipped."""
+    so the reader can name the problem); directories walked recursively for regular files with
+    an ``INPUT_EXTENSIONS`` extension, in sorted path order, hidden files and folders skipped.
+    A FIFO, socket or device met in a walk is skipped (it could block the run forever) and
+    reported to ``on_skip(path, why)``."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path)
+            yield from _walk(path, on_skip)
         else:
             yield path
 
 
-def _walk(top: str) -> Iterator[str]:
+def file_kind(mode: int) -> str:
+    """What a stat mode names, in a few words ("a FIFO", "a socket" ...)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "a special file"
+
+
+def _walk(top: str, on_skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
     found: list[tuple[tuple[str, ...], str]] = []
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -158,8 +185,18 @@ def _walk(top: str) -> Iterator[str]:
         for filename in filenames:
             if filename.startswith("."):
                 continue
-            if os.path.splitext(filename)[1].lower() in INPUT_EXTENSIONS:
-                found.append(((*parts, filename), os.path.join(dirpath, filename)))
+            if os.path.splitext(filename)[1].lower() not in INPUT_EXTENSIONS:
+                continue
+            path = os.path.join(dirpath, filename)
+            try:
+                mode = os.stat(path).st_mode  # follows links: a link to a report is read
+            except OSError:
+                mode = stat.S_IFREG  # a dangling link: the reader names the problem
+            if not stat.S_ISREG(mode):
+                if on_skip is not None:
+                    on_skip(path, f"{file_kind(mode)}, not a regular file; skipped")
+                continue
+            found.append(((*parts, filename), path))
     found.sort()
     for _, path in found:
         yield path
