@@ -273,6 +273,8 @@ class _Outcome:
     notes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     error: str | None = None
     trace: str | None = None
+    # (document, problem) for each extraction step that failed; that document is still written
+    partial: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 def _read(unit: _Unit, settings: _Settings) -> list[Source]:
@@ -306,7 +308,10 @@ def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
         for src in _read(unit, settings):
             outcome.notes.extend((src.name, note) for note in src.notes)
             doc = extract_source(src, settings.options)
-            outcome.notes.extend((doc.source, warning) for warning in doc.warnings)
+            outcome.notes.extend(
+                (doc.source, warning) for warning in doc.warnings if warning not in doc.failed_steps
+            )
+            outcome.partial.extend((doc.source, problem) for problem in doc.failed_steps)
             outcome.docs.append(doc.to_dict())
     except Exception as exc:
         outcome.docs = []
@@ -522,7 +527,9 @@ def _run_extract(
                 if not quiet:
                     for name, note in outcome.notes:
                         _say("note", name, note)
-                failed = outcome.error is not None
+                failed = outcome.error is not None or bool(outcome.partial)
+                for name, problem in outcome.partial:
+                    _say("error", name, problem)
                 if outcome.error is not None:
                     _say("error", outcome.name, outcome.error)
                     if debug and outcome.trace:

@@ -229,3 +229,117 @@ def test_fifo_named_on_the_command_line_is_read_as_a_stream(tmp_path: Path, repo
     doc = json.loads(result.stdout)
     assert doc["source"].startswith("/dev/fd/")
     assert any(i["index"] == "HSI" for i in doc["indices"])
+
+
+# -- 3. no report lost to one extractor; dates and counts out of range are not facts -------------
+
+
+def test_a_failing_extractor_costs_only_its_own_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hkwrap.extractors.levels
+    from hkwrap import extract_text
+    from hkwrap.pipeline import Options
+
+    def broken(*args: object, **kwargs: object) -> list:
+        raise ZeroDivisionError("a bug in one extractor")
+
+    monkeypatch.setattr(hkwrap.extractors.levels, "extract_levels", broken)
+    doc = extract_text(REPORT, options=Options(use_user_config=False))
+    assert any(i.index == "HSI" and i.change_pct == 1.2 for i in doc.indices)
+    assert [s.code for s in doc.stocks] == ["00700"]
+    assert doc.failed_steps == [
+        "levels extractor failed (ZeroDivisionError: a bug in one extractor); its facts are missing"
+    ]
+    assert doc.failed_steps[0] in doc.warnings
+    assert "failed_steps" not in doc.to_dict()  # the JSON contract is unchanged
+
+
+def test_cli_writes_the_report_and_exits_1_when_an_extractor_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, report: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    import hkwrap.extractors.levels
+    from hkwrap.cli import app
+
+    def broken(*args: object, **kwargs: object) -> list:
+        raise ValueError("x" * 5000)
+
+    monkeypatch.setattr(hkwrap.extractors.levels, "extract_levels", broken)
+    good = tmp_path / "good.txt"
+    good.write_text("恒指收市跌335點，報23076點。\n", encoding="utf-8")
+    runner = CliRunner(env={"XDG_CONFIG_HOME": str(tmp_path / "cfg"), "HKWRAP_FORMAT": None})
+    result = runner.invoke(app, ["extract", "--no-user-aliases", str(report), str(good)])
+    assert result.exit_code == 1
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["source"] for d in docs] == [str(report), str(good)]  # both reports kept
+    assert docs[0]["indices"] and docs[1]["indices"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("hkwrap: error:")]
+    assert len(errors) == 2 and all("levels extractor failed (ValueError: xxx" in e for e in errors)
+    assert all(len(e) < 400 for e in errors)  # cut to one readable line
+
+
+@pytest.mark.parametrize(
+    ("args", "text", "warning"),
+    [
+        (["--date", "9999-12-31"], "HSI rose 1% on Nov 21.\n", "reference date 9999-12-31"),
+        (
+            ["--date", "0001-01-01"],
+            "The Hang Seng Index rose 1% to 25,000 points; it fell yesterday.\n",
+            "reference date 0001-01-01",
+        ),
+        ([], "---\ndate: 9999-12-31\n---\nHSI rose 1% on Nov 21.\n", "date 9999-12-31"),
+        ([], "The Hang Seng Index rose 1% on December 31, 9999.\n", None),
+    ],
+)
+def test_dates_out_of_range_are_dropped_with_a_warning(
+    tmp_path: Path, args: list[str], text: str, warning: str | None
+) -> None:
+    name = "r.md" if text.startswith("---") else "r.txt"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = hkwrap("extract", *args, name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["date"] is None
+    assert [i["change_pct"] for i in doc["indices"] if i["index"] == "HSI"] == [1.0]
+    if warning:
+        assert any(w.startswith(warning) and "out of range" in w for w in doc["warnings"])
+        assert f"hkwrap: note: {name}: {warning}" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_absurd_counts_and_amounts_are_not_facts(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    text = (
+        "The Hang Seng Index rose 1% to 25,000. Market turnover was HK$250 billion.\n"
+        f"Advancers/decliners/unchanged: {huge}/700/500\n"
+        f"Gainers outnumbered losers by {huge} to 500.\n"
+    )
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    result = hkwrap("extract", "r.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["market"]["turnover"]["value"] == 250e9  # the other facts are kept
+    assert doc["market"]["advancers"] is None
+    assert [i["level"] for i in doc["indices"] if i["index"] == "HSI"] == [25000.0]
+
+
+def test_market_figures_beyond_any_real_market_are_dropped() -> None:
+    from hkwrap.model import Amount, Document, Evidence, Market
+    from hkwrap.pipeline import MAX_BREADTH_COUNT, _drop_implausible_market
+
+    ev = Evidence("x", 0, 1, 1)
+    doc = Document(
+        source="-",
+        market=Market(
+            turnover=Amount(3e20, "HKD", "exact", ev),
+            southbound=Amount(-8.8e9, "HKD", "exact", ev),
+            advancers=MAX_BREADTH_COUNT + 1,
+            decliners=900,
+            evidence={"turnover": ev, "advancers": ev, "southbound": ev},
+        ),
+    )
+    _drop_implausible_market(doc)
+    assert doc.market.turnover is None and doc.market.advancers is None
+    assert doc.market.southbound is not None and doc.market.decliners == 900
+    assert set(doc.market.evidence) == {"southbound"}
+    assert len(doc.warnings) == 2

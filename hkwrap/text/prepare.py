@@ -6,7 +6,8 @@ What is blanked (replaced by spaces in the folded copy, so nothing there is extr
 - web addresses, and Markdown link lists ("- [Title](https://...)");
 - "Related stocks / Related news" blocks and the like;
 - a line that ends in a citation marker such as ``[2]``: the title of a cited article, often
-  about another day.
+  about another day;
+- a run of digits too long to be any figure a report states (an ID, a hash, noise).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
 from hkwrap.text.wrap import soft_breaks
 
+# The longest figure a report writes, 10^18 with thousands separators and decimals, is under
+# 32 characters; a longer run of digits is not a number (and would overflow int parsing).
+MAX_NUMBER_CHARS = 32
+_DIGIT_RUN = regex.compile(rf"\d[\d,.]{{{MAX_NUMBER_CHARS},}}")
 # A web address, bare or inside Markdown's (...) link target.
 _URL = regex.compile(r"https?://[^\s)\]>]+")
 # One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
@@ -164,6 +169,8 @@ def mask(folded: str, body_start: int = 0) -> str:
     for m in _LINK_ITEM.finditer(folded):
         _blank(chars, m.start(), m.end())
     for m in _URL.finditer(folded):
+        _blank(chars, m.start(), m.end())
+    for m in _DIGIT_RUN.finditer(folded):
         _blank(chars, m.start(), m.end())
     return "".join(chars)
 
