@@ -137,10 +137,10 @@ def _colour_wanted(to_terminal: bool) -> bool:
 
 
 def user_aliases_path() -> Path:
-    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (``~/.config`` when the variable is unset)."""
-    base = os.environ.get("XDG_CONFIG_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
-    return root / "hkwrap" / "aliases.yaml"
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
+    from hkwrap.paths import user_aliases_path as path
+
+    return path()
 
 
 def describe_error(exc: BaseException, name: str) -> str:
@@ -578,7 +578,9 @@ def _load_alias_table(aliases: Sequence[Path], use_user_config: bool) -> None:
     from hkwrap.securities.table import get_table
 
     try:
-        get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
+        get_table(
+            alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config, cache=True
+        )
     except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
         _say("error", None, describe_error(exc, ""))
         raise typer.Exit(EXIT_USAGE) from None
@@ -743,6 +745,7 @@ def extract(
             reference_date=reference_date,
             alias_files=tuple(str(a) for a in alias_paths),
             use_user_config=not no_user_aliases,
+            cache=True,
         ),
         debug=debug,
     )
@@ -824,6 +827,7 @@ def lookup(
         table = get_table(
             alias_files=tuple(str(a) for a in aliases or ()),
             use_user_config=not no_user_aliases,
+            cache=True,
         )
     except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
         if debug:

@@ -2,7 +2,9 @@
 
 ``extract_text`` is a pure function of its arguments (text and an ``Options`` value), with no
 global state to set up: the vocabulary and the securities table are built once per process on
-first use, from data shipped in the package. So it maps over a cluster (docs/scale-out.md).
+first use, from data shipped in the package. With default ``Options`` it reads and writes no
+file of the user's (no alias file from the config folder, no cache): the command line opts in.
+So it maps over a cluster (docs/scale-out.md).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ class Options:
 
     reference_date: str | None = None  # YYYY-MM-DD for reports that state no year
     alias_files: tuple[str, ...] = ()  # user alias tables (YAML), added to the built-in one
-    use_user_config: bool = True  # read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
+    # The library touches no user file unless asked; the command line asks for both of these.
+    use_user_config: bool = False  # also read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
+    cache: bool = False  # keep parsed alias files as JSON under $XDG_CACHE_HOME/hkwrap
 
 
 @dataclass(slots=True)
@@ -262,7 +266,7 @@ def extract_text(
     ctx = Context(
         prep=prepare(text, body_start),
         lexicon=get_lexicon(),
-        table=get_table(options.alias_files, options.use_user_config),
+        table=get_table(options.alias_files, options.use_user_config, options.cache),
         options=_plausible_inputs(options, seen, doc),
         metadata=seen,
     )

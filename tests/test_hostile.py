@@ -343,3 +343,64 @@ def test_market_figures_beyond_any_real_market_are_dropped() -> None:
     assert doc.market.southbound is not None and doc.market.decliners == 900
     assert set(doc.market.evidence) == {"southbound"}
     assert len(doc.warnings) == 2
+
+
+# -- 6. one config-path rule; the library touches no user file unless asked ---------------------
+
+LIST_OF_SECURITIES = (
+    "Stock Code,Name of Securities,Category,Sub-Category\n"
+    "08888,PENGUIN WIDGETS,Equity,Equity Securities (GEM)\n"
+)
+
+
+@pytest.mark.parametrize("xdg", ["relcfg", "ABSOLUTE"])
+def test_import_and_extract_agree_on_the_config_path(tmp_path: Path, xdg: str) -> None:
+    (tmp_path / "list.csv").write_text(LIST_OF_SECURITIES, encoding="utf-8")
+    value = str(tmp_path / "abscfg") if xdg == "ABSOLUTE" else xdg
+    env = {"XDG_CONFIG_HOME": value}
+    imported = hkwrap("securities", "import", "list.csv", cwd=tmp_path, env=env)
+    assert imported.returncode == 0, imported.stderr
+    expected = (
+        tmp_path / "abscfg" if xdg == "ABSOLUTE" else tmp_path / "home" / ".config"
+    ) / "hkwrap" / "aliases.yaml"
+    assert expected.is_file()
+    assert str(expected) in imported.stderr.decode()
+    assert not (tmp_path / "relcfg").exists()  # a relative XDG value is ignored, as XDG says
+    found = hkwrap("lookup", "-f", "json", "08888", cwd=tmp_path, env=env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)[0]["code"] == "08888"
+    (tmp_path / "r.txt").write_text("Penguin Widgets (8888) jumped 12%.\n", encoding="utf-8")
+    extracted = hkwrap("extract", "r.txt", cwd=tmp_path, env=env)
+    assert [m["code"] for m in json.loads(extracted.stdout)["mentions"]] == ["08888"]
+
+
+def test_library_reads_and_writes_no_user_file_by_default(tmp_path: Path) -> None:
+    cfg = tmp_path / "config" / "hkwrap"
+    cfg.mkdir(parents=True)
+    (cfg / "aliases.yaml").write_text('"00700": [Penguin Co]\n', encoding="utf-8")
+    (tmp_path / "home").mkdir()
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+
+    def mentions(options: str) -> list[str]:
+        code = (
+            "import json, hkwrap\n"
+            "from hkwrap.pipeline import Options\n"
+            f"doc = hkwrap.extract_text('Penguin Co rose 3%.', options=Options({options}))\n"
+            "print(json.dumps([m.code for m in doc.mentions]))\n"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, timeout=RUN_TIMEOUT
+        )
+        assert run.returncode == 0, run.stderr
+        return json.loads(run.stdout)
+
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert mentions("") == []  # the user's alias file is not read ...
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nor written
+    assert mentions("use_user_config=True, cache=True") == ["00700"]  # opting in reads it
+    assert list((tmp_path / "cache" / "hkwrap").glob("aliases-*.json"))  # ... and caches it

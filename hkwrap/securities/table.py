@@ -264,9 +264,10 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 
 def user_config_path() -> Path:
-    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (default ``~/.config/hkwrap/aliases.yaml``)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "hkwrap" / "aliases.yaml"
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
+    from hkwrap.paths import user_aliases_path
+
+    return user_aliases_path()
 
 
 _ENTRY_KEYS = frozenset(
@@ -370,7 +371,7 @@ def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def _cached_table(alias_files: tuple[str, ...], use_user_config: bool) -> SecurityTable:
+def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bool) -> SecurityTable:
     compiled = data.load().get("securities") or {}
     files: list[str] = []
     if use_user_config:
@@ -380,7 +381,7 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool) -> Securi
     files.extend(alias_files)
     entries: list[dict[str, Any]] = []
     for path in files:
-        entries.extend(_load_user_file_cached(path))
+        entries.extend(_load_user_file_cached(path) if cache else load_user_file(path))
     return SecurityTable(compiled, entries)
 
 
@@ -388,9 +389,10 @@ def _cache_path(path: str) -> Path:
     """Where the parsed copy of a user alias file is kept (``$XDG_CACHE_HOME/hkwrap``)."""
     import hashlib
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from hkwrap.paths import cache_dir
+
     digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
-    return Path(base) / "hkwrap" / f"aliases-{digest}.json"
+    return cache_dir() / f"aliases-{digest}.json"
 
 
 def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
@@ -423,9 +425,15 @@ def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
     return entries
 
 
-def get_table(alias_files: tuple[str, ...] = (), use_user_config: bool = True) -> SecurityTable:
-    """The built-in table plus user alias files, built once per set of arguments."""
-    return _cached_table(tuple(str(p) for p in alias_files), bool(use_user_config))
+def get_table(
+    alias_files: tuple[str, ...] = (), use_user_config: bool = False, cache: bool = False
+) -> SecurityTable:
+    """The built-in table plus user alias files, built once per set of arguments.
+
+    Touches no user file unless asked: ``use_user_config`` also reads
+    ``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``; ``cache`` keeps a parsed copy of each alias file
+    under ``$XDG_CACHE_HOME/hkwrap`` (the command line asks for both)."""
+    return _cached_table(tuple(str(p) for p in alias_files), bool(use_user_config), bool(cache))
 
 
 def table_from_entries(
