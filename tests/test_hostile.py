@@ -404,3 +404,20 @@ def test_library_reads_and_writes_no_user_file_by_default(tmp_path: Path) -> Non
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nor written
     assert mentions("use_user_config=True, cache=True") == ["00700"]  # opting in reads it
     assert list((tmp_path / "cache" / "hkwrap").glob("aliases-*.json"))  # ... and caches it
+
+
+def test_lone_cr_ends_lines(tmp_path: Path) -> None:
+    from hkwrap import extract_text
+    from hkwrap.pipeline import Options
+
+    lines = [
+        "Hong Kong close",
+        "The Hang Seng Index rose 1.2% to 25,000 points.",
+        "Tencent (00700) gained 2.5% to HK$612.",
+    ]
+    doc = extract_text("\r".join(lines) + "\r", options=Options())
+    hsi = next(i for i in doc.indices if i.index == "HSI")
+    assert (hsi.evidence.line, hsi.evidence.text) == (2, lines[1])
+    assert hsi.evidence.start == len(lines[0]) + 1
+    tencent = next(s for s in doc.stocks if s.code == "00700")
+    assert tencent.evidence.line == 3

@@ -99,9 +99,9 @@ class Prepared:
         return _inside(*self._memo["w"], start, end)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of ``offset``."""
+        """1-based line number of ``offset``; LF, CRLF and a lone CR each end a line."""
         if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+            self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(self.text)]
         return bisect.bisect_right(self._line_starts, offset)
 
     def evidence(self, start: int, end: int) -> Evidence:
@@ -226,10 +226,17 @@ def _bounded(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]
     return out
 
 
+# Line ends as text files write them: LF (Unix), CRLF (Windows), a lone CR (old Mac, some feeds).
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+
 def prepare(text: str, body_start: int = 0) -> Prepared:
-    """Fold, blank and split ``text``; ``body_start`` skips front matter."""
-    folded = mask(fold(text), body_start)
-    soft = soft_breaks(text)
+    """Fold, blank and split ``text``; ``body_start`` skips front matter. A lone CR ends a line
+    as LF does (it reads as LF, one character for one, so offsets hold)."""
+    lf = _LONE_CR.sub("\n", text) if "\r" in text else text
+    folded = mask(fold(lf), body_start)
+    soft = soft_breaks(lf)
     if soft:
         # a line break inside a sentence (hard-wrapped text) reads as a space
         chars = list(folded)
