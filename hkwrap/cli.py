@@ -926,11 +926,12 @@ def import_securities(
         if output is None:
             target.parent.mkdir(parents=True, exist_ok=True)  # the config folder, on first use
         write_user_table(entries, target)
-    except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+    except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError, RecursionError) as exc:
         if debug:
             raise
         _say("error", str(file), describe_error(exc, str(file)))
-        raise typer.Exit(EXIT_FAILED) from None
+        # a malformed list is a bad user file (2, as a bad --aliases file); a write that failed is 1
+        raise typer.Exit(EXIT_FAILED if isinstance(exc, OSError) else EXIT_USAGE) from None
     except KeyboardInterrupt:
         _say("error", None, "interrupted")
         raise typer.Exit(EXIT_SIGINT) from None

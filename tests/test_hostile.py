@@ -421,3 +421,167 @@ def test_lone_cr_ends_lines(tmp_path: Path) -> None:
     assert hsi.evidence.start == len(lines[0]) + 1
     tencent = next(s for s in doc.stocks if s.code == "00700")
     assert tencent.evidence.line == 3
+
+
+# -- 4. every malformed user file is one line naming it, exit 2; bounded YAML; streaming xlsx -----
+
+
+def _one_error_line(result: subprocess.CompletedProcess, path: Path) -> str:
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("hkwrap: error: ") and str(path) in lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("deep.yaml", "a: " + "[" * 900 + "]" * 900 + "\n", "nested more than"),
+        (
+            "anchors.yaml",
+            "- &big {code: '00700', aliases: [" + ", ".join(f"n{i}" for i in range(12_000)) + "]}\n"
+            + "- *big\n" * 10_000,
+            "anchor references",
+        ),
+        ("tabs.yaml", "- code: '00700'\n\t- x\n", "yaml"),
+        ("notutf8.yaml", None, "not UTF-8"),
+    ],
+)
+def test_malformed_alias_file_is_one_line_and_exit_2(
+    tmp_path: Path, report: Path, name: str, text: str | None, expected: str
+) -> None:
+    path = tmp_path / name
+    if text is None:
+        path.write_bytes(b"- code: '00700'\n  aliases: [\xff\xfe]\n")
+    else:
+        path.write_text(text, encoding="utf-8")
+    for command in (["extract", "--aliases", str(path), str(report)],
+                    ["lookup", "--aliases", str(path), "700"]):
+        result = hkwrap(*command, cwd=tmp_path)
+        assert result.returncode == 2
+        line = _one_error_line(result, path)
+        assert expected.lower() in line.lower()
+        assert result.stdout == b""
+
+
+def _sheet_zip(tmp_path: Path, rows: int = 50) -> Path:
+    from test_importer import EN_2025, en_row, make_xlsx
+
+    table = [EN_2025] + [
+        en_row(f"{i:05d}", f"COMPANY {i}", "Equity", "Equity Securities (Main Board)", f"HK{i:010d}")
+        for i in range(1, rows + 1)
+    ]
+    return make_xlsx(tmp_path / "list.xlsx", table)
+
+
+def _patch_member(path: Path, member: str, patch) -> None:
+    """Rewrite one member's bytes or header fields in place, as a broken or lying zip would."""
+    import zipfile
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(member)
+    patch(data, info)
+    path.write_bytes(bytes(data))
+
+
+def test_corrupt_xlsx_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = _sheet_zip(tmp_path)
+
+    def corrupt(data: bytearray, info) -> None:
+        start = info.header_offset + 30 + len(info.filename.encode())
+        for i in range(start + 20, start + min(info.compress_size - 4, 200)):
+            data[i] ^= 0x5A
+
+    _patch_member(path, "xl/worksheets/data.xml", corrupt)
+    result = hkwrap("securities", "import", "-o", "out.yaml", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "corrupt" in _one_error_line(result, path) or "malformed" in result.stderr.decode()
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_size_lying_xlsx_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import struct
+
+    path = _sheet_zip(tmp_path)
+
+    def lie(data: bytearray, info) -> None:
+        small = 100  # the sheet claims 100 bytes, and inflates to far more
+        struct.pack_into("<I", data, info.header_offset + 22, small)
+        entry = bytes(data).find(info.filename.encode(), data.find(b"PK\x01\x02")) - 46
+        assert data[entry : entry + 4] == b"PK\x01\x02"  # its central-directory record
+        struct.pack_into("<I", data, entry + 24, small)
+
+    _patch_member(path, "xl/worksheets/data.xml", lie)
+    result = hkwrap("securities", "import", "-o", "out.yaml", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    line = _one_error_line(result, path)
+    assert "larger than it declares" in line or "corrupt" in line
+
+
+def test_truncated_and_garbage_xlsx(tmp_path: Path) -> None:
+    path = _sheet_zip(tmp_path)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    result = hkwrap("securities", "import", "-o", "out.yaml", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    _one_error_line(result, path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'Stock Code,Name of Securities,Category\n00700,"' + b"x" * 200_000 + b'",Equity\n',
+        b"Stock Code,Name of Securities,Category\n" + b",".join([b"y" * 60_000] * 3) + b"\n",
+        b"Stock Code,Name of Securities\n00700,\xff\xfe\x00bad\n",
+    ],
+)
+def test_malformed_csv_is_one_line_and_exit_2(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(content)
+    result = hkwrap("securities", "import", "-o", "out.yaml", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    _one_error_line(result, path)
+
+
+def test_xlsx_rows_are_streamed_not_read_whole(tmp_path: Path, monkeypatch) -> None:
+    """After the first rows, only the first chunks of the sheet have been inflated."""
+    from hkwrap.securities import xlsx
+
+    path = _sheet_zip(tmp_path, rows=4000)
+    monkeypatch.setattr(xlsx, "CHUNK_BYTES", 4096)
+    inflated: list[int] = []
+    original = xlsx._Book.chunks
+
+    def counting(self, name):
+        for chunk in original(self, name):
+            if name.endswith("data.xml"):
+                inflated.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(xlsx._Book, "chunks", counting)
+    rows = xlsx.read_rows(str(path))
+    first = [next(rows) for _ in range(3)]
+    assert first[1][0] == "00001"
+    read_early = sum(inflated)
+    total = sum(1 for _ in rows) + 3
+    assert total == 4001
+    assert read_early * 20 < sum(inflated)  # a small part of the sheet was inflated at first
+
+
+def test_one_huge_cell_is_refused_before_it_is_built(tmp_path: Path, monkeypatch) -> None:
+    from test_importer import NS, make_xlsx
+
+    from hkwrap.errors import DataFileError
+    from hkwrap.securities import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ITEM_BYTES", 64 * 1024)
+    sheet = (
+        f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1" t="str"><v>'.encode()
+        + os.urandom(512 * 1024).hex().encode()  # 1 MB that does not compress
+        + b"</v></c></row></sheetData></worksheet>"
+    )
+    path = make_xlsx(tmp_path / "wide.xlsx", [], sheet_xml=sheet)
+    with pytest.raises(DataFileError, match="without a whole row"):
+        list(xlsx.read_rows(str(path)))

@@ -20,6 +20,8 @@ from typing import Any
 from hkwrap.errors import DataFileError
 
 MAX_HEADER_SEARCH = 30
+# One CSV row of HKEX's list is under 1,000 characters; 100x that is not a list of securities.
+MAX_CSV_ROW_CHARS = 100_000
 
 # Column -> accepted header texts (normalised: NFKC, lower case, single spaces).
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -64,9 +66,17 @@ def _rows(path: Path) -> Iterator[list[str]]:
     if path.suffix.lower() == ".csv":
         try:
             with open(path, encoding="utf-8-sig", newline="") as fh:
-                yield from csv.reader(fh)
+                reader = csv.reader(fh)
+                for row in reader:
+                    if sum(map(len, row)) > MAX_CSV_ROW_CHARS:
+                        raise DataFileError(
+                            f"{path}: line {reader.line_num}: row over {MAX_CSV_ROW_CHARS:,} characters"
+                        )
+                    yield row
         except UnicodeDecodeError as exc:
             raise DataFileError(f"{path}: CSV is not UTF-8 text") from exc
+        except csv.Error as exc:  # a NUL byte, a field over csv's own size limit ...
+            raise DataFileError(f"{path}: malformed CSV: {exc}") from exc
         return
     from hkwrap.securities.xlsx import read_rows
 

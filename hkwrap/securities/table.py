@@ -303,18 +303,58 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
     return line
 
 
+# Bounds on a user alias file, checked on the YAML event stream before anything is built.
+# HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
+MAX_ALIAS_FILE_BYTES = 64 * 1024 * 1024
+# An entry nests three deep (list > entry > aliases); past 16 is not an alias table (and deep
+# nesting exhausts the Python stack of the YAML composer).
+MAX_YAML_DEPTH = 16
+# References to an anchor (*name): each may expand a large node many times over.
+MAX_YAML_ALIASES = 100
+
+
+def _check_yaml_shape(path: str, text: str) -> None:
+    """Refuse nesting deeper than ``MAX_YAML_DEPTH`` and more than ``MAX_YAML_ALIASES`` anchor
+    references, from the parser's events (no recursion, nothing constructed)."""
+    import yaml
+
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = event.start_mark.line + 1
+                    raise DataFileError(f"{path}:{line}: nested more than {MAX_YAML_DEPTH} levels deep")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    line = event.start_mark.line + 1
+                    raise DataFileError(
+                        f"{path}:{line}: more than {MAX_YAML_ALIASES} anchor references (*name)"
+                    )
+    except yaml.YAMLError:
+        return  # malformed: the loader below reports it with its line
+
+
 def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Read and validate one user alias file; errors name the file and the line."""
     import yaml
 
     path = str(path)
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
+        with open(path, "rb") as raw:
+            data = raw.read(MAX_ALIAS_FILE_BYTES + 1)
+        if len(data) > MAX_ALIAS_FILE_BYTES:
+            raise DataFileError(f"{path}: alias file over {MAX_ALIAS_FILE_BYTES:,} bytes")
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read alias file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: alias file is not UTF-8 text") from exc
+    _check_yaml_shape(path, text)
     try:
         # libyaml's loader when present: the same safe constructors, several times faster
         doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
