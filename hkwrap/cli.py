@@ -21,7 +21,7 @@ import re
 import signal
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -266,59 +266,56 @@ class _Unit:
     walked: bool = False  # found in a folder: read only if still a regular file
 
 
-@dataclasses.dataclass
-class _Outcome:
-    name: str
-    docs: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    notes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    error: str | None = None
-    trace: str | None = None
-    # (document, problem) for each extraction step that failed; that document is still written
-    partial: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+# What reading one input produces, in order: ("note", name, text); ("failed", name, problem)
+# for an extraction step that failed (its document is still written); ("doc", document, None);
+# and at most one last ("error", message, traceback or None) when the input could not be read.
+_Event = tuple[str, Any, Any]
 
 
-def _read(unit: _Unit, settings: _Settings) -> list[Source]:
-    from hkwrap.readers import read_bytes, read_path
+def _read(unit: _Unit, settings: _Settings) -> Iterator[Source]:
+    from hkwrap.readers import iter_bytes, iter_path
 
     if unit.data is not None:  # stdin, read up front (max_bytes + 1 bytes at most)
         if len(unit.data) > settings.max_bytes:
             from hkwrap.errors import InputError
 
             raise InputError(f"larger than --max-bytes ({settings.max_bytes:,} bytes)")
-        return list(read_bytes(unit.data, unit.name, encoding=settings.encoding))
-    return list(
-        read_path(
-            unit.name,
-            encoding=settings.encoding,
-            max_bytes=settings.max_bytes,
-            regular_only=unit.walked,
-        )
+        return iter_bytes(unit.data, unit.name, encoding=settings.encoding)
+    return iter_path(
+        unit.name,
+        encoding=settings.encoding,
+        max_bytes=settings.max_bytes,
+        regular_only=unit.walked,
     )
 
 
-def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
-    """Read and extract one input. Never raises an ``Exception``: failures become ``error``."""
-    outcome = _Outcome(unit.name)
+def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
+    """Read and extract one input, one document at a time (a news-API list of 100,000 articles
+    is never held whole). Never raises an ``Exception``: a failure is the last event."""
     if unit.error is not None:
-        outcome.error = unit.error
-        return outcome
+        yield ("error", unit.error, None)
+        return
     try:
         from hkwrap.pipeline import extract_source
 
         for src in _read(unit, settings):
-            outcome.notes.extend((src.name, note) for note in src.notes)
+            for note in src.notes:
+                yield ("note", src.name, note)
             doc = extract_source(src, settings.options)
-            outcome.notes.extend(
-                (doc.source, warning) for warning in doc.warnings if warning not in doc.failed_steps
-            )
-            outcome.partial.extend((doc.source, problem) for problem in doc.failed_steps)
-            outcome.docs.append(doc.to_dict())
+            for warning in doc.warnings:
+                if warning not in doc.failed_steps:
+                    yield ("note", doc.source, warning)
+            for problem in doc.failed_steps:
+                yield ("failed", doc.source, problem)
+            yield ("doc", doc.to_dict(), None)
     except Exception as exc:
-        outcome.docs = []
-        outcome.error = describe_error(exc, unit.name)
-        if settings.debug:
-            outcome.trace = traceback.format_exc()
-    return outcome
+        trace = traceback.format_exc() if settings.debug else None
+        yield ("error", describe_error(exc, unit.name), trace)
+
+
+def _run_unit(unit: _Unit, settings: _Settings) -> list[_Event]:
+    """Every event of one input, for a worker process to send back whole."""
+    return list(_unit_events(unit, settings))
 
 
 def _worker_init() -> None:
@@ -327,11 +324,15 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterator[_Outcome]:
-    """Outcomes in input order; with ``jobs > 1`` a process pool works ahead of the writer."""
+def _outcomes(
+    units: Sequence[_Unit], settings: _Settings, jobs: int
+) -> Iterator[tuple[_Unit, Iterable[_Event]]]:
+    """Each input with its events, in input order. With one job the events stream (each
+    document is written before the next is extracted); with ``jobs > 1`` a process pool works
+    ahead of the writer, one input at a time."""
     if jobs <= 1 or len(units) <= 1:
         for unit in units:
-            yield _run_unit(unit, settings)
+            yield unit, _unit_events(unit, settings)
         return
     import multiprocessing
 
@@ -340,7 +341,8 @@ def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterato
     pool = context.Pool(processes=min(jobs, len(units)), initializer=_worker_init)
     finished = False
     try:
-        yield from pool.imap(partial(_run_unit, settings=settings), units, chunksize=1)
+        results = pool.imap(partial(_run_unit, settings=settings), units, chunksize=1)
+        yield from zip(units, results, strict=True)
         finished = True
     finally:
         if finished:
@@ -522,19 +524,25 @@ def _run_extract(
     try:
         stream.write(renderer.header())
         with contextlib.closing(_outcomes(units, settings, jobs)) as outcomes:
-            for outcome in outcomes:
+            for unit, events in outcomes:
                 progress.clear()
-                if not quiet:
-                    for name, note in outcome.notes:
-                        _say("note", name, note)
-                failed = outcome.error is not None or bool(outcome.partial)
-                for name, problem in outcome.partial:
-                    _say("error", name, problem)
-                if outcome.error is not None:
-                    _say("error", outcome.name, outcome.error)
-                    if debug and outcome.trace:
-                        sys.stderr.write(outcome.trace)
-                for doc in outcome.docs:
+                failed = False
+                for kind, first, second in events:
+                    if kind == "note":
+                        if not quiet:
+                            _say("note", first, second)
+                        continue
+                    if kind == "failed":  # one step of one document: the rest is written
+                        failed = True
+                        _say("error", first, second)
+                        continue
+                    if kind == "error":  # the input could not be read (further)
+                        failed = True
+                        _say("error", unit.name, first)
+                        if debug and second:
+                            sys.stderr.write(second)
+                        continue
+                    doc = first
                     if ticker_style:
                         doc = add_tickers(doc, ticker_style, format_code)
                     try:
@@ -543,7 +551,7 @@ def _run_extract(
                         failed = True
                         _say(
                             "error",
-                            str(doc.get("source") or outcome.name),
+                            str(doc.get("source") or unit.name),
                             f"cannot write as {fmt}: {exc}",
                         )
                         continue

@@ -585,3 +585,63 @@ def test_one_huge_cell_is_refused_before_it_is_built(tmp_path: Path, monkeypatch
     path = make_xlsx(tmp_path / "wide.xlsx", [], sheet_xml=sheet)
     with pytest.raises(DataFileError, match="without a whole row"):
         list(xlsx.read_rows(str(path)))
+
+
+# -- 5. a news-API list is read and extracted one article at a time ----------------------------
+
+
+def _news_list(count: int) -> bytes:
+    items = [
+        {"title": f"Hang Seng Index rose {i % 3 + 1}%", "body": f"Tencent (00700) gained {i}%."}
+        for i in range(1, count + 1)
+    ]
+    return json.dumps({"status": "ok", "articles": items}).encode()
+
+
+def test_news_list_is_extracted_one_document_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hkwrap.pipeline
+    from hkwrap import cli
+    from hkwrap.pipeline import Options
+
+    calls: list[str] = []
+    real = hkwrap.pipeline.extract_source
+
+    def spy(src, options=None):
+        calls.append(src.name)
+        return real(src, options)
+
+    monkeypatch.setattr(hkwrap.pipeline, "extract_source", spy)
+    settings = cli._Settings(encoding=None, max_bytes=10**7, options=Options(), debug=False)
+    unit = cli._Unit("news.json", data=_news_list(50))
+    [(got_unit, events)] = list(cli._outcomes([unit], settings, jobs=1))
+    assert got_unit is unit
+    first_doc = next(e for e in events if e[0] == "doc")
+    assert first_doc[1]["source"] == "news.json#1"
+    assert calls == ["news.json#1"]  # the other 49 are not extracted (nor held) yet
+    assert sum(1 for e in events if e[0] == "doc") == 49
+
+
+def test_json_reader_decodes_articles_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hkwrap.readers import iter_bytes, newsjson
+
+    built: list[int] = []
+    real = newsjson._sources
+
+    def counting(text, spans, name, notes, skipped):
+        for src in real(text, spans, name, notes, skipped):
+            built.append(1)
+            yield src
+
+    monkeypatch.setattr(newsjson, "_sources", counting)
+    sources = iter_bytes(_news_list(1000), "feed.json")
+    assert next(sources).name == "feed.json#1"
+    assert len(built) == 1
+
+
+def test_a_syntax_error_late_in_a_list_fails_before_any_document(tmp_path: Path) -> None:
+    bad = _news_list(20)[:-3] + b",}"  # broken at the very end
+    (tmp_path / "feed.json").write_bytes(bad)
+    result = hkwrap("extract", "feed.json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert result.stderr.decode().startswith("hkwrap: error: feed.json: invalid JSON: ")

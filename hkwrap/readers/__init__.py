@@ -10,6 +10,8 @@ Interface (stable; the pipeline and the CLI rely on it):
 - ``read_bytes(data, name, encoding=None, kind=None)`` -> list[Source] (a news-API JSON list
   yields many, named ``file.json#1``, ``#2`` ...).
 - ``read_path(path, encoding=None, max_bytes=...)`` -> list[Source]; raises InputError.
+- ``iter_bytes`` / ``iter_path``: the same, one Source at a time (a news-API list is read article
+  by article, so memory does not grow with the number of articles).
 - ``iter_inputs(paths)`` -> the files to read, directories walked for known extensions.
 
 Modules: ``encoding`` (bytes -> str), ``frontmatter`` (Markdown), ``markup`` (HTML),
@@ -63,6 +65,15 @@ def read_bytes(
     """Decode ``data`` (the contents of ``name``) and read it as ``kind``, or as its extension
     and content suggest. Raises InputError (message naming ``name``) for empty, binary or
     undecodable input, and for invalid JSON in a file that must be JSON."""
+    return list(iter_bytes(data, name, encoding=encoding, kind=kind))
+
+
+def iter_bytes(
+    data: bytes, name: str, *, encoding: str | None = None, kind: str | None = None
+) -> Iterator[Source]:
+    """:func:`read_bytes`, one Source at a time: a news-API list of 100,000 articles is checked
+    whole (a syntax error anywhere is raised before the first Source), then read article by
+    article, so memory does not grow with the number of articles."""
     from hkwrap.readers._errors import input_error
     from hkwrap.readers.encoding import decode
 
@@ -71,7 +82,9 @@ def read_bytes(
     if not data:
         raise input_error(name, "empty input")
     decoded = decode(data, name, encoding)
+    del data  # the text is what is read from here on
     text, notes = decoded.text, decoded.notes
+    del decoded
     if not text.strip():
         raise input_error(name, "empty input (only white space)")
 
@@ -81,15 +94,18 @@ def read_bytes(
     if kind == "markdown":
         from hkwrap.readers.frontmatter import read_markdown
 
-        return [read_markdown(text, name, notes)]
+        yield read_markdown(text, name, notes)
+        return
     if kind == "html":
         from hkwrap.readers.markup import read_html
 
-        return [read_html(text, name, notes)]
+        yield read_html(text, name, notes)
+        return
     if kind == "json":
         sources = _read_json(text, name, notes, required=True)
         assert sources is not None  # required=True raises instead of returning None
-        return sources
+        yield from sources
+        return
 
     # No kind from the caller or the extension (.txt, stdin, anything else): sniff the content.
     if kind is None:
@@ -97,14 +113,25 @@ def read_bytes(
         from hkwrap.readers.markup import is_html_document, read_html
 
         if has_front_matter(text):
-            return [read_markdown(text, name, notes)]
+            yield read_markdown(text, name, notes)
+            return
         if is_html_document(text):
-            return [read_html(text, name, notes)]
-        if text.lstrip()[:1] in ("{", "["):
+            yield read_html(text, name, notes)
+            return
+        if text[_first_non_space(text) : _first_non_space(text) + 1] in ("{", "["):
             sources = _read_json(text, name, notes)
-            if sources:
-                return sources
-    return [Source(name=name, text=text, kind="text", notes=notes)]
+            if sources is not None:
+                yield from sources
+                return
+    yield Source(name=name, text=text, kind="text", notes=notes)
+
+
+def _first_non_space(text: str) -> int:
+    """Where ``text.lstrip()`` would start, without copying the text."""
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            return i
+    return len(text)
 
 
 def read_path(
@@ -114,7 +141,21 @@ def read_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     regular_only: bool = False,
 ) -> list[Source]:
-    """Read one file ("-" is stdin) as bytes and hand it to :func:`read_bytes`.
+    """Read one file ("-" is stdin) as bytes and hand it to :func:`read_bytes`; see
+    :func:`iter_path`."""
+    return list(
+        iter_path(path, encoding=encoding, max_bytes=max_bytes, regular_only=regular_only)
+    )
+
+
+def iter_path(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    regular_only: bool = False,
+) -> Iterator[Source]:
+    """Read one file ("-" is stdin) as bytes and hand it to :func:`iter_bytes`.
 
     A FIFO or device named here is read as a stream (``<(...)`` in a shell); with
     ``regular_only`` (files found by walking a folder) anything but a regular file is refused
@@ -145,7 +186,9 @@ def read_path(
             raise input_error(name, _os_problem(exc)) from None
     if len(data) > max_bytes:
         raise input_error(name, _too_large(None, max_bytes))
-    return read_bytes(data, name, encoding=encoding)
+    sources = iter_bytes(data, name, encoding=encoding)
+    del data  # iter_bytes drops it once decoded
+    yield from sources
 
 
 def iter_inputs(
@@ -204,23 +247,26 @@ def _walk(top: str, on_skip: Callable[[str, str], None] | None = None) -> Iterat
 
 def _read_json(
     text: str, name: str, notes: tuple[str, ...], *, required: bool = False
-) -> list[Source] | None:
+) -> Iterator[Source] | None:
+    """The articles of a JSON (or JSON Lines) text, read one at a time once the whole text has
+    been checked; None when it is not JSON holding articles (InputError if ``required``)."""
     from hkwrap.readers._errors import input_error
-    from hkwrap.readers.newsjson import load, load_lines, read_news_json
+    from hkwrap.readers.newsjson import iter_news_json, scan_lines, scan_news_json
 
     try:
-        data = load(text)
+        spans = scan_news_json(text)
     except RecursionError:
         if required:
             raise input_error(name, "invalid JSON: nested too deeply") from None
         return None
     except ValueError as exc:
-        data = load_lines(text)  # JSON Lines: one article object per line
-        if data is None:
+        lines = scan_lines(text)  # JSON Lines: one article object per line
+        if lines is None:
             if required:
                 raise input_error(name, f"invalid JSON: {exc}") from None
             return None
-    sources = read_news_json(data, name, notes)
+        spans = lines
+    sources = iter_news_json(text, spans, name, notes)
     if sources is None and required:
         raise input_error(name, "no news article in JSON (no title or body field found)")
     return sources
