@@ -32,9 +32,10 @@ MAX_ROWS = 500_000
 MAX_CELLS = 20_000_000
 # One row or one shared string: HKEX's widest row is under 2 KB of XML; 1 MB is 500x that.
 MAX_ITEM_BYTES = 1024 * 1024
-# The shared-string table stays in memory: HKEX's list has about 40,000 strings, 1.5 MB of text.
-MAX_SHARED_STRINGS = 400_000
-MAX_SHARED_CHARS = 16 * 1024 * 1024
+# The shared-string table stays in memory: HKEX's list has about 40,000 strings, 1.5 MB of text;
+# these bounds keep it under about 50 MB even in Chinese.
+MAX_SHARED_STRINGS = 300_000
+MAX_SHARED_CHARS = 8 * 1024 * 1024
 CHUNK_BYTES = 64 * 1024  # read and parse this much at a time
 _OVERLAP = 16  # bytes kept from the previous chunk, so "<!DOCTYPE" split by a chunk is seen
 
