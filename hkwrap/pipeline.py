@@ -310,6 +310,9 @@ def _extract_chunked(
         if end < len(text):
             cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
             cut = cut if cut > 0 else text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            cut = cut if cut > 0 else text.rfind("\r", start + CHUNK_CHARS // 2, end)
+            for stop in (". ", "。"):  # no line break: at least end a sentence
+                cut = cut if cut > 0 else text.rfind(stop, start + CHUNK_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
         part = extract_text(
             text[start:end], source=source, options=options, metadata=metadata,
@@ -344,11 +347,25 @@ def _extract_chunked(
         doc.warnings.extend(w for w in part.warnings if w not in doc.warnings)
         doc.failed_steps.extend(f for f in part.failed_steps if f not in doc.failed_steps)
         if first:
-            doc.date, doc.language = part.date, part.language
+            doc.date = part.date
             first = False
-        lines_before += text.count("\n", start, end)
+        lines_before += _line_ends(text, start, end)
         start = end
+    doc.language = _whole_language(text, body_start)  # counted over every piece, not the first
     return doc
+
+
+def _line_ends(text: str, start: int, end: int) -> int:
+    """Line ends in ``text[start:end]``: LF, CRLF and a lone CR each count once."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
+def _whole_language(text: str, body_start: int) -> str:
+    from hkwrap.extractors.language import detect_language
+    from hkwrap.text.fold import fold
+    from hkwrap.text.prepare import Prepared, mask
+
+    return detect_language(Prepared(text=text, folded=mask(fold(text), body_start)))
 
 
 def extract_source(src: Source, options: Options | None = None) -> Document:

@@ -102,7 +102,7 @@ class _Book:
                         self.refuse(f"part {name} has a DOCTYPE or entity declaration")
                     tail = chunk[-_OVERLAP:]
                     yield chunk
-        except _ZIP_ERRORS as exc:
+        except (*_ZIP_ERRORS, OSError, ValueError) as exc:  # a bad offset is EINVAL on seek
             raise DataFileError(f"{self.path}: corrupt xlsx: part {name}: {exc}") from exc
 
     def events(self, name: str, tag: str) -> Iterator[ET.Element]:
