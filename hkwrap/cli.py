@@ -355,14 +355,43 @@ def _outcomes(
 # -- inputs -------------------------------------------------------------------------------------
 
 
-def _walk(directory: str, quiet: bool = False) -> list[str]:
+def _walk(directory: str, quiet: bool = False, output: Path | None = None) -> list[str]:
+    """A folder's report files; the ``-o`` target found there is skipped with a note."""
     from hkwrap.readers import iter_inputs
 
     def skipped(path: str, why: str) -> None:
         if not quiet:
             _say("note", path, why)
 
-    return [str(p) for p in iter_inputs([directory], on_skip=skipped)]
+    target = os.path.realpath(output) if output is not None else None
+    files = []
+    for path in iter_inputs([directory], on_skip=skipped):
+        if target is not None and os.path.realpath(path) == target:
+            skipped(path, "the -o output of this run; skipped")
+            continue
+        files.append(str(path))
+    return files
+
+
+def _read_file_list(source: str, null: bool) -> list[str]:
+    """The paths listed in ``source`` ("-" is stdin): one a line, or NUL-separated with
+    ``null`` (``find -print0``), empty entries skipped, as ``tar -T`` reads them."""
+    try:
+        if source == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode()
+        else:
+            with open(source, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise typer.BadParameter(
+            f"cannot read {source}: {exc.strerror or exc}", param_hint="'--files-from'"
+        ) from None
+    if null:
+        names = data.split(b"\0")
+    else:
+        names = [line.removesuffix(b"\r") for line in data.split(b"\n")]
+    return [os.fsdecode(name) for name in names if name]
 
 
 def _read_stdin(max_bytes: int) -> bytes:
@@ -375,7 +404,9 @@ def _read_stdin(max_bytes: int) -> bytes:
     return str(stream.read(max_bytes + 1)).encode("utf-8")
 
 
-def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_Unit]:
+def _collect_units(
+    paths: Sequence[str], max_bytes: int, quiet: bool, output: Path | None = None
+) -> list[_Unit]:
     units: list[_Unit] = []
     stdin_used = False
     for path in paths:
@@ -386,7 +417,7 @@ def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_U
             units.append(_Unit("-", data=_read_stdin(max_bytes)))
         elif os.path.isdir(path):
             try:
-                files = _walk(path, quiet)
+                files = _walk(path, quiet, output)
             except Exception as exc:
                 units.append(_Unit(path, error=describe_error(exc, path)))
                 continue
@@ -482,6 +513,7 @@ def _run_extract(
     bom: bool,
     ticker_style: str | None,
     colours: str,
+    append: bool = False,
 ) -> _RunResult:
     from hkwrap.output import get_renderer
     from hkwrap.output.atomic import AtomicFile
@@ -490,7 +522,7 @@ def _run_extract(
     sink: AtomicFile | None = None
     if output is not None:
         try:
-            sink = AtomicFile(output)
+            sink = AtomicFile(output, append=append)
         except OSError as exc:
             raise typer.BadParameter(
                 f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
@@ -505,6 +537,12 @@ def _run_extract(
         if sink is not None:
             sink.discard()
         raise typer.BadParameter("--bom applies to --format csv only", param_hint="'--bom'")
+    if append and fmt not in ("jsonl", "csv"):
+        if sink is not None:
+            sink.discard()
+        raise typer.BadParameter(
+            f"--append adds lines: it needs --format jsonl or csv, not {fmt}", param_hint="'--append'"
+        )
 
     colour = sink is None and _colour_wanted(to_terminal)
     width = None
@@ -522,7 +560,11 @@ def _run_extract(
     )
     aborted = False
     try:
-        stream.write(renderer.header())
+        if sink is not None and sink.kept:  # --append to a file that already has lines
+            if sink.kept_tail != b"\n":
+                stream.write("\n")  # end its unfinished last line first
+        else:
+            stream.write(renderer.header())  # CSV header (and BOM) only at a file's start
         with contextlib.closing(_outcomes(units, settings, jobs)) as outcomes:
             for unit, events in outcomes:
                 progress.clear()
@@ -725,6 +767,28 @@ def extract(
             "--fail-fast", help="Stop at the first input that fails (-o keeps the old file)."
         ),
     ] = False,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            "--files-from",
+            metavar="FILE",
+            help="Also read the PATHs listed in FILE, one a line ('-': stdin), as tar -T does.",
+            show_default=False,
+        ),
+    ] = None,
+    null: Annotated[
+        bool,
+        typer.Option(
+            "--null", "-0", help="--files-from names end with NUL, not newline (find -print0)."
+        ),
+    ] = False,
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append",
+            help="Add to the -o file instead of replacing it (jsonl, csv); still atomic.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -738,7 +802,17 @@ def extract(
     if output is not None and str(output) == "-":
         output = None  # -o - is stdout
     inputs = list(paths or [])
-    if not inputs:
+    if null and files_from is None:
+        raise typer.BadParameter("-0/--null goes with --files-from", param_hint="'--null'")
+    if append and output is None:
+        raise typer.BadParameter("--append needs -o FILE", param_hint="'--append'")
+    if files_from is not None:
+        if files_from == "-" and "-" in inputs:
+            raise typer.BadParameter(
+                "stdin cannot be both a report ('-') and the list of files", param_hint="PATHS"
+            )
+        inputs.extend(_read_file_list(files_from, null))
+    elif not inputs:
         if sys.stdin is None or _stdin_is_tty():
             raise typer.BadParameter(
                 "give report files or directories, or '-' / a pipe for stdin", param_hint="PATHS"
@@ -761,7 +835,7 @@ def extract(
     code = EXIT_OK
     try:
         with _signals_as_exceptions():
-            units = _collect_units(inputs, limit, quiet)
+            units = _collect_units(inputs, limit, quiet, output)
             result = _run_extract(
                 units,
                 settings,
@@ -774,6 +848,7 @@ def extract(
                 bom=bom,
                 ticker_style=ticker_style.value if ticker_style else None,
                 colours=colours.value,
+                append=append,
             )
         code = EXIT_FAILED if result.failed else EXIT_OK
         if not quiet and result.fmt == "table":

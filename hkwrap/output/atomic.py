@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
@@ -31,6 +32,9 @@ from typing import TextIO
 # Paths that name an already-open stream of this process: written through like a redirect.
 _STREAM_ALIASES = ("/dev/stdout", "/dev/stderr")
 _STREAM_PREFIXES = ("/dev/fd/", "/proc/self/fd/")
+
+
+_COPY_CHUNK = 1024 * 1024  # bytes copied at a time when appending
 
 
 def _default_mode() -> int:
@@ -80,7 +84,9 @@ class AtomicFile:
     directory cannot be written.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, encoding: str = "utf-8") -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, encoding: str = "utf-8", append: bool = False
+    ) -> None:
         self.path = Path(path)
         name = os.fspath(path)
         kind = _kind(name)
@@ -89,11 +95,16 @@ class AtomicFile:
         self.through = kind == "through"
         self._done = False
         self.tmp: Path | None = None
+        # With ``append``: how many bytes the target already held, and its last byte (a caller
+        # writing lines may need to end an unfinished last line first).
+        self.kept = 0
+        self.kept_tail = b""
         if self.through:
             # As a shell redirect: open the existing device / FIFO / stream and write into it.
             # (Opening a FIFO waits for its reader, as ``>`` does.)
             self.target = self.path
-            self.stream: TextIO = open(name, "w", encoding=encoding, newline="")  # noqa: SIM115
+            mode = "a" if append else "w"
+            self.stream: TextIO = open(name, mode, encoding=encoding, newline="")  # noqa: SIM115
             return
         # A symbolic link (or a chain of them) is followed to the file it names, so the link
         # survives and its destination is what gets replaced.
@@ -101,7 +112,21 @@ class AtomicFile:
         directory = self.target.parent if str(self.target.parent) else Path(".")
         fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
         self.tmp = Path(tmp)
-        self.stream = os.fdopen(fd, "w", encoding=encoding, newline="")
+        raw = os.fdopen(fd, "wb")
+        if append and kind == "regular":
+            # Appending atomically: the old content is copied first, so a failed run still
+            # leaves the old file as it was and a reader never sees a half-appended one.
+            try:
+                with open(self.target, "rb") as old:
+                    while chunk := old.read(_COPY_CHUNK):
+                        raw.write(chunk)
+                        self.kept += len(chunk)
+                        self.kept_tail = chunk[-1:]
+            except BaseException:
+                raw.close()
+                self.tmp.unlink()
+                raise
+        self.stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
 
     def commit(self) -> None:
         """Flush and, for a regular file, sync and rename over the target."""

@@ -206,6 +206,27 @@ def iter_inputs(
             yield path
 
 
+# hkwrap's JSON and JSON Lines output begins with its first document's first field.
+_OWN_OUTPUT_START = b'{"schema_version": '
+_OWN_OUTPUT_PEEK = 64  # bytes read to recognise it
+
+
+def is_hkwrap_output(path: str) -> bool:
+    """Whether ``path`` is a JSON / JSON Lines file written by ``hkwrap extract`` (read back as
+    news it would invent documents)."""
+    if os.path.splitext(path)[1].lower() not in (".json", ".jsonl", ".ndjson"):
+        return False
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            head = f.read(_OWN_OUTPUT_PEEK)
+    except OSError:
+        return False  # the reader names the problem
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"["):  # --format json: an array of documents
+        head = head[1:].lstrip()
+    return head.startswith(_OWN_OUTPUT_START)
+
+
 def file_kind(mode: int) -> str:
     """What a stat mode names, in a few words ("a FIFO", "a socket" ...)."""
     if stat.S_ISFIFO(mode):
@@ -238,6 +259,10 @@ def _walk(top: str, on_skip: Callable[[str, str], None] | None = None) -> Iterat
             if not stat.S_ISREG(mode):
                 if on_skip is not None:
                     on_skip(path, f"{file_kind(mode)}, not a regular file; skipped")
+                continue
+            if is_hkwrap_output(path):
+                if on_skip is not None:
+                    on_skip(path, "hkwrap's own output (schema_version), not a report; skipped")
                 continue
             found.append(((*parts, filename), path))
     found.sort()
