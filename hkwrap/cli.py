@@ -673,6 +673,7 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Print a traceback wi
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
@@ -801,6 +802,11 @@ def extract(
     workers = int(jobs)
     if output is not None and str(output) == "-":
         output = None  # -o - is stdout
+    if output is not None:
+        _check_output_dir(output)
+        source = ctx.get_parameter_source("fmt")
+        from_env = getattr(source, "name", "") == "ENVIRONMENT"  # HKWRAP_FORMAT, not -f
+        fmt = _format_for_output(output, fmt, from_env)
     inputs = list(paths or [])
     if null and files_from is None:
         raise typer.BadParameter("-0/--null goes with --files-from", param_hint="'--null'")
@@ -836,6 +842,10 @@ def extract(
     try:
         with _signals_as_exceptions():
             units = _collect_units(inputs, limit, quiet, output)
+            if not units:  # said even with -q: an empty run is a mistake cron should report
+                _say("error", None, f"no report found in {', '.join(inputs) or 'the list'}")
+                if output is not None:
+                    raise typer.Exit(EXIT_FAILED)  # the old -o file is kept as it was
             result = _run_extract(
                 units,
                 settings,
@@ -850,7 +860,7 @@ def extract(
                 colours=colours.value,
                 append=append,
             )
-        code = EXIT_FAILED if result.failed else EXIT_OK
+        code = EXIT_FAILED if result.failed or not units else EXIT_OK
         if not quiet and result.fmt == "table":
             _summary(result)
     except KeyboardInterrupt:
@@ -870,6 +880,45 @@ def extract(
         _say("error", None, f"internal error: {type(exc).__name__}: {exc} (--debug shows more)")
         code = EXIT_FAILED
     raise typer.Exit(code)
+
+
+# -o FILE's extension names the format when -f does not (Format values, by extension).
+_EXTENSION_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".txt": "table",
+}
+
+
+def _format_for_output(output: Path, fmt: Format | None, from_env: bool) -> Format | None:
+    """The format for ``-o output``: ``-f`` if given, else the file's extension; a ``-f`` that
+    contradicts a known extension is a usage error (``-f csv -o facts.json``). A format taken
+    from HKWRAP_FORMAT gives way to the extension instead."""
+    implied = _EXTENSION_FORMATS.get(output.suffix.lower())
+    if implied is None:
+        return fmt
+    if fmt is None or (from_env and fmt.value != implied):
+        return Format(implied)
+    if fmt.value != implied:
+        raise typer.BadParameter(
+            f"--format {fmt.value} contradicts the extension of {output} ({implied}); "
+            "change one of them",
+            param_hint="'-o'",
+        )
+    return fmt
+
+
+def _check_output_dir(output: Path) -> None:
+    """``-o`` into a folder that does not exist is a usage error (nothing is created)."""
+    from hkwrap.output.atomic import is_stream_alias
+
+    if is_stream_alias(str(output)):
+        return
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise typer.BadParameter(f"folder {parent} does not exist", param_hint="'-o'")
 
 
 def _summary(result: _RunResult) -> None:

@@ -146,7 +146,7 @@ def test_append_adds_to_jsonl_and_csv_atomically(tmp_path: Path, archive: list[P
 
 
 def test_append_to_json_array_or_table_is_refused(tmp_path: Path, archive: list[Path]) -> None:
-    out = tmp_path / "facts.jsonl"
+    out = tmp_path / "facts.out"
     out.write_text("{}\n", encoding="utf-8")
     result = hkwrap("extract", "-f", "json", "--append", "-o", str(out), str(archive[0]), cwd=tmp_path)
     assert result.returncode == 2
@@ -185,3 +185,65 @@ def test_a_news_json_file_is_not_taken_for_hkwrap_output(tmp_path: Path) -> None
     result = hkwrap("extract", str(folder), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["source"] == str(folder / "feed.json")
+
+
+# -- item 3: format from the -o extension; a missing folder; a run with no report -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("facts.csv", lambda text: text.startswith("source,date,kind,")),
+        ("facts.json", lambda text: isinstance(json.loads(text), list)),
+        ("facts.ndjson", lambda text: json.loads(text.splitlines()[0])["schema_version"] == 1),
+        ("facts.txt", lambda text: "HSI" in text and not text.lstrip().startswith(("{", "["))),
+        ("facts.out", lambda text: json.loads(text.splitlines()[0])["schema_version"] == 1),
+    ],
+)
+def test_output_format_follows_the_extension(
+    tmp_path: Path, archive: list[Path], name: str, check
+) -> None:
+    result = hkwrap("extract", "-o", name, str(archive[0]), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert check((tmp_path / name).read_text(encoding="utf-8"))
+
+
+def test_format_from_the_environment_gives_way_to_the_extension(
+    tmp_path: Path, archive: list[Path]
+) -> None:
+    result = hkwrap(
+        "extract", "-o", "facts.csv", str(archive[0]), cwd=tmp_path, env={"HKWRAP_FORMAT": "jsonl"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "facts.csv").read_text(encoding="utf-8").startswith("source,")
+
+
+def test_a_format_contradicting_the_extension_is_refused(tmp_path: Path, archive: list[Path]) -> None:
+    out = tmp_path / "facts.json"
+    out.write_text("[]\n", encoding="utf-8")
+    result = hkwrap("extract", "-f", "csv", "-o", str(out), str(archive[0]), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "contradicts the extension" in result.stderr.decode()
+    assert out.read_text(encoding="utf-8") == "[]\n"
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path, archive: list[Path]) -> None:
+    result = hkwrap("extract", "-o", "nowhere/facts.jsonl", str(archive[0]), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "folder nowhere does not exist" in result.stderr.decode()
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_run_with_no_report_at_all_says_so_and_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "inbox"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a report extension
+    out = tmp_path / "day.jsonl"
+    out.write_text('{"old": true}\n', encoding="utf-8")
+    result = hkwrap("extract", "-q", "-o", str(out), str(empty), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"hkwrap: error: no report found in {empty}\n"
+    assert out.read_text(encoding="utf-8") == '{"old": true}\n'  # yesterday's file is kept
+    listed = hkwrap("extract", "-q", "--files-from", "-", cwd=tmp_path, stdin=b"")
+    assert listed.returncode == 1
+    assert "no report found" in listed.stderr.decode()

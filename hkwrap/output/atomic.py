@@ -43,13 +43,13 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def _is_stream_alias(path: str) -> bool:
+def is_stream_alias(path: str) -> bool:
     return path in _STREAM_ALIASES or path.startswith(_STREAM_PREFIXES)
 
 
 def _kind(path: str) -> str:
     """``new``, ``regular``, ``through`` (device, FIFO, stream) or ``refused``, following links."""
-    if _is_stream_alias(path):
+    if is_stream_alias(path):
         return "through"
     try:
         mode = os.stat(path).st_mode
