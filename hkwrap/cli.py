@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from hkwrap._version import __version__
 
@@ -80,9 +81,42 @@ _APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line, ``hkwrap: error: ...`` (exit 2), as the README promises,
+    instead of click's three (usage, a hint, then the error)."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            print("hkwrap: error: interrupted", file=sys.stderr)
+            sys.exit(EXIT_SIGINT)
+        except typer.TyperException as exc:  # click's exceptions: usage errors and the like
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `hkwrap` alone: the help
+                exc.show()
+                sys.exit(exc.exit_code)
+            message = _one_line(exc.format_message())
+            if message[:1].isupper() and message[1:2].islower():
+                message = message[0].lower() + message[1:]  # "no such option", like our lines
+            print(f"hkwrap: error: {message}", file=sys.stderr, flush=True)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+class _PlainUsage(TyperCommand):
+    """Usage lines with metavars as written (``QUERY...``), not typer's ``{QUERY...}``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
 app = typer.Typer(
     name="hkwrap",
     help="Facts out of Hong Kong stock-market reports (English, Traditional and Simplified Chinese).",
+    cls=_OneLineErrors,
     **_APP_SETTINGS,
 )
 securities_app = typer.Typer(help="Manage the securities (alias) table.", **_APP_SETTINGS)
@@ -201,12 +235,30 @@ def parse_date(value: str | None) -> str | None:
         return None
     import datetime
 
+    if not _ISO_DATE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD")
     try:
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+        raise typer.BadParameter(_no_such_day(value)) from None
+
+
+def _no_such_day(value: str) -> str:
+    """Why a well-formed YYYY-MM-DD is no date: ``2026-02-30: there is no such day (February
+    2026 has 28 days)``."""
+    import calendar
+
+    year, month, day = (int(part) for part in value.split("-"))
+    if not 1 <= month <= 12:
+        return f"{value}: there is no month {month}"
+    if year < 1:
+        return f"{value}: there is no year 0"
+    last = calendar.monthrange(year, month)[1]
+    return (
+        f"{value}: there is no such day ({calendar.month_name[month]} {year} has {last} days)"
+        if day > last or day < 1
+        else f"{value}: not a date"
+    )
 
 
 def parse_encoding(value: str | None) -> str | None:
@@ -928,10 +980,14 @@ def _summary(result: _RunResult) -> None:
     print(f"hkwrap: {docs} from {inputs}{failed}", file=sys.stderr, flush=True)
 
 
-@app.command()
+@app.command(cls=_PlainUsage)
 def lookup(
     queries: Annotated[
-        list[str], typer.Argument(help="Codes (700, 00700, 0700.HK), tickers or names.")
+        list[str],
+        typer.Argument(
+            help="Codes (700, 00700, 0700.HK), tickers or names.", metavar="QUERY...",
+            show_default=False,
+        ),
     ],
     fmt: Annotated[
         LookupFormat | None,
@@ -946,7 +1002,13 @@ def lookup(
     aliases: AliasesOption = None,
     no_user_aliases: NoUserAliasesOption = False,
     ticker_style: TickerStyleOption = None,
-    quiet: QuietOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Accepted for scripts that pass -q to every command; "
+            "lookup prints no notes anyway (errors still go to stderr).",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Find HK-listed securities by code, ticker or name (English or Chinese)."""
@@ -1017,12 +1079,13 @@ def lookup(
     raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)
 
 
-@securities_app.command("import")
+@securities_app.command("import", cls=_PlainUsage)
 def import_securities(
     file: Annotated[
         Path,
         typer.Argument(
             help="HKEX's list of securities (ListOfSecurities .xlsx or .csv).",
+            metavar="FILE",
             exists=True,
             dir_okay=False,
             readable=True,

@@ -247,3 +247,50 @@ def test_a_run_with_no_report_at_all_says_so_and_exits_1(tmp_path: Path) -> None
     listed = hkwrap("extract", "-q", "--files-from", "-", cwd=tmp_path, stdin=b"")
     assert listed.returncode == 1
     assert "no report found" in listed.stderr.decode()
+
+
+# -- item 4: usage errors are one line; real metavars -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["extract", "--nope", "x.txt"], "hkwrap: error: no such option: --nope"),
+        (
+            ["extract", "--date", "2026-02-30", "x.txt"],
+            "hkwrap: error: invalid value for '--date': 2026-02-30: there is no such day "
+            "(February 2026 has 28 days)",
+        ),
+        (
+            ["extract", "--date", "2026-13-01", "x.txt"],
+            "hkwrap: error: invalid value for '--date': 2026-13-01: there is no month 13",
+        ),
+        (
+            ["extract", "-o", "nowhere/facts.jsonl", "x.txt"],
+            "hkwrap: error: invalid value for '-o': folder nowhere does not exist",
+        ),
+        (["lookup"], "hkwrap: error: missing argument 'QUERY...'."),
+        (["securities", "import"], "hkwrap: error: missing argument 'FILE'."),
+        (["extract", "--jobs", "0", "x.txt"], "hkwrap: error: invalid value for '--jobs' / '-j'"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], line: str) -> None:
+    (tmp_path / "x.txt").write_text(report(1), encoding="utf-8")
+    result = hkwrap(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(line)
+    assert result.stdout == b""
+
+
+def test_help_shows_real_metavars(tmp_path: Path) -> None:
+    lookup = hkwrap("lookup", "-h", cwd=tmp_path).stdout.decode()
+    assert lookup.startswith("Usage: hkwrap lookup [OPTIONS] QUERY...\n")
+    importer = hkwrap("securities", "import", "-h", cwd=tmp_path).stdout.decode()
+    assert importer.startswith("Usage: hkwrap securities import [OPTIONS] FILE\n")
+    for text in (lookup, importer):
+        assert "{" not in text.split("\n")[0]
+        assert "queries" not in text and "{file}" not in text
+    quiet = " ".join(lookup[lookup.index("-q, --quiet") :].split("\n\n")[0].split())
+    assert "lookup" in quiet
