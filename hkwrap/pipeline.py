@@ -235,7 +235,9 @@ def _plausible_inputs(options: Options, metadata: dict[str, str], doc: Document)
 
 
 # Metadata keys that may carry the report's date (front matter, page meta, news-API fields).
-_DATE_METADATA = frozenset({"date", "published", "datetime", "pubdate", "published_at", "time"})
+_DATE_METADATA = frozenset(
+    {"date", "published", "published_time", "datetime", "pubdate", "published_at", "time"}
+)
 
 
 def extract_text(

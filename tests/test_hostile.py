@@ -288,6 +288,11 @@ def test_cli_writes_the_report_and_exits_1_when_an_extractor_fails(
             "reference date 0001-01-01",
         ),
         ([], "---\ndate: 9999-12-31\n---\nHSI rose 1% on Nov 21.\n", "date 9999-12-31"),
+        (
+            [],
+            "---\npublished_time: 0001-01-01T08:00:00+08:00\n---\nHSI rose 1% on Nov 21.\n",
+            "published_time 0001-01-01",
+        ),
         ([], "The Hang Seng Index rose 1% on December 31, 9999.\n", None),
     ],
 )
