@@ -118,6 +118,25 @@ def test_output_to_stdout_alias_is_written_through(tmp_path: Path, report: Path)
     assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
 
 
+def test_output_to_fd_1_shares_the_shells_redirect(tmp_path: Path, report: Path) -> None:
+    """``-o /dev/fd/1 >> log`` appends to log as ``>>`` would: the descriptor is shared, not
+    reopened (reopening would truncate). /dev/fd cannot hold a temporary file, so even a writer
+    that tried to rename there could damage nothing."""
+    log = tmp_path / "log.jsonl"
+    log.write_text("earlier line\n", encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")}
+    env.pop("HKWRAP_FORMAT", None)
+    with open(log, "ab") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "hkwrap", "extract", "-o", "/dev/fd/1", str(report)],
+            stdout=out, stderr=subprocess.PIPE, env=env, timeout=RUN_TIMEOUT,
+        )
+    assert done.returncode == 0, done.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier line"
+    assert json.loads(lines[1])["source"] == str(report)
+
+
 def test_stream_paths_are_never_renamed_over() -> None:
     """Decided by name alone: nothing is opened, stat-ed or written here."""
     for name in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/2"):

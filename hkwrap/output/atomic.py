@@ -47,6 +47,16 @@ def is_stream_alias(path: str) -> bool:
     return path in _STREAM_ALIASES or path.startswith(_STREAM_PREFIXES)
 
 
+def _stream_fd(path: str) -> int | None:
+    """The descriptor a stream path names (/dev/stdout -> 1, /dev/fd/5 -> 5), else None."""
+    if path in _STREAM_ALIASES:
+        return _STREAM_ALIASES.index(path) + 1
+    for prefix in _STREAM_PREFIXES:
+        if path.startswith(prefix) and path[len(prefix) :].isdigit():
+            return int(path[len(prefix) :])
+    return None
+
+
 def _kind(path: str) -> str:
     """``new``, ``regular``, ``through`` (device, FIFO, stream) or ``refused``, following links."""
     if is_stream_alias(path):
@@ -100,11 +110,17 @@ class AtomicFile:
         self.kept = 0
         self.kept_tail = b""
         if self.through:
-            # As a shell redirect: open the existing device / FIFO / stream and write into it.
-            # (Opening a FIFO waits for its reader, as ``>`` does.)
             self.target = self.path
+            fd = _stream_fd(name)
+            if fd is not None:
+                # /dev/stdout, /dev/fd/N: this process's own descriptor, shared as is (its
+                # offset and append mode too), so `-o /dev/stdout >> log` appends like `>>`
+                self.stream: TextIO = os.fdopen(os.dup(fd), "w", encoding=encoding, newline="")
+                return
+            # As a shell redirect: open the existing device / FIFO and write into it.
+            # (Opening a FIFO waits for its reader, as ``>`` does.)
             mode = "a" if append else "w"
-            self.stream: TextIO = open(name, mode, encoding=encoding, newline="")  # noqa: SIM115
+            self.stream = open(name, mode, encoding=encoding, newline="")  # noqa: SIM115
             return
         # A symbolic link (or a chain of them) is followed to the file it names, so the link
         # survives and its destination is what gets replaced.
