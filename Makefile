@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench bench-store data clean
+.PHONY: install demo test lint bench bench-store fuzz data clean
 
 install: $(STAMP)
 
@@ -21,6 +21,13 @@ lint: install
 
 test: install lint
 	$(BIN)/python -m pytest -q
+
+# Every Hypothesis property 10,000 times (tests/conftest.py, profile "thorough"); minutes, not
+# seconds, so not part of `make test`.
+FUZZ_TESTS := tests/test_hostile_properties.py tests/test_properties.py tests/test_readers.py
+
+fuzz: install
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -p no:cacheprovider $(FUZZ_TESTS)
 
 bench: install
 	$(BIN)/python bench/bench.py; status=$$?; $(BIN)/python bench/store_bench.py || status=1; exit $$status

@@ -21,13 +21,14 @@ import re
 import signal
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from hkwrap._version import __version__
 
@@ -80,9 +81,42 @@ _APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line, ``hkwrap: error: ...`` (exit 2), as the README promises,
+    instead of click's three (usage, a hint, then the error)."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            print("hkwrap: error: interrupted", file=sys.stderr)
+            sys.exit(EXIT_SIGINT)
+        except typer.TyperException as exc:  # click's exceptions: usage errors and the like
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `hkwrap` alone: the help
+                exc.show()
+                sys.exit(exc.exit_code)
+            message = _one_line(exc.format_message())
+            if message[:1].isupper() and message[1:2].islower():
+                message = message[0].lower() + message[1:]  # "no such option", like our lines
+            print(f"hkwrap: error: {message}", file=sys.stderr, flush=True)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+class _PlainUsage(TyperCommand):
+    """Usage lines with metavars as written (``QUERY...``), not typer's ``{QUERY...}``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
 app = typer.Typer(
     name="hkwrap",
     help="Facts out of Hong Kong stock-market reports (English, Traditional and Simplified Chinese).",
+    cls=_OneLineErrors,
     **_APP_SETTINGS,
 )
 securities_app = typer.Typer(help="Manage the securities (alias) table.", **_APP_SETTINGS)
@@ -137,10 +171,10 @@ def _colour_wanted(to_terminal: bool) -> bool:
 
 
 def user_aliases_path() -> Path:
-    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (``~/.config`` when the variable is unset)."""
-    base = os.environ.get("XDG_CONFIG_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
-    return root / "hkwrap" / "aliases.yaml"
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
+    from hkwrap.paths import user_aliases_path as path
+
+    return path()
 
 
 def describe_error(exc: BaseException, name: str) -> str:
@@ -201,12 +235,30 @@ def parse_date(value: str | None) -> str | None:
         return None
     import datetime
 
+    if not _ISO_DATE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD")
     try:
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+        raise typer.BadParameter(_no_such_day(value)) from None
+
+
+def _no_such_day(value: str) -> str:
+    """Why a well-formed YYYY-MM-DD is no date: ``2026-02-30: there is no such day (February
+    2026 has 28 days)``."""
+    import calendar
+
+    year, month, day = (int(part) for part in value.split("-"))
+    if not 1 <= month <= 12:
+        return f"{value}: there is no month {month}"
+    if year < 1:
+        return f"{value}: there is no year 0"
+    last = calendar.monthrange(year, month)[1]
+    return (
+        f"{value}: there is no such day ({calendar.month_name[month]} {year} has {last} days)"
+        if day > last or day < 1
+        else f"{value}: not a date"
+    )
 
 
 def parse_encoding(value: str | None) -> str | None:
@@ -263,49 +315,59 @@ class _Unit:
     name: str
     data: bytes | None = None
     error: str | None = None
+    walked: bool = False  # found in a folder: read only if still a regular file
 
 
-@dataclasses.dataclass
-class _Outcome:
-    name: str
-    docs: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    notes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    error: str | None = None
-    trace: str | None = None
+# What reading one input produces, in order: ("note", name, text); ("failed", name, problem)
+# for an extraction step that failed (its document is still written); ("doc", document, None);
+# and at most one last ("error", message, traceback or None) when the input could not be read.
+_Event = tuple[str, Any, Any]
 
 
-def _read(unit: _Unit, settings: _Settings) -> list[Source]:
-    from hkwrap.readers import read_bytes, read_path
+def _read(unit: _Unit, settings: _Settings) -> Iterator[Source]:
+    from hkwrap.readers import iter_bytes, iter_path
 
     if unit.data is not None:  # stdin, read up front (max_bytes + 1 bytes at most)
         if len(unit.data) > settings.max_bytes:
             from hkwrap.errors import InputError
 
             raise InputError(f"larger than --max-bytes ({settings.max_bytes:,} bytes)")
-        return list(read_bytes(unit.data, unit.name, encoding=settings.encoding))
-    return list(read_path(unit.name, encoding=settings.encoding, max_bytes=settings.max_bytes))
+        return iter_bytes(unit.data, unit.name, encoding=settings.encoding)
+    return iter_path(
+        unit.name,
+        encoding=settings.encoding,
+        max_bytes=settings.max_bytes,
+        regular_only=unit.walked,
+    )
 
 
-def _run_unit(unit: _Unit, settings: _Settings) -> _Outcome:
-    """Read and extract one input. Never raises an ``Exception``: failures become ``error``."""
-    outcome = _Outcome(unit.name)
+def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
+    """Read and extract one input, one document at a time (a news-API list of 100,000 articles
+    is never held whole). Never raises an ``Exception``: a failure is the last event."""
     if unit.error is not None:
-        outcome.error = unit.error
-        return outcome
+        yield ("error", unit.error, None)
+        return
     try:
         from hkwrap.pipeline import extract_source
 
         for src in _read(unit, settings):
-            outcome.notes.extend((src.name, note) for note in src.notes)
+            for note in src.notes:
+                yield ("note", src.name, note)
             doc = extract_source(src, settings.options)
-            outcome.notes.extend((doc.source, warning) for warning in doc.warnings)
-            outcome.docs.append(doc.to_dict())
+            for warning in doc.warnings:
+                if warning not in doc.failed_steps:
+                    yield ("note", doc.source, warning)
+            for problem in doc.failed_steps:
+                yield ("failed", doc.source, problem)
+            yield ("doc", doc.to_dict(), None)
     except Exception as exc:
-        outcome.docs = []
-        outcome.error = describe_error(exc, unit.name)
-        if settings.debug:
-            outcome.trace = traceback.format_exc()
-    return outcome
+        trace = traceback.format_exc() if settings.debug else None
+        yield ("error", describe_error(exc, unit.name), trace)
+
+
+def _run_unit(unit: _Unit, settings: _Settings) -> list[_Event]:
+    """Every event of one input, for a worker process to send back whole."""
+    return list(_unit_events(unit, settings))
 
 
 def _worker_init() -> None:
@@ -314,11 +376,15 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterator[_Outcome]:
-    """Outcomes in input order; with ``jobs > 1`` a process pool works ahead of the writer."""
+def _outcomes(
+    units: Sequence[_Unit], settings: _Settings, jobs: int
+) -> Iterator[tuple[_Unit, Iterable[_Event]]]:
+    """Each input with its events, in input order. With one job the events stream (each
+    document is written before the next is extracted); with ``jobs > 1`` a process pool works
+    ahead of the writer, one input at a time."""
     if jobs <= 1 or len(units) <= 1:
         for unit in units:
-            yield _run_unit(unit, settings)
+            yield unit, _unit_events(unit, settings)
         return
     import multiprocessing
 
@@ -327,7 +393,8 @@ def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterato
     pool = context.Pool(processes=min(jobs, len(units)), initializer=_worker_init)
     finished = False
     try:
-        yield from pool.imap(partial(_run_unit, settings=settings), units, chunksize=1)
+        results = pool.imap(partial(_run_unit, settings=settings), units, chunksize=1)
+        yield from zip(units, results, strict=True)
         finished = True
     finally:
         if finished:
@@ -340,10 +407,43 @@ def _outcomes(units: Sequence[_Unit], settings: _Settings, jobs: int) -> Iterato
 # -- inputs -------------------------------------------------------------------------------------
 
 
-def _walk(directory: str) -> list[str]:
+def _walk(directory: str, quiet: bool = False, output: Path | None = None) -> list[str]:
+    """A folder's report files; the ``-o`` target found there is skipped with a note."""
     from hkwrap.readers import iter_inputs
 
-    return [str(p) for p in iter_inputs([directory])]
+    def skipped(path: str, why: str) -> None:
+        if not quiet:
+            _say("note", path, why)
+
+    target = os.path.realpath(output) if output is not None else None
+    files = []
+    for path in iter_inputs([directory], on_skip=skipped):
+        if target is not None and os.path.realpath(path) == target:
+            skipped(path, "the -o output of this run; skipped")
+            continue
+        files.append(str(path))
+    return files
+
+
+def _read_file_list(source: str, null: bool) -> list[str]:
+    """The paths listed in ``source`` ("-" is stdin): one a line, or NUL-separated with
+    ``null`` (``find -print0``), empty entries skipped, as ``tar -T`` reads them."""
+    try:
+        if source == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode()
+        else:
+            with open(source, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise typer.BadParameter(
+            f"cannot read {source}: {exc.strerror or exc}", param_hint="'--files-from'"
+        ) from None
+    if null:
+        names = data.split(b"\0")
+    else:
+        names = [line.removesuffix(b"\r") for line in data.split(b"\n")]
+    return [os.fsdecode(name) for name in names if name]
 
 
 def _read_stdin(max_bytes: int) -> bytes:
@@ -356,7 +456,9 @@ def _read_stdin(max_bytes: int) -> bytes:
     return str(stream.read(max_bytes + 1)).encode("utf-8")
 
 
-def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_Unit]:
+def _collect_units(
+    paths: Sequence[str], max_bytes: int, quiet: bool, output: Path | None = None
+) -> list[_Unit]:
     units: list[_Unit] = []
     stdin_used = False
     for path in paths:
@@ -367,13 +469,13 @@ def _collect_units(paths: Sequence[str], max_bytes: int, quiet: bool) -> list[_U
             units.append(_Unit("-", data=_read_stdin(max_bytes)))
         elif os.path.isdir(path):
             try:
-                files = _walk(path)
+                files = _walk(path, quiet, output)
             except Exception as exc:
                 units.append(_Unit(path, error=describe_error(exc, path)))
                 continue
             if not files and not quiet:
                 _say("note", path, "no report files found in this directory")
-            units.extend(_Unit(f) for f in files)
+            units.extend(_Unit(f, walked=True) for f in files)
         else:
             units.append(_Unit(path))
     return units
@@ -463,6 +565,7 @@ def _run_extract(
     bom: bool,
     ticker_style: str | None,
     colours: str,
+    append: bool = False,
 ) -> _RunResult:
     from hkwrap.output import get_renderer
     from hkwrap.output.atomic import AtomicFile
@@ -471,10 +574,10 @@ def _run_extract(
     sink: AtomicFile | None = None
     if output is not None:
         try:
-            sink = AtomicFile(output)
+            sink = AtomicFile(output, append=append)
         except OSError as exc:
             raise typer.BadParameter(
-                f"cannot write next to {output}: {exc.strerror or exc}", param_hint="'-o'"
+                f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
             ) from None
         stream: TextIO = sink.stream
         to_terminal = False
@@ -486,6 +589,12 @@ def _run_extract(
         if sink is not None:
             sink.discard()
         raise typer.BadParameter("--bom applies to --format csv only", param_hint="'--bom'")
+    if append and fmt not in ("jsonl", "csv"):
+        if sink is not None:
+            sink.discard()
+        raise typer.BadParameter(
+            f"--append adds lines: it needs --format jsonl or csv, not {fmt}", param_hint="'--append'"
+        )
 
     colour = sink is None and _colour_wanted(to_terminal)
     width = None
@@ -503,19 +612,31 @@ def _run_extract(
     )
     aborted = False
     try:
-        stream.write(renderer.header())
+        if sink is not None and sink.kept:  # --append to a file that already has lines
+            if sink.kept_tail != b"\n":
+                stream.write("\n")  # end its unfinished last line first
+        else:
+            stream.write(renderer.header())  # CSV header (and BOM) only at a file's start
         with contextlib.closing(_outcomes(units, settings, jobs)) as outcomes:
-            for outcome in outcomes:
+            for unit, events in outcomes:
                 progress.clear()
-                if not quiet:
-                    for name, note in outcome.notes:
-                        _say("note", name, note)
-                failed = outcome.error is not None
-                if outcome.error is not None:
-                    _say("error", outcome.name, outcome.error)
-                    if debug and outcome.trace:
-                        sys.stderr.write(outcome.trace)
-                for doc in outcome.docs:
+                failed = False
+                for kind, first, second in events:
+                    if kind == "note":
+                        if not quiet:
+                            _say("note", first, second)
+                        continue
+                    if kind == "failed":  # one step of one document: the rest is written
+                        failed = True
+                        _say("error", first, second)
+                        continue
+                    if kind == "error":  # the input could not be read (further)
+                        failed = True
+                        _say("error", unit.name, first)
+                        if debug and second:
+                            sys.stderr.write(second)
+                        continue
+                    doc = first
                     if ticker_style:
                         doc = add_tickers(doc, ticker_style, format_code)
                     try:
@@ -524,7 +645,7 @@ def _run_extract(
                         failed = True
                         _say(
                             "error",
-                            str(doc.get("source") or outcome.name),
+                            str(doc.get("source") or unit.name),
                             f"cannot write as {fmt}: {exc}",
                         )
                         continue
@@ -559,7 +680,9 @@ def _load_alias_table(aliases: Sequence[Path], use_user_config: bool) -> None:
     from hkwrap.securities.table import get_table
 
     try:
-        get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
+        get_table(
+            alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config, cache=True
+        )
     except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
         _say("error", None, describe_error(exc, ""))
         raise typer.Exit(EXIT_USAGE) from None
@@ -602,6 +725,7 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Print a traceback wi
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
@@ -696,6 +820,28 @@ def extract(
             "--fail-fast", help="Stop at the first input that fails (-o keeps the old file)."
         ),
     ] = False,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            "--files-from",
+            metavar="FILE",
+            help="Also read the PATHs listed in FILE, one a line ('-': stdin), as tar -T does.",
+            show_default=False,
+        ),
+    ] = None,
+    null: Annotated[
+        bool,
+        typer.Option(
+            "--null", "-0", help="--files-from names end with NUL, not newline (find -print0)."
+        ),
+    ] = False,
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append",
+            help="Add to the -o file instead of replacing it (jsonl, csv); still atomic.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -708,8 +854,23 @@ def extract(
     workers = int(jobs)
     if output is not None and str(output) == "-":
         output = None  # -o - is stdout
+    if output is not None:
+        _check_output_dir(output)
+        source = ctx.get_parameter_source("fmt")
+        from_env = getattr(source, "name", "") == "ENVIRONMENT"  # HKWRAP_FORMAT, not -f
+        fmt = _format_for_output(output, fmt, from_env)
     inputs = list(paths or [])
-    if not inputs:
+    if null and files_from is None:
+        raise typer.BadParameter("-0/--null goes with --files-from", param_hint="'--null'")
+    if append and output is None:
+        raise typer.BadParameter("--append needs -o FILE", param_hint="'--append'")
+    if files_from is not None:
+        if files_from == "-" and "-" in inputs:
+            raise typer.BadParameter(
+                "stdin cannot be both a report ('-') and the list of files", param_hint="PATHS"
+            )
+        inputs.extend(_read_file_list(files_from, null))
+    elif not inputs:
         if sys.stdin is None or _stdin_is_tty():
             raise typer.BadParameter(
                 "give report files or directories, or '-' / a pipe for stdin", param_hint="PATHS"
@@ -724,6 +885,7 @@ def extract(
             reference_date=reference_date,
             alias_files=tuple(str(a) for a in alias_paths),
             use_user_config=not no_user_aliases,
+            cache=True,
         ),
         debug=debug,
     )
@@ -731,7 +893,11 @@ def extract(
     code = EXIT_OK
     try:
         with _signals_as_exceptions():
-            units = _collect_units(inputs, limit, quiet)
+            units = _collect_units(inputs, limit, quiet, output)
+            if not units:  # said even with -q: an empty run is a mistake cron should report
+                _say("error", None, f"no report found in {', '.join(inputs) or 'the list'}")
+                if output is not None:
+                    raise typer.Exit(EXIT_FAILED)  # the old -o file is kept as it was
             result = _run_extract(
                 units,
                 settings,
@@ -744,8 +910,9 @@ def extract(
                 bom=bom,
                 ticker_style=ticker_style.value if ticker_style else None,
                 colours=colours.value,
+                append=append,
             )
-        code = EXIT_FAILED if result.failed else EXIT_OK
+        code = EXIT_FAILED if result.failed or not units else EXIT_OK
         if not quiet and result.fmt == "table":
             _summary(result)
     except KeyboardInterrupt:
@@ -767,6 +934,45 @@ def extract(
     raise typer.Exit(code)
 
 
+# -o FILE's extension names the format when -f does not (Format values, by extension).
+_EXTENSION_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".txt": "table",
+}
+
+
+def _format_for_output(output: Path, fmt: Format | None, from_env: bool) -> Format | None:
+    """The format for ``-o output``: ``-f`` if given, else the file's extension; a ``-f`` that
+    contradicts a known extension is a usage error (``-f csv -o facts.json``). A format taken
+    from HKWRAP_FORMAT gives way to the extension instead."""
+    implied = _EXTENSION_FORMATS.get(output.suffix.lower())
+    if implied is None:
+        return fmt
+    if fmt is None or (from_env and fmt.value != implied):
+        return Format(implied)
+    if fmt.value != implied:
+        raise typer.BadParameter(
+            f"--format {fmt.value} contradicts the extension of {output} ({implied}); "
+            "change one of them",
+            param_hint="'-o'",
+        )
+    return fmt
+
+
+def _check_output_dir(output: Path) -> None:
+    """``-o`` into a folder that does not exist is a usage error (nothing is created)."""
+    from hkwrap.output.atomic import is_stream_alias
+
+    if is_stream_alias(str(output)):
+        return
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise typer.BadParameter(f"folder {parent} does not exist", param_hint="'-o'")
+
+
 def _summary(result: _RunResult) -> None:
     docs = f"{result.documents} document{'s' if result.documents != 1 else ''}"
     inputs = f"{result.inputs} input{'s' if result.inputs != 1 else ''}"
@@ -774,10 +980,14 @@ def _summary(result: _RunResult) -> None:
     print(f"hkwrap: {docs} from {inputs}{failed}", file=sys.stderr, flush=True)
 
 
-@app.command()
+@app.command(cls=_PlainUsage)
 def lookup(
     queries: Annotated[
-        list[str], typer.Argument(help="Codes (700, 00700, 0700.HK), tickers or names.")
+        list[str],
+        typer.Argument(
+            help="Codes (700, 00700, 0700.HK), tickers or names.", metavar="QUERY...",
+            show_default=False,
+        ),
     ],
     fmt: Annotated[
         LookupFormat | None,
@@ -792,7 +1002,13 @@ def lookup(
     aliases: AliasesOption = None,
     no_user_aliases: NoUserAliasesOption = False,
     ticker_style: TickerStyleOption = None,
-    quiet: QuietOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Accepted for scripts that pass -q to every command; "
+            "lookup prints no notes anyway (errors still go to stderr).",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Find HK-listed securities by code, ticker or name (English or Chinese)."""
@@ -805,6 +1021,7 @@ def lookup(
         table = get_table(
             alias_files=tuple(str(a) for a in aliases or ()),
             use_user_config=not no_user_aliases,
+            cache=True,
         )
     except (HkwrapError, OSError, UnicodeDecodeError, ValueError) as exc:
         if debug:
@@ -862,12 +1079,13 @@ def lookup(
     raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)
 
 
-@securities_app.command("import")
+@securities_app.command("import", cls=_PlainUsage)
 def import_securities(
     file: Annotated[
         Path,
         typer.Argument(
             help="HKEX's list of securities (ListOfSecurities .xlsx or .csv).",
+            metavar="FILE",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -894,36 +1112,24 @@ def import_securities(
     debug: DebugOption = False,
 ) -> None:
     """Import HKEX's list of securities as the user alias table (replaced atomically)."""
-    import tempfile
-
     from hkwrap.errors import HkwrapError
     from hkwrap.securities.importer import import_list_of_securities, write_user_table
 
     target = output or user_aliases_path()
-    tmp: Path | None = None
     try:
         entries = import_list_of_securities(file, include_leveraged=include_leveraged)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp = Path(name)
-        write_user_table(entries, tmp)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
-        os.replace(tmp, target)
-        tmp = None
-    except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        if output is None:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the config folder, on first use
+        write_user_table(entries, target)
+    except (HkwrapError, OSError, UnicodeDecodeError, ValueError, KeyError, RecursionError) as exc:
         if debug:
             raise
         _say("error", str(file), describe_error(exc, str(file)))
-        raise typer.Exit(EXIT_FAILED) from None
+        # a malformed list is a bad user file (2, as a bad --aliases file); a write that failed is 1
+        raise typer.Exit(EXIT_FAILED if isinstance(exc, OSError) else EXIT_USAGE) from None
     except KeyboardInterrupt:
         _say("error", None, "interrupted")
         raise typer.Exit(EXIT_SIGINT) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
     if not quiet:
         _say("note", None, f"wrote {len(entries)} securities to {target}")
 

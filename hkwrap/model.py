@@ -176,6 +176,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    # Extraction steps that raised (each also a warning). Not part of the JSON: a caller (the
+    # CLI) uses it to report the input as failed while still writing the facts that were found.
+    failed_steps: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

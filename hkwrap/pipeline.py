@@ -2,7 +2,9 @@
 
 ``extract_text`` is a pure function of its arguments (text and an ``Options`` value), with no
 global state to set up: the vocabulary and the securities table are built once per process on
-first use, from data shipped in the package. So it maps over a cluster (docs/scale-out.md).
+first use, from data shipped in the package. With default ``Options`` it reads and writes no
+file of the user's (no alias file from the config folder, no cache): the command line opts in.
+So it maps over a cluster (docs/scale-out.md).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ class Options:
 
     reference_date: str | None = None  # YYYY-MM-DD for reports that state no year
     alias_files: tuple[str, ...] = ()  # user alias tables (YAML), added to the built-in one
-    use_user_config: bool = True  # read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
+    # The library touches no user file unless asked; the command line asks for both of these.
+    use_user_config: bool = False  # also read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
+    cache: bool = False  # keep parsed alias files as JSON under $XDG_CACHE_HOME/hkwrap
 
 
 @dataclass(slots=True)
@@ -116,6 +120,7 @@ def _step_market(ctx: Context, doc: Document) -> None:
         if getattr(doc.market, name) is None:  # a figure stated in prose comes first
             setattr(doc.market, name, amount)
             doc.market.evidence[name] = amount.evidence
+    _drop_implausible_market(doc)
 
 
 def _step_levels(ctx: Context, doc: Document) -> None:
@@ -127,9 +132,17 @@ def _step_levels(ctx: Context, doc: Document) -> None:
 def _step_date(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.dates import find_trading_day
 
-    doc.date, ctx.yesterday_is_report_day = find_trading_day(
-        ctx.prep, ctx.metadata, ctx.options.reference_date
-    )
+    try:
+        doc.date, ctx.yesterday_is_report_day = find_trading_day(
+            ctx.prep, ctx.metadata, ctx.options.reference_date
+        )
+    except OverflowError:  # a day computed from a date at the calendar's edge
+        doc.date = None
+        _warn(doc, "the trading date falls outside the calendar; dropped")
+        return
+    if doc.date is not None and not _plausible_date(doc.date):
+        _warn(doc, f"trading date {doc.date} is out of range ({_DATE_RANGE}); dropped")
+        doc.date = None
 
 
 def _step_language(ctx: Context, doc: Document) -> None:
@@ -154,7 +167,78 @@ STEPS: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
 
 
 class ExtractionError(HkwrapError):
-    """An extractor failed on one input; the batch goes on."""
+    """An extractor failed on one input; the batch goes on. (``extract_text`` no longer raises
+    it: a failed step leaves a warning and an entry in ``Document.failed_steps`` instead.)"""
+
+
+# -- plausibility: what no market report states, whatever its text says -------------------------
+
+# Hong Kong's first stock exchange opened in 1891; a year past 2199 is a typo or an attack (and
+# near 9999 or 0001 date arithmetic overflows).
+EARLIEST_YEAR = 1891
+LATEST_YEAR = 2199
+_DATE_RANGE = f"{EARLIEST_YEAR}-{LATEST_YEAR}"
+# Advancers / decliners / unchanged count listed securities: HKEX has never had 100,000.
+MAX_BREADTH_COUNT = 100_000
+# Turnover and flows in currency units: a record day is under HKD 1 trillion; 10^14 is 100x that.
+MAX_MARKET_AMOUNT = 1e14
+
+
+def _warn(doc: Document, message: str) -> None:
+    if message not in doc.warnings:
+        doc.warnings.append(message)
+
+
+def _year(value: str) -> int | None:
+    head = value.strip()[:4]
+    return int(head) if len(head) == 4 and head.isdigit() else None
+
+
+def _plausible_date(value: str) -> bool:
+    year = _year(value)
+    return year is None or EARLIEST_YEAR <= year <= LATEST_YEAR
+
+
+def _drop_implausible_market(doc: Document) -> None:
+    """Counts and amounts beyond any real market's are not facts: dropped with a warning."""
+    market = doc.market
+    for name in ("advancers", "decliners", "unchanged"):
+        value = getattr(market, name)
+        if value is not None and not 0 <= value <= MAX_BREADTH_COUNT:
+            setattr(market, name, None)
+            market.evidence.pop(name, None)
+            _warn(doc, f"{name} count beyond {MAX_BREADTH_COUNT:,}; not taken as a fact")
+    for name in ("turnover", "southbound", "northbound"):
+        amount = getattr(market, name)
+        if amount is not None and not abs(amount.value) <= MAX_MARKET_AMOUNT:
+            setattr(market, name, None)
+            market.evidence.pop(name, None)
+            _warn(doc, f"{name} beyond {MAX_MARKET_AMOUNT:,.0f}; not taken as a fact")
+    ratio = market.short_selling_ratio
+    if ratio is not None and not 0 <= ratio <= 100:
+        market.short_selling_ratio = None
+        market.evidence.pop("short_selling_ratio", None)
+
+
+def _plausible_inputs(options: Options, metadata: dict[str, str], doc: Document) -> Options:
+    """Drop a reference date or a metadata date outside the plausible years, with a warning."""
+    import dataclasses
+
+    ref = options.reference_date
+    if ref is not None and not _plausible_date(ref):
+        _warn(doc, f"reference date {ref} is out of range ({_DATE_RANGE}); ignored")
+        options = dataclasses.replace(options, reference_date=None)
+    for key, value in list(metadata.items()):
+        if key.lower() in _DATE_METADATA and not _plausible_date(value):
+            _warn(doc, f"{key} {value.strip()[:40]} is out of range ({_DATE_RANGE}); ignored")
+            del metadata[key]
+    return options
+
+
+# Metadata keys that may carry the report's date (front matter, page meta, news-API fields).
+_DATE_METADATA = frozenset(
+    {"date", "published", "published_time", "datetime", "pubdate", "published_at", "time"}
+)
 
 
 def extract_text(
@@ -168,8 +252,9 @@ def extract_text(
     """Extract every fact from one report given as decoded text.
 
     Evidence offsets index ``text``. ``body_start`` skips a header (front matter) that is
-    metadata rather than report. Raises ``DataFileError`` for a malformed user alias file and
-    ``ExtractionError`` if an extractor fails.
+    metadata rather than report. Raises ``DataFileError`` for a malformed user alias file. An
+    extractor that fails costs only its own facts: the document carries a warning and the step
+    in ``failed_steps``, and the other facts are kept.
     """
     from hkwrap.securities.table import get_table
     from hkwrap.text.lexicon import get_lexicon
@@ -180,21 +265,33 @@ def extract_text(
     if len(text) > CHUNK_CHARS:
         return _extract_chunked(text, source, options, metadata, body_start)
     doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
+    seen = dict(metadata)  # what the extractors read; the document keeps the metadata as given
     ctx = Context(
         prep=prepare(text, body_start),
         lexicon=get_lexicon(),
-        table=get_table(options.alias_files, options.use_user_config),
-        options=options,
-        metadata=metadata,
+        table=get_table(options.alias_files, options.use_user_config, options.cache),
+        options=_plausible_inputs(options, seen, doc),
+        metadata=seen,
     )
     for name, step in STEPS:
         try:
             step(ctx, doc)
         except HkwrapError:
             raise
-        except Exception as exc:  # one extractor's bug fails this input, not the batch
-            raise ExtractionError(f"{name} extractor failed: {type(exc).__name__}: {exc}") from exc
+        except Exception as exc:  # one extractor's bug costs its facts, not the report
+            problem = f"{name} extractor failed ({type(exc).__name__}: {_short(exc)}); its facts are missing"
+            doc.failed_steps.append(problem)
+            _warn(doc, problem)
     return doc
+
+
+def _short(exc: Exception) -> str:
+    """An exception's message cut to one short line (some carry thousands of characters)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= _MESSAGE_CHARS else text[: _MESSAGE_CHARS - 3] + "..."
+
+
+_MESSAGE_CHARS = 200  # an error line stays readable in cron mail
 
 
 # A document longer than this is read in pieces (cut at paragraph breaks), so memory stays
@@ -216,6 +313,9 @@ def _extract_chunked(
         if end < len(text):
             cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
             cut = cut if cut > 0 else text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            cut = cut if cut > 0 else text.rfind("\r", start + CHUNK_CHARS // 2, end)
+            for stop in (". ", "。"):  # no line break: at least end a sentence
+                cut = cut if cut > 0 else text.rfind(stop, start + CHUNK_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
         part = extract_text(
             text[start:end], source=source, options=options, metadata=metadata,
@@ -248,12 +348,27 @@ def _extract_chunked(
         for key, ev in part.market.evidence.items():
             doc.market.evidence.setdefault(key, shift(ev))
         doc.warnings.extend(w for w in part.warnings if w not in doc.warnings)
+        doc.failed_steps.extend(f for f in part.failed_steps if f not in doc.failed_steps)
         if first:
-            doc.date, doc.language = part.date, part.language
+            doc.date = part.date
             first = False
-        lines_before += text.count("\n", start, end)
+        lines_before += _line_ends(text, start, end)
         start = end
+    doc.language = _whole_language(text, body_start)  # counted over every piece, not the first
     return doc
+
+
+def _line_ends(text: str, start: int, end: int) -> int:
+    """Line ends in ``text[start:end]``: LF, CRLF and a lone CR each count once."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
+def _whole_language(text: str, body_start: int) -> str:
+    from hkwrap.extractors.language import detect_language
+    from hkwrap.text.fold import fold
+    from hkwrap.text.prepare import Prepared, mask
+
+    return detect_language(Prepared(text=text, folded=mask(fold(text), body_start)))
 
 
 def extract_source(src: Source, options: Options | None = None) -> Document:

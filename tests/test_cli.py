@@ -204,9 +204,10 @@ def test_json_contract_types_with_facts(runner: CliRunner, reports: Path, facts:
 def test_json_with_no_input_document_is_an_empty_array(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = runner.invoke(app, ["extract", "-f", "json", str(empty)])
-    assert result.exit_code == 0
+    result = runner.invoke(app, ["extract", "-q", "-f", "json", str(empty)])
+    assert result.exit_code == 1  # no report at all is said, even with -q (issue 11, item 3)
     assert json.loads(result.stdout) == []
+    assert result.stderr == f"hkwrap: error: no report found in {empty}\n"
 
 
 def test_jsonl_record_has_the_shape_of_a_json_element(

@@ -25,6 +25,7 @@ import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
 
+from conftest import examples  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -36,8 +37,9 @@ from hkwrap.readers import Source, read_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = Options(use_user_config=False)
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# quick counts for `make test`; HYPOTHESIS_PROFILE=thorough (make fuzz) runs 10,000 of each
+FAST = settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # -- the contract, as a checker ---------------------------------------------------------------
 

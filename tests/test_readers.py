@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -589,7 +590,7 @@ _FRAGMENTS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     parts=st.lists(_FRAGMENTS | st.text(max_size=8), max_size=40),
     name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "-"]),
@@ -606,7 +607,7 @@ def test_any_input_gives_sources_or_input_error(parts: list[str], name: str) -> 
         assert all(isinstance(k, str) and isinstance(v, str) for k, v in src.metadata.items())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.binary(max_size=200))
 def test_any_bytes_give_sources_or_input_error(data: bytes) -> None:
     try:

@@ -141,8 +141,9 @@ def test_get_table_cached_and_reads_xdg_config(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     table_mod._cached_table.cache_clear()
     try:
-        t = get_table()
-        assert t is get_table()
+        assert not get_table().by_alias("Penguin Co")  # the library reads no user file unprompted
+        t = get_table(use_user_config=True)
+        assert t is get_table(use_user_config=True)
         assert t.matcher() is t.matcher()
         assert [r.code for r in t.by_alias("Penguin Co")] == ["00700"]
         assert not get_table(use_user_config=False).by_alias("Penguin Co")

@@ -18,6 +18,9 @@ since a bare number means nothing to the date extractor; string dates are kept a
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -49,6 +52,179 @@ _HKT = timezone(timedelta(hours=8))
 def load(text: str) -> Any:
     """``json.loads``; ValueError (with json's line/column message) or RecursionError on failure."""
     return json.loads(text)
+
+
+# -- streaming: one article at a time ------------------------------------------------------------
+#
+# A news-API file can hold 100,000 articles. ``json.loads`` would build every one of them (and
+# the CLI used to hold every document) before the first is written. Instead the text is scanned
+# once to find where each article object lies, checking the JSON syntax of the whole file as
+# ``json.loads`` would; then articles are decoded, read and handed out one at a time. The result
+# is the same list of Sources ``read_news_json(json.loads(text))`` gives, in the same order, with
+# the same names and notes.
+
+_DECODER = json.JSONDecoder()
+_WS = re.compile(r"[ \t\n\r]*")
+# What str.splitlines() breaks on (JSON Lines are read line by line, as it would split them).
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Node:
+    """Where a JSON value lies; arrays keep their elements' spans, objects their members."""
+
+    start: int
+    end: int
+    kind: str  # array | object | value
+    items: list[Span] = field(default_factory=list)  # array elements
+    members: dict[str, _Node] = field(default_factory=dict)  # object, lower-cased keys
+
+
+def _skip(text: str, pos: int) -> int:
+    return _WS.match(text, pos).end()  # type: ignore[union-attr]
+
+
+def _scan(text: str, pos: int, depth: int) -> _Node:
+    """The node of the value at ``pos``. Only the outer objects (up to the depth at which
+    ``find_records`` looks for article lists) are taken apart; any other value is decoded once
+    to find its end, then dropped."""
+    ch = text[pos : pos + 1]
+    if ch == "[" and depth <= 2:
+        node = _Node(pos, pos, "array")
+        pos = _skip(text, pos + 1)
+        if text[pos : pos + 1] == "]":
+            node.end = pos + 1
+            return node
+        while True:
+            _, end = _DECODER.raw_decode(text, pos)
+            node.items.append((pos, end))
+            pos = _skip(text, end)
+            ch = text[pos : pos + 1]
+            if ch == "]":
+                node.end = pos + 1
+                return node
+            if ch != ",":
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+            pos = _skip(text, pos + 1)
+    if ch == "{" and depth <= 2:
+        node = _Node(pos, pos, "object")
+        pos = _skip(text, pos + 1)
+        if text[pos : pos + 1] == "}":
+            node.end = pos + 1
+            return node
+        while True:
+            if text[pos : pos + 1] != '"':
+                raise json.JSONDecodeError(
+                    "Expecting property name enclosed in double quotes", text, pos
+                )
+            key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+            pos = _skip(text, pos)
+            if text[pos : pos + 1] != ":":
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+            pos = _skip(text, pos + 1)
+            child = _scan(text, pos, depth + 1)
+            node.members.pop(key.lower(), None)  # a repeated key: the last one wins, as in dicts
+            node.members[key.lower()] = child
+            pos = _skip(text, child.end)
+            ch = text[pos : pos + 1]
+            if ch == "}":
+                node.end = pos + 1
+                return node
+            if ch != ",":
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+            pos = _skip(text, pos + 1)
+    _, end = _DECODER.raw_decode(text, pos)
+    return _Node(pos, end, "value")
+
+
+def _record_spans(text: str, node: _Node, depth: int = 0) -> list[Span]:
+    """``find_records`` on a scanned node: the spans of the article objects."""
+    if node.kind == "array":
+        return node.items if any(text[s] == "{" for s, _ in node.items) else []
+    if node.kind != "object":
+        return []
+    if depth < 2:
+        for key in LIST_KEYS:
+            child = node.members.get(key)
+            if child is not None and child.kind in ("array", "object"):
+                found = _record_spans(text, child, depth + 1)
+                if found:
+                    return found
+    if any(k in node.members for k in TITLE_KEYS + BODY_KEYS):
+        return [(node.start, node.end)]
+    return []
+
+
+def scan_news_json(text: str) -> list[Span]:
+    """The spans of the article records in a JSON text (what ``find_records(json.loads(text))``
+    returns, as offsets). Raises ValueError / RecursionError where ``json.loads`` would."""
+    pos = _skip(text, 0)
+    node = _scan(text, pos, 0)
+    if _skip(text, node.end) != len(text):
+        raise json.JSONDecodeError("Extra data", text, _skip(text, node.end))
+    return _record_spans(text, node)
+
+
+def scan_lines(text: str) -> list[Span] | None:
+    """The spans of JSON Lines records, or None when that is not what ``text`` is (what
+    ``load_lines`` accepts: two or more lines, each one JSON object)."""
+    spans: list[Span] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(obj, dict):
+            return None
+        # start at the object itself: json.loads allowed blanks before it, raw_decode does not
+        spans.append((m.start() + len(line) - len(line.lstrip(" \t")), m.end()))
+    return spans if len(spans) >= 2 else None
+
+
+def iter_news_json(
+    text: str, spans: list[Span], name: str, notes: tuple[str, ...] = ()
+) -> Iterator[Source] | None:
+    """The Sources of the records at ``spans``, decoded one at a time; None when none of them
+    is an article. Same names, texts, metadata and notes as ``read_news_json``."""
+    if not spans:
+        return None
+    skipped = sum(1 for record in _decode_each(text, spans) if _article(record) is None)
+    if skipped == len(spans):
+        return None
+    return _sources(text, spans, name, notes, skipped)
+
+
+def _decode_each(text: str, spans: list[Span]) -> Iterator[Any]:
+    for start, _ in spans:
+        yield _DECODER.raw_decode(text, start)[0]
+
+
+def _sources(
+    text: str, spans: list[Span], name: str, notes: tuple[str, ...], skipped: int
+) -> Iterator[Source]:
+    single = len(spans) == 1
+    first = True
+    for number, record in enumerate(_decode_each(text, spans), start=1):
+        article = _article(record)
+        if article is None:
+            continue
+        body, metadata, more = article
+        extra = more
+        if first and skipped:
+            extra += (f"{skipped} JSON entries without title or body skipped",)
+        first = False
+        yield Source(
+            name=name if single else f"{name}#{number}",
+            text=body,
+            kind="json",
+            metadata=metadata,
+            notes=notes + extra,
+        )
 
 
 def read_news_json(data: Any, name: str, notes: tuple[str, ...] = ()) -> list[Source] | None:

@@ -264,9 +264,10 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 
 def user_config_path() -> Path:
-    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml`` (default ``~/.config/hkwrap/aliases.yaml``)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "hkwrap" / "aliases.yaml"
+    """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
+    from hkwrap.paths import user_aliases_path
+
+    return user_aliases_path()
 
 
 _ENTRY_KEYS = frozenset(
@@ -302,18 +303,58 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
     return line
 
 
+# Bounds on a user alias file, checked on the YAML event stream before anything is built.
+# HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
+MAX_ALIAS_FILE_BYTES = 64 * 1024 * 1024
+# An entry nests three deep (list > entry > aliases); past 16 is not an alias table (and deep
+# nesting exhausts the Python stack of the YAML composer).
+MAX_YAML_DEPTH = 16
+# References to an anchor (*name): each may expand a large node many times over.
+MAX_YAML_ALIASES = 100
+
+
+def _check_yaml_shape(path: str, text: str) -> None:
+    """Refuse nesting deeper than ``MAX_YAML_DEPTH`` and more than ``MAX_YAML_ALIASES`` anchor
+    references, from the parser's events (no recursion, nothing constructed)."""
+    import yaml
+
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = event.start_mark.line + 1
+                    raise DataFileError(f"{path}:{line}: nested more than {MAX_YAML_DEPTH} levels deep")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    line = event.start_mark.line + 1
+                    raise DataFileError(
+                        f"{path}:{line}: more than {MAX_YAML_ALIASES} anchor references (*name)"
+                    )
+    except yaml.YAMLError:
+        return  # malformed: the loader below reports it with its line
+
+
 def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Read and validate one user alias file; errors name the file and the line."""
     import yaml
 
     path = str(path)
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
+        with open(path, "rb") as raw:
+            data = raw.read(MAX_ALIAS_FILE_BYTES + 1)
+        if len(data) > MAX_ALIAS_FILE_BYTES:
+            raise DataFileError(f"{path}: alias file over {MAX_ALIAS_FILE_BYTES:,} bytes")
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read alias file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: alias file is not UTF-8 text") from exc
+    _check_yaml_shape(path, text)
     try:
         # libyaml's loader when present: the same safe constructors, several times faster
         doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -370,7 +411,7 @@ def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=8)
-def _cached_table(alias_files: tuple[str, ...], use_user_config: bool) -> SecurityTable:
+def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bool) -> SecurityTable:
     compiled = data.load().get("securities") or {}
     files: list[str] = []
     if use_user_config:
@@ -380,7 +421,7 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool) -> Securi
     files.extend(alias_files)
     entries: list[dict[str, Any]] = []
     for path in files:
-        entries.extend(_load_user_file_cached(path))
+        entries.extend(_load_user_file_cached(path) if cache else load_user_file(path))
     return SecurityTable(compiled, entries)
 
 
@@ -388,9 +429,10 @@ def _cache_path(path: str) -> Path:
     """Where the parsed copy of a user alias file is kept (``$XDG_CACHE_HOME/hkwrap``)."""
     import hashlib
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from hkwrap.paths import cache_dir
+
     digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
-    return Path(base) / "hkwrap" / f"aliases-{digest}.json"
+    return cache_dir() / f"aliases-{digest}.json"
 
 
 def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
@@ -414,18 +456,24 @@ def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
         pass
     entries = load_user_file(path)
     try:
+        from hkwrap.output.atomic import write_text_atomic
+
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache)
+        write_text_atomic(cache, json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False))
     except OSError:
         pass  # a read-only home still works, only slower
     return entries
 
 
-def get_table(alias_files: tuple[str, ...] = (), use_user_config: bool = True) -> SecurityTable:
-    """The built-in table plus user alias files, built once per set of arguments."""
-    return _cached_table(tuple(str(p) for p in alias_files), bool(use_user_config))
+def get_table(
+    alias_files: tuple[str, ...] = (), use_user_config: bool = False, cache: bool = False
+) -> SecurityTable:
+    """The built-in table plus user alias files, built once per set of arguments.
+
+    Touches no user file unless asked: ``use_user_config`` also reads
+    ``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``; ``cache`` keeps a parsed copy of each alias file
+    under ``$XDG_CACHE_HOME/hkwrap`` (the command line asks for both)."""
+    return _cached_table(tuple(str(p) for p in alias_files), bool(use_user_config), bool(cache))
 
 
 def table_from_entries(

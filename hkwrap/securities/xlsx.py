@@ -1,17 +1,24 @@
-"""A small, defensive xlsx reader (stdlib only: zipfile + xml.etree).
+"""A small, defensive, streaming xlsx reader (stdlib only: zipfile + xml.etree's pull parser).
 
 Reads the first worksheet of a workbook as rows of strings, resolving shared strings and
-inline strings. The file is treated as untrusted: it is refused (``DataFileError``) when the
-zip declares an absurd uncompressed size or compression ratio, when any XML part carries a
-DOCTYPE or entity declaration, or when the sheet has too many rows or cells.
+inline strings. The file is treated as untrusted, and every limit is checked as the bytes
+arrive, never after a whole part is in memory:
+
+- the zip: too many parts, an absurd declared uncompressed size or compression ratio, a part
+  that inflates past what it declares, a corrupt stream or CRC: refused (``DataFileError``);
+- every XML part is decompressed and parsed in chunks (``XMLPullParser``); a DOCTYPE or entity
+  declaration is refused; one row or one shared string larger than ``MAX_ITEM_BYTES`` is
+  refused before it is built;
+- the shared-string table is kept (cells refer to it by number) but bounded in count and size;
+  worksheet rows are yielded one by one and dropped, so memory does not grow with the sheet.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
@@ -23,9 +30,18 @@ MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 MAX_MEMBERS = 2000
 MAX_ROWS = 500_000
 MAX_CELLS = 20_000_000
+# One row or one shared string: HKEX's widest row is under 2 KB of XML; 1 MB is 500x that.
+MAX_ITEM_BYTES = 1024 * 1024
+# The shared-string table stays in memory: HKEX's list has about 40,000 strings, 1.5 MB of text;
+# these bounds keep it under about 50 MB even in Chinese.
+MAX_SHARED_STRINGS = 300_000
+MAX_SHARED_CHARS = 8 * 1024 * 1024
+CHUNK_BYTES = 64 * 1024  # read and parse this much at a time
+_OVERLAP = 16  # bytes kept from the previous chunk, so "<!DOCTYPE" split by a chunk is seen
 
 _COL_RE = re.compile(r"^([A-Z]{1,3})")
 _FORBIDDEN = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 
 
 def _local(tag: str) -> str:
@@ -49,9 +65,9 @@ class _Book:
         self.path = path
         try:
             self.zf = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as exc:
+            infos = self.zf.infolist()
+        except (*_ZIP_ERRORS, OSError, ValueError) as exc:
             raise DataFileError(f"{path}: not an xlsx workbook ({exc})") from exc
-        infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
             self.refuse(f"{len(infos)} parts in the archive")
         total = sum(i.file_size for i in infos)
@@ -67,23 +83,66 @@ class _Book:
     def refuse(self, why: str) -> None:
         raise DataFileError(f"{self.path}: refusing suspicious xlsx: {why}")
 
-    def read(self, name: str) -> bytes:
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The part's bytes, a chunk at a time, checked against its declared size and for
+        DOCTYPE / ENTITY declarations; a corrupt stream is one ``DataFileError``."""
         info = self.zf.getinfo(name)
-        with self.zf.open(info) as fh:
-            data = fh.read(info.file_size + 1)
-        if len(data) > info.file_size:
-            self.refuse(f"part {name} is larger than it declares")
-        if _FORBIDDEN.search(data):
-            self.refuse(f"part {name} has a DOCTYPE or entity declaration")
-        return data
+        seen = 0
+        tail = b""
+        try:
+            with self.zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(CHUNK_BYTES)
+                    if not chunk:
+                        return
+                    seen += len(chunk)
+                    if seen > info.file_size:
+                        self.refuse(f"part {name} is larger than it declares")
+                    if _FORBIDDEN.search(tail + chunk):
+                        self.refuse(f"part {name} has a DOCTYPE or entity declaration")
+                    tail = chunk[-_OVERLAP:]
+                    yield chunk
+        except (*_ZIP_ERRORS, OSError, ValueError) as exc:  # a bad offset is EINVAL on seek
+            raise DataFileError(f"{self.path}: corrupt xlsx: part {name}: {exc}") from exc
+
+    def events(self, name: str, tag: str) -> Iterator[ET.Element]:
+        """Each complete ``tag`` element of the part, in order; it is cleared (and detached
+        from its parent) after the caller has looked at it, so the tree never grows."""
+        parser = ET.XMLPullParser(events=("start", "end"))
+        stack: list[ET.Element] = []
+        since_item = 0
+        try:
+            for chunk in self.chunks(name):
+                since_item += len(chunk)
+                parser.feed(chunk)
+                for event, el in parser.read_events():
+                    if event == "start":
+                        stack.append(el)
+                        continue
+                    stack.pop()
+                    if _local(el.tag) != tag:
+                        continue
+                    since_item = 0
+                    yield el
+                    el.clear()
+                    if stack and el in stack[-1]:
+                        stack[-1].remove(el)
+                if since_item > MAX_ITEM_BYTES:
+                    self.refuse(f"part {name}: over {MAX_ITEM_BYTES:,} bytes without a whole {tag}")
+            parser.close()
+        except ET.ParseError as exc:
+            raise DataFileError(f"{self.path}: {name}: malformed XML ({exc})") from exc
 
     def parse(self, name: str) -> ET.Element:
+        """A small part (workbook, relationships) as a tree."""
         try:
-            return ET.fromstring(self.read(name))
+            return ET.fromstring(b"".join(self.chunks(name)))
         except ET.ParseError as exc:
             raise DataFileError(f"{self.path}: {name}: malformed XML ({exc})") from exc
 
     def first_sheet(self) -> str:
+        if "xl/workbook.xml" not in self.names:
+            raise DataFileError(f"{self.path}: not an xlsx workbook (no xl/workbook.xml)")
         wb = self.parse("xl/workbook.xml")
         rid = None
         for el in wb.iter():
@@ -106,9 +165,15 @@ class _Book:
         if "xl/sharedStrings.xml" not in self.names:
             return []
         out: list[str] = []
-        for si in self.parse("xl/sharedStrings.xml"):
-            if _local(si.tag) == "si":
-                out.append("".join(t.text or "" for t in si.iter() if _local(t.tag) == "t"))
+        chars = 0
+        for si in self.events("xl/sharedStrings.xml", "si"):
+            text = "".join(t.text or "" for t in si.iter() if _local(t.tag) == "t")
+            chars += len(text)
+            out.append(text)
+            if len(out) > MAX_SHARED_STRINGS:
+                self.refuse(f"more than {MAX_SHARED_STRINGS:,} shared strings")
+            if chars > MAX_SHARED_CHARS:
+                self.refuse(f"shared strings over {MAX_SHARED_CHARS:,} characters")
         return out
 
 
@@ -126,34 +191,28 @@ def _cell_text(cell: ET.Element, shared: list[str]) -> str:
 
 
 def read_rows(path: str) -> Iterator[list[str]]:
-    """Rows of the first worksheet as lists of strings (missing cells are "")."""
+    """Rows of the first worksheet as lists of strings (missing cells are ""), one at a time."""
     book = _Book(str(path))
+    sheet = book.first_sheet()
     shared = book.shared_strings()
-    data = book.read(book.first_sheet())
     rows = cells = 0
-    try:
-        for _event, el in ET.iterparse(io.BytesIO(data), events=("end",)):
-            if _local(el.tag) != "row":
+    for el in book.events(sheet, "row"):
+        rows += 1
+        if rows > MAX_ROWS:
+            book.refuse(f"more than {MAX_ROWS:,} rows")
+        row: list[str] = []
+        for cell in el:
+            if _local(cell.tag) != "c":
                 continue
-            rows += 1
-            if rows > MAX_ROWS:
-                book.refuse(f"more than {MAX_ROWS:,} rows")
-            row: list[str] = []
-            for cell in el:
-                if _local(cell.tag) != "c":
-                    continue
-                cells += 1
-                if cells > MAX_CELLS:
-                    book.refuse(f"more than {MAX_CELLS:,} cells")
-                idx = _col_index(cell.get("r"))
-                if idx is None:
-                    idx = len(row)
-                if idx > 16384:
-                    book.refuse("a cell beyond column XFD")
-                if idx >= len(row):
-                    row.extend([""] * (idx + 1 - len(row)))
-                row[idx] = _cell_text(cell, shared)
-            el.clear()
-            yield row
-    except ET.ParseError as exc:
-        raise DataFileError(f"{path}: malformed worksheet XML ({exc})") from exc
+            cells += 1
+            if cells > MAX_CELLS:
+                book.refuse(f"more than {MAX_CELLS:,} cells")
+            idx = _col_index(cell.get("r"))
+            if idx is None:
+                idx = len(row)
+            if idx > 16384:
+                book.refuse("a cell beyond column XFD")
+            if idx >= len(row):
+                row.extend([""] * (idx + 1 - len(row)))
+            row[idx] = _cell_text(cell, shared)
+        yield row

@@ -6,7 +6,8 @@ What is blanked (replaced by spaces in the folded copy, so nothing there is extr
 - web addresses, and Markdown link lists ("- [Title](https://...)");
 - "Related stocks / Related news" blocks and the like;
 - a line that ends in a citation marker such as ``[2]``: the title of a cited article, often
-  about another day.
+  about another day;
+- a run of digits too long to be any figure a report states (an ID, a hash, noise).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
 from hkwrap.text.wrap import soft_breaks
 
+# The longest figure a report writes, 10^18 with thousands separators and decimals, is under
+# 32 characters; a longer run of digits is not a number (and would overflow int parsing).
+MAX_NUMBER_CHARS = 32
+_DIGIT_RUN = regex.compile(rf"\d[\d,.]{{{MAX_NUMBER_CHARS},}}")
 # A web address, bare or inside Markdown's (...) link target.
 _URL = regex.compile(r"https?://[^\s)\]>]+")
 # One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
@@ -94,9 +99,9 @@ class Prepared:
         return _inside(*self._memo["w"], start, end)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of ``offset``."""
+        """1-based line number of ``offset``; LF, CRLF and a lone CR each end a line."""
         if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+            self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(self.text)]
         return bisect.bisect_right(self._line_starts, offset)
 
     def evidence(self, start: int, end: int) -> Evidence:
@@ -165,6 +170,8 @@ def mask(folded: str, body_start: int = 0) -> str:
         _blank(chars, m.start(), m.end())
     for m in _URL.finditer(folded):
         _blank(chars, m.start(), m.end())
+    for m in _DIGIT_RUN.finditer(folded):
+        _blank(chars, m.start(), m.end())
     return "".join(chars)
 
 
@@ -219,10 +226,17 @@ def _bounded(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]
     return out
 
 
+# Line ends as text files write them: LF (Unix), CRLF (Windows), a lone CR (old Mac, some feeds).
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+
 def prepare(text: str, body_start: int = 0) -> Prepared:
-    """Fold, blank and split ``text``; ``body_start`` skips front matter."""
-    folded = mask(fold(text), body_start)
-    soft = soft_breaks(text)
+    """Fold, blank and split ``text``; ``body_start`` skips front matter. A lone CR ends a line
+    as LF does (it reads as LF, one character for one, so offsets hold)."""
+    lf = _LONE_CR.sub("\n", text) if "\r" in text else text
+    folded = mask(fold(lf), body_start)
+    soft = soft_breaks(lf)
     if soft:
         # a line break inside a sentence (hard-wrapped text) reads as a space
         chars = list(folded)
