@@ -11,7 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from hkwrap.store.reconcile import Figure, Statement, reconcile
+from hkwrap.store.reconcile import AGREED, Figure, Statement, reconcile
 
 # Sparkline: eight block heights, lowest first. A column of them down the table, one per date,
 # draws the series turned on its side; the bar column draws each level as a horizontal bar.
@@ -80,12 +80,20 @@ def _reconciled(
 ) -> dict[str, Any]:
     figures: dict[str, Figure | None] = {}
     for i, name in enumerate(names):
-        figures[name] = reconcile([
+        statements = [
             Statement(source=label, value=float(values[i]), qualifier=qualifier or "exact",
                       weight=weight)
             for label, values, qualifier, weight in variants
             if values[i] is not None
-        ])
+        ]
+        if statements and all(
+            st.value == statements[0].value and st.qualifier == statements[0].qualifier for st in statements
+        ):
+            # every source states the same figure (most days, most figures): nothing to weigh
+            first = statements[0]
+            figures[name] = Figure(first.value, first.qualifier, AGREED, statements, [])
+        else:
+            figures[name] = reconcile(statements)
     record: dict[str, Any] = {"date": date}
     for name in names:
         fig = figures[name]
