@@ -584,10 +584,12 @@ class _Binder:
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if (
-            sess == "close" and "level" in roles and cur is not None and cur.session == "midday"
-            and cur.level is None and cur.price is None and not folded[tok.start:tok.end].isascii()
+            sess == "close" and cur is not None and cur.session == "midday"
+            and ("level" not in roles or (cur.level is None and cur.price is None))
+            and not folded[tok.start:tok.end].isascii()
         ):
-            sess = "midday"  # "半日升幅收窄至381點或2%，收報19382": where the morning closed
+            # "半日升幅收窄至381點或2%，收報19382", "港股半日漲200點……收市": where the morning closed
+            sess = "midday"
         if "sector" in roles and self.verb_follows(tok):
             # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
             self.close()
@@ -802,6 +804,9 @@ class _Binder:
                 self.take_points(q, d, qualifier, is_level)
             else:
                 self.take_mark(q)
+        elif q.kind == "num" and kind == "index" and self.bare_points(i, q):
+            # "升200或0.73%": points said without 點, restated as a percent
+            self.take_points(q, d, qualifier, is_level)
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
@@ -856,6 +861,16 @@ class _Binder:
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
+
+    def bare_points(self, i: int, q: Quantity) -> bool:
+        """A number right after a direction word and before "或 0.73%": points with no unit."""
+        prev, nxt = self.prev, self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (
+            prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
+            and q.start - prev.end <= 1 and q.value < self.scale().level_min
+            and nxt is not None and nxt.qty is not None and nxt.qty.kind == "pct"
+            and _OR.fullmatch(self.folded, q.end, nxt.start) is not None
+        )
 
     def take_level_range(self, i: int, q: Quantity, link: str, nxt: Token | None) -> bool:
         """The day's range: "fluctuated between 25,341.07 and 25,662.90", "在24,861點至25,190
