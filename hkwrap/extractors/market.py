@@ -220,6 +220,8 @@ def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[
     keyword, in the same clause, and not a short-selling amount (沽空金額298億港元，佔主板成交)."""
     for q in reversed(quantities):
         if q.end <= w.start and w.start - q.end <= 24 and q.kind == "money" and q.value >= _MIN_TURNOVER:
+            if folded[max(0, q.start - 2):q.start].strip().endswith("("):
+                continue  # "HK$224.5 billion (US$28.9 billion) changed hands": the conversion
             if _COMMA_CLAUSE.search(folded, q.end, w.start) or any(
                 _has(x, "short_sale") and 0 <= q.start - x.end <= 8 for x in words
             ):

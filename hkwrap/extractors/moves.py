@@ -64,6 +64,8 @@ _SECTOR_VERB_GAP = 3
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
 _SESSION_AFTER_REACH = 16
+# A pronoun this near the start of its sentence opens it.
+_PRONOUN_OPENS = 3
 _SHARE_WORD = regex.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
@@ -132,6 +134,7 @@ class BindState:
     last_index: str | None = None
     last_subject: Subject | None = None
     last_stock: Subject | None = None  # the company "its share price", 該股 refers to
+    topic: Subject | None = None  # the first subject of the last sentence that named one
     yesterday_is_report_day: bool = False
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
@@ -483,6 +486,8 @@ class _Binder:
             state.last_index = subj.id
             state.index_sentence = state.sentence
         if subj.kind in ("stock", "index"):
+            if state.subject_sentence != state.sentence:
+                state.topic = subj  # the sentence's first subject: what "it" goes on to mean
             state.last_subject = subj
             state.subject_sentence = state.sentence
         if subj.kind == "stock":
@@ -558,6 +563,10 @@ class _Binder:
             for t in self.tokens[i + 1:i + 3]
         )
         last = state.last_subject
+        if state.topic is not None and state.subject_sentence == state.sentence - 1 and tok.start - self.sentence[0] <= _PRONOUN_OPENS:
+            # "Tencent was responsible for 81 points of the Hang Seng Index's gain. It gained
+            # 2.9%": a sentence opening on "it" goes on about the last sentence's topic
+            last = state.topic
         if _SHARE_WORD.search(folded, tok.start, tok.end) and state.last_stock is not None:
             last = state.last_stock  # "its share price", 該股: a company, never an index
         if descriptor and state.last_move is not None and state.last_move.subjects[0].kind == "stock":
