@@ -45,8 +45,13 @@ EXIT_SIGTERM = 143
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 PROGRESS_MIN_FILES = 5
-# What `hkwrap lookup` shows as a table (JSON has every field).
-LOOKUP_COLUMNS = ("query", "code", "ticker", "name", "name_zh", "type", "indices", "aliases")
+# What `hkwrap lookup` shows as a table (JSON has every field): one short line per security.
+LOOKUP_COLUMNS = ("query", "code", "ticker", "name", "name_zh", "type", "indices", "match")
+# `hkwrap lookup --format csv`: every field, lists joined (codes stay text: "00700").
+LOOKUP_CSV_COLUMNS = (
+    "query", "code", "ticker", "name", "short", "name_zh", "name_zh_hans", "type", "board",
+    "indices", "aliases", "a_share", "us", "rmb_counter", "listed", "delisted", "match",
+)
 
 
 class Format(str, Enum):
@@ -59,6 +64,8 @@ class Format(str, Enum):
 class LookupFormat(str, Enum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class TickerStyle(str, Enum):
@@ -73,10 +80,20 @@ class Colours(str, Enum):
     mainland = "mainland"
 
 
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class EncodingErrors(str, Enum):
+    strict = "strict"
+    replace = "replace"
+
+
 _APP_SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,  # never Rich tracebacks (with locals) in cron mail
     "rich_markup_mode": None,  # plain help and usage errors: rich stays for tables only
-    "add_completion": False,
     "no_args_is_help": True,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
@@ -119,7 +136,9 @@ app = typer.Typer(
     cls=_OneLineErrors,
     **_APP_SETTINGS,
 )
-securities_app = typer.Typer(help="Manage the securities (alias) table.", **_APP_SETTINGS)
+securities_app = typer.Typer(
+    help="Manage the securities (alias) table.", add_completion=False, **_APP_SETTINGS
+)
 app.add_typer(securities_app, name="securities")
 
 
@@ -159,8 +178,11 @@ def _say(kind: str, name: str | None, message: str) -> None:
     print(f"hkwrap: {kind}: {where}{_one_line(message)}", file=sys.stderr, flush=True)
 
 
-def _colour_wanted(to_terminal: bool) -> bool:
-    """NO_COLOR wins, then FORCE_COLOR, then TERM=dumb; otherwise colour only on a terminal."""
+def _colour_wanted(to_terminal: bool, mode: str = "auto") -> bool:
+    """``--color always|never`` decides; with ``auto`` NO_COLOR wins, then FORCE_COLOR, then
+    TERM=dumb; otherwise colour only on a terminal."""
+    if mode in ("always", "never"):
+        return mode == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR") not in (None, "", "0"):
@@ -274,7 +296,16 @@ def parse_encoding(value: str | None) -> str | None:
 
 def _version_callback(value: bool) -> None:
     if value:
+        from hkwrap.securities.table import table_date
+
         print(f"hkwrap {__version__}")
+        print(f"securities table: {table_date() or 'date unknown'} (built in)")
+        user = user_aliases_path()
+        with contextlib.suppress(OSError):
+            import datetime
+
+            changed = datetime.date.fromtimestamp(user.stat().st_mtime).isoformat()
+            print(f"user alias table: {changed} ({user})")
         raise typer.Exit(EXIT_OK)
 
 
@@ -306,6 +337,7 @@ class _Settings:
     max_bytes: int
     options: Options
     debug: bool
+    encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
 
 
 @dataclasses.dataclass(frozen=True)
@@ -332,13 +364,38 @@ def _read(unit: _Unit, settings: _Settings) -> Iterator[Source]:
             from hkwrap.errors import InputError
 
             raise InputError(f"larger than --max-bytes ({settings.max_bytes:,} bytes)")
-        return iter_bytes(unit.data, unit.name, encoding=settings.encoding)
+        return iter_bytes(
+            unit.data, unit.name, encoding=settings.encoding, errors=settings.encoding_errors
+        )
     return iter_path(
         unit.name,
         encoding=settings.encoding,
         max_bytes=settings.max_bytes,
         regular_only=unit.walked,
+        errors=settings.encoding_errors,
     )
+
+
+def no_fact_note(doc: Any, notes: Sequence[str], forced_encoding: str | None) -> str | None:
+    """A note for a report decoded from another encoding than UTF-8 (forced or guessed) that
+    gave no fact at all, which often means the encoding was wrong; None otherwise. Never asks
+    for --encoding when one was given."""
+    if doc.indices or doc.stocks or doc.levels or any(
+        getattr(doc.market, f) is not None
+        for f in ("turnover", "southbound", "northbound", "advancers", "decliners", "unchanged")
+    ) or doc.market.short_selling_ratio is not None:
+        return None
+    from hkwrap.readers.encoding import GUESS_NOTE
+
+    guessed = next((n[len(GUESS_NOTE) :] for n in notes if n.startswith(GUESS_NOTE)), None)
+    if forced_encoding in (None, "utf-8") and guessed is None:
+        return None  # read as UTF-8: a report without facts is just that (the table says so)
+    if forced_encoding:
+        return (
+            f"no fact found in the text decoded as {forced_encoding}; "
+            "`hkwrap text` shows that text, to check the encoding"
+        )
+    return f"no fact found; the encoding was guessed as {guessed}: if that is wrong, pass --encoding"
 
 
 def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
@@ -359,6 +416,9 @@ def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
                     yield ("note", doc.source, warning)
             for problem in doc.failed_steps:
                 yield ("failed", doc.source, problem)
+            empty = no_fact_note(doc, src.notes, settings.encoding)
+            if empty:
+                yield ("note", doc.source, empty)
             yield ("doc", doc.to_dict(), None)
     except Exception as exc:
         trace = traceback.format_exc() if settings.debug else None
@@ -566,6 +626,7 @@ def _run_extract(
     ticker_style: str | None,
     colours: str,
     append: bool = False,
+    color: str = "auto",
 ) -> _RunResult:
     from hkwrap.output import get_renderer
     from hkwrap.output.atomic import AtomicFile
@@ -596,7 +657,7 @@ def _run_extract(
             f"--append adds lines: it needs --format jsonl or csv, not {fmt}", param_hint="'--append'"
         )
 
-    colour = sink is None and _colour_wanted(to_terminal)
+    colour = (sink is None or color == "always") and _colour_wanted(to_terminal, color)
     width = None
     if fmt == "table" and to_terminal:
         import shutil
@@ -721,6 +782,38 @@ QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No notes, warnings, progress or summary on stderr.")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Print a traceback with each error.")]
+ColorOption = Annotated[
+    ColorMode,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour in tables: auto (a terminal, unless NO_COLOR; FORCE_COLOR also in a pipe), "
+        "always or never.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        "-e",
+        envvar="HKWRAP_ENCODING",
+        callback=parse_encoding,
+        help="Input encoding (e.g. big5hkscs, gb18030). Default: UTF-8 with or without BOM, "
+        "else a guess announced on stderr.",
+        show_default=False,
+    ),
+]
+EncodingErrorsOption = Annotated[
+    EncodingErrors | None,
+    typer.Option(
+        "--encoding-errors",
+        envvar="HKWRAP_ENCODING_ERRORS",
+        case_sensitive=False,
+        help="Undecodable bytes: strict refuses the file, replace reads it with U+FFFD. "
+        "Default: a few are replaced (with a note), more refuse the file.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
@@ -765,18 +858,8 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            "-e",
-            envvar="HKWRAP_ENCODING",
-            callback=parse_encoding,
-            help="Input encoding (e.g. big5hkscs, gb18030). Default: UTF-8 with or without BOM, "
-            "else a guess announced on stderr.",
-            show_default=False,
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
+    encoding_errors: EncodingErrorsOption = None,
     aliases: AliasesOption = None,
     no_user_aliases: NoUserAliasesOption = False,
     ticker_style: TickerStyleOption = None,
@@ -790,6 +873,7 @@ def extract(
             help="Table colours: hk (up green, down red) or mainland (up red, down green).",
         ),
     ] = Colours.hk,
+    color: ColorOption = ColorMode.auto,
     bom: Annotated[
         bool, typer.Option("--bom", help="Start CSV output with a UTF-8 BOM (for Excel).")
     ] = False,
@@ -888,6 +972,7 @@ def extract(
             cache=True,
         ),
         debug=debug,
+        encoding_errors=encoding_errors.value if encoding_errors else None,
     )
 
     code = EXIT_OK
@@ -911,6 +996,7 @@ def extract(
                 ticker_style=ticker_style.value if ticker_style else None,
                 colours=colours.value,
                 append=append,
+                color=color.value,
             )
         code = EXIT_FAILED if result.failed or not units else EXIT_OK
         if not quiet and result.fmt == "table":
@@ -983,22 +1069,25 @@ def _summary(result: _RunResult) -> None:
 @app.command(cls=_PlainUsage)
 def lookup(
     queries: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="Codes (700, 00700, 0700.HK), tickers or names.", metavar="QUERY...",
+            metavar="[QUERY]...",
+            help="Codes (700, 00700, 0700.HK), tickers or names; none or '-': one a line from stdin.",
             show_default=False,
         ),
-    ],
+    ] = None,
     fmt: Annotated[
         LookupFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="table or json (a list of records). Default: table on a terminal, json otherwise.",
+            help="table, json (a list of records), jsonl (one record a line) or csv. "
+            "Default: table on a terminal, json otherwise.",
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = ColorMode.auto,
     aliases: AliasesOption = None,
     no_user_aliases: NoUserAliasesOption = False,
     ticker_style: TickerStyleOption = None,
@@ -1029,9 +1118,14 @@ def lookup(
         _say("error", None, describe_error(exc, ""))
         raise typer.Exit(EXIT_USAGE) from None
 
+    wanted = list(queries or [])
+    if not wanted or wanted == ["-"]:
+        if sys.stdin is None or _stdin_is_tty():
+            raise typer.BadParameter("give a QUERY, or queries one a line on stdin")
+        wanted = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
     records: list[dict[str, Any]] = []
     missing = 0
-    for query in queries:
+    for query in wanted:
         found = find(query, table)
         if not found:
             missing += 1
@@ -1056,6 +1150,12 @@ def lookup(
             import json
 
             stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        elif chosen == "jsonl":
+            import json
+
+            stream.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        elif chosen == "csv":
+            stream.write(_lookup_csv(records))
         elif records:
             from hkwrap.output.table import render_records
 
@@ -1068,7 +1168,7 @@ def lookup(
                 render_records(
                     records,
                     columns=LOOKUP_COLUMNS,
-                    colour=_colour_wanted(to_terminal),
+                    colour=_colour_wanted(to_terminal, color.value),
                     width=width,
                 )
             )
@@ -1077,6 +1177,86 @@ def lookup(
         _silence_stdout()
         raise typer.Exit(EXIT_PIPE) from None
     raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)
+
+
+def _lookup_csv(records: Sequence[dict[str, Any]]) -> str:
+    """Lookup records as CSV (header, CRLF rows as in extract's CSV); lists joined by "; "."""
+    import csv
+    import io
+
+    from hkwrap.output.csvout import neutralise
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(LOOKUP_CSV_COLUMNS)
+    for record in records:
+        row = []
+        for column in LOOKUP_CSV_COLUMNS:
+            value = record.get(column)
+            if isinstance(value, (list, tuple)):
+                value = "; ".join(str(v) for v in value)
+            row.append("" if value is None else neutralise(str(value)))
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+@app.command("text")
+def text_command(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="A report file ('-': stdin); FILE.json#N for the Nth article of a news-API list.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    encoding: EncodingOption = None,
+    encoding_errors: EncodingErrorsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Print the decoded text of a report: the text that evidence offsets (start, end) index."""
+    from hkwrap.errors import HkwrapError
+
+    name, article = file, None
+    found = re.fullmatch(r"(.+)#(\d+)", file)
+    if found and not os.path.exists(file):
+        name, article = found.group(1), int(found.group(2))
+    unit = _Unit(name, data=_read_stdin(DEFAULT_MAX_BYTES)) if name == "-" else _Unit(name)
+    settings_errors = encoding_errors.value if encoding_errors else None
+    try:
+        from hkwrap.pipeline import Options
+
+        settings = _Settings(encoding, DEFAULT_MAX_BYTES, Options(), debug, settings_errors)
+        sources = list(_read(unit, settings))
+    except (HkwrapError, OSError, UnicodeDecodeError) as exc:
+        if debug:
+            raise
+        _say("error", name, describe_error(exc, name))
+        raise typer.Exit(EXIT_FAILED) from None
+    for src in sources:
+        for note in src.notes:
+            _say("note", src.name, note)
+    if article is not None:
+        wanted = f"{name}#{article}"
+        sources = [s for s in sources if s.name == wanted]
+        if not sources:
+            _say("error", file, "no such article in this file")
+            raise typer.Exit(EXIT_FAILED)
+    elif len(sources) > 1:
+        first, last = sources[0].name, sources[-1].name
+        _say(
+            "error",
+            name,
+            f"holds {len(sources)} articles, each with its own offsets: name one, {first} to {last}",
+        )
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        stream = _stdout_stream()
+        stream.write(sources[0].text)
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_PIPE) from None
 
 
 @securities_app.command("import", cls=_PlainUsage)

@@ -29,6 +29,14 @@ def _ev(evidence: Evidence | None) -> dict[str, Any] | None:
     return evidence.to_dict() if evidence else None
 
 
+def _whole(value: float | None) -> float | int | None:
+    """An amount or a count as a JSON integer when it is whole (``215600000000``, not
+    ``215600000000.0``); a fraction stays a float."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 @dataclass(slots=True)
 class IndexMove:
     index: str
@@ -77,7 +85,7 @@ class StockMove:
             "change_pct": self.change_pct,
             "price": self.price,
             "currency": self.currency,
-            "turnover": self.turnover,
+            "turnover": _whole(self.turnover),
             "qualifier": self.qualifier,
             "session": self.session,
             "evidence": _ev(self.evidence),
@@ -107,7 +115,10 @@ class Mention:
 
 @dataclass(slots=True)
 class Amount:
-    """A money figure of the whole market: ``value`` in currency units, signed for flows."""
+    """A money figure of the whole market: ``value`` in currency units, signed for flows.
+
+    Its evidence is written once, in ``Market.evidence`` under the figure's name, beside the
+    evidence of the counts (which have no object of their own to carry it)."""
 
     value: float
     currency: str = "HKD"
@@ -116,10 +127,9 @@ class Amount:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "value": self.value,
+            "value": _whole(self.value),
             "currency": self.currency,
             "qualifier": self.qualifier,
-            "evidence": _ev(self.evidence),
         }
 
 
@@ -135,15 +145,20 @@ class Market:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        evidence = dict(self.evidence)
+        for role in ("turnover", "southbound", "northbound"):
+            amount = getattr(self, role)
+            if amount is not None and amount.evidence is not None:
+                evidence.setdefault(role, amount.evidence)
         return {
             "turnover": self.turnover.to_dict() if self.turnover else None,
             "southbound": self.southbound.to_dict() if self.southbound else None,
             "northbound": self.northbound.to_dict() if self.northbound else None,
-            "advancers": self.advancers,
-            "decliners": self.decliners,
-            "unchanged": self.unchanged,
+            "advancers": _whole(self.advancers),
+            "decliners": _whole(self.decliners),
+            "unchanged": _whole(self.unchanged),
             "short_selling_ratio": self.short_selling_ratio,
-            "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
+            "evidence": {k: v.to_dict() for k, v in evidence.items()},
         }
 
 
@@ -181,17 +196,38 @@ class Document:
     failed_steps: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        stocks = [f.to_dict() for f in self.stocks]
+        mentions = [m.to_dict() for m in self.mentions]
+        if self.language == "zh-Hans":
+            stocks = [_with_hans(s) for s in stocks]
+            mentions = [_with_hans(m) for m in mentions]
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "language": self.language,
             "date": self.date,
             "indices": [f.to_dict() for f in self.indices],
-            "stocks": [f.to_dict() for f in self.stocks],
-            "mentions": [m.to_dict() for m in self.mentions],
+            "stocks": stocks,
+            "mentions": mentions,
             "market": self.market.to_dict(),
             "levels": [lv.to_dict() for lv in self.levels],
             "warnings": list(self.warnings),
             "title": self.title,
             "metadata": dict(self.metadata),
         }
+
+
+def _with_hans(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with ``name_zh_hans`` (the Chinese name in Simplified characters) right after
+    ``name_zh``, for a report written in Simplified Chinese."""
+    from hkwrap import data
+    from hkwrap.securities.build import to_simplified
+
+    name_zh = record.get("name_zh")
+    hans = to_simplified(name_zh, data.load().get("t2s") or {}) if name_zh else None
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = value
+        if key == "name_zh":
+            out["name_zh_hans"] = hans
+    return out

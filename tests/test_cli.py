@@ -117,7 +117,7 @@ def lines(text: str) -> list[str]:
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"hkwrap {__version__}"
+    assert result.stdout.splitlines()[0] == f"hkwrap {__version__}"
     assert result.stderr == ""
 
 

@@ -98,10 +98,10 @@ def test_english_2025_layout(tmp_path):
     entries = import_list_of_securities(make_xlsx(tmp_path / "en.xlsx", rows))
     assert entries == [
         {"code": "00011", "short": "ALPHA TOWERS", "type": "equity", "board": "main", "rmb_counter": "80011"},
-        {"code": "00830", "short": "DELTA REIT", "type": "reit", "board": "main"},
-        {"code": "02805", "short": "GAMMA TRACKER", "type": "etf", "board": "main"},
-        {"code": "08012", "short": "BETA LABS", "type": "equity", "board": "gem"},
-        {"code": "09877", "short": "OMEGA-SW", "type": "equity", "board": "main"},
+        {"code": "00830", "short": "DELTA REIT", "name": "Delta REIT", "type": "reit", "board": "main"},
+        {"code": "02805", "short": "GAMMA TRACKER", "name": "Gamma Tracker", "type": "etf", "board": "main"},
+        {"code": "08012", "short": "BETA LABS", "name": "Beta Labs", "type": "equity", "board": "gem"},
+        {"code": "09877", "short": "OMEGA-SW", "name": "Omega", "type": "equity", "board": "main"},
     ]
     with_li = import_list_of_securities(tmp_path / "en.xlsx", include_leveraged=True)
     assert any(e["code"] == "07301" and e["type"] == "other" for e in with_li)
@@ -125,7 +125,7 @@ def test_older_chinese_layout_columns_moved(tmp_path):
         {"code": "00011", "zh": "甲乙大廈", "type": "equity", "board": "main"},
         {"code": "01234", "zh": "丙丁集團-SW", "type": "equity", "board": "main", "rmb_counter": "81234"},
         {"code": "03456", "zh": "戊己房託", "type": "reit", "board": "main"},
-        {"code": "08012", "short": "BETA LABS", "type": "equity", "board": "gem"},
+        {"code": "08012", "short": "BETA LABS", "name": "Beta Labs", "type": "equity", "board": "gem"},
     ]
 
 

@@ -164,15 +164,18 @@ def test_import_does_not_load_yaml():
 def test_lookup_and_suggest(compiled):
     t = SecurityTable(compiled)
     for query in ("700", "0700.HK", "HK.00700", "騰訊", "腾讯", "tencent holdings", "TCEHY", "80700"):
-        assert [r["code"] for r in lookup(query, t)] == ["00700"], query
+        found = lookup(query, t)
+        exact = [r["code"] for r in found if r["match"] in ("code", "name", "alias")]
+        assert exact == ["00700"] and found[0]["code"] == "00700", query
     assert [r["code"] for r in lookup("601988.SH", t)] == ["03988"]
     rec = lookup("BABA", t)[0]
     assert rec["name_zh"] == "阿里巴巴" and rec["name_zh_hans"] == "阿里巴巴"
     assert {"code", "name", "name_zh", "name_zh_hans", "aliases", "type", "indices", "a_share",
             "us", "rmb_counter"} <= set(rec)
-    assert {r["code"] for r in lookup("kingsoft", t)} == {"03888"}
-    assert {r["code"] for r in lookup("king", t)} == {"03888", "03896"}
-    assert lookup("12345", t)[0]["name"] is None
+    assert [r["code"] for r in lookup("kingsoft", t) if r["match"] == "name"] == ["03888"]
+    king = {r["code"] for r in lookup("king", t)}
+    assert {"03888", "03896"} <= king and "02356" not in king  # not "Dah Sing Banking"
+    assert lookup("12345", t) == []  # a code no security holds is no match
     assert lookup("Zzyzx", t) == []
     assert "Tencent" in suggest("Tencnet", t)
     assert suggest("", t) == []

@@ -42,6 +42,11 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         out["securities"] = compile_table(_load_yaml(sec) or [], out["t2s"])
     else:
         out["securities"] = {}
+    words = data_dir / "hkex_words.yaml"
+    out["hkex_words"] = _load_yaml(words) if words.exists() else {}
+    meta = data_dir / "securities_meta.yaml"
+    if meta.exists() and out["securities"]:
+        out["securities"]["as_of"] = str((_load_yaml(meta) or {}).get("as_of") or "") or None
     return out
 
 

@@ -7,9 +7,10 @@ Interface (stable; the pipeline and the CLI rely on it):
   ``metadata`` holds strings only (title, date, locale ...), never coerced types; ``notes``
   are things worth one line on stderr (``"encoding guessed: big5hkscs"``, front matter that
   could not be read ...).
-- ``read_bytes(data, name, encoding=None, kind=None)`` -> list[Source] (a news-API JSON list
-  yields many, named ``file.json#1``, ``#2`` ...).
-- ``read_path(path, encoding=None, max_bytes=...)`` -> list[Source]; raises InputError.
+- ``read_bytes(data, name, encoding=None, kind=None, errors=None)`` -> list[Source] (a
+  news-API JSON list yields many, named ``file.json#1``, ``#2`` ...).
+- ``read_path(path, encoding=None, max_bytes=..., errors=None)`` -> list[Source]; raises
+  InputError. ``errors`` is how undecodable bytes are met (``encoding.decode``).
 - ``iter_bytes`` / ``iter_path``: the same, one Source at a time (a news-API list is read article
   by article, so memory does not grow with the number of articles).
 - ``iter_inputs(paths)`` -> the files to read, directories walked for known extensions.
@@ -60,16 +61,26 @@ _EXTENSION_KINDS = {
 
 
 def read_bytes(
-    data: bytes, name: str, *, encoding: str | None = None, kind: str | None = None
+    data: bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    kind: str | None = None,
+    errors: str | None = None,
 ) -> list[Source]:
     """Decode ``data`` (the contents of ``name``) and read it as ``kind``, or as its extension
     and content suggest. Raises InputError (message naming ``name``) for empty, binary or
     undecodable input, and for invalid JSON in a file that must be JSON."""
-    return list(iter_bytes(data, name, encoding=encoding, kind=kind))
+    return list(iter_bytes(data, name, encoding=encoding, kind=kind, errors=errors))
 
 
 def iter_bytes(
-    data: bytes, name: str, *, encoding: str | None = None, kind: str | None = None
+    data: bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    kind: str | None = None,
+    errors: str | None = None,
 ) -> Iterator[Source]:
     """:func:`read_bytes`, one Source at a time: a news-API list of 100,000 articles is checked
     whole (a syntax error anywhere is raised before the first Source), then read article by
@@ -81,7 +92,7 @@ def iter_bytes(
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     if not data:
         raise input_error(name, "empty input")
-    decoded = decode(data, name, encoding)
+    decoded = decode(data, name, encoding, errors)
     del data  # the text is what is read from here on
     text, notes = decoded.text, decoded.notes
     del decoded
@@ -140,11 +151,14 @@ def read_path(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     regular_only: bool = False,
+    errors: str | None = None,
 ) -> list[Source]:
     """Read one file ("-" is stdin) as bytes and hand it to :func:`read_bytes`; see
     :func:`iter_path`."""
     return list(
-        iter_path(path, encoding=encoding, max_bytes=max_bytes, regular_only=regular_only)
+        iter_path(
+            path, encoding=encoding, max_bytes=max_bytes, regular_only=regular_only, errors=errors
+        )
     )
 
 
@@ -154,6 +168,7 @@ def iter_path(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     regular_only: bool = False,
+    errors: str | None = None,
 ) -> Iterator[Source]:
     """Read one file ("-" is stdin) as bytes and hand it to :func:`iter_bytes`.
 
@@ -186,7 +201,7 @@ def iter_path(
             raise input_error(name, _os_problem(exc)) from None
     if len(data) > max_bytes:
         raise input_error(name, _too_large(None, max_bytes))
-    sources = iter_bytes(data, name, encoding=encoding)
+    sources = iter_bytes(data, name, encoding=encoding, errors=errors)
     del data  # iter_bytes drops it once decoded
     yield from sources
 

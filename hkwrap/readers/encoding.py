@@ -14,12 +14,20 @@ Order of decisions (``decode``):
    the CLI can say so on stderr.
 6. Failing both, English text that is almost all ASCII and valid cp1252 (Windows curly quotes)
    is read as cp1252, also noted; anything else is an InputError asking for ``--encoding``.
+
+Stray bytes (``errors=``): a UTF-8 report with a few bytes that are not UTF-8 (a byte flipped in
+transit, a truncated paste) is read with each bad run replaced by U+FFFD and a note giving their
+count and first offset, instead of being refused; so is a forced ``encoding``. ``errors="strict"``
+refuses any bad byte; ``errors="replace"`` replaces however many there are, unless the file is
+mostly undecodable. Text decoded with a forced encoding that reads like no Chinese or English
+report (mojibake) gets a note too.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
 
 from hkwrap.readers._errors import input_error
@@ -61,6 +69,19 @@ FREQUENT_CJK = frozenset(
 )
 
 _BIG5_NAMES = frozenset({"big5", "cp950"})
+
+ERRORS = ("strict", "replace")  # None: replace a few stray bytes, refuse more
+# "A few" stray bytes, replaced without being asked: at most 1% of the file, and never fewer
+# than 8 allowed (a short report with one damaged character is still worth reading).
+FEW_BAD_SHARE = 0.01
+FEW_BAD_MIN = 8
+# More than half of the bytes undecodable is not the encoding at all, even with "replace".
+MOSTLY_BAD_SHARE = 0.5
+# A forced encoding's text "looks garbled" when its non-ASCII characters score below this on
+# plausibility() (rare code points outweigh frequent report characters) ...
+GARBLED_SCORE = 0.0
+# ... judged only on at least this many non-ASCII characters (a lone name or symbol says little).
+GARBLED_MIN_CHARS = 20
 _PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF5E), (0x2010, 0x2027))
 _CJK_RANGE = (0x4E00, 0x9FFF)
 
@@ -72,15 +93,25 @@ class Decoded:
     notes: tuple[str, ...] = ()
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
-    """Decode ``data`` (the bytes of the file called ``name``); raise InputError on failure."""
+def decode(
+    data: bytes, name: str, encoding: str | None = None, errors: str | None = None
+) -> Decoded:
+    """Decode ``data`` (the bytes of the file called ``name``); raise InputError on failure.
+
+    ``errors``: None replaces a few stray bytes (with a note) and refuses more; ``"strict"``
+    refuses any; ``"replace"`` replaces any number unless the file is mostly undecodable."""
+    if errors is not None and errors not in ERRORS:
+        raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
     if encoding:
-        return _decode_as(data, name, encoding)
+        return _decode_as(data, name, encoding, errors)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom) :], codec, name)
+            if errors == "strict":
+                text, notes = _strict(data[len(bom) :], codec, name), ()
+            else:
+                text, notes = _tolerant(data[len(bom) :], codec, name, errors, forced=False)
             _refuse_binary_text(text, name)
-            return Decoded(text, codec)
+            return Decoded(text, codec, notes)
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
@@ -96,11 +127,102 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
             # A file cut in the middle of a character (head -c, a truncated download).
             text = data[: exc.start].decode("utf-8")
             return Decoded(text, "utf-8", ("incomplete UTF-8 character at the end dropped",))
+    stray: tuple[str, int, int] | None = None
+    if errors != "strict":
+        text, bad, first = decode_counting(data, "utf-8")
+        if _acceptable(bad, len(data), errors):
+            stray = (text, bad, first)
+            valid_non_ascii = sum(1 for ch in text if ch >= "\x80") - text.count("\ufffd")
+            if valid_non_ascii > bad:  # UTF-8 characters outnumber the bad bytes: a UTF-8 file
+                return Decoded(text, "utf-8", (stray_note(bad, first, "utf-8"),))
     scores = score_cjk(data)
     codec = _confident(scores) or _western_guess(data) or _neutral_winner(scores)
     if codec is None:
-        raise input_error(name, "cannot decode as UTF-8/Big5/GB18030; pass --encoding")
+        if stray is not None:
+            text, bad, first = stray
+            return Decoded(text, "utf-8", (stray_note(bad, first, "utf-8"),))
+        _, bad, first = stray or decode_counting(data, "utf-8")
+        hint = "pass --encoding" if errors == "strict" or bad > MOSTLY_BAD_SHARE * len(data) else (
+            "pass --encoding, or --encoding-errors replace to read it anyway"
+        )
+        raise input_error(
+            name,
+            f"cannot decode as UTF-8/Big5/GB18030 ({bad:,} bytes not UTF-8, first at offset "
+            f"{first}); {hint}",
+        )
     return Decoded(data.decode(codec), codec, (GUESS_NOTE + codec,))
+
+
+def stray_note(bad: int, first: int, codec: str) -> str:
+    """The note for bytes replaced while decoding."""
+    many = "byte" if bad == 1 else "bytes"
+    return (
+        f"{bad} {many} not valid {codec} replaced with U+FFFD (first at offset {first}); "
+        "--encoding-errors strict refuses such files"
+    )
+
+
+def _acceptable(bad: int, size: int, errors: str | None) -> bool:
+    """Whether ``bad`` undecodable bytes out of ``size`` may be replaced under ``errors``."""
+    if errors == "replace":
+        return bad <= MOSTLY_BAD_SHARE * size
+    return bad <= max(FEW_BAD_MIN, FEW_BAD_SHARE * size)
+
+
+_COUNTS = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: replace like ``errors="replace"``, recording what was replaced."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    record = _COUNTS.record
+    if record[1] < 0:
+        record[1] = exc.start
+    record[0] += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+codecs.register_error("hkwrap-count", _count_and_replace)
+
+
+def decode_counting(data: bytes, codec: str) -> tuple[str, int, int]:
+    """``data`` decoded with bad bytes replaced by U+FFFD: (text, bad byte count, offset of the
+    first bad byte or -1)."""
+    _COUNTS.record = [0, -1]
+    text = data.decode(codec, errors="hkwrap-count")
+    bad, first = _COUNTS.record
+    return text, bad, first
+
+
+def _tolerant(
+    data: bytes, codec: str, name: str, errors: str | None, *, forced: bool
+) -> tuple[str, tuple[str, ...]]:
+    """Decode, replacing bad bytes when ``errors`` allows their number; else an InputError that
+    says what to do (never "pass --encoding" to someone who did)."""
+    try:
+        return data.decode(codec), ()
+    except UnicodeDecodeError:
+        pass
+    text, bad, first = decode_counting(data, codec)
+    if _acceptable(bad, len(data), errors):
+        return text, (stray_note(bad, first, codec),)
+    what = f"cannot decode as {codec}: {bad:,} of {len(data):,} bytes invalid (first at offset {first})"
+    if errors == "replace" or bad > MOSTLY_BAD_SHARE * len(data):
+        hint = "is it really " + codec + "?" if forced else "pass --encoding"
+    elif forced:
+        hint = f"is it really {codec}? --encoding-errors replace reads it anyway"
+    else:
+        hint = "pass --encoding, or --encoding-errors replace to read it anyway"
+    raise input_error(name, f"{what}; {hint}")
+
+
+def looks_garbled(text: str) -> bool:
+    """Whether decoded text reads like mojibake: enough non-ASCII characters, and rare code points
+    (kana, Latin-1 letters, private use ...) outweighing the frequent characters of reports."""
+    sample = text[:_SCORE_SAMPLE]
+    non_ascii = sum(1 for ch in sample if ch >= "\x80")
+    return non_ascii >= GARBLED_MIN_CHARS and plausibility(sample) < GARBLED_SCORE
 
 
 def guess_cjk(data: bytes, candidates: tuple[str, ...] = DEFAULT_CANDIDATES) -> str | None:
@@ -181,7 +303,7 @@ def plausibility(text: str) -> float:
     return total / count if count else 1.0
 
 
-def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
+def _decode_as(data: bytes, name: str, encoding: str, errors: str | None = None) -> Decoded:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
@@ -190,24 +312,34 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
-        if codec not in _BIG5_NAMES:
-            text = _strict(data, codec, name)  # raises, naming the byte
-        # Hong Kong text written as "Big5" is usually Big5-HKSCS (恒, 邨 ...): its superset.
-        text = _strict(data, "big5hkscs", name)
-        notes = (f"{encoding} could not decode every byte; read as big5hkscs",)
+        if codec in _BIG5_NAMES:
+            # Hong Kong text written as "Big5" is usually Big5-HKSCS (恒, 邨 ...): its superset.
+            codec = "big5hkscs"
+            notes = (f"{encoding} could not decode every byte; read as big5hkscs",)
+        if errors == "strict":
+            text = _strict(data, codec, name, forced=True)
+        else:
+            text, more = _tolerant(data, codec, name, errors, forced=True)
+            notes += more
     if text.startswith("\ufeff"):
         text = text[1:]
     _refuse_binary_text(text, name)
+    if looks_garbled(text):
+        notes += (
+            f"the text decoded as {codec} looks garbled (few characters usual in reports); "
+            "is that the file's encoding? `hkwrap text` shows the decoded text",
+        )
     return Decoded(text, codec, notes)
 
 
-def _strict(data: bytes, codec: str, name: str) -> str:
+def _strict(data: bytes, codec: str, name: str, *, forced: bool = False) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
+        hint = f"is it really {codec}?" if forced else "pass --encoding"
         raise input_error(
-            name, f"cannot decode as {codec} (byte 0x{bad} at offset {exc.start}); pass --encoding"
+            name, f"cannot decode as {codec} (byte 0x{bad} at offset {exc.start}); {hint}"
         ) from None
 
 

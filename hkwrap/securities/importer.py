@@ -13,7 +13,7 @@ import csv
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,12 @@ def import_list_of_securities(
 
     entries: dict[str, dict[str, Any]] = {}
     rmb_rows: dict[str, str] = {}  # ISIN -> RMB counter code
+    from hkwrap import data
+
+    compiled = data.load()
+    words = compiled.get("hkex_words") or {}
+    # codes the built-in table names already: its name is kept (a user entry's would replace it)
+    named = {r["code"] for r in (compiled.get("securities") or {}).get("records") or () if r.get("name")}
     for row in rows:
         code = cell(row, "code")
         if not code.isdigit() or len(code) > 5:
@@ -150,6 +156,8 @@ def import_list_of_securities(
         entry: dict[str, Any] = {"code": code}
         if name:
             entry["zh" if _has_cjk(name) else "short"] = name
+            if not _has_cjk(name) and code not in named:
+                entry["name"] = readable_name(name, words)
         entry["type"], entry["board"] = kind
         rmb = cell(row, "rmb_counter")
         if rmb.isdigit() and len(rmb) <= 5:
@@ -163,6 +171,31 @@ def import_list_of_securities(
         if "rmb_counter" not in entry and isin in rmb_rows:
             entry["rmb_counter"] = rmb_rows[isin]
     return [entries[c] for c in sorted(entries)]
+
+
+_VOWELS = frozenset("AEIOU")  # Y left out: BYD, SKY read as acronyms
+
+
+def readable_name(short: str, words: Mapping[str, Any]) -> str:
+    """An HKEX short name as people write it: ``TIAN AN`` -> ``Tian An``, ``DYNAMIC HLDGS`` ->
+    ``Dynamic Holdings``, ``CK ASSET`` -> ``CK Asset``; the ``-W`` / ``-SW`` marker dropped.
+    ``words`` is the compiled ``hkex_words.yaml`` (``expand`` and ``keep``)."""
+    from hkwrap.securities.build import split_suffix
+
+    expand: Mapping[str, str] = words.get("expand") or {}
+    keep = frozenset(words.get("keep") or ())
+    out = []
+    for word in split_suffix(short)[0].split():
+        upper = word.upper()
+        if upper in expand:
+            out.append(str(expand[upper]))
+        elif word != upper or not any(c.isalpha() for c in word):
+            out.append(word)  # mixed case or no letters (&, 2x): as written
+        elif upper in keep or len(word) == 1 or not (_VOWELS & set(upper)):
+            out.append(word)  # an acronym: HK, CK, HSBC, AIA
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
 
 
 _HEADER_COMMENT = (

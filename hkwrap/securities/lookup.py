@@ -21,11 +21,45 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def lookup(query: str, table: SecurityTable) -> list[dict[str, Any]]:
-    """Records matching ``query``: a code in any form (``700``, ``0700.HK``, ``BABA``,
-    ``601988.SH``), else an exact name or alias, else names and aliases containing it.
+# How a record answered a query, best first: results are listed in this order.
+MATCH_KINDS = ("code", "name", "alias", "prefix", "contains")
+# Letter queries this short are acronyms (HSI, CK, BOC): they match whole words only, so HSI
+# finds no "DAHSING" and CK no "CKH".
+ACRONYM_MAX_LETTERS = 3
 
-    A well-formed HK code missing from the table gives a record with only the code set.
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _at_word_start(alias: str, at: int, key: str) -> bool:
+    """Whether ``key`` found at ``alias[at:]`` begins a word (always true for CJK, which has
+    no spaces between words)."""
+    return at == 0 or not _word_char(key[0]) or not _word_char(alias[at - 1])
+
+
+def _ends_word(alias: str, end: int, key: str) -> bool:
+    return end == len(alias) or not _word_char(key[-1]) or not _word_char(alias[end])
+
+
+def _found(alias: str, key: str, *, whole_word: bool) -> int | None:
+    """Where ``key`` first occurs in ``alias`` at a word start (and end, if ``whole_word``)."""
+    at = alias.find(key)
+    while at >= 0:
+        if _at_word_start(alias, at, key) and (
+            not whole_word or _ends_word(alias, at + len(key), key)
+        ):
+            return at
+        at = alias.find(key, at + 1)
+    return None
+
+
+def lookup(query: str, table: SecurityTable) -> list[dict[str, Any]]:
+    """Records matching ``query``, each with ``match`` saying how, best first: the code in any
+    form (``700``, ``0700.HK``, ``BABA``, ``601988.SH``); a name as HKEX or the news writes it;
+    an alias; a name or alias beginning with the query; one containing it at a word start.
+    Letters match on word boundaries (``HSI`` finds no DAHSING). A code that no listed
+    security holds is no match.
     """
     query = (query or "").strip()
     if not query:
@@ -34,25 +68,46 @@ def lookup(query: str, table: SecurityTable) -> list[dict[str, Any]]:
     if ticker is not None:
         rec = table.get(ticker.code)
         if rec is not None:
-            return [_record_dict(rec)]
+            return [{**_record_dict(rec), "match": "code"}]
         if ticker.via in ("hk", "rmb"):
-            return [
-                {
-                    "code": ticker.code, "name": None, "short": None, "name_zh": None,
-                    "name_zh_hans": None, "aliases": [], "type": None, "board": None,
-                    "indices": [], "a_share": None, "us": None, "rmb_counter": None,
-                }
-            ]
-    exact = table.by_alias(query)
-    if exact:
-        return [_record_dict(r) for r in exact]
+            return []  # a well-formed code, but no security of the table holds it
     key = _key(query)
-    if len(key) < 2:
+    if not key:
         return []
-    codes = sorted(
-        {c for alias, cs in table.index.items() if key in alias for c in cs}
+    found: dict[str, str] = {}  # code -> how, in rank order
+
+    def add(codes: Any, how: str) -> None:
+        for code in sorted(codes):
+            if code not in found and table.get(code) is not None:
+                found[code] = how
+
+    add(
+        (
+            rec.code
+            for rec in table
+            if any(form and _key(form) == key for form in _names(rec))
+        ),
+        "name",
     )
-    return [_record_dict(r) for c in codes if (r := table.get(c)) is not None]
+    add((rec.code for rec in table.by_alias(query)), "alias")
+    add(table.index.get(key, ()), "alias")
+    if len(key) >= 2:
+        acronym = key.isascii() and key.isalpha() and len(key) <= ACRONYM_MAX_LETTERS
+        prefix: set[str] = set()
+        contains: set[str] = set()
+        for alias, codes in table.index.items():
+            at = _found(alias, key, whole_word=acronym)
+            if at is None:
+                continue
+            (prefix if at == 0 else contains).update(codes)
+        add(prefix, "prefix")
+        add(contains, "contains")
+    return [{**_record_dict(rec), "match": how} for code, how in found.items() if (rec := table.get(code))]
+
+
+def _names(rec: SecurityRecord) -> tuple[str | None, ...]:
+    """The names proper of a record (aliases aside)."""
+    return (rec.name, rec.short, rec.name_zh, rec.name_zh_hans)
 
 
 def suggest(query: str, table: SecurityTable, n: int = 5) -> list[str]:

@@ -353,6 +353,7 @@ def _resolve(subject: str, conn: sqlite3.Connection, aliases: list[Path],
     _load_alias_table(aliases, use_user_config)
     table = get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
     found = lookup(wanted, table)
+    found = [r for r in found if r.get("match") == found[0].get("match")]  # the best kind only
     codes = sorted({r["code"] for r in found})
     if len(codes) == 1:
         rec = found[0]
