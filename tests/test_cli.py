@@ -527,7 +527,7 @@ def test_colour_conventions(
         ["extract", "-q", "-f", "table", "--colours", colours, str(reports / "a.txt")],
         env={"FORCE_COLOR": "1"},
     )
-    assert f"\x1b[{up_code}m+2.50%" in result.stdout
+    assert f"\x1b[{up_code}m>+2.50%" in result.stdout  # rose over 2.5%
 
 
 # -- -o FILE --------------------------------------------------------------------------------

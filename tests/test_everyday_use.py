@@ -315,3 +315,66 @@ def test_shell_completion(tmp_path: Path) -> None:
     )
     assert installed.returncode == 0, installed.stderr
     assert "hkwrap" in (tmp_path / ".bashrc").read_text()
+
+
+# -- 5. tables at a terminal's width -----------------------------------------------------------
+
+
+def sample_doc(name: str) -> dict:
+    from hkwrap.pipeline import extract_file
+
+    (doc,) = extract_file(str(SAMPLES / name))
+    return doc.to_dict()
+
+
+@pytest.mark.parametrize("width", [80, 160])
+@pytest.mark.parametrize(
+    "name", ["en_wire_close_2025-11-24.txt", "zh-hant_tv_close_2026-01-15.txt"]
+)
+def test_tables_keep_one_line_per_row(name: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from hkwrap.output.table import TableRenderer
+
+    doc = sample_doc(name)
+    doc["stocks"][0]["name"] = "A Very Long Company Name Holdings International Group Limited"
+    text = TableRenderer(colour=False, width=width).document(doc)
+    lines = text.splitlines()
+    assert all(cell_len(line) <= width for line in lines)
+    stock_rows = [line for line in lines if re.match(r"\d{5}\s", line)]
+    assert len(stock_rows) == len(doc["stocks"])  # no row spills onto a second line
+    assert all(re.search(r"[+-][\d.]+%", row) for row in stock_rows)  # the figure on the row
+    if width == 80:
+        assert re.search(r"A Very Long Company \S*…", text)  # cut, with an ellipsis
+    mentioned = {m["code"] for m in doc["mentions"]}
+    shown = set(re.findall(r"(?<!\d)\d{5}(?!\d)", text.split("Mentions:")[1]))
+    assert shown <= mentioned and len(shown) == min(len(mentioned), 12)  # no code cut in two
+
+
+def test_tables_show_qualifiers_and_whole_points_and_hide_empty_columns() -> None:
+    from hkwrap.output.table import TableRenderer
+
+    doc = sample_doc("zh-hant_tv_close_2026-01-15.txt")
+    text = TableRenderer(colour=False, width=80).document(doc)
+    assert "Qualifier" not in text and "as_much_as" not in text
+    assert "up to -407" in text and "-286" in text and "-286.00" not in text
+    assert ">-7.00%" in text  # NIO fell over 7%
+    assert "~4.10bn" in text  # southbound about 4.1 billion
+    assert "Turnover " not in text.split("Stocks")[1].split("\n")[1]  # no stock turnover given
+
+
+def test_lookup_table_is_one_line_per_security() -> None:
+    from rich.cells import cell_len
+
+    from hkwrap.cli import LOOKUP_COLUMNS
+    from hkwrap.output.table import render_records
+    from hkwrap.securities.lookup import lookup
+    from hkwrap.securities.table import get_table
+
+    table = get_table(use_user_config=False)
+    records = [{"query": q, **r} for q in ("HSI", "騰訊") for r in lookup(q, table)]
+    text = render_records(records, columns=LOOKUP_COLUMNS, width=80)
+    rows = [line for line in text.splitlines() if re.match(r"(HSI|騰訊)\s", line)]
+    assert len(rows) == len(records)
+    assert all(cell_len(line) <= 80 for line in text.splitlines())
+    assert all(re.search(r"\s\d{5}\s", row) for row in rows)

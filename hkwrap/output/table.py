@@ -28,6 +28,30 @@ MARKET_LABELS = {
 }
 
 
+# Shown before a figure for its qualifier (exact shows nothing).
+QUALIFIER_MARKS = {"over": ">", "under": "<", "about": "~", "nearly": "~", "as_much_as": "up to "}
+# Columns never cut (a code cut in two is a wrong code); names and other text are cut with "…".
+UNCUT_COLUMNS = frozenset({"Code", "Ticker", "code", "ticker", "query", "Index", "Session"})
+# A cut name keeps at least this many columns (enough to recognise "Tencent Hol…").
+MIN_NAME_WIDTH = 12
+
+
+def qualified(text: str, qualifier: str | None) -> str:
+    """``text`` with its qualifier's mark before it: ``>3.00%``, ``~4.10bn``, ``up to +2.30%``."""
+    if not text or not qualifier:
+        return text
+    return QUALIFIER_MARKS.get(qualifier, "") + text
+
+
+def fmt_points(value: float | None) -> str:
+    """Signed index points: whole points without decimals (``-286``), else two (``+496.48``)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):+,}"
+    return f"{value:+,.2f}"
+
+
 def fmt_number(value: float | int | None, decimals: int = 3) -> str:
     """Thousands separators, at most ``decimals`` decimals, trailing zeros dropped."""
     if value is None:
@@ -97,10 +121,22 @@ class TableRenderer:
             return Text(text)
         return Text(text, style=self.up if value > 0 else self.down)
 
-    def _table(self, title: str, columns: Sequence[tuple[str, bool]]) -> Any:
+    def _table(
+        self,
+        title: str | None,
+        columns: Sequence[tuple[str, bool]],
+        rows: Sequence[Sequence[Any]] | None = None,
+    ) -> Any:
+        """A table with one line per row: columns empty in every row are left out; figures and
+        codes are never cut or wrapped; names are cut with an ellipsis when the width is short.
+        Without ``rows``: every column, and the caller adds the rows."""
         from rich import box
         from rich.table import Table
 
+        if rows is None:
+            keep = list(range(len(columns)))
+        else:
+            keep = [i for i in range(len(columns)) if any(_plain(row[i]) for row in rows)]
         table = Table(
             title=title,
             title_justify="left",
@@ -110,8 +146,21 @@ class TableRenderer:
             header_style="bold" if self.colour else "",
             title_style="bold" if self.colour else "",
         )
-        for name, numeric in columns:
-            table.add_column(name, justify="right" if numeric else "left", no_wrap=numeric)
+        for i in keep:
+            name, numeric = columns[i]
+            if rows is None:
+                table.add_column(name, justify="right" if numeric else "left", no_wrap=numeric)
+                continue
+            whole = numeric or name in UNCUT_COLUMNS
+            widest = max([_cell_width(name), *(_cell_width(_plain(row[i])) for row in rows)])
+            table.add_column(
+                name,
+                justify="right" if numeric else "left",
+                no_wrap=whole,  # a name column may shrink; its cells cut themselves below
+                min_width=widest if whole else min(widest, MIN_NAME_WIDTH),
+            )
+        for row in rows or ():
+            table.add_row(*(_one_line(row[i], columns[i][1]) for i in keep))
         return table
 
     # -- renderer interface ----------------------------------------------------------------
@@ -136,7 +185,8 @@ class TableRenderer:
             )
             if part
         )
-        console.print(Text(head, style="bold" if self.colour else ""), soft_wrap=True)
+        # wrapped at spaces, never inside a code or a word
+        console.print(Text(head, style="bold" if self.colour else ""))
 
         shown = 0
         for table in self._tables(doc):
@@ -151,7 +201,7 @@ class TableRenderer:
             line += f" ({len(codes)} securities: {', '.join(codes[:12])}{more})"
         if not shown and not mentions:
             line = "No facts found."
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(line))
         console.print()
         text = buf.getvalue()
         if not self.colour:  # plain text: no padding at line ends
@@ -162,61 +212,46 @@ class TableRenderer:
         tables = []
         indices = doc.get("indices") or []
         if indices:
-            t = self._table(
-                "Indices",
-                [
-                    ("Index", False),
-                    ("Session", False),
-                    ("Level", True),
-                    ("Points", True),
-                    ("%", True),
-                    ("Qualifier", False),
-                ],
-            )
+            rows = []
             for m in indices:
                 pct, pts = m.get("change_pct"), m.get("change_points")
-                t.add_row(
-                    str(m.get("index") or ""),
-                    str(m.get("session") or ""),
-                    fmt_number(m.get("level"), 2),
-                    self._move(pts, fmt_signed(pts)),
-                    self._move(pct, fmt_signed(pct, "%")),
-                    str(m.get("qualifier") or ""),
+                qualifier = m.get("qualifier")
+                rows.append(
+                    [
+                        str(m.get("index") or ""),
+                        str(m.get("session") or ""),
+                        fmt_number(m.get("level"), 2),
+                        self._move(pts, qualified(fmt_points(pts), None if pct is not None else qualifier)),
+                        self._move(pct, qualified(fmt_signed(pct, "%"), qualifier)),
+                    ]
                 )
-            tables.append(t)
+            cols = [("Index", False), ("Session", False), ("Level", True), ("Points", True),
+                    ("%", True)]
+            tables.append(self._table("Indices", cols, rows))
         stocks = doc.get("stocks") or []
         if stocks:
-            with_ticker = any("ticker" in s for s in stocks)
-            cols = [("Code", False)]
-            if with_ticker:
-                cols.append(("Ticker", False))
-            cols += [
-                ("Name", False),
-                ("Chinese name", False),
-                ("%", True),
-                ("Price", True),
-                ("Turnover", True),
-                ("Session", False),
-            ]
-            t = self._table("Stocks", cols)
+            rows = []
             for s in stocks:
                 pct = s.get("change_pct")
-                cells: list[Any] = [str(s.get("code") or "")]
-                if with_ticker:
-                    cells.append(str(s.get("ticker") or ""))
                 price = fmt_number(s.get("price"))
                 if price and s.get("currency") not in (None, "HKD"):
                     price = f"{price} {s.get('currency')}"
-                cells += [
-                    str(s.get("name") or ""),
-                    str(s.get("name_zh") or ""),
-                    self._move(pct, fmt_signed(pct, "%")),
-                    price,
-                    fmt_amount(s.get("turnover")),
-                    str(s.get("session") or ""),
-                ]
-                t.add_row(*cells)
-            tables.append(t)
+                qualifier = s.get("qualifier")
+                rows.append(
+                    [
+                        str(s.get("code") or ""),
+                        str(s.get("ticker") or ""),
+                        str(s.get("name") or ""),
+                        str(s.get("name_zh") or ""),
+                        self._move(pct, qualified(fmt_signed(pct, "%"), qualifier)),
+                        qualified(price, None if pct is not None else qualifier),
+                        fmt_amount(s.get("turnover")),
+                        str(s.get("session") or ""),
+                    ]
+                )
+            cols = [("Code", False), ("Ticker", False), ("Name", False), ("Chinese name", False),
+                    ("%", True), ("Price", True), ("Turnover", True), ("Session", False)]
+            tables.append(self._table("Stocks", cols, rows))
         market = doc.get("market") or {}
         rows = []
         for key, label in MARKET_LABELS.items():
@@ -225,39 +260,45 @@ class TableRenderer:
                 continue
             if isinstance(value, Mapping):
                 amount = value.get("value")
-                text = fmt_amount(amount)
+                text = qualified(fmt_amount(amount), value.get("qualifier"))
                 shown = self._move(amount, text) if key != "turnover" else text
-                rows.append(
-                    (
-                        label,
-                        shown,
-                        str(value.get("currency") or ""),
-                        str(value.get("qualifier") or ""),
-                    )
-                )
+                rows.append((label, shown, str(value.get("currency") or "")))
             elif key == "short_selling_ratio":
-                rows.append((label, f"{fmt_number(value, 2)}%", "", ""))
+                rows.append((label, f"{fmt_number(value, 2)}%", ""))
             else:
-                rows.append((label, fmt_number(value), "", ""))
+                rows.append((label, fmt_number(value), ""))
         if rows:
-            t = self._table(
-                "Market",
-                [("Figure", False), ("Value", True), ("Currency", False), ("Qualifier", False)],
-            )
-            for row in rows:
-                t.add_row(*row)
-            tables.append(t)
+            cols = [("Figure", False), ("Value", True), ("Currency", False)]
+            tables.append(self._table("Market", cols, rows))
         levels = doc.get("levels") or []
         if levels:
-            t = self._table("Levels", [("Index", False), ("Kind", False), ("Value", True)])
-            for lv in levels:
-                t.add_row(
-                    str(lv.get("index") or ""),
-                    str(lv.get("kind") or ""),
-                    fmt_number(lv.get("value"), 2),
-                )
-            tables.append(t)
+            rows = [
+                (str(lv.get("index") or ""), str(lv.get("kind") or ""), fmt_number(lv.get("value"), 2))
+                for lv in levels
+            ]
+            tables.append(self._table("Levels", [("Index", False), ("Kind", False), ("Value", True)], rows))
         return tables
+
+
+def _one_line(cell: Any, numeric: bool) -> Any:
+    """A text cell that is cut with an ellipsis instead of wrapping onto a second line."""
+    if numeric or not isinstance(cell, str):
+        return cell
+    from rich.text import Text
+
+    return Text(cell, no_wrap=True, overflow="ellipsis")
+
+
+def _plain(cell: Any) -> str:
+    """The text of a cell (a str or a rich Text)."""
+    return cell if isinstance(cell, str) else str(getattr(cell, "plain", cell))
+
+
+def _cell_width(text: str) -> int:
+    """Terminal columns ``text`` takes (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def _cell_text(value: Any) -> str:
@@ -301,9 +342,15 @@ def render_records(
         header_style="bold" if colour else "",
     )
     for name in columns:
-        table.add_column(name)
+        whole = name in UNCUT_COLUMNS
+        widest = max([len(name), *(_cell_width(_cell_text(r.get(name))) for r in records)])
+        table.add_column(
+            name,
+            no_wrap=whole,
+            min_width=widest if whole else min(widest, MIN_NAME_WIDTH),
+        )
     for record in records:
-        table.add_row(*(_cell_text(record.get(name)) for name in columns))
+        table.add_row(*(_one_line(_cell_text(record.get(name)), False) for name in columns))
     buf = io.StringIO()
     renderer._console(buf).print(table)
     text = buf.getvalue()
