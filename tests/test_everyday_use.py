@@ -320,6 +320,14 @@ def test_shell_completion(tmp_path: Path) -> None:
 # -- 5. tables at a terminal's width -----------------------------------------------------------
 
 
+def table_body(text: str, title: str | None = None) -> list[str]:
+    """The lines of a plain table's rows: after its header's rule, up to the next blank line."""
+    if title is not None:
+        text = text.split(f"\n{title}\n", 1)[1]
+    body = text.split("\n", 2)[2]  # past the column names and the rule under them
+    return body.split("\n\n", 1)[0].rstrip("\n").split("\n")
+
+
 def sample_doc(name: str) -> dict:
     from hkwrap.pipeline import extract_file
 
@@ -341,8 +349,9 @@ def test_tables_keep_one_line_per_row(name: str, width: int) -> None:
     text = TableRenderer(colour=False, width=width).document(doc)
     lines = text.splitlines()
     assert all(cell_len(line) <= width for line in lines)
-    stock_rows = [line for line in lines if re.match(r"\d{5}\s", line)]
+    stock_rows = table_body(text, "Stocks")
     assert len(stock_rows) == len(doc["stocks"])  # no row spills onto a second line
+    assert all(re.match(r"\d{5}\s", row) for row in stock_rows)
     assert all(re.search(r"[+-][\d.]+%", row) for row in stock_rows)  # the figure on the row
     if width == 80:
         assert re.search(r"A Very Long Company \S*…", text)  # cut, with an ellipsis
@@ -374,7 +383,7 @@ def test_lookup_table_is_one_line_per_security() -> None:
     table = get_table(use_user_config=False)
     records = [{"query": q, **r} for q in ("HSI", "騰訊") for r in lookup(q, table)]
     text = render_records(records, columns=LOOKUP_COLUMNS, width=80)
-    rows = [line for line in text.splitlines() if re.match(r"(HSI|騰訊)\s", line)]
-    assert len(rows) == len(records)
+    rows = table_body(text)
+    assert len(rows) == len(records) and all(re.match(r"(HSI|騰訊)\s", row) for row in rows)
     assert all(cell_len(line) <= 80 for line in text.splitlines())
     assert all(re.search(r"\s\d{5}\s", row) for row in rows)
