@@ -1071,7 +1071,7 @@ def lookup(
     queries: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[QUERY]...",
+            metavar="QUERY...",
             help="Codes (700, 00700, 0700.HK), tickers or names; none or '-': one a line from stdin.",
             show_default=False,
         ),
@@ -1120,9 +1120,14 @@ def lookup(
 
     wanted = list(queries or [])
     if not wanted or wanted == ["-"]:
-        if sys.stdin is None or _stdin_is_tty():
-            raise typer.BadParameter("give a QUERY, or queries one a line on stdin")
-        wanted = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        if sys.stdin is not None and not _stdin_is_tty():  # queries piped in, one a line
+            wanted = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        if not wanted:  # nothing on the line nor on stdin
+            import importlib
+
+            # click's exceptions, wherever this typer keeps its click (vendored or not)
+            exceptions = importlib.import_module(typer.BadParameter.__module__)
+            raise exceptions.MissingParameter(param_type="argument", param_hint="'QUERY...'")
     records: list[dict[str, Any]] = []
     missing = 0
     for query in wanted:

@@ -286,7 +286,8 @@ def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], line: str) -
 
 def test_help_shows_real_metavars(tmp_path: Path) -> None:
     lookup = hkwrap("lookup", "-h", cwd=tmp_path).stdout.decode()
-    assert lookup.startswith("Usage: hkwrap lookup [OPTIONS] QUERY...\n")
+    # QUERY is optional: queries may also come from stdin, one a line (issue 11 item 6)
+    assert lookup.startswith("Usage: hkwrap lookup [OPTIONS] [QUERY...]\n")
     importer = hkwrap("securities", "import", "-h", cwd=tmp_path).stdout.decode()
     assert importer.startswith("Usage: hkwrap securities import [OPTIONS] FILE\n")
     for text in (lookup, importer):
