@@ -251,6 +251,8 @@ def test_simplified_report_carries_simplified_names(runner: CliRunner, tmp_path:
     hant.write_text(ZH_HANT, encoding="utf-8")
     other = one_doc(runner.invoke(app, ["extract", "-f", "jsonl", str(hant)]))
     assert all("name_zh_hans" not in s for s in other["stocks"])
+    table = runner.invoke(app, ["extract", "-f", "table", str(hans)]).stdout
+    assert "腾讯控股" in table and "騰訊控股" not in table  # the table in the report's script
 
 
 @pytest.mark.parametrize(

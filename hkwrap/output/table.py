@@ -242,7 +242,8 @@ class TableRenderer:
                         str(s.get("code") or ""),
                         str(s.get("ticker") or ""),
                         str(s.get("name") or ""),
-                        str(s.get("name_zh") or ""),
+                        # in the report's own script: Simplified for a zh-Hans report
+                        str(s.get("name_zh_hans") or s.get("name_zh") or ""),
                         self._move(pct, qualified(fmt_signed(pct, "%"), qualifier)),
                         qualified(price, None if pct is not None else qualifier),
                         fmt_amount(s.get("turnover")),
