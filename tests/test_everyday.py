@@ -8,35 +8,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-RUN_TIMEOUT = 60
-
-
-def hkwrap(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
-    full_env = {
-        **os.environ,
-        "HOME": str(cwd / "home"),
-        "XDG_CONFIG_HOME": str(cwd / "config"),
-        "XDG_CACHE_HOME": str(cwd / "cache"),
-        "NO_COLOR": "1",
-        **(env or {}),
-    }
-    for key in ("HKWRAP_FORMAT", "HKWRAP_JOBS", "HKWRAP_ENCODING", "FORCE_COLOR"):
-        if key not in (env or {}):
-            full_env.pop(key, None)
-    return subprocess.run(
-        [sys.executable, "-m", "hkwrap", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        env=full_env,
-        timeout=RUN_TIMEOUT,
-    )
+from cli_run import hkwrap
 
 
 def report(day: int) -> str:

@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_run import RUN_TIMEOUT, hkwrap
 
 from hkwrap.output.atomic import AtomicFile, _kind
 
@@ -24,30 +25,6 @@ REPORT = (
     "Hong Kong stocks closed higher on Friday. The Hang Seng Index rose 1.2% to 25,000.5 "
     "points, while Tencent (00700) gained 2.5% to HK$612.\n"
 )
-RUN_TIMEOUT = 60  # seconds; a hang is a failure, not a stuck suite
-
-
-def hkwrap(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
-    """Run the command line in a clean environment whose home and config are under ``cwd``."""
-    full_env = {
-        **os.environ,
-        "HOME": str(cwd / "home"),
-        "XDG_CONFIG_HOME": str(cwd / "config"),
-        "XDG_CACHE_HOME": str(cwd / "cache"),
-        "NO_COLOR": "1",
-        **(env or {}),
-    }
-    for key in ("HKWRAP_FORMAT", "HKWRAP_JOBS", "HKWRAP_ENCODING", "FORCE_COLOR"):
-        if key not in (env or {}):
-            full_env.pop(key, None)
-    return subprocess.run(
-        [sys.executable, "-m", "hkwrap", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        env=full_env,
-        timeout=RUN_TIMEOUT,
-    )
 
 
 @pytest.fixture
