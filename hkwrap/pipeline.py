@@ -81,7 +81,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         for span in ctx.prep.sentences
     ]
     if doc.date is None and not state.yesterday_is_report_day:
-        state.yesterday_is_report_day = recap_of_yesterday(tok for _, tokens in sentences for tok in tokens)
+        state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
         if tokens:

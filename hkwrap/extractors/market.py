@@ -32,6 +32,8 @@ _SHARE_OF_TURNOVER_BEFORE = regex.compile(r"(?:占|佔)(?:大市|主板|市场|�
 # Words between a flow's subject and its amount that make a turnover keyword reach too far.
 _FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
 # A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
+# Between a Stock Connect keyword and an amount: its gross trading, not a net flow.
+_GROSS_BETWEEN = regex.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)")
 _QUOTA_AFTER = regex.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
 _QUOTA_BEFORE = regex.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
@@ -62,6 +64,8 @@ _SLASHED = regex.compile(
 )
 
 
+# Words that date a figure to another period: the market's own list and the binder's.
+_OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
 _KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
@@ -176,6 +180,8 @@ def _flow(
     word nearest the amount decides.
     """
     def flow_amount(q: Quantity) -> bool:
+        if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
+            return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
         return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end) and not _QUOTA_BEFORE.search(
             folded, max(0, q.start - 8), q.start
         )
@@ -282,7 +288,7 @@ def extract_market(
         blue_chip = "blue_chip" in roles
         other_period = [
             w for w in words
-            if "other_period" in w.roles or ("yesterday" in w.roles and not yesterday_is_report_day)
+            if w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day)
         ]
 
         ev = prep.evidence(start, end)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -162,20 +163,21 @@ class _Pending:
 _DAY_WORD_REACH = 2
 
 
-def recap_of_yesterday(tokens: Iterable[Token]) -> bool:
+def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
     """Is an undated report a next-morning recap? It dates the index's own move "yesterday"
-    (恒指昨日高開 156 點) and never "today"."""
+    (恒指昨日高開 156 點) and never "today", but in a forecast (今日港股有望高開)."""
     yesterday = today = False
-    prev: Token | None = None
-    for tok in tokens:
-        if prev is not None and tok.start - prev.end <= _DAY_WORD_REACH:
+    for tokens in sentences:
+        forecast = any(t.has("modal") for t in tokens)
+        for prev, tok in pairwise(tokens):
+            if tok.start - prev.end > _DAY_WORD_REACH:
+                continue
             pair = (prev, tok)
             subject = next((t for t in pair if t.subject is not None and t.subject.kind == "index"), None)
             word = next((t for t in pair if t.word is not None), None)
             if subject is not None and word is not None and not subject.subject.id.startswith("@"):
                 yesterday = yesterday or word.has("yesterday")
-                today = today or word.has("today")
-        prev = tok
+                today = today or (word.has("today") and not forecast)
     return yesterday and not today
 
 
