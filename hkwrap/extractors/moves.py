@@ -860,7 +860,9 @@ class _Binder:
         ):
             return
         magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - 6):self.level.end]
-        if is_level and not self.narrowed and not magnitude_word:
+        # "盤中一度跌至2.7%" is the index's fall, not a ratio it stands at ("climbed to 22.10%")
+        fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
+        if is_level and not self.narrowed and not magnitude_word and not fell_to:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         sign = q.sign or d

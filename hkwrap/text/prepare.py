@@ -41,11 +41,12 @@ _RELATED = regex.compile(
 _PUBLISHER_TAG = regex.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
 _INLINE_LINK = regex.compile(r"\s?[:：]?\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
-# A line ending in a citation marker: "... New High[2]." (the title of a cited article), or
+# A line ending in a citation marker: "... New High[2]." (the title of a cited article; a
+# paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text), or
 # a short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
 # 0.4% at 24,050 (2025/04/01)" (a headline of another day's article).
 _CITED_LINE = regex.compile(
-    r"(?m)^[^\n]{0,400}\[\d{1,3}\][.。]?[ \t]*$"
+    r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$"
     r"|^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
 )
 
