@@ -33,6 +33,7 @@ class Draft:
     points_q: str = "exact"
     level: float | None = None
     level_q: str = "exact"  # "mark": a threshold crossed ("surpassing the 20,600-point mark")
+    tentative: bool = False  # kept only if it merges into a draft that is not (the market's %)
     price: float | None = None
     currency: str = "HKD"
     turnover: float | None = None
@@ -128,6 +129,14 @@ def _overlap(a: Draft, b: Draft) -> bool:
 def compatible(a: Draft, b: Draft) -> bool:
     if a.subject != b.subject:
         return False
+    if a.tentative != b.tentative:
+        # the market's bare percent restates the index's move that states no percent
+        firm, loose = (b, a) if a.tentative else (a, b)
+        return (
+            firm.pct is None and loose.pct is not None
+            and (firm.points is not None or firm.session == "close")  # a move, not a range's end
+            and (firm.points is None or (firm.points > 0) == (loose.pct > 0))
+        )
     if a.session and b.session and a.session != b.session:
         return False
     level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
@@ -200,6 +209,7 @@ def merge(a: Draft, b: Draft) -> Draft:
     unique = restated
     return Draft(
         subject=a.subject,
+        tentative=a.tentative and b.tentative,
         position=min(a.position, b.position),
         pct=pct,
         pct_q=pct_q,

@@ -29,8 +29,10 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
             level = move.level.value if (move.level and single) else None
             if pct is None and pts is None and level is None:
                 continue
-            if subject.weak and pts is None and level is None and move.session not in _SESSIONS_STATED:
-                continue  # "Hong Kong stocks fell 1%": the market's breadth, not an index figure
+            # "Hong Kong stocks fell 1%": the market's percent is the index's only when it
+            # names the session, or restates a move of the index stated with points or a level
+            # ("Hong Kong share prices dived 3.8 percent … the Hang Seng Index lost 565.40 points")
+            tentative = subject.weak and pts is None and level is None and move.session not in _SESSIONS_STATED
             if pct is not None and abs(pct.value) > _MAX_INDEX_PCT:
                 pct = None  # "…升能集團暴跌98.4%": a company the tables do not know, not the index
                 if pts is None and level is None:
@@ -48,12 +50,15 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                     points_q=pts.qualifier if pts else "exact",
                     level=round4(level),
                     level_q="mark" if level is not None and move.level and move.level.qualifier == "mark" else "exact",
+                    tentative=tentative,
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
                 )
             )
     out = []
     for d in consolidate(drafts):
+        if d.tentative:
+            continue  # a market percent that restated no move of the index
         info = lexicon.indices.get(d.subject)
         out.append(
             IndexMove(
