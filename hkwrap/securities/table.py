@@ -116,6 +116,7 @@ class SecurityTable:
         self._index: dict[str, dict[str, int]] = {}
         # (key, code) -> (from, to) for a name that meant the code only for a time
         self._spans: dict[tuple[str, str], build.Span | None] = {}
+        self._dated_keys: tuple[int, frozenset[str]] = (-1, frozenset())  # (len(_spans), keys)
         for key, pairs in (compiled.get("index") or {}).items():
             self._index[key] = {pair[0]: pair[1] for pair in pairs}
             for pair in pairs:
@@ -206,7 +207,7 @@ class SecurityTable:
         codes = self._index.get(key)
         if not codes:
             return ()
-        if self._spans:
+        if self._spans and key in self._keys_with_spans():
             codes = self._valid_at(key, codes, date)
             if not codes:
                 return ()
@@ -215,7 +216,16 @@ class SecurityTable:
 
     def is_dated(self, key: str) -> bool:
         """Whether any code of ``key`` holds it only for a time."""
-        return any((key, c) in self._spans for c in self._index.get(key, ()))
+        return key in self._keys_with_spans() and any((key, c) in self._spans for c in self._index.get(key, ()))
+
+    def _keys_with_spans(self) -> frozenset[str]:
+        """The alias keys that have a dated code: most keys have none, and need no date check
+        (the set is rebuilt when user entries add spans)."""
+        count, keys = self._dated_keys
+        if count != len(self._spans):
+            keys = frozenset(k for k, _ in self._spans)
+            self._dated_keys = (len(self._spans), keys)
+        return keys
 
     def _valid_at(self, key: str, codes: dict[str, int], date: str | None) -> dict[str, int]:
         spans = {c: self._spans.get((key, c)) for c in codes}
