@@ -122,7 +122,7 @@ def _pattern() -> regex.Pattern:
     return regex.compile(
         rf"""
         (?P<sign>[+-])?
-        (?:(?P<cur1>{cur_before})\s?)?
+        (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
             # copy has) / 106. 67 (only before a unit, else it is a full stop).
@@ -292,4 +292,4 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _sign(g: dict) -> int:
-    return {"+": 1, "-": -1}.get(g.get("sign") or "", 0)
+    return {"+": 1, "-": -1}.get(g.get("sign") or g.get("sign2") or "", 0)
