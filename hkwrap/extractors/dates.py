@@ -58,6 +58,11 @@ _ANCHOR = regex.compile(
 _NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|自|截至|至|起|上)\s*$")
 
 
+# Before a date: something will happen on it ("will report results on", "due on", 將於).
+_AHEAD_REACH = 40
+_AHEAD_BEFORE = regex.compile(
+    r"(?:\bwill\b[^.;,]{0,30}\bon|\b(?:due|scheduled|slated|set|expected)\s+(?:for|on)|将于|将在)\s*$"
+)
 _ANNOUNCED = regex.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
 
 
@@ -189,8 +194,11 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
         start = prep.sentences[n][0]
         if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
             continue
-        if (m.group("wd") or m.group("wdzh")) and _ANNOUNCED.match(folded, m.end(), m.end() + 12):
-            continue  # "市場關注周四公布的美國 CPI": a day ahead, not the day reported
+        if _AHEAD_BEFORE.search(folded, max(start, m.start() - _AHEAD_REACH), m.start()):
+            continue  # "Tencent will report results on March 19, 2025": a day ahead
+        if _ANNOUNCED.match(folded, m.end(), m.end() + 12):
+            # "市場關注周四公布的美國 CPI", "將於3月25日公布業績": a day ahead, not the day reported
+            continue
         found.append((n, m))
     out = []
     for i, (n, m) in enumerate(found):
