@@ -40,6 +40,11 @@ _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# After a percent: the change of a company's results ("rise in interim net profit").
+_RESULTS_AFTER = regex.compile(
+    r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
+    r"(?:[a-z-]+ ){0,3}?(?:profit|profits|earnings|revenue|revenues|sales|income|dividend|margin)s?\b"
+)
 # After a percent: how far it stands from a peak or trough, not the day's move.
 _FROM_PEAK_AFTER = regex.compile(
     r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w -]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
@@ -793,6 +798,8 @@ class _Binder:
             self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end) is not None)
+            # "a 24 percent rise in interim net profit": the company's results, not its shares
+            or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)
