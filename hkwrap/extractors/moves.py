@@ -64,6 +64,11 @@ _COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bve
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
+# Two or more Chinese characters no vocabulary word covers: the name of a company or market
+# the tables do not know ("榮昌", "國企股(H股)").
+_UNKNOWN_CJK_NAME = regex.compile(r"[\s(]*\p{Han}{2,}[^,;。，；\d]{0,6}?")
+_CLAUSE_MARK = regex.compile(r"[,;、]")
+_HAN_RUN = regex.compile(r"\p{Han}{2,}")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
 # After a ratio ("climbed to 22.10%"), points under this are its percentage points.
@@ -252,6 +257,33 @@ class _Binder:
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
 
+    def unknown_subject_opens(self, tokens: list[Token]) -> bool:
+        """Does the sentence open on Chinese words no vocabulary covers, before its first verb
+        and before any level word or figure (a company or gauge the tables do not know)?"""
+        verb = next((i for i, t in enumerate(tokens) if t.word is not None and t.word.roles & {"up", "down"}), None)
+        if verb is None or any(t.qty is not None or (t.word is not None and t.word.roles & {"level", "price"})
+                               for t in tokens[:verb]):
+            return False
+        chars = list(self.folded[self.sentence[0]:tokens[verb].start])
+        for t in tokens[:verb]:
+            for k in range(t.start - self.sentence[0], t.end - self.sentence[0]):
+                chars[k] = " "
+        return _HAN_RUN.search("".join(chars)) is not None
+
+    def unknown_cjk_before(self, move: Move, tok: Token) -> bool:
+        """Do two or more Chinese characters no vocabulary word covers stand right before the
+        direction word ``tok``, after the move's last figure and a clause break?"""
+        ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+        if not ends or move.subjects[0].kind != "stock":
+            return False  # an index's sentence goes on in words of its own (尾盤跌幅收窄)
+        lo = max(ends)
+        gap = self.folded[lo:tok.start]
+        if not _CLAUSE_MARK.search(gap):
+            return False
+        covered = [(t.start, t.end) for t in self.tokens if lo <= t.start and t.end <= tok.start]
+        tail_start = max([lo] + [e for _, e in covered] + [m.end() + lo for m in _CLAUSE_MARK.finditer(gap)])
+        return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
+
     def verb_follows(self, tok: Token) -> bool:
         """Is the next token a direction word, right after ``tok``?"""
         nxt = next((t for t in self.tokens if t.start >= tok.end), None)
@@ -428,6 +460,8 @@ class _Binder:
         last = state.last_subject
         if last is None or state.subject_sentence != state.sentence - 1:
             return None
+        if self.unknown_subject_opens(tokens):
+            return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
         opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
             tokens[0].start - self.sentence[0] <= 3
         )
@@ -700,8 +734,12 @@ class _Binder:
         cur = self.cur
         if cur is not None and cur.has_change and _right_after(self.folded, cur, tok, post=True):
             pass  # "closed 1.3% higher": the word states the direction of that number
-        elif cur is not None and cur.has_change and _unknown_name_between(self.prep, cur, tok, self.tokens):
-            self.close()  # "... declined 3.9%, after Nvidia's shares tumbled 9.5%": not ours
+        elif cur is not None and cur.has_change and (
+            _unknown_name_between(self.prep, cur, tok, self.tokens) or self.unknown_cjk_before(cur, tok)
+        ):
+            # "... declined 3.9%, after Nvidia's shares tumbled 9.5%", "諾輝健康跌9%，榮昌跌14%":
+            # another company, one the tables do not know
+            self.close()
             self.group = []
         elif cur is not None and cur.has_change:
             if sess and sess != cur.session:
@@ -725,6 +763,7 @@ class _Binder:
         if (
             cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
             and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
+            and not self.verb_follows(tok)  # "恒指一度跌逾1000點 半日跌700點": the next move's
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
