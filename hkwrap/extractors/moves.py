@@ -65,8 +65,12 @@ _COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bve
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
 # Two or more Chinese characters no vocabulary word covers: the name of a company or market
-# the tables do not know ("榮昌", "國企股(H股)").
-_UNKNOWN_CJK_NAME = regex.compile(r"[\s(]*\p{Han}{2,}[^,;。，；\d]{0,6}?")
+# the tables do not know ("榮昌", "國企股(H股)"). Every repeat is bounded so a run of spaces
+# cannot make the match quadratic; a name is at most _UNKNOWN_NAME_CHARS characters.
+_UNKNOWN_NAME_CHARS = 16
+_UNKNOWN_CJK_NAME = regex.compile(
+    rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
+)
 _CLAUSE_MARK = regex.compile(r"[,;、]")
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 # A sector word this close before a direction word is that verb's subject.
@@ -282,6 +286,8 @@ class _Binder:
             return False
         covered = [(t.start, t.end) for t in self.tokens if lo <= t.start and t.end <= tok.start]
         tail_start = max([lo] + [e for _, e in covered] + [m.end() + lo for m in _CLAUSE_MARK.finditer(gap)])
+        if tok.start - tail_start > _UNKNOWN_NAME_CHARS + 9:  # 3 openers + 6 trailing marks
+            return False
         return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
 
     def verb_follows(self, tok: Token) -> bool:
