@@ -87,6 +87,9 @@ _OTHER_COMPANY_CJK = re.compile(
 # corporate word ("Sinopec Kantons Holdings" is not Sinopec). At most three words in between:
 # a company name, not a headline. Checked on the original text (capitals).
 _CORP_WORD = r"(?:Holdings?|Group|Limited|Ltd|Inc|Corp|Corporation|Company|Co)"
+# An alias joined by a hyphen to another capitalised word of three or more letters is part of
+# a compound name ("CGS-CIMB" the broker, not CGS); listing markers (-W, -SW, -B) are shorter.
+_HYPHENATED_NAME_LATIN = re.compile(r"-[A-Z][A-Za-z]{2,}")
 _LONGER_NAME_LATIN = re.compile(
     rf"(?:\s(?!{_CORP_WORD}\b)[A-Z][\w'&-]*){{1,3}}\s{_CORP_WORD}(?![\w-])"
 )
@@ -354,6 +357,8 @@ class Matcher:
             return text is None or text[m.start() + 1].isupper()
         if text is None:
             return False
+        if _HYPHENATED_NAME_LATIN.match(text, e):
+            return True
         m = _LONGER_NAME_LATIN.match(text, e)
         return bool(m) and not _title_case_line(text, e, m.end())
 
