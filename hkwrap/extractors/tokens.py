@@ -136,6 +136,17 @@ def _han_run(folded: str, pos: int, floor: int) -> str:
     return folded[i:pos]
 
 
+# Between a counted noun and its value: "constituents to 88", "members from 80 to 82".
+_COUNT_TO = regex.compile(r"\s(?:to|from|at)\s")
+
+
+def _next_word_start(folded: str, pos: int) -> int:
+    """Where the word after ``pos`` starts, past one run of spaces."""
+    while pos < len(folded) and folded[pos] == " ":
+        pos += 1
+    return pos
+
+
 def _overlaps(a_start: int, a_end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a_start < e and s < a_end for s, e in spans)
 
@@ -168,6 +179,21 @@ def tokenize(
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
     taken.extend((w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles))
     quantities = [q for q in prep.quantities(start, end) if not _overlaps(q.start, q.end, taken)]
+    # "expands to 88 members": a number that counts things is no price, level or change
+    # and "the number of constituents to 88 from 85": its new and old values
+    count_words = [w for w in words if "count_noun" in w.roles]
+    if count_words:
+        counted = {w.start for w in count_words}
+        counters = [w.end for w in count_words]  # ends of count words, then of counts
+        kept: list[Quantity] = []
+        for q in quantities:
+            if _next_word_start(folded, q.end) in counted or any(
+                _COUNT_TO.fullmatch(folded, e, q.start) for e in counters if e <= q.start
+            ):
+                counters.append(q.end)
+            else:
+                kept.append(q)
+        quantities = kept
     qspans = [(q.start, q.end) for q in quantities]
     for w in words:
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
