@@ -71,6 +71,8 @@ _UNKNOWN_NAME_CHARS = 16
 _UNKNOWN_CJK_NAME = regex.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
+# Words that open a move of their own: a session word right before one is that move's.
+_MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = regex.compile(r"[,;、]")
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 # A sector word this close before a direction word is that verb's subject.
@@ -290,11 +292,11 @@ class _Binder:
             return False
         return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
 
-    def verb_follows(self, tok: Token) -> bool:
-        """Is the next token a direction word, right after ``tok``?"""
+    def verb_follows(self, tok: Token, roles: frozenset[str] = frozenset({"up", "down"})) -> bool:
+        """Is the next token a direction word (or another of ``roles``), right after ``tok``?"""
         nxt = next((t for t in self.tokens if t.start >= tok.end), None)
         return (
-            nxt is not None and nxt.word is not None and bool({"up", "down"} & nxt.word.roles)
+            nxt is not None and nxt.word is not None and bool(roles & nxt.word.roles)
             and nxt.start - tok.end <= _SECTOR_VERB_GAP
         )
 
@@ -769,7 +771,8 @@ class _Binder:
         if (
             cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
             and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
-            and not self.verb_follows(tok)  # "恒指一度跌逾1000點 半日跌700點": the next move's
+            # "恒指一度跌逾1000點 半日跌700點", "半日挫212點報26,310 曾低見26,198": the next move's
+            and not self.verb_follows(tok, _MOVE_OPENERS)
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
