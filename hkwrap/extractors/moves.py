@@ -71,6 +71,16 @@ _UNKNOWN_NAME_CHARS = 16
 _UNKNOWN_CJK_NAME = regex.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
+# Two levels of one index in one report lie within this share of each other (the worst day
+# in the Hang Seng Index's history was -33%; a report's levels sit within a few percent).
+_SAME_INDEX_SPREAD = 0.25
+
+
+def _near_level(known: float | None, level: float) -> bool:
+    """Could ``level`` be the same index as one last at ``known`` (unknown: yes)?"""
+    return known is None or abs(level - known) <= _SAME_INDEX_SPREAD * known
+
+
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = regex.compile(r"[,;、]")
@@ -158,6 +168,8 @@ class BindState:
     index_sentence: int = -2  # the last sentence that named an index
     subject_sentence: int = -2  # the last sentence that named a subject
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
+    index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
+    index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
     last_session: str | None = None  # the session of the last move bound
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
     report_year: int | None = None  # the year of the trading day, when known
@@ -258,10 +270,27 @@ class _Binder:
         if cur is not None and cur.has_numbers:
             if cur.session is None and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)):
                 cur.session = "intraday"  # "as much as 6%" is the day's extreme
+            self.check_index_ref(cur)
             self.moves.append(cur)
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def check_index_ref(self, move: Move) -> None:
+        """"HSI ... to close at 16,587; HSTECH -1.7% to 3,488. The index was held in a narrow
+        band: intraday high 16,702": "the index" is the one whose last level its level is near,
+        not the last one named, when the last one named is far off. Then remember the level."""
+        levels = self.state.index_levels
+        if move.level is None or len(move.subjects) != 1 or move.subjects[0].kind != "index":
+            return
+        subj, level = move.subjects[0], move.level.value
+        if subj.start in self.state.index_refs and not _near_level(levels.get(subj.id), level):
+            near = [i for i, v in levels.items() if _near_level(v, level)]
+            if near:
+                subj = Subject("index", near[-1], subj.start, subj.end)
+                move.subjects[0] = subj
+        levels.pop(subj.id, None)
+        levels[subj.id] = level
 
     def unknown_subject_opens(self, tokens: list[Token]) -> bool:
         """Does the sentence open on Chinese words no vocabulary covers, before its first verb
@@ -522,6 +551,7 @@ class _Binder:
             if state.last_index is None:
                 return
             subj = Subject("index", state.last_index, subj.start, subj.end)
+            state.index_refs.add(subj.start)
         prev = self.prev
         if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= 2:
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
