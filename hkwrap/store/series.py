@@ -11,7 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from hkwrap.store.reconcile import AGREED, Figure, Statement, reconcile
+from hkwrap.store.reconcile import AGREED, EXACT, Figure, Statement, reconcile
 
 # Sparkline: eight block heights, lowest first. A column of them down the table, one per date,
 # draws the series turned on its side; the bar column draws each level as a horizontal bar.
@@ -56,7 +56,8 @@ def _series(
     grouped = conn.execute(
         f"SELECT date, {figures}, qualifier, COUNT(*), GROUP_CONCAT(id)"
         f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
-        f" GROUP BY date, {figures}, qualifier ORDER BY date",
+        # ordered as grouped (the index's order), so SQLite walks the index and sorts nothing
+        f" GROUP BY date, {figures}, qualifier ORDER BY date, {figures}, qualifier",
         (subject, session, date_from or _NO_START, date_to or _NO_END),
     ).fetchall()
     by_date: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
@@ -80,18 +81,20 @@ def _reconciled(
 ) -> dict[str, Any]:
     figures: dict[str, Figure | None] = {}
     for i, name in enumerate(names):
-        statements = [
-            Statement(source=label, value=float(values[i]), qualifier=qualifier or "exact",
-                      weight=weight)
+        stated = [
+            (label, float(values[i]), qualifier or EXACT, weight)
             for label, values, qualifier, weight in variants
             if values[i] is not None
         ]
-        if statements and all(
-            st.value == statements[0].value and st.qualifier == statements[0].qualifier for st in statements
-        ):
+        if not stated:
+            figures[name] = reconcile([])
+            continue
+        statements = [Statement(label, value, qualifier, None, None, None, None, False, None, weight)
+                      for label, value, qualifier, weight in stated]
+        _, value, qualifier, _ = stated[0]
+        if all(v == value and q == qualifier for _, v, q, _ in stated):
             # every source states the same figure (most days, most figures): nothing to weigh
-            first = statements[0]
-            figures[name] = Figure(first.value, first.qualifier, AGREED, statements, [])
+            figures[name] = Figure(value, qualifier, AGREED, statements, [])
         else:
             figures[name] = reconcile(statements)
     record: dict[str, Any] = {"date": date}
