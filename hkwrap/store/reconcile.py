@@ -191,13 +191,17 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
     for key in order:
         candidate = first[key]
         u = unit_of[key]
+        finer = u - u * FLOAT_SLACK
         if exact:
+            # the candidate must be the most precise figure of its group, or a finer one leads
+            # it: the finer variants (first in ``order``) are asked first, and alone
+            if any(_agree(k[0], unit_of[k], key[0], u) for k in order if unit_of[k] < finer):
+                continue
             members = [k for k in order if _agree(k[0], unit_of[k], key[0], u)]
         else:  # only bounds: those that allow what the candidate allows
             members = [k for k in order if consistent(first[k], candidate)]
-        # the candidate must be the most precise figure of its group, or a finer one leads it
-        if any(unit_of[k] < u - u * FLOAT_SLACK for k in members):
-            continue
+            if any(unit_of[k] < finer for k in members):
+                continue
         group = [st for k in members for st in variants[k]]
         size = support(group)
         if best is None or size > best_size:
