@@ -89,7 +89,18 @@ def _reconciled(
     every report states alike is one statement. ``stands_for`` records, per (date, figure,
     statement), the variants (their positions) a statement stands for."""
     figures: dict[str, Figure | None] = {}
+    qualifiers = [qualifier or EXACT for _, _, qualifier, _ in variants]
+    same_qualifier = qualifiers.count(qualifiers[0]) == len(qualifiers)
+    total = sum(weight for _, _, _, weight in variants)
     for i, name in enumerate(names):
+        column = [values[i] for _, values, _, _ in variants]
+        if same_qualifier and column[0] is not None and column.count(column[0]) == len(column):
+            # every source states the same figure (most days, most figures): nothing to weigh
+            only = Statement(variants[0][0], float(column[0]), qualifiers[0], None, None, None,
+                             None, False, None, total)
+            stands_for[(date, name, only.source)] = list(range(len(variants)))
+            figures[name] = Figure(only.value, only.qualifier, AGREED, [only], [])
+            continue
         alike: dict[tuple[float, str], tuple[str, list[int], list[int]]] = {}
         for n, (label, values, qualifier, weight) in enumerate(variants):
             if values[i] is None:
@@ -116,7 +127,7 @@ def _reconciled(
     for name in names:
         fig = figures[name]
         record[name] = fig.value if fig else None
-    record["sources"] = sum(weight for _, _, _, weight in variants)
+    record["sources"] = total
     record["disputed"] = any(f is not None and f.disputed for f in figures.values())
     record["figures"] = figures
     return record
