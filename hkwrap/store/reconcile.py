@@ -132,6 +132,22 @@ def _agree(va: float, ua: float, vb: float, ub: float) -> bool:
     return c - u / 2 - slack <= f < c + u - slack
 
 
+def _exact_members(
+    order: list[tuple[float, str, bool]], unit_of: dict[tuple[float, str, bool], float],
+    value: float, u: float, finer: float,
+) -> list[tuple[float, str, bool]] | None:
+    """The variants (in ``order``) that agree with an exact candidate ``value`` stated to unit
+    ``u``; None as soon as one of them is more precise than ``finer``, which then leads it."""
+    members = []
+    for k in order:
+        ku = unit_of[k]
+        if _agree(k[0], ku, value, u):
+            if ku < finer:
+                return None
+            members.append(k)
+    return members
+
+
 def allowed(s: Statement) -> tuple[float, float]:
     """The magnitudes a statement allows: ``over 3%`` allows [3, inf), ``nearly 3%`` (0, 3.5],
     an exact ``2.45`` what rounds or truncates to it."""
@@ -193,11 +209,11 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
         u = unit_of[key]
         finer = u - u * FLOAT_SLACK
         if exact:
-            # the candidate must be the most precise figure of its group, or a finer one leads
-            # it: the finer variants (first in ``order``) are asked first, and alone
-            if any(_agree(k[0], unit_of[k], key[0], u) for k in order if unit_of[k] < finer):
+            # the candidate must be the most precise figure of its group, or a finer one leads it
+            found = _exact_members(order, unit_of, key[0], u, finer)
+            if found is None:
                 continue
-            members = [k for k in order if _agree(k[0], unit_of[k], key[0], u)]
+            members = found
         else:  # only bounds: those that allow what the candidate allows
             members = [k for k in order if consistent(first[k], candidate)]
             if any(unit_of[k] < finer for k in members):
