@@ -117,14 +117,35 @@ def _same_sign(a: float, b: float) -> bool:
 
 def agree(a: Statement, b: Statement) -> bool:
     """Whether two exact statements agree to the precision of the less precise one."""
-    ua, ub = unit(a.value, a.exact_count), unit(b.value, b.exact_count)
-    coarse, fine, u = (a, b, ua) if ua >= ub else (b, a, ub)
-    if not _same_sign(coarse.value, fine.value):
+    return _agree(a.value, unit(a.value, a.exact_count), b.value, unit(b.value, b.exact_count))
+
+
+def _agree(va: float, ua: float, vb: float, ub: float) -> bool:
+    """``agree`` on values whose units are already known (a reconciliation compares each
+    variant with every other: its unit is worked out once, not once per comparison)."""
+    coarse, fine, u = (va, vb, ua) if ua >= ub else (vb, va, ub)
+    if not _same_sign(coarse, fine):
         return False
-    c, f = abs(coarse.value), abs(fine.value)
+    c, f = abs(coarse), abs(fine)
     slack = u * FLOAT_SLACK + FLOAT_SLACK
     # rounded: |f - c| <= u/2 (half up); truncated: c <= f < c + u
     return c - u / 2 - slack <= f < c + u - slack
+
+
+def _exact_members(
+    order: list[tuple[float, str, bool]], unit_of: dict[tuple[float, str, bool], float],
+    value: float, u: float, finer: float,
+) -> list[tuple[float, str, bool]] | None:
+    """The variants (in ``order``) that agree with an exact candidate ``value`` stated to unit
+    ``u``; None as soon as one of them is more precise than ``finer``, which then leads it."""
+    members = []
+    for k in order:
+        ku = unit_of[k]
+        if _agree(k[0], ku, value, u):
+            if ku < finer:
+                return None
+            members.append(k)
+    return members
 
 
 def allowed(s: Statement) -> tuple[float, float]:
@@ -161,41 +182,47 @@ def reconcile(statements: Sequence[Statement]) -> Figure | None:
     exact = [s for s in statements if s.qualifier == EXACT]
     bounds = [s for s in statements if s.qualifier != EXACT]
     if not bounds:  # the common case: the finest figure is stated once and all agree with it
-        finest = min(exact, key=lambda s: unit(s.value, s.exact_count))
-        fine_unit = unit(finest.value, finest.exact_count)
+        units = [unit(s.value, s.exact_count) for s in exact]
+        fine_unit = min(units)
+        finest = exact[units.index(fine_unit)]  # the first of the finest, as min() picks
+        fv = finest.value
         if all(
-            s.value == finest.value
-            if unit(s.value, s.exact_count) <= fine_unit
-            else agree(s, finest)
-            for s in exact
+            s.value == fv if u <= fine_unit else _agree(s.value, u, fv, fine_unit)
+            for s, u in zip(exact, units, strict=True)
         ):
-            return Figure(finest.value, EXACT, AGREED, list(exact), [])
+            return Figure(fv, EXACT, AGREED, list(exact), [])
     pool = exact or bounds
     # statements of the same figure are compared once, as one variant
     variants: dict[tuple[float, str, bool], list[Statement]] = {}
     for st in pool:
         variants.setdefault((st.value, st.qualifier, st.exact_count), []).append(st)
-    order = sorted(variants, key=lambda k: unit(k[0], k[2]))
+    unit_of = {k: unit(k[0], k[2]) for k in variants}
+    order = sorted(variants, key=unit_of.__getitem__)
     first = {k: v[0] for k, v in variants.items()}
     best: list[Statement] | None = None
+    best_size = 0
     best_key: tuple[float, str, bool] | None = None
     best_members: set[tuple[float, str, bool]] = set()
     tie = False
     for key in order:
         candidate = first[key]
-        u = unit(key[0], key[2])
+        u = unit_of[key]
+        finer = u - u * FLOAT_SLACK
         if exact:
-            members = [k for k in order if agree(first[k], candidate)]
+            # the candidate must be the most precise figure of its group, or a finer one leads it
+            found = _exact_members(order, unit_of, key[0], u, finer)
+            if found is None:
+                continue
+            members = found
         else:  # only bounds: those that allow what the candidate allows
             members = [k for k in order if consistent(first[k], candidate)]
-        # the candidate must be the most precise figure of its group, or a finer one leads it
-        if any(unit(k[0], k[2]) < u - u * FLOAT_SLACK for k in members):
-            continue
+            if any(unit_of[k] < finer for k in members):
+                continue
         group = [st for k in members for st in variants[k]]
         size = support(group)
-        if best is None or size > support(best):
-            best, best_key, best_members, tie = group, key, set(members), False
-        elif size == support(best) and key not in best_members:
+        if best is None or size > best_size:
+            best, best_size, best_key, best_members, tie = group, size, key, set(members), False
+        elif size == best_size and key not in best_members:
             tie = True  # as many sources for a figure the leader's sources do not state
     if best is None or best_key is None or tie:
         return Figure(None, EXACT if exact else pool[0].qualifier, DISPUTED, [], list(statements))

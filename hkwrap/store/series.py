@@ -8,10 +8,11 @@ are disputed keeps its row, value blank when no value has a majority, and says s
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from hkwrap.store.reconcile import AGREED, Figure, Statement, reconcile
+from hkwrap.store.reconcile import AGREED, EXACT, Figure, Statement, reconcile
 
 # Sparkline: eight block heights, lowest first. A column of them down the table, one per date,
 # draws the series turned on its side; the bar column draws each level as a horizontal bar.
@@ -54,51 +55,79 @@ def _series(
     table, column, names = _SERIES[kind]
     figures = ", ".join(names)
     grouped = conn.execute(
-        f"SELECT date, {figures}, qualifier, COUNT(*), GROUP_CONCAT(id)"
+        # MIN(id) names a variant's one fact (most dissent is one report's slip); a variant of
+        # several facts is listed fact by fact only if it dissents (_variant_ids)
+        f"SELECT date, {figures}, qualifier, COUNT(*), MIN(id)"
         f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
-        f" GROUP BY date, {figures}, qualifier ORDER BY date",
+        # ordered as grouped (the index's order), so SQLite walks the index and sorts nothing
+        f" GROUP BY date, {figures}, qualifier ORDER BY date, {figures}, qualifier",
         (subject, session, date_from or _NO_START, date_to or _NO_END),
     ).fetchall()
-    by_date: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in grouped:
-        by_date[row[0]].append(row)
     out = []
-    fact_ids: dict[tuple[str, str], str] = {}  # (date, variant) -> its facts' ids, "1,5,9"
-    for date, group in by_date.items():
+    # (date, variant) -> (its figures, qualifier, count of facts, lowest fact id)
+    variant_rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+    stands_for: dict[tuple[str, str, str], list[int]] = {}  # (date, figure, statement) -> variants
+    for date, group in groupby(grouped, key=itemgetter(0)):
         variants = []
         for i, row in enumerate(group):
             label = f"#{i}"  # one statement per variant, standing for its documents
             variants.append((label, row[1:-3], row[-3], row[-2]))
-            fact_ids[(date, label)] = str(row[-1])
-        out.append(_reconciled(date, names, variants))
-    _name_dissent(conn, table, out, fact_ids)
+            variant_rows[(date, label)] = row[1:]
+        out.append(_reconciled(date, names, variants, stands_for))
+    _name_dissent(conn, (table, column, subject, session, names), out, variant_rows,
+                  stands_for)
     return out
 
 
 def _reconciled(
     date: str, names: tuple[str, ...], variants: list[tuple[str, tuple[Any, ...], Any, int]],
+    stands_for: dict[tuple[str, str, str], list[int]],
 ) -> dict[str, Any]:
+    """Reconcile each figure of one date. The variants that state a figure alike (the same
+    value and qualifier, whatever their other figures) are one statement weighing as many
+    sources as they have: reconcile counts sources, so the outcome is the same, and a figure
+    every report states alike is one statement. ``stands_for`` records, per (date, figure,
+    statement), the variants (their positions) a statement stands for."""
     figures: dict[str, Figure | None] = {}
+    qualifiers = [qualifier or EXACT for _, _, qualifier, _ in variants]
+    same_qualifier = qualifiers.count(qualifiers[0]) == len(qualifiers)
+    total = sum(weight for _, _, _, weight in variants)
     for i, name in enumerate(names):
-        statements = [
-            Statement(source=label, value=float(values[i]), qualifier=qualifier or "exact",
-                      weight=weight)
-            for label, values, qualifier, weight in variants
-            if values[i] is not None
-        ]
-        if statements and all(
-            st.value == statements[0].value and st.qualifier == statements[0].qualifier for st in statements
-        ):
+        column = [values[i] for _, values, _, _ in variants]
+        if same_qualifier and column[0] is not None and column.count(column[0]) == len(column):
             # every source states the same figure (most days, most figures): nothing to weigh
-            first = statements[0]
-            figures[name] = Figure(first.value, first.qualifier, AGREED, statements, [])
+            only = Statement(variants[0][0], float(column[0]), qualifiers[0], None, None, None,
+                             None, False, None, total)
+            stands_for[(date, name, only.source)] = list(range(len(variants)))
+            figures[name] = Figure(only.value, only.qualifier, AGREED, [only], [])
+            continue
+        alike: dict[tuple[float, str], tuple[str, list[int], list[int]]] = {}
+        for n, (label, values, qualifier, weight) in enumerate(variants):
+            if values[i] is None:
+                continue
+            key = (float(values[i]), qualifier or EXACT)
+            if key in alike:
+                _, weights, members = alike[key]
+                weights.append(weight)
+                members.append(n)
+            else:
+                alike[key] = (label, [weight], [n])
+        statements = []
+        for (value, qualifier), (label, weights, members) in alike.items():
+            statements.append(Statement(label, value, qualifier, None, None, None, None, False,
+                                        None, sum(weights)))
+            stands_for[(date, name, label)] = members
+        if len(statements) == 1:
+            # every source states the same figure (most days, most figures): nothing to weigh
+            only = statements[0]
+            figures[name] = Figure(only.value, only.qualifier, AGREED, statements, [])
         else:
             figures[name] = reconcile(statements)
     record: dict[str, Any] = {"date": date}
     for name in names:
         fig = figures[name]
         record[name] = fig.value if fig else None
-    record["sources"] = sum(weight for _, _, _, weight in variants)
+    record["sources"] = total
     record["disputed"] = any(f is not None and f.disputed for f in figures.values())
     record["figures"] = figures
     return record
@@ -108,18 +137,45 @@ def _reconciled(
 _IDS_PER_QUERY = 900
 
 
+def _variant_ids(
+    conn: sqlite3.Connection, query: tuple[str, str, str, str, tuple[str, ...]], date: str,
+    row: tuple[Any, ...],
+) -> list[int]:
+    """The ids of a variant's facts, in the order of the series index (as SQLite groups them)."""
+    *values, qualifier, count, lowest = row
+    if count == 1:
+        return [lowest]
+    table, column, subject, session, names = query
+    alike = " AND ".join(f"{name} IS ?" for name in (*names, "qualifier"))
+    return [i for (i,) in conn.execute(
+        f"SELECT id FROM {table} WHERE {column} = ? AND record_session = ? AND date = ?"
+        f" AND {alike} ORDER BY document_id, id",
+        (subject, session, date, *values, qualifier),
+    )]
+
+
 def _name_dissent(
-    conn: sqlite3.Connection, table: str, records: list[dict[str, Any]],
-    fact_ids: dict[tuple[str, str], str],
+    conn: sqlite3.Connection, query: tuple[str, str, str, str, tuple[str, ...]],
+    records: list[dict[str, Any]], variant_rows: dict[tuple[str, str], tuple[Any, ...]],
+    stands_for: dict[tuple[str, str, str], list[int]],
 ) -> None:
-    """Replace each dissenting variant by its facts: source, figure and evidence."""
-    wanted = sorted({
-        i
-        for r in records if r["disputed"]
-        for f in r["figures"].values() if f is not None
-        for s in f.dissenting
-        for i in map(int, fact_ids[(r["date"], s.source)].split(","))
-    })
+    """Replace each dissenting statement by its facts: source, figure and evidence. The facts
+    are listed in the order of their variants, as reconcile lists statements: the exact ones,
+    then the bounds, or all in order when no figure has a majority."""
+    table = query[0]
+    wanted_variants: list[tuple[str, int]] = []
+    for r in records:
+        if not r["disputed"]:
+            continue
+        date = r["date"]
+        for name, f in r["figures"].items():
+            for s in f.dissenting if f is not None else ():
+                wanted_variants.extend((date, n) for n in stands_for[(date, name, s.source)])
+    by_variant: dict[tuple[str, int], list[int]] = {}
+    for date, n in wanted_variants:
+        if (date, n) not in by_variant:
+            by_variant[(date, n)] = _variant_ids(conn, query, date, variant_rows[(date, f"#{n}")])
+    wanted = sorted({i for found in by_variant.values() for i in found})
     found: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(wanted), _IDS_PER_QUERY):
         chunk = wanted[start : start + _IDS_PER_QUERY]
@@ -135,13 +191,23 @@ def _name_dissent(
     for r in records:
         if not r["disputed"]:
             continue
-        for f in r["figures"].values():
-            if f is None:
+        date = r["date"]
+        for name, f in r["figures"].items():
+            if f is None or not f.dissenting:
                 continue
+            no_majority = f.value is None
+            ranked = sorted(
+                (
+                    (not no_majority and s.qualifier != EXACT, n),
+                    s,
+                )
+                for s in f.dissenting
+                for n in stands_for[(date, name, s.source)]
+            )  # each variant stands in one statement: no two ranks are equal
             f.dissenting = [
                 Statement(found[i][0], s.value, s.qualifier, *found[i][1:], fact_id=i)
-                for s in f.dissenting
-                for i in map(int, fact_ids[(r["date"], s.source)].split(","))
+                for (_, n), s in ranked
+                for i in by_variant[(date, n)]
                 if i in found
             ]
 
