@@ -9,6 +9,7 @@ only then is PyYAML imported. A user file is either a list of entries in the
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import sys
@@ -561,10 +562,10 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
     wrote it). Compiling a whole HKEX import (3,000 entries) took 100 ms a run; the cache
     holds what the entries changed, the alias automaton's keys already resolved, and each
     record as JSON text decoded only when a report names it."""
-    import hashlib
     import json
 
     from hkwrap import __version__
+    from hkwrap.paths import cache_dir
 
     try:
         stamps = [[os.path.abspath(p), os.stat(p).st_size, os.stat(p).st_mtime_ns] for p in files]
@@ -582,15 +583,25 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
         "python": list(sys.version_info[:2]),
         "marshal": marshal.version,
     }
-    digest = hashlib.sha1(json.dumps([s[0] for s in stamps]).encode("utf-8")).hexdigest()
-    cache = _cache_path(files[0]).with_name(f"table-{digest[:16]}.bin")
-    cached = _read_table_cache(cache, stamp)
-    if cached is not None:
-        table = SecurityTable(compiled, user_delta=cached["delta"])
-        table._patterns = AliasPatterns.from_json(cached["patterns"])
-        by_us, by_a, by_rmb = cached["cross"]
-        table._cross = (by_us, by_a, by_rmb)
-        return table
+    # The name only keeps tables of different files apart (the stamp inside decides whether
+    # one is current), so two checksums do: hashlib's import alone costs ~3 ms a run.
+    names = json.dumps([s[0] for s in stamps]).encode("utf-8")
+    cache = cache_dir() / f"table-{zlib.crc32(names):08x}{zlib.adler32(names):08x}.bin"
+    # Reading the cache makes some 30,000 containers in one go, none of them garbage; with the
+    # collector on, they set off a full collection of everything loaded so far (~10 ms).
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        cached = _read_table_cache(cache, stamp)
+        if cached is not None:
+            table = SecurityTable(compiled, user_delta=cached["delta"])
+            table._patterns = AliasPatterns.from_json(cached["patterns"])
+            by_us, by_a, by_rmb = cached["cross"]
+            table._cross = (by_us, by_a, by_rmb)
+            return table
+    finally:
+        if gc_was_on:
+            gc.enable()
     entries = [e for path in files for e in _load_user_file_cached(path)]
     table = SecurityTable(compiled, entries)
     delta = table.user_delta(SecurityTable(compiled))
