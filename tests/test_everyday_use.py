@@ -213,6 +213,58 @@ def test_imported_table_is_read_back_without_compiling_it(tmp_path: Path, monkey
     assert calls
 
 
+def test_table_cache_is_one_file_reused_and_rebuilt_when_stale_or_damaged(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A run with an imported table reads one cache file (no YAML, no compiling, the automaton's
+    keys already resolved) and gets the same table; a re-imported file, or a damaged cache
+    file, is built again without an error."""
+    from hkwrap import data
+    from hkwrap.securities import table as tables
+    from hkwrap.text.fold import fold
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(
+        '- {code: "02999", short: NORTHWIND HLDGS, name: Northwind Holdings, us: NWND, '
+        "aliases: [北風控股, Northwind]}\n",
+        encoding="utf-8",
+    )
+    compiled = data.load()["securities"]
+    first = tables._table_with_user_files(compiled, [str(aliases)])
+    (cache,) = (tmp_path / "cache" / "hkwrap").glob("table-*.bin")
+
+    def no_yaml(path: object) -> None:
+        raise AssertionError(f"read {path} again")
+
+    with monkeypatch.context() as m:
+        m.setattr(tables, "load_user_file", no_yaml)
+        second = tables._table_with_user_files(compiled, [str(aliases)])
+    assert second._patterns is not None  # taken from the cache, not worked out again
+    assert second.alias_patterns() == first.alias_patterns()
+    assert second.index == first.index
+    assert [r.to_dict() for r in second] == [r.to_dict() for r in first]
+    assert second.by_us("NWND").code == "02999"
+    text = "Northwind Holdings and 北風控股 rose; Tencent fell."
+    folded = fold(text)
+    assert second.matcher().find(folded, text) == first.matcher().find(folded, text)
+
+    # a re-import writes the file again: the new names count, the old ones no longer
+    aliases.write_text('- {code: "02999", name: Southwind Holdings, aliases: [南風控股]}\n', encoding="utf-8")
+    os.utime(aliases, ns=(2_000_000_000, 2_000_000_000))
+    third = tables._table_with_user_files(compiled, [str(aliases)])
+    assert [r.code for r in third.by_alias("南風控股")] == ["02999"]
+    assert third.by_alias("北風控股") == [] and third.by_us("NWND") is None
+
+    good = cache.read_bytes()
+    for damaged in (b"", good[: len(good) // 2], good[:-1] + bytes([good[-1] ^ 1]), b"not a cache"):
+        cache.write_bytes(damaged)
+        again = tables._table_with_user_files(compiled, [str(aliases)])
+        assert again.alias_patterns() == third.alias_patterns()
+        assert again.get("02999").name == "Southwind Holdings"
+        assert cache.read_bytes() == good  # written anew
+
+
 # -- 7. output shape ---------------------------------------------------------------------------
 
 

@@ -154,21 +154,12 @@ class Matcher:
 
     def __init__(self, table: SecurityTable) -> None:
         self.table = table
-        keys: list[str] = []
-        pats: list[_Pat] = []
-        for key in sorted(table.index):
-            codes = table.codes_for_key(key)
-            if not codes:
-                continue
-            keys.append(key)
-            pats.append(self._pat(key, codes, key not in table.lower_ok))
-        for key in sorted(table.blockers - set(table.index)):
-            keys.append(key)
-            pats.append(self._pat(key, (), False))
+        patterns = table.alias_patterns()
+        keys = list(patterns.keys)
         self._keys = keys
-        self._pats = pats
+        self._pats = [self._pat(k, c, cased) for k, c, cased in zip(keys, patterns.codes, patterns.cased, strict=True)]
         # names that meant a code only for a time: resolved again for a report's date
-        self._dated = {i for i, k in enumerate(keys) if table.is_dated(k)}
+        self._dated = patterns.dated
         self._ids = {k: i for i, k in enumerate(keys)}
         self._ac = (
             ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)

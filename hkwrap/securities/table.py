@@ -8,7 +8,12 @@ only then is PyYAML imported. A user file is either a list of entries in the
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import marshal
 import os
+import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,6 +90,30 @@ class SecurityRecord:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class AliasPatterns:
+    """What the alias automaton is built from: its keys in order, each key's current codes
+    (``()`` for a market-word blocker), whether it must start with a capital in the text (a
+    key not in ``lower_ok``), and the indexes of keys dated for some code. Worked out once
+    per table; a user table keeps it in its cache file, so a run need not resolve 7,000
+    keys again."""
+
+    keys: tuple[str, ...]
+    codes: tuple[tuple[str, ...], ...]
+    cased: tuple[bool, ...]
+    dated: frozenset[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"keys": list(self.keys), "codes": [list(c) for c in self.codes],
+                "cased": list(self.cased), "dated": sorted(self.dated)}
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> AliasPatterns:
+        """The patterns back from ``to_json``."""
+        return cls(tuple(value["keys"]), tuple(map(tuple, value["codes"])), tuple(value["cased"]),
+                   frozenset(value["dated"]))
+
+
 def _holds(span: build.Span | None, date: str) -> bool:
     """Whether ISO ``date`` falls in ``span`` (``to`` is the last day the name held)."""
     if span is None:
@@ -112,7 +141,7 @@ class SecurityTable:
     ) -> None:
         """The compiled built-in table plus ``user_entries``, or plus ``user_delta``: what
         such entries changed, as ``user_delta()`` gave it (no entry is compiled again)."""
-        self._records: dict[str, SecurityRecord] = {}
+        self._records: dict[str, SecurityRecord] = {}  # built from ``_raw`` on first use
         self._index: dict[str, dict[str, int]] = {}
         # (key, code) -> (from, to) for a name that meant the code only for a time
         self._spans: dict[tuple[str, str], build.Span | None] = {}
@@ -124,7 +153,7 @@ class SecurityTable:
                     self._spans[(key, pair[0])] = (pair[2], pair[3])
         self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
         self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
-        raw_records = {r["code"]: r for r in compiled.get("records") or ()}
+        raw_records: dict[str, Any] = {r["code"]: r for r in compiled.get("records") or ()}
         self._user_records: dict[str, dict[str, Any]] = {}
         if user_entries:
             self._apply_user(raw_records, user_entries)
@@ -134,19 +163,12 @@ class SecurityTable:
             for key, code, span in user_delta["spans"]:
                 self._spans[(key, code)] = tuple(span) if span is not None else None
             self.lower_ok.update(user_delta["lower_ok"])
-        for code in sorted(raw_records):
-            self._records[code] = SecurityRecord.from_compiled(raw_records[code])
-        self._by_us: dict[str, str] = {}
-        self._by_a: dict[str, str] = {}
-        self._by_rmb: dict[str, str] = {}
-        for rec in self._records.values():
-            if rec.us:
-                self._by_us.setdefault(rec.us.upper(), rec.code)
-            a = _six_digits(rec.a_share)
-            if a:
-                self._by_a.setdefault(a, rec.code)
-            if rec.rmb_counter:
-                self._by_rmb.setdefault(rec.rmb_counter, rec.code)
+        # Records are built on first use: a run looks up the few codes a report names, and
+        # building all 3,000 of an imported HKEX list cost ~10 ms a run.
+        # A record from the table cache is still JSON text here, decoded by ``_raw_record``.
+        self._raw: dict[str, Mapping[str, Any] | str] = {code: raw_records[code] for code in sorted(raw_records)}
+        self._cross: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
+        self._patterns: AliasPatterns | None = None
         self._matcher: Matcher | None = None
 
     def _apply_user(self, raw_records: dict[str, dict], entries: list[dict[str, Any]]) -> None:
@@ -182,16 +204,57 @@ class SecurityTable:
 
     def get(self, code: str) -> SecurityRecord | None:
         """The record for a 5-digit code, or None."""
-        return self._records.get(code)
+        rec = self._records.get(code)
+        if rec is None:
+            raw = self._raw_record(code)
+            if raw is None:
+                return None
+            rec = self._records[code] = SecurityRecord.from_compiled(raw)
+        return rec
+
+    def _raw_record(self, code: str) -> Mapping[str, Any] | None:
+        raw = self._raw.get(code)
+        if isinstance(raw, str):
+            import json
+
+            raw = self._raw[code] = json.loads(raw)
+        return raw
+
+    def _record(self, code: str) -> SecurityRecord:
+        rec = self.get(code)
+        assert rec is not None, code
+        return rec
 
     def __contains__(self, code: object) -> bool:
-        return code in self._records
+        return code in self._raw
 
     def __iter__(self) -> Iterator[SecurityRecord]:
-        return iter(self._records.values())
+        return (self._record(code) for code in self._raw)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._raw)
+
+    def _cross_maps(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        """US ticker, 6-digit A-share code and RMB counter -> code, built on first use (from
+        the raw records, in code order: the first code wins, as before)."""
+        if self._cross is None:
+            by_us: dict[str, str] = {}
+            by_a: dict[str, str] = {}
+            by_rmb: dict[str, str] = {}
+            for code in self._raw:
+                raw = self._raw_record(code)
+                assert raw is not None
+                us = raw.get("us")
+                if us:
+                    by_us.setdefault(us.upper(), code)
+                a = _six_digits(raw.get("a_share"))
+                if a:
+                    by_a.setdefault(a, code)
+                rmb = raw.get("rmb_counter")
+                if rmb:
+                    by_rmb.setdefault(rmb, code)
+            self._cross = (by_us, by_a, by_rmb)
+        return self._cross
 
     @property
     def index(self) -> Mapping[str, Mapping[str, int]]:
@@ -247,20 +310,41 @@ class SecurityTable:
         from hkwrap.text.fold import fold
 
         key = " ".join(fold(alias).split())
-        return [self._records[c] for c in self.codes_for_key(key) if c in self._records]
+        return [self._record(c) for c in self.codes_for_key(key) if c in self._raw]
 
     def by_us(self, ticker: str) -> SecurityRecord | None:
-        code = self._by_us.get(ticker.upper())
-        return self._records.get(code) if code else None
+        code = self._cross_maps()[0].get(ticker.upper())
+        return self.get(code) if code else None
 
     def by_a_share(self, code: str) -> SecurityRecord | None:
         six = _six_digits(code)
-        hk = self._by_a.get(six) if six else None
-        return self._records.get(hk) if hk else None
+        hk = self._cross_maps()[1].get(six) if six else None
+        return self.get(hk) if hk else None
 
     def by_rmb_counter(self, code: str) -> SecurityRecord | None:
-        hk = self._by_rmb.get(code)
-        return self._records.get(hk) if hk else None
+        hk = self._cross_maps()[2].get(code)
+        return self.get(hk) if hk else None
+
+    def alias_patterns(self) -> AliasPatterns:
+        """The keys of the alias automaton and what each means (worked out on first use)."""
+        if self._patterns is None:
+            keys: list[str] = []
+            codes: list[tuple[str, ...]] = []
+            cased: list[bool] = []
+            for key in sorted(self._index):
+                key_codes = self.codes_for_key(key)
+                if not key_codes:
+                    continue
+                keys.append(key)
+                codes.append(key_codes)
+                cased.append(key not in self.lower_ok)
+            for key in sorted(self.blockers - set(self._index)):
+                keys.append(key)
+                codes.append(())
+                cased.append(False)
+            dated = frozenset(i for i, k in enumerate(keys) if self.is_dated(k))
+            self._patterns = AliasPatterns(tuple(keys), tuple(codes), tuple(cased), dated)
+        return self._patterns
 
     def matcher(self) -> Matcher:
         """The alias automaton for this table, built on first use."""
@@ -344,6 +428,10 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
         line = node.start_mark.line + 1
     return line
 
+
+# Bumped whenever the table cache file's content changes shape, so files an older hkwrap
+# wrote are built again rather than misread (2: the alias patterns were added).
+TABLE_CACHE_FORMAT = 2
 
 # Bounds on a user alias file, checked on the YAML event stream before anything is built.
 # HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
@@ -469,13 +557,15 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bo
 
 
 def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> SecurityTable:
-    """The built-in table with user alias files, its changes remembered as JSON keyed by every
-    file's size and modification time (and hkwrap's version and data): compiling a whole HKEX
-    import (3,000 entries) took 100 ms a run, reading back what it changed takes a few."""
-    import hashlib
+    """The built-in table with user alias files, remembered in one cache file keyed by every
+    file's size and modification time (and hkwrap's version, its data and the Python that
+    wrote it). Compiling a whole HKEX import (3,000 entries) took 100 ms a run; the cache
+    holds what the entries changed, the alias automaton's keys already resolved, and each
+    record as JSON text decoded only when a report names it."""
     import json
 
     from hkwrap import __version__
+    from hkwrap.paths import cache_dir
 
     try:
         stamps = [[os.path.abspath(p), os.stat(p).st_size, os.stat(p).st_mtime_ns] for p in files]
@@ -489,26 +579,98 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
         "files": stamps,
         "version": __version__,
         "data": [data_file.st_size, data_file.st_mtime_ns],
+        "format": TABLE_CACHE_FORMAT,
+        "python": list(sys.version_info[:2]),
+        "marshal": marshal.version,
     }
-    digest = hashlib.sha1(json.dumps([s[0] for s in stamps]).encode("utf-8")).hexdigest()
-    cache = _cache_path(files[0]).with_name(f"table-{digest[:16]}.json")
+    # The name only keeps tables of different files apart (the stamp inside decides whether
+    # one is current), so two checksums do: hashlib's import alone costs ~3 ms a run.
+    names = json.dumps([s[0] for s in stamps]).encode("utf-8")
+    cache = cache_dir() / f"table-{zlib.crc32(names):08x}{zlib.adler32(names):08x}.bin"
+    # Reading the cache makes some 30,000 containers in one go, none of them garbage; with the
+    # collector on, they set off a full collection of everything loaded so far (~10 ms).
+    gc_was_on = gc.isenabled()
+    gc.disable()
     try:
-        cached = json.loads(cache.read_bytes().decode("utf-8"))
-        if cached.get("stamp") == stamp:
-            return SecurityTable(compiled, user_delta=cached["delta"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
+        cached = _read_table_cache(cache, stamp)
+        if cached is not None:
+            table = SecurityTable(compiled, user_delta=cached["delta"])
+            table._patterns = AliasPatterns.from_json(cached["patterns"])
+            by_us, by_a, by_rmb = cached["cross"]
+            table._cross = (by_us, by_a, by_rmb)
+            return table
+    finally:
+        if gc_was_on:
+            gc.enable()
     entries = [e for path in files for e in _load_user_file_cached(path)]
     table = SecurityTable(compiled, entries)
-    try:
-        from hkwrap.output.atomic import write_text_atomic
+    delta = table.user_delta(SecurityTable(compiled))
+    payload = {
+        "stamp": stamp,
+        "delta": {
+            **delta,
+            "records": {
+                code: json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+                for code, rec in delta["records"].items()
+            },
+        },
+        "patterns": table.alias_patterns().to_json(),
+        "cross": list(table._cross_maps()),
+    }
+    _write_table_cache(cache, marshal.dumps(payload))
+    return table
 
-        delta = table.user_delta(SecurityTable(compiled))
+
+# The table cache file: this magic, the CRC-32 of the rest (4 bytes, big-endian), then a
+# marshal dump (a fifth of the time JSON takes to read back). The checksum catches a damaged
+# or truncated file before anything in it is used: records are decoded only when a report
+# names them, so a bad one would otherwise surface mid-run.
+TABLE_CACHE_MAGIC = b"HKWT"
+_CRC_BYTES = 4
+
+
+def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The cached table payload when ``cache`` is intact and written for ``stamp``; None when
+    it is missing, stale or damaged in any way (the caller builds it again)."""
+    try:
+        raw = cache.read_bytes()
+        head = len(TABLE_CACHE_MAGIC)
+        if raw[:head] != TABLE_CACHE_MAGIC:
+            return None
+        body = memoryview(raw)[head + _CRC_BYTES :]
+        if zlib.crc32(body) != int.from_bytes(raw[head : head + _CRC_BYTES], "big"):
+            return None
+        cached = marshal.loads(body)
+        if not isinstance(cached, dict) or cached.get("stamp") != stamp:
+            return None
+        delta = cached["delta"]
+        if not (isinstance(delta, dict) and isinstance(delta["records"], dict) and len(cached["cross"]) == 3):
+            return None
+        return cached
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def _write_table_cache(cache: Path, body: bytes) -> None:
+    """Write the cache file atomically (a reader never sees half of it); a read-only or full
+    cache folder is no error, the next run only builds the table again."""
+    import tempfile
+
+    crc = zlib.crc32(body).to_bytes(_CRC_BYTES, "big")
+    tmp: str | None = None
+    try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cache, json.dumps({"stamp": stamp, "delta": delta}, ensure_ascii=False))
+        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(TABLE_CACHE_MAGIC + crc + body)
+        os.replace(tmp, cache)
+        tmp = None
     except OSError:
         pass  # a read-only home still works, only slower
-    return table
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _cache_path(path: str) -> Path:
