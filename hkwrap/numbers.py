@@ -9,6 +9,7 @@ Grammar is in the named, commented patterns below; units and magnitudes come fro
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,6 +39,11 @@ class Quantity:
     magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
 
 
+# A number read out in English is at most this many words after its first ("nine thousand
+# nine hundred and ninety-nine"), and this many digits after "point"; the bounds keep the
+# scan linear on a run of number words.
+_EN_WORDS_MAX = 8
+_EN_DECIMALS_MAX = 4
 # No figure of a market report comes near this; longer digit runs are not quantities.
 _LARGEST = 1e18
 _CENTS = frozenset({"cents", "hk cents", "仙", "港仙"})
@@ -86,6 +92,32 @@ def parse_zh_numeral(s: str) -> float | None:
         prev_zero = s[-2] == "零" if len(s) >= 2 else True
         section += digit * (last_unit // 10 if last_unit >= 10 and not prev_zero else 1)
     return total + section
+
+
+def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
+    """Value of an English number read out: "one point six", "four hundred and twelve",
+    "twenty-five hundred", "two thousand three hundred"."""
+    whole, _, frac = s.partition(" point ")
+    total = section = 0
+    for w in regex.split(r"[-\s]+", whole.strip()):
+        if w == "and":
+            continue
+        v = words.get(w)
+        if v is None:
+            return None
+        if v == 1000:
+            total, section = total + max(section, 1) * 1000, 0
+        elif v == 100:
+            section = max(section, 1) * 100
+        else:
+            section += v
+    value = float(total + section)
+    if frac:
+        digits = [words.get(w) for w in frac.split()]
+        if any(d is None or d > 9 for d in digits):
+            return None
+        value += float("0." + "".join(str(d) for d in digits))
+    return value
 
 
 def _num(s: str) -> float:
@@ -170,8 +202,59 @@ _ZH_PCT_TAIL = regex.compile(
 _CLOCK = regex.compile(r":[0-5]\d(?!\d)")
 
 
+# Where a spoken English number can end: right before its unit.
+_SPOKEN_UNIT = regex.compile(r"\s(?P<unit>percent|per\scent|points|percentage\spoints?)\b")
+# How far before its unit a spoken number may start (nine words and their spaces).
+_SPOKEN_REACH = 80
+
+
+@lru_cache(maxsize=1)
+def _spoken_pattern() -> regex.Pattern:
+    """A number read out in English, ending where the text before a unit ends."""
+    words = _units()["number_words"]
+    en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
+    en_digit = _alt([w for w, v in words.items() if v < 10])
+    return regex.compile(
+        rf"""(?<![a-z-])
+        (?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
+        (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})?$""",
+        regex.VERBOSE,
+    )
+
+
+def _spoken(text: str, start: int, end: int) -> list[Quantity]:
+    """Numbers read out in English before a percent or points unit, as a TV or radio script
+    writes them: "one point six percent", "four hundred and twelve points". Found from the
+    unit backwards, so the main scan pays nothing for them ("at one point down 2%" has no
+    unit after "one")."""
+    out: list[Quantity] = []
+    words = _units()["number_words"]
+    for u in _SPOKEN_UNIT.finditer(text, start, end):
+        lo = max(start, u.start() - _SPOKEN_REACH)
+        m = _spoken_pattern().search(text, lo, u.start())
+        if m is None:
+            continue
+        value = parse_en_numeral(m.group(), words)
+        if value is None:
+            continue
+        unit = u.group("unit")
+        kind = "pp" if unit.startswith("percentage") else "pts" if unit == "points" else "pct"
+        out.append(Quantity(kind, value, m.start(), u.end()))
+    return out
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]`` (folded text), in order."""
+    stop = len(text) if end is None else end
+    spoken = _spoken(text, start, stop)
+    if not spoken:
+        yield from _scan_written(text, start, stop)
+        return
+    yield from heapq.merge(_scan_written(text, start, stop), spoken, key=lambda q: q.start)
+
+
+def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
     for m in _pattern().finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()

@@ -44,6 +44,14 @@ CASES = [
     ("1.2萬億元", "money", 1_200_000_000_000, "HKD"),
     ("233 隻", "count", 233, None),
     ("1,592 stocks", "count", 1592, None),
+    # read out in a TV or radio script
+    ("one point six percent", "pct", 1.6, None),
+    ("three per cent", "pct", 3, None),
+    ("four hundred and twelve points", "pts", 412, None),
+    ("twenty-five hundred points", "pts", 2500, None),
+    ("two thousand three hundred points", "pts", 2300, None),
+    ("oh point seven five percent", "pct", 0.75, None),
+    ("zero point five percentage points", "pp", 0.5, None),
 ]
 
 
@@ -77,7 +85,8 @@ def test_chinese_numerals(numeral: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交"],
+    ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交",
+     "at one point down", "one of the points made", "someone percent", "seven-point plan"],
 )
 def test_words_that_are_not_numbers(text: str) -> None:
     assert list(scan(fold(text))) == []
