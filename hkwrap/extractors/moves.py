@@ -81,6 +81,9 @@ def _near_level(known: float | None, level: float) -> bool:
     return known is None or abs(level - known) <= _SAME_INDEX_SPREAD * known
 
 
+# Between a streak word and its length ("連跌三日", "連升 3 日").
+_STREAK_GAP = 3
+
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = regex.compile(r"[,;、]")
@@ -706,6 +709,11 @@ class _Binder:
             and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - 8), tok.start)
         ):
             pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
+        elif (
+            self.is_previous(word) and self.prev is not None and self.prev.has("neutral")
+            and tok.start - self.prev.end <= _STREAK_GAP
+        ):
+            pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
         elif self.is_previous(word):
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
