@@ -81,6 +81,10 @@ def _near_level(known: float | None, level: float) -> bool:
     return known is None or abs(level - known) <= _SAME_INDEX_SPREAD * known
 
 
+# Before a year that is a period, even the report's own: "fell 14% in 2023", "for 2023".
+_YEAR_AS_PERIOD = regex.compile(r"\b(?:in|for|during|over)\s$")
+# Between one clause and the next clause's subject: ", and the", "，", "; while".
+_CLAUSE_JOIN = regex.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # Between a streak word and its length ("連跌三日", "連升 3 日").
 _STREAK_GAP = 3
 
@@ -278,6 +282,30 @@ class _Binder:
             self.group_done = True
             self.sticky_session = None  # a session word speaks for the move it opens
         self.cur = None
+
+    def carry_period(self, subj: Subject, tok: Token) -> None:
+        """"The China Enterprises Index dropped 14% in 2023, and the tech index lost 8.8%",
+        `國指本周累跌2.5%，科指跌3.1%`: a period that framed one clause goes on into the next
+        when that clause only names another subject (a word of its own, 今日 or a session,
+        sets its period again)."""
+        p = self.previous
+        last = self.last_subject
+        if (
+            p is None or p.scope > tok.start or p.scope >= self.sentence[1]
+            or subj.kind not in ("stock", "index") or last is None or last.subject is None
+            or last.subject.id == subj.id or last.subject.weak or last.start < self.sentence[0]
+            or last.end > p.scope or not _CLAUSE_JOIN.fullmatch(self.folded, p.scope, tok.start)
+            # the frame stood in the clause of the subject before ("國指本周累跌2.5%")
+            or _CLAUSE_END.search(self.folded, last.end, p.end) is not None
+        ):
+            return
+        if not any(
+            t.qty is not None and last.end <= t.start < p.scope and not _is_year(self.folded, t.qty)
+            for t in self.tokens
+        ):
+            return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
+        clause = self.clause_end(tok.end)
+        p.scope = clause if clause is not None else self.sentence[1]
 
     def check_index_ref(self, move: Move) -> None:
         """"HSI ... to close at 16,587; HSTECH -1.7% to 3,488. The index was held in a narrow
@@ -526,8 +554,11 @@ class _Binder:
     def frame_by_year(self, q: Quantity) -> None:
         """"Meituan slumped 53% in 2023", 2023年, 1997年10月28日: a year written on its own
         puts its clause in another period."""
-        if self.state.report_year is not None and int(q.value) == self.state.report_year:
-            return  # the report's own year
+        if (
+            self.state.report_year is not None and int(q.value) == self.state.report_year
+            and not _YEAR_AS_PERIOD.search(self.folded, max(0, q.start - 8), q.start)
+        ):
+            return  # the report's own year (2023年12月29日), unless as a period ("fell 14% in 2023")
         clause = self.clause_end(q.end)
         self.set_previous(q.start, clause if clause is not None else self.sentence[1])
 
@@ -555,6 +586,7 @@ class _Binder:
                 return
             subj = Subject("index", state.last_index, subj.start, subj.end)
             state.index_refs.add(subj.start)
+        self.carry_period(subj, tok)
         prev = self.prev
         if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= 2:
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
