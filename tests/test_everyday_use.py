@@ -187,19 +187,25 @@ def test_imported_names_are_cased_as_people_write_them(runner: CliRunner, tmp_pa
     assert names == ["Tian An", "Northwind Holdings", "Tencent Holdings"]  # built-in name kept
 
 
+def _northwind_alias_file(tmp_path: Path, monkeypatch, extra: str = "") -> Path:
+    """A one-security user alias file, with the cache in ``tmp_path``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(
+        f'- {{code: "02999", short: NORTHWIND HLDGS, name: Northwind Holdings, {extra}'
+        "aliases: [北風控股, Northwind]}\n",
+        encoding="utf-8",
+    )
+    return aliases
+
+
 def test_imported_table_is_read_back_without_compiling_it(tmp_path: Path, monkeypatch) -> None:
     """The second run with the same alias file rebuilds the table from what it changed."""
     from hkwrap import data
     from hkwrap.securities import build
     from hkwrap.securities import table as tables
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    aliases = tmp_path / "aliases.yaml"
-    aliases.write_text(
-        '- {code: "02999", short: NORTHWIND HLDGS, name: Northwind Holdings, '
-        "aliases: [北風控股, Northwind]}\n",
-        encoding="utf-8",
-    )
+    aliases = _northwind_alias_file(tmp_path, monkeypatch)
     compiled = data.load()["securities"]
     first = tables._table_with_user_files(compiled, [str(aliases)])
     calls = []
@@ -223,13 +229,7 @@ def test_table_cache_is_one_file_reused_and_rebuilt_when_stale_or_damaged(
     from hkwrap.securities import table as tables
     from hkwrap.text.fold import fold
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    aliases = tmp_path / "aliases.yaml"
-    aliases.write_text(
-        '- {code: "02999", short: NORTHWIND HLDGS, name: Northwind Holdings, us: NWND, '
-        "aliases: [北風控股, Northwind]}\n",
-        encoding="utf-8",
-    )
+    aliases = _northwind_alias_file(tmp_path, monkeypatch, extra="us: NWND, ")
     compiled = data.load()["securities"]
     first = tables._table_with_user_files(compiled, [str(aliases)])
     (cache,) = (tmp_path / "cache" / "hkwrap").glob("table-*.bin")
