@@ -93,10 +93,11 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.tables import table_moves
+    from hkwrap.extractors.tables import index_rows, table_moves
     from hkwrap.text.spans import SpanIndex
 
     ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table))
+    ctx.moves.extend(index_rows(ctx.prep, ctx.lexicon))
 
 
 def _step_indices(ctx: Context, doc: Document) -> None:

@@ -154,6 +154,53 @@ def _row_subject(
     return None
 
 
+# A line that is only an index's name and its figures, as a broker note lists them with no
+# header: "恒生指數 25,672.45 -128.33 -0.50%", "HSI: 25,672.45, -128.33 (-0.50%)". The change
+# in points and in percent both carry a sign, so the line can only be a day's move.
+_INDEX_ROW = regex.compile(
+    r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
+    r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    r"(?P<pts>[+-]\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    r"\(?(?P<pct>[+-]\s?\d+(?:\.\d+)?)\s?%\)?\s*$"
+)
+# Short names a row may use for an index whose full name ends in 指數 ("恒生科技").
+_INDEX_SUFFIX = "指数"
+
+
+def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
+    """Index moves from lines that hold only an index's name, level and signed changes."""
+    folded = prep.folded
+    moves: list[Move] = []
+    pos = 0
+    for line in folded.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if len(line) > _INDEX_ROW_MAX or not any(c.isdigit() for c in line):
+            continue
+        m = _INDEX_ROW.match(line)
+        if m is None:
+            continue
+        name = m["name"].strip()
+        index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX)
+        if index_id is None or index_id.startswith("@"):
+            continue
+        pts = float(m["pts"].replace(",", "").replace(" ", ""))
+        pct = float(m["pct"].replace(" ", ""))
+        if (pts > 0) != (pct > 0) and pts and pct:
+            continue  # signs that disagree: not one move
+        level = float(m["level"].replace(",", ""))
+        subject = Subject("index", index_id, start + m.start("name"), start + m.start("name") + len(name))
+        move = Move([subject], (start, start + len(line)))
+        move.level = Num(level, "exact", start + m.start("level"), start + m.end("level"))
+        move.points.append(Num(pts, "exact", start + m.start("pts"), start + m.end("pts")))
+        move.pcts.append(Num(pct, "exact", start + m.start("pct"), start + m.end("pct")))
+        moves.append(move)
+    return moves
+
+
+# A row line is short; a longer line is prose, and is not tried.
+_INDEX_ROW_MAX = 120
+
+
 # A row label's unit: "Mkt turnover (HK$ bn)", "南向淨流入(億元)".
 _LABEL_UNIT = regex.compile(r"\b(bn|billion|mn|million|m)\b|(亿|万)")
 _LABEL_SCALE = {"bn": 1e9, "billion": 1e9, "mn": 1e6, "million": 1e6, "m": 1e6, "亿": 1e8, "万": 1e4}
