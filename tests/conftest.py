@@ -1,4 +1,4 @@
-"""Shared test settings: the Hypothesis profiles.
+"""Shared test settings: the Hypothesis profiles, and a CLI runner with a clean environment.
 
 ``HYPOTHESIS_PROFILE`` picks one:
 
@@ -12,6 +12,10 @@ Tests write ``@settings(max_examples=examples(300), ...)``; the profile decides 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
 
 try:
     from hypothesis import HealthCheck, settings
@@ -38,3 +42,24 @@ def examples(quick: int) -> int:
     """How many examples a property runs: ``quick`` in ``make test``, 10,000 under the
     ``thorough`` profile."""
     return THOROUGH_EXAMPLES if PROFILE == "thorough" else quick
+
+
+# Every environment variable the command line reads; a runner unsets them all, so a setting in
+# the developer's shell cannot change what a test sees.
+HKWRAP_VARIABLES = (
+    "HKWRAP_COLOURS", "HKWRAP_DB", "HKWRAP_ENCODING", "HKWRAP_ENCODING_ERRORS", "HKWRAP_FORMAT",
+    "HKWRAP_JOBS", "HKWRAP_MAX_BYTES", "HKWRAP_TICKER_STYLE",
+)
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> CliRunner:
+    """A runner whose environment cannot leak colour settings, hkwrap settings, a user alias
+    table or its cache."""
+    env: dict[str, str | None] = dict.fromkeys(("NO_COLOR", "FORCE_COLOR", *HKWRAP_VARIABLES))
+    env |= {
+        "TERM": "xterm",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    return CliRunner(env=env)

@@ -69,25 +69,6 @@ def fake_extract(src: Any, options: Any = None) -> Document:
 
 
 @pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    """A runner whose environment cannot leak colour settings or a user alias table."""
-    return CliRunner(
-        env={
-            "NO_COLOR": None,
-            "FORCE_COLOR": None,
-            "TERM": "xterm",
-            "HKWRAP_FORMAT": None,
-            "HKWRAP_JOBS": None,
-            "HKWRAP_ENCODING": None,
-            "HKWRAP_MAX_BYTES": None,
-            "HKWRAP_TICKER_STYLE": None,
-            "HKWRAP_COLOURS": None,
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        }
-    )
-
-
-@pytest.fixture
 def reports(tmp_path: Path) -> Path:
     """A directory with a few small reports."""
     folder = tmp_path / "reports"

@@ -35,24 +35,6 @@ ZH_HANS = (
 )
 
 
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    """A runner whose environment cannot leak colour settings or a user alias table."""
-    return CliRunner(
-        env={
-            "NO_COLOR": None,
-            "FORCE_COLOR": None,
-            "TERM": "xterm",
-            "HKWRAP_FORMAT": None,
-            "HKWRAP_ENCODING": None,
-            "HKWRAP_ENCODING_ERRORS": None,
-            "HKWRAP_TICKER_STYLE": None,
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        }
-    )
-
-
 def one_doc(result) -> dict:
     (line,) = [x for x in result.stdout.splitlines() if x.strip()]
     return json.loads(line)

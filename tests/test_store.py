@@ -37,15 +37,6 @@ ANSI = "\x1b["
 
 
 @pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    return CliRunner(env={
-        "NO_COLOR": None, "FORCE_COLOR": None, "TERM": "xterm", "HKWRAP_DB": None,
-        "HKWRAP_COLOURS": None, "HKWRAP_ENCODING": None, "HKWRAP_MAX_BYTES": None,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    })
-
-
-@pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "hk.db"
 
