@@ -61,13 +61,6 @@ class Format(str, Enum):
     csv = "csv"
 
 
-class LookupFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 class TickerStyle(str, Enum):
     hkex = "hkex"
     yahoo = "yahoo"
@@ -1077,7 +1070,7 @@ def lookup(
         ),
     ] = None,
     fmt: Annotated[
-        LookupFormat | None,
+        Format | None,  # the same four formats as extract
         typer.Option(
             "--format",
             "-f",
