@@ -163,6 +163,8 @@ _INDEX_ROW = regex.compile(
     r"(?P<pts>[+-]\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
     r"\(?(?P<pct>[+-]\s?\d+(?:\.\d+)?)\s?%\)?\s*$"
 )
+# A row line is short; a longer line is prose, and is not tried.
+_INDEX_ROW_MAX = 120
 # Short names a row may use for an index whose full name ends in 指數 ("恒生科技").
 _INDEX_SUFFIX = "指数"
 
@@ -195,10 +197,6 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         move.pcts.append(Num(pct, "exact", start + m.start("pct"), start + m.end("pct")))
         moves.append(move)
     return moves
-
-
-# A row line is short; a longer line is prose, and is not tried.
-_INDEX_ROW_MAX = 120
 
 
 # A row label's unit: "Mkt turnover (HK$ bn)", "南向淨流入(億元)".
