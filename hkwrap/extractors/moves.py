@@ -107,6 +107,13 @@ _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
+# The width of the day's range ("全日波幅達260點", "a trading range of about 330 points", "a
+# 412-point range"): how far the index swung, not a change. Only a linking or approximate word
+# may stand between the range word and the figure.
+_RANGE_WIDTH_LINK = regex.compile(
+    r"\s?(?:达|为|有|约|逾|近|超过|过|仅|只有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
+)
+_RANGE_WIDTH_AFTER = regex.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
 _UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -922,6 +929,7 @@ class _Binder:
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]) is not None)
+            or (kind == "index" and self.range_width(q))
         )
         if skip:
             self.qual = None
@@ -1009,6 +1017,18 @@ class _Binder:
             and nxt is not None and nxt.qty is not None and nxt.qty.kind == "pct"
             and _OR.fullmatch(self.folded, q.end, nxt.start) is not None
         )
+
+    def range_width(self, q: Quantity) -> bool:
+        """"波幅達260點", "a range of 330 points", "a 412-point range": the day's swing."""
+        if q.kind not in ("pts", "num") or q.value >= self.scale().level_min:
+            return False
+        if _RANGE_WIDTH_AFTER.match(self.folded, q.end) is not None:
+            return True
+        if q.kind != "pts":
+            return False
+        before = [t for t in self.tokens if t.end <= q.start and t.word is not None]
+        word = next((t for t in reversed(before) if t.has("day_range")), None)
+        return word is not None and _RANGE_WIDTH_LINK.match(self.folded[word.end:q.start]) is not None
 
     def take_level_range(self, i: int, q: Quantity, link: str, nxt: Token | None) -> bool:
         """The day's range: "fluctuated between 25,341.07 and 25,662.90", "在24,861點至25,190
