@@ -23,10 +23,12 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
         if move.subjects[0].kind != "index":
             continue
         single = len(move.subjects) == 1
-        for subject, pct, pts in expand(move):
+        paired = len(move.levels) == len(move.subjects) > 1  # "分別報19,998點及7,245點"
+        for i, (subject, pct, pts) in enumerate(expand(move)):
             if subject.id.startswith("@"):
                 continue  # another market's index
-            level = move.level.value if (move.level and single) else None
+            level_num = move.levels[i] if paired else move.level if single else None
+            level = level_num.value if level_num else None
             if pct is None and pts is None and level is None:
                 continue
             # "Hong Kong stocks fell 1%": the market's percent is the index's only when it
@@ -39,7 +41,7 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                     continue
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open"):
                 continue  # a bare level with no session is more often a mark than a move
-            anchor = min(n.start for n in (pct, pts, move.level) if n is not None)
+            anchor = min(n.start for n in (pct, pts, level_num) if n is not None)
             drafts.append(
                 Draft(
                     subject=subject.id,
@@ -49,7 +51,7 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                     points=round4(pts.value) if pts else None,
                     points_q=pts.qualifier if pts else "exact",
                     level=round4(level),
-                    level_q="mark" if level is not None and move.level and move.level.qualifier == "mark" else "exact",
+                    level_q="mark" if level_num is not None and level_num.qualifier == "mark" else "exact",
                     tentative=tentative,
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),

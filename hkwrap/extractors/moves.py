@@ -148,6 +148,7 @@ class Move:
     pcts: list[Num] = field(default_factory=list)
     points: list[Num] = field(default_factory=list)
     level: Num | None = None
+    levels: list[Num] = field(default_factory=list)  # "分別報19,998點及7,245點": one a subject
     price: Num | None = None
     prices: list[Num] = field(default_factory=list)  # several, for a list of subjects
     currency: str = "HKD"
@@ -955,10 +956,11 @@ class _Binder:
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
             after_name = prev is last and prev is not None and not folded[prev.end:q.start].strip(" :")
-            if (is_level or after_name) and not is_threshold and q.value >= self.scale().level_min:
-                m = self.ensure()
-                if m.level is None:
-                    m.level = Num(q.value, "exact", q.start, q.end)
+            cur = self.cur
+            # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
+            next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
+            if (is_level or after_name or next_of_list) and not is_threshold and q.value >= self.scale().level_min:
+                self.add_level(self.ensure(), Num(q.value, "exact", q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock":
@@ -1061,6 +1063,15 @@ class _Binder:
         if cur is not None and cur.has_change and cur.level is None and q.value >= self.scale().level_min and not self.modal:
             cur.level = Num(q.value, "mark", q.start, q.end)
 
+    @staticmethod
+    def add_level(m: Move, level: Num) -> None:
+        """The move's level, the first one stated; a list of subjects keeps each level in
+        order, for pairing ("恒指及國指分別報19,998點及7,245點")."""
+        if m.level is None:
+            m.level = level
+        if len(m.subjects) > 1:
+            m.levels.append(level)
+
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
         if self.ratio and q.value < _RATIO_POINTS:
             return  # "climbed to 22.10%, a 3.94-point increase": percentage points
@@ -1075,8 +1086,8 @@ class _Binder:
         if is_level or not sd or q.value > scale.points_max or (
             q.value >= scale.level_floor and not q.sign and not verb_before
         ):
-            if m.level is None and q.value >= scale.level_min:
-                m.level = Num(q.value, "exact", q.start, q.end)
+            if q.value >= scale.level_min and (m.level is None or len(m.subjects) > 1):
+                self.add_level(m, Num(q.value, "exact", q.start, q.end))
             elif q.value < scale.level_min and sd:
                 m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
         else:

@@ -110,17 +110,29 @@ class Lexicon:
         """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
         segment = folded[start:end]
         out: list[Word] = []
-        for idx, s, e in self.automaton.find_matches_as_indexes(segment):
+        self._scan(segment, 0, len(segment), start, out)
+        return out
+
+    def _scan(self, segment: str, lo: int, hi: int, base: int, out: list[Word]) -> None:
+        found = self.automaton.find_matches_as_indexes(segment[lo:hi] if lo or hi < len(segment) else segment)
+        for i, (idx, s, e) in enumerate(found):
+            s, e = s + lo, e + lo
             if self._latin[idx] and s > 0 and _wordchar(segment[s - 1]):
                 continue
             if self._latin_end[idx] and e < len(segment) and _wordchar(segment[e]):
                 # "southbound trading links": the longest word was cut mid-word; a shorter
                 # word of the vocabulary may still end on a word boundary
-                idx, e = self._shorter(segment, s, e)
-                if idx < 0:
+                idx, short_end = self._shorter(segment, s, e)
+                if idx >= 0:
+                    out.append(Word(self.roles[idx], base + s, base + short_end))
                     continue
-            out.append(Word(self.roles[idx], start + s, start + e))
-        return out
+                # "the China Enterprises indexes": the rejected word hid a word that starts
+                # later ("china enterprises"); read the stretch it covered again
+                nxt = found[i + 1][1] + lo if i + 1 < len(found) else hi
+                if s + 1 < nxt:
+                    self._scan(segment, s + 1, nxt, base, out)
+                continue
+            out.append(Word(self.roles[idx], base + s, base + e))
 
     def _shorter(self, segment: str, s: int, e: int) -> tuple[int, int]:
         """The longest vocabulary word at ``s`` that ends before ``e`` on a word boundary."""
