@@ -153,7 +153,7 @@ def _pattern() -> regex.Pattern:
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
     return regex.compile(
         rf"""
-        (?P<sign>[+-])?
+        (?:(?P<sign>[+-])|(?P<arrow>[▲△▼▽↑↓])\s?)?  # "▲ 274.39": a quote board's arrows are signs
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
@@ -374,5 +374,8 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+_SIGNS = {"+": 1, "-": -1, "▲": 1, "△": 1, "↑": 1, "▼": -1, "▽": -1, "↓": -1}
+
+
 def _sign(g: dict) -> int:
-    return {"+": 1, "-": -1}.get(g.get("sign") or g.get("sign2") or "", 0)
+    return _SIGNS.get(g.get("sign") or g.get("arrow") or g.get("sign2") or "", 0)

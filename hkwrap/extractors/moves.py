@@ -71,6 +71,13 @@ _UNKNOWN_NAME_CHARS = 16
 _UNKNOWN_CJK_NAME = regex.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
+# "在內銀股支持下", "受科技股拖累": the sector that caused the move, named in a frame; not the
+# sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS.
+_CAUSE_FRAME_CHARS = 12
+_CAUSE_FRAME = regex.compile(
+    rf"(?:在|受|获|得|由于|因)[^,;。，；]{{1,{_CAUSE_FRAME_CHARS}}}?"
+    r"(?:支持|带动|拖累|推动|影响|支撑|刺激|拖低|扯低|托起)下?"
+)
 # Two levels of one index in one report lie within this share of each other (the worst day
 # in the Hang Seng Index's history was -33%; a report's levels sit within a few percent).
 _SAME_INDEX_SPREAD = 0.25
@@ -341,6 +348,9 @@ class _Binder:
         chars = list(self.folded[self.sentence[0]:tokens[verb].start])
         for t in tokens[:verb]:
             for k in range(t.start - self.sentence[0], t.end - self.sentence[0]):
+                chars[k] = " "
+        for m in _CAUSE_FRAME.finditer(self.folded, self.sentence[0], tokens[verb].start):
+            for k in range(m.start() - self.sentence[0], m.end() - self.sentence[0]):
                 chars[k] = " "
         return _HAN_RUN.search("".join(chars)) is not None
 

@@ -160,9 +160,19 @@ def _row_subject(
 _INDEX_ROW = regex.compile(
     r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"(?P<pts>[+-]\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"\(?(?P<pct>[+-]\s?\d+(?:\.\d+)?)\s?%\)?\s*$"
+    r"(?P<pts>[+\-▲△▼▽↑↓]\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    r"\(?(?P<pct>[+\-▲△▼▽↑↓]?\s?\d+(?:\.\d+)?)\s?%\)?\s*$"
 )
+# A quote board writes the sign as an arrow ("19,752.51 ▲ 274.39 (1.41%)"), and may leave the
+# percent unsigned: it takes the sign of the points.
+_ROW_SIGNS = {"+": 1.0, "-": -1.0, "▲": 1.0, "△": 1.0, "↑": 1.0, "▼": -1.0, "▽": -1.0, "↓": -1.0}
+
+
+def _signed(figure: str, default: float = 0.0) -> float:
+    """A row's figure with its sign ("▼ 12.06" -> -12.06); unsigned, the sign ``default``."""
+    sign = _ROW_SIGNS.get(figure[:1])
+    value = float(figure.lstrip("+-▲△▼▽↑↓").replace(",", "").replace(" ", ""))
+    return value * (sign if sign is not None else default)
 # A row line is short; a longer line is prose, and is not tried.
 _INDEX_ROW_MAX = 120
 # Short names a row may use for an index whose full name ends in 指數 ("恒生科技").
@@ -185,8 +195,8 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX)
         if index_id is None or index_id.startswith("@"):
             continue
-        pts = float(m["pts"].replace(",", "").replace(" ", ""))
-        pct = float(m["pct"].replace(" ", ""))
+        pts = _signed(m["pts"])
+        pct = _signed(m["pct"], default=1.0 if pts > 0 else -1.0)
         if (pts > 0) != (pct > 0) and pts and pct:
             continue  # signs that disagree: not one move
         level = float(m["level"].replace(",", ""))
