@@ -91,6 +91,12 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(data.load().get("cues", {}).get(key, ()))
 
 
+# Speech verbs that are move verbs too: "HTSC (06886.HK) added 4.7%" is the broker's shares
+# moving, not the broker speaking, when a figure follows.
+_MOVE_VERBS_TOO = frozenset({"added", "adds"})
+_FIGURE_NEXT = r"(?!\s+(?:another\s+|a\s+further\s+)?[-+]?(?:hk\$|us\$|\$|hkd\s?)?\d)"
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     def alt(words: tuple[str, ...]) -> str:
@@ -102,7 +108,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     not_verb = alt(_words("zh_not_verb"))
     # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
     en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in _words("en_broker_verbs")
+        re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
+        for w in _words("en_broker_verbs")
     ) + r")\b"
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?$)"),
