@@ -46,6 +46,10 @@ _TOTAL = regex.compile(r"合共|合计|共计|总计|合併|合并|combined|in t
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
 
+# A news script gives one breadth count a sentence: two counted sentences in a row pair up
+# when each is this short and only this many characters (a full stop, a space) separate them.
+_SCRIPT_SENTENCE = 24
+_SCRIPT_GAP = 2
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 _UP_WORDS = ("advancers", "gainers", "advancing issues", "rising stocks", "advances")
@@ -269,9 +273,11 @@ def extract_market(
 
     found = SpanIndex(entities)
     legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
+    pending: tuple[str, int, int, Any] | None = None  # one breadth count, its sentence's end
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         if not words:
+            pending = None
             continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
@@ -281,9 +287,11 @@ def extract_market(
             if not any(e.start < q.end and q.start < e.end for e in here)
         ]
         if not quantities:
+            pending = None
             continue
         roles = frozenset().union(*(w.roles for w in words))
         if not roles & _MARKET_ROLES:
+            pending = None
             continue  # most sentences: nothing here is a market figure
         blue_chip = "blue_chip" in roles
         other_period = [
@@ -369,7 +377,20 @@ def extract_market(
                     market.short_selling_ratio = q.value
                     market.evidence["short_selling_ratio"] = ev
         if not blue_chip and roles & _BREADTH_ROLES:
-            _breadth(market, folded, words, quantities, ev)
+            single = _breadth(market, folded, words, quantities, ev)
+            # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
+            # two such sentences in a row make the pair
+            if single is not None and pending is not None and start - pending[2] <= _SCRIPT_GAP and (
+                single[0] != pending[0]
+            ):
+                for role, value, _, pev in (pending, (*single, end, ev)):
+                    if getattr(market, role) is None:
+                        setattr(market, role, value)
+                        market.evidence[role] = pev
+                single = None
+            pending = (*single, end, ev) if single is not None else None
+        else:
+            pending = None
     for role in ("southbound", "northbound"):
         parts = [v for (r, _), v in sorted(legs.items()) if r == role]
         if getattr(market, role) is None and len(parts) >= 2:
@@ -380,9 +401,13 @@ def extract_market(
     return market
 
 
-def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any) -> None:
+def _breadth(
+    market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
+) -> tuple[str, int] | None:
     """Advancers, decliners and unchanged: a count next to its word ("233 stocks rising",
-    "上升股份 233 隻", "下跌 1592 只"). Needs at least two of the three in one sentence."""
+    "上升股份 233 隻", "下跌 1592 只"). Needs at least two of the three in one sentence; a
+    sentence that is only one counted figure ("全日升五百六十二隻。") is returned, for the
+    caller to pair with the next sentence's."""
     roles = ("advancers", "decliners", "unchanged")
     found: dict[str, int] = {}
     counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
@@ -432,3 +457,6 @@ def _breadth(market: Market, folded: str, words: list[Word], quantities: list[Qu
             if getattr(market, role) is None:
                 setattr(market, role, value)
                 market.evidence[role] = ev
+    elif len(found) == 1 and len(counts) == 1 and counts[0].kind == "count" and ev.end - ev.start <= _SCRIPT_SENTENCE:
+        return next(iter(found.items()))
+    return None
