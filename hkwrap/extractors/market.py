@@ -393,10 +393,15 @@ def extract_market(
             pending = None
     for role in ("southbound", "northbound"):
         parts = [v for (r, _), v in sorted(legs.items()) if r == role]
-        if getattr(market, role) is None and len(parts) >= 2:
-            (_, currency, qualifier), ev = parts[0]
-            total = round(sum(flow[0] for flow, _ in parts), 2)
-            setattr(market, role, Amount(total, currency, qualifier, ev))
+        if len(parts) < 2:
+            continue
+        (_, currency, qualifier), ev = parts[0]
+        total = Amount(round(sum(flow[0] for flow, _ in parts), 2), currency, qualifier, ev)
+        current = getattr(market, role)
+        # "净流入超50亿港元，其中港股通（沪）净买入32.1亿、（深）19.3亿": the legs restate a
+        # rounded total more precisely
+        if current is None or (current.qualifier != "exact" and _better_restatement(current, total)):
+            setattr(market, role, total)
             market.evidence[role] = ev
     return market
 
