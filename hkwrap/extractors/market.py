@@ -318,7 +318,9 @@ def extract_market(
                     _has(x, "market_subject") and 0 <= w.start - x.end <= 8 for x in words
                 ) or _has(w, "market_subject")
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
-                if stock_before and not market_word:
+                # "成交最活躍的股份為騰訊，成交額達96.3億元": the most traded stock's turnover
+                most_active = subjects and any(_has(x, "most_active") and x.end <= w.start for x in words)
+                if (stock_before or most_active) and not market_word:
                     continue
                 if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
