@@ -322,6 +322,8 @@ def extract_market(
                 most_active = subjects and any(_has(x, "most_active") and x.end <= w.start for x in words)
                 if (stock_before or most_active) and not market_word:
                     continue
+                if any(_has(x, "most_active") and 0 <= x.start - w.end <= 1 for x in words):
+                    continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
                 def turnover_amount(q: Quantity, w: Word = w, words: list[Word] = words) -> bool:
