@@ -172,7 +172,17 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     rest = len(folded[start:end].strip()) - len(m.group())
     before = folded[max(start, m.start() - 2):m.start()]
     after = folded[m.end():m.end() + 8]
-    return rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
+    return (
+        rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
+        # a wire's dateline: "HONG KONG, Nov 14, 2025 (Reuters) - ..."
+        or (_WIRE_PLACE.fullmatch(folded, start, m.start()) is not None and _WIRE_DASH.match(folded, m.end()) is not None)
+    )
+
+
+# A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
+# agency in brackets after it.
+_WIRE_PLACE = regex.compile(r"\s*[a-z][a-z .']{1,24},\s?")
+_WIRE_DASH = regex.compile(r"\s?(?:\([a-z .'-]{1,24}\)\s?)?[-:]\s")
 
 
 # After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday"):
@@ -204,10 +214,23 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     for i, (n, m) in enumerate(found):
         if m.group("wd") or m.group("wdzh"):
             near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m]
-            if any(-4 <= o.start() - m.end() <= 16 or -4 <= m.start() - o.end() <= 4 for o in near):
+            if any(
+                (-4 <= o.start() - m.end() <= 16 or -4 <= m.start() - o.end() <= 4) and _same_weekday(m, o)
+                for o in near
+            ):
                 continue
         out.append((n, m))
     return out
+
+
+def _same_weekday(weekday: regex.Match, date: regex.Match) -> bool:
+    """Does the weekday name the full date's own day ("Thursday, 17 November 2022")? A
+    weekday beside a dateline that is another day ("Nov 14, 2025 - On Thursday, ...") is the
+    day reported, not a restatement."""
+    if not _full(date):
+        return True
+    day, _ = _resolve(date, None)
+    return day is None or day.weekday() == _WEEKDAYS[weekday.group("wd") or weekday.group("wdzh")]
 
 
 def _date_matches(folded: str) -> list[regex.Match]:

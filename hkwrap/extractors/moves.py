@@ -440,12 +440,18 @@ class _Binder:
             "yesterday" in word.roles and not self.state.yesterday_is_report_day
         )
 
+    def other_weekday(self, tok: Token) -> bool:
+        """A weekday that is not the report's day ("after falling 2.5% on Monday" in
+        Thursday's report)."""
+        day = tok.role_kind("weekday")
+        return day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday
+
     def previous_after(self, i: int) -> bool:
         """An other-period word right after the number: "gained 20% year-to-date", "gained
-        about 40% in 2023"."""
+        about 40% in 2023", "fell 2.5% on Monday" in another day's report."""
         tok = self.tokens[i]
         for t in self.tokens[i + 1:i + 3]:
-            other = (t.word is not None and self.is_previous(t.word)) or (
+            other = (t.word is not None and (self.is_previous(t.word) or self.other_weekday(t))) or (
                 t.qty is not None and _is_year(self.folded, t.qty)
             )
             if (
