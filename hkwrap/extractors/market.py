@@ -269,7 +269,7 @@ def extract_market(
     recap, whose "yesterday" figures are the day's."""
     market = Market()
     folded = prep.folded
-    from hkwrap.text.spans import SpanIndex
+    from hkwrap.text.spans import Overlaps, SpanIndex
 
     found = SpanIndex(entities)
     legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
@@ -282,10 +282,8 @@ def extract_market(
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
-        quantities = [
-            q for q in prep.quantities(start, end)
-            if not any(e.start < q.end and q.start < e.end for e in here)
-        ]
+        names = Overlaps([(e.start, e.end) for e in here])
+        quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
         if not quantities:
             pending = None
             continue

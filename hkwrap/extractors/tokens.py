@@ -15,6 +15,7 @@ import regex
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import Overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +148,6 @@ def _next_word_start(folded: str, pos: int) -> int:
     return pos
 
 
-def _overlaps(a_start: int, a_end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a_start < e and s < a_end for s, e in spans)
-
-
 def tokenize(
     prep: Prepared,
     start: int,
@@ -175,10 +172,12 @@ def tokenize(
             if kind:
                 tokens.append(Token(ent.start, ent.end, subject=Subject(kind, ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
-    words = [w for w in prep.words(lexicon, start, end) if not _overlaps(w.start, w.end, taken)]
+    ents = Overlaps(taken)
+    words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
     taken.extend((w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles))
-    quantities = [q for q in prep.quantities(start, end) if not _overlaps(q.start, q.end, taken)]
+    names = Overlaps(taken)
+    quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
     # "expands to 88 members": a number that counts things is no price, level or change
     # and "the number of constituents to 88 from 85": its new and old values
     count_words = [w for w in words if "count_noun" in w.roles]
@@ -194,10 +193,10 @@ def tokenize(
             else:
                 kept.append(q)
         quantities = kept
-    qspans = [(q.start, q.end) for q in quantities]
+    qspans = Overlaps([(q.start, q.end) for q in quantities])
     for w in words:
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
-        if not index_ids and _overlaps(w.start, w.end, qspans):
+        if not index_ids and qspans.overlaps(w.start, w.end):
             continue
         if index_ids:
             index_id = index_ids[0]

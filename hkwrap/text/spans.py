@@ -26,3 +26,24 @@ class SpanIndex:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+class Overlaps:
+    """Spans to test overlap against in O(log n): sorted starts and the running maximum of
+    ends, so a run-on sentence of many names costs no more per name than a short one."""
+
+    __slots__ = ("_max_end", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._max_end: list[int] = []
+        top = -1
+        for _, e in spans:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def overlaps(self, a_start: int, a_end: int) -> bool:
+        """Does any span [s, e) have s < a_end and e > a_start?"""
+        k = bisect.bisect_left(self._starts, a_end)  # spans starting before a_end
+        return k > 0 and self._max_end[k - 1] > a_start
