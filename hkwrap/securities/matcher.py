@@ -103,6 +103,9 @@ _MORE_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{1,6}\s?(?=[(（])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
 TITLE_CASE_MIN_WORDS = 3  # fewer other words on the line: too short to tell, so no rule
+# How far either side of a name the line is read: a headline is far shorter, and a report
+# pasted as one line of megabytes must not be read whole for every name on it.
+TITLE_CASE_REACH = 400
 
 # Code forms. Each pattern starts with a literal or a small character set, so the regex
 # engine can skip ahead quickly; a single alternation starting with an optional bracket is
@@ -439,9 +442,9 @@ class Matcher:
 def _title_case_line(text: str, at: int, name_end: int | None = None) -> bool:
     """Whether the line around ``at`` is written with most words capitalised (a headline); the
     name being judged (``at`` to ``name_end``) is left out of the count."""
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    hi = hi if hi >= 0 else len(text)
+    lo = text.rfind("\n", max(0, at - TITLE_CASE_REACH), at) + 1 or max(0, at - TITLE_CASE_REACH)
+    hi = text.find("\n", at, at + TITLE_CASE_REACH)
+    hi = hi if hi >= 0 else min(len(text), at + TITLE_CASE_REACH)
     words = _WORD.findall(text, lo, at) + _WORD.findall(text, name_end or at, hi)
     if len(words) < TITLE_CASE_MIN_WORDS:
         return True  # too short to tell: a headline or a label, not running text
