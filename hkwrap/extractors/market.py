@@ -10,6 +10,7 @@ first statement of a figure wins; later ones are restatements.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import regex
@@ -118,6 +119,16 @@ def _better_restatement(current: Amount | None, new: Amount) -> bool:
     return close and finer
 
 
+def _starting(words: list[Word], lo: int, hi: int) -> list[Word]:
+    """The words (in text order) that start in ``[lo, hi)``: bisected, as a sentence of a
+    run-on report holds hundreds."""
+    return words[bisect.bisect_left(words, lo, key=_start):bisect.bisect_left(words, hi, key=_start)]
+
+
+def _start(word: Word) -> int:
+    return word.start
+
+
 def _has(word: Word, *roles: str) -> bool:
     return any(r in word.roles for r in roles)
 
@@ -202,24 +213,21 @@ def _flow(
         q = before[-1]
         # "net purchases of HK$800 million through the southbound link": a flow word must say
         # the amount is a flow ("Turnover was HK$84.5 billion ... southbound trading is closed")
-        if not any(
-            (_has(x, "flow_in") or _has(x, "flow_out")) and q.start - 30 <= x.start < w.start for x in words
-        ):
+        if not any(_has(x, "flow_in") or _has(x, "flow_out") for x in _starting(words, q.start - 30, w.start)):
             return None
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
     role = "southbound" if _has(w, "southbound") else "northbound"
-    if any(x is not w and _has(x, role) and lo <= x.start < hi for x in words):
+    if any(x is not w and role in x.roles for x in _starting(words, lo, hi)):
         return None  # "南向资金方面，港股通(沪)净卖出...": the nearer keyword owns the amount
     sign = 1
     span_lo = min(w.start, q.start) - (24 if q.start < w.start else 0)
-    for x in words:
-        if span_lo <= x.start < max(w.end, q.start):
-            if _has(x, "flow_out"):
-                sign = -1
-            elif _has(x, "flow_in"):
-                sign = 1
+    for x in _starting(words, span_lo, max(w.end, q.start)):
+        if _has(x, "flow_out"):
+            sign = -1
+        elif _has(x, "flow_in"):
+            sign = 1
     if q.sign:
         sign = q.sign
     return sign * q.value, q.currency or "HKD", _qualifier(words, q)
@@ -233,7 +241,7 @@ def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[
             if folded[max(0, q.start - 2):q.start].strip().endswith("("):
                 continue  # "HK$224.5 billion (US$28.9 billion) changed hands": the conversion
             if _COMMA_CLAUSE.search(folded, q.end, w.start) or any(
-                _has(x, "short_sale") and 0 <= q.start - x.end <= 8 for x in words
+                0 <= q.start - x.end <= 8 and "short_sale" in x.roles for x in words
             ):
                 return None
             return q
@@ -305,7 +313,7 @@ def extract_market(
                 "turnover" in w.roles
                 and _open(market.turnover)
                 and not _stale(w, other_period)
-                and not any(_has(x, "mainland_market") and 0 <= w.start - x.end <= 8 for x in words)
+                and not any(0 <= w.start - x.end <= 8 and "mainland_market" in x.roles for x in words)
             ):
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
@@ -313,14 +321,14 @@ def extract_market(
                     [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(folded[start:w.start])]
                 )
                 market_word = any(
-                    _has(x, "market_subject") and 0 <= w.start - x.end <= 8 for x in words
+                    0 <= w.start - x.end <= 8 and "market_subject" in x.roles for x in words
                 ) or _has(w, "market_subject")
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
                 # "成交最活躍的股份為騰訊，成交額達96.3億元": the most traded stock's turnover
-                most_active = subjects and any(_has(x, "most_active") and x.end <= w.start for x in words)
+                most_active = subjects and any(x.end <= w.start and "most_active" in x.roles for x in words)
                 if (stock_before or most_active) and not market_word:
                     continue
-                if any(_has(x, "most_active") and 0 <= x.start - w.end <= 1 for x in words):
+                if any(0 <= x.start - w.end <= 1 and "most_active" in x.roles for x in words):
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
