@@ -30,7 +30,8 @@ fuzz: install
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -p no:cacheprovider $(FUZZ_TESTS)
 
 bench: install
-	$(BIN)/python bench/bench.py; status=$$?; $(BIN)/python bench/store_bench.py || status=1; exit $$status
+	$(BIN)/python bench/bench.py; status=$$?; $(BIN)/python bench/shapes.py || status=1; \
+	$(BIN)/python bench/store_bench.py || status=1; exit $$status
 
 bench-store: install
 	$(BIN)/python bench/store_bench.py

@@ -55,6 +55,10 @@ _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
 _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
+# Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
+_BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
+# A signed change and its percent in brackets: "-176 (-0.9%)".
+_SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
 _HEADING_COLON = regex.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
@@ -1028,12 +1032,20 @@ class _Binder:
 
     def bare_points(self, i: int, q: Quantity) -> bool:
         """A number right after a direction word and before "或 0.73%": points with no unit."""
-        prev, nxt = self.prev, self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        prev = self.prev
+        nxt = next((t for t in self.tokens[i + 1:i + 3] if t.qty is not None), None)
+        if prev is None or nxt is None or nxt.qty is None or nxt.qty.kind != "pct" or q.value >= self.scale().level_min:
+            return False
+        if prev.word is not None and {"up", "down"} & prev.word.roles and q.start - prev.end <= 1:
+            # "升200或0.73%", "跌176，跌幅0.9%"
+            return _OR.fullmatch(self.folded, q.end, nxt.start) is not None or (
+                _BARE_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+            )
+        # "HSI -176 (-0.9%)": a signed figure right after the index's name, its percent beside it
         return (
-            prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
-            and q.start - prev.end <= 1 and q.value < self.scale().level_min
-            and nxt is not None and nxt.qty is not None and nxt.qty.kind == "pct"
-            and _OR.fullmatch(self.folded, q.end, nxt.start) is not None
+            bool(q.sign) and prev.subject is not None and prev is self.last_subject
+            and not self.folded[prev.end:q.start].strip(" :")
+            and _SIGNED_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
 
     def range_width(self, q: Quantity) -> bool:
