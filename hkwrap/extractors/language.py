@@ -9,7 +9,8 @@ import regex
 from hkwrap import data
 from hkwrap.text.prepare import Prepared
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_BLANK_RUN = regex.compile(r" +")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 
 
@@ -27,9 +28,16 @@ def detect_language(prep: Prepared) -> str:
     A Chinese character carries about a word's meaning in two or three characters, so one
     Latin word weighs as much as two and a half Han characters.
     """
-    body = "".join(c if f != " " else " " for c, f in zip(prep.text, prep.folded, strict=True))
-    han = _HAN.findall(body)
-    words = len(_LATIN_WORD.findall(body))
+    text, folded = prep.text, prep.folded
+    # Folding keeps a Han character Han (Traditional to Simplified) and blanks what is not the
+    # report's own text, so the report's Han characters are the text under the folded Han runs.
+    han = "".join(text[m.start():m.end()] for m in _HAN_RUN.finditer(folded))
+    # Latin words, less those in blanked stretches (runs of spaces in the folded text that
+    # are not spaces in the text). No copy of the text is made: a long report stays cheap.
+    words = len(_LATIN_WORD.findall(text)) - sum(
+        len(_LATIN_WORD.findall(text, m.start(), m.end()))
+        for m in _BLANK_RUN.finditer(folded) if not text[m.start():m.end()].isspace()
+    )
     if not han and not words:
         return "en"
     zh_weight = len(han) / 2.5

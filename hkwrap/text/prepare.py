@@ -106,7 +106,16 @@ class Prepared:
         return bisect.bisect_right(self._line_starts, offset)
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for the span, trimmed of surrounding white space and bullets."""
+        """Evidence for the span, trimmed of surrounding white space and bullets. The facts
+        of one sentence share one (immutable) record, so a long report holds each sentence's
+        text once rather than once per fact."""
+        cache = self._memo.setdefault("ev", {})
+        found = cache.get((start, end))
+        if found is None:
+            found = cache[(start, end)] = self._evidence(start, end)
+        return found
+
+    def _evidence(self, start: int, end: int) -> Evidence:
         while start < end and (self.text[start].isspace() or self.text[start] in "▪•●■◆-*"):
             start += 1
         while end > start and self.text[end - 1].isspace():
