@@ -139,6 +139,16 @@ def _unit_maps() -> tuple[dict[str, str], dict[str, float]]:
     return cur_map, mag_map
 
 
+@lru_cache(maxsize=1)
+def _unit_kinds() -> dict[str, str]:
+    """A matched unit, spaces and a leading hyphen removed ("per cent", "-point"), to the
+    kind of figure it makes (units.yaml ``figure_units``)."""
+    return {
+        fold(w).replace(" ", "").lstrip("-"): kind
+        for kind, words in _units()["figure_units"].items() for w in words
+    }
+
+
 def _alt(words: list[str]) -> str:
     """Regex alternation of literal words, longest first."""
     return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True))
@@ -150,6 +160,10 @@ def _pattern() -> regex.Pattern:
     cur_before = _alt(list(u["currency_before"]))
     cur_after = _alt(list(u["currency_after"]))
     mags = _alt(list(u["magnitudes"]))
+    units = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() and w[-1].isalpha() else "")
+        for w in sorted({fold(w) for words in u["figure_units"].values() for w in words}, key=len, reverse=True)
+    )
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
     return regex.compile(
         rf"""
@@ -177,12 +191,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         (?:多|余)?  # "700多點": seven hundred odd
         (?:\s?
-            (?P<unit>
-                %|per\s?cent\b|percent\b|pct\b|pc\b|-percent\b|-per\scent\b
-              | 个百分点|percentage\spoints?\b|ppts?\b|pp\b
-              | 点|points?\b|pts\b|-points?\b|-pts?\b
-              | 只|家|stocks\b|issues\b|shares\b
-            )
+            (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
             # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
             (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])角)?
@@ -323,18 +332,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["jiao"]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
-        if unit in ("%", "percent", "pct", "pc"):
-            kind = "pct"
-        elif unit.startswith("percentagepoint") or unit in ("个百分点", "ppt", "ppts", "pp"):
-            kind = "pp"
-        elif unit in ("点", "points", "point", "pts"):
-            kind = "pts"
-        elif unit in ("只", "家", "stocks", "issues", "shares"):
-            kind = "count"
-        elif currency:
-            kind = "money"
-        else:
-            kind = "num"
+        kind = _unit_kinds().get(unit) or ("money" if currency else "num")
         yield Quantity(kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude)
 
 
