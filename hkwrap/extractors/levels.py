@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from hkwrap.model import Level
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
@@ -59,13 +61,23 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
                     best = (dist, q)
             if best is None:
                 continue
-            q = best[1]
-            index = _plausible(lexicon, index_here or last_index, q.value)
-            if index is None:
-                continue
-            key = (index, kind, q.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Level(index, kind, q.value, prep.evidence(start, end)))
+            chosen = [best[1]]
+            # "resistance at 20,800 and then 21,200", "支持位19,900及19,500點": a list of levels
+            if chosen[0].start >= w.end:
+                for q in numbers:
+                    if q.start > chosen[-1].start and _LIST_JOIN.fullmatch(folded, chosen[-1].end, q.start):
+                        chosen.append(q)
+            for q in chosen:
+                index = _plausible(lexicon, index_here or last_index, q.value)
+                if index is None:
+                    continue
+                key = (index, kind, q.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Level(index, kind, q.value, prep.evidence(start, end)))
     return out
+
+
+# Between two levels of one list: "20,800 and then 21,200", "19,900及19,500點", "24,000、23,500".
+_LIST_JOIN = regex.compile(r"\s?(?:点)?\s?(?:,|、|/)?\s?(?:and then|and|then|or|及|和|与|或)?\s?(?:then\s)?(?:at\s)?")
