@@ -278,6 +278,9 @@ class _Binder:
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False
         self.skip_next_level = False  # the second level of a day's range, already taken
+        # a bracketed aside of the sentence named another period ("長城汽車跌3.7%(一年升160%)"):
+        # the later asides of its list are of that period too ("李寧挫7.1%(升123%)")
+        self.aside_period = False
         self.last_subject: Token | None = None
         self.prev: Token | None = None
         self.text = self.folded[sentence[0]:sentence[1]].strip()
@@ -783,6 +786,8 @@ class _Binder:
             framing = self.framing_sentence() and (self.last_subject is not None or heads)
             scope = sentence[1] if framing or clause is None else clause
             self.set_previous(tok.end, scope)
+            if self.in_brackets(tok.start):
+                self.aside_period = True
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
         day = tok.role_kind("weekday")
@@ -950,6 +955,7 @@ class _Binder:
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]) is not None)
+            or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
             or (kind == "index" and self.range_width(q))
         )
         if skip:
@@ -1047,6 +1053,11 @@ class _Binder:
             and not self.folded[prev.end:q.start].strip(" :")
             and _SIGNED_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
+
+    def in_brackets(self, pos: int) -> bool:
+        """Is ``pos`` inside an aside in round brackets, opened in this sentence?"""
+        lo = self.sentence[0]
+        return self.folded.rfind("(", lo, pos) > self.folded.rfind(")", lo, pos)
 
     def range_width(self, q: Quantity) -> bool:
         """"波幅達260點", "a range of 330 points", "a 412-point range": the day's swing."""
