@@ -83,6 +83,12 @@ _EN_WHEN = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})|\s+this\s+week|\s+today)?"
 )
 
+# How far after a company's name a planned listing may be said ("百度在港二次上市", "Baidu
+# said on Monday it plans a secondary listing"); a sentence with a figure (a debut's first-day
+# move) keeps the company a stock.
+_LISTING_REACH = 40
+_FIGURE = re.compile(r"\d\s?%|%|\d[\d,.]*\s?(?:元|港元|hk\$)|(?:hk\$|\$)\s?\d")
+
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 
 
@@ -128,6 +134,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_words('zh_broker_verbs'))})(?!{not_verb}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
+        # what a company plans to list, or a listing it sponsors: a little way after its name
+        "listing": re.compile(
+            rf"(?:'s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
+            rf"|(?:为|為|担任|擔任|作为|作為)(?:其|该公司|該公司)?(?:上市|ipo)?(?:的)?(?:{alt(_words('zh_sponsor'))})"
+            rf"|\s(?:as|acting\s+as)\s+(?:its\s+|the\s+)?(?:{alt(_words('en_sponsor'))})\b)"
+        ),
     }
 
 
@@ -184,6 +196,8 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
         return "source"
     if is_broker and cues["after_broker"].match(folded, hit.end, hi):
         return "source"
+    if cues["listing"].match(folded, hit.end, hi) and not _FIGURE.search(folded, lo, hi):
+        return "source"  # a planned listing or its sponsor, in a sentence that moves no figure
     return "subject"
 
 
