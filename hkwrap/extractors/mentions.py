@@ -134,6 +134,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_words('zh_broker_verbs'))})(?!{not_verb}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
+        "media": re.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
         # what a company plans to list, or a listing it sponsors: a little way after its name
         "listing": re.compile(
             rf"(?:'s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
@@ -196,6 +197,8 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
         return "source"
     if is_broker and cues["after_broker"].match(folded, hit.end, hi):
         return "source"
+    if cues["media"].match(folded, hit.end, hi):
+        return "source"  # the outlet of the news: "TVB PEARL NEWS AT 7:30", 無綫新聞
     if cues["listing"].match(folded, hit.end, hi) and not _FIGURE.search(folded, lo, hi):
         return "source"  # a planned listing or its sponsor, in a sentence that moves no figure
     return "subject"
