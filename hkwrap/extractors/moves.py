@@ -54,6 +54,10 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
+# target is for stands between the word and the figure, within this many characters.
+_TARGET_FOR = regex.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
+_TARGET_FOR_REACH = 60
 _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
@@ -947,6 +951,12 @@ class _Binder:
             return
         skip = (
             self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
+            # "cut its target for Anta Sports to HK$95": the target's company named between
+            or (
+                self.target_word is not None and q.kind in ("money", "num")
+                and _TARGET_FOR.match(folded, self.target_word.end) is not None
+                and self.near(self.target_word, q, _TARGET_FOR_REACH)
+            )
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
