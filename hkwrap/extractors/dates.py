@@ -174,6 +174,8 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     after = folded[m.end():m.end() + 8]
     return (
         rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
+        # a masthead: "HARBOUR CREST SECURITIES | HK EQUITY DAILY | Tuesday, 12 March 2024"
+        or ("|" in folded[start:m.start()] and not folded[m.end():end].strip(" |"))
         # a wire's dateline: "HONG KONG, Nov 14, 2025 (Reuters) - ..."
         or (_WIRE_PLACE.fullmatch(folded, start, m.start()) is not None and _WIRE_DASH.match(folded, m.end()) is not None)
     )
