@@ -225,6 +225,34 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     return out
 
 
+# "the first trading day of 2024", "2024年首個交易日", "新年首個交易日" (the year from --date or
+# the text): the year's first session, read only in the report's opening sentences.
+_FIRST_DAY = regex.compile(
+    r"first\s(?:trading\s)?(?:day|session)\sof\s(?:the\s(?:new\s)?year|(?P<y1>20\d\d))"
+    r"|(?P<y2>20\d\d)\s?年?(?:的)?(?:首个|第一个)交易日"
+)
+_FIRST_DAY_SENTENCES = 3
+_SINCE_BEFORE = regex.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
+
+
+def _first_trading_day(prep: Prepared) -> dt.date | None:
+    """The first trading day of the year the opening sentences name: 2 January, or the first
+    weekday after it (when New Year's Day falls on a Sunday, the 2nd is the holiday)."""
+    if not prep.sentences:
+        return None
+    end = prep.sentences[min(len(prep.sentences), _FIRST_DAY_SENTENCES) - 1][1]
+    m = _FIRST_DAY.search(prep.folded, 0, end)
+    if m is None or not (m.group("y1") or m.group("y2")):
+        return None
+    if _SINCE_BEFORE.search(prep.folded, max(0, m.start() - 12), m.start()):
+        return None  # "since the first trading day of 2024": a start, not the day
+    year = int(m.group("y1") or m.group("y2"))
+    day = dt.date(year, 1, 3 if dt.date(year, 1, 1).weekday() == 6 else 2)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _same_weekday(weekday: regex.Match, date: regex.Match) -> bool:
     """Does the weekday name the full date's own day ("Thursday, 17 November 2022")? A
     weekday beside a dateline that is another day ("Nov 14, 2025 - On Thursday, ...") is the
@@ -274,6 +302,10 @@ def find_trading_day(
     if ref is None and dateline is not None:
         ref = dateline[0]
     own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
+    if own is None:
+        first = _first_trading_day(prep)  # "On Tuesday, the first trading day of 2024"
+        if first is not None:
+            return first.isoformat(), False
     if ref is None and reference:
         ref = parse_iso(reference)
     if ref is None:
