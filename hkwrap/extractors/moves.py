@@ -54,6 +54,8 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
+_OTHER_EXTREME = regex.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
 _TARGET_FOR = regex.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
@@ -975,7 +977,9 @@ class _Binder:
             self.skip_next_level = False
             self.qual = None
             return
-        if kind == "index" and q.kind in ("num", "pts") and self.take_level_range(i, q, link, nxt):
+        if kind == "index" and q.kind in ("num", "pts") and (
+            self.take_level_range(i, q, link, nxt) or self.take_other_extreme(q)
+        ):
             self.qual = None
             return
         if q.kind == "pct":
@@ -1103,6 +1107,21 @@ class _Binder:
             m.level, m.session, m.session_explicit = Num(n.value, "exact", n.start, n.end), "intraday", True
             self.close()
         self.skip_next_level = True
+        return True
+
+    def take_other_extreme(self, q: Quantity) -> bool:
+        """"intraday high 16,702, low 16,521", "最高見16,702點，最低16,521點": the day's other
+        extreme, right after one, is an intraday level of its own."""
+        cur = self.cur
+        if (
+            cur is None or cur.level is None or cur.session != "intraday" or cur.has_change
+            or q.value < self.scale().level_min
+            or _OTHER_EXTREME.fullmatch(self.folded, cur.level.end, q.start) is None
+        ):
+            return False
+        self.close()
+        m = self.ensure()
+        m.level, m.session, m.session_explicit = Num(q.value, "exact", q.start, q.end), "intraday", True
         return True
 
     def take_mark(self, q: Quantity) -> None:
