@@ -87,7 +87,7 @@ _EN_WHEN = (
 # said on Monday it plans a secondary listing"); a sentence with a figure (a debut's first-day
 # move) keeps the company a stock.
 _LISTING_REACH = 40
-_FIGURE = re.compile(r"\d\s?%|%|\d[\d,.]*\s?(?:元|港元|hk\$)|(?:hk\$|\$)\s?\d")
+_FIGURE = re.compile(r"%|(?<![\d,.])\d[\d,.]{0,20}\s?(?:元|港元)|(?:hk\$|\$)\s?\d")  # bounded: linear on digit runs
 
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 
