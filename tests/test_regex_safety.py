@@ -163,7 +163,7 @@ def test_patterns_were_found() -> None:
     assert len(PATTERNS) >= 30, sorted(PATTERNS)
     for expected in (
         "hkwrap.numbers._pattern()",
-        "hkwrap.extractors.dates._DATE",
+        "hkwrap.extractors.dates._date_pattern()",
         "hkwrap.text.prepare._HARD_BREAK",
     ):
         assert expected in PATTERNS, f"{expected} not collected"

@@ -13,47 +13,84 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import lru_cache
+from typing import Any
 
 import regex
 
+from hkwrap import data
+from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 
 HKT = dt.timezone(dt.timedelta(hours=8))
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
-}
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
-# Folded text: lower-case Latin, ASCII digits, Simplified Chinese.
-_DATE = regex.compile(
-    rf"""
-      (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
-    | \b{_MON}\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
-    | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?:\s|-)(?:of\s)?(?P<mon3>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:(?:,?\s|-)(?P<y3>20\d\d)\b)?
-    | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
-    | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
-    | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
-    | \b(?:on\s)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b
-    | (?:星期|周|礼拜)(?P<wdzh>[一二三四五六日天])
-    | (?P<today>\btoday\b|今日|今天|是日)
-    | (?P<yday>\byesterday\b|昨日|昨天|上一个交易日)
-    """,
-    regex.VERBOSE,
-)
-# Where a date expression can begin.
-_ANCHOR = regex.compile(
-    r"(?<!\d)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|on\s"
-    r"|today|yesterday)|星期|周|礼拜|今日|今天|是日|昨日|昨天|上一个交易日"
-)
+
+@lru_cache(maxsize=1)
+def _calendar() -> dict[str, Any]:
+    """The calendar words of ``lexicon/dates.yaml``, folded: month names to numbers, weekday
+    names and Chinese weekday characters to numbers (Monday 0)."""
+    words = data.load()["lexicon"]["dates"]
+    months = {fold(w): int(n) for n, names in words["months"].items() for w in names}
+    weekdays = {fold(w): int(n) for n, names in words["weekdays"].items() for w in names}
+    weekdays.update({fold(c): int(n) for c, n in words["weekday_suffixes"].items()})
+    return {
+        "months": months,
+        "weekdays": weekdays,
+        "en_weekdays": sorted((fold(w) for names in words["weekdays"].values() for w in names), key=len, reverse=True),
+        "prefixes": [fold(w) for w in words["weekday_prefixes"]],
+        "suffixes": "".join(fold(c) for c in words["weekday_suffixes"]),
+        "today": [fold(w) for w in words["today"]],
+        "yesterday": [fold(w) for w in words["yesterday"]],
+    }
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of words, longest first; a Latin word on word boundaries."""
+    return "|".join(
+        rf"\b{regex.escape(w)}\b" if w.isascii() else regex.escape(w) for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> regex.Pattern:
+    """Every form of date a report writes. Folded text: lower-case Latin, ASCII digits,
+    Simplified Chinese."""
+    cal = _calendar()
+    month = "|".join(regex.escape(w) for w in sorted(cal["months"], key=len, reverse=True))
+    weekday = "|".join(regex.escape(w) for w in cal["en_weekdays"])
+    prefixes = "|".join(regex.escape(w) for w in cal["prefixes"])
+    return regex.compile(
+        rf"""
+          (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
+        | \b(?P<mon>{month})\.?\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
+        | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?:\s|-)(?:of\s)?(?P<mon3>{month})\.?\b(?:(?:,?\s|-)(?P<y3>20\d\d)\b)?
+        | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
+        | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
+        | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
+        | \b(?:on\s)?(?P<wd>{weekday})\b
+        | (?:{prefixes})(?P<wdzh>[{cal["suffixes"]}])
+        | (?P<today>{_alt(cal["today"])})
+        | (?P<yday>{_alt(cal["yesterday"])})
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> regex.Pattern:
+    """Where a date expression can begin: a digit, the first letters of a month or weekday
+    name, "on ", a Chinese weekday prefix, a word for today or yesterday."""
+    cal = _calendar()
+    latin = sorted({w[:3] for w in [*cal["months"], *cal["en_weekdays"]]})
+    cjk = [*cal["prefixes"], *(w for w in [*cal["today"], *cal["yesterday"]] if not w.isascii())]
+    words = [w for w in [*cal["today"], *cal["yesterday"]] if w.isascii()]
+    return regex.compile(
+        r"(?<!\d)\d|\b(?:" + "|".join([*latin, r"on\s", *words]) + ")|" + "|".join(regex.escape(w) for w in cjk)
+    )
+
+
 # Dates that are not the day reported: "since November 11", "starting March 3".
 _NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|自|截至|至|起|上)\s*$")
 
@@ -119,7 +156,7 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
         day, month = (b, a) if b > 12 >= a else (a, b)
         return _safe(int(g["y6"]), month, day), True
     if g["mon"] or g["mon3"]:
-        month = _MONTHS[(g["mon"] or g["mon3"]).rstrip(".")]
+        month = _calendar()["months"][(g["mon"] or g["mon3"]).rstrip(".")]
         day = int(g["day"] or g["day3"])
         year = g["y2"] or g["y3"]
         if year:
@@ -137,7 +174,7 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
             d = _safe(prev.year, prev.month, day)
         return d, True
     if g["wd"] or g["wdzh"]:
-        return _previous_weekday(ref, _WEEKDAYS[g["wd"] or g["wdzh"]]), True
+        return _previous_weekday(ref, _calendar()["weekdays"][g["wd"] or g["wdzh"]]), True
     if g["today"]:
         return ref, True
     if g["yday"]:
@@ -260,19 +297,20 @@ def _same_weekday(weekday: regex.Match, date: regex.Match) -> bool:
     if not _full(date):
         return True
     day, _ = _resolve(date, None)
-    return day is None or day.weekday() == _WEEKDAYS[weekday.group("wd") or weekday.group("wdzh")]
+    return day is None or day.weekday() == _calendar()["weekdays"][weekday.group("wd") or weekday.group("wdzh")]
 
 
 def _date_matches(folded: str) -> list[regex.Match]:
-    """``_DATE`` matches over the text, tried only where a date can begin (a digit, a month
+    """Date pattern matches over the text, tried only where a date can begin (a digit, a month
     or weekday name, 今日 ...): the big pattern is costly to try at every character."""
     out: list[regex.Match] = []
     done = 0
-    for a in _ANCHOR.finditer(folded):
+    date = _date_pattern()
+    for a in _anchor_pattern().finditer(folded):
         pos = a.start()
         if pos < done:
             continue
-        m = _DATE.match(folded, pos)
+        m = date.match(folded, pos)
         if m is not None and m.end() > m.start():
             out.append(m)
             done = m.end()
