@@ -30,7 +30,7 @@ def test_compiled_copy_is_not_stale() -> None:
     assert COMPILED.read_text(encoding="utf-8") == render(compile_all())
 
 
-@pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem != "units"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem not in ("units", "dates")], ids=lambda p: p.name)
 def test_lexicon_lists_are_sorted_unique_and_known(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) <= KNOWN_ROLES, f"unknown roles: {set(data) - KNOWN_ROLES}"
@@ -51,6 +51,15 @@ def test_both_scripts_cover_the_same_roles() -> None:
     zh = yaml.safe_load((DATA_DIR / "lexicon" / "zh.yaml").read_text(encoding="utf-8"))
     assert set(en) - {"neutral", "source"} <= set(zh)
     assert set(zh) <= set(en)
+
+
+def test_calendar_words_cover_every_month_and_trading_weekday() -> None:
+    cal = yaml.safe_load((DATA_DIR / "lexicon" / "dates.yaml").read_text(encoding="utf-8"))
+    assert sorted(cal["months"]) == list(range(1, 13))
+    assert sorted(cal["weekdays"]) == list(range(5))  # Monday to Friday
+    assert set(cal["weekday_suffixes"].values()) == set(range(7))
+    names = [w for ws in [*cal["months"].values(), *cal["weekdays"].values()] for w in ws]
+    assert len(names) == len(set(names)) and all(w == w.lower() for w in names)
 
 
 def test_units_map_to_currencies_and_powers_of_ten() -> None:
