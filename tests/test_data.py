@@ -30,7 +30,7 @@ def test_compiled_copy_is_not_stale() -> None:
     assert COMPILED.read_text(encoding="utf-8") == render(compile_all())
 
 
-@pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem not in ("units", "dates")], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem not in ("units", "dates", "market")], ids=lambda p: p.name)
 def test_lexicon_lists_are_sorted_unique_and_known(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) <= KNOWN_ROLES, f"unknown roles: {set(data) - KNOWN_ROLES}"
@@ -60,6 +60,14 @@ def test_calendar_words_cover_every_month_and_trading_weekday() -> None:
     assert set(cal["weekday_suffixes"].values()) == set(range(7))
     names = [w for ws in [*cal["months"].values(), *cal["weekdays"].values()] for w in ws]
     assert len(names) == len(set(names)) and all(w == w.lower() for w in names)
+
+
+def test_market_words_are_lists_of_words() -> None:
+    words = yaml.safe_load((DATA_DIR / "lexicon" / "market.yaml").read_text(encoding="utf-8"))
+    assert {"breadth_up", "breadth_down", "outnumber", "midday", "full_day", "flow_total"} <= set(words)
+    for key, group in words.items():
+        assert group and len(group) == len(set(group)), key
+        assert all(isinstance(w, str) and w == w.strip() and w == w.lower() for w in group), key
 
 
 def test_units_map_to_currencies_and_powers_of_ten() -> None:

@@ -11,12 +11,15 @@ first statement of a figure wins; later ones are restatements.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 import regex
 
+from hkwrap import data
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
+from hkwrap.text.fold import fold
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
 
@@ -42,7 +45,6 @@ _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 _LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
 _DIGIT = regex.compile(r"\d")
 # "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
-_TOTAL = regex.compile(r"合共|合计|共计|总计|合併|合并|combined|in total")
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
 _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 
@@ -53,20 +55,36 @@ _SCRIPT_SENTENCE = 24
 _SCRIPT_GAP = 2
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
-_UP_WORDS = ("advancers", "gainers", "advancing issues", "rising stocks", "advances")
-_OUTNUMBERED = regex.compile(
-    r"(?P<first>advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
-    r"|declining issues|falling stocks|declines)\s(?:outnumbered|outpaced|beat|led|were\soutnumbered\sby|trailed)\s"
-    r"(?:advancers|gainers|advancing issues|rising stocks|advances|decliners|losers"
-    r"|declining issues|falling stocks|declines)\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
-)
+@lru_cache(maxsize=1)
+def _words() -> dict[str, regex.Pattern]:
+    """Patterns of the market words in ``lexicon/market.yaml``, built on first use."""
+    w = data.load()["lexicon"]["market"]
+
+    def alt(key: str) -> str:
+        words = sorted({fold(x) for x in w[key]}, key=len, reverse=True)
+        return "|".join(regex.escape(x).replace(r"\ ", r"\s") for x in words)
+
+    noun = f"{alt('breadth_up')}|{alt('breadth_down')}"
+    return {
+        # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
+        "outnumbered": regex.compile(
+            rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
+        ),
+        # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
+        "slashed": regex.compile(
+            rf"(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})"
+            rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?\s?[:：]?\s?"
+            r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
+        ),
+        # a figure "so far" at midday, and the full day's: the later one is the day's
+        "midday": regex.compile(alt("midday")),
+        "full_day": regex.compile(alt("full_day")),
+        "total": regex.compile(alt("flow_total")),
+    }
 
 
-_SLASHED = regex.compile(
-    r"(?:上升|上涨|升|advancers|gainers|advances|up)\s?/\s?(?:下跌|跌|decliners|losers|declines|down)"
-    r"(?:\s?/\s?(?:平收|不变|无升跌|unchanged|flat))?\s?[:：]?\s?"
-    r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
-)
+def _is_up_noun(word: str) -> bool:
+    return word in {fold(x) for x in data.load()["lexicon"]["market"]["breadth_up"]}
 
 
 # Words that date a figure to another period: the market's own list and the binder's.
@@ -83,9 +101,6 @@ _MIN_FLOW = 1e6
 _MIN_TURNOVER = 5e9
 
 
-# A figure "so far" at midday, and the full day's: the later one is the day's.
-_MIDDAY = regex.compile(r"半日|午市|上午|中午|midday|morning session|so far|at noon|lunch")
-_FULL_DAY = regex.compile(r"全日|全天|收市|收盘|full[- ]day|for the day|at the close|close of trade")
 
 
 def _span(ev: Any) -> tuple[int, int]:
@@ -353,8 +368,8 @@ def extract_market(
                 current = getattr(market, role)
                 later_in_day = (
                     current is not None
-                    and _MIDDAY.search(folded, *_span(market.evidence.get(role))) is not None
-                    and _FULL_DAY.search(folded, start, end) is not None
+                    and _words()["midday"].search(folded, *_span(market.evidence.get(role))) is not None
+                    and _words()["full_day"].search(folded, start, end) is not None
                 )
                 if _open(current) or later_in_day:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
@@ -362,7 +377,7 @@ def extract_market(
                         continue
                     digit = _DIGIT.search(folded, w.end)
                     upto = digit.start() if digit else w.end
-                    if _LEG.match(folded, w.end, w.end + 6) and not _TOTAL.search(folded, w.end, upto):
+                    if _LEG.match(folded, w.end, w.end + 6) and not _words()["total"].search(folded, w.end, upto):
                         # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
                         # the report gives the total
                         legs.setdefault((role, w.end), (flow, ev))
@@ -428,16 +443,16 @@ def _breadth(
     counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
     used: set[int] = set()
     # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
-    m = _SLASHED.search(folded, ev.start, ev.end)
+    m = _words()["slashed"].search(folded, ev.start, ev.end)
     if m:
         for role, group in (("advancers", "a"), ("decliners", "d"), ("unchanged", "u")):
             if m.group(group):
                 found[role] = int(m.group(group).replace(",", ""))
     # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
-    for m in _OUTNUMBERED.finditer(folded, ev.start, ev.end):
+    for m in _words()["outnumbered"].finditer(folded, ev.start, ev.end):
         pair = [q for q in counts if m.start() <= q.start < m.end()]
         if len(pair) == 2:
-            first = "advancers" if m.group("first") in _UP_WORDS else "decliners"
+            first = "advancers" if _is_up_noun(m.group("first")) else "decliners"
             second = "decliners" if first == "advancers" else "advancers"
             found[first], found[second] = int(pair[0].value), int(pair[1].value)
             used.update(q.start for q in pair)
