@@ -139,6 +139,11 @@ def _unit_maps() -> tuple[dict[str, str], dict[str, float]]:
     return cur_map, mag_map
 
 
+def magnitude_words() -> dict[str, float]:
+    """Folded magnitude words (bn, 億, million ...) and the factor each multiplies by."""
+    return dict(_unit_maps()[1])
+
+
 @lru_cache(maxsize=1)
 def _unit_kinds() -> dict[str, str]:
     """A matched unit, spaces and a leading hyphen removed ("per cent", "-point"), to the

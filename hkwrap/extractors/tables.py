@@ -9,6 +9,7 @@ become moves like those read from sentences, and are merged with them as restate
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -209,9 +210,19 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     return moves
 
 
-# A row label's unit: "Mkt turnover (HK$ bn)", "南向淨流入(億元)".
-_LABEL_UNIT = regex.compile(r"\b(bn|billion|mn|million|m)\b|(亿|万)")
-_LABEL_SCALE = {"bn": 1e9, "billion": 1e9, "mn": 1e6, "million": 1e6, "m": 1e6, "亿": 1e8, "万": 1e4}
+@lru_cache(maxsize=1)
+def _label_units() -> tuple[regex.Pattern, dict[str, float]]:
+    """A row label's unit ("Mkt turnover (HK$ bn)", "南向淨流入(億元)"): the magnitudes of
+    units.yaml, a Latin one on word boundaries, and what each multiplies by."""
+    from hkwrap.numbers import magnitude_words
+
+    scale = magnitude_words()
+    latin = sorted((w for w in scale if w.isascii()), key=len, reverse=True)
+    cjk = sorted((w for w in scale if not w.isascii()), key=len, reverse=True)
+    pattern = regex.compile(
+        r"\b(" + "|".join(map(regex.escape, latin)) + r")\b|(" + "|".join(map(regex.escape, cjk)) + ")"
+    )
+    return pattern, scale
 
 
 def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
@@ -231,10 +242,11 @@ def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
             if role is None or role in out or parsed is None:
                 continue
             value, sign = parsed
-            unit = _LABEL_UNIT.search(folded, label_start, label_end)
+            label_unit, label_scale = _label_units()
+            unit = label_unit.search(folded, label_start, label_end)
             if unit is None:
                 continue  # no scale in the label: too easily shares, or a percent
-            scale = _LABEL_SCALE[unit.group(1) or unit.group(2)]
+            scale = label_scale[unit.group(1) or unit.group(2)]
             value *= scale * (sign or 1) if role != "turnover" else scale
             out[role] = Amount(round(value, 2), "RMB" if "rmb" in folded[label_start:label_end] else "HKD",
                                "exact", prep.evidence(row_start, row_end))
