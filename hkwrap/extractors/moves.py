@@ -54,6 +54,16 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
+# 3-10; a space or a punctuation mark between two tokens is 1-2):
+_TOUCHING = 1  # two words written together ("午收" then "收報")
+_ADJACENT = 2  # two tokens with at most a space and a mark between
+_OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
+_THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
+_LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
+_TARGET_REACH = 10  # a target word and its figure ("目標價上調至 700 元")
+_PERIOD_AFTER_REACH = 15  # an other-period word after its figure ("20% year-to-date")
+_LOOKAHEAD = 16  # a phrase after a token ("-point mark", a verb after a subject)
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = regex.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
@@ -469,7 +479,7 @@ class _Binder:
             )
             if (
                 other
-                and t.start - tok.end <= 15
+                and t.start - tok.end <= _PERIOD_AFTER_REACH
                 and not regex.search(r"[,;。(]", self.folded[tok.end:t.start])
             ):
                 return True
@@ -568,7 +578,7 @@ class _Binder:
         if self.unknown_subject_opens(tokens):
             return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
         opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
-            tokens[0].start - self.sentence[0] <= 3
+            tokens[0].start - self.sentence[0] <= _OPENS_REACH
         )
         # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
         opens_on_level = opens_on_level or any(t.has("day_range") for t in tokens)
@@ -593,7 +603,7 @@ class _Binder:
         puts its clause in another period."""
         if (
             self.state.report_year is not None and int(q.value) == self.state.report_year
-            and not _YEAR_AS_PERIOD.search(self.folded, max(0, q.start - 8), q.start)
+            and not _YEAR_AS_PERIOD.search(self.folded, max(0, q.start - _LOOKBACK), q.start)
         ):
             return  # the report's own year (2023年12月29日), unless as a period ("fell 14% in 2023")
         clause = self.clause_end(q.end)
@@ -625,7 +635,7 @@ class _Binder:
             state.index_refs.add(subj.start)
         self.carry_period(subj, tok)
         prev = self.prev
-        if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= 2:
+        if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= _ADJACENT:
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
             _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start)
@@ -722,7 +732,7 @@ class _Binder:
             last = state.last_stock  # "its share price", 該股: a company, never an index
         if descriptor and state.last_move is not None and state.last_move.subjects[0].kind == "stock":
             last = state.last_move.subjects[0]  # the company described is the one whose move was told
-        if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + 16].strip():
+        if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + _LOOKAHEAD].strip():
             return None
         return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
 
@@ -741,7 +751,7 @@ class _Binder:
         if sess == "close" and self.sentence_session == "midday" and d:
             sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
         prev = self.prev
-        if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= 1:
+        if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if (
             sess == "close" and cur is not None and cur.session == "midday"
@@ -775,7 +785,7 @@ class _Binder:
         turnover_said = self.turnover_word is not None and last is not None and self.turnover_word.end > last.end
         if (
             self.is_previous(word) and not turnover_said
-            and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - 8), tok.start)
+            and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start)
         ):
             pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
         elif (
@@ -788,7 +798,7 @@ class _Binder:
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
             # word inside a noun phrase ("公布全年增長目標後，").
             clause = self.clause_end(tok.end)
-            heads = tok.start - sentence[0] <= _HEADING_REACH or (clause is not None and clause - tok.end <= 2)
+            heads = tok.start - sentence[0] <= _HEADING_REACH or (clause is not None and clause - tok.end <= _ADJACENT)
             framing = self.framing_sentence() and (self.last_subject is not None or heads)
             scope = sentence[1] if framing or clause is None else clause
             self.set_previous(tok.end, scope)
@@ -911,11 +921,11 @@ class _Binder:
         kind = self.group[0].kind
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
-            q.start - qual.end <= 3 or self.only_direction_between(qual.end, q.start)
+            q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
         ) else "exact"  # "over 4%", "at one point down 2.6%"
         is_threshold = (
-            (self.near(self.thresh, q, 6) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
-            or _MARK_AFTER.match(folded[q.end:q.end + 16]) is not None
+            (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
+            or _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) is not None
         )
         is_level = self.near(self.level, q)
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
@@ -952,7 +962,7 @@ class _Binder:
             self.qual = None
             return
         skip = (
-            self.near(self.target_word, q, 10)  # "目標價上調至 700 元": a forecast, not a price
+            self.near(self.target_word, q, _TARGET_REACH)  # "目標價上調至 700 元": a forecast, not a price
             # "cut its target for Anta Sports to HK$95": the target's company named between
             or (
                 self.target_word is not None and q.kind in ("money", "num")
@@ -966,7 +976,7 @@ class _Binder:
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)
-            or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + 8]) is not None)
+            or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
             or (kind == "index" and self.range_width(q))
         )
@@ -1034,7 +1044,7 @@ class _Binder:
             or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
         ):
             return
-        magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - 6):self.level.end]
+        magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - _THRESHOLD_REACH):self.level.end]
         # "盤中一度跌至2.7%" is the index's fall, not a ratio it stands at ("climbed to 22.10%")
         fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
         if is_level and not self.narrowed and not magnitude_word and not fell_to:
