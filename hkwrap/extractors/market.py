@@ -94,6 +94,14 @@ _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
 
 
+# Windows and spreads of the market figures, in characters unless said:
+_QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500億")
+_STALE_REACH = 6  # an other-period word right before the keyword ("上日成交", "yesterday's")
+_WORD_BEFORE_REACH = 8  # a word that qualifies the keyword before it (大市成交, A股成交, 沽空金額)
+_AMOUNT_BEFORE_REACH = 24  # "HK$144.3 billion of shares changed hands": the amount before its keyword
+_ROUND_DECIMALS = 3  # a figure of at most this many significant digits (47億) may be refined (47.26億)
+_RESTATED_SPREAD = 0.06  # two statements this close (share of the larger) are one figure restated
+_OVER_SPREAD = 1.5  # "超百億" and 102.86億: an "over" figure restated up to this factor higher
 # A Stock Connect net flow worth reporting is millions at least; a smaller amount is a price
 # ("港股通升幅最多的股份……收報2.72元").
 _MIN_FLOW = 1e6
@@ -109,7 +117,7 @@ def _span(ev: Any) -> tuple[int, int]:
 
 def _open(current: Amount | None) -> bool:
     """May a later statement still set or refine this figure?"""
-    return current is None or current.qualifier != "exact" or _decimals(current.value) <= 3
+    return current is None or current.qualifier != "exact" or _decimals(current.value) <= _ROUND_DECIMALS
 
 
 def _decimals(value: float) -> int:
@@ -127,7 +135,7 @@ def _better_restatement(current: Amount | None, new: Amount) -> bool:
     if (current.value > 0) != (new.value > 0):
         return False
     a, b = abs(current.value), abs(new.value)
-    close = abs(a - b) <= 0.06 * max(a, b) or (current.qualifier == "over" and a <= b <= a * 1.5)
+    close = abs(a - b) <= _RESTATED_SPREAD * max(a, b) or (current.qualifier == "over" and a <= b <= a * _OVER_SPREAD)
     finer = _decimals(new.value) > _decimals(current.value) or (
         current.qualifier != "exact" and new.qualifier == "exact"
     )
@@ -150,7 +158,7 @@ def _has(word: Word, *roles: str) -> bool:
 
 def _qualifier(words: list[Word], q: Quantity) -> str:
     for w in words:
-        if 0 <= q.start - w.end <= 3:
+        if 0 <= q.start - w.end <= _QUALIFIER_REACH:
             for r in w.roles:
                 if r.startswith("qualifier:"):
                     return r.split(":", 1)[1]
@@ -189,7 +197,7 @@ def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
     """An other-period word before the keyword in its clause: "yesterday's turnover", 上日成交,
     "上周經港股通買貨的北水淨額"."""
     return any(
-        0 <= w.start - o.end <= 6 or (o.end <= w.start and folded and not _COMMA_CLAUSE.search(folded, o.end, w.start))
+        0 <= w.start - o.end <= _STALE_REACH or (o.end <= w.start and folded and not _COMMA_CLAUSE.search(folded, o.end, w.start))
         for o in other_period
     )
 
@@ -252,11 +260,11 @@ def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[
     """"HK$144.3 billion of shares changed hands": a currency amount just before the
     keyword, in the same clause, and not a short-selling amount (沽空金額298億港元，佔主板成交)."""
     for q in reversed(quantities):
-        if q.end <= w.start and w.start - q.end <= 24 and q.kind == "money" and q.value >= _MIN_TURNOVER:
+        if q.end <= w.start and w.start - q.end <= _AMOUNT_BEFORE_REACH and q.kind == "money" and q.value >= _MIN_TURNOVER:
             if folded[max(0, q.start - 2):q.start].strip().endswith("("):
                 continue  # "HK$224.5 billion (US$28.9 billion) changed hands": the conversion
             if _COMMA_CLAUSE.search(folded, q.end, w.start) or any(
-                0 <= q.start - x.end <= 8 and "short_sale" in x.roles for x in words
+                0 <= q.start - x.end <= _WORD_BEFORE_REACH and "short_sale" in x.roles for x in words
             ):
                 return None
             return q
@@ -328,7 +336,7 @@ def extract_market(
                 "turnover" in w.roles
                 and _open(market.turnover)
                 and not _stale(w, other_period)
-                and not any(0 <= w.start - x.end <= 8 and "mainland_market" in x.roles for x in words)
+                and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and "mainland_market" in x.roles for x in words)
             ):
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
@@ -336,7 +344,7 @@ def extract_market(
                     [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(folded[start:w.start])]
                 )
                 market_word = any(
-                    0 <= w.start - x.end <= 8 and "market_subject" in x.roles for x in words
+                    0 <= w.start - x.end <= _WORD_BEFORE_REACH and "market_subject" in x.roles for x in words
                 ) or _has(w, "market_subject")
                 stock_before = any(clause_start <= e.start < w.start for e in subjects)
                 # "成交最活躍的股份為騰訊，成交額達96.3億元": the most traded stock's turnover
