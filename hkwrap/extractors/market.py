@@ -99,7 +99,7 @@ _QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500�
 _STALE_REACH = 6  # an other-period word right before the keyword ("上日成交", "yesterday's")
 _WORD_BEFORE_REACH = 8  # a word that qualifies the keyword before it (大市成交, A股成交, 沽空金額)
 _AMOUNT_BEFORE_REACH = 24  # "HK$144.3 billion of shares changed hands": the amount before its keyword
-_ROUND_DECIMALS = 3  # a figure of at most this many significant digits (47億) may be refined (47.26億)
+_ROUND_DIGITS = 3  # a figure of at most this many significant digits (47億) may be refined (47.26億)
 _RESTATED_SPREAD = 0.06  # two statements this close (share of the larger) are one figure restated
 _OVER_SPREAD = 1.5  # "超百億" and 102.86億: an "over" figure restated up to this factor higher
 # A Stock Connect net flow worth reporting is millions at least; a smaller amount is a price
@@ -117,7 +117,7 @@ def _span(ev: Any) -> tuple[int, int]:
 
 def _open(current: Amount | None) -> bool:
     """May a later statement still set or refine this figure?"""
-    return current is None or current.qualifier != "exact" or _decimals(current.value) <= _ROUND_DECIMALS
+    return current is None or current.qualifier != "exact" or _decimals(current.value) <= _ROUND_DIGITS
 
 
 def _decimals(value: float) -> int:
