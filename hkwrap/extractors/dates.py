@@ -202,6 +202,16 @@ def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> 
     return parse_iso(option) if option else None
 
 
+# A dateline's line holds little besides the date: at most this many other characters.
+_DATELINE_REST = 40
+_TIME_AFTER = regex.compile(r"\s*\d{1,2}:\d{2}")
+# A weekday written beside a full date restates it: "Thursday, 17 November 2022" (the date up to
+# this far after the weekday), "2024年5月21日 星期二" (the weekday this far after the date).
+_WEEKDAY_BEFORE_DATE = 16
+_WEEKDAY_AFTER_DATE = 4
+_OVERLAP = 4  # matches that overlap by a few characters ("on thursday" inside a longer date form)
+
+
 def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
     """A date heading the report rather than stated in it: a short line of its own, a date
     with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】)."""
@@ -210,7 +220,7 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     before = folded[max(start, m.start() - 2):m.start()]
     after = folded[m.end():m.end() + 8]
     return (
-        rest <= 40 or regex.match(r"\s*\d{1,2}:\d{2}", after) is not None or "【" in before or "[" in before
+        rest <= _DATELINE_REST or _TIME_AFTER.match(after) is not None or "【" in before or "[" in before
         # a masthead: "HARBOUR CREST SECURITIES | HK EQUITY DAILY | Tuesday, 12 March 2024"
         or ("|" in folded[start:m.start()] and not folded[m.end():end].strip(" |"))
         # a wire's dateline: "HONG KONG, Nov 14, 2025 (Reuters) - ..."
@@ -254,7 +264,8 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
         if m.group("wd") or m.group("wdzh"):
             near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m]
             if any(
-                (-4 <= o.start() - m.end() <= 16 or -4 <= m.start() - o.end() <= 4) and _same_weekday(m, o)
+                (-_OVERLAP <= o.start() - m.end() <= _WEEKDAY_BEFORE_DATE or -_OVERLAP <= m.start() - o.end() <= _WEEKDAY_AFTER_DATE)
+                and _same_weekday(m, o)
                 for o in near
             ):
                 continue
