@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -94,6 +95,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
         for cell in header:
             kinds.append(next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if not any(kinds):
+            moves.extend(_stacked_index_rows(prep, lexicon, block))
             continue
         for row_start, row_end in block[1:]:
             line = folded[row_start:row_end]
@@ -124,6 +126,38 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                     move.turnover = Num(value, "exact", s, e)
             if move.has_numbers:
                 moves.append(move)
+    return moves
+
+
+# The label of a row that holds the change of the row above: "升跌", "升跌(%)", "Chg", "+/-".
+_CHANGE_LABEL = regex.compile(r"^(?:升跌|涨跌|变动|change|chg|\+/-)\s?(?:\(?(?:%|点|pts|points)\)?)?$")
+
+
+def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int, int]]) -> list[Move]:
+    """A table whose columns are days (今日 | 昨日) and whose rows stack an index's level over
+    its change ("國企指數  8,702.35  8,751.90" then "升跌(%)  -0.57%  +0.41%"): the first
+    column is the day's."""
+    folded = prep.folded
+    moves: list[Move] = []
+    rows = [(s, _cells(folded[s:e], s)) for s, e in block[1:] if not _SEPARATOR.match(folded[s:e])]
+    for (s, cells), (_, below) in pairwise(rows):
+        if len(cells) < 2 or len(below) < 2:
+            continue
+        index_id = lexicon.index_of(folded[cells[0][0]:cells[0][1]].strip())
+        label = folded[below[0][0]:below[0][1]].strip()
+        if index_id is None or index_id.startswith("@") or not _CHANGE_LABEL.match(label):
+            continue
+        level, change = _number(folded[cells[1][0]:cells[1][1]]), _number(folded[below[1][0]:below[1][1]])
+        if level is None or change is None or not change[1]:
+            continue  # the change must carry its sign: it is a day's move
+        move = Move([Subject("index", index_id, cells[0][0], cells[0][1])], (s, below[1][1]))
+        move.level = Num(level[0], "exact", cells[1][0], cells[1][1])
+        figure = Num(change[1] * change[0], "exact", below[1][0], below[1][1])
+        if "%" in label or "%" in folded[below[1][0]:below[1][1]]:
+            move.pcts.append(figure)
+        else:
+            move.points.append(figure)
+        moves.append(move)
     return moves
 
 
@@ -174,6 +208,8 @@ def _signed(figure: str, default: float = 0.0) -> float:
     sign = _ROW_SIGNS.get(figure[:1])
     value = float(figure.lstrip("+-▲△▼▽↑↓").replace(",", "").replace(" ", ""))
     return value * (sign if sign is not None else default)
+
+
 # A row line is short; a longer line is prose, and is not tried.
 _INDEX_ROW_MAX = 120
 # Short names a row may use for an index whose full name ends in 指數 ("恒生科技").
