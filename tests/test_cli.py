@@ -695,3 +695,32 @@ def test_signals_exit_with_one_line(tmp_path: Path, signum: int, code: int) -> N
     assert len(lines(err)) == 1 and err.startswith("hkwrap: error: ")
     assert out == ""
     assert target.read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "--help"],
+        ["extract", "--format", "xml", "x.txt"],
+        ["extract", "--bogus"],
+        ["lookup", "--help"],
+        ["lookup", "tencent", "--format", "csv"],
+        ["text", "--help"],
+        ["load", "--help"],
+    ],
+)
+def test_a_run_builds_only_its_command_and_prints_the_same(
+    runner: CliRunner, args: list[str]
+) -> None:
+    """``main`` hands typer the named command alone (less start-up); help, usage errors and
+    output are what the whole app gives."""
+    lean = cli._app_for(args)
+    assert lean is not app and len(lean.registered_commands) == 1
+    whole = runner.invoke(app, args)
+    alone = runner.invoke(lean, args)
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+
+
+@pytest.mark.parametrize("args", [[], ["--version"], ["securities", "import", "--help"], ["extrct"]])
+def test_no_command_first_runs_the_whole_app(args: list[str]) -> None:
+    assert cli._app_for(args) is app
