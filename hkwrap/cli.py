@@ -33,6 +33,7 @@ from typer.core import TyperCommand, TyperGroup
 from hkwrap._version import __version__
 
 if TYPE_CHECKING:
+    from hkwrap.output.atomic import AtomicFile
     from hkwrap.pipeline import Options
     from hkwrap.readers import Source
 
@@ -618,11 +619,12 @@ def _run_extract(
     color: str = "auto",
 ) -> _RunResult:
     from hkwrap.output import get_renderer
-    from hkwrap.output.atomic import AtomicFile
     from hkwrap.output.records import add_tickers, ticker_formatter
 
     sink: AtomicFile | None = None
     if output is not None:
+        from hkwrap.output.atomic import AtomicFile  # tempfile and all: only with -o
+
         try:
             sink = AtomicFile(output, append=append)
         except OSError as exc:

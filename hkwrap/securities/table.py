@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from hkwrap import data
 from hkwrap.errors import DataFileError
-from hkwrap.securities import build
 
 if TYPE_CHECKING:
+    from hkwrap.securities import build
     from hkwrap.securities.matcher import Matcher
 
 
@@ -172,6 +172,7 @@ class SecurityTable:
         self._matcher: Matcher | None = None
 
     def _apply_user(self, raw_records: dict[str, dict], entries: list[dict[str, Any]]) -> None:
+        from hkwrap.securities import build  # compiling entries: only for user alias files
         from hkwrap.text.fold import fold_char_map
 
         fold_map = fold_char_map()
@@ -473,6 +474,8 @@ def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Read and validate one user alias file; errors name the file and the line."""
     import yaml
 
+    from hkwrap.securities import build
+
     path = str(path)
     try:
         with open(path, "rb") as raw:
@@ -728,4 +731,6 @@ def table_from_entries(
     entries: list[dict[str, Any]], t2s: Mapping[str, str] | None = None
 ) -> SecurityTable:
     """A table from entries in memory (tests, importers): compiled as ``make data`` would."""
+    from hkwrap.securities import build
+
     return SecurityTable(build.compile_table(entries, dict(t2s or {})))
