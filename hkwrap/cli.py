@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import re
 import signal
@@ -965,6 +966,7 @@ def extract(
         debug=debug,
         encoding_errors=encoding_errors.value if encoding_errors else None,
     )
+    _warm_up(settings.options)
 
     code = EXIT_OK
     try:
@@ -1331,13 +1333,46 @@ def _app_for(args: Sequence[str]) -> typer.Typer:
     return lean
 
 
+# Whether main() paused the garbage collector for the start of an `extract` run.
+_COLLECTOR_PAUSED = False
+
+
+def _resume_collector() -> None:
+    """Turn the garbage collector back on if main() paused it."""
+    global _COLLECTOR_PAUSED
+    if _COLLECTOR_PAUSED:
+        _COLLECTOR_PAUSED = False
+        gc.enable()
+
+
+def _warm_up(options: Options) -> None:
+    """Load the extractors, the vocabulary and the securities automaton before the first
+    report, then resume the collector: start-up makes some 100,000 objects that live as long
+    as the run, and collecting them ~90 times over on the way found nothing (~7 ms)."""
+    try:
+        from hkwrap.pipeline import warm_up
+
+        warm_up(options)
+    except Exception:  # each report then fails, and is reported, on its own
+        pass
+    finally:
+        _resume_collector()
+
+
 def main() -> None:
     """Console-script entry point (``hkwrap``) and ``python -m hkwrap``."""
+    global _COLLECTOR_PAUSED
+    args = sys.argv[1:]
+    if args[:1] == ["extract"] and gc.isenabled():
+        gc.disable()  # until _warm_up has built what the run keeps
+        _COLLECTOR_PAUSED = True
     try:
-        _app_for(sys.argv[1:])(prog_name="hkwrap")
+        _app_for(args)(prog_name="hkwrap")
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_PIPE)
+    finally:
+        _resume_collector()
 
 
 # -- the market record (hkwrap/store/cli.py, which reuses the option handling above) ------------

@@ -724,3 +724,32 @@ def test_a_run_builds_only_its_command_and_prints_the_same(
 @pytest.mark.parametrize("args", [[], ["--version"], ["securities", "import", "--help"], ["extrct"]])
 def test_no_command_first_runs_the_whole_app(args: list[str]) -> None:
     assert cli._app_for(args) is app
+
+
+def test_extract_pauses_the_collector_only_for_start_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() pauses the garbage collector for an `extract` run's start and turns it back on
+    once the extractors, vocabulary and automaton are built (and after the run, whatever
+    happens)."""
+    import gc
+
+    seen: list[bool] = []
+    real = hkwrap.pipeline.extract_source
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hkwrap.pipeline, "extract_source", spy)
+    sample = Path(__file__).parents[1] / "samples" / "en_wire_close_2025-11-24.txt"
+    monkeypatch.setattr(sys, "argv", ["hkwrap", "extract", "--no-user-aliases", "-f", "json", str(sample)])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 0 and seen == [True] and gc.isenabled()
+    assert json.loads(capsys.readouterr().out)[0]["indices"]
+    monkeypatch.setattr(sys, "argv", ["hkwrap", "extract", "--bogus"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert gc.isenabled()
