@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import ahocorasick_rs
 import regex
@@ -144,15 +144,6 @@ _NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
 _UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
-class _Pat(NamedTuple):
-    """One key of the automaton (a named tuple: a table has 4,000-7,000 of them to make)."""
-
-    codes: tuple[str, ...]  # () for a market-word blocker
-    latin_start: bool
-    latin_end: bool
-    cased: bool  # must start with a capital letter in the original text
-
-
 class Matcher:
     """The alias automaton of one table, plus the code patterns. Build once, reuse."""
 
@@ -161,7 +152,11 @@ class Matcher:
         patterns = table.alias_patterns()
         keys = list(patterns.keys)
         self._keys = keys
-        self._pats = [self._pat(k, c, cased) for k, c, cased in zip(keys, patterns.codes, patterns.cased, strict=True)]
+        # Per key: its codes (() for a market-word blocker) and whether the text must write it
+        # with a capital. Nothing is made per key here (a table has 4,000-7,000): the
+        # boundary rules read the key itself, for the few keys the text holds.
+        self._codes = patterns.codes
+        self._cased = patterns.cased
         # names that meant a code only for a time: resolved again for a report's date
         self._dated = patterns.dated
         self._ids = {k: i for i, k in enumerate(keys)}
@@ -173,21 +168,19 @@ class Matcher:
             else None
         )
 
-    @staticmethod
-    def _pat(key: str, codes: tuple[str, ...], cased: bool) -> _Pat:
-        ls = key[0] in _ALNUM
-        le = key[-1] in _ALNUM
-        return _Pat(codes, ls, le, cased and "a" <= key[0] <= "z")
-
     # -- names ------------------------------------------------------------------------------
 
     def _valid(self, pid: int, folded: str, text: str | None, s: int, e: int) -> bool:
-        pat = self._pats[pid]
-        if pat.latin_start and s > 0 and folded[s - 1] in _ALNUM:
+        """A Latin key's ends stand on word boundaries, and a key written in capitals in the
+        data starts with a capital in the text."""
+        key = self._keys[pid]
+        if s > 0 and key[0] in _ALNUM and folded[s - 1] in _ALNUM:
             return False
-        if pat.latin_end and e < len(folded) and folded[e] in _ALNUM:
+        if e < len(folded) and key[-1] in _ALNUM and folded[e] in _ALNUM:
             return False
-        return not (pat.cased and text is not None and text[s].islower())
+        return not (
+            text is not None and self._cased[pid] and "a" <= key[0] <= "z" and text[s].islower()
+        )
 
     def _shorter_at(self, folded: str, text: str | None, s: int, e: int) -> tuple[int, int] | None:
         for k in range(e - 1, s, -1):
@@ -265,7 +258,7 @@ class Matcher:
     def _codes_at(self, pid: int, date: str | None, memo: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
         """The codes a name pattern means on ``date`` (the table's current sense without one)."""
         if date is None or pid not in self._dated:
-            return self._pats[pid].codes
+            return self._codes[pid]
         if pid not in memo:
             memo[pid] = self.table.codes_for_key(self._keys[pid], date)
         return memo[pid]
@@ -294,8 +287,7 @@ class Matcher:
         blocked_ends: set[int] = set()
         longer_name_at: dict[int, int] = {}  # start of a name dropped for the code after it
         for pid, s, e in names:
-            pat = self._pats[pid]
-            if not pat.codes:
+            if not self._codes[pid]:
                 blocked_ends.add(e)
                 continue
             name_end = e
@@ -308,7 +300,7 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
-            if code is None and self._name_of_other_code(folded, text, e, pat.codes, code_at):
+            if code is None and self._name_of_other_code(folded, text, e, self._codes[pid], code_at):
                 longer_name_at.setdefault(s, s)  # the code that follows takes the name from here
                 continue
             codes_now = self._codes_at(pid, date, memo)
