@@ -137,45 +137,62 @@ class SecurityTable:
     """Records by code plus the folded alias index the matcher is built from."""
 
     def __init__(
-        self,
-        compiled: Mapping[str, Any],
-        user_entries: list[dict[str, Any]] | None = None,
-        *,
-        user_delta: Mapping[str, Any] | None = None,
+        self, compiled: Mapping[str, Any], user_entries: list[dict[str, Any]] | None = None
     ) -> None:
-        """The compiled built-in table plus ``user_entries``, or plus ``user_delta``: what
-        such entries changed, as ``user_delta()`` gave it (no entry is compiled again)."""
+        """The compiled built-in table plus ``user_entries`` (a table read back from the
+        user-table cache is made by ``unpacked`` instead)."""
         self._records: dict[str, SecurityRecord] = {}  # built from ``_raw`` on first use
-        self._index: dict[str, dict[str, int]] = {}
-        # (key, code) -> (from, to) for a name that meant the code only for a time
-        self._spans: dict[tuple[str, str], build.Span | None] = {}
+        # The alias index and its spans are made on first use (``_load_index``): a run with
+        # the automaton's keys resolved (compiled.json, the user-table cache) reads them only
+        # for a dated name or a name tied to a code, and the user table's took ~3 ms to read.
+        self._index_map: dict[str, dict[str, int]] | None = None
+        self._spans_map: dict[tuple[str, str], build.Span | None] | None = None
+        self._index_source: Mapping[str, Any] | bytes = compiled.get("index") or {}
         self._dated_keys: tuple[int, frozenset[str]] = (-1, frozenset())  # (len(_spans), keys)
-        for key, pairs in (compiled.get("index") or {}).items():
-            self._index[key] = {pair[0]: pair[1] for pair in pairs}
-            for pair in pairs:
-                if len(pair) == 4:
-                    self._spans[(key, pair[0])] = (pair[2], pair[3])
         self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
         self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
         raw_records: dict[str, Any] = {r["code"]: r for r in compiled.get("records") or ()}
-        self._user_records: dict[str, dict[str, Any]] = {}
         if user_entries:
             self._apply_user(raw_records, user_entries)
-        if user_delta:
-            raw_records.update(user_delta["records"])
-            self._index.update(user_delta["index"])
-            for key, code, span in user_delta["spans"]:
-                self._spans[(key, code)] = tuple(span) if span is not None else None
-            self.lower_ok.update(user_delta["lower_ok"])
         # Records are built on first use: a run looks up the few codes a report names, and
         # building all 3,000 of an imported HKEX list cost ~10 ms a run.
         # A record from the table cache is still JSON text here, decoded by ``_raw_record``.
         self._raw: dict[str, Mapping[str, Any] | str] = {code: raw_records[code] for code in sorted(raw_records)}
         self._cross: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
         self._patterns: AliasPatterns | None = None
-        if compiled.get("patterns") and not (user_entries or user_delta):
+        if compiled.get("patterns") and not user_entries:
             self._patterns = AliasPatterns.from_json(compiled["patterns"])  # made by `make data`
         self._matcher: Matcher | None = None
+
+    @property
+    def _index(self) -> dict[str, dict[str, int]]:
+        """Folded alias -> {code: priority}."""
+        if self._index_map is None:
+            self._load_index()
+            assert self._index_map is not None
+        return self._index_map
+
+    @property
+    def _spans(self) -> dict[tuple[str, str], build.Span | None]:
+        """(key, code) -> (from, to) for a name that meant the code only for a time."""
+        if self._spans_map is None:
+            self._load_index()
+            assert self._spans_map is not None
+        return self._spans_map
+
+    def _load_index(self) -> None:
+        source = self._index_source
+        if isinstance(source, bytes):  # the user-table cache: both, marshalled
+            self._index_map, self._spans_map = marshal.loads(source)
+            return
+        index: dict[str, dict[str, int]] = {}
+        spans: dict[tuple[str, str], build.Span | None] = {}
+        for key, pairs in source.items():  # compiled.json: [code, priority(, from, to)]
+            index[key] = {pair[0]: pair[1] for pair in pairs}
+            for pair in pairs:
+                if len(pair) == 4:
+                    spans[(key, pair[0])] = (pair[2], pair[3])
+        self._index_map, self._spans_map = index, spans
 
     def _apply_user(self, raw_records: dict[str, dict], entries: list[dict[str, Any]]) -> None:
         from hkwrap.securities import build  # compiling entries: only for user alias files
@@ -188,24 +205,49 @@ class SecurityTable:
             base = raw_records.get(code)
             merged_entry = build.merge_entries(_entry_of(base), entry)
             raw_records[code] = build.compile_record(merged_entry, t2s)
-            self._user_records[code] = raw_records[code]
             own = build.compile_record(entry, t2s)  # only the user's own forms get its priority
             forms = build.dated_forms(entry, own, own_priority=build.PRIO_USER)
             build.add_to_index(self._index, self.lower_ok, code, forms, fold_map, t2s, self._spans)
 
-    def user_delta(self, base: SecurityTable) -> dict[str, Any]:
-        """What the user entries changed against ``base`` (the built-in table), as JSON types:
-        enough to rebuild this table from the compiled one without compiling them again."""
+    def packed(self) -> dict[str, Any]:
+        """This whole table as ``marshal`` types (dicts, tuples, strings; records as JSON
+        text), for the user-table cache: ``unpacked`` gives the same table back without the
+        built-in data or any compiling, and with the automaton's keys already resolved."""
+        import json
+
+        patterns = self.alias_patterns()
         return {
-            "records": self._user_records,
-            "index": {k: v for k, v in self._index.items() if base._index.get(k) != v},
-            "spans": [
-                [key, code, span]
-                for (key, code), span in self._spans.items()
-                if (key, code) not in base._spans or base._spans[(key, code)] != span
-            ],
-            "lower_ok": sorted(self.lower_ok - base.lower_ok),
+            "index": marshal.dumps((self._index, self._spans)),  # unmarshalled on first use
+            "lower_ok": tuple(sorted(self.lower_ok)),
+            "blockers": tuple(sorted(self.blockers)),
+            "records": {
+                code: raw if isinstance(raw, str)
+                else json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+                for code, raw in self._raw.items()
+            },
+            "patterns": (patterns.keys, patterns.codes, patterns.cased, patterns.dated),
+            "cross": self._cross_maps(),
         }
+
+    @classmethod
+    def unpacked(cls, packed: Mapping[str, Any]) -> SecurityTable:
+        """The table ``packed`` described (raises KeyError or TypeError on another shape)."""
+        table = cls.__new__(cls)
+        table._records = {}
+        table._index_map = table._spans_map = None
+        table._index_source = packed["index"]
+        if not isinstance(table._index_source, bytes):
+            raise TypeError("the packed index is not marshalled")
+        table._dated_keys = (-1, frozenset())
+        table.lower_ok = set(packed["lower_ok"])
+        table.blockers = frozenset(packed["blockers"])
+        table._raw = dict(packed["records"])
+        by_us, by_a, by_rmb = packed["cross"]
+        table._cross = (dict(by_us), dict(by_a), dict(by_rmb))
+        keys, codes, cased, dated = packed["patterns"]
+        table._patterns = AliasPatterns(tuple(keys), tuple(codes), tuple(cased), frozenset(dated))
+        table._matcher = None
+        return table
 
     # -- access ---------------------------------------------------------------------------
 
@@ -434,8 +476,8 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
 
 # Bumped whenever the table cache file's content changes shape, so files an older hkwrap
 # wrote are built again rather than misread (2: the alias patterns were added; 3: their
-# keys are longest first).
-TABLE_CACHE_FORMAT = 3
+# keys are longest first; 4: the whole merged table, not what the user files changed).
+TABLE_CACHE_FORMAT = 4
 
 # Bounds on a user alias file, checked on the YAML event stream before anything is built.
 # HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
@@ -566,8 +608,9 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
     """The built-in table with user alias files, remembered in one cache file keyed by every
     file's size and modification time (and hkwrap's version, its data and the Python that
     wrote it). Compiling a whole HKEX import (3,000 entries) took 100 ms a run; the cache
-    holds what the entries changed, the alias automaton's keys already resolved, and each
-    record as JSON text decoded only when a report names it."""
+    holds the whole merged table (``SecurityTable.packed``): the alias index, the automaton's
+    keys already resolved, and each record as JSON text decoded only when a report names it.
+    A run reads it in place of the built-in table, so nothing is merged at start-up."""
     import json
 
     from hkwrap import __version__
@@ -600,30 +643,13 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
     try:
         cached = _read_table_cache(cache, stamp)
         if cached is not None:
-            table = SecurityTable(compiled, user_delta=cached["delta"])
-            table._patterns = AliasPatterns.from_json(cached["patterns"])
-            by_us, by_a, by_rmb = cached["cross"]
-            table._cross = (by_us, by_a, by_rmb)
-            return table
+            return cached
     finally:
         if gc_was_on:
             gc.enable()
     entries = [e for path in files for e in _load_user_file_cached(path)]
     table = SecurityTable(compiled, entries)
-    delta = table.user_delta(SecurityTable(compiled))
-    payload = {
-        "stamp": stamp,
-        "delta": {
-            **delta,
-            "records": {
-                code: json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
-                for code, rec in delta["records"].items()
-            },
-        },
-        "patterns": table.alias_patterns().to_json(),
-        "cross": list(table._cross_maps()),
-    }
-    _write_table_cache(cache, marshal.dumps(payload))
+    _write_table_cache(cache, marshal.dumps({"stamp": stamp, "table": table.packed()}))
     return table
 
 
@@ -635,9 +661,9 @@ TABLE_CACHE_MAGIC = b"HKWT"
 _CRC_BYTES = 4
 
 
-def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The cached table payload when ``cache`` is intact and written for ``stamp``; None when
-    it is missing, stale or damaged in any way (the caller builds it again)."""
+def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> SecurityTable | None:
+    """The cached table when ``cache`` is intact and written for ``stamp``; None when it is
+    missing, stale or damaged in any way (the caller builds it again)."""
     try:
         raw = cache.read_bytes()
         head = len(TABLE_CACHE_MAGIC)
@@ -649,10 +675,7 @@ def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> dict[str, Any] |
         cached = marshal.loads(body)
         if not isinstance(cached, dict) or cached.get("stamp") != stamp:
             return None
-        delta = cached["delta"]
-        if not (isinstance(delta, dict) and isinstance(delta["records"], dict) and len(cached["cross"]) == 3):
-            return None
-        return cached
+        return SecurityTable.unpacked(cached["table"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         return None
 
