@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -137,7 +138,7 @@ def test_automaton_keys_are_longest_first_so_leftmost_first_finds_the_longest() 
 
     table = get_table()
     keys = table.alias_patterns().keys
-    assert all(len(a) >= len(b) for a, b in zip(keys, keys[1:], strict=False))
+    assert all(len(a) >= len(b) for a, b in itertools.pairwise(keys))
     longest = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     reports = sorted(Path(__file__).parent.glob("reports*/docs/*"))
     assert len(reports) > 100

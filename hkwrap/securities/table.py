@@ -1,6 +1,6 @@
 """The security table: records by code, aliases by folded form, user alias files on top.
 
-The built-in part comes from ``compiled.json`` (no YAML at run time). User alias files
+The built-in part comes from ``securities.json`` (no YAML at run time). User alias files
 (``--aliases FILE.yaml`` and ``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``) add to or override it;
 only then is PyYAML imported. A user file is either a list of entries in the
 ``securities.yaml`` format (only ``code`` required) or a mapping ``"00700": [alias, ...]``.
@@ -95,7 +95,7 @@ class AliasPatterns:
     """What the alias automaton is built from: its keys in order, each key's current codes
     (``()`` for a market-word blocker), whether it must start with a capital in the text (a
     key not in ``lower_ok``), and the indexes of keys dated for some code. Worked out once
-    per table: the built-in table's are in ``compiled.json`` (``make data``), and a user
+    per table: the built-in table's are in ``securities.json`` (``make data``), and a user
     table keeps its own in its cache file, so a run need not resolve 7,000 keys again.
 
     The keys are longest first (then in code-point order): an automaton that reports, at the
@@ -143,7 +143,7 @@ class SecurityTable:
         user-table cache is made by ``unpacked`` instead)."""
         self._records: dict[str, SecurityRecord] = {}  # built from ``_raw`` on first use
         # The alias index and its spans are made on first use (``_load_index``): a run with
-        # the automaton's keys resolved (compiled.json, the user-table cache) reads them only
+        # the automaton's keys resolved (securities.json, the user-table cache) reads them only
         # for a dated name or a name tied to a code, and the user table's took ~3 ms to read.
         self._index_map: dict[str, dict[str, int]] | None = None
         self._spans_map: dict[tuple[str, str], build.Span | None] | None = None
@@ -187,7 +187,7 @@ class SecurityTable:
             return
         index: dict[str, dict[str, int]] = {}
         spans: dict[tuple[str, str], build.Span | None] = {}
-        for key, pairs in source.items():  # compiled.json: [code, priority(, from, to)]
+        for key, pairs in source.items():  # securities.json: [code, priority(, from, to)]
             index[key] = {pair[0]: pair[1] for pair in pairs}
             for pair in pairs:
                 if len(pair) == 4:
@@ -430,7 +430,7 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 def table_date() -> str | None:
     """The date (ISO) of the HKEX list the built-in table was last checked against."""
-    value = (data.load().get("securities") or {}).get("as_of")
+    value = data.load_securities().get("as_of")
     return str(value) if value else None
 
 
@@ -590,7 +590,6 @@ def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=8)
 def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bool) -> SecurityTable:
-    compiled = data.load().get("securities") or {}
     files: list[str] = []
     if use_user_config:
         cfg = user_config_path()
@@ -598,13 +597,14 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bo
             files.append(str(cfg))
     files.extend(alias_files)
     if not files:
-        return SecurityTable(compiled)
+        return SecurityTable(data.load_securities())
     if not cache:
-        return SecurityTable(compiled, [e for path in files for e in load_user_file(path)])
-    return _table_with_user_files(compiled, files)
+        entries = [e for path in files for e in load_user_file(path)]
+        return SecurityTable(data.load_securities(), entries)
+    return _table_with_user_files(files)
 
 
-def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> SecurityTable:
+def _table_with_user_files(files: list[str]) -> SecurityTable:
     """The built-in table with user alias files, remembered in one cache file keyed by every
     file's size and modification time (and hkwrap's version, its data and the Python that
     wrote it). Compiling a whole HKEX import (3,000 entries) took 100 ms a run; the cache
@@ -618,16 +618,17 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
 
     try:
         stamps = [[os.path.abspath(p), os.stat(p).st_size, os.stat(p).st_mtime_ns] for p in files]
-        data_file = os.stat(data.COMPILED)
+        # the built-in table, and the vocabulary whose folding compiled the user's names
+        data_files = [os.stat(data.SECURITIES), os.stat(data.COMPILED)]
     except OSError:
         stamps = None
     if stamps is None:
         entries = [e for path in files for e in _load_user_file_cached(path)]
-        return SecurityTable(compiled, entries)
+        return SecurityTable(data.load_securities(), entries)
     stamp = {
         "files": stamps,
         "version": __version__,
-        "data": [data_file.st_size, data_file.st_mtime_ns],
+        "data": [[f.st_size, f.st_mtime_ns] for f in data_files],
         "format": TABLE_CACHE_FORMAT,
         "python": list(sys.version_info[:2]),
         "marshal": marshal.version,
@@ -648,7 +649,7 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
         if gc_was_on:
             gc.enable()
     entries = [e for path in files for e in _load_user_file_cached(path)]
-    table = SecurityTable(compiled, entries)
+    table = SecurityTable(data.load_securities(), entries)
     _write_table_cache(cache, marshal.dumps({"stamp": stamp, "table": table.packed()}))
     return table
 
