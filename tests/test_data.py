@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -98,3 +99,16 @@ def test_compiled_json_parses_and_has_every_section() -> None:
     assert {"t2s", "lexicon", "indices", "cues"} <= set(data)
     securities = json.loads(SECURITIES.read_text(encoding="utf-8"))
     assert len(securities["records"]) >= 400 and len(securities["patterns"]["keys"]) >= 4000
+
+
+def test_compiled_vocabulary_is_what_the_lexicon_would_work_out() -> None:
+    """The words and roles `make data` stores are those the lexicon files give, longest first
+    (the lexicon's automaton relies on that order to find the longest word)."""
+    from hkwrap.text.lexicon import vocabulary
+
+    data = json.loads(COMPILED.read_text(encoding="utf-8"))
+    stored = data["vocabulary"]
+    assert stored == vocabulary({k: v for k, v in data.items() if k != "vocabulary"})
+    words = stored["words"]
+    assert len(words) > 1000 and all(len(a) >= len(b) for a, b in itertools.pairwise(words))
+    assert "index:HSI" in stored["roles"][words.index("恒指")]

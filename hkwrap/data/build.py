@@ -34,6 +34,7 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     } if lex_dir.exists() else {}
     idx = data_dir / "indices.yaml"
     out["indices"] = _load_yaml(idx) if idx.exists() else []
+    out["vocabulary"] = _vocabulary(out)
     cues = data_dir / "cues.yaml"
     out["cues"] = _load_yaml(cues) if cues.exists() else {}
     sec = data_dir / "securities.yaml"
@@ -50,6 +51,16 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     if meta.exists() and out["securities"]:
         out["securities"]["as_of"] = str((_load_yaml(meta) or {}).get("as_of") or "") or None
     return out
+
+
+def _vocabulary(compiled: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon's words folded, with their roles (``hkwrap.text.lexicon.vocabulary``),
+    folded with the Traditional -> Simplified map compiled here."""
+    from hkwrap.text.fold import make_table
+    from hkwrap.text.lexicon import vocabulary
+
+    table = make_table(compiled["t2s"])
+    return vocabulary(compiled, lambda word: word.translate(table))
 
 
 def _alias_patterns(securities: dict[str, Any]) -> dict[str, Any]:
