@@ -103,20 +103,17 @@ _MOVE_VERBS_TOO = frozenset({"added", "adds"})
 _FIGURE_NEXT = r"(?!\s+(?:another\s+|a\s+further\s+)?[-+]?(?:hk\$|us\$|\$|hkd\s?)?\d)"
 
 
+def _alt(words: tuple[str, ...]) -> str:
+    """An alternation of ``words``, longest first: both the words as written and folded (the
+    text may have been folded with a different T->S map, a user's or a test's, than the
+    compiled one)."""
+    folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in folded)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    def alt(words: tuple[str, ...]) -> str:
-        # both the words as written and folded: the text may have been folded with a
-        # different T->S map (a user's or a test's) than the compiled one
-        folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
-        return "|".join(re.escape(w) for w in folded)
-
-    not_verb = alt(_words("zh_not_verb"))
-    # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
-    en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
-        for w in _words("en_broker_verbs")
-    ) + r")\b"
+    alt = _alt
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?$)"),
         "after": re.compile(
@@ -127,12 +124,6 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
             rf"(?:{alt(_words('zh_speech'))}))"
         ),
-        "after_broker": re.compile(
-            # a broker's speech verb, straight after its name or after a person's name or
-            # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
-            rf"(?:{_EN_WHEN}{en_after_broker}"
-            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_words('zh_broker_verbs'))})(?!{not_verb}))"
-        ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
         "media": re.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
         # what a company plans to list, or a listing it sponsors: a little way after its name
@@ -142,6 +133,23 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|\s(?:as|acting\s+as)\s+(?:its\s+|the\s+)?(?:{alt(_words('en_sponsor'))})\b)"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _after_broker() -> re.Pattern[str]:
+    """A broker's speech verb, straight after its name or after a person's name or title of a
+    few characters (耀才證券植耀輝指, 中金研究部表示). Compiled when a report first names a
+    broker (~1.7 ms)."""
+    # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
+    en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
+        for w in _words("en_broker_verbs")
+    ) + r")\b"
+    return re.compile(
+        rf"(?:{_EN_WHEN}{en_after_broker}"
+        rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
+        rf"(?!{_alt(_words('zh_not_verb'))}))"
+    )
 
 
 def _is_broker(table: SecurityTable, code: str | None, cache: dict[str, bool]) -> bool:
@@ -195,7 +203,7 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
         return "source"
     if cues["after"].match(folded, hit.end, hi):
         return "source"
-    if is_broker and cues["after_broker"].match(folded, hit.end, hi):
+    if is_broker and _after_broker().match(folded, hit.end, hi):
         return "source"
     if cues["media"].match(folded, hit.end, hi):
         return "source"  # the outlet of the news: "TVB PEARL NEWS AT 7:30", 無綫新聞
