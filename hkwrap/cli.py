@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TextIO
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -322,8 +322,7 @@ def _root(
 # -- one input, possibly in a worker process ----------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class _Settings:
+class _Settings(NamedTuple):
     encoding: str | None
     max_bytes: int
     options: Options
@@ -331,8 +330,7 @@ class _Settings:
     encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
 
 
-@dataclasses.dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """One input: a path, or ``-`` with the bytes read from stdin; ``error`` if already failed."""
 
     name: str

@@ -18,8 +18,8 @@ Rules, checked on the folded text around the entity within its sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -31,9 +31,9 @@ from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A security named in the text. ``text == prep.text[start:end]``."""
+class Entity(NamedTuple):
+    """A security named in the text. ``text == prep.text[start:end]``. (A named tuple: cheaper
+    to define and make than a frozen dataclass.)"""
 
     code: str | None
     name: str | None
@@ -295,7 +295,6 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
     - A name shared by several codes takes the one its sentence's context words point to
       ("Sun Hung Kai, the property developer"), else the one the report names unambiguously.
     """
-    import dataclasses
 
     tied: dict[str, str] = {}
     firm = {h.code for h in hits if h.code and (h.kind != "name" or len(h.codes) <= 1)}
@@ -305,11 +304,11 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
         if hit.code and hit.code_start is not None and key:
             tied.setdefault(key, hit.code)
         elif key in tied and hit.kind == "name" and hit.code != tied[key]:
-            hit = dataclasses.replace(hit, code=tied[key])
+            hit = hit._replace(code=tied[key])
         elif hit.code is None and len(hit.codes) > 1:
             code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
             if code:
-                hit = dataclasses.replace(hit, code=code)
+                hit = hit._replace(code=code)
         out.append(hit)
     unknown = {k: c for k, c in tied.items() if not table.by_alias(k) and len(k) >= _MIN_UNKNOWN_NAME}
     if unknown:
@@ -385,7 +384,6 @@ _US_TRADING = re.compile(
 def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
     """A US ticker in brackets after its own security's name joins the name's hit, unless the
     sentence speaks of US trading (then it stays the US listing)."""
-    import dataclasses
 
     out: list[Hit] = []
     folded = prep.folded
@@ -401,7 +399,7 @@ def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -
             ):
                 lo, hi = _sentence_bounds(folded, prev.start, close.end())
                 if not _US_TRADING.search(folded, lo, hi):
-                    out[-1] = dataclasses.replace(prev, end=close.end())
+                    out[-1] = prev._replace(end=close.end())
                     continue
         out.append(hit)
     return out

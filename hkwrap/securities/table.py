@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hkwrap import data
 from hkwrap.errors import DataFileError
@@ -90,8 +90,7 @@ class SecurityRecord:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class AliasPatterns:
+class AliasPatterns(NamedTuple):
     """What the alias automaton is built from: its keys in order, each key's current codes
     (``()`` for a market-word blocker), whether it must start with a capital in the text (a
     key not in ``lower_ok``), and the indexes of keys dated for some code. Worked out once

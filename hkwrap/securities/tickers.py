@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from hkwrap.securities.table import SecurityTable
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
 STYLES = ("hkex", "yahoo", "bloomberg", "futu")
 
 
-@dataclass(frozen=True, slots=True)
-class TickerMatch:
+class TickerMatch(NamedTuple):
     """A normalised code. ``via``: hk | rmb | us | a_share. ``known``: the table has it."""
 
     code: str
