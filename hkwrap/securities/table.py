@@ -146,7 +146,7 @@ class SecurityTable:
         # for a dated name or a name tied to a code, and the user table's took ~3 ms to read.
         self._index_map: dict[str, dict[str, int]] | None = None
         self._spans_map: dict[tuple[str, str], build.Span | None] | None = None
-        self._index_source: Mapping[str, Any] | bytes = compiled.get("index") or {}
+        self._index_source: Mapping[str, Any] = compiled.get("index") or {}
         self._dated_keys: tuple[int, frozenset[str]] = (-1, frozenset())  # (len(_spans), keys)
         self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
         self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
@@ -179,14 +179,18 @@ class SecurityTable:
             assert self._spans_map is not None
         return self._spans_map
 
+    def _pairs(self, key: str) -> list[Any] | tuple[Any, ...] | None:
+        """``key``'s codes as securities.json writes them: ``[code, priority]``, or ``[code,
+        priority, from, to]`` for a dated name (the user-table cache keeps each key's list
+        marshalled, so that a run decodes only the keys it asks for)."""
+        pairs = self._index_source.get(key)
+        return marshal.loads(pairs) if isinstance(pairs, bytes) else pairs
+
     def _load_index(self) -> None:
-        source = self._index_source
-        if isinstance(source, bytes):  # the user-table cache: both, marshalled
-            self._index_map, self._spans_map = marshal.loads(source)
-            return
         index: dict[str, dict[str, int]] = {}
         spans: dict[tuple[str, str], build.Span | None] = {}
-        for key, pairs in source.items():  # securities.json: [code, priority(, from, to)]
+        for key in self._index_source:
+            pairs = self._pairs(key) or ()
             index[key] = {pair[0]: pair[1] for pair in pairs}
             for pair in pairs:
                 if len(pair) == 4:
@@ -216,7 +220,14 @@ class SecurityTable:
 
         patterns = self.alias_patterns()
         return {
-            "index": marshal.dumps((self._index, self._spans)),  # unmarshalled on first use
+            "index": {  # each key's list marshalled: decoded when a run asks for that key
+                key: marshal.dumps(tuple(
+                    (code, prio) if self._spans.get((key, code)) is None
+                    else (code, prio, *self._spans[(key, code)])  # type: ignore[misc]
+                    for code, prio in codes.items()  # in the index's order
+                ))
+                for key, codes in self._index.items()
+            },
             "lower_ok": tuple(sorted(self.lower_ok)),
             "blockers": tuple(sorted(self.blockers)),
             "records": {
@@ -234,9 +245,7 @@ class SecurityTable:
         table = cls.__new__(cls)
         table._records = {}
         table._index_map = table._spans_map = None
-        table._index_source = packed["index"]
-        if not isinstance(table._index_source, bytes):
-            raise TypeError("the packed index is not marshalled")
+        table._index_source = dict(packed["index"])
         table._dated_keys = (-1, frozenset())
         table.lower_ok = set(packed["lower_ok"])
         table.blockers = frozenset(packed["blockers"])
@@ -315,11 +324,10 @@ class SecurityTable:
         A name that meant a code only for a time counts at ``date`` (ISO) when its span holds
         that date; if no candidate's span does, none (the name was no listed security then). With no date, names
         valid today win, and former names count only when nothing current has the name."""
-        source = self._index_source
-        if self._index_map is None and not isinstance(source, bytes):
-            # one key of securities.json, without making the whole index (which a report's
-            # first name tied to a code would otherwise make: ~2 ms)
-            pairs = source.get(key)
+        if self._index_map is None:
+            # one key, without making the whole index (which a report's first name tied to a
+            # code would otherwise make: ~2 ms, ~3 ms for an imported table)
+            pairs = self._pairs(key)
             if not pairs:
                 return ()
             codes = {pair[0]: pair[1] for pair in pairs}
@@ -336,8 +344,11 @@ class SecurityTable:
         return tuple(sorted(c for c, p in codes.items() if p == best))
 
     def is_dated(self, key: str) -> bool:
-        """Whether any code of ``key`` holds it only for a time."""
-        return key in self._keys_with_spans() and any((key, c) in self._spans for c in self._index.get(key, ()))
+        """Whether any code of ``key`` holds it only for a time (a user entry's undated name
+        is in ``_spans`` too, as None: that is no span)."""
+        return key in self._keys_with_spans() and any(
+            self._spans.get((key, c)) is not None for c in self._index.get(key, ())
+        )
 
     def _keys_with_spans(self) -> frozenset[str]:
         """The alias keys that have a dated code: most keys have none, and need no date check
@@ -488,8 +499,9 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
 
 # Bumped whenever the table cache file's content changes shape, so files an older hkwrap
 # wrote are built again rather than misread (2: the alias patterns were added; 3: their
-# keys are longest first; 4: the whole merged table, not what the user files changed).
-TABLE_CACHE_FORMAT = 4
+# keys are longest first; 4: the whole merged table, not what the user files changed; 5: each
+# alias key marshalled on its own, and only names with a span dated).
+TABLE_CACHE_FORMAT = 5
 
 # Bounds on a user alias file, checked on the YAML event stream before anything is built.
 # HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
