@@ -1336,10 +1336,13 @@ _COLLECTOR_PAUSED = False
 
 
 def _resume_collector() -> None:
-    """Turn the garbage collector back on if main() paused it."""
+    """Turn the garbage collector back on if main() paused it, with what start-up made (which
+    lives as long as the run) frozen: otherwise the first collection after would go through
+    all of it, and each full collection of a long run again."""
     global _COLLECTOR_PAUSED
     if _COLLECTOR_PAUSED:
         _COLLECTOR_PAUSED = False
+        gc.freeze()
         gc.enable()
 
 

@@ -730,9 +730,12 @@ def test_extract_pauses_the_collector_only_for_start_up(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """main() pauses the garbage collector for an `extract` run's start and turns it back on
-    once the extractors, vocabulary and automaton are built (and after the run, whatever
-    happens)."""
+    once the extractors, vocabulary and automaton are built, with them frozen (and after the
+    run, whatever happens)."""
     import gc
+
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not this test process
+    frozen: list[bool] = []
 
     seen: list[bool] = []
     real = hkwrap.pipeline.extract_source
@@ -747,7 +750,7 @@ def test_extract_pauses_the_collector_only_for_start_up(
     assert gc.isenabled()
     with pytest.raises(SystemExit) as stop:
         cli.main()
-    assert stop.value.code == 0 and seen == [True] and gc.isenabled()
+    assert stop.value.code == 0 and seen == [True] and gc.isenabled() and frozen == [True]
     assert json.loads(capsys.readouterr().out)[0]["indices"]
     monkeypatch.setattr(sys, "argv", ["hkwrap", "extract", "--bogus"])
     with pytest.raises(SystemExit):
