@@ -372,6 +372,32 @@ def _whole_language(text: str, body_start: int) -> str:
     return detect_language(Prepared(text=text, folded=mask(fold(text), body_start)))
 
 
+# The modules the steps import when they first run.
+_STEP_MODULES = (
+    "hkwrap.extractors.dates", "hkwrap.extractors.mentions", "hkwrap.extractors.moves",
+    "hkwrap.extractors.tokens", "hkwrap.extractors.tables", "hkwrap.extractors.indices",
+    "hkwrap.extractors.stocks", "hkwrap.extractors.market", "hkwrap.extractors.levels",
+    "hkwrap.extractors.language", "hkwrap.text.prepare", "hkwrap.text.spans",
+)
+
+
+def warm_up(options: Options | None = None) -> None:
+    """Build now what every extraction reads and otherwise builds on first use: the
+    extractors' modules, the vocabulary, and the securities table of ``options`` with its
+    automaton. Optional: the command line calls it once before the first report, with the
+    garbage collector paused (nothing built here is garbage)."""
+    import importlib
+
+    from hkwrap.securities.table import get_table
+    from hkwrap.text.lexicon import get_lexicon
+
+    options = options or Options()
+    for name in _STEP_MODULES:
+        importlib.import_module(name)
+    get_lexicon()
+    get_table(options.alias_files, options.use_user_config, options.cache).matcher()
+
+
 def extract_source(src: Source, options: Options | None = None) -> Document:
     """Extract one report produced by a reader."""
     return extract_text(

@@ -695,3 +695,64 @@ def test_signals_exit_with_one_line(tmp_path: Path, signum: int, code: int) -> N
     assert len(lines(err)) == 1 and err.startswith("hkwrap: error: ")
     assert out == ""
     assert target.read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "--help"],
+        ["extract", "--format", "xml", "x.txt"],
+        ["extract", "--bogus"],
+        ["lookup", "--help"],
+        ["lookup", "tencent", "--format", "csv"],
+        ["text", "--help"],
+        ["load", "--help"],
+    ],
+)
+def test_a_run_builds_only_its_command_and_prints_the_same(
+    runner: CliRunner, args: list[str]
+) -> None:
+    """``main`` hands typer the named command alone (less start-up); help, usage errors and
+    output are what the whole app gives."""
+    lean = cli._app_for(args)
+    assert lean is not app and len(lean.registered_commands) == 1
+    whole = runner.invoke(app, args)
+    alone = runner.invoke(lean, args)
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+
+
+@pytest.mark.parametrize("args", [[], ["--version"], ["securities", "import", "--help"], ["extrct"]])
+def test_no_command_first_runs_the_whole_app(args: list[str]) -> None:
+    assert cli._app_for(args) is app
+
+
+def test_extract_pauses_the_collector_only_for_start_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() pauses the garbage collector for an `extract` run's start and turns it back on
+    once the extractors, vocabulary and automaton are built, with them frozen (and after the
+    run, whatever happens)."""
+    import gc
+
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not this test process
+    frozen: list[bool] = []
+
+    seen: list[bool] = []
+    real = hkwrap.pipeline.extract_source
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hkwrap.pipeline, "extract_source", spy)
+    sample = Path(__file__).parents[1] / "samples" / "en_wire_close_2025-11-24.txt"
+    monkeypatch.setattr(sys, "argv", ["hkwrap", "extract", "--no-user-aliases", "-f", "json", str(sample)])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 0 and seen == [True] and gc.isenabled() and frozen == [True]
+    assert json.loads(capsys.readouterr().out)[0]["indices"]
+    monkeypatch.setattr(sys, "argv", ["hkwrap", "extract", "--bogus"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert gc.isenabled()

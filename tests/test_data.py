@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from hkwrap.data import COMPILED, DATA_DIR
-from hkwrap.data.build import compile_all, render
+from hkwrap.data import COMPILED, DATA_DIR, SECURITIES
+from hkwrap.data.build import compile_all, render, render_securities
 
 LEXICONS = sorted((DATA_DIR / "lexicon").glob("*.yaml"))
 # Roles the extractors read. A new role in a lexicon file must be read somewhere.
@@ -26,8 +27,11 @@ SESSIONS = {"open", "midday", "intraday", "close"}
 
 
 def test_compiled_copy_is_not_stale() -> None:
-    """Run `make data` when this fails: compiled.json must match the YAML sources."""
-    assert COMPILED.read_text(encoding="utf-8") == render(compile_all())
+    """Run `make data` when this fails: compiled.json and securities.json must match the YAML
+    sources."""
+    compiled = compile_all()
+    assert COMPILED.read_text(encoding="utf-8") == render(compiled)
+    assert SECURITIES.read_text(encoding="utf-8") == render_securities(compiled)
 
 
 @pytest.mark.parametrize("path", [p for p in LEXICONS if p.stem not in ("units", "dates", "market")], ids=lambda p: p.name)
@@ -92,5 +96,19 @@ def test_indices_have_unique_ids_and_aliases() -> None:
 
 def test_compiled_json_parses_and_has_every_section() -> None:
     data = json.loads(COMPILED.read_text(encoding="utf-8"))
-    assert {"t2s", "lexicon", "indices", "securities"} <= set(data)
-    assert len(data["securities"]["records"]) >= 400
+    assert {"t2s", "lexicon", "indices", "cues"} <= set(data)
+    securities = json.loads(SECURITIES.read_text(encoding="utf-8"))
+    assert len(securities["records"]) >= 400 and len(securities["patterns"]["keys"]) >= 4000
+
+
+def test_compiled_vocabulary_is_what_the_lexicon_would_work_out() -> None:
+    """The words and roles `make data` stores are those the lexicon files give, longest first
+    (the lexicon's automaton relies on that order to find the longest word)."""
+    from hkwrap.text.lexicon import vocabulary
+
+    data = json.loads(COMPILED.read_text(encoding="utf-8"))
+    stored = data["vocabulary"]
+    assert stored == vocabulary({k: v for k, v in data.items() if k != "vocabulary"})
+    words = stored["words"]
+    assert len(words) > 1000 and all(len(a) >= len(b) for a, b in itertools.pairwise(words))
+    assert "index:HSI" in stored["roles"][words.index("恒指")]

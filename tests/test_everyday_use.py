@@ -182,22 +182,20 @@ def _northwind_alias_file(tmp_path: Path, monkeypatch, extra: str = "") -> Path:
 
 
 def test_imported_table_is_read_back_without_compiling_it(tmp_path: Path, monkeypatch) -> None:
-    """The second run with the same alias file rebuilds the table from what it changed."""
-    from hkwrap import data
+    """The second run with the same alias file reads the merged table back, compiling nothing."""
     from hkwrap.securities import build
     from hkwrap.securities import table as tables
 
     aliases = _northwind_alias_file(tmp_path, monkeypatch)
-    compiled = data.load()["securities"]
-    first = tables._table_with_user_files(compiled, [str(aliases)])
+    first = tables._table_with_user_files([str(aliases)])
     calls = []
     real = build.compile_record
     monkeypatch.setattr(build, "compile_record", lambda *a, **k: calls.append(1) or real(*a, **k))
-    second = tables._table_with_user_files(compiled, [str(aliases)])
+    second = tables._table_with_user_files([str(aliases)])
     assert calls == []
     assert second.index == first.index and second.by_alias("北风控股")[0].code == "02999"
     os.utime(aliases, ns=(1, 1))  # the file changed: compiled again
-    tables._table_with_user_files(compiled, [str(aliases)])
+    tables._table_with_user_files([str(aliases)])
     assert calls
 
 
@@ -207,13 +205,11 @@ def test_table_cache_is_one_file_reused_and_rebuilt_when_stale_or_damaged(
     """A run with an imported table reads one cache file (no YAML, no compiling, the automaton's
     keys already resolved) and gets the same table; a re-imported file, or a damaged cache
     file, is built again without an error."""
-    from hkwrap import data
     from hkwrap.securities import table as tables
     from hkwrap.text.fold import fold
 
     aliases = _northwind_alias_file(tmp_path, monkeypatch, extra="us: NWND, ")
-    compiled = data.load()["securities"]
-    first = tables._table_with_user_files(compiled, [str(aliases)])
+    first = tables._table_with_user_files([str(aliases)])
     (cache,) = (tmp_path / "cache" / "hkwrap").glob("table-*.bin")
 
     def no_yaml(path: object) -> None:
@@ -221,7 +217,7 @@ def test_table_cache_is_one_file_reused_and_rebuilt_when_stale_or_damaged(
 
     with monkeypatch.context() as m:
         m.setattr(tables, "load_user_file", no_yaml)
-        second = tables._table_with_user_files(compiled, [str(aliases)])
+        second = tables._table_with_user_files([str(aliases)])
     assert second._patterns is not None  # taken from the cache, not worked out again
     assert second.alias_patterns() == first.alias_patterns()
     assert second.index == first.index
@@ -234,14 +230,14 @@ def test_table_cache_is_one_file_reused_and_rebuilt_when_stale_or_damaged(
     # a re-import writes the file again: the new names count, the old ones no longer
     aliases.write_text('- {code: "02999", name: Southwind Holdings, aliases: [南風控股]}\n', encoding="utf-8")
     os.utime(aliases, ns=(2_000_000_000, 2_000_000_000))
-    third = tables._table_with_user_files(compiled, [str(aliases)])
+    third = tables._table_with_user_files([str(aliases)])
     assert [r.code for r in third.by_alias("南風控股")] == ["02999"]
     assert third.by_alias("北風控股") == [] and third.by_us("NWND") is None
 
     good = cache.read_bytes()
     for damaged in (b"", good[: len(good) // 2], good[:-1] + bytes([good[-1] ^ 1]), b"not a cache"):
         cache.write_bytes(damaged)
-        again = tables._table_with_user_files(compiled, [str(aliases)])
+        again = tables._table_with_user_files([str(aliases)])
         assert again.alias_patterns() == third.alias_patterns()
         assert again.get("02999").name == "Southwind Holdings"
         assert cache.read_bytes() == good  # written anew

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,27 @@ def test_speed(env):
     text = ("騰訊(00700)升3%，阿里巴巴跌2%。Alibaba -W (9988.HK) fell; Kingsoft Cloud rose. " * 2000)
     got, _ = env(text)
     assert len(got) == 8000
+
+
+def test_automaton_keys_are_longest_first_so_leftmost_first_finds_the_longest() -> None:
+    """The matcher's automaton reports the first key (in the table's order) that matches at
+    the leftmost start; with the keys longest first that is the longest, as a leftmost-longest
+    automaton finds it, on every report the project keeps."""
+    import ahocorasick_rs
+
+    from hkwrap.securities.table import get_table
+    from hkwrap.text.fold import fold
+
+    table = get_table()
+    keys = table.alias_patterns().keys
+    assert all(len(a) >= len(b) for a, b in itertools.pairwise(keys))
+    longest = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    reports = sorted(Path(__file__).parent.glob("reports*/docs/*"))
+    assert len(reports) > 100
+    found = 0
+    for path in reports:
+        folded = fold(path.read_text(encoding="utf-8", errors="replace"))
+        got = table.matcher()._ac.find_matches_as_indexes(folded)
+        assert got == longest.find_matches_as_indexes(folded), path.name
+        found += len(got)
+    assert found > 1000

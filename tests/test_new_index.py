@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from hkwrap import Options, data, extract_text
-from hkwrap.text.lexicon import get_lexicon
+from hkwrap.text.lexicon import get_lexicon, vocabulary
 
 TEST_INDEX = {
     "id": "HSDVT",
@@ -28,6 +28,7 @@ TEST_INDEX = {
 def with_test_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     compiled = copy.deepcopy(data.load())
     compiled["indices"].insert(0, TEST_INDEX)
+    compiled["vocabulary"] = vocabulary(compiled)  # what `make data` derives from the entry
     get_lexicon.cache_clear()
     monkeypatch.setattr(data, "load", lambda: compiled)
     yield

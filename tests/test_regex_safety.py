@@ -179,7 +179,7 @@ USAGE: dict[str, tuple[str, int | None, str]] = {
     "hkwrap.cli._SIZE": ("fullmatch", 100, "parse_size: one --max-bytes value"),
     "hkwrap.extractors.mentions._cues()['after']": (
         "match", 90, "mentions._role: from a mention's end to at most 90 characters on"),
-    "hkwrap.extractors.mentions._cues()['after_broker']": (
+    "hkwrap.extractors.mentions._after_broker()": (
         "match", 90, "mentions._role: from a mention's end to at most 90 characters on"),
     "hkwrap.extractors.mentions._cues()['before']": (
         "search", 60, "mentions._role: at most 60 characters before a mention"),

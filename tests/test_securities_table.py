@@ -260,3 +260,21 @@ def test_user_file_may_carry_history(tmp_path):
     assert table.codes_for_key(fold("港燈"), "2012-01-03") == ("00006",)
     assert table.codes_for_key(fold("港燈"), "2020-01-02") == ("02638",)
     assert table.get("02638").listed == "2014-01-29"
+
+
+def test_one_key_read_straight_from_the_compiled_table_is_the_indexed_answer() -> None:
+    """``codes_for_key`` before the alias index is made (one key from securities.json) gives
+    what it gives once the index is made, for current and former names, at any date."""
+    from hkwrap import data
+    from hkwrap.securities.table import SecurityTable
+
+    lazy = SecurityTable(data.load_securities())
+    full = SecurityTable(data.load_securities())
+    keys = sorted(full.index)  # makes full's index
+    assert lazy._index_map is None and len(keys) > 4000
+    dated = [k for k in keys if full.is_dated(k)]
+    assert dated  # the table has names that changed hands
+    for key in keys:
+        for date in (None, "2010-06-30", "2026-01-15"):
+            assert lazy.codes_for_key(key, date) == full.codes_for_key(key, date), (key, date)
+    assert lazy._index_map is None and lazy.codes_for_key("no such name") == ()

@@ -1,7 +1,8 @@
-"""Compile the YAML data sources into ``compiled.json`` (run: ``make data``).
+"""Compile the YAML data sources into ``compiled.json`` and ``securities.json`` (run:
+``make data``).
 
 YAML is for people; the runtime reads JSON only. ``tests/test_data.py`` rebuilds in memory and
-fails if the committed ``compiled.json`` differs, so a stale copy cannot ship.
+fails if a committed file differs, so a stale copy cannot ship.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from hkwrap.data import COMPILED, DATA_DIR
+from hkwrap.data import COMPILED, DATA_DIR, SECURITIES
 
 
 def _load_yaml(path: Path) -> Any:
@@ -33,6 +34,7 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     } if lex_dir.exists() else {}
     idx = data_dir / "indices.yaml"
     out["indices"] = _load_yaml(idx) if idx.exists() else []
+    out["vocabulary"] = _vocabulary(out)
     cues = data_dir / "cues.yaml"
     out["cues"] = _load_yaml(cues) if cues.exists() else {}
     sec = data_dir / "securities.yaml"
@@ -40,6 +42,7 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         from hkwrap.securities.build import compile_table
 
         out["securities"] = compile_table(_load_yaml(sec) or [], out["t2s"])
+        out["securities"]["patterns"] = _alias_patterns(out["securities"])
     else:
         out["securities"] = {}
     words = data_dir / "hkex_words.yaml"
@@ -50,15 +53,44 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     return out
 
 
+def _vocabulary(compiled: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon's words folded, with their roles (``hkwrap.text.lexicon.vocabulary``),
+    folded with the Traditional -> Simplified map compiled here."""
+    from hkwrap.text.fold import make_table
+    from hkwrap.text.lexicon import vocabulary
+
+    table = make_table(compiled["t2s"])
+    return vocabulary(compiled, lambda word: word.translate(table))
+
+
+def _alias_patterns(securities: dict[str, Any]) -> dict[str, Any]:
+    """The keys of the built-in table's alias automaton and what each means, resolved here
+    once instead of at every run's start (~6 ms)."""
+    from hkwrap.securities.table import SecurityTable
+
+    return SecurityTable(securities).alias_patterns().to_json()
+
+
+def _text(value: Any) -> str:
+    """Stable text form: sorted keys, compact, one line."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def render(compiled: dict[str, Any]) -> str:
-    """Stable text form: sorted keys, one line per top-level section is not needed; keep compact."""
-    return json.dumps(compiled, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """``compiled.json``: every section of ``compiled`` but the securities table."""
+    return _text({k: v for k, v in compiled.items() if k != "securities"})
+
+
+def render_securities(compiled: dict[str, Any]) -> str:
+    """``securities.json``: the built-in securities table."""
+    return _text(compiled.get("securities") or {})
 
 
 def main() -> int:
-    text = render(compile_all())
-    COMPILED.write_text(text, encoding="utf-8")
-    print(f"wrote {COMPILED} ({len(text.encode('utf-8')):,} bytes)", file=sys.stderr)
+    compiled = compile_all()
+    for path, text in ((COMPILED, render(compiled)), (SECURITIES, render_securities(compiled))):
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({len(text.encode('utf-8')):,} bytes)", file=sys.stderr)
     return 0
 
 

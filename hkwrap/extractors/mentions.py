@@ -18,8 +18,10 @@ Rules, checked on the folded text around the entity within its sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+import regex
 
 from hkwrap import data
 from hkwrap.model import Mention
@@ -29,9 +31,9 @@ from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A security named in the text. ``text == prep.text[start:end]``."""
+class Entity(NamedTuple):
+    """A security named in the text. ``text == prep.text[start:end]``. (A named tuple: cheaper
+    to define and make than a frozen dataclass.)"""
 
     code: str | None
     name: str | None
@@ -103,20 +105,17 @@ _MOVE_VERBS_TOO = frozenset({"added", "adds"})
 _FIGURE_NEXT = r"(?!\s+(?:another\s+|a\s+further\s+)?[-+]?(?:hk\$|us\$|\$|hkd\s?)?\d)"
 
 
+def _alt(words: tuple[str, ...]) -> str:
+    """An alternation of ``words``, longest first: both the words as written and folded (the
+    text may have been folded with a different T->S map, a user's or a test's, than the
+    compiled one)."""
+    folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in folded)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    def alt(words: tuple[str, ...]) -> str:
-        # both the words as written and folded: the text may have been folded with a
-        # different T->S map (a user's or a test's) than the compiled one
-        folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
-        return "|".join(re.escape(w) for w in folded)
-
-    not_verb = alt(_words("zh_not_verb"))
-    # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
-    en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
-        for w in _words("en_broker_verbs")
-    ) + r")\b"
+    alt = _alt
     return {
         "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?$)"),
         "after": re.compile(
@@ -127,12 +126,6 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
             rf"(?:{alt(_words('zh_speech'))}))"
         ),
-        "after_broker": re.compile(
-            # a broker's speech verb, straight after its name or after a person's name or
-            # title of a few characters (耀才證券植耀輝指, 中金研究部表示)
-            rf"(?:{_EN_WHEN}{en_after_broker}"
-            rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{alt(_words('zh_broker_verbs'))})(?!{not_verb}))"
-        ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
         "media": re.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
         # what a company plans to list, or a listing it sponsors: a little way after its name
@@ -142,6 +135,23 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|\s(?:as|acting\s+as)\s+(?:its\s+|the\s+)?(?:{alt(_words('en_sponsor'))})\b)"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _after_broker() -> re.Pattern[str]:
+    """A broker's speech verb, straight after its name or after a person's name or title of a
+    few characters (耀才證券植耀輝指, 中金研究部表示). Compiled when a report first names a
+    broker (~1.7 ms)."""
+    # "(has|had|also) said", "pointed out": a broker's speech verb right after its name
+    en_after_broker = r"\s+(?:(?:has|had|also)\s+)?(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
+        for w in _words("en_broker_verbs")
+    ) + r")\b"
+    return re.compile(
+        rf"(?:{_EN_WHEN}{en_after_broker}"
+        rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
+        rf"(?!{_alt(_words('zh_not_verb'))}))"
+    )
 
 
 def _is_broker(table: SecurityTable, code: str | None, cache: dict[str, bool]) -> bool:
@@ -195,7 +205,7 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
         return "source"
     if cues["after"].match(folded, hit.end, hi):
         return "source"
-    if is_broker and cues["after_broker"].match(folded, hit.end, hi):
+    if is_broker and _after_broker().match(folded, hit.end, hi):
         return "source"
     if cues["media"].match(folded, hit.end, hi):
         return "source"  # the outlet of the news: "TVB PEARL NEWS AT 7:30", 無綫新聞
@@ -259,7 +269,9 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
 # -- names resolved by the report itself ----------------------------------------------------
 
 # A Chinese name printed before a bracketed code the table does not know under that name.
-_ZH_NAME_BEFORE_CODE = re.compile(r"([\u4e00-\u9fff]{2,8})\s?$")
+# (regex, not re: re compiles a CJK range into a bitmap in Python, ~0.7 ms at every start;
+# ``[\s\x1c-\x1f]`` is re's ``\s``, which regex's leaves the separator controls out of.)
+_ZH_NAME_BEFORE_CODE = regex.compile(r"([\u4e00-\u9fff]{2,8})[\s\x1c-\x1f]?$")
 SENSE_WINDOW = 80  # characters either side of an ambiguous name in which its context words count
 
 
@@ -283,7 +295,6 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
     - A name shared by several codes takes the one its sentence's context words point to
       ("Sun Hung Kai, the property developer"), else the one the report names unambiguously.
     """
-    import dataclasses
 
     tied: dict[str, str] = {}
     firm = {h.code for h in hits if h.code and (h.kind != "name" or len(h.codes) <= 1)}
@@ -293,11 +304,11 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
         if hit.code and hit.code_start is not None and key:
             tied.setdefault(key, hit.code)
         elif key in tied and hit.kind == "name" and hit.code != tied[key]:
-            hit = dataclasses.replace(hit, code=tied[key])
+            hit = hit._replace(code=tied[key])
         elif hit.code is None and len(hit.codes) > 1:
             code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
             if code:
-                hit = dataclasses.replace(hit, code=code)
+                hit = hit._replace(code=code)
         out.append(hit)
     unknown = {k: c for k, c in tied.items() if not table.by_alias(k) and len(k) >= _MIN_UNKNOWN_NAME}
     if unknown:
@@ -373,7 +384,6 @@ _US_TRADING = re.compile(
 def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -> list[Hit]:
     """A US ticker in brackets after its own security's name joins the name's hit, unless the
     sentence speaks of US trading (then it stays the US listing)."""
-    import dataclasses
 
     out: list[Hit] = []
     folded = prep.folded
@@ -389,7 +399,7 @@ def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -
             ):
                 lo, hi = _sentence_bounds(folded, prev.start, close.end())
                 if not _US_TRADING.search(folded, lo, hi):
-                    out[-1] = dataclasses.replace(prev, end=close.end())
+                    out[-1] = prev._replace(end=close.end())
                     continue
         out.append(hit)
     return out

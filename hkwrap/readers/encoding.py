@@ -28,7 +28,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hkwrap.readers._errors import input_error
 
@@ -86,8 +86,7 @@ _PUNCT_RANGES = ((0x3000, 0x303F), (0xFF01, 0xFF5E), (0x2010, 0x2027))
 _CJK_RANGE = (0x4E00, 0x9FFF)
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str  # codec name actually used
     notes: tuple[str, ...] = ()

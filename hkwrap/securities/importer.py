@@ -137,7 +137,7 @@ def import_list_of_securities(
     compiled = data.load()
     words = compiled.get("hkex_words") or {}
     # codes the built-in table names already: its name is kept (a user entry's would replace it)
-    named = {r["code"] for r in (compiled.get("securities") or {}).get("records") or () if r.get("name")}
+    named = {r["code"] for r in data.load_securities().get("records") or () if r.get("name")}
     for row in rows:
         code = cell(row, "code")
         if not code.isdigit() or len(code) > 5:

@@ -25,8 +25,7 @@ Codes in running text count only in a code form: ``9988.HK``, ``HK:700``, ``(700
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick_rs
 import regex
@@ -37,9 +36,9 @@ if TYPE_CHECKING:
     from hkwrap.securities.table import SecurityTable
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One security found in the text.
+class Hit(NamedTuple):
+    """One security found in the text (a named tuple: cheaper to define and make than a
+    frozen dataclass).
 
     ``start``/``end`` cover the whole entity (name, marker and bracketed code); ``name_*``
     the name part (None for a bare code); ``codes`` the codes the name maps to (several when
@@ -94,11 +93,14 @@ _LONGER_NAME_LATIN = re.compile(
     rf"(?:\s(?!{_CORP_WORD}\b)[A-Z][\w'&-]*){{1,3}}\s{_CORP_WORD}(?![\w-])"
 )
 # The same in Chinese: two to four characters between the alias and 控股 / 集團 (中石化冠德控股).
-_LONGER_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+# (The patterns over CJK character ranges use the regex module: ``re`` compiles such a range
+# into a bitmap in Python, ~0.7 ms a pattern at every start. ``[\s\x1c-\x1f]`` is ``re``'s
+# ``\s``: regex's leaves out the four separator controls.)
+_LONGER_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
 # An alias, more name, then a bracketed code of another security: the whole is that security's
 # name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
 _MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
-_MORE_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{1,6}\s?(?=[(（])")
+_MORE_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{1,6}[\s\x1c-\x1f]?(?=[(（])")
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
@@ -144,14 +146,6 @@ _NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
 _UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Pat:
-    codes: tuple[str, ...]  # () for a market-word blocker
-    latin_start: bool
-    latin_end: bool
-    cased: bool  # must start with a capital letter in the original text
-
-
 class Matcher:
     """The alias automaton of one table, plus the code patterns. Build once, reuse."""
 
@@ -160,31 +154,35 @@ class Matcher:
         patterns = table.alias_patterns()
         keys = list(patterns.keys)
         self._keys = keys
-        self._pats = [self._pat(k, c, cased) for k, c, cased in zip(keys, patterns.codes, patterns.cased, strict=True)]
+        # Per key: its codes (() for a market-word blocker) and whether the text must write it
+        # with a capital. Nothing is made per key here (a table has 4,000-7,000): the
+        # boundary rules read the key itself, for the few keys the text holds.
+        self._codes = patterns.codes
+        self._cased = patterns.cased
         # names that meant a code only for a time: resolved again for a report's date
         self._dated = patterns.dated
         self._ids = {k: i for i, k in enumerate(keys)}
+        # The keys are longest first (AliasPatterns), so leftmost-first is leftmost-longest:
+        # at the leftmost start the longest key wins, and the automaton builds in half the time.
         self._ac = (
-            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
             if keys
             else None
         )
 
-    @staticmethod
-    def _pat(key: str, codes: tuple[str, ...], cased: bool) -> _Pat:
-        ls = key[0] in _ALNUM
-        le = key[-1] in _ALNUM
-        return _Pat(codes, ls, le, cased and "a" <= key[0] <= "z")
-
     # -- names ------------------------------------------------------------------------------
 
     def _valid(self, pid: int, folded: str, text: str | None, s: int, e: int) -> bool:
-        pat = self._pats[pid]
-        if pat.latin_start and s > 0 and folded[s - 1] in _ALNUM:
+        """A Latin key's ends stand on word boundaries, and a key written in capitals in the
+        data starts with a capital in the text."""
+        key = self._keys[pid]
+        if s > 0 and key[0] in _ALNUM and folded[s - 1] in _ALNUM:
             return False
-        if pat.latin_end and e < len(folded) and folded[e] in _ALNUM:
+        if e < len(folded) and key[-1] in _ALNUM and folded[e] in _ALNUM:
             return False
-        return not (pat.cased and text is not None and text[s].islower())
+        return not (
+            text is not None and self._cased[pid] and "a" <= key[0] <= "z" and text[s].islower()
+        )
 
     def _shorter_at(self, folded: str, text: str | None, s: int, e: int) -> tuple[int, int] | None:
         for k in range(e - 1, s, -1):
@@ -262,7 +260,7 @@ class Matcher:
     def _codes_at(self, pid: int, date: str | None, memo: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
         """The codes a name pattern means on ``date`` (the table's current sense without one)."""
         if date is None or pid not in self._dated:
-            return self._pats[pid].codes
+            return self._codes[pid]
         if pid not in memo:
             memo[pid] = self.table.codes_for_key(self._keys[pid], date)
         return memo[pid]
@@ -291,8 +289,7 @@ class Matcher:
         blocked_ends: set[int] = set()
         longer_name_at: dict[int, int] = {}  # start of a name dropped for the code after it
         for pid, s, e in names:
-            pat = self._pats[pid]
-            if not pat.codes:
+            if not self._codes[pid]:
                 blocked_ends.add(e)
                 continue
             name_end = e
@@ -305,7 +302,7 @@ class Matcher:
                 code = code_at.get(e)
             if code is None and self._other_company(folded, text, e):
                 continue
-            if code is None and self._name_of_other_code(folded, text, e, pat.codes, code_at):
+            if code is None and self._name_of_other_code(folded, text, e, self._codes[pid], code_at):
                 longer_name_at.setdefault(s, s)  # the code that follows takes the name from here
                 continue
             codes_now = self._codes_at(pid, date, memo)

@@ -1,6 +1,6 @@
 """The security table: records by code, aliases by folded form, user alias files on top.
 
-The built-in part comes from ``compiled.json`` (no YAML at run time). User alias files
+The built-in part comes from ``securities.json`` (no YAML at run time). User alias files
 (``--aliases FILE.yaml`` and ``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``) add to or override it;
 only then is PyYAML imported. A user file is either a list of entries in the
 ``securities.yaml`` format (only ``code`` required) or a mapping ``"00700": [alias, ...]``.
@@ -15,22 +15,21 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hkwrap import data
 from hkwrap.errors import DataFileError
-from hkwrap.securities import build
 
 if TYPE_CHECKING:
+    from hkwrap.securities import build
     from hkwrap.securities.matcher import Matcher
 
 
-@dataclass(frozen=True, slots=True)
-class SecurityRecord:
-    """One HK-listed security. ``name_zh`` is Traditional, ``name_zh_hans`` Simplified."""
+class SecurityRecord(NamedTuple):
+    """One HK-listed security. ``name_zh`` is Traditional, ``name_zh_hans`` Simplified. (A
+    named tuple: a frozen dataclass of 16 fields costs ~1 ms of every start to define.)"""
 
     code: str
     name: str | None
@@ -90,13 +89,16 @@ class SecurityRecord:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class AliasPatterns:
+class AliasPatterns(NamedTuple):
     """What the alias automaton is built from: its keys in order, each key's current codes
     (``()`` for a market-word blocker), whether it must start with a capital in the text (a
     key not in ``lower_ok``), and the indexes of keys dated for some code. Worked out once
-    per table; a user table keeps it in its cache file, so a run need not resolve 7,000
-    keys again."""
+    per table: the built-in table's are in ``securities.json`` (``make data``), and a user
+    table keeps its own in its cache file, so a run need not resolve 7,000 keys again.
+
+    The keys are longest first (then in code-point order): an automaton that reports, at the
+    leftmost start, the first key in this order that matches there reports the longest one,
+    and builds in about half the time of one that looks for the longest itself."""
 
     keys: tuple[str, ...]
     codes: tuple[tuple[str, ...], ...]
@@ -133,45 +135,69 @@ class SecurityTable:
     """Records by code plus the folded alias index the matcher is built from."""
 
     def __init__(
-        self,
-        compiled: Mapping[str, Any],
-        user_entries: list[dict[str, Any]] | None = None,
-        *,
-        user_delta: Mapping[str, Any] | None = None,
+        self, compiled: Mapping[str, Any], user_entries: list[dict[str, Any]] | None = None
     ) -> None:
-        """The compiled built-in table plus ``user_entries``, or plus ``user_delta``: what
-        such entries changed, as ``user_delta()`` gave it (no entry is compiled again)."""
+        """The compiled built-in table plus ``user_entries`` (a table read back from the
+        user-table cache is made by ``unpacked`` instead)."""
         self._records: dict[str, SecurityRecord] = {}  # built from ``_raw`` on first use
-        self._index: dict[str, dict[str, int]] = {}
-        # (key, code) -> (from, to) for a name that meant the code only for a time
-        self._spans: dict[tuple[str, str], build.Span | None] = {}
+        # The alias index and its spans are made on first use (``_load_index``): a run with
+        # the automaton's keys resolved (securities.json, the user-table cache) reads them only
+        # for a dated name or a name tied to a code, and the user table's took ~3 ms to read.
+        self._index_map: dict[str, dict[str, int]] | None = None
+        self._spans_map: dict[tuple[str, str], build.Span | None] | None = None
+        self._index_source: Mapping[str, Any] = compiled.get("index") or {}
         self._dated_keys: tuple[int, frozenset[str]] = (-1, frozenset())  # (len(_spans), keys)
-        for key, pairs in (compiled.get("index") or {}).items():
-            self._index[key] = {pair[0]: pair[1] for pair in pairs}
-            for pair in pairs:
-                if len(pair) == 4:
-                    self._spans[(key, pair[0])] = (pair[2], pair[3])
         self.lower_ok: set[str] = set(compiled.get("lower_ok") or ())
         self.blockers: frozenset[str] = frozenset(compiled.get("blockers") or ())
         raw_records: dict[str, Any] = {r["code"]: r for r in compiled.get("records") or ()}
-        self._user_records: dict[str, dict[str, Any]] = {}
         if user_entries:
             self._apply_user(raw_records, user_entries)
-        if user_delta:
-            raw_records.update(user_delta["records"])
-            self._index.update(user_delta["index"])
-            for key, code, span in user_delta["spans"]:
-                self._spans[(key, code)] = tuple(span) if span is not None else None
-            self.lower_ok.update(user_delta["lower_ok"])
         # Records are built on first use: a run looks up the few codes a report names, and
         # building all 3,000 of an imported HKEX list cost ~10 ms a run.
         # A record from the table cache is still JSON text here, decoded by ``_raw_record``.
         self._raw: dict[str, Mapping[str, Any] | str] = {code: raw_records[code] for code in sorted(raw_records)}
         self._cross: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
         self._patterns: AliasPatterns | None = None
+        if compiled.get("patterns") and not user_entries:
+            self._patterns = AliasPatterns.from_json(compiled["patterns"])  # made by `make data`
         self._matcher: Matcher | None = None
 
+    @property
+    def _index(self) -> dict[str, dict[str, int]]:
+        """Folded alias -> {code: priority}."""
+        if self._index_map is None:
+            self._load_index()
+            assert self._index_map is not None
+        return self._index_map
+
+    @property
+    def _spans(self) -> dict[tuple[str, str], build.Span | None]:
+        """(key, code) -> (from, to) for a name that meant the code only for a time."""
+        if self._spans_map is None:
+            self._load_index()
+            assert self._spans_map is not None
+        return self._spans_map
+
+    def _pairs(self, key: str) -> list[Any] | tuple[Any, ...] | None:
+        """``key``'s codes as securities.json writes them: ``[code, priority]``, or ``[code,
+        priority, from, to]`` for a dated name (the user-table cache keeps each key's list
+        marshalled, so that a run decodes only the keys it asks for)."""
+        pairs = self._index_source.get(key)
+        return marshal.loads(pairs) if isinstance(pairs, bytes) else pairs
+
+    def _load_index(self) -> None:
+        index: dict[str, dict[str, int]] = {}
+        spans: dict[tuple[str, str], build.Span | None] = {}
+        for key in self._index_source:
+            pairs = self._pairs(key) or ()
+            index[key] = {pair[0]: pair[1] for pair in pairs}
+            for pair in pairs:
+                if len(pair) == 4:
+                    spans[(key, pair[0])] = (pair[2], pair[3])
+        self._index_map, self._spans_map = index, spans
+
     def _apply_user(self, raw_records: dict[str, dict], entries: list[dict[str, Any]]) -> None:
+        from hkwrap.securities import build  # compiling entries: only for user alias files
         from hkwrap.text.fold import fold_char_map
 
         fold_map = fold_char_map()
@@ -181,24 +207,54 @@ class SecurityTable:
             base = raw_records.get(code)
             merged_entry = build.merge_entries(_entry_of(base), entry)
             raw_records[code] = build.compile_record(merged_entry, t2s)
-            self._user_records[code] = raw_records[code]
             own = build.compile_record(entry, t2s)  # only the user's own forms get its priority
             forms = build.dated_forms(entry, own, own_priority=build.PRIO_USER)
             build.add_to_index(self._index, self.lower_ok, code, forms, fold_map, t2s, self._spans)
 
-    def user_delta(self, base: SecurityTable) -> dict[str, Any]:
-        """What the user entries changed against ``base`` (the built-in table), as JSON types:
-        enough to rebuild this table from the compiled one without compiling them again."""
+    def packed(self) -> dict[str, Any]:
+        """This whole table as ``marshal`` types (dicts, tuples, strings; records as JSON
+        text), for the user-table cache: ``unpacked`` gives the same table back without the
+        built-in data or any compiling, and with the automaton's keys already resolved."""
+        import json
+
+        patterns = self.alias_patterns()
         return {
-            "records": self._user_records,
-            "index": {k: v for k, v in self._index.items() if base._index.get(k) != v},
-            "spans": [
-                [key, code, span]
-                for (key, code), span in self._spans.items()
-                if (key, code) not in base._spans or base._spans[(key, code)] != span
-            ],
-            "lower_ok": sorted(self.lower_ok - base.lower_ok),
+            "index": {  # each key's list marshalled: decoded when a run asks for that key
+                key: marshal.dumps(tuple(
+                    (code, prio) if self._spans.get((key, code)) is None
+                    else (code, prio, *self._spans[(key, code)])  # type: ignore[misc]
+                    for code, prio in codes.items()  # in the index's order
+                ))
+                for key, codes in self._index.items()
+            },
+            "lower_ok": tuple(sorted(self.lower_ok)),
+            "blockers": tuple(sorted(self.blockers)),
+            "records": {
+                code: raw if isinstance(raw, str)
+                else json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+                for code, raw in self._raw.items()
+            },
+            "patterns": (patterns.keys, patterns.codes, patterns.cased, patterns.dated),
+            "cross": self._cross_maps(),
         }
+
+    @classmethod
+    def unpacked(cls, packed: Mapping[str, Any]) -> SecurityTable:
+        """The table ``packed`` described (raises KeyError or TypeError on another shape)."""
+        table = cls.__new__(cls)
+        table._records = {}
+        table._index_map = table._spans_map = None
+        table._index_source = dict(packed["index"])
+        table._dated_keys = (-1, frozenset())
+        table.lower_ok = set(packed["lower_ok"])
+        table.blockers = frozenset(packed["blockers"])
+        table._raw = dict(packed["records"])
+        by_us, by_a, by_rmb = packed["cross"]
+        table._cross = (dict(by_us), dict(by_a), dict(by_rmb))
+        keys, codes, cased, dated = packed["patterns"]
+        table._patterns = AliasPatterns(tuple(keys), tuple(codes), tuple(cased), frozenset(dated))
+        table._matcher = None
+        return table
 
     # -- access ---------------------------------------------------------------------------
 
@@ -267,19 +323,31 @@ class SecurityTable:
         A name that meant a code only for a time counts at ``date`` (ISO) when its span holds
         that date; if no candidate's span does, none (the name was no listed security then). With no date, names
         valid today win, and former names count only when nothing current has the name."""
-        codes = self._index.get(key)
+        if self._index_map is None:
+            # one key, without making the whole index (which a report's first name tied to a
+            # code would otherwise make: ~2 ms, ~3 ms for an imported table)
+            pairs = self._pairs(key)
+            if not pairs:
+                return ()
+            codes = {pair[0]: pair[1] for pair in pairs}
+            if any(len(pair) == 4 for pair in pairs):
+                spans = {pair[0]: (pair[2], pair[3]) if len(pair) == 4 else None for pair in pairs}
+                codes = self._valid_at(codes, spans, date)
+        else:
+            codes = self._index.get(key)
+            if codes and self._spans and key in self._keys_with_spans():
+                codes = self._valid_at(codes, {c: self._spans.get((key, c)) for c in codes}, date)
         if not codes:
             return ()
-        if self._spans and key in self._keys_with_spans():
-            codes = self._valid_at(key, codes, date)
-            if not codes:
-                return ()
         best = min(codes.values())
         return tuple(sorted(c for c, p in codes.items() if p == best))
 
     def is_dated(self, key: str) -> bool:
-        """Whether any code of ``key`` holds it only for a time."""
-        return key in self._keys_with_spans() and any((key, c) in self._spans for c in self._index.get(key, ()))
+        """Whether any code of ``key`` holds it only for a time (a user entry's undated name
+        is in ``_spans`` too, as None: that is no span)."""
+        return key in self._keys_with_spans() and any(
+            self._spans.get((key, c)) is not None for c in self._index.get(key, ())
+        )
 
     def _keys_with_spans(self) -> frozenset[str]:
         """The alias keys that have a dated code: most keys have none, and need no date check
@@ -290,8 +358,11 @@ class SecurityTable:
             self._dated_keys = (len(self._spans), keys)
         return keys
 
-    def _valid_at(self, key: str, codes: dict[str, int], date: str | None) -> dict[str, int]:
-        spans = {c: self._spans.get((key, c)) for c in codes}
+    @staticmethod
+    def _valid_at(
+        codes: dict[str, int], spans: dict[str, build.Span | None], date: str | None
+    ) -> dict[str, int]:
+        """The codes whose span (by code) holds ``date``, as ``codes_for_key`` says."""
         if all(s is None for s in spans.values()):
             return codes
         if date is None:
@@ -328,22 +399,18 @@ class SecurityTable:
     def alias_patterns(self) -> AliasPatterns:
         """The keys of the alias automaton and what each means (worked out on first use)."""
         if self._patterns is None:
-            keys: list[str] = []
-            codes: list[tuple[str, ...]] = []
-            cased: list[bool] = []
-            for key in sorted(self._index):
+            entries: list[tuple[str, tuple[str, ...], bool]] = []
+            for key in self._index:
                 key_codes = self.codes_for_key(key)
-                if not key_codes:
-                    continue
-                keys.append(key)
-                codes.append(key_codes)
-                cased.append(key not in self.lower_ok)
-            for key in sorted(self.blockers - set(self._index)):
-                keys.append(key)
-                codes.append(())
-                cased.append(False)
+                if key_codes:
+                    entries.append((key, key_codes, key not in self.lower_ok))
+            entries.extend((key, (), False) for key in self.blockers - self._index.keys())
+            entries.sort(key=lambda entry: (-len(entry[0]), entry[0]))  # longest first
+            keys = tuple(entry[0] for entry in entries)
             dated = frozenset(i for i, k in enumerate(keys) if self.is_dated(k))
-            self._patterns = AliasPatterns(tuple(keys), tuple(codes), tuple(cased), dated)
+            self._patterns = AliasPatterns(
+                keys, tuple(entry[1] for entry in entries), tuple(entry[2] for entry in entries), dated
+            )
         return self._patterns
 
     def matcher(self) -> Matcher:
@@ -385,7 +452,7 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 def table_date() -> str | None:
     """The date (ISO) of the HKEX list the built-in table was last checked against."""
-    value = (data.load().get("securities") or {}).get("as_of")
+    value = data.load_securities().get("as_of")
     return str(value) if value else None
 
 
@@ -430,8 +497,10 @@ def _node_line(path: str, text: str, locate: tuple[Any, ...]) -> int | None:
 
 
 # Bumped whenever the table cache file's content changes shape, so files an older hkwrap
-# wrote are built again rather than misread (2: the alias patterns were added).
-TABLE_CACHE_FORMAT = 2
+# wrote are built again rather than misread (2: the alias patterns were added; 3: their
+# keys are longest first; 4: the whole merged table, not what the user files changed; 5: each
+# alias key marshalled on its own, and only names with a span dated).
+TABLE_CACHE_FORMAT = 5
 
 # Bounds on a user alias file, checked on the YAML event stream before anything is built.
 # HKEX's whole list imported is about 300 KB; 64 MB is 200x that.
@@ -472,6 +541,8 @@ def _check_yaml_shape(path: str, text: str) -> None:
 def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Read and validate one user alias file; errors name the file and the line."""
     import yaml
+
+    from hkwrap.securities import build
 
     path = str(path)
     try:
@@ -542,7 +613,6 @@ def load_user_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=8)
 def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bool) -> SecurityTable:
-    compiled = data.load().get("securities") or {}
     files: list[str] = []
     if use_user_config:
         cfg = user_config_path()
@@ -550,18 +620,20 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bo
             files.append(str(cfg))
     files.extend(alias_files)
     if not files:
-        return SecurityTable(compiled)
+        return SecurityTable(data.load_securities())
     if not cache:
-        return SecurityTable(compiled, [e for path in files for e in load_user_file(path)])
-    return _table_with_user_files(compiled, files)
+        entries = [e for path in files for e in load_user_file(path)]
+        return SecurityTable(data.load_securities(), entries)
+    return _table_with_user_files(files)
 
 
-def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> SecurityTable:
+def _table_with_user_files(files: list[str]) -> SecurityTable:
     """The built-in table with user alias files, remembered in one cache file keyed by every
     file's size and modification time (and hkwrap's version, its data and the Python that
     wrote it). Compiling a whole HKEX import (3,000 entries) took 100 ms a run; the cache
-    holds what the entries changed, the alias automaton's keys already resolved, and each
-    record as JSON text decoded only when a report names it."""
+    holds the whole merged table (``SecurityTable.packed``): the alias index, the automaton's
+    keys already resolved, and each record as JSON text decoded only when a report names it.
+    A run reads it in place of the built-in table, so nothing is merged at start-up."""
     import json
 
     from hkwrap import __version__
@@ -569,16 +641,17 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
 
     try:
         stamps = [[os.path.abspath(p), os.stat(p).st_size, os.stat(p).st_mtime_ns] for p in files]
-        data_file = os.stat(data.COMPILED)
+        # the built-in table, and the vocabulary whose folding compiled the user's names
+        data_files = [os.stat(data.SECURITIES), os.stat(data.COMPILED)]
     except OSError:
         stamps = None
     if stamps is None:
         entries = [e for path in files for e in _load_user_file_cached(path)]
-        return SecurityTable(compiled, entries)
+        return SecurityTable(data.load_securities(), entries)
     stamp = {
         "files": stamps,
         "version": __version__,
-        "data": [data_file.st_size, data_file.st_mtime_ns],
+        "data": [[f.st_size, f.st_mtime_ns] for f in data_files],
         "format": TABLE_CACHE_FORMAT,
         "python": list(sys.version_info[:2]),
         "marshal": marshal.version,
@@ -594,30 +667,13 @@ def _table_with_user_files(compiled: Mapping[str, Any], files: list[str]) -> Sec
     try:
         cached = _read_table_cache(cache, stamp)
         if cached is not None:
-            table = SecurityTable(compiled, user_delta=cached["delta"])
-            table._patterns = AliasPatterns.from_json(cached["patterns"])
-            by_us, by_a, by_rmb = cached["cross"]
-            table._cross = (by_us, by_a, by_rmb)
-            return table
+            return cached
     finally:
         if gc_was_on:
             gc.enable()
     entries = [e for path in files for e in _load_user_file_cached(path)]
-    table = SecurityTable(compiled, entries)
-    delta = table.user_delta(SecurityTable(compiled))
-    payload = {
-        "stamp": stamp,
-        "delta": {
-            **delta,
-            "records": {
-                code: json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
-                for code, rec in delta["records"].items()
-            },
-        },
-        "patterns": table.alias_patterns().to_json(),
-        "cross": list(table._cross_maps()),
-    }
-    _write_table_cache(cache, marshal.dumps(payload))
+    table = SecurityTable(data.load_securities(), entries)
+    _write_table_cache(cache, marshal.dumps({"stamp": stamp, "table": table.packed()}))
     return table
 
 
@@ -629,9 +685,9 @@ TABLE_CACHE_MAGIC = b"HKWT"
 _CRC_BYTES = 4
 
 
-def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The cached table payload when ``cache`` is intact and written for ``stamp``; None when
-    it is missing, stale or damaged in any way (the caller builds it again)."""
+def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> SecurityTable | None:
+    """The cached table when ``cache`` is intact and written for ``stamp``; None when it is
+    missing, stale or damaged in any way (the caller builds it again)."""
     try:
         raw = cache.read_bytes()
         head = len(TABLE_CACHE_MAGIC)
@@ -643,10 +699,7 @@ def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> dict[str, Any] |
         cached = marshal.loads(body)
         if not isinstance(cached, dict) or cached.get("stamp") != stamp:
             return None
-        delta = cached["delta"]
-        if not (isinstance(delta, dict) and isinstance(delta["records"], dict) and len(cached["cross"]) == 3):
-            return None
-        return cached
+        return SecurityTable.unpacked(cached["table"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         return None
 
@@ -728,4 +781,6 @@ def table_from_entries(
     entries: list[dict[str, Any]], t2s: Mapping[str, str] | None = None
 ) -> SecurityTable:
     """A table from entries in memory (tests, importers): compiled as ``make data`` would."""
+    from hkwrap.securities import build
+
     return SecurityTable(build.compile_table(entries, dict(t2s or {})))

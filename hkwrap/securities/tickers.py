@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from hkwrap.securities.table import SecurityTable
@@ -19,8 +19,7 @@ if TYPE_CHECKING:
 STYLES = ("hkex", "yahoo", "bloomberg", "futu")
 
 
-@dataclass(frozen=True, slots=True)
-class TickerMatch:
+class TickerMatch(NamedTuple):
     """A normalised code. ``via``: hk | rmb | us | a_share. ``known``: the table has it."""
 
     code: str
@@ -31,8 +30,9 @@ class TickerMatch:
 
 _HK_WORDS = r"(?:港股代[號号碼码]|股份代[號号碼码]|股票代[號号碼码]|代[號号碼码])"
 
-# HK code forms; the digits are always group "n".
-_HK_FORMS = re.compile(
+# HK code forms; the digits are always group "n". These read a ticker given on its own
+# (lookup, --ticker-style), not report text: compiled on first use (``_forms``).
+_HK_FORMS_PATTERN = (
     r"""
     ^(?:
         (?:HK|HKG|SEHK|HKEX)\s*[.:]\s*(?P<n1>\d{1,5})          # HK.00700  HKG:0700  SEHK:700
@@ -40,15 +40,24 @@ _HK_FORMS = re.compile(
       | """ + _HK_WORDS + r"""\s*[:]?\s*(?P<n3>\d{1,5})        # 港股代號 700  股份代號：700
       | (?P<n4>\d{1,5})                                        # 700  00700
     )$
-    """,
-    re.VERBOSE,
+    """
 )
-_A_SHARE = re.compile(
+_A_SHARE_PATTERN = (
     r"^(?:(?:SH|SZ|SS|BJ)[.:]?\s*(?P<a1>\d{6})|(?P<a2>\d{6})(?:\.(?:SH|SZ|SS|CN|BJ|SHA|SHE))?)$"
 )
-_US = re.compile(
+_US_PATTERN = (
     r"^(?:(?:NYSE|NASDAQ|NASDAQGS|NASDAQGM|US|AMEX)\s*[:.]\s*)?(?P<t>[A-Z]{1,5})(?:\.(?:US|N|O))?$"
 )
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The HK, A-share and US ticker forms, compiled."""
+    return (
+        re.compile(_HK_FORMS_PATTERN, re.VERBOSE),
+        re.compile(_A_SHARE_PATTERN),
+        re.compile(_US_PATTERN),
+    )
 
 
 def _clean(s: str) -> str:
@@ -99,18 +108,19 @@ def normalize_ticker(s: str, table: SecurityTable | None = None) -> TickerMatch 
     t = _clean(s)
     if not t:
         return None
-    m = _HK_FORMS.match(t)
+    hk_forms, a_share, us = _forms()
+    m = hk_forms.match(t)
     if m:
         digits = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
         return _hk_code(digits, table)
-    m = _A_SHARE.match(t)
+    m = a_share.match(t)
     if m:
         tbl = table if table is not None else _default_table()
         rec = tbl.by_a_share(m.group("a1") or m.group("a2"))
         if rec is None:
             return None
         return TickerMatch(rec.code, f"A-share {t} is paired with H-share {rec.code}", "a_share", True)
-    m = _US.match(t)
+    m = us.match(t)
     if m:
         tbl = table if table is not None else _default_table()
         rec = tbl.by_us(m.group("t"))

@@ -7,8 +7,9 @@ word boundaries. A word can carry several roles: 收報 is both a level marker a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import ahocorasick_rs as ac
 
@@ -16,27 +17,17 @@ from hkwrap import data
 from hkwrap.text.fold import fold
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A lexicon hit: ``roles`` like {"down", "session:close", "index:HSI"}."""
+class Word(NamedTuple):
+    """A lexicon hit: ``roles`` like {"down", "session:close", "index:HSI"}. (A named tuple:
+    one is made per word found, and a frozen dataclass costs ~0.5 ms of every start to define
+    and about three times as much to make.)"""
 
     roles: frozenset[str]
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class IndexInfo:
-    id: str
-    name: str
-    name_zh: str
-    context_not: tuple[str, ...]
-    needs_verb: frozenset[str] = frozenset()  # aliases that name the index only before a verb
-    scale: IndexScale = field(default_factory=lambda: IndexScale())
-
-
-@dataclass(frozen=True, slots=True)
-class IndexScale:
+class IndexScale(NamedTuple):
     """What numbers an index's moves are made of (``scale`` in indices.yaml)."""
 
     level_min: float = 1000.0  # below this a number is never the index's level
@@ -58,29 +49,51 @@ class IndexScale:
         )
 
 
+class IndexInfo(NamedTuple):
+    id: str
+    name: str
+    name_zh: str
+    context_not: tuple[str, ...]
+    needs_verb: frozenset[str] = frozenset()  # aliases that name the index only before a verb
+    scale: IndexScale = IndexScale()
+
+
+def vocabulary(compiled: Mapping[str, Any], fold_word: Callable[[str], str] = fold) -> dict[str, Any]:
+    """Every folded word of the lexicon files and index aliases with its roles, longest word
+    first (then in code-point order): ``{"words": [...], "roles": [[role, ...], ...]}``.
+    ``make data`` stores it in ``compiled.json`` (folding with the map it compiles), so a run
+    does not fold ~2,000 words again; ``Lexicon`` works it out itself when it is missing."""
+    roles: dict[str, set[str]] = {}
+
+    def add(word: str, role: str) -> None:
+        w = fold_word(word).strip()
+        if w:
+            roles.setdefault(w, set()).add(role)
+
+    for lang in ("en", "zh"):
+        # A list gives its key as the role ("down"); a mapping gives "key:kind"
+        # ("qualifier:over", "session:close").
+        for role, words in compiled["lexicon"].get(lang, {}).items():
+            if isinstance(words, dict):
+                for kind, kind_words in words.items():
+                    for w in kind_words:
+                        add(w, f"{role}:{kind}")
+            else:
+                for w in words:
+                    add(w, role)
+    for entry in compiled.get("indices", []):
+        for alias in entry.get("aliases", []):
+            add(alias, f"index:{entry['id']}")
+    words = sorted(roles, key=lambda w: (-len(w), w))
+    return {"words": words, "roles": [sorted(roles[w]) for w in words]}
+
+
 class Lexicon:
     """The compiled vocabulary and its automaton."""
 
     def __init__(self) -> None:
         compiled = data.load()
-        roles: dict[str, set[str]] = {}
-
-        def add(word: str, role: str) -> None:
-            w = fold(word).strip()
-            if w:
-                roles.setdefault(w, set()).add(role)
-
-        for lang in ("en", "zh"):
-            # A list gives its key as the role ("down"); a mapping gives "key:kind"
-            # ("qualifier:over", "session:close").
-            for role, words in compiled["lexicon"].get(lang, {}).items():
-                if isinstance(words, dict):
-                    for kind, kind_words in words.items():
-                        for w in kind_words:
-                            add(w, f"{role}:{kind}")
-                else:
-                    for w in words:
-                        add(w, role)
+        vocab = compiled.get("vocabulary") or vocabulary(compiled)
         self.indices: dict[str, IndexInfo] = {}
         for entry in compiled.get("indices", []):
             self.indices[entry["id"]] = IndexInfo(
@@ -89,13 +102,13 @@ class Lexicon:
                 frozenset(fold(w) for w in entry.get("needs_verb", [])),
                 IndexScale.from_data(entry.get("scale")),
             )
-            for alias in entry.get("aliases", []):
-                add(alias, f"index:{entry['id']}")
-        self.words = sorted(roles)
-        self.roles = [frozenset(roles[w]) for w in self.words]
+        self.words: list[str] = vocab["words"]
+        self.roles = [frozenset(r) for r in vocab["roles"]]
         self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
         self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
-        self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostLongest)
+        # The words are longest first, so leftmost-first is leftmost-longest (and the
+        # automaton builds in about half the time).
+        self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostFirst)
         self._index = {w: i for i, w in enumerate(self.words)}
 
     def index_of(self, folded_word: str) -> str | None:
