@@ -60,7 +60,7 @@ CASES = [
     ("bloomberg-in-prose", "Most active: 9988.HK, 03690.HK and 1810 HK.",
      [("09988", "9988.HK"), ("03690", "03690.HK"), ("01810", "1810 HK")]),
     ("not-bloomberg", "the 3 HK banks and 2025 HK listings; 700 hk.", []),
-    ("rmb-counter-code", "its RMB line 89988.HK", [("09988", "89988.HK")]),
+    ("rmb-counter-code", "its RMB line 89988.HK", [("89988", "89988.HK")]),  # printed: its own line
     # bare numbers are not codes
     ("not-codes", "今日 (25 日) 的計劃 (2025-2027) 收市 (09.15) 人工智能 (AI) 於 2025 年", []),
     ("year-after-name", "Tencent (2025) results", [("00700", "Tencent")]),

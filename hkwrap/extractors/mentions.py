@@ -416,7 +416,7 @@ def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None)
         written = prep.text[hit.start:hit.end]
         if written.isupper() and _TIME_BEFORE.search(prep.text, max(0, hit.start - 8), hit.start):
             continue  # "16:20 HKT" is a time zone, not HKT Trust
-        rec = table.get(hit.code) if hit.code else None
+        rec = (table.get(hit.code) or table.by_rmb_counter(hit.code)) if hit.code else None
         warning = hit.warning
         if hit.code is None and len(hit.codes) > 1:
             warning = (

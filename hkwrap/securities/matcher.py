@@ -70,7 +70,9 @@ _SUFFIX_AFTER = re.compile(r"\s?-\s?(?:sw|ss|wp|sp|w|s|b|p|r|u)(?![a-z0-9])")
 # Between a name and its bracketed code: nothing, a space, or corporate words.
 _GAP = re.compile(
     r"[\s,.]*(?:(?:co|company|corp|corporation|ltd|limited|inc|incorporated|holdings?|group|plc)"
-    r"\b[\s,.]*|(?:股份|有限|责任|責任|公司|集团|集團|控股)+\s?)*"
+    r"\b[\s,.]*|(?:股份|有限|责任|責任|公司|集团|集團|控股)+\s?"
+    # the counter a code trades on: 騰訊控股人民幣櫃台(80700), "Tencent RMB counter (80700)"
+    r"|(?:人民币|港币|rmb|hkd)\s?(?:柜台|counter)\s?)*"
 )
 
 # A word after an alias that turns it into another (often unlisted) company.
@@ -250,6 +252,9 @@ class Matcher:
             if s < last_end:
                 continue
             ticker = _hk_code(digits, self.table, resolve_table=False)
+            if ticker is not None and ticker.via == "rmb" and ticker.known and len(digits) == 5:
+                # a code printed is the report's own: an RMB counter stays itself (80700)
+                ticker = ticker._replace(code=digits, note=f"{digits} is the RMB counter of {ticker.code}")
             if ticker is not None:
                 out.append((s, e, ticker, bare))
                 last_end = e
@@ -390,7 +395,8 @@ class Matcher:
             year_like = bare and _YEAR.match(folded[cs:ce].strip("() ")) is not None
             if not (year_like and ticker.code not in codes):
                 warning = None
-                if codes and ticker.code not in codes:
+                counter_of = self.table.by_rmb_counter(ticker.code) if ticker.via == "rmb" else None
+                if codes and ticker.code not in codes and not (counter_of and counter_of.code in codes):
                     names = "/".join(codes)
                     warning = (
                         f"{(text or folded)[s:name_end]!r} is {names} in the securities table but the text "
