@@ -53,6 +53,8 @@ _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 # when each is this short and only this many characters (a full stop, a space) separate them.
 _SCRIPT_SENTENCE = 24
 _SCRIPT_GAP = 2
+# Between a breadth word and its count: no clause break and no other figure.
+_BREAK_OR_DIGIT = regex.compile(r"[,;、]|\d")
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 @lru_cache(maxsize=1)
@@ -477,12 +479,12 @@ def _breadth(
                 between = folded[w.end:q.start]
                 if _COUNT_VERB.fullmatch(between):
                     dist = 0  # "Gainers numbered 714", "advancers totalled 812"
-                if dist > 8 or regex.search(r"[,;、]|\d", between):
+                if dist > 8 or _BREAK_OR_DIGIT.search(between):
                     continue
             elif w.start >= q.end:
                 dist = w.start - q.end
                 between = folded[q.end:w.start]
-                if dist > 16 or regex.search(r"[,;、]|\d", between):
+                if dist > 16 or _BREAK_OR_DIGIT.search(between):
                     continue
             else:
                 continue

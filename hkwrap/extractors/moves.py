@@ -54,6 +54,14 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# Small patterns of the binder's hot paths, compiled once.
+_NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
+_PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
+_RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
+_CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*")
+_PCT_THEN_PRICE = regex.compile(r"[\s,@(（]*")
+_YEAR_FRAME_BEFORE = regex.compile(r"\b(?:in|for|since|of|during)\s$")
+_THE_ITS = regex.compile(r"\s*(?:the|its)?\s*")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
@@ -304,9 +312,7 @@ class _Binder:
     # -- helpers ----------------------------------------------------------------------------
 
     def near(self, p: _Pending | None, q: Quantity, limit: int = _NEAR) -> bool:
-        return p is not None and 0 <= q.start - p.end <= limit and not regex.search(
-            r"[,;。]", self.folded[p.end:q.start]
-        )
+        return p is not None and 0 <= q.start - p.end <= limit and not _NEAR_BREAK.search(self.folded[p.end:q.start])
 
     def close(self) -> None:
         """End the move being read; keep it if it stated a figure."""
@@ -480,7 +486,7 @@ class _Binder:
             if (
                 other
                 and t.start - tok.end <= _PERIOD_AFTER_REACH
-                and not regex.search(r"[,;。(]", self.folded[tok.end:t.start])
+                and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
             ):
                 return True
         return False
@@ -691,9 +697,7 @@ class _Binder:
             self.group_done = False
             self.direction = 0
             prev = self.prev
-            if prev is not None and prev.word is not None and regex.fullmatch(
-                r"\s*(?:the|its)?\s*", folded[prev.end:tok.start]
-            ):
+            if prev is not None and prev.word is not None and _THE_ITS.fullmatch(folded[prev.end:tok.start]):
                 # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
                 self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
@@ -713,7 +717,7 @@ class _Binder:
         opens a clause and a direction word follows at once."""
         state, folded = self.state, self.folded
         before = folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
-        opens_clause = regex.fullmatch(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*", before)
+        opens_clause = _CLAUSE_OPENER.fullmatch(before)
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end)
@@ -1202,7 +1206,7 @@ class _Binder:
             or self.near(self.price_word, q, 12)
             # a currency-marked price right after the change: "-7.4%  HK$430.8"
             or (q.currency and cur is not None and cur.pcts and cur.price is None
-                and regex.fullmatch(r"[\s,@(（]*", folded[cur.pcts[-1].end:q.start]) is not None)
+                and _PCT_THEN_PRICE.fullmatch(folded[cur.pcts[-1].end:q.start]) is not None)
             # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
             or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
         )
@@ -1251,7 +1255,7 @@ def _is_year(folded: str, q: Quantity) -> bool:
         return False
     after = folded[q.end:q.end + 2]
     before = folded[max(0, q.start - 6):q.start]
-    return after.lstrip().startswith("年") or regex.search(r"\b(?:in|for|since|of|during)\s$", before) is not None
+    return after.lstrip().startswith("年") or _YEAR_FRAME_BEFORE.search(before) is not None
 
 
 def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach: int = 4) -> bool:
@@ -1267,7 +1271,7 @@ def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach:
         if "," in between and not folded[tok.start:tok.end].isascii():
             return False
         return between.strip(" ,") in ("", "的")
-    return not regex.search(r"[,;。、]", between)
+    return not _RIGHT_AFTER_BREAK.search(between)
 
 
 def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:

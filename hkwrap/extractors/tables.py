@@ -161,6 +161,9 @@ def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int,
     return moves
 
 
+_CODE_CELL = regex.compile(r"\d{4,5}")  # a cell that is a stock code
+
+
 def _row_subject(
     prep: Prepared,
     lexicon: Lexicon,
@@ -174,7 +177,7 @@ def _row_subject(
     security or index named in the row."""
     for s, e in cells:
         cell = prep.folded[s:e]
-        if regex.fullmatch(r"\d{4,5}", cell):
+        if _CODE_CELL.fullmatch(cell):
             code = cell.zfill(5)
             record = table.get(code)
             if record is not None or cell.startswith("0"):
