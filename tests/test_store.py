@@ -116,7 +116,9 @@ def test_schema_has_foreign_keys_indexes_views_and_wal(loaded: Path) -> None:
     conn = sqlite3.connect(loaded)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"index_days", "stock_days"} <= tables  # the per-day summary (since 2)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         fks = {t: {r[2] for r in conn.execute(f"PRAGMA foreign_key_list({t})")}

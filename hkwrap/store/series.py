@@ -49,19 +49,39 @@ def _series(
     conn: sqlite3.Connection, kind: str, subject: str, session: str,
     date_from: str | None, date_to: str | None,
 ) -> list[dict[str, Any]]:
-    """Alike statements are counted in SQL (one row per date and distinct set of figures, over
+    """Read from the per-day summary that `load` keeps (hkwrap/store/summary.py), or worked
+    out from the facts in a database made before the summary existed."""
+    from hkwrap.store import summary
+
+    if summary.present(conn):
+        return summary.read(conn, kind, subject, session, date_from, date_to)
+    return computed_series(conn, kind, subject, session, date_from=date_from, date_to=date_to)
+
+
+def computed_series(
+    conn: sqlite3.Connection, kind: str, subject: str, session: str, *,
+    date_from: str | None = None, date_to: str | None = None,
+    dates: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """The series worked out from the facts, over a range of dates or over ``dates``.
+
+    Alike statements are counted in SQL (one row per date and distinct set of figures, over
     a covering index), so a long history costs a few rows per date, not one per report. Only
     the statements that dissent are read fact by fact, for their sources and evidence."""
     table, column, names = _SERIES[kind]
     figures = ", ".join(names)
+    if dates is None:
+        where, args = "date BETWEEN ? AND ?", [date_from or _NO_START, date_to or _NO_END]
+    else:
+        where, args = f"date IN ({','.join('?' * len(dates))})", list(dates)
     grouped = conn.execute(
         # MIN(id) names a variant's one fact (most dissent is one report's slip); a variant of
         # several facts is listed fact by fact only if it dissents (_variant_ids)
         f"SELECT date, {figures}, qualifier, COUNT(*), MIN(id)"
-        f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
+        f" FROM {table} WHERE {column} = ? AND record_session = ? AND {where}"
         # ordered as grouped (the index's order), so SQLite walks the index and sorts nothing
         f" GROUP BY date, {figures}, qualifier ORDER BY date, {figures}, qualifier",
-        (subject, session, date_from or _NO_START, date_to or _NO_END),
+        (subject, session, *args),
     ).fetchall()
     out = []
     # (date, variant) -> (its figures, qualifier, count of facts, lowest fact id)
