@@ -30,6 +30,8 @@ SUMMARY_SINCE = 2
 SUMMARY_TABLES = {"index": "index_days", "stock": "stock_days"}
 # A key of the summary: (kind, subject, record_session, date).
 Key = tuple[str, str, str, str]
+# one encoder for every row (json.dumps with options builds a new one per call)
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 
 def _figure_columns(kind: str) -> list[str]:
@@ -84,7 +86,7 @@ def _row(kind: str, subject: str, session: str, record: dict[str, Any]) -> tuple
             dissent[name] = [[s.fact_id, s.source, s.value, s.qualifier, s.evidence, s.start,
                               s.end, s.line] for s in fig.dissenting]
     return (subject, session, record["date"], record["sources"], int(record["disputed"]),
-            *values, json.dumps(dissent, ensure_ascii=False) if dissent else None)
+            *values, _encode(dissent) if dissent else None)
 
 
 def _write(conn: sqlite3.Connection, kind: str, subject: str, session: str,
