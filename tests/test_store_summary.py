@@ -187,3 +187,28 @@ def test_a_database_from_before_the_summary_is_read_then_upgraded_by_load(
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed == [0, 1, 2]
     assert "2026-03-09" in after[0] and "2026-03-09" not in before[0]
+
+
+def test_setting_the_version_back_rebuilds_a_stale_summary(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """docs/store.md: a summary made stale by writing to the facts from an SQL client is
+    rebuilt by the next load after ``PRAGMA user_version = 1``."""
+    db = tmp_path / "hk.db"
+    conn = connect(db)
+    _load_history(conn, random.Random(5), rounds=40)
+    conn.execute("UPDATE index_moves SET level = level + 100 WHERE index_code = 'HSI'")
+    assert summary.stored(conn, "index") != summary.recomputed(conn, "index")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    report = tmp_path / "note.txt"
+    report.write_text("Hang Seng Index rose 1.24% to close at 25,300.28 on March 9, 2026.\n",
+                      encoding="utf-8")
+    assert runner.invoke(app, ["load", str(db), str(report)]).exit_code == 0
+    conn = connect(db, create=False)
+    try:
+        for kind in summary.SUMMARY_TABLES:
+            assert summary.stored(conn, kind) == summary.recomputed(conn, kind)
+    finally:
+        conn.close()
+

@@ -4,8 +4,9 @@ Tables (documented in docs/store.md): ``documents``, one row per report loaded, 
 per kind of fact (``index_moves``, ``stock_moves``, ``mentions``, ``market_figures``,
 ``levels``), each row tied to its document by a foreign key that cascades on delete, so
 replacing a document replaces its facts. ``securities`` holds every security a loaded report
-names. Views with plain names (``index_facts`` ...) join each fact to its document for
-Datasette or any SQL client.
+names. ``index_days`` and ``stock_days`` (hkwrap/store/summary.py) hold each date's reconciled
+series row, kept by the loader in the transaction that changes the facts. Views with plain
+names (``index_facts`` ...) join each fact to its document for Datasette or any SQL client.
 
 Every connection runs in WAL mode with a busy timeout, so readers never block the loader and
 two loaders wait for each other instead of failing. The database's own layout is versioned in
