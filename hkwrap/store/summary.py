@@ -22,7 +22,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from hkwrap.store.reconcile import Figure, Statement
-from hkwrap.store.series import _IDS_PER_QUERY, _NO_END, _NO_START, _SERIES, computed_series
+from hkwrap.store.series import (
+    _IDS_PER_QUERY,
+    _NO_END,
+    _NO_START,
+    _SERIES,
+    computed_series,
+    fact_evidence,
+)
 
 # The store schema that added these tables: an older database has none (``present``).
 SUMMARY_SINCE = 2
@@ -55,8 +62,7 @@ def _table_sql(kind: str) -> str:
         "    sources INTEGER NOT NULL,  -- statements of the date (facts)\n"
         "    disputed INTEGER NOT NULL,  -- 1 when any figure is disputed\n"
         f"{figures}"
-        "    dissent TEXT,  -- JSON {figure: [[fact id, source, value, qualifier, evidence,"
-        " start, end, line]]}\n"
+        "    dissent TEXT,  -- JSON {figure: [[fact id, value, qualifier], ...]}\n"
         f"    PRIMARY KEY ({column}, record_session, date)\n"
         ") WITHOUT ROWID"
     )
@@ -83,8 +89,7 @@ def _row(kind: str, subject: str, session: str, record: dict[str, Any]) -> tuple
             continue
         values += [fig.value, fig.status, fig.qualifier]
         if fig.dissenting:
-            dissent[name] = [[s.fact_id, s.source, s.value, s.qualifier, s.evidence, s.start,
-                              s.end, s.line] for s in fig.dissenting]
+            dissent[name] = [[s.fact_id, s.value, s.qualifier] for s in fig.dissenting]
     return (subject, session, record["date"], record["sources"], int(record["disputed"]),
             *values, _encode(dissent) if dissent else None)
 
@@ -112,7 +117,8 @@ def refresh(conn: sqlite3.Connection, keys: Iterable[Key]) -> None:
         ordered = sorted(wanted)
         for start in range(0, len(ordered), _IDS_PER_QUERY):
             chunk = ordered[start : start + _IDS_PER_QUERY]
-            records = computed_series(conn, kind, subject, session, dates=chunk)
+            records = computed_series(conn, kind, subject, session, dates=chunk,
+                                      evidence=False)
             found = {r["date"] for r in records}
             gone = [d for d in chunk if d not in found]
             if gone:
@@ -149,7 +155,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
             " WHERE date IS NOT NULL AND record_session IS NOT NULL"
         ).fetchall()
         for subject, session in subjects:
-            _write(conn, kind, subject, session, computed_series(conn, kind, subject, session))
+            _write(conn, kind, subject, session,
+                   computed_series(conn, kind, subject, session, evidence=False))
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -160,18 +167,23 @@ def read(
     date_from: str | None, date_to: str | None,
 ) -> list[dict[str, Any]]:
     """The series rows of ``subject`` as ``series.computed_series`` gives them, read from the
-    summary. Each Figure carries its value, qualifier, status and dissent; its agreeing
-    statements are not kept (the row's ``sources`` counts the statements)."""
-    _, column, names = _SERIES[kind]
-    out = []
-    width = len(names)
-    for row in conn.execute(
+    summary; the dissenting facts' sources and evidence are read by their ids. Each Figure
+    carries its value, qualifier, status and dissent; its agreeing statements are not kept
+    (the row's ``sources`` counts the statements)."""
+    table, column, names = _SERIES[kind]
+    rows = conn.execute(
         f"SELECT date, sources, disputed, {', '.join(_figure_columns(kind))}, dissent"
         f" FROM {SUMMARY_TABLES[kind]} WHERE {column} = ? AND record_session = ?"
         " AND date BETWEEN ? AND ? ORDER BY date",
         (subject, session, date_from or _NO_START, date_to or _NO_END),
-    ):
-        dissent = json.loads(row[-1]) if row[-1] else {}
+    ).fetchall()
+    dissent = {i: json.loads(row[-1]) for i, row in enumerate(rows) if row[-1]}
+    facts = fact_evidence(conn, table, sorted(
+        {fact[0] for stated in dissent.values() for facts in stated.values() for fact in facts}))
+    out = []
+    width = len(names)
+    for n, row in enumerate(rows):
+        stated = dissent.get(n, {})
         record: dict[str, Any] = {"date": row[0]}
         figures: dict[str, Figure | None] = {}
         for i in range(width):
@@ -182,9 +194,9 @@ def read(
                 figures[name] = None
                 continue
             figures[name] = Figure(value, qualifier, status, [], [
-                Statement(source, value_, qualifier_, evidence, start, end, line, fact_id=i_)
-                for i_, source, value_, qualifier_, evidence, start, end, line
-                in dissent.get(name, ())
+                Statement(facts[fact][0], said, how, *facts[fact][1:], fact_id=fact)
+                for fact, said, how in stated.get(name, ())
+                if fact in facts  # (a fact deleted behind load's back is left out)
             ])
         record["sources"] = row[1]
         record["disputed"] = bool(row[2])
@@ -211,5 +223,5 @@ def recomputed(conn: sqlite3.Connection, kind: str) -> list[tuple[Any, ...]]:
         f" ORDER BY {column}, record_session"
     ).fetchall():
         rows += [_row(kind, subject, session, r)
-                 for r in computed_series(conn, kind, subject, session)]
+                 for r in computed_series(conn, kind, subject, session, evidence=False)]
     return rows
