@@ -307,11 +307,10 @@ class Loader:
         doc_id = cur.lastrowid
         stocks = list(doc.get("stocks") or ())
         mentions = list(doc.get("mentions") or ())
-        touched = self._touched
-        for m in doc.get("indices") or ():
-            touched.add(("index", m["index"], m.get("session") or session, date))
-        for s in stocks:
-            touched.add(("stock", s["code"], s.get("session") or session, date))
+        self._touched.update(
+            ("index", m["index"], m.get("session") or session, date)
+            for m in doc.get("indices") or ()
+        )  # (stock series are not summarized: summary.SUMMARY_TABLES)
         self._securities(conn, (*stocks, *mentions))
         conn.executemany(
             "INSERT INTO index_moves (document_id, date, index_code, name, level, change_pct,"

@@ -4,8 +4,8 @@ Tables (documented in docs/store.md): ``documents``, one row per report loaded, 
 per kind of fact (``index_moves``, ``stock_moves``, ``mentions``, ``market_figures``,
 ``levels``), each row tied to its document by a foreign key that cascades on delete, so
 replacing a document replaces its facts. ``securities`` holds every security a loaded report
-names. ``index_days`` and ``stock_days`` (hkwrap/store/summary.py) hold each date's reconciled
-series row, kept by the loader in the transaction that changes the facts. Views with plain
+names. ``index_days`` (hkwrap/store/summary.py) holds each date's reconciled index series
+row, kept by the loader in the transaction that changes the facts. Views with plain
 names (``index_facts`` ...) join each fact to its document for Datasette or any SQL client.
 
 Every connection runs in WAL mode with a busy timeout, so readers never block the loader and
@@ -26,7 +26,7 @@ from hkwrap.errors import HkwrapError
 from hkwrap.store import summary
 
 # bump when a table or column is renamed or removed, or a derived table added (and migrate):
-# 2 added the per-day summary (index_days, stock_days), built from the facts on upgrade
+# 2 added the per-day summary (index_days), built from the facts on upgrade
 STORE_SCHEMA = 2
 # How long a connection waits for another process's write lock before giving up. A loader
 # holds the lock only while it writes one document (milliseconds), so a minute is generous

@@ -53,7 +53,7 @@ def _series(
     out from the facts in a database made before the summary existed."""
     from hkwrap.store import summary
 
-    if summary.present(conn):
+    if summary.present(conn, kind):
         return summary.read(conn, kind, subject, session, date_from, date_to)
     return computed_series(conn, kind, subject, session, date_from=date_from, date_to=date_to)
 

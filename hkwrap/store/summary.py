@@ -2,10 +2,13 @@
 
 Reconciling a date needs only that date's facts of one subject and session, so the record of
 each (subject, session, date) can be worked out once, when its facts change, instead of on
-every query. ``index_days`` and ``stock_days`` hold, per key, what `series` shows: the agreed
-value, qualifier and status of each figure, how many statements there are, and the dissenting
-statements with their sources and evidence (JSON). `series` over ten years is then one read
-of 2,500 rows instead of reconciling 100,000 facts.
+every query. ``index_days`` holds, per key, what `series` shows: the agreed value, qualifier
+and status of each figure, how many statements there are, and the dissenting facts (JSON). An
+index series over ten years is then one read of 2,500 rows instead of reconciling 100,000
+facts. Stocks are not summarized: a stock is stated by fewer reports a day, its whole history
+is read from the facts within the target (46 ms for 00700 on the bench), and keeping a summary
+of every stock would cost load as much again as the indices do (docs/benchmarks.md, run S3).
+The code is the same for both kinds: ``SUMMARY_TABLES`` says which are kept.
 
 The loader collects the keys each document it adds, replaces or forgets touches and, in the
 same transaction, recomputes those keys from the facts (``refresh``), with the same code that
@@ -33,8 +36,8 @@ from hkwrap.store.series import (
 
 # The store schema that added these tables: an older database has none (``present``).
 SUMMARY_SINCE = 2
-# kind -> summary table
-SUMMARY_TABLES = {"index": "index_days", "stock": "stock_days"}
+# kind -> summary table, for the kinds summarized (a stock series reads its facts)
+SUMMARY_TABLES = {"index": "index_days"}
 # A key of the summary: (kind, subject, record_session, date).
 Key = tuple[str, str, str, str]
 # one encoder for every row (json.dumps with options builds a new one per call)
@@ -71,9 +74,11 @@ def _table_sql(kind: str) -> str:
 TABLES: tuple[str, ...] = tuple(_table_sql(kind) for kind in SUMMARY_TABLES)
 
 
-def present(conn: sqlite3.Connection) -> bool:
-    """Whether this database keeps the summary (made or migrated by store schema 2 or later)."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= SUMMARY_SINCE
+def present(conn: sqlite3.Connection, kind: str) -> bool:
+    """Whether this database keeps the summary of ``kind`` (made or upgraded by store schema 2
+    or later)."""
+    return kind in SUMMARY_TABLES and int(
+        conn.execute("PRAGMA user_version").fetchone()[0]) >= SUMMARY_SINCE
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -110,7 +115,8 @@ def refresh(conn: sqlite3.Connection, keys: Iterable[Key]) -> None:
     a key whose facts are gone loses its row."""
     dates: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for kind, subject, session, date in keys:
-        if session is not None and date is not None and _NO_START <= date <= _NO_END:
+        if (kind in SUMMARY_TABLES and session is not None and date is not None
+                and _NO_START <= date <= _NO_END):
             # series reads facts with a date, as rebuild does
             dates[(kind, subject, session)].add(date)
     for (kind, subject, session), wanted in dates.items():
@@ -134,7 +140,8 @@ def refresh(conn: sqlite3.Connection, keys: Iterable[Key]) -> None:
 def document_keys(conn: sqlite3.Connection, document_ids: Iterable[int]) -> set[Key]:
     """The keys the facts of these documents touch (before they are deleted)."""
     keys: set[Key] = set()
-    for kind, (table, column, _) in _SERIES.items():
+    for kind in SUMMARY_TABLES:
+        table, column, _ = _SERIES[kind]
         for doc_id in document_ids:
             keys.update(
                 (kind, subject, session, date)
@@ -148,7 +155,8 @@ def document_keys(conn: sqlite3.Connection, document_ids: Iterable[int]) -> set[
 def rebuild(conn: sqlite3.Connection) -> None:
     """Work out the whole summary from the facts (inside the caller's transaction): used when
     a database made before the summary is opened by `load`."""
-    for kind, (table, column, _) in _SERIES.items():
+    for kind in SUMMARY_TABLES:
+        table, column, _ = _SERIES[kind]
         conn.execute(f"DELETE FROM {SUMMARY_TABLES[kind]}")
         subjects = conn.execute(
             f"SELECT DISTINCT {column}, record_session FROM {table}"
