@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 import hkwrap.pipeline
 import hkwrap.store.loader
 from hkwrap.cli import app
+from hkwrap.store import summary as day_summary
 from hkwrap.store.reconcile import Statement, agree, reconcile, unit
 
 HERE = Path(__file__).resolve().parent
@@ -61,6 +62,16 @@ def env_for_child(tmp_path: Path) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     env["PYTHONPATH"] = str(REPO)
     return env
+
+
+def assert_summary_matches_facts(db: Path) -> None:
+    """The per-day summary `series` reads holds what reconciling the facts gives now."""
+    conn = sqlite3.connect(db)
+    try:
+        for kind in day_summary.SUMMARY_TABLES:
+            assert day_summary.stored(conn, kind) == day_summary.recomputed(conn, kind)
+    finally:
+        conn.close()
 
 
 def summary(stderr: str) -> dict[str, int]:
@@ -116,7 +127,9 @@ def test_schema_has_foreign_keys_indexes_views_and_wal(loaded: Path) -> None:
     conn = sqlite3.connect(loaded)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "index_days" in tables  # the per-day summary (since 2)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         fks = {t: {r[2] for r in conn.execute(f"PRAGMA foreign_key_list({t})")}
@@ -194,6 +207,9 @@ def test_a_changed_file_replaces_its_facts(runner: CliRunner, db: Path, tmp_path
     new = query(db, "SELECT id, content_hash FROM documents")
     assert len(new) == 1 and new[0][1] != old[0][1]
     assert query(db, "SELECT level FROM index_moves WHERE index_code = 'HSI'") == [(25300.28,)]
+    assert query(db, "SELECT level, sources FROM index_days WHERE index_code = 'HSI'") == [
+        (25300.28, 1)]
+    assert_summary_matches_facts(db)
     # nothing of the old version is left behind
     assert new[0][0] != old[0][0]
     assert query(db, "SELECT count(*) FROM index_moves WHERE document_id = ?", old[0][0]) == [(0,)]
@@ -222,6 +238,7 @@ def test_an_article_dropped_from_a_news_file_is_forgotten(
     assert query(db, "SELECT source FROM documents") == [(f"{news}#1",)]
     assert query(db, "SELECT count(*) FROM index_moves WHERE document_id NOT IN"
                      " (SELECT id FROM documents)") == [(0,)]
+    assert_summary_matches_facts(db)
 
 
 def test_stdin_contents_stay_apart_and_repeat_is_skipped(runner: CliRunner, db: Path) -> None:
@@ -360,6 +377,10 @@ def test_two_loaders_at_once_both_succeed(db: Path, tmp_path: Path) -> None:
     assert query(db, "SELECT count(DISTINCT source) FROM documents") == [(60,)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
     assert query(db, "SELECT count(*) FROM index_moves WHERE index_code = 'HSI'") == [(60,)]
+    # both loaders kept the summary of the dates they share (the 28 days of January)
+    assert query(db, "SELECT count(*), sum(sources) FROM index_days WHERE index_code = 'HSI'"
+                     " AND record_session = 'close'") == [(28, 60)]
+    assert_summary_matches_facts(db)
 
 
 KILL_SCRIPT = """
@@ -384,7 +405,8 @@ main()
 
 def _snapshot(db: Path) -> list[Any]:
     return [query(db, f"SELECT * FROM {t} ORDER BY id") for t in (
-        "documents", "index_moves", "stock_moves", "mentions", "market_figures", "levels")]
+        "documents", "index_moves", "stock_moves", "mentions", "market_figures", "levels")] + [
+        query(db, "SELECT * FROM index_days ORDER BY 1, 2, 3")]
 
 
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
@@ -408,11 +430,13 @@ def test_a_load_killed_mid_document_leaves_the_database_as_before_it(
     assert killed.returncode == (-9 if sig == "SIGKILL" else 143), killed.stderr
     assert _snapshot(db) == before
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
+    assert_summary_matches_facts(db)
 
     again = subprocess.run([sys.executable, "-m", "hkwrap", "load", str(db), str(inbox)],
                            env=env, capture_output=True, text=True)
     assert again.returncode == 0
     assert summary(again.stderr) == {"added": 2, "replaced": 0, "skipped": 1}
+    assert_summary_matches_facts(db)
 
 
 def test_an_interrupted_replacement_keeps_the_old_version(
@@ -434,6 +458,7 @@ def test_an_interrupted_replacement_keeps_the_old_version(
     assert result.exit_code == 130
     assert "the document being loaded was not written" in result.stderr
     assert _snapshot(db) == before
+    assert query(db, "SELECT level FROM index_days WHERE index_code = 'HSI'") == [(25030.28,)]
 
 
 # -- day ----------------------------------------------------------------------------------------
@@ -709,6 +734,7 @@ def test_a_document_that_fails_to_write_is_rolled_back_alone(
                      " (SELECT id FROM documents)") == [(0,)]
     assert query(db, "SELECT count(*) FROM mentions WHERE document_id NOT IN"
                      " (SELECT id FROM documents)") == [(0,)]
+    assert_summary_matches_facts(db)
 
 
 def test_a_bound_is_shown_as_a_bound(runner: CliRunner, db: Path) -> None:
@@ -740,3 +766,5 @@ def test_ctrl_c_while_extracting_keeps_the_documents_before_it(
     assert result.exit_code == 130
     assert summary(result.stderr)["added"] == 2
     assert sorted(s for (s,) in query(db, "SELECT source FROM documents")) == sorted(seen[:2])
+    assert query(db, "SELECT count(*) FROM index_days")[0][0] > 0
+    assert_summary_matches_facts(db)

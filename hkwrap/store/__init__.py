@@ -5,6 +5,7 @@
     reconcile  when two reports agree on a figure, and the agreed value
     day        one trading day reconciled across every report of it
     series     an index or a stock across dates
+    summary    each date's reconciled series row, kept by load so series reads one row per date
     render     tables, Markdown, CSV and JSON
     cli        the `load`, `day` and `series` commands (registered by hkwrap.cli)
 

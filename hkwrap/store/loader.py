@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hkwrap._version import __version__
+from hkwrap.store import summary
 from hkwrap.store.schema import transaction
 
 ADDED, REPLACED, SKIPPED = "added", "replaced", "skipped"
@@ -173,6 +174,8 @@ class Loader:
         self.pending: list[_Pending] = []
         self._pending_hashes: set[str] = set()
         self._since = 0.0
+        # summary keys the documents written since the last summarize() touch
+        self._touched: set[summary.Key] = set()
 
     def known(self, content_hash: str) -> bool:
         """Whether this content is already loaded (or waiting to be written)."""
@@ -234,17 +237,27 @@ class Loader:
                 except BaseException:  # interrupted: this document goes, the earlier stay
                     conn.execute("ROLLBACK TO document")
                     conn.execute("RELEASE document")
+                    self.summarize()
                     conn.execute("COMMIT")
                     raise
                 conn.execute("RELEASE document")
                 results.append(Result(source, item.input_name, status))
+            self.summarize()
             conn.execute("COMMIT")
         except BaseException:
+            self._touched = set()
             if conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
             raise
         return results
+
+    def summarize(self) -> None:
+        """Bring the per-day summary of every key touched since the last call up to date with
+        the facts, inside the open transaction (a key of a document rolled back since is
+        recomputed too, harmlessly: it is worked out from what the facts now are)."""
+        touched, self._touched = self._touched, set()
+        summary.refresh(self.conn, touched)
 
     def _write(self, item: _Pending) -> str:
         conn = self.conn
@@ -261,6 +274,7 @@ class Loader:
         ):
             return SKIPPED
         if old is not None:
+            self._touched |= summary.document_keys(conn, [old[0]])
             conn.execute("DELETE FROM documents WHERE id = ?", (old[0],))
         self._insert(conn, item.doc, key, item.content_hash, item.input_name, item.origin,
                      item.text)
@@ -293,6 +307,10 @@ class Loader:
         doc_id = cur.lastrowid
         stocks = list(doc.get("stocks") or ())
         mentions = list(doc.get("mentions") or ())
+        self._touched.update(
+            ("index", m["index"], m.get("session") or session, date)
+            for m in doc.get("indices") or ()
+        )  # (stock series are not summarized: summary.SUMMARY_TABLES)
         self._securities(conn, (*stocks, *mentions))
         conn.executemany(
             "INSERT INTO index_moves (document_id, date, index_code, name, level, change_pct,"
@@ -379,7 +397,9 @@ class Loader:
         with transaction(self.conn) as conn:
             rows = conn.execute(query, (input_name,)).fetchall()
             gone = [i for i, source, digest in rows if source not in keep and digest not in same]
+            keys = summary.document_keys(conn, gone)
             conn.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
+            summary.refresh(conn, keys)
         return len(gone)
 
 

@@ -33,7 +33,10 @@ MAX_DECIMALS = 6
 FLOAT_SLACK = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets each field through object.__setattr__, five times the
+# cost of building one, and load builds a few dozen per date it summarizes; nothing changes
+# a Statement once made
+@dataclass(slots=True)
 class Statement:
     """One source's figure, with where it said it."""
 

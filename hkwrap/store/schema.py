@@ -4,8 +4,9 @@ Tables (documented in docs/store.md): ``documents``, one row per report loaded, 
 per kind of fact (``index_moves``, ``stock_moves``, ``mentions``, ``market_figures``,
 ``levels``), each row tied to its document by a foreign key that cascades on delete, so
 replacing a document replaces its facts. ``securities`` holds every security a loaded report
-names. Views with plain names (``index_facts`` ...) join each fact to its document for
-Datasette or any SQL client.
+names. ``index_days`` (hkwrap/store/summary.py) holds each date's reconciled index series
+row, kept by the loader in the transaction that changes the facts. Views with plain
+names (``index_facts`` ...) join each fact to its document for Datasette or any SQL client.
 
 Every connection runs in WAL mode with a busy timeout, so readers never block the loader and
 two loaders wait for each other instead of failing. The database's own layout is versioned in
@@ -22,8 +23,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hkwrap.errors import HkwrapError
+from hkwrap.store import summary
 
-STORE_SCHEMA = 1  # bump when a table or column is renamed or removed (and migrate)
+# bump when a table or column is renamed or removed, or a derived table added (and migrate):
+# 2 added the per-day summary (index_days), built from the facts on upgrade
+STORE_SCHEMA = 2
 # How long a connection waits for another process's write lock before giving up. A loader
 # holds the lock only while it writes one document (milliseconds), so a minute is generous
 # even for several cron jobs at once, yet short enough that a stuck job is reported.
@@ -253,12 +257,17 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> sqlite3.Con
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    """Create every table, index and view in one transaction (idempotent; safe in a race)."""
+    """Create every table, index and view, or upgrade an older database, in one transaction
+    (idempotent; safe in a race). Upgrading to the summary builds it from the facts, so a
+    reader sees the old version or the whole new one."""
     with transaction(conn):
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= STORE_SCHEMA:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= STORE_SCHEMA:
             return  # another process created it while we waited for the lock
-        for statement in (*TABLES, *INDEXES, *VIEWS):
+        for statement in (*TABLES, *summary.TABLES, *INDEXES, *VIEWS):
             conn.execute(statement)
+        if version < summary.SUMMARY_SINCE:
+            summary.rebuild(conn)  # nothing to do in a new database
         conn.execute(f"PRAGMA user_version = {STORE_SCHEMA}")
 
 

@@ -49,19 +49,41 @@ def _series(
     conn: sqlite3.Connection, kind: str, subject: str, session: str,
     date_from: str | None, date_to: str | None,
 ) -> list[dict[str, Any]]:
-    """Alike statements are counted in SQL (one row per date and distinct set of figures, over
+    """Read from the per-day summary that `load` keeps (hkwrap/store/summary.py), or worked
+    out from the facts in a database made before the summary existed."""
+    from hkwrap.store import summary
+
+    if summary.present(conn, kind):
+        return summary.read(conn, kind, subject, session, date_from, date_to)
+    return computed_series(conn, kind, subject, session, date_from=date_from, date_to=date_to)
+
+
+def computed_series(
+    conn: sqlite3.Connection, kind: str, subject: str, session: str, *,
+    date_from: str | None = None, date_to: str | None = None,
+    dates: list[str] | None = None, evidence: bool = True,
+) -> list[dict[str, Any]]:
+    """The series worked out from the facts, over a range of dates or over ``dates``.
+    Without ``evidence`` each dissenting statement names only its fact (``fact_id``), not its
+    source and evidence (the summary keeps the ids and reads the rest when asked).
+
+    Alike statements are counted in SQL (one row per date and distinct set of figures, over
     a covering index), so a long history costs a few rows per date, not one per report. Only
     the statements that dissent are read fact by fact, for their sources and evidence."""
     table, column, names = _SERIES[kind]
     figures = ", ".join(names)
+    if dates is None:
+        where, args = "date BETWEEN ? AND ?", [date_from or _NO_START, date_to or _NO_END]
+    else:
+        where, args = f"date IN ({','.join('?' * len(dates))})", list(dates)
     grouped = conn.execute(
         # MIN(id) names a variant's one fact (most dissent is one report's slip); a variant of
         # several facts is listed fact by fact only if it dissents (_variant_ids)
         f"SELECT date, {figures}, qualifier, COUNT(*), MIN(id)"
-        f" FROM {table} WHERE {column} = ? AND record_session = ? AND date BETWEEN ? AND ?"
+        f" FROM {table} WHERE {column} = ? AND record_session = ? AND {where}"
         # ordered as grouped (the index's order), so SQLite walks the index and sorts nothing
         f" GROUP BY date, {figures}, qualifier ORDER BY date, {figures}, qualifier",
-        (subject, session, date_from or _NO_START, date_to or _NO_END),
+        (subject, session, *args),
     ).fetchall()
     out = []
     # (date, variant) -> (its figures, qualifier, count of facts, lowest fact id)
@@ -75,7 +97,7 @@ def _series(
             variant_rows[(date, label)] = row[1:]
         out.append(_reconciled(date, names, variants, stands_for))
     _name_dissent(conn, (table, column, subject, session, names), out, variant_rows,
-                  stands_for)
+                  stands_for, evidence)
     return out
 
 
@@ -154,10 +176,30 @@ def _variant_ids(
     )]
 
 
+_NO_EVIDENCE = ("", None, None, None, None)
+
+
+def fact_evidence(conn: sqlite3.Connection, table: str, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """fact id -> (source, evidence text, start, end, line) of the facts ``ids`` of ``table``."""
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start : start + _IDS_PER_QUERY]
+        found.update(
+            (row[0], row[1:])
+            for row in conn.execute(
+                f"SELECT m.id, d.source, m.evidence_text, m.evidence_start, m.evidence_end,"
+                f" m.evidence_line FROM {table} m JOIN documents d ON d.id = m.document_id"
+                f" WHERE m.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return found
+
+
 def _name_dissent(
     conn: sqlite3.Connection, query: tuple[str, str, str, str, tuple[str, ...]],
     records: list[dict[str, Any]], variant_rows: dict[tuple[str, str], tuple[Any, ...]],
-    stands_for: dict[tuple[str, str, str], list[int]],
+    stands_for: dict[tuple[str, str, str], list[int]], evidence: bool = True,
 ) -> None:
     """Replace each dissenting statement by its facts: source, figure and evidence. The facts
     are listed in the order of their variants, as reconcile lists statements: the exact ones,
@@ -176,18 +218,8 @@ def _name_dissent(
         if (date, n) not in by_variant:
             by_variant[(date, n)] = _variant_ids(conn, query, date, variant_rows[(date, f"#{n}")])
     wanted = sorted({i for found in by_variant.values() for i in found})
-    found: dict[int, tuple[Any, ...]] = {}
-    for start in range(0, len(wanted), _IDS_PER_QUERY):
-        chunk = wanted[start : start + _IDS_PER_QUERY]
-        found.update(
-            (row[0], row[1:])
-            for row in conn.execute(
-                f"SELECT m.id, d.source, m.evidence_text, m.evidence_start, m.evidence_end,"
-                f" m.evidence_line FROM {table} m JOIN documents d ON d.id = m.document_id"
-                f" WHERE m.id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-        )
+    found = (fact_evidence(conn, table, wanted) if evidence
+             else dict.fromkeys(wanted, _NO_EVIDENCE))
     for r in records:
         if not r["disputed"]:
             continue
