@@ -165,10 +165,7 @@ def test_a_database_from_before_the_summary_is_read_then_upgraded_by_load(
     assert any("disputed" in a for a in before)
 
     # any load upgrades it, building the summary in the same transaction as the version
-    report = tmp_path / "note.txt"
-    report.write_text("Hang Seng Index rose 1.24% to close at 25,300.28 on March 9, 2026.\n",
-                      encoding="utf-8")
-    assert runner.invoke(app, ["load", str(db), str(report)]).exit_code == 0
+    _load_one_note(runner, db, tmp_path)
     conn = connect(db, create=False)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_SCHEMA
@@ -202,10 +199,7 @@ def test_setting_the_version_back_rebuilds_a_stale_summary(
     assert summary.stored(conn, "index") != summary.recomputed(conn, "index")
     conn.execute("PRAGMA user_version = 1")
     conn.close()
-    report = tmp_path / "note.txt"
-    report.write_text("Hang Seng Index rose 1.24% to close at 25,300.28 on March 9, 2026.\n",
-                      encoding="utf-8")
-    assert runner.invoke(app, ["load", str(db), str(report)]).exit_code == 0
+    _load_one_note(runner, db, tmp_path)
     conn = connect(db, create=False)
     try:
         for kind in summary.SUMMARY_TABLES:
@@ -213,3 +207,10 @@ def test_setting_the_version_back_rebuilds_a_stale_summary(
     finally:
         conn.close()
 
+
+def _load_one_note(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    """Load one new report (9 March 2026, an HSI close) into ``db`` through the CLI."""
+    report = tmp_path / "note.txt"
+    report.write_text("Hang Seng Index rose 1.24% to close at 25,300.28 on March 9, 2026.\n",
+                      encoding="utf-8")
+    assert runner.invoke(app, ["load", str(db), str(report)]).exit_code == 0
