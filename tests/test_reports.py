@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Six sets of reports written for this project, each a folder with docs/ and gold/:
+Seven sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -28,6 +28,13 @@ Six sets of reports written for this project, each a folder with docs/ and gold/
   prices, 昨日 moves, turnover changes, flows and short selling near 成交, IST bylines, past
   weekdays in the body, hard-wrapped lines, renamed and delisted companies (長實 00001,
   港燈 00006, Li & Fung, Foxconn International ...), research houses that are not mentions.
+- tests/reports7/: a blind set, annotated from the schema without running the extractor
+  (7 English, 7 Traditional, 6 Simplified; 2008-2026): a private bank's e-mail, a quant desk's
+  bullets, a timestamped live blog, IPO debuts, a Christmas Eve half-day in Markdown, a weekly
+  column, a 2008 wire with old names, a Cantonese radio script, a newspaper column, a typhoon
+  afternoon-only session, a 2015 crash flash, a tab data sheet, a bilingual summary, an IR
+  brief, an app push, a broker pre-market recap with ADR lines, a flows and short-selling
+  digest, a quote board with arrows, a Markdown 收评.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
