@@ -1075,10 +1075,17 @@ class _Binder:
             return _OR.fullmatch(self.folded, q.end, nxt.start) is not None or (
                 _BARE_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
             )
-        # "HSI -176 (-0.9%)": a signed figure right after the index's name, its percent beside it
+        # "HSI -176 (-0.9%)": a signed figure right after the index's name, its percent beside
+        # it; or right after the level that follows the name ("HSI 25,103.21, +196.40 (+0.79%)")
+        cur = self.cur
+        after_name = prev.subject is not None and prev is self.last_subject
+        after_level = (
+            prev.qty is not None and cur is not None and cur.level is not None
+            and cur.level.start == prev.start and not cur.has_change
+        )
         return (
-            bool(q.sign) and prev.subject is not None and prev is self.last_subject
-            and not self.folded[prev.end:q.start].strip(" :")
+            bool(q.sign) and (after_name or after_level)
+            and not self.folded[prev.end:q.start].strip(" :,")
             and _SIGNED_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
 

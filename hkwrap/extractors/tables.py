@@ -198,19 +198,25 @@ def _row_subject(
 _INDEX_ROW = regex.compile(
     r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"(?P<pts>[+\-▲△▼▽↑↓]\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"\(?(?P<pct>[+\-▲△▼▽↑↓]?\s?\d+(?:\.\d+)?)\s?%\)?\s*$"
+    r"(?P<pts>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    r"\(?(?P<pct>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
+    # a quote board may close the line with the previous close ("昨收 26282.69")
+    r"(?:\s+(?:昨收|前收|prev(?:ious)?\.?\s?close)\s?[:：]?\s?[\d,]+(?:\.\d+)?)?\s*$"
 )
+# A change without its % sign is a percent only when it is the points' share of the day
+# before's level, to this tolerance (in percentage points: two decimals rounded).
+_PCT_CONSISTENT = 0.011
 # A quote board writes the sign as an arrow ("19,752.51 ▲ 274.39 (1.41%)"), and may leave the
 # percent unsigned: it takes the sign of the points.
 _ROW_SIGNS = {"+": 1.0, "-": -1.0, "▲": 1.0, "△": 1.0, "↑": 1.0, "▼": -1.0, "▽": -1.0, "↓": -1.0}
 
 
 def _signed(figure: str, default: float = 0.0) -> float:
-    """A row's figure with its sign ("▼ 12.06" -> -12.06); unsigned, the sign ``default``."""
-    sign = _ROW_SIGNS.get(figure[:1])
-    value = float(figure.lstrip("+-▲△▼▽↑↓").replace(",", "").replace(" ", ""))
-    return value * (sign if sign is not None else default)
+    """A row's figure with its sign ("▼ 12.06" -> -12.06, "▼ -376.04" -> -376.04); unsigned,
+    the sign ``default``."""
+    signs = [_ROW_SIGNS[c] for c in figure if c in _ROW_SIGNS]
+    value = float(figure.lstrip("+-▲△▼▽↑↓ ").replace(",", "").replace(" ", ""))
+    return value * (signs[-1] if signs else default)
 
 
 # A row line is short; a longer line is prose, and is not tried.
@@ -224,9 +230,14 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     folded = prep.folded
     moves: list[Move] = []
     pos = 0
+    above: Subject | None = None  # the index of the row just above
     for line in folded.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        row_above, above = above, None
         if len(line) > _INDEX_ROW_MAX or not any(c.isdigit() for c in line):
+            continue
+        if row_above is not None and _OHL_LINE.fullmatch(line):
+            moves.extend(_open_high_low(row_above, line, start))
             continue
         m = _INDEX_ROW.match(line)
         if m is None:
@@ -235,16 +246,39 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX)
         if index_id is None or index_id.startswith("@"):
             continue
+        if not _signed(m["pts"]) and m["pts"].lstrip()[:1] not in _ROW_SIGNS:
+            continue  # the change in points carries a sign (or an arrow): a day's move
         pts = _signed(m["pts"])
         pct = _signed(m["pct"], default=1.0 if pts > 0 else -1.0)
         if (pts > 0) != (pct > 0) and pts and pct:
             continue  # signs that disagree: not one move
         level = float(m["level"].replace(",", ""))
+        if not m["unit"] and abs(100 * pts / (level - pts) - pct) > _PCT_CONSISTENT:
+            continue  # "HSI 25228.54 -312.66 -1.22": a bare figure is a percent only if it fits
         subject = Subject("index", index_id, start + m.start("name"), start + m.start("name") + len(name))
         move = Move([subject], (start, start + len(line)))
         move.level = Num(level, "exact", start + m.start("level"), start + m.end("level"))
         move.points.append(Num(pts, "exact", start + m.start("pts"), start + m.end("pts")))
         move.pcts.append(Num(pct, "exact", start + m.start("pct"), start + m.end("pct")))
+        moves.append(move)
+        above = subject
+    return moves
+
+
+# A quote board's second line under an index: its open, high and low ("今开 26190.12   最高
+# 26233.80   最低 25861.47", "Open 26,190 High 26,234 Low 25,861").
+_OHL_LABELS = {"今开": "open", "开盘": "open", "开市": "open", "open": "open",
+               "最高": "intraday", "high": "intraday", "最低": "intraday", "low": "intraday"}
+_OHL_PAIR = regex.compile(r"(?P<label>今开|开盘|开市|open|最高|high|最低|low)\s*[:：]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)")
+_OHL_LINE = regex.compile(r"\s*(?:(?:今开|开盘|开市|open|最高|high|最低|low)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s*){2,3}")
+
+
+def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
+    moves = []
+    for m in _OHL_PAIR.finditer(line):
+        move = Move([subject], (start, start + len(line)))
+        move.level = Num(float(m["n"].replace(",", "")), "exact", start + m.start("n"), start + m.end("n"))
+        move.session, move.session_explicit = _OHL_LABELS[m["label"]], True
         moves.append(move)
     return moves
 

@@ -56,6 +56,8 @@ class Token:
 # of the index is named, not the index's own move.
 _POSSESSIVE_MEMBER = regex.compile(
     r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top)\b"
+    # "68 of 88 HSI names closed lower", "HSI stocks averaged -1.6%": the members, as a group
+    r"|\s{1,3}(?:names|stocks|members|constituents|components|heavyweights)\b"
 )
 # Latin words after a shortened "Hang Seng" that end in "index": another gauge of the family
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
