@@ -23,9 +23,9 @@ from hkwrap.text.prepare import Prepared
 
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
-    ("pct", regex.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度")),
+    ("pct", regex.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度|变幅")),
     ("turnover", regex.compile(r"turnover|value traded|成交额|成交金额|成交")),
-    ("price", regex.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|股价|收市|点位|收盘|报价")),
+    ("price", regex.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
     ("points", regex.compile(r"chg|change|升跌|涨跌|变动")),
 )
 _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
@@ -94,8 +94,11 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
         kinds: list[str | None] = []
         for cell in header:
             kinds.append(next((k for k, pat in _COLUMNS if pat.search(cell)), None))
+        if header and _CODE_CELL.fullmatch(header[0].strip()):
+            kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
         if not any(kinds):
             moves.extend(_stacked_index_rows(prep, lexicon, block))
+            moves.extend(_code_rows(prep, table, block))
             continue
         for row_start, row_end in block[1:]:
             line = folded[row_start:row_end]
@@ -126,6 +129,30 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                     move.turnover = Num(value, "exact", s, e)
             if move.has_numbers:
                 moves.append(move)
+    return moves
+
+
+def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list[Move]:
+    """A movers board with no header, one stock a row: its code, its name, its price, its
+    signed percent ("0981  SMIC  57.40  -6.3%"). Each row names its own columns by form."""
+    folded = prep.folded
+    moves: list[Move] = []
+    for s, e in block:
+        cells = _cells(folded[s:e], s)
+        if len(cells) < 3 or not _CODE_CELL.fullmatch(folded[cells[0][0]:cells[0][1]]):
+            continue
+        last = folded[cells[-1][0]:cells[-1][1]]
+        pct, price = _number(last), _number(folded[cells[-2][0]:cells[-2][1]])
+        if pct is None or not last.endswith("%") or price is None or price[1] or "%" in folded[cells[-2][0]:cells[-2][1]]:
+            continue  # the last cell a percent, the one before it an unsigned price
+        code = folded[cells[0][0]:cells[0][1]].zfill(5)
+        record = table.get(code)
+        if record is None:
+            continue
+        move = Move([Subject("stock", code, cells[0][0], cells[0][1], record)], (s, e))
+        move.pcts.append(Num(pct[1] * pct[0] if pct[1] else pct[0], "exact", *cells[-1]))
+        move.price = Num(price[0], "exact", *cells[-2])
+        moves.append(move)
     return moves
 
 
