@@ -194,6 +194,8 @@ def _pattern() -> regex.Pattern:
           | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?\s?几?\s?巴仙
         )
         (?:\s?(?P<mag>{mags})(?![a-z]))?
+        # "98億5,000萬": a remainder in 萬 after 億
+        (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
         (?:多|余)?  # "700多點": seven hundred odd
         (?:\s?
             (?P<unit>{units})
@@ -328,6 +330,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly
             magnitude = True
+            if g["wan"]:
+                value = round(value + int(g["wan"].replace(",", "")) * mag_map["万"], 2)
         unit = (g["unit"] or "").replace(" ", "").lstrip("-")  # "a 412-point loss", "a 0.6-percent gain"
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
         if g["cur2"] and fold(g["cur2"]) in _CENTS:

@@ -35,6 +35,7 @@ _SHARE_OF_TURNOVER_AFTER = regex.compile(
 _SHARE_OF_TURNOVER_BEFORE = regex.compile(r"(?:占|佔)(?:大市|主板|市场|全日|总|整体)?(?:成交|成交额|成交金额|总成交)(?:的)?\s?(?:约|近|逾)?\s?$")
 # Words between a flow's subject and its amount that make a turnover keyword reach too far.
 _FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
+_FLOW_LINKS = frozenset({"southbound", "northbound"})
 # A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
 # Between a Stock Connect keyword and an amount: its gross trading, not a net flow.
 _GROSS_BETWEEN = regex.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)")
@@ -243,9 +244,10 @@ def _flow(
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
-    role = "southbound" if _has(w, "southbound") else "northbound"
-    if any(x is not w and role in x.roles for x in _starting(words, lo, hi)):
-        return None  # "南向资金方面，港股通(沪)净卖出...": the nearer keyword owns the amount
+    if any(x is not w and x.roles & _FLOW_LINKS for x in _starting(words, lo, hi)):
+        # "南向资金方面，港股通(沪)净卖出...", "港股通額度餘額…，滬股通則淨賣出…": the nearer
+        # keyword, of either direction, owns the amount
+        return None
     sign = 1
     span_lo = min(w.start, q.start) - (24 if q.start < w.start else 0)
     for x in _starting(words, span_lo, max(w.end, q.start)):
@@ -450,7 +452,7 @@ def _breadth(
     caller to pair with the next sentence's."""
     roles = ("advancers", "decliners", "unchanged")
     found: dict[str, int] = {}
-    counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value)]
+    counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value) and not q.magnitude]
     used: set[int] = set()
     # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
     m = _words()["slashed"].search(folded, ev.start, ev.end)
