@@ -114,13 +114,18 @@ def _step_stocks(ctx: Context, doc: Document) -> None:
 
 def _step_market(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.market import extract_market
-    from hkwrap.extractors.tables import table_market_figures
+    from hkwrap.extractors.tables import table_breadth, table_market_figures
 
     doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities, ctx.yesterday_is_report_day)
     for name, amount in table_market_figures(ctx.prep, ctx.lexicon).items():
         if getattr(doc.market, name) is None:  # a figure stated in prose comes first
             setattr(doc.market, name, amount)
             doc.market.evidence[name] = amount.evidence
+    breadth = table_breadth(ctx.prep, ctx.lexicon)
+    if breadth and all(getattr(doc.market, name) is None for name in breadth):
+        for name, (count, evidence) in breadth.items():
+            setattr(doc.market, name, count)
+            doc.market.evidence[name] = evidence
     _drop_implausible_market(doc)
 
 

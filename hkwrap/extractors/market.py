@@ -145,6 +145,17 @@ def _better_restatement(current: Amount | None, new: Amount) -> bool:
     return close and finer
 
 
+def _half_day(folded: str, market: Market, figure: str, start: int, end: int) -> bool:
+    """Is the figure known so far the half day's ("Morning turnover HK$132.5 billion"), and the
+    sentence at ``start:end`` not about the half day? Then a later, larger figure is the day's."""
+    current = getattr(market, figure)
+    return (
+        current is not None
+        and _words()["midday"].search(folded, *_span(market.evidence.get(figure))) is not None
+        and _words()["midday"].search(folded, start, end) is None
+    )
+
+
 def _starting(words: list[Word], lo: int, hi: int) -> list[Word]:
     """The words (in text order) that start in ``[lo, hi)``: bisected, as a sentence of a
     run-on report holds hundreds."""
@@ -338,7 +349,7 @@ def extract_market(
                 continue
             if (
                 "turnover" in w.roles
-                and _open(market.turnover)
+                and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end))
                 and not _stale(w, other_period)
                 and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and "mainland_market" in x.roles for x in words)
             ):
@@ -369,7 +380,8 @@ def extract_market(
                 )
                 if q is not None:
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
-                    if _better_restatement(market.turnover, found_amount):
+                    later = _half_day(folded, market, "turnover", start, end) and q.value > market.turnover.value
+                    if later or _better_restatement(market.turnover, found_amount):
                         market.turnover = found_amount
                         market.evidence["turnover"] = ev
             for role in ("southbound", "northbound"):

@@ -64,7 +64,7 @@ def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
     for line in folded.split("\n"):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if line.count("|") >= 2 or line.count("\t") >= 2 or _PADDED_LINE.search(line):
+        if line.count("|") >= 2 or "\t" in line.strip() or _PADDED_LINE.search(line):
             block.append(span)
             continue
         if len(block) >= 2:
@@ -323,6 +323,30 @@ def _label_units() -> tuple[regex.Pattern, dict[str, float]]:
         r"\b(" + "|".join(map(regex.escape, latin)) + r")\b|(" + "|".join(map(regex.escape, cjk)) + ")"
     )
     return pattern, scale
+
+
+_BREADTH = ("advancers", "decliners", "unchanged")
+
+
+def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]]:
+    """Breadth from rows labelled with it ("上升股份<TAB>803", "Decliners | 926"): (count,
+    evidence) by figure, when one table gives at least two of the three."""
+    folded = prep.folded
+    for block in _blocks(folded):
+        found: dict[str, tuple[int, Any]] = {}
+        for row_start, row_end in block:
+            cells = _cells(folded[row_start:row_end], row_start)
+            if len(cells) < 2:
+                continue
+            roles = {r for w in prep.words(lexicon, *cells[0]) for r in w.roles}
+            role = next((r for r in _BREADTH if r in roles), None)
+            parsed = _number(folded[cells[1][0]:cells[1][1]])
+            if role is None or role in found or parsed is None or parsed[1] or parsed[0] != int(parsed[0]):
+                continue  # a count is a whole number with no sign
+            found[role] = (int(parsed[0]), prep.evidence(row_start, row_end))
+        if len(found) >= 2:
+            return found
+    return {}
 
 
 def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
