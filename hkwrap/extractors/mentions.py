@@ -70,7 +70,7 @@ _EN_AFTER_ALWAYS = (
 _EN_SPEAKER = (
     r"(?:'s)?\s+(?:group\s+)?(?:ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|chairperson|"
     r"president|cfo|chief\s+financial\s+officer|executive\s+director|managing\s+director|"
-    r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){1,3}(?:said|says|told|noted|added|stated|warned)\b"
+    r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){0,3}(?:said|says|told|noted|added|stated|warned)\b"
 )
 
 
@@ -117,7 +117,7 @@ def _alt(words: tuple[str, ...]) -> str:
 def _cues() -> dict[str, re.Pattern[str]]:
     alt = _alt
     return {
-        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?$)"),
+        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$)"),
         "after": re.compile(
             rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
             rf"(?:{alt(_words('zh_after') + _words('zh_data_cues'))})"
@@ -148,7 +148,9 @@ def _after_broker() -> re.Pattern[str]:
         for w in _words("en_broker_verbs")
     ) + r")\b"
     return re.compile(
-        rf"(?:{_EN_WHEN}{en_after_broker}"
+        # "中信证券：港股AI主线行情有望延续": a broker's name, a colon, its view
+        rf"(?:\s?[:：](?!\s?[-+]?\d)"
+        rf"|{_EN_WHEN}{en_after_broker}"
         rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
         rf"(?!{_alt(_words('zh_not_verb'))}))"
     )
@@ -188,7 +190,8 @@ EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator 
 _VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|filing)\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
 _VENUE_AFTER = re.compile(
     r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
-    r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)"
+    r"|\s?(?:的)?(?:规则|規則|上市规则|上市規則)"  # 按港交所規則: the exchange's rules
+    r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)|rules?\b"
     r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
 )
 
