@@ -54,6 +54,8 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
+_LIST_DIRECTION_GAP = 3
 # Small patterns of the binder's hot paths, compiled once.
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
 _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
@@ -858,8 +860,11 @@ class _Binder:
             self.reference = _Pending(tok.end)
         if "turnover" in roles:
             self.turnover_word = _Pending(tok.end)
-        if "respectively" in roles and self.cur is not None:
-            self.cur.respectively, self.cur.respectively_at = True, tok.start
+        if "respectively" in roles and (self.cur is not None or len(self.group) > 1):
+            # after the figures ("rose 1% and 2% respectively") or before them, right after
+            # the list of subjects ("周生生及六福集團分別跌0.6%及升1.4%")
+            m = self.cur if self.cur is not None else self.ensure()
+            m.respectively, m.respectively_at = True, tok.start
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
@@ -875,6 +880,10 @@ class _Binder:
         elif cur is not None and cur.has_change:
             if sess and sess != cur.session:
                 self.close()  # "高開 126 點 ... 收市升 400 點": another session, another move
+            elif cur.respectively and len(cur.subjects) > len(cur.pcts) + len(cur.points) // 2 and (
+                tok.start - max(n.end for n in (*cur.pcts, *cur.points)) <= _LIST_DIRECTION_GAP
+            ):
+                pass  # "分別跌0.6%及升1.4%": each figure of the list keeps its own direction
             else:
                 # A second direction word starts a new move, unless it only adds the other
                 # kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the next number.
