@@ -237,6 +237,10 @@ _WIRE_DASH = regex.compile(r"\s?(?:\([a-z .'-]{1,24}\)\s?)?[-:]\s")
 # After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday"):
 # a morning recap says so at once; a "yesterday" further on is background.
 _AFTER_DATELINE = 4
+# A morning note says so in its masthead (港股晨報, 開盤前發布, "morning note"): its opening
+# section may be overnight markets, so its "昨日" can come this many sentences after the dateline.
+_AFTER_MORNING_DATELINE = 12
+_MORNING_NOTE = regex.compile(r"晨报|早报|开盘前|盘前|早市前瞻|morning\s(?:note|brief|report)|pre-?market|pre-open")
 
 
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
@@ -363,10 +367,13 @@ def find_trading_day(
         lead = [m for n, m in matches if n <= 1 and _full(m)]
         if lead:
             ref, _ = _resolve(lead[0], None)
+    after_dateline = _AFTER_DATELINE
+    if dateline is not None and _MORNING_NOTE.search(folded, 0, prep.sentences[dateline[1]][1]):
+        after_dateline = _AFTER_MORNING_DATELINE
     for n, m in matches:
         if dateline is not None and m.start() == dateline[2]:
             continue
-        if dateline is not None and n > dateline[1] + _AFTER_DATELINE:
+        if dateline is not None and n > dateline[1] + after_dateline:
             break  # deep in the text, a date is more often another day's than the report's
         day, resolvable = _resolve(m, ref)
         if day is not None and own is not None and day < _previous_trading_day(own):
