@@ -186,7 +186,7 @@ def _pattern() -> regex.Pattern:
           | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=\s?(?:点|%|元|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
+                  (?=\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
           | (?P<cheng>[一二两三四五六七八九])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
@@ -201,7 +201,8 @@ def _pattern() -> regex.Pattern:
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
             # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])角)?
+            # and in Cantonese "52蚊4毫"
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])[角毫])?
         )?
         """,
         regex.VERBOSE,

@@ -31,16 +31,16 @@ _URL = regex.compile(r"https?://[^\s)\]>]+")
 _LINK_ITEM = regex.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
 # Headings that open a block of links rather than report text.
 _RELATED = regex.compile(
-    r"(?:^|(?<=\s))(?:#{1,6}\s*)?(?:related\s(?:stocks|news|articles|reading|research)"
+    r"(?:^|(?<=[\s*_]))(?:#{1,6}\s*)?(?:related\s(?:stocks|news|articles|reading|research)"
     r"|read\smore|more\snews|you\smay\salso\slike|most\s(?:popular|read)|trending|top\sstories"
     r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
-    r"[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?\s?\[|\n|$)"
+    r"[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?[*_]{0,2}\s?\[|\n|$)"
 )
 # A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
 # name there is the newsroom, not a security talked about). Tags with digits are datelines.
 _PUBLISHER_TAG = regex.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
-_INLINE_LINK = regex.compile(r"\s?[:：]?\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
+_INLINE_LINK = regex.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article; a
 # paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text), or
 # a short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
