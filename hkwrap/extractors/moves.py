@@ -54,6 +54,8 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
+_DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
 _LIST_DIRECTION_GAP = 3
 # Small patterns of the binder's hot paths, compiled once.
@@ -471,6 +473,15 @@ class _Binder:
             "yesterday" in word.roles and not self.state.yesterday_is_report_day
         )
 
+    def describes_next_subject(self, tok: Token) -> bool:
+        """Is ``tok`` inside a descriptor ending in 的 right before the next subject, with no
+        figure or clause break between ("上月完成合併後掛牌的中國中車")?"""
+        nxt = next((t for t in self.tokens if t.start >= tok.end and (t.subject is not None or t.qty is not None)), None)
+        if nxt is None or nxt.subject is None:
+            return False
+        between = self.folded[tok.end:nxt.start]
+        return between.rstrip().endswith("的") and len(between) <= _DESCRIPTOR_REACH and not _CLAUSE_MARK.search(between)
+
     def other_weekday(self, tok: Token) -> bool:
         """A weekday that is not the report's day ("after falling 2.5% on Monday" in
         Thursday's report)."""
@@ -799,6 +810,8 @@ class _Binder:
             and tok.start - self.prev.end <= _STREAK_GAP
         ):
             pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
+        elif self.is_previous(word) and self.describes_next_subject(tok):
+            pass  # "上月初掛牌的長實地產跌4.1%": the period dates the company's listing, not the move
         elif self.is_previous(word):
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
@@ -1124,7 +1137,10 @@ class _Binder:
         level_min = self.scale().level_min
         if q.value < level_min or second.value < level_min or q.magnitude or second.magnitude:
             return False
-        between_words = self.prev is not None and self.prev.has("range") and self.prev.end <= q.start
+        # "between 25,341 and 25,663", "HSI range 25,188 - 25,702"
+        between_words = self.prev is not None and (self.prev.has("range") or self.prev.has("day_range")) and (
+            self.prev.end <= q.start
+        )
         if not (between_words or _RANGE_AFTER.match(self.folded, second.end)):
             return False
         if not any(t.has("day_range") for t in self.tokens):
