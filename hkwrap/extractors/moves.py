@@ -54,6 +54,10 @@ _FROM_PEAK_AFTER = regex.compile(
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
+# A debut's percent against its offer price: "16.4 per cent above the HK$263 offer price".
+_VS_OFFER_AFTER = regex.compile(
+    r"\s(above|over|higher than|below|under|lower than)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
+)
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
@@ -739,6 +743,9 @@ class _Binder:
             t.word is not None and bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
             and t.start - tok.end <= reach
             for t in self.tokens[i + 1:i + 3]
+        ) or any(  # "It opened at HK$296", "it closed at": the session's verb right after the word
+            t.role_kind("session") in ("open", "close") and t.start - tok.end <= _ADJACENT
+            for t in self.tokens[i + 1:i + 2]
         )
         last = state.last_subject
         if state.topic is not None and state.subject_sentence == state.sentence - 1 and tok.start - self.sentence[0] <= _PRONOUN_OPENS:
@@ -978,6 +985,8 @@ class _Binder:
                 self.close()
             self.split_at = 0
         d = self.direction or self.post_direction(i)
+        if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end)) is not None:
+            d = 1 if vs.group(1) in ("above", "over", "higher than") else -1  # "16.4% above the offer price"
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
             # "Galaxy rose 6.2% and Sands China 5.7%", "..., and MCC more than 4%": the verb
