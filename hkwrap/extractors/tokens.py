@@ -65,6 +65,10 @@ _POSSESSIVE_MEMBER = regex.compile(
 _SUB_INDEX_AFTER = regex.compile(
     r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
 )
+# "with Li Ning following Anta lower", "tracking Tencent higher": a company named as the one
+# another followed; the move told after it is the follower's.
+_LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
+_LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 _COMPARED_BEFORE = regex.compile(
@@ -168,6 +172,8 @@ def tokenize(
             role = getattr(ent, "role", "subject")
             if _BACKER_AFTER.match(folded, ent.end):
                 role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
+            elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end):
+                role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
             kind = "stock" if role == "subject" else "elsewhere" if "elsewhere" in role else None
