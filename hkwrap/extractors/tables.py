@@ -296,8 +296,10 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
 # 26233.80   最低 25861.47", "Open 26,190 High 26,234 Low 25,861").
 _OHL_LABELS = {"今开": "open", "开盘": "open", "开市": "open", "open": "open",
                "最高": "intraday", "high": "intraday", "最低": "intraday", "low": "intraday"}
-_OHL_PAIR = regex.compile(r"(?P<label>今开|开盘|开市|open|最高|high|最低|low)\s*[:：]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)")
-_OHL_LINE = regex.compile(r"\s*(?:(?:今开|开盘|开市|open|最高|high|最低|low)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s*){2,3}")
+_OHL_PAIR = regex.compile(r"(?P<label>今开|开盘|开市|open|最高|high|最低|low)\s{0,8}[:：]?\s{0,8}(?P<n>\d[\d,]{0,15}(?:\.\d{1,4})?)")
+_OHL_LINE = regex.compile(
+    r"\s{0,40}(?:(?:今开|开盘|开市|open|最高|high|最低|low)\s{0,8}[:：]?\s{0,8}\d[\d,]{0,15}(?:\.\d{1,4})?\s{0,8}){2,3}"
+)  # bounded repeats: linear on any line
 
 
 def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
