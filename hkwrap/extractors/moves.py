@@ -58,6 +58,10 @@ _CHANGE_GAP = 5
 _VS_OFFER_AFTER = regex.compile(
     r"\s(above|over|higher than|below|under|lower than)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
 )
+# A live blog's time at the start of an entry, and how many entries back an index named may
+# still be the subject of an entry that opens on a level word ("Day's high so far: ...").
+_TIME_STAMP = regex.compile(r"\s*\d{1,2}:\d{2}\s+")
+_STAMPED_CARRY = 3
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
@@ -596,13 +600,18 @@ class _Binder:
         if first is not None:
             tokens = tokens[:first]
         last = state.last_subject
-        if last is None or state.subject_sentence != state.sentence - 1:
+        # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
+        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
+        opens_at = stamp.end() if stamp else self.sentence[0]
+        opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
+            tokens[0].start - opens_at <= _OPENS_REACH
+        )
+        # an index's level word may continue the index a few timestamped entries on
+        reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
+        if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if self.unknown_subject_opens(tokens):
             return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
-        opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
-            tokens[0].start - self.sentence[0] <= _OPENS_REACH
-        )
         # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
         opens_on_level = opens_on_level or any(t.has("day_range") for t in tokens)
         for t in tokens:
