@@ -930,6 +930,15 @@ class _Binder:
         if _HEADING_COLON.match(self.folded, tok.end):
             self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
         if (
+            sess == "midday" and cur is not None and cur.session in (None, "intraday")
+            and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+            and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
+        ):
+            # "fell as much as 1,152 points to 16,771.51 in the morning": when the extreme came,
+            # not the midday break
+            cur.session, cur.session_explicit = "intraday", True
+            return
+        if (
             cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
             and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
             # "恒指一度跌逾1000點 半日跌700點", "半日挫212點報26,310 曾低見26,198": the next move's
