@@ -1066,6 +1066,8 @@ class _Binder:
                 self.add_level(self.ensure(), Num(q.value, "exact", q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
+        elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
+            pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
             self.take_money(q, qualifier, is_threshold, is_level)
         if q.kind != "pct":
@@ -1186,15 +1188,22 @@ class _Binder:
         """"intraday high 16,702, low 16,521", "最高見16,702點，最低16,521點": the day's other
         extreme, right after one, is an intraday level of its own."""
         cur = self.cur
+        stock = cur is not None and cur.subjects[0].kind == "stock"
+        figure = (cur.price if stock else cur.level) if cur is not None else None
         if (
-            cur is None or cur.level is None or cur.session != "intraday" or cur.has_change
-            or q.value < self.scale().level_min
-            or _OTHER_EXTREME.fullmatch(self.folded, cur.level.end, q.start) is None
+            cur is None or figure is None or cur.session != "intraday" or cur.has_change
+            or (not stock and q.value < self.scale().level_min)
+            or _OTHER_EXTREME.fullmatch(self.folded, figure.end, q.start) is None
         ):
             return False
         self.close()
         m = self.ensure()
-        m.level, m.session, m.session_explicit = Num(q.value, "exact", q.start, q.end), "intraday", True
+        num = Num(q.value, "exact", q.start, q.end)
+        if stock:
+            m.price, m.currency = num, q.currency or cur.currency
+        else:
+            m.level = num
+        m.session, m.session_explicit = "intraday", True
         return True
 
     def take_mark(self, q: Quantity) -> None:
