@@ -289,6 +289,7 @@ class _Binder:
         self.moves: list[Move] = []
         self.group: list[Subject] = []  # the subjects the next numbers are about
         self.group_done = False  # the group has had a move: a new name starts a new group
+        self.named: list[Subject] = []  # the subjects named so far in the sentence, in order
         self.cur: Move | None = None  # the move being read
         self.direction = 0
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
@@ -706,6 +707,8 @@ class _Binder:
             )
             and all(s.id != subj.id for s in group)
         )
+        if not self.named or self.named[-1].id != subj.id:
+            self.named.append(subj)
         if joined:
             group.append(subj)
             if self.cur is not None and not self.cur.has_numbers:
@@ -889,6 +892,11 @@ class _Binder:
             self.reference = _Pending(tok.end)
         if "turnover" in roles:
             self.turnover_word = _Pending(tok.end)
+        if "both" in roles and len(self.named) >= 2 and self.named[-1].kind == self.named[-2].kind:
+            # "中國平安（31.4%）及招商銀行（28.7%），兩股分別收跌1.3%及0.6%": the two just named
+            self.close()
+            self.group = list(self.named[-2:])
+            self.group_done = False
         if "respectively" in roles and (self.cur is not None or len(self.group) > 1):
             # after the figures ("rose 1% and 2% respectively") or before them, right after
             # the list of subjects ("周生生及六福集團分別跌0.6%及升1.4%")
