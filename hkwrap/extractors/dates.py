@@ -21,6 +21,7 @@ import regex
 from hkwrap import data
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 HKT = dt.timezone(dt.timedelta(hours=8))
 
@@ -325,7 +326,7 @@ def _date_matches(folded: str) -> list[regex.Match]:
         pos = a.start()
         if pos < done:
             continue
-        m = date.match(folded, pos)
+        m = date.match(folded, pos, pos + _MATCH_WINDOW)
         if m is not None and m.end() > m.start():
             out.append(m)
             done = m.end()

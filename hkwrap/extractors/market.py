@@ -22,6 +22,7 @@ from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
@@ -234,7 +235,7 @@ def _flow(
     def flow_amount(q: Quantity) -> bool:
         if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
             return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
-        return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end) and not _QUOTA_BEFORE.search(
+        return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
             folded, max(0, q.start - 8), q.start
         )
 
@@ -292,7 +293,7 @@ def _short_share(folded: str, quantities: list[Quantity], w: Word) -> Quantity |
     for q in quantities:
         if q.kind != "pct" or q.start < w.end or q.start - w.end > _REACH:
             continue
-        if _SHARE_OF_TURNOVER_AFTER.match(folded, q.end) or _SHARE_OF_TURNOVER_BEFORE.search(
+        if _SHARE_OF_TURNOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) or _SHARE_OF_TURNOVER_BEFORE.search(
             folded, max(w.end, q.start - 16), q.start
         ):
             return q

@@ -29,6 +29,7 @@ from hkwrap.securities.matcher import Hit
 from hkwrap.securities.table import SecurityTable
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 
 class Entity(NamedTuple):
@@ -395,7 +396,7 @@ def _tied_ticker_merged(prep: Prepared, table: SecurityTable, hits: list[Hit]) -
         if prev is not None and prev.code and hit.code == prev.code and hit.name_start is not None:
             rec = table.get(hit.code)
             written = prep.text[hit.name_start : hit.name_end]
-            close = _BRACKET_CLOSE.match(folded, hit.end)
+            close = _BRACKET_CLOSE.match(folded, hit.end, hit.end + _MATCH_WINDOW)
             if (
                 rec is not None and rec.us and written.upper() == rec.us.upper()
                 and _BRACKET_OPEN.search(folded, prev.end, hit.start) and close

@@ -29,6 +29,7 @@ from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import IndexScale, Word
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = regex.compile(
@@ -749,7 +750,7 @@ class _Binder:
         opens_clause = _CLAUSE_OPENER.fullmatch(before)
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
-        descriptor = _OF_DESCRIPTOR.match(folded, tok.end)
+        descriptor = _OF_DESCRIPTOR.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         reach = 16 + (descriptor.end() - tok.end if descriptor else 0)
         verb_follows = any(
             t.word is not None and bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
@@ -935,7 +936,7 @@ class _Binder:
 
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
-        if _HEADING_COLON.match(self.folded, tok.end):
+        if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW):
             self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
         if (
             sess == "midday" and cur is not None and cur.session in (None, "intraday")
@@ -1011,7 +1012,7 @@ class _Binder:
                 self.close()
             self.split_at = 0
         d = self.direction or self.post_direction(i)
-        if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end)) is not None:
+        if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than") else -1  # "16.4% above the offer price"
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
@@ -1027,13 +1028,13 @@ class _Binder:
             # "cut its target for Anta Sports to HK$95": the target's company named between
             or (
                 self.target_word is not None and q.kind in ("money", "num")
-                and _TARGET_FOR.match(folded, self.target_word.end) is not None
+                and _TARGET_FOR.match(folded, self.target_word.end, self.target_word.end + _MATCH_WINDOW) is not None
                 and self.near(self.target_word, q, _TARGET_FOR_REACH)
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
-            or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end) is not None)
+            or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
-            or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end) is not None)
+            or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
             or self.previous_after(i)
@@ -1157,7 +1158,7 @@ class _Binder:
         """"波幅達260點", "a range of 330 points", "a 412-point range": the day's swing."""
         if q.kind not in ("pts", "num") or q.value >= self.scale().level_min:
             return False
-        if _RANGE_WIDTH_AFTER.match(self.folded, q.end) is not None:
+        if _RANGE_WIDTH_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None:
             return True
         if q.kind != "pts":
             return False
@@ -1178,7 +1179,7 @@ class _Binder:
         between_words = self.prev is not None and (self.prev.has("range") or self.prev.has("day_range")) and (
             self.prev.end <= q.start
         )
-        if not (between_words or _RANGE_AFTER.match(self.folded, second.end)):
+        if not (between_words or _RANGE_AFTER.match(self.folded, second.end, second.end + _MATCH_WINDOW)):
             return False
         if not any(t.has("day_range") for t in self.tokens):
             return False  # "牛證重貨區在19,000至19,099點之間": not where the index traded
@@ -1269,7 +1270,7 @@ class _Binder:
             return
         if not is_level and self.money_change(q):
             return  # "升5.3%或11.8元", "ended up HK$8.50, or 1.4%": the change in dollars
-        if _PER_SHARE_AFTER.match(folded, q.end):
+        if _PER_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "at an initial price of HKD6.23 per share": a deal's terms, not the market's
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):

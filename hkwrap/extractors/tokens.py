@@ -15,6 +15,7 @@ import regex
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
 
@@ -170,9 +171,9 @@ def tokenize(
     for ent in entities:
         if ent.code and ent.start >= start and ent.end <= end:
             role = getattr(ent, "role", "subject")
-            if _BACKER_AFTER.match(folded, ent.end):
+            if _BACKER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
-            elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end):
+            elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
@@ -209,7 +210,7 @@ def tokenize(
         if index_ids:
             index_id = index_ids[0]
             info = lexicon.indices.get(index_id)
-            if _POSSESSIVE_MEMBER.match(folded, w.end):
+            if _POSSESSIVE_MEMBER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 continue  # "the benchmark's other major components fell": not the index's move
             after = folded[w.end:w.end + 8].lstrip()
             # 大市成交, 恒指成份股 (and one word between: 大市全日成交); the market named as a
@@ -225,7 +226,7 @@ def tokenize(
                     tokens.append(Token(a, b, subject=Subject("index", name_id, a, b)))
             if index_id == "@previous" and _CJK.match(folded, w.start - 1):
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
-            elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end):
+            elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
                 continue  # "Hong Kong" is the market only as the subject of a verb

@@ -31,6 +31,7 @@ import ahocorasick_rs
 import regex
 
 from hkwrap.securities.tickers import TickerMatch, _hk_code
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 if TYPE_CHECKING:
     from hkwrap.securities.table import SecurityTable
@@ -298,10 +299,10 @@ class Matcher:
                 blocked_ends.add(e)
                 continue
             name_end = e
-            m = _SUFFIX_AFTER.match(folded, e)
+            m = _SUFFIX_AFTER.match(folded, e, e + _MATCH_WINDOW)
             if m:
                 e = m.end()
-            gap = _GAP.match(folded, e)
+            gap = _GAP.match(folded, e, e + _MATCH_WINDOW)
             code = code_at.get(gap.end()) if gap else None
             if code is None and gap and gap.end() != e:
                 code = code_at.get(e)
@@ -343,19 +344,19 @@ class Matcher:
 
     def _other_company(self, folded: str, text: str | None, e: int) -> bool:
         if e < len(folded) and folded[e] >= "\u3400":
-            if _OTHER_COMPANY_CJK.match(folded, e):
+            if _OTHER_COMPANY_CJK.match(folded, e, e + _MATCH_WINDOW):
                 return True
-            m = _LONGER_NAME_CJK.match(folded, e)
+            m = _LONGER_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
             # ... unless the characters in between are a name of their own (騰訊音樂 is known)
             return bool(m) and not self._names_inside(folded, e, m.end())
-        m = _OTHER_COMPANY_LATIN.match(folded, e)
+        m = _OTHER_COMPANY_LATIN.match(folded, e, e + _MATCH_WINDOW)
         if m:
             return text is None or text[m.start() + 1].isupper()
         if text is None:
             return False
-        if _HYPHENATED_NAME_LATIN.match(text, e):
+        if _HYPHENATED_NAME_LATIN.match(text, e, e + _MATCH_WINDOW):
             return True
-        m = _LONGER_NAME_LATIN.match(text, e)
+        m = _LONGER_NAME_LATIN.match(text, e, e + _MATCH_WINDOW)
         return bool(m) and not _title_case_line(text, e, m.end())
 
     def _name_of_other_code(
@@ -364,11 +365,11 @@ class Matcher:
     ) -> bool:
         """Whether the alias ending at ``e`` begins a longer name printed with another code."""
         if e < len(folded) and folded[e] >= "\u3400":
-            m = _MORE_NAME_CJK.match(folded, e)
+            m = _MORE_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
             if m is None or self._names_inside(folded, e, m.end()):
                 return False
         elif text is not None:
-            m = _MORE_NAME_LATIN.match(text, e)
+            m = _MORE_NAME_LATIN.match(text, e, e + _MATCH_WINDOW)
             if m is None or _title_case_line(text, e, m.end()):
                 return False
         else:
@@ -411,7 +412,7 @@ class Matcher:
         """A bare bracketed number is a code only right after a name-like word."""
         digits = folded[s : s + 10].lstrip("( ")[:5].rstrip(") ")
         close = folded.find(")", s)
-        if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1):
+        if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1, close + 1 + _MATCH_WINDOW):
             return False  # "(2019)年", "(15)日": a date, not a code
         j = s
         while j > 0 and folded[j - 1] == " ":
