@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Seven sets of reports written for this project, each a folder with docs/ and gold/:
+Eight sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -35,6 +35,11 @@ Seven sets of reports written for this project, each a folder with docs/ and gol
   afternoon-only session, a 2015 crash flash, a tab data sheet, a bilingual summary, an IR
   brief, an app push, a broker pre-market recap with ADR lines, a flows and short-selling
   digest, a quote board with arrows, a Markdown 收评.
+- tests/reports8/: a second blind set (4 English, 4 Traditional, 4 Simplified; 2011-2026): a
+  wealth manager's WhatsApp broadcast calling the HSI "the benchmark", a wire with a KEY POINTS
+  box, a terminal headline stack, an HSI rebalance day in 2020, a midday note saying 大市, A+H
+  pairs, full-width digits, a 2011 branch newsletter with old names, a broker 收评 with A-share
+  涨停/跌停 lists, the HSTECH launch day saying 港股, a WeChat 北水 post, a midday Q&A.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
