@@ -93,7 +93,7 @@ def _anchor_pattern() -> regex.Pattern:
 
 
 # Dates that are not the day reported: "since November 11", "starting March 3".
-_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|自|截至|至|起|上)\s*$")
+_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|than|自|截至|至|起|上|较|比)\s*$")
 
 
 # Before a date: something will happen on it ("will report results on", "due on", 將於).
@@ -379,6 +379,8 @@ def find_trading_day(
         day, resolvable = _resolve(m, ref)
         if day is not None and own is not None and day < _previous_trading_day(own):
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
+        if day is not None and own is not None and day > own:
+            continue  # "closed for the holiday on Oct 1" under a 30 September dateline: ahead
         if day is not None:
             # a report about a day before its own date (a morning recap): its "yesterday"
             # figures are that day's
