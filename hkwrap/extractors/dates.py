@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from hkwrap import data
+from hkwrap.numbers import parse_zh_numeral
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
@@ -68,6 +69,7 @@ def _date_pattern() -> regex.Pattern:
         | \b(?P<mon>{month})\.?\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
         | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?:\s|-)(?:of\s)?(?P<mon3>{month})\.?\b(?:(?:,?\s|-)(?P<y3>20\d\d)\b)?
         | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
+        | (?P<y7>[二〇○零一三四五六七八九]{{4}})年(?P<m7>[一二三四五六七八九十]{{1,3}})月(?P<d7>[一二三四五六七八九十]{{1,3}})日
         | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
         | (?<![\d月第连续近过去逾约多数每])(?<![第连续近过去逾约多数每]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均])
         | \b(?:on\s)?(?P<wd>{weekday})\b
@@ -86,6 +88,7 @@ def _anchor_pattern() -> regex.Pattern:
     cal = _calendar()
     latin = sorted({w[:3] for w in [*cal["months"], *cal["en_weekdays"]]})
     cjk = [*cal["prefixes"], *(w for w in [*cal["today"], *cal["yesterday"]] if not w.isascii())]
+    cjk += ["二〇", "二○", "二零", "一九"]  # a year in Chinese numerals (二○一一年)
     words = [w for w in [*cal["today"], *cal["yesterday"]] if w.isascii()]
     return regex.compile(
         r"(?<!\d)\d|\b(?:" + "|".join([*latin, r"on\s", *words]) + ")|" + "|".join(regex.escape(w) for w in cjk)
@@ -150,6 +153,11 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
     g = m.groupdict()
     if g["y1"]:
         return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"])), True
+    if g["y7"]:
+        # 二○一一年八月九日: a date in Chinese numerals, digit by digit for the year
+        year = int("".join(str(_ZH_DIGIT[c]) for c in g["y7"]))
+        month, day = parse_zh_numeral(g["m7"]), parse_zh_numeral(g["d7"])
+        return (_safe(year, int(month), int(day)) if month and day else None), True
     if g["y6"]:
         # Hong Kong writes the day first (21/11/2025); a first number over 12 settles it,
         # a second one over 12 means the month came first.
@@ -334,7 +342,11 @@ def _date_matches(folded: str) -> list[regex.Match]:
 
 
 def _full(m: regex.Match) -> bool:
-    return bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6"))
+    return bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6") or m.group("y7"))
+
+
+# The digits of a year written in Chinese numerals (二○一一, 二〇二五).
+_ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def find_trading_day(

@@ -76,6 +76,8 @@ MARKET_WORDS: tuple[str, ...] = (
       "恒生綜合指數", "恆生綜合指數",
       # everyday words that hide a short name inside them (網龍 in 互聯網龍頭, 金風 in 資金風險)
       "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業",
+      # idioms that hold a short name (心動 in 驚心動魄)
+      "驚心動魄", "怦然心動", "心動不如行動",
       # 理想 (Li Auto) as the everyday adjective
       "不理想", "未如理想", "並不理想", "較理想", "最理想", "頗理想", "十分理想", "非常理想",
       "相當理想", "銷情理想", "表現理想", "理想水平"],
