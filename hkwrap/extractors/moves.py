@@ -616,16 +616,22 @@ class _Binder:
             return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
         # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
         opens_on_level = opens_on_level or any(t.has("day_range") for t in tokens)
+        before: Token | None = None
         for t in tokens:
             q = t.qty
+            prev, before = before, t
             if q is None:
                 continue
             # a change in points, or a level the sentence opens on ("收一萬九千四百八十三");
             # a bare level deep in another topic's sentence (牛證重貨區在22,400至22,699點) is not
-            level_min = self.scale_of(last.id).level_min
+            scale = self.scale_of(last.id)
+            # "跌1,008.47點": points right after a direction word are a change, however many
+            verb_before = prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles) and (
+                q.start - prev.end <= _ADJACENT and q.value <= scale.points_max
+            )
             if last.kind == "index" and (
-                (q.kind == "pts" and (q.value < level_min or opens_on_level))
-                or (opens_on_level and q.kind == "num" and q.value >= level_min)
+                (q.kind == "pts" and (q.value < scale.level_min or opens_on_level or verb_before))
+                or (opens_on_level and q.kind == "num" and q.value >= scale.level_min)
             ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
