@@ -192,6 +192,7 @@ _VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|f
 _VENUE_AFTER = re.compile(
     r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
     r"|\s?(?:的)?(?:规则|規則|上市规则|上市規則)"  # 按港交所規則: the exchange's rules
+    r"|\s?(?:公布|公佈|发布|發佈|披露|數據|数据|資料|资料)(?!.{0,3}(?:业绩|業績))"  # 以港交所公布為準: its data
     r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)|rules?\b"
     r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
 )
