@@ -912,7 +912,9 @@ class _Binder:
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
-        if cur is not None and cur.has_change and _right_after(self.folded, cur, tok, post=True):
+        if cur is not None and cur.has_change and not (sess and cur.session and sess != cur.session) and (
+            _right_after(self.folded, cur, tok, post=True)
+        ):
             pass  # "closed 1.3% higher": the word states the direction of that number
         elif cur is not None and cur.has_change and (
             _unknown_name_between(self.prep, cur, tok, self.tokens) or self.unknown_cjk_before(cur, tok)
