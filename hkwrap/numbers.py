@@ -382,8 +382,9 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-_SIGNS = {"+": 1, "-": -1, "▲": 1, "△": 1, "↑": 1, "▼": -1, "▽": -1, "↓": -1}
+# Signs as written: plus and minus, and a quote board's arrows.
+SIGNS = {"+": 1, "-": -1, "▲": 1, "△": 1, "↑": 1, "▼": -1, "▽": -1, "↓": -1}
 
 
 def _sign(g: dict) -> int:
-    return _SIGNS.get(g.get("sign") or g.get("arrow") or g.get("sign2") or "", 0)
+    return SIGNS.get(g.get("sign") or g.get("arrow") or g.get("sign2") or "", 0)

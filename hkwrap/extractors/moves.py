@@ -851,8 +851,7 @@ class _Binder:
                 self.aside_period = True
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
-        day = tok.role_kind("weekday")
-        if day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday:
+        if self.other_weekday(tok):
             # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report
             clause = self.clause_end(tok.end)
             scope = sentence[1] if self.framing_sentence() or clause is None else clause

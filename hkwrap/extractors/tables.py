@@ -18,6 +18,7 @@ import regex
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import Subject
 from hkwrap.model import Amount
+from hkwrap.numbers import SIGNS
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 
@@ -235,13 +236,12 @@ _INDEX_ROW = regex.compile(
 _PCT_CONSISTENT = 0.011
 # A quote board writes the sign as an arrow ("19,752.51 ▲ 274.39 (1.41%)"), and may leave the
 # percent unsigned: it takes the sign of the points.
-_ROW_SIGNS = {"+": 1.0, "-": -1.0, "▲": 1.0, "△": 1.0, "↑": 1.0, "▼": -1.0, "▽": -1.0, "↓": -1.0}
 
 
 def _signed(figure: str, default: float = 0.0) -> float:
     """A row's figure with its sign ("▼ 12.06" -> -12.06, "▼ -376.04" -> -376.04); unsigned,
     the sign ``default``."""
-    signs = [_ROW_SIGNS[c] for c in figure if c in _ROW_SIGNS]
+    signs = [SIGNS[c] for c in figure if c in SIGNS]
     value = float(figure.lstrip("+-▲△▼▽↑↓ ").replace(",", "").replace(" ", ""))
     return value * (signs[-1] if signs else default)
 
@@ -273,7 +273,7 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX)
         if index_id is None or index_id.startswith("@"):
             continue
-        if not _signed(m["pts"]) and m["pts"].lstrip()[:1] not in _ROW_SIGNS:
+        if not _signed(m["pts"]) and m["pts"].lstrip()[:1] not in SIGNS:
             continue  # the change in points carries a sign (or an arrow): a day's move
         pts = _signed(m["pts"])
         pct = _signed(m["pct"], default=1.0 if pts > 0 else -1.0)
@@ -296,10 +296,10 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
 # 26233.80   最低 25861.47", "Open 26,190 High 26,234 Low 25,861").
 _OHL_LABELS = {"今开": "open", "开盘": "open", "开市": "open", "open": "open",
                "最高": "intraday", "high": "intraday", "最低": "intraday", "low": "intraday"}
-_OHL_PAIR = regex.compile(r"(?P<label>今开|开盘|开市|open|最高|high|最低|low)\s{0,8}[:：]?\s{0,8}(?P<n>\d[\d,]{0,15}(?:\.\d{1,4})?)")
-_OHL_LINE = regex.compile(
-    r"\s{0,40}(?:(?:今开|开盘|开市|open|最高|high|最低|low)\s{0,8}[:：]?\s{0,8}\d[\d,]{0,15}(?:\.\d{1,4})?\s{0,8}){2,3}"
-)  # bounded repeats: linear on any line
+_OHL_LABEL = "|".join(_OHL_LABELS)
+_OHL_FIGURE = r"\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
+_OHL_PAIR = regex.compile(rf"(?P<label>{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}(?P<n>{_OHL_FIGURE})")
+_OHL_LINE = regex.compile(rf"\s{{0,40}}(?:(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}){{2,3}}")
 
 
 def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
