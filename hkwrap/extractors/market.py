@@ -87,8 +87,10 @@ def _words() -> dict[str, regex.Pattern]:
     }
 
 
-def _is_up_noun(word: str) -> bool:
-    return word in {fold(x) for x in data.load()["lexicon"]["market"]["breadth_up"]}
+@lru_cache(maxsize=1)
+def _up_nouns() -> frozenset[str]:
+    """The folded nouns for advancing stocks ("advancers", "gainers")."""
+    return frozenset(fold(x) for x in data.load()["lexicon"]["market"]["breadth_up"])
 
 
 # Words that date a figure to another period: the market's own list and the binder's.
@@ -477,7 +479,7 @@ def _breadth(
     for m in _words()["outnumbered"].finditer(folded, ev.start, ev.end):
         pair = [q for q in counts if m.start() <= q.start < m.end()]
         if len(pair) == 2:
-            first = "advancers" if _is_up_noun(m.group("first")) else "decliners"
+            first = "advancers" if m.group("first") in _up_nouns() else "decliners"
             second = "decliners" if first == "advancers" else "advancers"
             found[first], found[second] = int(pair[0].value), int(pair[1].value)
             used.update(q.start for q in pair)

@@ -1047,7 +1047,7 @@ class _Binder:
             or self.previous_after(i)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
-            or (kind == "index" and self.range_width(q))
+            or (kind == "index" and self.range_width(i, q))
         )
         if skip:
             self.qual = None
@@ -1161,7 +1161,7 @@ class _Binder:
         lo = self.sentence[0]
         return self.folded.rfind("(", lo, pos) > self.folded.rfind(")", lo, pos)
 
-    def range_width(self, q: Quantity) -> bool:
+    def range_width(self, i: int, q: Quantity) -> bool:
         """"波幅達260點", "a range of 330 points", "a 412-point range": the day's swing."""
         if q.kind not in ("pts", "num") or q.value >= self.scale().level_min:
             return False
@@ -1169,8 +1169,7 @@ class _Binder:
             return True
         if q.kind != "pts":
             return False
-        before = [t for t in self.tokens if t.end <= q.start and t.word is not None]
-        word = next((t for t in reversed(before) if t.has("day_range")), None)
+        word = next((t for t in reversed(self.tokens[:i]) if t.has("day_range")), None)  # tokens[i] is q
         return word is not None and _RANGE_WIDTH_LINK.match(self.folded[word.end:q.start]) is not None
 
     def take_level_range(self, i: int, q: Quantity, link: str, nxt: Token | None) -> bool:
