@@ -393,10 +393,9 @@ def extract_market(
                 if role == "northbound" and _translated_beishui(folded, w, words):
                     role = "southbound"
                 current = getattr(market, role)
-                later_in_day = (
-                    current is not None
-                    and _words()["midday"].search(folded, *_span(market.evidence.get(role))) is not None
-                    and _words()["full_day"].search(folded, start, end) is not None
+                # the half day's flow, then the full day's: the later one is the day's
+                later_in_day = _half_day(folded, market, role, start, end) and (
+                    _words()["full_day"].search(folded, start, end) is not None
                 )
                 if _open(current) or later_in_day:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
