@@ -10,7 +10,7 @@ Grammar is in the named, commented patterns below; units and magnitudes come fro
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -139,9 +139,10 @@ def _unit_maps() -> tuple[dict[str, str], dict[str, float]]:
     return cur_map, mag_map
 
 
-def magnitude_words() -> dict[str, float]:
-    """Folded magnitude words (bn, 億, million ...) and the factor each multiplies by."""
-    return dict(_unit_maps()[1])
+def magnitude_words() -> Mapping[str, float]:
+    """Folded magnitude words (bn, 億, million ...) and the factor each multiplies by (shared:
+    read only)."""
+    return _unit_maps()[1]
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ become moves like those read from sentences, and are merged with them as restate
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -18,7 +18,7 @@ import regex
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import Subject
 from hkwrap.model import Amount
-from hkwrap.numbers import SIGNS
+from hkwrap.numbers import SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 
@@ -33,7 +33,6 @@ _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = regex.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
 )
-_MAGNITUDE = {"b": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3, "亿": 1e8, "万": 1e4}
 
 
 # A column layout padded with spaces: cells are runs of words with single spaces inside.
@@ -81,7 +80,7 @@ def _number(cell: str) -> tuple[float, int] | None:
         return None
     value = float(m["n"].replace(",", ""))
     if m["mag"]:
-        value *= _MAGNITUDE[m["mag"]]
+        value *= magnitude_words()[m["mag"]]  # units.yaml's magnitudes
     return value, {"+": 1, "-": -1}.get(m["sign"] or "", 0)
 
 
@@ -313,11 +312,9 @@ def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
 
 
 @lru_cache(maxsize=1)
-def _label_units() -> tuple[regex.Pattern, dict[str, float]]:
+def _label_units() -> tuple[regex.Pattern, Mapping[str, float]]:
     """A row label's unit ("Mkt turnover (HK$ bn)", "南向淨流入(億元)"): the magnitudes of
     units.yaml, a Latin one on word boundaries, and what each multiplies by."""
-    from hkwrap.numbers import magnitude_words
-
     scale = magnitude_words()
     latin = sorted((w for w in scale if w.isascii()), key=len, reverse=True)
     cjk = sorted((w for w in scale if not w.isascii()), key=len, reverse=True)
