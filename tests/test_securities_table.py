@@ -63,6 +63,23 @@ def test_market_words_are_blockers_not_aliases(compiled):
     assert "恒生" in compiled["blockers"] and "恒指" in compiled["blockers"]
 
 
+def test_never_a_name_words_come_from_the_data_file(source):
+    """data/not_names.yaml, not Python, decides which words are never names: a word added
+    there stops a generated alias and blocks a listed one."""
+    from hkwrap.securities.build import NotNames, not_names
+
+    entries, t2s = source
+    shipped = not_names()
+    assert "china" in shipped.generic and "大市" in shipped.market
+    words = NotNames(shipped.generic | {"tme"}, (*shipped.market, "騰訊"))
+    again = compile_table(entries, t2s, words)
+    default = compile_table(entries, t2s)
+    assert "tme" in default["index"] and "tme" not in again["index"]  # generated, now generic
+    assert "腾讯" in default["index"] and "腾讯" not in again["index"]  # folded like the text
+    assert "腾讯" in again["blockers"]
+    assert again["index"]["腾讯控股"][0][0] == "00700"  # the full name still maps
+
+
 def test_bad_code_in_data_is_rejected(source):
     _, t2s = source
     with pytest.raises(ValueError, match="5-digit"):

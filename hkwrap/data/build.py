@@ -37,11 +37,16 @@ def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     out["vocabulary"] = _vocabulary(out)
     cues = data_dir / "cues.yaml"
     out["cues"] = _load_yaml(cues) if cues.exists() else {}
+    not_names = data_dir / "not_names.yaml"
+    out["not_names"] = _load_yaml(not_names) if not_names.exists() else {}
     sec = data_dir / "securities.yaml"
     if sec.exists():
         from hkwrap.securities.build import compile_table
+        from hkwrap.securities.build import not_names as words_of
 
-        out["securities"] = compile_table(_load_yaml(sec) or [], out["t2s"])
+        out["securities"] = compile_table(
+            _load_yaml(sec) or [], out["t2s"], words_of(out["not_names"])
+        )
         out["securities"]["patterns"] = _alias_patterns(out["securities"])
     else:
         out["securities"] = {}

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from hkwrap.text.fold import make_table
 
@@ -57,40 +57,24 @@ _ZH_CORP_RE = re.compile(
 )
 
 # Generated aliases that would be too generic to mean one company.
-_GENERIC = frozenset(
-    ["china", "hong", "kong", "hk", "asia", "bank", "group", "holdings", "international", "global", "capital", "energy", "power", "resources", "development", "land", "properties", "property", "healthcare", "health", "medical", "pharma", "technology", "tech", "semiconductor", "gold", "mining", "insurance", "life", "securities", "financial", "中國", "中国", "香港", "國際", "国际", "銀行", "银行", "控股", "集團", "集团", "能源", "電力", "电力", "資源", "资源", "地產", "地产", "置地", "科技", "醫藥", "医药", "保險", "保险", "證券", "证券", "金融", "黃金", "黄金", "礦業", "矿业", "新能源", "電子", "电子",
-     # places: 深圳控股 shortened is 深圳, a city, not the company
-     "北京", "上海", "深圳", "廣州", "广州", "天津", "重慶", "重庆", "澳門", "澳门", "廣東", "广东",
-     "江蘇", "江苏", "浙江", "山東", "山东", "四川", "福建", "湖南", "湖北", "河南", "河北", "安徽",
-     "江西", "雲南", "云南", "貴州", "贵州", "海南", "青島", "青岛", "大連", "大连", "廈門", "厦门",
-     "武漢", "武汉", "南京", "杭州", "成都", "西安", "蘇州", "苏州", "台灣", "台湾", "新加坡", "亞洲",
-     "亚洲"]
-)
+class NotNames(NamedTuple):
+    """Words that are never a security's name (``data/not_names.yaml``)."""
 
-# Market words: never names of a security. They are put in the automaton as blockers, so
-# LeftmostLongest prefers them to a shorter alias inside them (恒生 in 恒生指數).
-MARKET_WORDS: tuple[str, ...] = (
-    *["北水", "南水", "北向資金", "南向資金", "大市", "藍籌", "藍籌股", "恒指", "恒生", "恒生指數", "恒生科技", "恒生科技指數", "科指", "國企指數", "國指", "港股", "港股通", "A股", "H股", "中資股", "內銀", "內銀股", "內房", "內房股", "內險", "紅籌", "紅籌股", "大型科技股", "科技股", "金融股", "濠賭股", "半新股", "新股", "港交所數據",
-      # index names hold ETF names (恒生中國企業 is 02828's): the index is meant
-      "恒生中國企業指數", "恆生中國企業指數", "中國企業指數", "恆生指數", "恆生科技指數",
-      "恒生綜合指數", "恆生綜合指數",
-      # everyday words that hide a short name inside them (網龍 in 互聯網龍頭, 金風 in 資金風險)
-      "互聯網", "資金", "融資", "投資", "集資", "網絡", "龍頭", "京東方", "平安夜", "銀行業",
-      # idioms that hold a short name (心動 in 驚心動魄)
-      "驚心動魄", "怦然心動", "心動不如行動",
-      # 理想 (Li Auto) as the everyday adjective
-      "不理想", "未如理想", "並不理想", "較理想", "最理想", "頗理想", "十分理想", "非常理想",
-      "相當理想", "銷情理想", "表現理想", "理想水平"],
-    "Hang Seng", "Hang Seng Index", "Hang Seng Tech", "Hang Seng TECH Index",
-    "Hang Seng China Enterprises", "Hang Seng Composite", "Hang Seng Indexes", "Stock Connect",
-    "Southbound", "Northbound", "H-share", "H shares",
-    # Central and policy banks, regulators: names that contain a listed bank's name.
-    "People's Bank of China", "Export-Import Bank of China", "China Development Bank",
-    "Agricultural Development Bank of China", "Securities and Futures Commission",
-    "China Securities Regulatory Commission", "中國人民銀行", "人民銀行", "人行", "國家開發銀行",
-    "國開行", "進出口銀行", "農業發展銀行", "中國證監會", "證監會", "中證監",
-    "銀保監", "銀保監會", "中銀保監", "中國銀保監會", "國家金融監督管理總局", "金管局",
-)
+    generic: frozenset[str]  # a shortened name that is only this word is not an alias (casefolded)
+    market: tuple[str, ...]  # blockers in the automaton: never map to a code (as written)
+
+
+def not_names(section: Mapping[str, Any] | None = None) -> NotNames:
+    """The never-a-name words from ``section`` (the YAML's form, when the data is built) or
+    from the compiled data (a user alias file compiled at run time)."""
+    if section is None:
+        from hkwrap import data
+
+        section = data.load().get("not_names") or {}
+    return NotNames(
+        frozenset(str(w).casefold() for w in section.get("generic") or ()),
+        tuple(str(w) for w in section.get("market") or ()),
+    )
 
 
 def make_fold_map(t2s: Mapping[str, str]) -> dict[int, str]:
@@ -137,10 +121,11 @@ def _pretty_short(short: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in short.split())
 
 
-def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
+def generated_aliases(entry: Mapping[str, Any], generic: frozenset[str]) -> list[str]:
     """Aliases derived from an entry's names: suffix or corporate words stripped, name+suffix.
     ``short_aliases: false`` in an entry keeps only the name+suffix forms (for small or former
-    listings whose shortened names are everyday words: 超越 of 超越集團, 大中華 of 大中華控股)."""
+    listings whose shortened names are everyday words: 超越 of 超越集團, 大中華 of 大中華控股).
+    A form that is only one of the ``generic`` words (``NotNames.generic``) is never made."""
     if entry.get("short_aliases") is False:
         return _suffixed_only(entry)
     name = _clean(entry.get("name"))
@@ -158,13 +143,13 @@ def generated_aliases(entry: Mapping[str, Any]) -> list[str]:
         if not base:
             continue
         stripped = (_ZH_CORP_RE if _has_cjk(base) else _EN_CORP_RE).sub("", base).strip(" ,")
-        if stripped and stripped != base and _acceptable(stripped):
+        if stripped and stripped != base and _acceptable(stripped, generic):
             out.append(stripped)
     if suffix:
         for base in (name, _pretty_short(short_base), zh_base):
             if base:
                 out.append(f"{base}-{suffix}")
-    return [a for a in dict.fromkeys(out) if _acceptable(a)]
+    return [a for a in dict.fromkeys(out) if _acceptable(a, generic)]
 
 
 def _suffixed_only(entry: Mapping[str, Any]) -> list[str]:
@@ -180,18 +165,18 @@ def _suffixed_only(entry: Mapping[str, Any]) -> list[str]:
 HISTORY_BASE_MIN_CJK = 4
 
 
-def _history_base(name: str) -> str | None:
+def _history_base(name: str, generic: frozenset[str]) -> str | None:
     if _has_cjk(name):
         base = _ZH_CORP_RE.sub("", name)
-        return base if base != name and len(base) >= HISTORY_BASE_MIN_CJK and _acceptable(base) else None
+        return base if base != name and len(base) >= HISTORY_BASE_MIN_CJK and _acceptable(base, generic) else None
     base = _EN_CORP_RE.sub("", name).strip(" ,")
-    ok = base != name and " " in base and _acceptable(base) and not _DANGLING_RE.search(base)
+    ok = base != name and " " in base and _acceptable(base, generic) and not _DANGLING_RE.search(base)
     return base if ok else None
 
 
-def _acceptable(alias: str) -> bool:
+def _acceptable(alias: str, generic: frozenset[str]) -> bool:
     low = alias.casefold()
-    if low in _GENERIC:
+    if low in generic:
         return False
     if _has_cjk(alias):
         return len(alias) >= 2
@@ -298,13 +283,6 @@ def compile_record(entry: Mapping[str, Any], t2s: Mapping[str, str]) -> dict[str
 Span = tuple[str | None, str | None]  # (from, to) ISO dates; (None, None) = always
 
 
-def alias_forms(
-    entry: Mapping[str, Any], record: Mapping[str, Any], own_priority: int = PRIO_OWN
-) -> list[tuple[str, int]]:
-    """Every written form to index for an entry, with its priority (before folding)."""
-    return [(form, prio) for form, prio, _ in dated_forms(entry, record, own_priority)]
-
-
 def _within(outer: Span, inner: Span) -> Span:
     """``inner`` cut to ``outer`` (a history name cannot outlive the listing)."""
     lo = max((d for d in (outer[0], inner[0]) if d), default=None)
@@ -313,23 +291,29 @@ def _within(outer: Span, inner: Span) -> Span:
 
 
 def dated_forms(
-    entry: Mapping[str, Any], record: Mapping[str, Any], own_priority: int = PRIO_OWN
+    entry: Mapping[str, Any],
+    record: Mapping[str, Any],
+    own_priority: int = PRIO_OWN,
+    words: NotNames | None = None,
 ) -> list[tuple[str, int, Span]]:
-    """``alias_forms`` with the span each form meant this code: the listing's dates for the
-    entry's own names, a history item's dates (within the listing) for a former name."""
+    """Every written form to index for an entry (before folding), with its priority and the
+    span it meant this code: the listing's dates for the entry's own names, a history item's
+    dates (within the listing) for a former name. ``words``: the never-a-name words (read
+    from the compiled data when not given)."""
+    generic = (words or not_names()).generic
     listing: Span = (entry.get("listed"), entry.get("delisted"))
     forms: list[tuple[str, int, Span]] = []
     for value in (entry.get("name"), entry.get("short"), entry.get("zh"), record.get("zh"),
                   record.get("zh_hans"), *record.get("aliases", [])):
         if value:
             forms.append((value, own_priority, listing))
-    for alias in generated_aliases(entry):  # generated forms never override anything
+    for alias in generated_aliases(entry, generic):  # generated forms never override anything
         forms.append((alias, PRIO_AUTO, listing))
     for item in entry.get("history") or ():
         span = _within(listing, (item.get("from"), item.get("to")))
         for name in item["names"]:
             forms.append((name, own_priority, span))
-            base = _history_base(name) if entry.get("short_aliases") is not False else None
+            base = _history_base(name, generic) if entry.get("short_aliases") is not False else None
             if base:
                 forms.append((base, PRIO_AUTO, span))
     return forms
@@ -385,8 +369,12 @@ def index_pair(code: str, prio: int, span: Span | None) -> list[Any]:
     return [code, prio] if span is None else [code, prio, span[0], span[1]]
 
 
-def compile_table(entries: list[dict], t2s: dict[str, str]) -> dict:
-    """Compile ``securities.yaml`` entries into the JSON form the runtime table loads."""
+def compile_table(
+    entries: list[dict], t2s: dict[str, str], words: NotNames | None = None
+) -> dict:
+    """Compile ``securities.yaml`` entries into the JSON form the runtime table loads.
+    ``words``: the never-a-name words (``not_names``; the compiled data's when not given)."""
+    words = words or not_names()
     fold_map = make_fold_map(t2s)
     by_code: dict[str, dict[str, Any]] = {}
     for raw in entries or []:
@@ -400,8 +388,8 @@ def compile_table(entries: list[dict], t2s: dict[str, str]) -> dict:
         entry = by_code[code]
         record = compile_record(entry, t2s)
         records.append(record)
-        add_to_index(index, lower_ok, code, dated_forms(entry, record), fold_map, t2s, spans)
-    blockers = sorted({w.translate(fold_map) for w in MARKET_WORDS if w})
+        add_to_index(index, lower_ok, code, dated_forms(entry, record, words=words), fold_map, t2s, spans)
+    blockers = sorted({w.translate(fold_map) for w in words.market if w})
     for word in blockers:  # a market word never maps, even when a data file lists it
         index.pop(word, None)
     return {
