@@ -91,6 +91,25 @@ def test_mentions_skip_sources_and_keep_order(env):
     assert warnings == []
 
 
+def test_source_cue_words_are_data(env, monkeypatch):
+    """The English cue words are cues.yaml's lists: a word added there ("per") makes the
+    company after it a source; the grammar around the words stays in mentions.py."""
+    import hkwrap.extractors.mentions as mentions
+
+    text = "Per HSBC, Tencent rose 2%."
+    assert ("00005", "HSBC", "subject") in roles(env, text)
+    words = mentions._words
+    monkeypatch.setattr(
+        mentions, "_words", lambda key: (*words(key), "per") if key == "en_before" else words(key)
+    )
+    mentions._cues.cache_clear()
+    try:
+        assert ("00005", "HSBC", "source") in roles(env, text)
+    finally:
+        monkeypatch.undo()
+        mentions._cues.cache_clear()
+
+
 def test_market_words_never_map(env):
     table, prep = env
     text = "恒指收市升，藍籌普遍造好，北水淨流入，大市成交增加，恒生指數報 25000 點。"

@@ -49,30 +49,41 @@ class Entity(NamedTuple):
 
 # -- cue vocabulary (folded at first use, so Traditional and Simplified both match) ----------
 
-_EN_BEFORE = (
-    r"(?:according\s+to|as\s+(?:noted|reported|estimated|said|highlighted|pointed\s+out|"
-    r"forecast|predicted|flagged)\s+by|(?:analysts?|strategists?|economists?|researchers?)\s+"
-    r"(?:at|from|with)|(?:head|director|chief|managing\s+director|vice\s+president)\s+of\s+"
-    r"(?:[a-z-]+\s+){0,3}?(?:research|strategy|investment|equities|markets)\s+(?:at|with)|(?:report|note|research|data|survey|estimates?|forecasts?|figures|"
-    r"statistics|calculations)\s+(?:from|by)|citing|cited\s+by|quoting)\s+(?:the\s+)?$"
-)
+# The English cue patterns: the grammar is here, every word list is in cues.yaml
+# (``_en``: a list as an alternation, a space in a word matching any run of spaces).
+def _en(key: str, space: str = r"\s+") -> str:
+    return _alt(_words(key), space)
 
-_EN_AFTER_ALWAYS = (
-    r"(?:\s+(?:plc|ltd|inc|corp|co|limited|holdings|group)\.?)*"  # "HSBC Holdings Plc strategists"
-    r"(?:'s)?\s+(?:(?:chief|senior|lead|head|equity|global|china)\s+)*(?:analysts?|strategists?|"
-    r"economists?|research(?:ers)?)\b"
-    r"|\s+(?:has\s+|have\s+)?(?:maintained|maintains|maintain|reiterated|reiterates|initiated|"
-    r"initiates|upgraded|upgrades|downgraded|downgrades|kept|keeps|assigned|assigns|rates|rated)"
-    r"\b[^.;\n]{0,60}?\b(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
-    r"equal-weight|rating|target\s+price|price\s+target|coverage)\b"
-)
-# A speaker's employer: the company, the speaker's title and name, then a speech verb
-# ("HKEX chief executive Bonnie Chan said", 港交所行政總裁陳翊庭表示).
-_EN_SPEAKER = (
-    r"(?:'s)?\s+(?:group\s+)?(?:ceo|chief\s+executive(?:\s+officer)?|chairman|chairwoman|chairperson|"
-    r"president|cfo|chief\s+financial\s+officer|executive\s+director|managing\s+director|"
-    r"spokes(?:man|woman|person))\s+(?:[a-z][\w'.-]*\s+){0,3}(?:said|says|told|noted|added|stated|warned)\b"
-)
+
+def _en_before() -> str:
+    """A source's name comes next: "according to", "as noted by", "analysts at", "head of
+    equity research at", "a report from", "citing" (then "the")."""
+    return (
+        rf"(?:{_en('en_before')}|as\s+(?:{_en('en_as_by')})\s+by"
+        rf"|(?:{_en('en_research_roles')})\s+(?:at|from|with)"
+        rf"|(?:{_en('en_head_titles')})\s+of\s+(?:[a-z-]+\s+){{0,3}}?(?:{_en('en_desks')})\s+(?:at|with)"
+        rf"|(?:{_en('en_report_nouns')})\s+(?:from|by))\s+(?:the\s+)?$"
+    )
+
+
+def _en_after_always() -> str:
+    """After a source's name: its analysts ("HSBC Holdings Plc strategists"), or a rating it
+    gives ("maintained its buy rating")."""
+    return (
+        rf"(?:\s+(?:{_en('en_company_suffixes')})\.?)*"
+        rf"(?:'s)?\s+(?:(?:{_en('en_role_words')})\s+)*(?:{_en('en_research_after')})\b"
+        rf"|\s+(?:has\s+|have\s+)?(?:{_en('en_rating_verbs')})"
+        rf"\b[^.;\n]{{0,60}}?\b(?:{_en('en_rating_words')})\b"
+    )
+
+
+def _en_speaker() -> str:
+    """A speaker's employer: the company, the speaker's title and name (up to three words),
+    then a speech verb ("HKEX chief executive Bonnie Chan said")."""
+    return (
+        rf"(?:'s)?\s+(?:group\s+)?(?:{_en('en_speaker_titles')})\s+(?:[a-z][\w'.-]*\s+){{0,3}}"
+        rf"(?:{_en('en_speech')})\b"
+    )
 
 
 # A day or date between a source and its verb ("華泰證券5月8日發表研究報告", "Nomura on Tuesday
@@ -106,25 +117,26 @@ _MOVE_VERBS_TOO = frozenset({"added", "adds"})
 _FIGURE_NEXT = r"(?!\s+(?:another\s+|a\s+further\s+)?[-+]?(?:hk\$|us\$|\$|hkd\s?)?\d)"
 
 
-def _alt(words: tuple[str, ...]) -> str:
+def _alt(words: tuple[str, ...], space: str | None = None) -> str:
     """An alternation of ``words``, longest first: both the words as written and folded (the
     text may have been folded with a different T->S map, a user's or a test's, than the
-    compiled one)."""
+    compiled one). ``space``: what a space in a word matches (itself when not given)."""
     folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in folded)
+    escaped = (re.escape(w) for w in folded)
+    return "|".join(escaped if space is None else (w.replace(r"\ ", space) for w in escaped))
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     alt = _alt
     return {
-        "before": re.compile(rf"(?:{_EN_BEFORE}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$)"),
+        "before": re.compile(rf"(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$)"),
         "after": re.compile(
-            rf"(?:{_EN_AFTER_ALWAYS}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
+            rf"(?:{_en_after_always()}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
             rf"(?:{alt(_words('zh_after') + _words('zh_data_cues'))})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
             rf"|\s?(?:{alt(_words('zh_rating_verbs'))})[^。;\n]{{0,20}}?(?:{alt(_words('zh_rating_words'))})"
-            rf"|{_EN_SPEAKER}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
+            rf"|{_en_speaker()}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
             rf"(?:{alt(_words('zh_speech'))}))"
         ),
         "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
@@ -188,14 +200,22 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
 # The exchange operator named as the place of a listing or a filing ("filed with HKEX", 向港交所
 # 提交上市申請, 在港交所主板上市) is not talked about as a stock (the gold's rule for HKEX).
 EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator in the table
-_VENUE_BEFORE = re.compile(r"(?:向|在|於|于|登陸|登陆|赴|(?:file[sd]?|filing)\s+with|(?:listed|listing|list|debut(?:ed)?|ipo)\s+on)\s?(?:the\s+)?$")
-_VENUE_AFTER = re.compile(
-    r"\s?(?:主板|創業板|创业板)?\s?(?:提交|遞交|递交|遞表|递表|上市|掛牌|挂牌|招股)"
-    r"|\s?(?:的)?(?:规则|規則|上市规则|上市規則)"  # 按港交所規則: the exchange's rules
-    r"|\s?(?:公布|公佈|发布|發佈|披露|數據|数据|資料|资料)(?!.{0,3}(?:业绩|業績))"  # 以港交所公布為準: its data
-    r"|(?:'s)?\s{1,3}(?:main\s{1,3}board|listing\s{1,3}(?:committee|application|rules)|rules?\b"
-    r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
-)
+
+
+@lru_cache(maxsize=1)
+def _venue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The exchange as a venue: the words before its name, and those after it (the words
+    are in cues.yaml)."""
+    few_spaces = r"\s{1,3}"  # bounded: a name's next words are close by
+    before = re.compile(rf"(?:{_en('venue_before')})\s?(?:the\s+)?$")
+    after = re.compile(
+        rf"\s?(?:{_alt(_words('venue_boards'))})?\s?(?:{_alt(_words('venue_listing'))})"
+        rf"|\s?(?:的)?(?:{_alt(_words('venue_rules'))})"
+        rf"|\s?(?:{_alt(_words('venue_published'))})(?!.{{0,3}}(?:{_alt(_words('venue_results'))}))"
+        rf"|(?:'s)?\s{{1,3}}(?:(?:{_en('venue_after_en', few_spaces)})\b"
+        r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
+    )
+    return before, after
 
 
 def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
@@ -203,7 +223,7 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
     cues = _cues()
     lo, hi = _sentence_bounds(folded, hit.start, hit.end)
     if hit.code in EXCHANGE_CODES and (
-        _VENUE_BEFORE.search(folded, lo, hit.start) or _VENUE_AFTER.match(folded, hit.end, hi)
+        _venue()[0].search(folded, lo, hit.start) or _venue()[1].match(folded, hit.end, hi)
     ):
         return "source"
     if cues["before"].search(folded, lo, hit.start):
