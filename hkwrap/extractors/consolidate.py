@@ -72,34 +72,44 @@ def approx_compatible(v1: float | None, q1: str, v2: float | None, q2: str) -> b
     a, b = abs(v1), abs(v2)
     if q1 in _PRECISE and q2 in _PRECISE:
         # equal, or one a rounding of the other (a headline's 400 for the body's 400.08)
-        return abs(a - b) < 0.006 or _rounds_to(a, b) or _rounds_to(b, a)
+        return abs(a - b) < SAME_FIGURE or _rounds_to(a, b) or _rounds_to(b, a)
     if q1 not in _PRECISE and q2 not in _PRECISE:
         # two approximations agree when the ranges they allow meet ("近 4%" and "近 3.8%")
         lo1, hi1 = _range(a, q1)
         lo2, hi2 = _range(b, q2)
-        return lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9
+        return lo1 <= hi2 + _EPS and lo2 <= hi1 + _EPS
     x, (v, q) = (a, (b, q2)) if q1 in _PRECISE else (b, (a, q1))
-    if q == "over":
-        return v - 1e-9 <= x <= v * 1.5 + 0.5
-    if q == "nearly":
-        return v * 0.75 - 1e-9 <= x <= v + 1e-9
-    if q == "under":
-        return x <= v + 1e-9
-    if q == "about":
-        return abs(x - v) <= max(0.15 * v, 0.5)
-    return abs(x - v) < 0.006
+    if q not in _APPROX:
+        return abs(x - v) < SAME_FIGURE
+    lo, hi = _range(v, q)
+    return lo - _EPS <= x <= hi + _EPS
+
+
+# What an approximate figure allows of the precise one it restates:
+# "over 3%" for up to 5% (1.5x, plus half a unit for small figures: "over 1%" for 2%); more
+# than that is a headline about another figure.
+OVER_REACH, OVER_SLACK = 1.5, 0.5
+# "nearly 4%" for 3% or more: further below is not "nearly".
+NEARLY_FLOOR = 0.75
+# "about 3%" within 15% of the figure, or half a unit for small ones ("約 1%" for 1.4%).
+ABOUT_SHARE, ABOUT_SLACK = 0.15, 0.5
+# Two precise figures are one when they differ by under 0.006: float noise and a second
+# decimal cut rather than rounded (2.345 stated as 2.34).
+SAME_FIGURE = 0.006
+_EPS = 1e-9  # float noise in comparing bounds
+_APPROX = frozenset({"over", "nearly", "under", "about"})
 
 
 def _range(v: float, q: str) -> tuple[float, float]:
     """The values an approximate figure allows (see ``approx_compatible``)."""
     if q == "over":
-        return v, v * 1.5 + 0.5
+        return v, v * OVER_REACH + OVER_SLACK
     if q == "nearly":
-        return v * 0.75, v
+        return v * NEARLY_FLOOR, v
     if q == "under":
         return 0.0, v
     if q == "about":
-        slack = max(0.15 * v, 0.5)
+        slack = max(ABOUT_SHARE * v, ABOUT_SLACK)
         return v - slack, v + slack
     return v, v
 
@@ -112,7 +122,7 @@ def _decimals(v: float) -> int:
 def _rounds_to(precise: float, rounded: float) -> bool:
     """Is ``rounded`` (a whole number or one decimal) ``precise`` rounded?"""
     for places in (0, 1):
-        if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < 1e-9:
+        if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < _EPS:
             return precise != rounded
     # headlines also cut figures short: 24802 for 24,802.56
     return rounded == int(rounded) and int(precise) == rounded and precise != rounded

@@ -133,13 +133,23 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+# A month and day without a year is the latest such day on or before the reference date,
+# or at most this many days after it: a preview written ahead of its day ("Monday, March 9"
+# in a weekend note), never a day months ahead.
+_AHEAD_DAYS_MONTH_DAY = 7
+# A day alone ("(25日)") is this month's unless that lies more than this many days past the
+# reference (then last month's): a report dated by the day it was published, not by its day.
+_AHEAD_DAYS_DAY_ONLY = 3
+
+
 def _resolve_month_day(month: int, day: int, ref: dt.date | None) -> dt.date | None:
-    """The most recent such day on or before the reference (a week of slack for previews)."""
+    """The most recent such day on or before the reference (``_AHEAD_DAYS_MONTH_DAY`` of
+    slack for previews)."""
     if ref is None:
         return None
     for year in (ref.year, ref.year - 1):
         d = _safe(year, month, day)
-        if d is not None and d <= ref + dt.timedelta(days=7):
+        if d is not None and d <= ref + dt.timedelta(days=_AHEAD_DAYS_MONTH_DAY):
             return d
     return None
 
@@ -178,7 +188,7 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
     if g["d5"]:
         day = int(g["d5"])
         d = _safe(ref.year, ref.month, day)
-        if d is None or d > ref + dt.timedelta(days=3):
+        if d is None or d > ref + dt.timedelta(days=_AHEAD_DAYS_DAY_ONLY):
             prev = ref.replace(day=1) - dt.timedelta(days=1)
             d = _safe(prev.year, prev.month, day)
         return d, True
@@ -219,6 +229,14 @@ _TIME_AFTER = regex.compile(r"\s*\d{1,2}:\d{2}")
 _WEEKDAY_BEFORE_DATE = 16
 _WEEKDAY_AFTER_DATE = 4
 _OVERLAP = 4  # matches that overlap by a few characters ("on thursday" inside a longer date form)
+# A bracket opening a dateline stands just before the date (【2026年1月16日, "[ 2026-01-16");
+# a time after it within a space or two and a separator ("2025.11.21 04:13", "14/11/2025 - 16:10").
+_BRACKET_BEFORE = 2
+_TIME_REACH = 8
+# Words that make a date not the day reported ("since", 自) stand just before it.
+_NOT_THE_DAY_REACH = 12
+# Words that make a date one ahead (公布, "to report") follow it closely: 周四公布, "on March 19 to".
+_ANNOUNCED_REACH = 12
 
 
 def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
@@ -226,8 +244,8 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】)."""
     start, end = sentence
     rest = len(folded[start:end].strip()) - len(m.group())
-    before = folded[max(start, m.start() - 2):m.start()]
-    after = folded[m.end():m.end() + 8]
+    before = folded[max(start, m.start() - _BRACKET_BEFORE):m.start()]
+    after = folded[m.end():m.end() + _TIME_REACH]
     return (
         rest <= _DATELINE_REST or _TIME_AFTER.match(after) is not None or "【" in before or "[" in before
         # a masthead: "HARBOUR CREST SECURITIES | HK EQUITY DAILY | Tuesday, 12 March 2024"
@@ -264,11 +282,11 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
         if n < 0 or m.end() > prep.sentences[n][1]:
             continue
         start = prep.sentences[n][0]
-        if _NOT_THE_DAY.search(folded[max(start, m.start() - 12):m.start()]):
+        if _NOT_THE_DAY.search(folded[max(start, m.start() - _NOT_THE_DAY_REACH):m.start()]):
             continue
         if _AHEAD_BEFORE.search(folded, max(start, m.start() - _AHEAD_REACH), m.start()):
             continue  # "Tencent will report results on March 19, 2025": a day ahead
-        if _ANNOUNCED.match(folded, m.end(), m.end() + 12):
+        if _ANNOUNCED.match(folded, m.end(), m.end() + _ANNOUNCED_REACH):
             # "市場關注周四公布的美國 CPI", "將於3月25日公布業績": a day ahead, not the day reported
             continue
         found.append((n, m))
@@ -294,6 +312,7 @@ _FIRST_DAY = regex.compile(
 )
 _FIRST_DAY_SENTENCES = 3
 _SINCE_BEFORE = regex.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
+_SINCE_REACH = 12  # "since the " and a space to spare
 
 
 def _first_trading_day(prep: Prepared) -> dt.date | None:
@@ -305,7 +324,7 @@ def _first_trading_day(prep: Prepared) -> dt.date | None:
     m = _FIRST_DAY.search(prep.folded, 0, end)
     if m is None or not (m.group("y1") or m.group("y2")):
         return None
-    if _SINCE_BEFORE.search(prep.folded, max(0, m.start() - 12), m.start()):
+    if _SINCE_BEFORE.search(prep.folded, max(0, m.start() - _SINCE_REACH), m.start()):
         return None  # "since the first trading day of 2024": a start, not the day
     year = int(m.group("y1") or m.group("y2"))
     day = dt.date(year, 1, 3 if dt.date(year, 1, 1).weekday() == 6 else 2)

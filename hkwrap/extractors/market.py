@@ -108,6 +108,13 @@ _AMOUNT_BEFORE_REACH = 24  # "HK$144.3 billion of shares changed hands": the amo
 _ROUND_DIGITS = 3  # a figure of at most this many significant digits (47億) may be refined (47.26億)
 _RESTATED_SPREAD = 0.06  # two statements this close (share of the larger) are one figure restated
 _OVER_SPREAD = 1.5  # "超百億" and 102.86億: an "over" figure restated up to this factor higher
+_UNIT_AFTER_REACH = 8  # "股"/"shares" right after an amount makes it a count of shares
+_QUOTA_REACH = 8  # a quota word right before a flow amount ("剩餘額度", "quota of")
+_FLOW_AFTER_EXTRA = 20  # a flow's amount may stand a little further after its keyword than turnover's
+_FLOW_WORD_BEFORE = 30  # an amount before its flow keyword needs a flow word ("net purchases of") this close
+_BRACKET_BEFORE = 2  # an amount in brackets right after another is its conversion ("(US$28.9 billion)")
+_SHARE_OF_BEFORE_REACH = 16  # "佔大市成交約" before a short-selling share
+_LEG_REACH = 6  # one Stock Connect leg right after the keyword: "(滬)", "（深）"
 # A Stock Connect net flow worth reporting is millions at least; a smaller amount is a price
 # ("港股通升幅最多的股份……收報2.72元").
 _MIN_FLOW = 1e6
@@ -184,7 +191,7 @@ def _qualifier(words: list[Word], q: Quantity) -> str:
 
 def _money(q: Quantity, folded: str) -> bool:
     """An amount of money: a currency, or a magnitude like 億 (turnover is often "3257 億")."""
-    if _SHARES_AFTER.match(folded[q.end:q.end + 8]):
+    if _SHARES_AFTER.match(folded[q.end:q.end + _UNIT_AFTER_REACH]):
         return False
     if q.kind == "money":
         return True
@@ -238,10 +245,10 @@ def _flow(
         if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
             return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
         return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
-            folded, max(0, q.start - 8), q.start
+            folded, max(0, q.start - _QUOTA_REACH), q.start
         )
 
-    q = _after(folded, quantities, other_period, w, flow_amount, _REACH + 20)
+    q = _after(folded, quantities, other_period, w, flow_amount, _REACH + _FLOW_AFTER_EXTRA)
     if q is None:
         before = [
             x for x in quantities
@@ -253,7 +260,7 @@ def _flow(
         q = before[-1]
         # "net purchases of HK$800 million through the southbound link": a flow word must say
         # the amount is a flow ("Turnover was HK$84.5 billion ... southbound trading is closed")
-        if not any(_has(x, "flow_in") or _has(x, "flow_out") for x in _starting(words, q.start - 30, w.start)):
+        if not any(_has(x, "flow_in") or _has(x, "flow_out") for x in _starting(words, q.start - _FLOW_WORD_BEFORE, w.start)):
             return None
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
@@ -279,7 +286,7 @@ def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[
     keyword, in the same clause, and not a short-selling amount (沽空金額298億港元，佔主板成交)."""
     for q in reversed(quantities):
         if q.end <= w.start and w.start - q.end <= _AMOUNT_BEFORE_REACH and q.kind == "money" and q.value >= _MIN_TURNOVER:
-            if folded[max(0, q.start - 2):q.start].strip().endswith("("):
+            if folded[max(0, q.start - _BRACKET_BEFORE):q.start].strip().endswith("("):
                 continue  # "HK$224.5 billion (US$28.9 billion) changed hands": the conversion
             if _COMMA_CLAUSE.search(folded, q.end, w.start) or any(
                 0 <= q.start - x.end <= _WORD_BEFORE_REACH and "short_sale" in x.roles for x in words
@@ -296,7 +303,7 @@ def _short_share(folded: str, quantities: list[Quantity], w: Word) -> Quantity |
         if q.kind != "pct" or q.start < w.end or q.start - w.end > _REACH:
             continue
         if _SHARE_OF_TURNOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) or _SHARE_OF_TURNOVER_BEFORE.search(
-            folded, max(w.end, q.start - 16), q.start
+            folded, max(w.end, q.start - _SHARE_OF_BEFORE_REACH), q.start
         ):
             return q
     return None
@@ -403,7 +410,7 @@ def extract_market(
                         continue
                     digit = _DIGIT.search(folded, w.end)
                     upto = digit.start() if digit else w.end
-                    if _LEG.match(folded, w.end, w.end + 6) and not _words()["total"].search(folded, w.end, upto):
+                    if _LEG.match(folded, w.end, w.end + _LEG_REACH) and not _words()["total"].search(folded, w.end, upto):
                         # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
                         # the report gives the total
                         legs.setdefault((role, w.end), (flow, ev))

@@ -181,16 +181,23 @@ def _is_broker(table: SecurityTable, code: str | None, cache: dict[str, bool]) -
     return cache[code]
 
 
+# How far around a name its role's cues are looked for, within its sentence: a cue before a
+# name is short ("according to", "analysts at"); one after it may follow a title and a
+# person's name ("chief China strategist Jane Doe said").
+CUE_BEFORE = 60
+CUE_AFTER = 90
+
+
 def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around [start, end) that cues may look at."""
-    lo = max(0, start - 60)
+    lo = max(0, start - CUE_BEFORE)
     before = folded[lo:start]
     cut = None
     for m in _SENTENCE_END.finditer(before):
         cut = m.end()
     if cut is not None:
         lo += cut
-    hi = min(len(folded), end + 90)
+    hi = min(len(folded), end + CUE_AFTER)
     m = _SENTENCE_END.search(folded, end, hi)
     if m:
         hi = m.start()
@@ -251,10 +258,15 @@ _ELSEWHERE_AFTER = re.compile(
 _CODE_OF_OTHER_LISTING = re.compile(
     r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"
 )
+# The other listing is written just after the name (NIO.US, "'s ADRs", 宁德时代（300750）) or
+# just before it (美股, "US-listed"): these many characters each way.
+_ELSEWHERE_AFTER_REACH = 30
+_ELSEWHERE_BEFORE_REACH = 16
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
 _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$")
+_TIME_REACH = 6  # "16:20 " before the name: the pattern's longest
 
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
@@ -282,11 +294,11 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     folded = prep.folded
     if us and _us_ticker_in_us_sentence(prep, hit, us):
         return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
-    if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + 30):
+    if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
-    if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + 30):
+    if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "listed_elsewhere"
-    if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - 16), hit.start):
+    if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - _ELSEWHERE_BEFORE_REACH), hit.start):
         return "listed_elsewhere"
     return "subject"
 
@@ -297,6 +309,7 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
 # (regex, not re: re compiles a CJK range into a bitmap in Python, ~0.7 ms at every start;
 # ``[\s\x1c-\x1f]`` is re's ``\s``, which regex's leaves the separator controls out of.)
 _ZH_NAME_BEFORE_CODE = regex.compile(r"([\u4e00-\u9fff]{2,8})[\s\x1c-\x1f]?$")
+_ZH_NAME_REACH = 10  # the pattern's longest name (8) and a space, and one to spare
 SENSE_WINDOW = 80  # characters either side of an ambiguous name in which its context words count
 
 
@@ -307,7 +320,7 @@ def _name_key(prep: Prepared, hit: Hit) -> str | None:
     if hit.code_start is not None and hit.start < hit.code_start:
         return prep.folded[hit.start : hit.code_start].strip() or None
     if hit.code_start is not None and prep.folded[hit.code_start] == "(":
-        m = _ZH_NAME_BEFORE_CODE.search(prep.folded, max(0, hit.code_start - 10), hit.code_start)
+        m = _ZH_NAME_BEFORE_CODE.search(prep.folded, max(0, hit.code_start - _ZH_NAME_REACH), hit.code_start)
         return m.group(1) if m else None
     return None
 
@@ -439,7 +452,7 @@ def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None)
     out: list[Entity] = []
     for hit in hits:
         written = prep.text[hit.start:hit.end]
-        if written.isupper() and _TIME_BEFORE.search(prep.text, max(0, hit.start - 8), hit.start):
+        if written.isupper() and _TIME_BEFORE.search(prep.text, max(0, hit.start - _TIME_REACH), hit.start):
             continue  # "16:20 HKT" is a time zone, not HKT Trust
         rec = (table.get(hit.code) or table.by_rmb_counter(hit.code)) if hit.code else None
         warning = hit.warning
