@@ -85,6 +85,10 @@ _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in "
 _TARGET_REACH = 10  # a target word and its figure ("目標價上調至 700 元")
 _PERIOD_AFTER_REACH = 15  # an other-period word after its figure ("20% year-to-date")
 _LOOKAHEAD = 16  # a phrase after a token ("-point mark", a verb after a subject)
+# Small windows in tokens (a number, a word or a name each count one):
+_PERIOD_AFTER_TOKENS = 2  # an other-period word after a figure: "20% year-to-date", "2.5% on Monday"
+_POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent, or 461 points, lower"
+_PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = regex.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
@@ -109,6 +113,7 @@ _HEADING_REACH = 8
 # the tables do not know ("榮昌", "國企股(H股)"). Every repeat is bounded so a run of spaces
 # cannot make the match quadratic; a name is at most _UNKNOWN_NAME_CHARS characters.
 _UNKNOWN_NAME_CHARS = 16
+_UNKNOWN_NAME_MARKS = 9  # the pattern's openers (3) and trailing marks (6) around the name
 _UNKNOWN_CJK_NAME = regex.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
@@ -409,7 +414,7 @@ class _Binder:
             return False
         covered = [(t.start, t.end) for t in self.tokens if lo <= t.start and t.end <= tok.start]
         tail_start = max([lo] + [e for _, e in covered] + [m.end() + lo for m in _CLAUSE_MARK.finditer(gap)])
-        if tok.start - tail_start > _UNKNOWN_NAME_CHARS + 9:  # 3 openers + 6 trailing marks
+        if tok.start - tail_start > _UNKNOWN_NAME_CHARS + _UNKNOWN_NAME_MARKS:
             return False
         return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
 
@@ -502,7 +507,7 @@ class _Binder:
         """An other-period word right after the number: "gained 20% year-to-date", "gained
         about 40% in 2023", "fell 2.5% on Monday" in another day's report."""
         tok = self.tokens[i]
-        for t in self.tokens[i + 1:i + 3]:
+        for t in self.tokens[i + 1:i + 1 + _PERIOD_AFTER_TOKENS]:
             other = (t.word is not None and (self.is_previous(t.word) or self.other_weekday(t))) or (
                 t.qty is not None and _is_year(self.folded, t.qty)
             )
@@ -518,7 +523,7 @@ class _Binder:
         """A direction word after the numbers it governs: "335 points lower", "1.2% higher",
         "closed 1.73 percent, or 461 points, lower at 26,290"."""
         end = self.tokens[i].end
-        for nxt in self.tokens[i + 1:i + 5]:
+        for nxt in self.tokens[i + 1:i + 1 + _POST_DIRECTION_TOKENS]:
             between = self.folded[end:nxt.start].strip(" ,")
             if between not in ("", "的", "or", "或"):
                 return 0
@@ -757,14 +762,14 @@ class _Binder:
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end, tok.end + _MATCH_WINDOW)
-        reach = 16 + (descriptor.end() - tok.end if descriptor else 0)
+        reach = _LOOKAHEAD + (descriptor.end() - tok.end if descriptor else 0)
         verb_follows = any(
             t.word is not None and bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
             and t.start - tok.end <= reach
-            for t in self.tokens[i + 1:i + 3]
+            for t in self.tokens[i + 1:i + 1 + _PRONOUN_VERB_TOKENS]
         ) or any(  # "It opened at HK$296", "it closed at": the session's verb right after the word
             t.role_kind("session") in ("open", "close") and t.start - tok.end <= _ADJACENT
-            for t in self.tokens[i + 1:i + 2]
+            for t in self.tokens[i + 1:i + 2]  # the very next token
         )
         last = state.last_subject
         if state.topic is not None and state.subject_sentence == state.sentence - 1 and tok.start - self.sentence[0] <= _PRONOUN_OPENS:
