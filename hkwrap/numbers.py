@@ -353,6 +353,15 @@ _LIST_JOINER = regex.compile(r"\s?(?:,|、|/|and|or|和|及|与|同|以及)\s?")
 _RANGE_DASH = regex.compile(r"\s?(?:-|–|~|至|到|to)\s?")
 # The units a list may state once, after its last figure.
 _LIST_UNITS = frozenset({"pct", "pts"})
+# Not a list but a quote's change and percent, "(+201.77, +0.83%)", "(+4.6, +1.21%)": a bare
+# figure and a percent both written with a sign, or a bare figure this large before a percent
+# under _SMALL_PCT (a list of percents keeps to one scale).
+_LIST_PCT_CEILING = 100.0
+_SMALL_PCT = 10.0
+
+
+def _quote_pair(bare: Quantity, pct: Quantity) -> bool:
+    return bool(bare.sign and pct.sign) or (pct.value < _SMALL_PCT and bare.value >= _LIST_PCT_CEILING)
 
 
 def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -375,6 +384,7 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
                 j > 0
                 and out[j - 1].kind == "num"
                 and not out[j - 1].magnitude
+                and not (last.kind == "pct" and _quote_pair(out[j - 1], last))
                 and _LIST_JOINER.fullmatch(text, out[j - 1].end, out[j].start) is not None
             ):
                 j -= 1

@@ -100,6 +100,10 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+# Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
+_QUOTE_LINK = regex.compile(r"\s?[,;]?\s?\(?\s?")
+# A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
+_SIGNED_PAIR_LINK = regex.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
 _HEADING_COLON = regex.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
@@ -298,6 +302,7 @@ class _Binder:
         self.named: list[Subject] = []  # the subjects named so far in the sentence, in order
         self.cur: Move | None = None  # the move being read
         self.direction = 0
+        self.direction_end = 0  # where the word that set ``direction`` ends
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
         self.split_at = 0  # a second verb: a new move, if the next number says so
         self.sticky_session: str | None = None
@@ -516,6 +521,16 @@ class _Binder:
                 and t.start - tok.end <= _PERIOD_AFTER_REACH
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
             ):
+                return True
+        return False
+
+    def session_since_direction(self, i: int) -> bool:
+        """A session word between the last direction word and token ``i`` ("losses to end")."""
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k]
+            if t.start < self.direction_end:
+                return False
+            if t.role_kind("session") is not None:
                 return True
         return False
 
@@ -938,7 +953,7 @@ class _Binder:
                 # A second direction word starts a new move, unless it only adds the other
                 # kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the next number.
                 self.split_at = d
-        self.direction = d
+        self.direction, self.direction_end = d, tok.end
         self.sentence_dir = d
         if self.cur is not None and not self.cur.has_change:
             self.cur.direction = d
@@ -1024,6 +1039,10 @@ class _Binder:
                 self.close()
             self.split_at = 0
         d = self.direction or self.post_direction(i)
+        if self.direction and self.session_since_direction(i):
+            # a direction right after the figures is theirs when a session word stands between
+            # the earlier one and them: "reversed early losses to end 88 points, or 0.4%, higher"
+            d = self.post_direction(i) or d
         if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than") else -1  # "16.4% above the offer price"
         last = self.last_subject
@@ -1090,7 +1109,7 @@ class _Binder:
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
-            self.take_money(q, qualifier, is_threshold, is_level)
+            self.take_money(q, qualifier, is_threshold, is_level or self.quote_price(i, q, last))
         if q.kind != "pct":
             self.skip_next_pct = False
         self.qual = None
@@ -1155,10 +1174,24 @@ class _Binder:
             prev.qty is not None and cur is not None and cur.level is not None
             and cur.level.start == prev.start and not cur.has_change
         )
+        if not (q.sign and (after_name or after_level)):
+            return False
+        gap = self.folded[prev.end:q.start].strip(" :,")
+        if not gap:
+            return _SIGNED_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+        # both in one pair of brackets: "24,530.01 (+201.77, +0.83%)", "(+201.77 / +0.83%)"
+        return gap == "(" and _SIGNED_PAIR_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+
+    def quote_price(self, i: int, q: Quantity, last: Token | None) -> bool:
+        """A quote: the price right after the stock's name, then at once its signed change
+        ("騰訊 385.2（+1.21%）", "Tencent (700.HK) HK$385.2, +4.6 (+1.21%)")."""
+        prev = self.prev
+        if prev is None or prev is not last or self.folded[prev.end:q.start].strip(" :"):
+            return False
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         return (
-            bool(q.sign) and (after_name or after_level)
-            and not self.folded[prev.end:q.start].strip(" :,")
-            and _SIGNED_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+            nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
+            and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
 
     def in_brackets(self, pos: int) -> bool:
