@@ -399,6 +399,7 @@ def find_trading_day(
         lead = [m for n, m in matches if n <= 1 and _full(m)]
         if lead:
             ref, _ = _resolve(lead[0], None)
+    today_at = {n: m.start() for n, m in matches if m.group("today")}  # the last in each sentence
     after_dateline = _AFTER_DATELINE
     if dateline is not None and _MORNING_NOTE.search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE
@@ -407,6 +408,8 @@ def find_trading_day(
             continue
         if dateline is not None and n > dateline[1] + after_dateline:
             break  # deep in the text, a date is more often another day's than the report's
+        if m.group("yday") and today_at.get(n, -1) > m.start():
+            continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         day, resolvable = _resolve(m, ref)
         if day is not None and own is not None and day < _previous_trading_day(own):
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
