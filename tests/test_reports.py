@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Eight sets of reports written for this project, each a folder with docs/ and gold/:
+Nine sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -40,6 +40,13 @@ Eight sets of reports written for this project, each a folder with docs/ and gol
   box, a terminal headline stack, an HSI rebalance day in 2020, a midday note saying 大市, A+H
   pairs, full-width digits, a 2011 branch newsletter with old names, a broker 收评 with A-share
   涨停/跌停 lists, the HSTECH launch day saying 港股, a WeChat 北水 post, a midday Q&A.
+- tests/reports9/: a third blind set (6 English, 5 Traditional, 5 Simplified; 2009-2026): an
+  SCMP-style close, a broker's morning note in pts/pc with an index table line, an Asia FX wrap
+  with Hong Kong as one paragraph, a futures desk note (cash vs futures, night session), a
+  quarter-end review, a short-selling and Stock Connect data note, a 經濟日報-style close with
+  old names, a Cantonese radio script in Chinese numerals, a warrants/CBBC desk note, a note
+  with 上午收市 and 下午, a 國指/科指 piece naming sub-indices, a 智通 收评 by 板块, a 东方财富
+  flash in full-width digits, a 雪球 post with 00700.HK codes, a 新浪 午评, a 港股通 flow report.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
