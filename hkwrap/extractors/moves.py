@@ -63,6 +63,10 @@ _VS_OFFER_AFTER = regex.compile(
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = regex.compile(r"\s*\d{1,2}:\d{2}\s+")
 _STAMPED_CARRY = 3
+# A subjectless sentence of figures continues the subject named this many sentences back when
+# the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
+# remark between does not change the topic.
+_QUIET_CARRY = 2
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
@@ -239,6 +243,7 @@ class BindState:
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
     subject_sentence: int = -2  # the last sentence that named a subject
+    figure_sentence: int = -2  # the last sentence that held a figure
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
     index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
     index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
@@ -575,6 +580,8 @@ class _Binder:
                 state.heading_session = sessions[-1]
         if carried is not None and self.sticky_session is None:
             self.sticky_session = state.last_session  # the figures go on with that move
+        if any(t.qty is not None for t in self.tokens):
+            state.figure_sentence = state.sentence
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
@@ -630,6 +637,8 @@ class _Binder:
         )
         # an index's level word may continue the index a few timestamped entries on
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
+        if state.figure_sentence <= state.subject_sentence:
+            reach = max(reach, _QUIET_CARRY)
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if self.unknown_subject_opens(tokens):
