@@ -239,6 +239,20 @@ _NOT_THE_DAY_REACH = 12
 _ANNOUNCED_REACH = 12
 
 
+# Hong Kong's morning session opens at 09:30: a report timed later is about that day's trading.
+_MARKET_OPENS = dt.time(9, 30)
+_DATELINE_TIME = regex.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
+
+
+def _timed_after_open(folded: str, end: int) -> bool:
+    """Does the dateline that ends at ``end`` give a time of day after the open?"""
+    t = _DATELINE_TIME.match(folded, end, end + _MATCH_WINDOW)
+    if t is None:
+        return False
+    hour, minute = int(t.group(1)), int(t.group(2))
+    return hour < 24 and minute < 60 and dt.time(hour, minute) >= _MARKET_OPENS
+
+
 def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
     """A date heading the report rather than stated in it: a short line of its own, a date
     with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】)."""
@@ -378,14 +392,18 @@ def find_trading_day(
     # The report's own date: page metadata, else a dateline (at its head, or a footer).
     ref = _reference(prep, metadata, None)
     dateline: tuple[dt.date, int, int] | None = None  # (date, sentence number, match start)
+    dateline_end: int | None = None
     for n, m in matches:
         if _full(m) and _is_dateline(folded, prep.sentences[n], m):
             day, _ = _resolve(m, None)
             if day is not None:
-                dateline = (day, n, m.start())
+                dateline, dateline_end = (day, n, m.start()), m.end()
                 break
     if ref is None and dateline is not None:
         ref = dateline[0]
+    # A dateline timed after the market opened ("２０２０年８月２０日　１６：１０") heads a report of
+    # that day's trading: its 昨日 is the day before, never the day reported.
+    same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
     own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
     if own is None:
         first = _first_trading_day(prep)  # "On Tuesday, the first trading day of 2024"
@@ -411,6 +429,8 @@ def find_trading_day(
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         day, resolvable = _resolve(m, ref)
+        if same_day and day is not None and own is not None and day < own:
+            continue  # "昨日恒指涨0.8%" in a close flash timed 16:10: background
         if day is not None and own is not None and day < _previous_trading_day(own):
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
         if day is not None and own is not None and day > own:
