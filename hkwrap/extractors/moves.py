@@ -436,6 +436,14 @@ class _Binder:
             and nxt.start - tok.end <= _SECTOR_VERB_GAP
         )
 
+    def same_figure_follows(self, tok: Token, cur: Move) -> bool:
+        """Is the next token, right after ``tok``, a figure of a kind ``cur`` already has?"""
+        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        if nxt is None or nxt.qty is None or nxt.start - tok.end > _ADJACENT:
+            return False
+        kind = nxt.qty.kind
+        return bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+
     def session_follows(self, tok: Token) -> bool:
         """Is the next word a session ("at the local noon trading break")? Then this level word
         introduces the session, not a second figure."""
@@ -988,6 +996,9 @@ class _Binder:
             and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
             # "恒指一度跌逾1000點 半日跌700點", "半日挫212點報26,310 曾低見26,198": the next move's
             and not self.verb_follows(tok, _MOVE_OPENERS)
+            # "lost as much as 2.4 per cent before ending 0.8 per cent lower": a figure of the
+            # same kind right after the word is the next session's
+            and not self.same_figure_follows(tok, cur)
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
