@@ -98,6 +98,9 @@ _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
 _KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
+# Right before a turnover keyword, turnover that is not the main board's: the mainland's (A股
+# 成交), or a Stock Connect link's (南向成交額, "southbound turnover").
+_OTHER_TURNOVER = frozenset({"mainland_market", "southbound", "northbound"})
 
 
 # Windows and spreads of the market figures, in characters unless said:
@@ -361,7 +364,7 @@ def extract_market(
                 "turnover" in w.roles
                 and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end))
                 and not _stale(w, other_period)
-                and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and "mainland_market" in x.roles for x in words)
+                and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and x.roles & _OTHER_TURNOVER for x in words)
             ):
                 # One stock's turnover: a security named earlier in the same clause, unless
                 # the keyword says it is the market's ("market turnover", 大市成交).
