@@ -371,7 +371,10 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
     # "faded 0.3-1%", "升3至5%": a range written with its unit once; the dash is not a sign
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if a.kind == "num" and not a.magnitude and b.kind in _LIST_UNITS and _RANGE_DASH.fullmatch(text, a.end, b.start + (1 if b.sign < 0 else 0)):
+        if (
+            a.kind == "num" and not a.magnitude and b.kind in _LIST_UNITS and a.value <= b.value  # low to high
+            and _RANGE_DASH.fullmatch(text, a.end, b.start + (1 if b.sign < 0 else 0))
+        ):
             out[k] = replace(a, kind=b.kind)
             if b.sign < 0 and text[b.start] == "-":
                 out[k + 1] = replace(b, sign=0, start=b.start + 1)

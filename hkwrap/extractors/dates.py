@@ -262,11 +262,24 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
     after = folded[m.end():m.end() + _TIME_REACH]
     return (
         rest <= _DATELINE_REST or _TIME_AFTER.match(after) is not None or "【" in before or "[" in before
-        # a masthead: "HARBOUR CREST SECURITIES | HK EQUITY DAILY | Tuesday, 12 March 2024"
-        or ("|" in folded[start:m.start()] and not folded[m.end():end].strip(" |"))
+        # a masthead: "HARBOUR CREST SECURITIES | HK EQUITY DAILY | Tuesday, 12 March 2024",
+        # "MORNING NOTE | Thursday 13 July 2017 | HK Equity Sales"
+        or _masthead_segment(folded, start, end, m)
         # a wire's dateline: "HONG KONG, Nov 14, 2025 (Reuters) - ..."
         or (_WIRE_PLACE.fullmatch(folded, start, m.start()) is not None and _WIRE_DASH.match(folded, m.end()) is not None)
     )
+
+
+def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool:
+    """The date ends a line of segments split by "|", or is a segment of its own in one (a
+    weekday may stand before it in the segment)."""
+    before = folded.rfind("|", start, m.start())
+    after = folded.find("|", m.end(), end)
+    if before < 0 and after < 0:
+        return False
+    lead = folded[before + 1 if before >= 0 else start:m.start()].strip(" ,")
+    tail = folded[m.end():after if after >= 0 else end].strip(" |")
+    return not tail and (after < 0 or not lead or lead in _calendar()["weekdays"])
 
 
 # A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
