@@ -221,7 +221,7 @@ def _with_hans(record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with ``name_zh_hans`` (the Chinese name in Simplified characters) right after
     ``name_zh``, for a report written in Simplified Chinese."""
     from hkwrap import data
-    from hkwrap.securities.build import to_simplified
+    from hkwrap.text.fold import to_simplified
 
     name_zh = record.get("name_zh")
     hans = to_simplified(name_zh, data.load().get("t2s") or {}) if name_zh else None

@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from hkwrap.text.fold import make_table
+from hkwrap.text.fold import make_table, to_simplified
 
 PRIO_USER = -1
 PRIO_OWN = 0
@@ -81,11 +81,6 @@ def make_fold_map(t2s: Mapping[str, str]) -> dict[int, str]:
     """The same translation as ``hkwrap.text.fold`` but with the given T->S map: the build
     must not read the (possibly stale) compiled map."""
     return make_table(dict(t2s))
-
-
-def to_simplified(text: str, t2s: Mapping[str, str]) -> str:
-    """Traditional -> Simplified, one character at a time."""
-    return "".join(t2s.get(c, c) if len(t2s.get(c, c)) == 1 else c for c in text)
 
 
 def _clean(s: Any) -> str:

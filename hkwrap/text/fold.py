@@ -11,6 +11,7 @@ an offset into the original: evidence never needs a separate offset map.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from hkwrap import data
@@ -59,3 +60,9 @@ def fold(text: str) -> str:
 def fold_char_map() -> dict[int, str]:
     """The translation table, for callers that fold many short strings (alias tables)."""
     return _table()
+
+
+def to_simplified(text: str, t2s: Mapping[str, str]) -> str:
+    """Traditional -> Simplified, one character at a time (Chinese names for display: no
+    case or width folding)."""
+    return "".join(t2s.get(c, c) if len(t2s.get(c, c)) == 1 else c for c in text)
