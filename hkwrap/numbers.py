@@ -37,6 +37,7 @@ class Quantity:
     currency: str | None = None
     sign: int = 0  # +1 / -1 when the text wrote an explicit sign, else 0
     magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
+    odd: bool = False  # "700多點", "百餘點", "300-odd points": the figure and some more
 
 
 # A number read out in English is at most this many words after its first ("nine thousand
@@ -187,7 +188,7 @@ def _pattern() -> regex.Pattern:
           | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
+                  (?=(?:多|余)?\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
           | (?P<cheng>[一二两三四五六七八九])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
@@ -197,7 +198,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
-        (?:多|余)?  # "700多點": seven hundred odd
+        (?P<odd>多|余|[-\s]odd\b)?  # "700多點", "三百多點", "300-odd points": seven hundred odd
         (?:\s?
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
@@ -344,7 +345,10 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")
-        yield Quantity(kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude)
+        yield Quantity(
+            kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude,
+            odd=g["odd"] is not None,
+        )
 
 
 # Between the figures of one list: "2.2, 1.4 and 0.9 percent", "3.1、2.5及1.8%".

@@ -189,7 +189,7 @@ def _qualifier(words: list[Word], q: Quantity) -> str:
             for r in w.roles:
                 if r.startswith("qualifier:"):
                     return r.split(":", 1)[1]
-    return "exact"
+    return "over" if q.odd else "exact"  # "成交1,000多億"
 
 
 def _money(q: Quantity, folded: str) -> bool:

@@ -1029,7 +1029,7 @@ class _Binder:
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
-        ) else "exact"  # "over 4%", "at one point down 2.6%"
+        ) else "over" if q.odd else "exact"  # "over 4%", "at one point down 2.6%", "百餘點"
         is_threshold = (
             (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
             or _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) is not None
