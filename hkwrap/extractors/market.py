@@ -31,9 +31,12 @@ _COMMA_CLAUSE = regex.compile(r"[,;。]")
 _TO_AMOUNT = regex.compile(r"\bto\s?$|至\s?$|\bto\s(?:a\s|an\s)?(?:\w+\s)?$")
 # A percent that is a share of the day's turnover: "17.4% of the market's turnover", 佔大市成交16.8%.
 _SHARE_OF_TURNOVER_AFTER = regex.compile(
-    r"\s?of\s(?:the\s)?(?:market'?s?\s|total\s|main[- ]board\s|the\sday'?s\s|overall\s)?(?:turnover|dealings|trading|volume)"
+    r"\s?of\s(?:the\s)?(?:market'?s?\s|total\s|main[- ]board\s|the\sday'?s\s|overall\s)?(?:turnover|dealings|trading|volume|total\b)"
 )
-_SHARE_OF_TURNOVER_BEFORE = regex.compile(r"(?:占|佔)(?:大市|主板|市场|全日|总|整体)?(?:成交|成交额|成交金额|总成交)(?:的)?\s?(?:约|近|逾)?\s?$")
+# "佔大市成交16.8%", "佔可沽空股份成交額16.5%" (the turnover of the shares that may be sold short)
+_SHARE_OF_TURNOVER_BEFORE = regex.compile(
+    r"(?:占|佔)(?:大市|主板|市场|全日|总|整体|可沽空股份|可卖空股份)?(?:成交|成交额|成交金额|总成交)(?:的)?\s?(?:约|近|逾)?\s?$"
+)
 # Words between a flow's subject and its amount that make a turnover keyword reach too far.
 _FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
 _FLOW_LINKS = frozenset({"southbound", "northbound"})
@@ -279,9 +282,28 @@ def _flow(
             sign = -1
         elif _has(x, "flow_in"):
             sign = 1
+    q = _refined(folded, quantities, words, q)
     if q.sign:
         sign = q.sign
     return sign * q.value, q.currency or "HKD", _qualifier(words, q)
+
+
+# An approximate amount restated at once exactly: "逾千億元，達1,021億元", "超百亿港元，达到
+# 103.2亿港元", "more than HK$100 billion, at HK$102.3 billion".
+_RESTATE_LINK = regex.compile(r"\s?,\s?(?:达到|达|为|至|at|reaching|or)?\s?")
+
+
+def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quantity) -> Quantity:
+    """``q``, or the exact amount that restates it right after (when it is approximate)."""
+    qualifier = _qualifier(words, q)
+    if qualifier == "exact":
+        return q
+    nxt = next((x for x in quantities if x.start >= q.end), None)
+    if nxt is None or nxt.kind != q.kind or _RESTATE_LINK.fullmatch(folded, q.end, nxt.start) is None:
+        return q
+    approx = Amount(q.value, q.currency or "HKD", qualifier, None)
+    exact = Amount(nxt.value, nxt.currency or "HKD", _qualifier(words, nxt), None)
+    return nxt if _better_restatement(approx, exact) else q
 
 
 def _money_before(folded: str, quantities: list[Quantity], w: Word, words: list[Word]) -> Quantity | None:
@@ -392,6 +414,7 @@ def extract_market(
                     folded, quantities, w, words
                 )
                 if q is not None:
+                    q = _refined(folded, quantities, words, q)
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     later = _half_day(folded, market, "turnover", start, end) and q.value > market.turnover.value
                     if later or _better_restatement(market.turnover, found_amount):
