@@ -320,7 +320,8 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     out = []
     for i, (n, m) in enumerate(found):
         if m.group("wd") or m.group("wdzh"):
-            near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m]
+            # a date beside it, not another weekday ("周二收升。美股周一晚下跌": two days)
+            near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m and not (o.group("wd") or o.group("wdzh"))]
             if any(
                 (-_OVERLAP <= o.start() - m.end() <= _WEEKDAY_BEFORE_DATE or -_OVERLAP <= m.start() - o.end() <= _WEEKDAY_AFTER_DATE)
                 and _same_weekday(m, o)
