@@ -161,6 +161,8 @@ def compatible(a: Draft, b: Draft) -> bool:
             return False
     if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
         return False
+    if not (_pct_agrees(a, b) and _pct_agrees(b, a)):
+        return False
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
         return False
     if "mark" in (a.level_q, b.level_q):
@@ -172,6 +174,33 @@ def compatible(a: Draft, b: Draft) -> bool:
         if not approx_compatible(x, "exact", y, "exact"):
             return False
     return True
+
+
+def _implied_pct(d: Draft) -> float | None:
+    """The percent a draft's exact points and level imply (the points over the level before)."""
+    if d.points is None or d.level is None or d.level_q != "exact" or d.points_q not in _PRECISE:
+        return None
+    before = d.level - d.points
+    return 100 * d.points / before if before > 0 else None
+
+
+def _pct_agrees(a: Draft, b: Draft) -> bool:
+    """Does ``a``'s percent agree with the one ``b``'s points and level imply, when ``b``
+    states none? "10:52 Hang Seng up 0.8%" is not the day's high "25,146.92, a gain of 240.11
+    points" (0.96%)."""
+    implied = _implied_pct(b) if b.pct is None else None
+    if a.pct is None or implied is None:
+        return True
+    if a.pct_q in _PRECISE:
+        return abs(a.pct - implied) <= max(IMPLIED_SLACK, IMPLIED_SHARE * abs(a.pct))
+    return approx_compatible(a.pct, a.pct_q, implied, "exact")
+
+
+# A stated percent and the one points and level imply may differ by this much (points, or
+# share of the percent) and still be one fact: reports round, and misprint a little (2.58% for
+# 573.11 points off 22,282.24, which is 2.57%).
+IMPLIED_SLACK = 0.05
+IMPLIED_SHARE = 0.05
 
 
 def _better(v1: float | None, q1: str, v2: float | None, q2: str) -> tuple[float | None, str]:

@@ -63,6 +63,9 @@ _VS_OFFER_AFTER = regex.compile(
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = regex.compile(r"\s*\d{1,2}:\d{2}\s+")
 _STAMPED_CARRY = 3
+# Continuous trading in Hong Kong: 09:30 to the 16:00 close (an entry timed in these hours
+# with no session word is a reading of the moment).
+_TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
 # A subjectless sentence of figures continues the subject named this many sentences back when
 # the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
 # remark between does not change the topic.
@@ -588,6 +591,10 @@ class _Binder:
                 state.heading_session = sessions[-1]
         if carried is not None and self.sticky_session is None:
             self.sticky_session = state.last_session  # the figures go on with that move
+        if self.sticky_session is None and self.trading_hours_stamp():
+            # a live blog's entry timed in trading hours with no session word ("10:52  Hang
+            # Seng up 0.8%"): a reading of the moment, not the midday or the close
+            self.sticky_session = "intraday"
         if any(t.qty is not None for t in self.tokens):
             state.figure_sentence = state.sentence
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
@@ -627,6 +634,14 @@ class _Binder:
             return False
         last.session = last.session or move.session
         return True
+
+    def trading_hours_stamp(self) -> bool:
+        """Does the sentence open on a time of day within trading hours, and name no session?"""
+        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
+        if stamp is None or any(t.role_kind("session") for t in self.tokens):
+            return False
+        hour, minute = (int(x) for x in stamp.group().strip().split(":"))
+        return _TRADING_FROM <= (hour, minute) < _TRADING_TO
 
     def carried_subject(self) -> Subject | None:
         """The subject a subjectless sentence continues, if it states figures of it: index
