@@ -896,7 +896,9 @@ class _Binder:
             # word inside a noun phrase ("公布全年增長目標後，").
             clause = self.clause_end(tok.end)
             heads = tok.start - sentence[0] <= _HEADING_REACH or (clause is not None and clause - tok.end <= _ADJACENT)
-            framing = self.framing_sentence() and (self.last_subject is not None or heads)
+            framing = (self.framing_sentence() and (self.last_subject is not None or heads)) or (
+                "other_session" in roles  # "老铺黄金昨日暗盘交易中已大涨45%，收报58.7港元": all of it
+            )
             scope = sentence[1] if framing or clause is None else clause
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
