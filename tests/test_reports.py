@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Nine sets of reports written for this project, each a folder with docs/ and gold/:
+Ten sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -47,6 +47,14 @@ Nine sets of reports written for this project, each a folder with docs/ and gold
   old names, a Cantonese radio script in Chinese numerals, a warrants/CBBC desk note, a note
   with 上午收市 and 下午, a 國指/科指 piece naming sub-indices, a 智通 收评 by 板块, a 东方财富
   flash in full-width digits, a 雪球 post with 00700.HK codes, a 新浪 午评, a 港股通 flow report.
+- tests/reports10/: a fourth blind set, the everyday kinds (6 English, 5 Traditional,
+  5 Simplified; 2010-2026): a Xinhua brief with a yearless dateline, a Bloomberg wrap ("the Hang
+  Seng Tech gauge", "the city's benchmark"), an RTHK radio bulletin, a Standard column with
+  (0700) codes and southbound split by link, an Investing.com template with breadth and
+  commodities, an HKEX monthly highlights release (monthly figures only), AASTOCKS 收市報告,
+  an etnet 半日 flash, a 東方日報 column with 「700」 codes and old names, a 香港01 bullet list,
+  a TVB script with a warrant and a CBBC, 格隆汇 and 每日经济新闻 收评 with 板块 lists, a 中新网
+  close, a 华尔街见闻 午评 with 0700.HK codes, a 金融界 盘前 preview with ADR lines.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
