@@ -219,6 +219,9 @@ _ZH_PCT_TAIL = regex.compile(
 
 # After a number: the minutes of a time of day.
 _CLOCK = regex.compile(r":[0-5]\d(?!\d)")
+# A date written in figures, year first ("2025-09-23", "2025/9/23"): not a figure.
+_NUMERIC_DATE = regex.compile(r"(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d(?![\d.])")
+_MATCH_DATE_CHARS = 10  # the longest such date
 
 
 # Where a spoken English number can end: right before its unit.
@@ -275,6 +278,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
 def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
+    skip_to = 0
     for m in _pattern().finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()
         if g["n"] is not None:
@@ -329,6 +333,13 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit())
         ):
             continue  # "NEWS AT 7:30", "09:52 IST": a time of day, not a figure
+        if g["n"] is not None and not g["unit"] and not g["cur1"] and (
+            date := _NUMERIC_DATE.match(text, m.start("n"), m.start("n") + _MATCH_DATE_CHARS)
+        ):
+            skip_to = date.end()  # "2025-09-23 12:05": a dateline, not three figures
+            continue
+        if m.start() < skip_to:
+            continue
         magnitude = False
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly
