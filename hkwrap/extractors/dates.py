@@ -239,6 +239,7 @@ _NOT_THE_DAY_REACH = 12
 _ANNOUNCED_REACH = 12
 
 
+_FIGURE_DIGIT = regex.compile(r"\d")
 # Hong Kong's morning session opens at 09:30: a report timed later is about that day's trading.
 _MARKET_OPENS = dt.time(9, 30)
 _DATELINE_TIME = regex.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
@@ -431,7 +432,12 @@ def find_trading_day(
         lead = [m for n, m in matches if n <= 1 and _full(m)]
         if lead:
             ref, _ = _resolve(lead[0], None)
-    today_at = {n: m.start() for n, m in matches if m.group("today")}  # the last in each sentence
+    # where a sentence says "today" with figures after it (the last in each sentence): its
+    # 昨日 is set against the day reported; a preview's "今日关注地产股" states no figure
+    today_at = {
+        n: m.start() for n, m in matches
+        if m.group("today") and _FIGURE_DIGIT.search(folded, m.end(), prep.sentences[n][1])
+    }
     after_dateline = _AFTER_DATELINE
     if dateline is not None and _MORNING_NOTE.search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE
