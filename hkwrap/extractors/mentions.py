@@ -322,7 +322,7 @@ def _name_key(prep: Prepared, hit: Hit) -> str | None:
         return prep.folded[hit.name_start : hit.name_end]
     if hit.code_start is not None and hit.start < hit.code_start:
         return prep.folded[hit.start : hit.code_start].strip() or None
-    if hit.code_start is not None and prep.folded[hit.code_start] == "(":
+    if hit.code_start is not None and prep.folded[hit.code_start] in "(「":
         m = _ZH_NAME_BEFORE_CODE.search(prep.folded, max(0, hit.code_start - _ZH_NAME_REACH), hit.code_start)
         return m.group(1) if m else None
     return None

@@ -122,10 +122,11 @@ _FORMS = r"""
   | (?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                                # (700 HK)
   | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼])
     \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700
-  | (?P<n6>\d{1,5})(?=\s?\))                                          # (9988), (823), (6) after a name
+  | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
 """
+# In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
 _CODE_BRACKETED = re.compile(
-    r"\(\s?(?:" + _FORMS + r")(?:\s?[,;/、][^()\n]{0,40}?)?\s?\)", re.VERBOSE
+    r"[(「]\s?(?:" + _FORMS + r")(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", re.VERBOSE
 )
 _CODE_PREFIXED = re.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
