@@ -63,6 +63,7 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 def _step_moves(ctx: Context, doc: Document) -> None:
     import datetime as dt
 
+    from hkwrap.extractors.dates import lead_weekday
     from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
@@ -73,7 +74,8 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         scales={index_id: info.scale for index_id, info in ctx.lexicon.indices.items()},
         yesterday_is_report_day=ctx.yesterday_is_report_day,
         report_year=day.year if day else None,
-        report_weekday=day.weekday() if day else None,
+        # no date (a dateline with no year): the weekday the lead names is still the day's
+        report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
     )
     index = SpanIndex(ctx.entities)
     sentences = [

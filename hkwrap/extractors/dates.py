@@ -397,6 +397,22 @@ def _full(m: regex.Match) -> bool:
 _ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# The lead: the report's opening sentences, where it names its own day ("Hong Kong stocks
+# ended higher on Wednesday").
+_LEAD_SENTENCES = 3
+
+
+def lead_weekday(prep: Prepared) -> int | None:
+    """The weekday (Monday 0) the lead names, for a report whose date is unknown."""
+    for n, m in _matches(prep):
+        if n >= _LEAD_SENTENCES:
+            break
+        name = m.group("wd") or m.group("wdzh")
+        if name:
+            return _calendar()["weekdays"].get(name)
+    return None
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
