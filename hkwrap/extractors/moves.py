@@ -70,6 +70,12 @@ _TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
 # the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
 # remark between does not change the topic.
 _QUIET_CARRY = 2
+# Before a weekday in its clause: an event due on that day, not a frame of the figures
+# ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
+_AHEAD_OF = regex.compile(
+    r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
+)
+_AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its interim results on")
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
@@ -520,9 +526,13 @@ class _Binder:
 
     def other_weekday(self, tok: Token) -> bool:
         """A weekday that is not the report's day ("after falling 2.5% on Monday" in
-        Thursday's report)."""
+        Thursday's report), nor a day ahead that an event is due on ("ahead of its interim
+        results on Monday", 將於周一公布)."""
         day = tok.role_kind("weekday")
-        return day is not None and self.state.report_weekday is not None and _WEEKDAYS[day] != self.state.report_weekday
+        if day is None or self.state.report_weekday is None or _WEEKDAYS[day] == self.state.report_weekday:
+            return False
+        lo = max(self.sentence[0], tok.start - _AHEAD_REACH)
+        return _AHEAD_OF.search(self.folded, lo, tok.start) is None
 
     def previous_after(self, i: int) -> bool:
         """An other-period word right after the number: "gained 20% year-to-date", "gained
