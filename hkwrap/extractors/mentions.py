@@ -222,7 +222,8 @@ def _venue() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\s?(?:{_alt(_words('venue_boards'))})?\s?(?:{_alt(_words('venue_listing'))})"
         rf"|\s?(?:的)?(?:{_alt(_words('venue_rules'))})"
         rf"|\s?(?:{_alt(_words('venue_published'))})(?!.{{0,3}}(?:{_alt(_words('venue_results'))}))"
-        rf"|(?:'s)?\s{{1,3}}(?:(?:{_en('venue_after_en', few_spaces)})\b"
+        # "Hong Kong Exchanges and Clearing Limited (HKEX) today published"
+        rf"|(?:\s(?:limited|ltd\.?))?(?:\s?\([a-z]{{2,10}}\)|\))?(?:'s)?\s{{1,3}}(?:(?:{_en('venue_after_en', few_spaces)})\b"
         r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
     )
     return before, after
