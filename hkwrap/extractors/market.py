@@ -62,6 +62,9 @@ _SCRIPT_GAP = 2
 _BREAK_OR_DIGIT = regex.compile(r"[,;、]|\d")
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
+_VENUE_CHARS = 40  # "on the Hong Kong Stock Exchange" between a breadth noun and its counts
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, regex.Pattern]:
     """Patterns of the market words in ``lexicon/market.yaml``, built on first use."""
@@ -75,7 +78,8 @@ def _words() -> dict[str, regex.Pattern]:
     return {
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
         "outnumbered": regex.compile(
-            rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
+            rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})"
+            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
         ),
         # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
         "slashed": regex.compile(
