@@ -9,7 +9,7 @@ So it maps over a cluster (docs/scale-out.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,11 +79,13 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
     )
     index = SpanIndex(ctx.entities)
-    sentences = [
+    sentences: Iterable[tuple[tuple[int, int], list[Any]]] = (
         (span, tokenize(ctx.prep, span[0], span[1], ctx.lexicon, index.within(*span)))
         for span in ctx.prep.sentences
-    ]
+    )  # one sentence's tokens at a time: a long text's tokens are tens of MB together
     if doc.date is None and not state.yesterday_is_report_day:
+        # an undated report: whether it is a morning recap is read from every sentence first
+        sentences = list(sentences)
         state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
