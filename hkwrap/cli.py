@@ -328,6 +328,9 @@ class _Settings(NamedTuple):
     options: Options
     debug: bool
     encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
+    # With --jobs: where workers leave a long document's spooled facts for the writer (a
+    # folder the writer made and removes however the run ends).
+    spool_dir: str | None = None
 
 
 class _Unit(NamedTuple):
@@ -408,6 +411,7 @@ def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
                 spooled = spool_text(
                     src.text, source=src.name, options=settings.options,
                     metadata=src.metadata, body_start=src.body_start,
+                    directory=settings.spool_dir,
                 )
                 doc: Any = spooled.head
             else:
@@ -433,11 +437,11 @@ def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
 
 def _run_unit(unit: _Unit, settings: _Settings) -> list[_Event]:
     """Every event of one input, for a worker process to send back whole (a spooled long
-    document goes back as its dict: the spools are this process's files)."""
+    document goes back by the names of its files in ``settings.spool_dir``)."""
     events = []
     for kind, first, second in _unit_events(unit, settings):
         if kind == "doc" and not isinstance(first, dict):
-            first = first.to_dict()
+            first = first.hand_over()
         events.append((kind, first, second))
     return events
 
@@ -459,9 +463,13 @@ def _outcomes(
             yield unit, _unit_events(unit, settings)
         return
     import multiprocessing
+    import shutil
+    import tempfile
 
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
+    spool_dir = tempfile.mkdtemp(prefix="hkwrap-spool-")
+    settings = settings._replace(spool_dir=spool_dir)
     pool = context.Pool(processes=min(jobs, len(units)), initializer=_worker_init)
     finished = False
     try:
@@ -474,6 +482,7 @@ def _outcomes(
         else:
             pool.terminate()
         pool.join()
+        shutil.rmtree(spool_dir, ignore_errors=True)
 
 
 # -- inputs -------------------------------------------------------------------------------------
@@ -712,18 +721,20 @@ def _run_extract(
                         continue
                     doc = first
                     if not isinstance(doc, dict) and not hasattr(renderer, "document_chunks"):
-                        doc = doc.to_dict()  # a spooled document, for a renderer that needs it whole
+                        with doc:  # a spooled document, for a renderer that needs it whole
+                            doc = doc.to_dict()
                     if not isinstance(doc, dict):  # spooled: written piece by piece
                         if ticker_style:
                             doc.convert = ticker_converter(ticker_style, format_code)
-                        try:
-                            chunks = renderer.document_chunks(doc)  # type: ignore[attr-defined]
-                        except (ValueError, TypeError) as exc:
-                            failed = True
-                            _say("error", doc.head.source or unit.name, f"cannot write as {fmt}: {exc}")
-                            continue
-                        for chunk in chunks:
-                            stream.write(chunk)
+                        with doc:  # its spools are removed once written (or not)
+                            try:
+                                chunks = renderer.document_chunks(doc)  # type: ignore[attr-defined]
+                            except (ValueError, TypeError) as exc:
+                                failed = True
+                                _say("error", doc.head.source or unit.name, f"cannot write as {fmt}: {exc}")
+                                continue
+                            for chunk in chunks:
+                                stream.write(chunk)
                         result.documents += 1
                         continue
                     if ticker_style:

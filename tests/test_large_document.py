@@ -219,3 +219,34 @@ def test_a_move_restated_across_a_piece_boundary_is_one_fact(small_chunks) -> No
     assert [(s.code, len(s.restated)) for s in pieces.stocks] == [
         (s.code, len(s.restated)) for s in whole.stocks
     ]
+
+
+def test_workers_hand_long_documents_over_by_file(small_chunks, runner, tmp_path, monkeypatch) -> None:
+    """With --jobs 2 a worker spools a long document into a folder the writer made; the output
+    is that of one job, and the folder is gone after the run."""
+    from hkwrap.cli import app
+
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spools))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    for i, paragraph in enumerate((PARAGRAPH, HANS_PARAGRAPH, PARAGRAPH)):
+        (tmp_path / f"long{i}.txt").write_text(paragraph * (10 + i), encoding="utf-8")
+    inputs = [str(tmp_path / f"long{i}.txt") for i in range(3)]
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.json"
+        result = runner.invoke(
+            app, ["extract", "-q", "--no-user-aliases", "-f", "json", "--jobs", jobs, "-o", str(out), *inputs]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b'"schema_version"') == 3
+    assert not list(spools.iterdir())
+
+
+def test_a_spooled_document_drawn_as_a_table_is_the_whole_one(small_chunks, runner, tmp_path) -> None:
+    text = PARAGRAPH * 12
+    written = _cli_output(runner, tmp_path, text, "-f", "table")
+    assert written == _whole_rendering(text, str(tmp_path / "archive.txt"), "table")

@@ -7,12 +7,16 @@ they are final, one JSON record a line, into one temporary file per fact list (i
 stock moves, mentions, levels). The renderers then write the document by copying those files
 in order (``document_chunks``), so the output is byte for byte what the whole document's
 ``to_dict()`` would render. The temporary files are anonymous (``tempfile.TemporaryFile``:
-unlinked on creation), so no exit path, not even a kill, leaves one behind.
+unlinked on creation), so no exit path, not even a kill, leaves one behind. With ``--jobs``,
+a worker spools into named files in a folder the writing process made (and removes however
+the run ends), and hands the document over by those names.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any
@@ -35,11 +39,44 @@ class SpooledDocument:
     as it is read back, after the Simplified name, as ``add_tickers`` is applied to a whole
     document's dict."""
 
-    def __init__(self, head: Document) -> None:
+    def __init__(self, head: Document, directory: str | None = None) -> None:
         self.head = head
         self.counts = dict.fromkeys(LIST_FIELDS, 0)
         self.convert: Callable[[Record], Record] | None = None
         self._files: dict[str, IO[str]] = {}
+        self._directory = directory  # None: anonymous files; else named files in it
+        self._paths: dict[str, str] = {}
+        self._handed_over = False  # the files now belong to the process that receives this
+
+    def _open(self, key: str) -> IO[str]:
+        if self._directory is None:
+            return tempfile.TemporaryFile(
+                "w+", encoding="utf-8", newline="", prefix="hkwrap-"
+            )
+        fd, path = tempfile.mkstemp(prefix=f"{key}-", dir=self._directory)
+        self._paths[key] = path
+        return open(fd, "w+", encoding="utf-8", newline="")
+
+    def hand_over(self) -> SpooledDocument:
+        """Close the named files for another process to read (pickle this); closing this
+        copy then leaves them for the receiver, which removes them."""
+        if self._directory is None and any(self.counts.values()):
+            raise ValueError("anonymous spools cannot be handed over: spool to a directory")
+        for spool in self._files.values():
+            spool.close()
+        self._files.clear()
+        self._handed_over = True
+        return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        if not self._handed_over:
+            raise TypeError("a spooled document is picklable once handed over (hand_over())")
+        return {"head": self.head, "counts": self.counts, "paths": self._paths}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["head"])  # type: ignore[misc]
+        self.counts = state["counts"]
+        self._paths = state["paths"]
 
     def add(self, part: Document) -> None:
         """Serialise the facts of one piece (then dropped from ``part``)."""
@@ -49,11 +86,10 @@ class SpooledDocument:
                 continue
             spool = self._files.get(key)
             if spool is None:
-                spool = self._files[key] = tempfile.TemporaryFile(  # noqa: SIM115 (close())
-                    "w+", encoding="utf-8", newline="", prefix="hkwrap-"
-                )
-            # json escapes every line break inside a string: one record, one line
-            spool.write("".join(dumps(fact.to_dict()) + "\n" for fact in facts))
+                spool = self._files[key] = self._open(key)
+            for fact in facts:  # one at a time: a piece's records joined are megabytes
+                # json escapes every line break inside a string: one record, one line
+                spool.write(dumps(fact.to_dict()) + "\n")
             self.counts[key] += len(facts)
             facts.clear()
 
@@ -74,6 +110,8 @@ class SpooledDocument:
         """The JSON of each fact of list ``key``, in order, as ``to_dict()[key]`` would give it
         (with ``convert`` applied)."""
         spool = self._files.get(key)
+        if spool is None and key in self._paths:  # handed over by a worker
+            spool = self._files[key] = open(self._paths[key], encoding="utf-8", newline="")  # noqa: SIM115
         if spool is None:
             return
         spool.flush()
@@ -112,6 +150,11 @@ class SpooledDocument:
         for spool in self._files.values():
             spool.close()
         self._files.clear()
+        if not self._handed_over:
+            for path in self._paths.values():
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            self._paths.clear()
 
     def __enter__(self) -> SpooledDocument:
         return self
@@ -127,13 +170,15 @@ def spool_text(
     options: Any = None,
     metadata: dict[str, str] | None = None,
     body_start: int = 0,
+    directory: str | None = None,
 ) -> SpooledDocument:
-    """``extract_text`` for a long text, facts spooled piece by piece. Close the result."""
+    """``extract_text`` for a long text, facts spooled piece by piece (to anonymous files, or
+    to named files in ``directory`` for another process to read). Close the result."""
     from hkwrap.pipeline import iter_pieces
 
     metadata = dict(metadata or {})
     head = Document(source=source, metadata=metadata, title=metadata.get("title"))
-    doc = SpooledDocument(head)
+    doc = SpooledDocument(head, directory)
     try:
         for part in iter_pieces(text, head, options, body_start):
             doc.add(part)
