@@ -31,7 +31,8 @@ fuzz: install
 
 bench: install
 	$(BIN)/python bench/bench.py; status=$$?; $(BIN)/python bench/shapes.py || status=1; \
-	$(BIN)/python bench/store_bench.py || status=1; exit $$status
+	$(BIN)/python bench/store_bench.py || status=1; \
+	$(BIN)/python bench/memory.py || status=1; exit $$status
 
 bench-store: install
 	$(BIN)/python bench/store_bench.py

@@ -347,3 +347,41 @@ def iter_reports(seed: int, count: int, lang: str = "mixed") -> Iterator[str]:
     gen = Generator(seed)
     for _ in range(count):
         yield gen.report(lang, gen.rng.randint(MIN_FILE, MAX_FILE))
+
+
+def build_news_json(
+    out: Path, megabytes: float, log: Callable[[str], None] = print
+) -> tuple[Path, int]:
+    """One news-API JSON file of ``megabytes`` MB: ``{"status": "ok", "articles": [...]}`` with
+    one object per generated mixed-language report (title, body, publishedAt, source, url)."""
+    path = out / f"news-{megabytes:g}MB.json"
+    manifest = out / f".news-{megabytes:g}MB.json"
+    target = int(megabytes * 1_000_000)
+    want = {"version": GENERATOR_VERSION, "bytes": target}
+    if path.exists() and _manifest_ok(manifest, want):
+        return path, path.stat().st_size
+    log(f"bench: building {path.name} ...")
+    gen = Generator(seed=_seed("news", target))
+    total = 0
+    number = 0
+    with path.open("w", encoding="utf-8") as f:
+        head = '{"status": "ok", "articles": [\n'
+        f.write(head)
+        total += len(head)
+        while total < target:
+            lang = _pick(gen.rng, LANG_MIXES["mixed"])
+            title, _, body = gen.report(lang, gen.rng.randint(MIN_FILE, MAX_FILE)).partition("\n")
+            number += 1
+            article = {
+                "source": {"id": None, "name": "Bench Wire"},
+                "title": title,
+                "url": f"https://news.example/{number}",
+                "publishedAt": f"2026-{gen.rng.randint(1, 12):02d}-{gen.rng.randint(1, 28):02d}T08:00:00Z",
+                "content": body.strip(),
+            }
+            text = ("" if number == 1 else ",\n") + json.dumps(article, ensure_ascii=False)
+            f.write(text)
+            total += len(text.encode())
+        f.write("\n]}\n")
+    manifest.write_text(json.dumps(want))
+    return path, path.stat().st_size

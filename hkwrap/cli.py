@@ -328,6 +328,9 @@ class _Settings(NamedTuple):
     options: Options
     debug: bool
     encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
+    # With --jobs: where workers leave a long document's spooled facts for the writer (a
+    # folder the writer made and removes however the run ends).
+    spool_dir: str | None = None
 
 
 class _Unit(NamedTuple):
@@ -369,7 +372,10 @@ def no_fact_note(doc: Any, notes: Sequence[str], forced_encoding: str | None) ->
     """A note for a report decoded from another encoding than UTF-8 (forced or guessed) that
     gave no fact at all, which often means the encoding was wrong; None otherwise. Never asks
     for --encoding when one was given."""
-    if doc.indices or doc.stocks or doc.levels or any(
+    if hasattr(doc, "has_facts"):  # a long document spooled to files
+        if doc.has_facts():
+            return None
+    elif doc.indices or doc.stocks or doc.levels or any(
         getattr(doc.market, f) is not None
         for f in ("turnover", "southbound", "northbound", "advancers", "decliners", "unchanged")
     ) or doc.market.short_selling_ratio is not None:
@@ -394,29 +400,50 @@ def _unit_events(unit: _Unit, settings: _Settings) -> Iterator[_Event]:
         yield ("error", unit.error, None)
         return
     try:
-        from hkwrap.pipeline import extract_source
+        from hkwrap.pipeline import CHUNK_CHARS, extract_source
 
         for src in _read(unit, settings):
             for note in src.notes:
                 yield ("note", src.name, note)
-            doc = extract_source(src, settings.options)
+            if len(src.text) > CHUNK_CHARS:  # read in pieces, each piece's facts spooled at once
+                from hkwrap.output.spool import spool_text
+
+                spooled = spool_text(
+                    src.text, source=src.name, options=settings.options,
+                    metadata=src.metadata, body_start=src.body_start,
+                    directory=settings.spool_dir,
+                )
+                doc: Any = spooled.head
+            else:
+                spooled = None
+                doc = extract_source(src, settings.options)
             for warning in doc.warnings:
                 if warning not in doc.failed_steps:
                     yield ("note", doc.source, warning)
             for problem in doc.failed_steps:
                 yield ("failed", doc.source, problem)
-            empty = no_fact_note(doc, src.notes, settings.encoding)
+            empty = no_fact_note(spooled or doc, src.notes, settings.encoding)
             if empty:
                 yield ("note", doc.source, empty)
-            yield ("doc", doc.to_dict(), None)
+            if spooled is not None:
+                with spooled:  # the writer copies the spools; closing removes them
+                    yield ("doc", spooled, None)
+            else:
+                yield ("doc", doc.to_dict(), None)
     except Exception as exc:
         trace = traceback.format_exc() if settings.debug else None
         yield ("error", describe_error(exc, unit.name), trace)
 
 
 def _run_unit(unit: _Unit, settings: _Settings) -> list[_Event]:
-    """Every event of one input, for a worker process to send back whole."""
-    return list(_unit_events(unit, settings))
+    """Every event of one input, for a worker process to send back whole (a spooled long
+    document goes back by the names of its files in ``settings.spool_dir``)."""
+    events = []
+    for kind, first, second in _unit_events(unit, settings):
+        if kind == "doc" and not isinstance(first, dict):
+            first = first.hand_over()
+        events.append((kind, first, second))
+    return events
 
 
 def _worker_init() -> None:
@@ -436,9 +463,13 @@ def _outcomes(
             yield unit, _unit_events(unit, settings)
         return
     import multiprocessing
+    import shutil
+    import tempfile
 
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
+    spool_dir = tempfile.mkdtemp(prefix="hkwrap-spool-")
+    settings = settings._replace(spool_dir=spool_dir)
     pool = context.Pool(processes=min(jobs, len(units)), initializer=_worker_init)
     finished = False
     try:
@@ -451,6 +482,7 @@ def _outcomes(
         else:
             pool.terminate()
         pool.join()
+        shutil.rmtree(spool_dir, ignore_errors=True)
 
 
 # -- inputs -------------------------------------------------------------------------------------
@@ -618,7 +650,7 @@ def _run_extract(
     color: str = "auto",
 ) -> _RunResult:
     from hkwrap.output import get_renderer
-    from hkwrap.output.records import add_tickers, ticker_formatter
+    from hkwrap.output.records import add_tickers, ticker_converter, ticker_formatter
 
     sink: AtomicFile | None = None
     if output is not None:
@@ -688,6 +720,23 @@ def _run_extract(
                             sys.stderr.write(second)
                         continue
                     doc = first
+                    if not isinstance(doc, dict) and not hasattr(renderer, "document_chunks"):
+                        with doc:  # a spooled document, for a renderer that needs it whole
+                            doc = doc.to_dict()
+                    if not isinstance(doc, dict):  # spooled: written piece by piece
+                        if ticker_style:
+                            doc.convert = ticker_converter(ticker_style, format_code)
+                        with doc:  # its spools are removed once written (or not)
+                            try:
+                                chunks = renderer.document_chunks(doc)  # type: ignore[attr-defined]
+                            except (ValueError, TypeError) as exc:
+                                failed = True
+                                _say("error", doc.head.source or unit.name, f"cannot write as {fmt}: {exc}")
+                                continue
+                            for chunk in chunks:
+                                stream.write(chunk)
+                        result.documents += 1
+                        continue
                     if ticker_style:
                         doc = add_tickers(doc, ticker_style, format_code)
                     try:

@@ -9,7 +9,7 @@ So it maps over a cluster (docs/scale-out.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ class Context:
     entities: list[Any] = field(default_factory=list)
     moves: list[Any] = field(default_factory=list)
     yesterday_is_report_day: bool = False  # a morning report: its "yesterday" is the day
+    language_counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # what the language is judged on
 
 
 def _step_securities(ctx: Context, doc: Document) -> None:
@@ -78,11 +79,13 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
     )
     index = SpanIndex(ctx.entities)
-    sentences = [
+    sentences: Iterable[tuple[tuple[int, int], list[Any]]] = (
         (span, tokenize(ctx.prep, span[0], span[1], ctx.lexicon, index.within(*span)))
         for span in ctx.prep.sentences
-    ]
+    )  # one sentence's tokens at a time: a long text's tokens are tens of MB together
     if doc.date is None and not state.yesterday_is_report_day:
+        # an undated report: whether it is a morning recap is read from every sentence first
+        sentences = list(sentences)
         state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
@@ -154,9 +157,10 @@ def _step_date(ctx: Context, doc: Document) -> None:
 
 
 def _step_language(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.language import detect_language
+    from hkwrap.extractors.language import language_counts, language_of
 
-    doc.language = detect_language(ctx.prep)
+    ctx.language_counts = language_counts(ctx.prep)  # a long text adds up its pieces' counts
+    doc.language = language_of(ctx.language_counts)
 
 
 # The extractors, in the order they run. Each reads the context and fills part of the document.
@@ -264,14 +268,28 @@ def extract_text(
     extractor that fails costs only its own facts: the document carries a warning and the step
     in ``failed_steps``, and the other facts are kept.
     """
-    from hkwrap.securities.table import get_table
-    from hkwrap.text.lexicon import get_lexicon
-    from hkwrap.text.prepare import prepare
 
     options = options or Options()
     metadata = dict(metadata or {})
     if len(text) > CHUNK_CHARS:
-        return _extract_chunked(text, source, options, metadata, body_start)
+        doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
+        for part in iter_pieces(text, doc, options, body_start):
+            doc.indices.extend(part.indices)
+            doc.stocks.extend(part.stocks)
+            doc.mentions.extend(part.mentions)
+            doc.levels.extend(part.levels)
+        return doc
+    return _extract_one(text, source, options, metadata, body_start)[0]
+
+
+def _extract_one(
+    text: str, source: str, options: Options, metadata: dict[str, str], body_start: int
+) -> tuple[Document, tuple[int, int, int, int]]:
+    """One text read whole: its document and the counts its language was judged on."""
+    from hkwrap.securities.table import get_table
+    from hkwrap.text.lexicon import get_lexicon
+    from hkwrap.text.prepare import prepare
+
     doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
     seen = dict(metadata)  # what the extractors read; the document keeps the metadata as given
     ctx = Context(
@@ -290,7 +308,7 @@ def extract_text(
             problem = f"{name} extractor failed ({type(exc).__name__}: {_short(exc)}); its facts are missing"
             doc.failed_steps.append(problem)
             _warn(doc, problem)
-    return doc
+    return doc, ctx.language_counts
 
 
 def _short(exc: Exception) -> str:
@@ -303,32 +321,57 @@ _MESSAGE_CHARS = 200  # an error line stays readable in cron mail
 
 
 # A document longer than this is read in pieces (cut at paragraph breaks), so memory stays
-# bounded on an archive pasted into one file; facts are not merged across pieces.
+# bounded on an archive pasted into one file. What is and is not merged across pieces: see
+# ``iter_pieces``.
 CHUNK_CHARS = 1_000_000
 
 
-def _extract_chunked(
-    text: str, source: str, options: Options, metadata: dict[str, str], body_start: int
-) -> Document:
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece of ``text`` that begins at ``start`` ends: at the last paragraph break
+    (else line break, else end of sentence) in the second half of a CHUNK_CHARS window."""
+    end = min(len(text), start + CHUNK_CHARS)
+    if end < len(text):
+        cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
+        cut = cut if cut > 0 else text.rfind("\n", start + CHUNK_CHARS // 2, end)
+        cut = cut if cut > 0 else text.rfind("\r", start + CHUNK_CHARS // 2, end)
+        for stop in (". ", "。"):  # no line break: at least end a sentence
+            cut = cut if cut > 0 else text.rfind(stop, start + CHUNK_CHARS // 2, end)
+        end = cut + 1 if cut > 0 else end
+    return end
+
+
+def iter_pieces(
+    text: str, head: Document, options: Options | None = None, body_start: int = 0
+) -> Iterator[Document]:
+    """Read a long ``text`` piece by piece, handing out each piece's facts as soon as they are
+    final, so that no more than one piece's facts need be held (the command line writes them
+    to temporary files; ``extract_text`` gathers them into one Document).
+
+    Each yielded Document holds one piece's index moves, stock moves, mentions and levels, with
+    offsets and lines into ``text``, in reading order. ``head`` (an empty Document naming the
+    source and metadata) gathers the rest as the pieces are read: the date (the first piece's),
+    each market figure (the first piece's that states it), warnings and failed steps; its
+    language is set after the last piece, judged on the counts of every piece together.
+
+    Not merged across pieces: moves and levels are consolidated within a piece, so the same
+    index or stock reported in two pieces gives one fact per piece, as two reports would.
+    """
     import dataclasses
 
-    doc = Document(source=source, metadata=metadata, title=metadata.get("title"))
+    from hkwrap.extractors.language import add_counts, language_of
+
+    options = options or Options()
+    metadata = head.metadata
+    counts: tuple[int, int, int, int] = (0, 0, 0, 0)
     start = 0
     lines_before = 0
     first = True
     while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
-            cut = cut if cut > 0 else text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            cut = cut if cut > 0 else text.rfind("\r", start + CHUNK_CHARS // 2, end)
-            for stop in (". ", "。"):  # no line break: at least end a sentence
-                cut = cut if cut > 0 else text.rfind(stop, start + CHUNK_CHARS // 2, end)
-            end = cut + 1 if cut > 0 else end
-        part = extract_text(
-            text[start:end], source=source, options=options, metadata=metadata,
-            body_start=max(0, body_start - start),
+        end = _piece_end(text, start)
+        part, part_counts = _extract_one(
+            text[start:end], head.source, options, dict(metadata), max(0, body_start - start)
         )
+        counts = add_counts(counts, part_counts)
 
         def shift(ev: Any, base: int = start, lines: int = lines_before) -> Any:
             if ev is None:
@@ -339,44 +382,34 @@ def _extract_chunked(
             fact.evidence = shift(fact.evidence)
             if hasattr(fact, "restated"):
                 fact.restated = [shift(e) for e in fact.restated]
-        doc.indices.extend(part.indices)
-        doc.stocks.extend(part.stocks)
-        doc.levels.extend(part.levels)
-        doc.mentions.extend(
+        part.mentions = [
             dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in part.mentions
-        )
+        ]
+        market = head.market
         for name in ("turnover", "southbound", "northbound"):
             amount = getattr(part.market, name)
-            if getattr(doc.market, name) is None and amount is not None:
+            if getattr(market, name) is None and amount is not None:
                 amount.evidence = shift(amount.evidence)
-                setattr(doc.market, name, amount)
+                setattr(market, name, amount)
         for name in ("advancers", "decliners", "unchanged", "short_selling_ratio"):
-            if getattr(doc.market, name) is None:
-                setattr(doc.market, name, getattr(part.market, name))
+            if getattr(market, name) is None:
+                setattr(market, name, getattr(part.market, name))
         for key, ev in part.market.evidence.items():
-            doc.market.evidence.setdefault(key, shift(ev))
-        doc.warnings.extend(w for w in part.warnings if w not in doc.warnings)
-        doc.failed_steps.extend(f for f in part.failed_steps if f not in doc.failed_steps)
+            market.evidence.setdefault(key, shift(ev))
+        head.warnings.extend(w for w in part.warnings if w not in head.warnings)
+        head.failed_steps.extend(f for f in part.failed_steps if f not in head.failed_steps)
         if first:
-            doc.date = part.date
+            head.date = part.date
             first = False
         lines_before += _line_ends(text, start, end)
         start = end
-    doc.language = _whole_language(text, body_start)  # counted over every piece, not the first
-    return doc
+        yield part
+    head.language = language_of(counts)  # counted over every piece, not the first
 
 
 def _line_ends(text: str, start: int, end: int) -> int:
     """Line ends in ``text[start:end]``: LF, CRLF and a lone CR each count once."""
     return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
-
-
-def _whole_language(text: str, body_start: int) -> str:
-    from hkwrap.extractors.language import detect_language
-    from hkwrap.text.fold import fold
-    from hkwrap.text.prepare import Prepared, mask
-
-    return detect_language(Prepared(text=text, folded=mask(fold(text), body_start)))
 
 
 # The modules the steps import when they first run.

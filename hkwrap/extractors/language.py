@@ -28,6 +28,16 @@ def detect_language(prep: Prepared) -> str:
     A Chinese character carries about a word's meaning in two or three characters, so one
     Latin word weighs as much as two and a half Han characters.
     """
+    return language_of(language_counts(prep))
+
+
+# (Han characters, Latin words, Traditional-only Han, Simplified-only Han): what the language
+# is judged on. Counts add up, so a report read in pieces is judged on its whole text.
+LanguageCounts = tuple[int, int, int, int]
+
+
+def language_counts(prep: Prepared) -> LanguageCounts:
+    """The counts :func:`language_of` judges, for one prepared text."""
     text, folded = prep.text, prep.folded
     # Folding keeps a Han character Han (Traditional to Simplified) and blanks what is not the
     # report's own text, so the report's Han characters are the text under the folded Han runs.
@@ -38,14 +48,25 @@ def detect_language(prep: Prepared) -> str:
         len(_LATIN_WORD.findall(text, m.start(), m.end()))
         for m in _BLANK_RUN.finditer(folded) if not text[m.start():m.end()].isspace()
     )
-    if not han and not words:
-        return "en"
-    zh_weight = len(han) / 2.5
-    if words > 4 * zh_weight:
-        return "en"
     trad, simp = _script_sets()
     n_trad = sum(map(trad.__contains__, han))
     n_simp = sum(map(simp.__contains__, han))
+    return len(han), words, n_trad, n_simp
+
+
+def add_counts(a: LanguageCounts, b: LanguageCounts) -> LanguageCounts:
+    """The counts of two texts together."""
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
+
+
+def language_of(counts: LanguageCounts) -> str:
+    """en, zh-Hant, zh-Hans or mixed, from :func:`language_counts`."""
+    han, words, n_trad, n_simp = counts
+    if not han and not words:
+        return "en"
+    zh_weight = han / 2.5
+    if words > 4 * zh_weight:
+        return "en"
     script = "zh-Hant" if n_trad >= n_simp else "zh-Hans"
     if zh_weight > 4 * words:
         return script

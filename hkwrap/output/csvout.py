@@ -21,7 +21,10 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hkwrap.output.spool import SpooledDocument
 
 COLUMNS: tuple[str, ...] = (
     "source",
@@ -51,6 +54,7 @@ COLUMNS: tuple[str, ...] = (
 MARKET_AMOUNTS = ("turnover", "southbound", "northbound")
 MARKET_NUMBERS = ("advancers", "decliners", "unchanged", "short_selling_ratio")
 
+_CHUNK = 1 << 16  # characters of rows gathered before one write (a long document's rows)
 _RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -164,6 +168,21 @@ class CsvRenderer:
         for row in fact_rows(doc):
             writer.writerow([cell(row.get(col)) for col in COLUMNS])
         return buf.getvalue()
+
+    def document_chunks(self, doc: SpooledDocument) -> Iterator[str]:
+        """``document(doc.to_dict())`` in pieces, for a long document spooled to files: the
+        facts are read back one at a time."""
+        head = doc.fields()
+        lazy = dict(head, **{key: doc.records(key) for key in ("indices", "stocks", "levels")})
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        for row in fact_rows(lazy):
+            writer.writerow([cell(row.get(col)) for col in COLUMNS])
+            if buf.tell() >= _CHUNK:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
 
     def footer(self) -> str:
         return ""

@@ -8,8 +8,11 @@ per-input error in the CLI instead of a file ``jq`` cannot read.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hkwrap.output.spool import SpooledDocument
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
@@ -25,6 +28,14 @@ class JsonlRenderer:
 
     def document(self, doc: Mapping[str, Any]) -> str:
         return dumps(doc) + "\n"
+
+    def document_chunks(self, doc: SpooledDocument) -> Iterator[str]:
+        """``document(doc.to_dict())`` in pieces, for a long document spooled to files."""
+        from hkwrap.output.spool import json_chunks
+
+        chunks = json_chunks(doc)
+        yield from chunks
+        yield "\n"
 
     def footer(self) -> str:
         return ""
@@ -47,6 +58,19 @@ class JsonRenderer:
         sep = "\n" if self._count == 0 else ",\n"
         self._count += 1
         return sep + text
+
+    def document_chunks(self, doc: SpooledDocument) -> Iterator[str]:
+        """``document(doc.to_dict())`` in pieces, for a long document spooled to files. What
+        can fail is serialised before the separator is handed out (no stray comma)."""
+        from hkwrap.output.spool import json_chunks
+
+        chunks = json_chunks(doc)  # raises here, before anything is yielded
+        return self._after_separator(chunks)
+
+    def _after_separator(self, chunks: Iterator[str]) -> Iterator[str]:
+        yield "\n" if self._count == 0 else ",\n"
+        self._count += 1
+        yield from chunks
 
     def footer(self) -> str:
         return "]\n" if self._count == 0 else "\n]\n"

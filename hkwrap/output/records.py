@@ -33,10 +33,10 @@ def _with_ticker(record: dict[str, Any], ticker: str) -> dict[str, Any]:
     return out
 
 
-def add_tickers(
-    doc: dict[str, Any], style: str, format_code: Callable[[str, str], str] | None = None
-) -> dict[str, Any]:
-    """A copy of ``doc`` whose stocks and mentions carry ``ticker`` in ``style``."""
+def ticker_converter(
+    style: str, format_code: Callable[[str, str], str] | None = None
+) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """What ``add_tickers`` does to one stock move or mention record."""
     fmt = format_code or ticker_formatter()
 
     def convert(record: dict[str, Any]) -> dict[str, Any]:
@@ -49,6 +49,14 @@ def add_tickers(
                 ticker = None
         return _with_ticker(record, ticker)  # type: ignore[arg-type]
 
+    return convert
+
+
+def add_tickers(
+    doc: dict[str, Any], style: str, format_code: Callable[[str, str], str] | None = None
+) -> dict[str, Any]:
+    """A copy of ``doc`` whose stocks and mentions carry ``ticker`` in ``style``."""
+    convert = ticker_converter(style, format_code)
     out = dict(doc)
     for key in ("stocks", "mentions"):
         if isinstance(doc.get(key), list):
