@@ -86,7 +86,10 @@ _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
 _CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*")
 _PCT_THEN_PRICE = regex.compile(r"[\s,@(（]*")
-_YEAR_FRAME_BEFORE = regex.compile(r"\b(?:in|for|since|of|during)\s$")
+# Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%".
+_YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
+_YEAR_FRAME_BEFORE = regex.compile(rf"\b(?:in|for|since|of|during|{_YEAR_VERBS})\s$")
+_YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
 _THE_ITS = regex.compile(r"\s*(?:the|its)?\s*")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
@@ -152,7 +155,7 @@ def _near_level(known: float | None, level: float) -> bool:
 
 
 # Before a year that is a period, even the report's own: "fell 14% in 2023", "for 2023".
-_YEAR_AS_PERIOD = regex.compile(r"\b(?:in|for|during|over)\s$")
+_YEAR_AS_PERIOD = regex.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = regex.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # Between a streak word and its length ("連跌三日", "連升 3 日").
@@ -1422,7 +1425,7 @@ def _is_year(folded: str, q: Quantity) -> bool:
     if q.kind != "num" or not _FIRST_YEAR <= q.value <= _LAST_YEAR or q.value != int(q.value):
         return False
     after = folded[q.end:q.end + 2]
-    before = folded[max(0, q.start - 6):q.start]
+    before = folded[max(0, q.start - _YEAR_WORD_REACH):q.start]
     return after.lstrip().startswith("年") or _YEAR_FRAME_BEFORE.search(before) is not None
 
 
