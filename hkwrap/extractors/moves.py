@@ -37,6 +37,8 @@ _JOINER = regex.compile(
 )
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
+# After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
+_SIDE_AFTER = regex.compile(r"\s?(?:以下|以上|之下|之上)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
@@ -320,6 +322,7 @@ class _Binder:
         self.cur: Move | None = None  # the move being read
         self.direction = 0
         self.direction_end = 0  # where the word that set ``direction`` ends
+        self.level_q = "exact"  # how the number being read states a level ("mark": 19,000點以下)
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
         self.split_at = 0  # a second verb: a new move, if the next number says so
         self.sticky_session: str | None = None
@@ -918,8 +921,9 @@ class _Binder:
                 self.aside_period = True
             if self.text.endswith((":", "：")):
                 self.state.period_heading = True
-        if self.other_weekday(tok):
-            # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report
+        if self.other_weekday(tok) and not self.describes_next_subject(tok):
+            # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report (but
+            # "周三公布季績的香港交易所漲1.36%": the day dates what the company did)
             clause = self.clause_end(tok.end)
             scope = sentence[1] if self.framing_sentence() or clause is None else clause
             self.set_previous(tok.end, scope)
@@ -1065,6 +1069,9 @@ class _Binder:
             or _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) is not None
         )
         is_level = self.near(self.level, q)
+        # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
+        # after ("最低曾見18,868點") replaces
+        self.level_q = "mark" if kind == "index" and _SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD) else "exact"
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
         # "升近5%至近6%", "between over 3% and 5%": a qualifier on the far end is still a range
@@ -1153,7 +1160,7 @@ class _Binder:
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
             if (is_level or after_name or next_of_list) and not is_threshold and q.value >= self.scale().level_min:
-                self.add_level(self.ensure(), Num(q.value, "exact", q.start, q.end))
+                self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
@@ -1340,7 +1347,7 @@ class _Binder:
             q.value >= scale.level_floor and not q.sign and not verb_before
         ):
             if q.value >= scale.level_min and (m.level is None or len(m.subjects) > 1):
-                self.add_level(m, Num(q.value, "exact", q.start, q.end))
+                self.add_level(m, Num(q.value, self.level_q, q.start, q.end))
             elif q.value < scale.level_min and sd:
                 m.points.append(Num(sd * q.value, qualifier, q.start, q.end))
         else:
