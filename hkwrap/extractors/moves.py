@@ -1320,8 +1320,15 @@ class _Binder:
         """A mark crossed by a move that states no level ("surged nearly 4%, surpassing the
         20,600-point mark"): the level it gives, which a stated level replaces."""
         cur = self.cur
-        if cur is not None and cur.has_change and cur.level is None and q.value >= self.scale().level_min and not self.modal:
+        if q.value < self.scale().level_min or self.modal:
+            return
+        if cur is not None and cur.has_change and cur.level is None:
             cur.level = Num(q.value, "mark", q.start, q.end)
+        elif (cur is None or not cur.has_numbers) and (cur.session if cur is not None else self.sticky_session) == "intraday":
+            # "盘中一度站上19700点", "briefly topped 20,000": a mark reached during the day is
+            # the day's level there, a move of its own
+            m = self.ensure()
+            m.level, m.session = Num(q.value, "mark", q.start, q.end), "intraday"
 
     @staticmethod
     def add_level(m: Move, level: Num) -> None:
