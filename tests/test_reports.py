@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Ten sets of reports written for this project, each a folder with docs/ and gold/:
+Eleven sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -55,6 +55,16 @@ Ten sets of reports written for this project, each a folder with docs/ and gold/
   an etnet 半日 flash, a 東方日報 column with 「700」 codes and old names, a 香港01 bullet list,
   a TVB script with a warrant and a CBBC, 格隆汇 and 每日经济新闻 收评 with 板块 lists, a 中新网
   close, a 华尔街见闻 午评 with 0700.HK codes, a 金融界 盘前 preview with ADR lines.
+- tests/reports11/: a fifth blind set (5 English, 6 Traditional, 5 Simplified; 2008-2026):
+  a Reuters close on the Stock Connect launch day ("the China Enterprises Index", midday
+  moves, 0388.HK codes), an AP Asia roundup with Hong Kong in two sentences, a fund house's
+  bullets ("HSI -0.4% to 24,120", 700 HK codes), an SCMP year-end review with annual moves,
+  a crypto portal's wrap with a bitcoin ETF and a planned listing, a 新浪 收評, 信報 flash lines
+  timestamped through the day, a TVB script with Chinese-numeral prices (三毫二仙) and a
+  warrant, a 明報 column on a Christmas Eve half-day, a bank newsletter with 即日高／低 and
+  2011 names, a WeChat post with emoji and 50億9,700萬, a 东方财富 Choice 收评 by 板块, a 雪球
+  post with $代码$ tags and a US ticker, an e公司 午评, a 第一财经 opening flash with ADR
+  lines, a 中新网 next-morning recap of 2008 with no year.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
