@@ -146,6 +146,7 @@ def compatible(a: Draft, b: Draft) -> bool:
             firm.pct is None and loose.pct is not None
             and (firm.points is not None or firm.session == "close")  # a move, not a range's end
             and (firm.points is None or (firm.points > 0) == (loose.pct > 0))
+            and _pct_agrees(loose, firm)  # "暴涨14.35%" is not the high's 1,698 points (15.4%)
         )
     if a.session and b.session and a.session != b.session:
         return False

@@ -603,7 +603,10 @@ class _Binder:
         # market heads the next one with its session
         if all(t.subject is None or t.subject.weak for t in self.tokens):
             sessions = [k for t in self.tokens if (k := t.role_kind("session"))]
-            if sessions and not any(t.qty is not None for t in self.tokens):
+            # one clause only: "午後有資金趁低吸納，但係收復唔到幾多失地" is a remark, not a heading
+            if sessions and not any(t.qty is not None for t in self.tokens) and not _CLAUSE_MARK.search(
+                self.folded, sentence[0], sentence[1]
+            ):
                 state.heading_session = sessions[-1]
         if carried is not None and self.sticky_session is None:
             self.sticky_session = state.last_session  # the figures go on with that move
