@@ -145,7 +145,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "media": re.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
         # what a company plans to list, or a listing it sponsors: a little way after its name
         "listing": re.compile(
-            rf"(?:'s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
+            # "HashKey, which is preparing its own Hong Kong listing": a relative clause after the name
+            rf"(?:'s)?(?:,\s(?:which|that)\s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
             rf"|(?:{alt(_words('zh_listing_future'))})[^,;。，；\d%]{{0,{_LISTING_FUTURE_GAP}}}?(?:{alt(_words('zh_listing_verbs'))})"
             rf"|(?:为|為|担任|擔任|作为|作為)(?:其|该公司|該公司)?(?:上市|ipo)?(?:的)?(?:{alt(_words('zh_sponsor'))})"
             rf"|\s(?:as|acting\s+as)\s+(?:its\s+|the\s+)?(?:{alt(_words('en_sponsor'))})\b)"
@@ -167,7 +168,8 @@ def _after_broker() -> re.Pattern[str]:
         # "中信证券：港股AI主线行情有望延续": a broker's name, a colon, its view
         rf"(?:\s?[:：](?!\s?[-+]?\d)"
         rf"|{_EN_WHEN}{en_after_broker}"
-        rf"|\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
+        # "招商证券(香港)表示": the broker's arm in brackets before its verb
+        rf"|(?:\s?\([\u4e00-\u9fff]{{1,4}}\))?\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
         rf"(?!{_alt(_words('zh_not_verb'))}))"
     )
 
