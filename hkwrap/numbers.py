@@ -194,6 +194,8 @@ def _pattern() -> regex.Pattern:
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
           | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?\s?几?\s?巴仙
+            # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8)
+          | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])仙)?
         )
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         # "98億5,000萬": a remainder in 萬 after 億
@@ -204,7 +206,8 @@ def _pattern() -> regex.Pattern:
           | \s?(?P<cur2>{cur_after})(?![a-z])
             # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
             # and in Cantonese "52蚊4毫"
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])[角毫])?
+            # (the 毫 may be left out at the end: "二百七十三蚊四")
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$)))?
         )?
         """,
         regex.VERBOSE,
@@ -318,6 +321,10 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             v = parse_zh_numeral(g["zhbare"])
             if v is not None:
                 yield Quantity("num", v, m.start(), m.end())
+            continue
+        elif g["mao"] is not None:
+            cents = _ZH_DIGITS[g["mao"]] * 10 + (_ZH_DIGITS[g["xian"]] if g["xian"] else 0)
+            yield Quantity("money", cents / 100, m.start(), m.end(), currency="HKD")
             continue
         elif g["baxian"] is not None:
             b = g["baxian"]
