@@ -339,6 +339,12 @@ _FIRST_DAY = regex.compile(
     r"first\s(?:trading\s)?(?:day|session)\sof\s(?:the\s(?:new\s)?year|(?P<y1>20\d\d))"
     r"|(?P<y2>20\d\d)\s?年?(?:的)?(?:首个|第一个)交易日"
 )
+# ... and its last: "the final session of 2021", "2021年最后一个交易日" (31 December, or the
+# weekday before it).
+_LAST_DAY = regex.compile(
+    r"(?:last|final)\s(?:[a-z-]+\s)?(?:trading\s)?(?:day|session)\sof\s(?P<y1>20\d\d)"
+    r"|(?P<y2>20\d\d)\s?年?(?:的)?最后一个交易日"
+)
 _FIRST_DAY_SENTENCES = 3
 _SINCE_BEFORE = regex.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
 _SINCE_REACH = 12  # "since the " and a space to spare
@@ -359,6 +365,21 @@ def _first_trading_day(prep: Prepared) -> dt.date | None:
     day = dt.date(year, 1, 3 if dt.date(year, 1, 1).weekday() == 6 else 2)
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
+    return day
+
+
+def _last_trading_day(prep: Prepared) -> dt.date | None:
+    """The last trading day of the year the opening sentences name: 31 December, or the
+    weekday before it."""
+    if not prep.sentences:
+        return None
+    end = prep.sentences[min(len(prep.sentences), _FIRST_DAY_SENTENCES) - 1][1]
+    m = _LAST_DAY.search(prep.folded, 0, end)
+    if m is None:
+        return None
+    day = dt.date(int(m.group("y1") or m.group("y2")), 12, 31)
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
     return day
 
 
@@ -437,7 +458,7 @@ def find_trading_day(
     same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
     own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
     if own is None:
-        first = _first_trading_day(prep)  # "On Tuesday, the first trading day of 2024"
+        first = _first_trading_day(prep) or _last_trading_day(prep)  # "the first trading day of 2024"
         if first is not None:
             return first.isoformat(), False
     if ref is None and reference:
