@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Eleven sets of reports written for this project, each a folder with docs/ and gold/:
+Twelve sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -65,6 +65,14 @@ Eleven sets of reports written for this project, each a folder with docs/ and go
   2011 names, a WeChat post with emoji and 50億9,700萬, a 东方财富 Choice 收评 by 板块, a 雪球
   post with $代码$ tags and a US ticker, an e公司 午评, a 第一财经 opening flash with ADR
   lines, a 中新网 next-morning recap of 2008 with no year.
+- tests/reports12/: a sixth blind set, everyday kinds (4 English, 4 Traditional, 4 Simplified;
+  2010-2026): a Nikkei Asia-style close with a planned listing, a Bloomberg-style midday flash
+  in bullets with 700 HK codes, a broker's evening note with a plain-text "Sector movers" table
+  (0700.HK), a radio bulletin with figures read out in words and no year, an 經濟通 收市總結
+  with 板塊 headings and 938億5,000萬, a 香港商報 港股述評 of 2010 with (0005) codes and a
+  threshold high, a 有線財經 TV script with nicknames, an app push digest with times and
+  「700」 codes, a 新浪 收盘点评 with 南向 split into 沪/深, a 每经 午盘 with a 个股 table, a
+  中国证券报 daily with a weekly recap, a 富途 早报 recapping 昨日 with ADR and night futures.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
