@@ -291,6 +291,7 @@ class Matcher:
         names = self.name_hits(folded, text)
         codes = self.code_hits(folded, text)
         code_at = {s: (s, e, t, bare) for s, e, t, bare in codes}
+        code_ending = {e: (s, e, t, bare) for s, e, t, bare in codes}
         used_codes: set[int] = set()
         hits: list[Hit] = []
         blocked_ends: set[int] = set()
@@ -307,6 +308,8 @@ class Matcher:
             code = code_at.get(gap.end()) if gap else None
             if code is None and gap and gap.end() != e:
                 code = code_at.get(e)
+            if code is None:
+                code = self._own_code_after_more_name(folded, e, self._codes[pid], code_at)
             if code is None and self._other_company(folded, text, e):
                 continue
             if code is None and self._name_of_other_code(folded, text, e, self._codes[pid], code_at):
@@ -320,6 +323,11 @@ class Matcher:
                     e = name_end
                     codes_now = self._codes_at(pid, date, memo)
             hit = self._name_hit(s, name_end, e, codes_now, code, folded, text)
+            before = code_ending.get(s) if code is None else None
+            if before is not None and before[2].code in codes_now and before[0] not in used_codes:
+                # the code printed first, in brackets ("「1211」比亞迪", an app's style)
+                cs, ce, ticker, _ = before
+                hit = Hit(cs, hit.end, ticker.code, s, name_end, codes_now, cs, ce, ticker)
             if hit.code_start is not None:
                 used_codes.add(hit.code_start)
             hits.append(hit)
@@ -377,6 +385,20 @@ class Matcher:
             return False
         code = code_at.get(m.end())
         return code is not None and code[2].code not in codes
+
+    def _own_code_after_more_name(
+        self, folded: str, e: int, codes: tuple[str, ...],
+        code_at: dict[int, tuple[int, int, TickerMatch, bool]],
+    ) -> tuple[int, int, TickerMatch, bool] | None:
+        """The rest of the name, then the name's own code in brackets (世茂 in 世茂房地產(00813)):
+        one name with its code, not a name and a second mention."""
+        if e >= len(folded) or folded[e] < "\u3400":
+            return None
+        m = _MORE_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
+        code = code_at.get(m.end()) if m is not None else None
+        if code is None or code[2].code not in codes or self._names_inside(folded, e, m.end()):
+            return None
+        return code
 
     def _names_inside(self, folded: str, s: int, e: int) -> bool:
         return self._ac is not None and bool(self._ac.find_matches_as_indexes(folded[s:e]))
