@@ -101,8 +101,8 @@ _EN_WHEN = (
 # said on Monday it plans a secondary listing"); a sentence with a figure (a debut's first-day
 # move) keeps the company a stock.
 _LISTING_REACH = 40
-# Between a word of the future and its listing verb: a time and a place (下月初在港).
-_LISTING_FUTURE_GAP = 8
+# Between a word of the future and its listing verb: a time and a place (下月初在港, 於12月初在港).
+_LISTING_FUTURE_GAP = 10
 _FIGURE = re.compile(r"%|(?<![\d,.])\d[\d,.]{0,20}\s?(?:元|港元)|(?:hk\$|\$)\s?\d")  # bounded: linear on digit runs
 
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
@@ -147,7 +147,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "listing": re.compile(
             # "HashKey, which is preparing its own Hong Kong listing": a relative clause after the name
             rf"(?:'s)?(?:,\s(?:which|that)\s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
-            rf"|(?:{alt(_words('zh_listing_future'))})[^,;。，；\d%]{{0,{_LISTING_FUTURE_GAP}}}?(?:{alt(_words('zh_listing_verbs'))})"
+            rf"|(?:{alt(_words('zh_listing_future'))})[^,;。，；%]{{0,{_LISTING_FUTURE_GAP}}}?(?:{alt(_words('zh_listing_verbs'))})"
             rf"|(?:为|為|担任|擔任|作为|作為)(?:其|该公司|該公司)?(?:上市|ipo)?(?:的)?(?:{alt(_words('zh_sponsor'))})"
             rf"|\s(?:as|acting\s+as)\s+(?:its\s+|the\s+)?(?:{alt(_words('en_sponsor'))})\b)"
         ),

@@ -18,6 +18,8 @@ from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
+_DIGIT = regex.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Subject:
@@ -183,8 +185,10 @@ def tokenize(
             taken.append((ent.start, ent.end))
     ents = Overlaps(taken)
     words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
-    # Index names win over numbers inside them ("CSI 300", "Nikkei 225").
-    taken.extend((w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles))
+    # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
+    # over a name without digits inside it ("272.6 Hong Kong dollars" is no market).
+    numbered = [w for w in words if any(r.startswith("index:") for r in w.roles) and _DIGIT.search(folded, w.start, w.end)]
+    taken.extend((w.start, w.end) for w in numbered)
     names = Overlaps(taken)
     quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
     # "expands to 88 members": a number that counts things is no price, level or change
@@ -205,7 +209,7 @@ def tokenize(
     qspans = Overlaps([(q.start, q.end) for q in quantities])
     for w in words:
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
-        if not index_ids and qspans.overlaps(w.start, w.end):
+        if qspans.overlaps(w.start, w.end) and not (index_ids and _DIGIT.search(folded, w.start, w.end)):
             continue
         if index_ids:
             index_id = index_ids[0]
