@@ -98,7 +98,7 @@ def parse_zh_numeral(s: str) -> float | None:
 def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
     """Value of an English number read out: "one point six", "four hundred and twelve",
     "twenty-five hundred", "two thousand three hundred"."""
-    whole, _, frac = s.partition(" point ")
+    whole, _, frac = s.replace(",", " ").partition(" point ")
     total = section = 0
     for w in regex.split(r"[-\s]+", whole.strip()):
         if w == "and":
@@ -228,7 +228,12 @@ _MATCH_DATE_CHARS = 10  # the longest such date
 
 
 # Where a spoken English number can end: right before its unit.
-_SPOKEN_UNIT = regex.compile(r"\s(?P<unit>percent|per\scent|points|percentage\spoints?)\b")
+_SPOKEN_UNIT = regex.compile(
+    r"\s(?P<unit>percent|per\scent|points|percentage\spoints?"
+    # money read out: "eighty-five dollars (and forty cents)", "fifty-nine point eight billion dollars"
+    r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents)?)\b"
+)
+_SPOKEN_MAGNITUDE = {"billion": 1_000_000_000, "million": 1_000_000}
 # How far before its unit a spoken number may start (nine words and their spaces).
 _SPOKEN_REACH = 80
 
@@ -247,6 +252,28 @@ def _spoken_pattern() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _spoken_level_pattern() -> regex.Pattern:
+    """A level read out after "at" or "to", in thousands: "at twenty-three thousand, one
+    hundred and fifty-nine" (a radio bulletin's index level, which has no unit after it)."""
+    words = _units()["number_words"]
+    en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
+    return regex.compile(
+        rf"\s(?:at|to)\s(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
+        rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
+        r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
+    )
+
+
+def _spoken_levels(text: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _spoken_level_pattern().finditer(text, start, end):
+        value = parse_en_numeral(m.group("n"), _units()["number_words"])
+        if value is not None:
+            out.append(Quantity("num", value, m.start("n"), m.end("n")))
+    return out
+
+
 def _spoken(text: str, start: int, end: int) -> list[Quantity]:
     """Numbers read out in English before a percent or points unit, as a TV or radio script
     writes them: "one point six percent", "four hundred and twelve points". Found from the
@@ -263,6 +290,14 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
         if value is None:
             continue
         unit = u.group("unit")
+        if "dollars" in unit:
+            if u.group("mag"):
+                value *= _SPOKEN_MAGNITUDE[u.group("mag").strip()]
+            elif u.group("cents"):
+                cents = parse_en_numeral(u.group("cents"), words)
+                value = round(value + (cents or 0) / 100, 2)
+            out.append(Quantity("money", value, m.start(), u.end(), currency="HKD", magnitude=bool(u.group("mag"))))
+            continue
         kind = "pp" if unit.startswith("percentage") else "pts" if unit == "points" else "pct"
         out.append(Quantity(kind, value, m.start(), u.end()))
     return out
@@ -272,6 +307,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
     """Every quantity in ``text[start:end]`` (folded text), in order."""
     stop = len(text) if end is None else end
     spoken = _spoken(text, start, stop)
+    if text.find(" thousand", start, stop) >= 0 and (levels := _spoken_levels(text, start, stop)):
+        spoken = sorted(spoken + levels, key=lambda q: q.start)
     if not spoken:
         yield from _scan_written(text, start, stop)
         return
