@@ -62,7 +62,9 @@ _LIST_MARK = regex.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 # Sentence ends: a line break, a full stop, a bullet, or a wire's " ** " between items.
 _HARD_BREAK = regex.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
 _ABBREV = frozenset(
-    ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig"]
+    ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig",
+     # abbreviated company names in tables and wires ("Galaxy Ent.", "CK Hldgs.")
+     "ent", "hldgs", "hldg", "intl", "grp", "bros", "mfg", "pptys"]
 )
 
 
