@@ -118,6 +118,8 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+# A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
+_COLLOQUIAL_PCT = regex.compile(r"个多?点")
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
 _QUOTE_LINK = regex.compile(r"\s?[,;]?\s?\(?\s?")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
@@ -1145,6 +1147,10 @@ class _Binder:
         ):
             self.qual = None
             return
+        if kind == "stock" and q.kind == "pts" and _COLLOQUIAL_PCT.search(folded, q.start, q.end):
+            # "涨了3个多点": said of a stock, 个点 is a percentage point of its price
+            q = Quantity("pct", q.value, q.start, q.end, sign=q.sign, odd=q.odd or "多" in folded[q.start:q.end])
+            qualifier = "over" if qualifier == "exact" and q.odd else qualifier
         if q.kind == "pct":
             self.take_pct(q, d, kind, qualifier, is_threshold, is_level, is_range)
         elif q.kind == "pts" and kind == "index":
