@@ -118,6 +118,11 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+# A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
+_HIGH_LOW_LINE = regex.compile(
+    r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
+    r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
+)
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = regex.compile(r"个多?点")
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
@@ -397,6 +402,23 @@ class _Binder:
         clause = self.clause_end(tok.end)
         p.scope = clause if clause is not None else self.sentence[1]
 
+    def high_low_line(self) -> list[Move]:
+        """"即日高／低：23,112.05／22,285.31", "Day's high/low: 23,112 / 22,285": the day's two
+        extremes on a line that names no index, for the index whose last level both lie near."""
+        m = _HIGH_LOW_LINE.match(self.folded, self.sentence[0], self.sentence[1])
+        if m is None:
+            return []
+        values = [(float(m.group(g).replace(",", "")), m.start(g), m.end(g)) for g in ("a", "b")]
+        near = [i for i, v in self.state.index_levels.items() if all(_near_level(v, x) for x, _, _ in values)]
+        if not near:
+            return []
+        moves = []
+        for value, start, end in values:
+            move = Move([Subject("index", near[-1], start, start)], self.sentence)
+            move.level, move.session, move.session_explicit = Num(value, "exact", start, end), "intraday", True
+            moves.append(move)
+        return moves
+
     def check_index_ref(self, move: Move) -> None:
         """"HSI ... to close at 16,587; HSTECH -1.7% to 3,488. The index was held in a narrow
         band: intraday high 16,702": "the index" is the one whose last level its level is near,
@@ -592,6 +614,8 @@ class _Binder:
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
+        if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
+            return extremes
         carried = self.carried_subject()
         if carried is not None:
             # A sentence of figures with no subject continues the subject of the sentence
