@@ -377,7 +377,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit())
         ):
             continue  # "NEWS AT 7:30", "09:52 IST": a time of day, not a figure
-        if g["n"] is not None and not g["unit"] and not g["cur1"] and (
+        if g["n"] is not None and len(g["n"]) == 4 and not g["unit"] and not g["cur1"] and (
             date := _NUMERIC_DATE.match(text, m.start("n"), m.start("n") + _MATCH_DATE_CHARS)
         ):
             skip_to = date.end()  # "2025-09-23 12:05": a dateline, not three figures

@@ -405,6 +405,8 @@ class _Binder:
     def high_low_line(self) -> list[Move]:
         """"即日高／低：23,112.05／22,285.31", "Day's high/low: 23,112 / 22,285": the day's two
         extremes on a line that names no index, for the index whose last level both lie near."""
+        if self.folded.find("/", *self.sentence) < 0:
+            return []
         m = _HIGH_LOW_LINE.match(self.folded, self.sentence[0], self.sentence[1])
         if m is None:
             return []
@@ -1100,7 +1102,9 @@ class _Binder:
         is_level = self.near(self.level, q)
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
-        self.level_q = "mark" if kind == "index" and _SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD) else "exact"
+        self.level_q = "mark" if (
+            kind == "index" and q.kind != "pct" and _SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD)
+        ) else "exact"
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
         # "升近5%至近6%", "between over 3% and 5%": a qualifier on the far end is still a range

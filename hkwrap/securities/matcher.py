@@ -104,6 +104,7 @@ _LONGER_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)
 # name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
 _MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
 _MORE_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{1,6}[\s\x1c-\x1f]?(?=[(（])")
+_MORE_NAME_REACH = 8  # the pattern's longest: six characters, a space, the bracket
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
@@ -392,7 +393,7 @@ class Matcher:
     ) -> tuple[int, int, TickerMatch, bool] | None:
         """The rest of the name, then the name's own code in brackets (世茂 in 世茂房地產(00813)):
         one name with its code, not a name and a second mention."""
-        if e >= len(folded) or folded[e] < "\u3400":
+        if e >= len(folded) or folded[e] < "\u3400" or folded.find("(", e, e + _MORE_NAME_REACH) < 0:
             return None
         m = _MORE_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
         code = code_at.get(m.end()) if m is not None else None
