@@ -112,3 +112,16 @@ def test_compiled_vocabulary_is_what_the_lexicon_would_work_out() -> None:
     words = stored["words"]
     assert len(words) > 1000 and all(len(a) >= len(b) for a, b in itertools.pairwise(words))
     assert "index:HSI" in stored["roles"][words.index("恒指")]
+
+
+def test_a_word_has_one_kind_of_each_role() -> None:
+    """A word that were both session:intraday and session:midday (上午 once was) would take
+    whichever kind a frozenset yields first, which changes with PYTHONHASHSEED: the output
+    must not. Each word carries at most one kind per role."""
+    vocab = compile_all()["vocabulary"]
+    clashes = []
+    for word, roles in zip(vocab["words"], vocab["roles"], strict=True):
+        prefixes = [r.split(":", 1)[0] for r in roles if ":" in r]
+        if len(prefixes) != len(set(prefixes)):
+            clashes.append((word, roles))
+    assert clashes == []
