@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twelve sets of reports written for this project, each a folder with docs/ and gold/:
+Thirteen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -73,6 +73,13 @@ Twelve sets of reports written for this project, each a folder with docs/ and go
   threshold high, a 有線財經 TV script with nicknames, an app push digest with times and
   「700」 codes, a 新浪 收盘点评 with 南向 split into 沪/深, a 每经 午盘 with a 个股 table, a
   中国证券报 daily with a weekly recap, a 富途 早报 recapping 昨日 with ADR and night futures.
+- tests/reports13/: a seventh blind set, everyday kinds (4 English, 4 Traditional, 4 Simplified;
+  2009-2026): a Dow Jones-style close with an open gap, an Edge-style column with an opinion
+  paragraph, a wealth platform's market pulse with an index table (Close/Change/% Chg/Prev.
+  close), a Saturday weekly wrap of Friday's close (2013 names), a 頭條日報 short close with
+  1,309億5,000萬, an on.cc page of 收市/中午/開市/ADR updates, a 信報 close with a 窩輪 paragraph
+  (升1.1倍), an AASTOCKS midday with a 成交額最大 table, a 澎湃 收评, a 21世纪 午评 with 南向 per
+  stock, a 界面 快讯 stack (收盘/南向/午评/高开) with a planned listing, a 财新 2009 morning brief.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
