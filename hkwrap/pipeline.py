@@ -102,7 +102,21 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     from hkwrap.text.spans import SpanIndex
 
     ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table))
-    ctx.moves.extend(index_rows(ctx.prep, ctx.lexicon))
+    rows = index_rows(ctx.prep, ctx.lexicon)
+    if rows:
+        # a row read as a table row is read: the binder's reading of its figures (which may
+        # take a previous-close column for the level) gives way
+        spans = [row.sentence for row in rows]
+        ctx.moves = [m for m in ctx.moves if not _index_figures_in(m, spans)]
+    ctx.moves.extend(rows)
+
+
+def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
+    """Is ``move`` an index move whose figures stand in one of ``spans``?"""
+    if not move.subjects or move.subjects[0].kind != "index":
+        return False
+    figures = [n.start for n in (*move.pcts, *move.points, move.level) if n is not None]
+    return bool(figures) and any(all(s <= f < e for f in figures) for s, e in spans)
 
 
 def _step_indices(ctx: Context, doc: Document) -> None:

@@ -227,9 +227,14 @@ _INDEX_ROW = regex.compile(
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
     r"(?P<pts>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
     r"\(?(?P<pct>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
-    # a quote board may close the line with the previous close ("昨收 26282.69")
-    r"(?:\s+(?:昨收|前收|prev(?:ious)?\.?\s?close)\s?[:：]?\s?[\d,]+(?:\.\d+)?)?\s*$"
+    # a quote board may close the line with the previous close ("昨收 26282.69"), or a table
+    # give it in a column of its own ("... +1.01     25,938.13" under "Prev. close")
+    r"(?:\s+(?:(?:昨收|前收|prev(?:ious)?\.?\s?close)\s?[:：]?\s?[\d,]+(?:\.\d+)?"
+    r"|(?P<prev>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)))?\s*$"
 )
+# A bare last column is the previous close only when level minus change gives it, to this
+# (points: a cent of rounding on each side).
+_PREV_CONSISTENT = 0.02
 # A change without its % sign is a percent only when it is the points' share of the day
 # before's level, to this tolerance (in percentage points: two decimals rounded).
 _PCT_CONSISTENT = 0.011
@@ -279,6 +284,8 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         if (pts > 0) != (pct > 0) and pts and pct:
             continue  # signs that disagree: not one move
         level = float(m["level"].replace(",", ""))
+        if m["prev"] and abs(level - pts - float(m["prev"].replace(",", ""))) > _PREV_CONSISTENT:
+            continue  # a last figure that is not the close before: not this table's row
         if not m["unit"] and abs(100 * pts / (level - pts) - pct) > _PCT_CONSISTENT:
             continue  # "HSI 25228.54 -312.66 -1.22": a bare figure is a percent only if it fits
         subject = Subject("index", index_id, start + m.start("name"), start + m.start("name") + len(name))
