@@ -77,6 +77,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         report_year=day.year if day else None,
         # no date (a dateline with no year): the weekday the lead names is still the day's
         report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
+        report_day=(day.month, day.day) if day else None,
     )
     index = SpanIndex(ctx.entities)
     sentences: Iterable[tuple[tuple[int, int], list[Any]]] = (

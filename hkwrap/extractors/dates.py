@@ -240,6 +240,7 @@ _ANNOUNCED_REACH = 12
 
 
 _FIGURE_DIGIT = regex.compile(r"\d")
+_LEAD_REST = 4  # more than this after the date on its line: a sentence, not a masthead
 # Hong Kong's morning session opens at 09:30: a report timed later is about that day's trading.
 _MARKET_OPENS = dt.time(9, 30)
 _DATELINE_TIME = regex.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
@@ -456,6 +457,14 @@ def find_trading_day(
     # A dateline timed after the market opened ("２０２０年８月２０日　１６：１０") heads a report of
     # that day's trading: its 昨日 is the day before, never the day reported.
     same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
+    # A date opening the lead's sentence ("2022年3月16日，港股迎来史诗级反弹"), not a masthead
+    # of its own: the report is about that day, and an earlier date in it is background.
+    dateline_leads = (
+        dateline is not None and dateline_end is not None
+        and not folded[prep.sentences[dateline[1]][0]:dateline[2]].strip()  # it opens the sentence
+        and folded[dateline_end:dateline_end + 1] == ","  # and a comma goes on with the news
+        and len(folded[dateline_end:prep.sentences[dateline[1]][1]].strip(" ,:;.。")) > _LEAD_REST
+    )
     own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
     if own is None:
         first = _first_trading_day(prep) or _last_trading_day(prep)  # "the first trading day of 2024"
@@ -486,7 +495,7 @@ def find_trading_day(
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         day, resolvable = _resolve(m, ref)
-        if same_day and day is not None and own is not None and day < own:
+        if (same_day or dateline_leads) and day is not None and own is not None and day < own:
             continue  # "昨日恒指涨0.8%" in a close flash timed 16:10: background
         if day is not None and own is not None and day < _previous_trading_day(own):
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background

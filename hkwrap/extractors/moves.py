@@ -118,6 +118,8 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+# A month and day in Chinese ("4月8日"), not part of a longer date with a year.
+_MONTH_DAY = regex.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日")
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
 _HIGH_LOW_LINE = regex.compile(
     r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
@@ -272,6 +274,7 @@ class BindState:
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
     report_year: int | None = None  # the year of the trading day, when known
     report_weekday: int | None = None  # its day of the week (Monday 0)
+    report_day: tuple[int, int] | None = None  # its (month, day)
     scales: dict[str, IndexScale] = field(default_factory=dict)  # by index id, from indices.yaml
 
 
@@ -401,6 +404,21 @@ class _Binder:
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
         clause = self.clause_end(tok.end)
         p.scope = clause if clause is not None else self.sentence[1]
+
+    def frame_other_day(self) -> None:
+        """A month and day other than the report's ("4月8日恒指则反弹1.51%" in a report of 9
+        April): like another weekday, it puts its clause (its sentence, before any subject) in
+        another day."""
+        day = self.state.report_day
+        if day is None or self.folded.find("月", *self.sentence) < 0:
+            return
+        for m in _MONTH_DAY.finditer(self.folded, *self.sentence):
+            if (int(m.group(1)), int(m.group(2))) == day:
+                continue
+            clause = self.clause_end(m.end())
+            heads = not any(t.subject is not None and t.start < m.start() for t in self.tokens)
+            self.set_previous(m.end(), self.sentence[1] if heads or clause is None else clause)
+            return
 
     def high_low_line(self) -> list[Move]:
         """"即日高／低：23,112.05／22,285.31", "Day's high/low: 23,112 / 22,285": the day's two
@@ -618,6 +636,7 @@ class _Binder:
         state.sentence += 1
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes
+        self.frame_other_day()
         carried = self.carried_subject()
         if carried is not None:
             # A sentence of figures with no subject continues the subject of the sentence
