@@ -1246,8 +1246,10 @@ class _Binder:
             (self.metric and kind == "index")
             or (is_threshold and qualifier == "exact")
             # "成交縮減12%至1,587億元", "with volume down 22%": the turnover's change
+            # (but not once the turnover's amount is said: "成交額131.8億元　跌5.1%" is the stock's)
             or (last is not None and self.turnover_word is not None and self.turnover_word.end > last.end
-                and self.near(self.turnover_word, q, _TURNOVER_PCT_REACH))
+                and self.near(self.turnover_word, q, _TURNOVER_PCT_REACH)
+                and not any(t.qty is not None and self.turnover_word.end <= t.start < q.start for t in self.tokens))
             # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
             or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
         ):
