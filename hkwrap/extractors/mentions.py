@@ -132,7 +132,11 @@ def _alt(words: tuple[str, ...], space: str | None = None) -> str:
 def _cues() -> dict[str, re.Pattern[str]]:
     alt = _alt
     return {
-        "before": re.compile(rf"(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$)"),
+        "before": re.compile(
+            rf"(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$"
+            # "聯席保薦人為中金公司": a listing's sponsor named after the word
+            rf"|(?:{alt(_words('zh_sponsor'))})(?:为|為|是|包括)\s?$)"
+        ),
         "after": re.compile(
             rf"(?:{_en_after_always()}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
             rf"(?:{alt(_words('zh_after') + _words('zh_data_cues'))})"
