@@ -1194,6 +1194,14 @@ class _Binder:
         ):
             self.qual = None
             return
+        if q.kind == "times":
+            # "急升1.1倍": a rise of 110%, when a direction word comes right before the multiple
+            # (not "市盈率10倍", a ratio)
+            prev = self.prev
+            if prev is None or prev.word is None or not {"up", "down"} & prev.word.roles or q.start - prev.end > _ADJACENT:
+                self.qual = None
+                return
+            q = Quantity("pct", round(q.value * 100, 4), q.start, q.end, sign=q.sign)
         if kind == "stock" and q.kind == "pts" and _COLLOQUIAL_PCT.search(folded, q.start, q.end):
             # "涨了3个多点": said of a stock, 个点 is a percentage point of its price
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign, odd=q.odd or "多" in folded[q.start:q.end])
