@@ -118,6 +118,10 @@ _OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
 _BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+# Words a clause may hold and still only add a figure to the move before it.
+_FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | frozenset(
+    f"qualifier:{k}" for k in ("over", "under", "nearly", "about", "as_much_as")
+)
 # A month and day in Chinese ("4月8日"), not part of a longer date with a year.
 _MONTH_DAY = regex.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日")
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
@@ -202,7 +206,7 @@ _RANGE_WIDTH_AFTER = regex.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\
 _UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
-_CLAUSE_END = regex.compile(r"[,;、]")  # a list item ends a clause too
+_CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
 _MODAL_END = regex.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
@@ -404,6 +408,22 @@ class _Binder:
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
         clause = self.clause_end(tok.end)
         p.scope = clause if clause is not None else self.sentence[1]
+
+    def frame_goes_on(self, i: int, q: Quantity) -> bool:
+        """Another period's frame that ended at a comma goes on into the next clause when that
+        clause only adds a figure to the same move ("恒指上日（10月4日）收報22,736點，升2.82%"):
+        nothing but a direction word between the comma and the figure."""
+        p = self.previous
+        if p is None or p.scope >= self.sentence[1] or q.start < p.scope or self.folded[p.scope:p.scope + 1] not in ",，":
+            return False
+        if p.scope == 0 or self.folded[p.scope - 1] < "\u3400":
+            return False  # Chinese only: ", which rose 6% yesterday, gave back 2.7% today" is two clauses
+        if _CLAUSE_END.search(self.folded, p.scope + 1, q.start):
+            return False
+        between = [t for t in self.tokens[:i] if t.start >= p.scope]
+        return bool(between) and all(
+            t.word is not None and t.word.roles <= _FIGURE_ONLY_ROLES for t in between
+        )
 
     def frame_other_day(self) -> None:
         """A month and day other than the report's ("4月8日恒指则反弹1.51%" in a report of 9
@@ -1177,6 +1197,7 @@ class _Binder:
             or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
+            or self.frame_goes_on(i, q)
             or self.previous_after(i)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
