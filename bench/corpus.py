@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import yaml
 
@@ -319,27 +320,39 @@ def _seed(kind: str, target: int) -> int:
     return sum(map(ord, kind)) * 1_000_003 + target
 
 
-def build_single(
-    out: Path, megabytes: float, log: Callable[[str], None] = print
+def _build_once(
+    out: Path, name: str, suffix: str, megabytes: float, log: Callable[[str], None],
+    write: Callable[[IO[str], Generator, int], None],
 ) -> tuple[Path, int]:
-    """One plain-text file of ``megabytes`` MB: many mixed-language reports back to back."""
-    path = out / f"single-{megabytes:g}MB.txt"
-    manifest = out / f".single-{megabytes:g}MB.json"
+    """``out/name-<MB>MB.suffix`` of about ``megabytes`` MB, written by ``write(file,
+    generator, target bytes)``; kept, beside a manifest, until the generator changes."""
+    path = out / f"{name}-{megabytes:g}MB.{suffix}"
+    manifest = out / f".{name}-{megabytes:g}MB.json"
     target = int(megabytes * 1_000_000)
     want = {"version": GENERATOR_VERSION, "bytes": target}
     if path.exists() and _manifest_ok(manifest, want):
         return path, path.stat().st_size
     log(f"bench: building {path.name} ...")
-    gen = Generator(seed=_seed("single", target))
-    total = 0
     with path.open("w", encoding="utf-8") as f:
+        write(f, Generator(seed=_seed(name, target)), target)
+    manifest.write_text(json.dumps(want))
+    return path, path.stat().st_size
+
+
+def build_single(
+    out: Path, megabytes: float, log: Callable[[str], None] = print
+) -> tuple[Path, int]:
+    """One plain-text file of ``megabytes`` MB: many mixed-language reports back to back."""
+
+    def write(f: IO[str], gen: Generator, target: int) -> None:
+        total = 0
         while total < target:
             lang = _pick(gen.rng, LANG_MIXES["mixed"])
             text = gen.report(lang, gen.rng.randint(MIN_FILE, MAX_FILE)) + "\n\n"
             f.write(text)
             total += len(text.encode())
-    manifest.write_text(json.dumps(want))
-    return path, path.stat().st_size
+
+    return _build_once(out, "single", "txt", megabytes, log, write)
 
 
 def iter_reports(seed: int, count: int, lang: str = "mixed") -> Iterator[str]:
@@ -354,20 +367,11 @@ def build_news_json(
 ) -> tuple[Path, int]:
     """One news-API JSON file of ``megabytes`` MB: ``{"status": "ok", "articles": [...]}`` with
     one object per generated mixed-language report (title, body, publishedAt, source, url)."""
-    path = out / f"news-{megabytes:g}MB.json"
-    manifest = out / f".news-{megabytes:g}MB.json"
-    target = int(megabytes * 1_000_000)
-    want = {"version": GENERATOR_VERSION, "bytes": target}
-    if path.exists() and _manifest_ok(manifest, want):
-        return path, path.stat().st_size
-    log(f"bench: building {path.name} ...")
-    gen = Generator(seed=_seed("news", target))
-    total = 0
-    number = 0
-    with path.open("w", encoding="utf-8") as f:
+
+    def write(f: IO[str], gen: Generator, target: int) -> None:
         head = '{"status": "ok", "articles": [\n'
         f.write(head)
-        total += len(head)
+        total, number = len(head), 0
         while total < target:
             lang = _pick(gen.rng, LANG_MIXES["mixed"])
             title, _, body = gen.report(lang, gen.rng.randint(MIN_FILE, MAX_FILE)).partition("\n")
@@ -383,5 +387,5 @@ def build_news_json(
             f.write(text)
             total += len(text.encode())
         f.write("\n]}\n")
-    manifest.write_text(json.dumps(want))
-    return path, path.stat().st_size
+
+    return _build_once(out, "news", "json", megabytes, log, write)

@@ -74,9 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for fmt in [f.strip() for f in args.formats.split(",") if f.strip()]:
             rows.append(measure(label, path, size, fmt))
-    print("\n| Measure | Figure | Target | Result |\n|---|---|---|---|")
-    for row in rows:
-        print(f"| {row.measure} | {row.figure} | {row.target} | {row.result} |")
+    print("\n" + bench.render_markdown(rows))
     return 0 if all(row.result.startswith("PASS") for row in rows) else 1
 
 

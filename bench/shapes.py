@@ -92,9 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             f"<= {MAX_FACTOR:g}x", bench.verdict(factor <= MAX_FACTOR, r),
         ))
     out.unlink(missing_ok=True)
-    print("\n| Measure | Figure | Target | Result |\n|---|---|---|---|")
-    for row in rows:
-        print(f"| {row.measure} | {row.figure} | {row.target} | {row.result} |")
+    print("\n" + bench.render_markdown(rows))
     return 0 if all(row.result.startswith("PASS") for row in rows) else 1
 
 
