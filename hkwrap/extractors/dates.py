@@ -351,13 +351,18 @@ _SINCE_BEFORE = regex.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
 _SINCE_REACH = 12  # "since the " and a space to spare
 
 
-def _first_trading_day(prep: Prepared) -> dt.date | None:
-    """The first trading day of the year the opening sentences name: 2 January, or the first
-    weekday after it (when New Year's Day falls on a Sunday, the 2nd is the holiday)."""
+def _in_lead(prep: Prepared, pattern: regex.Pattern) -> regex.Match | None:
+    """``pattern`` in the report's opening sentences."""
     if not prep.sentences:
         return None
     end = prep.sentences[min(len(prep.sentences), _FIRST_DAY_SENTENCES) - 1][1]
-    m = _FIRST_DAY.search(prep.folded, 0, end)
+    return pattern.search(prep.folded, 0, end)
+
+
+def _first_trading_day(prep: Prepared) -> dt.date | None:
+    """The first trading day of the year the opening sentences name: 2 January, or the first
+    weekday after it (when New Year's Day falls on a Sunday, the 2nd is the holiday)."""
+    m = _in_lead(prep, _FIRST_DAY)
     if m is None or not (m.group("y1") or m.group("y2")):
         return None
     if _SINCE_BEFORE.search(prep.folded, max(0, m.start() - _SINCE_REACH), m.start()):
@@ -372,10 +377,7 @@ def _first_trading_day(prep: Prepared) -> dt.date | None:
 def _last_trading_day(prep: Prepared) -> dt.date | None:
     """The last trading day of the year the opening sentences name: 31 December, or the
     weekday before it."""
-    if not prep.sentences:
-        return None
-    end = prep.sentences[min(len(prep.sentences), _FIRST_DAY_SENTENCES) - 1][1]
-    m = _LAST_DAY.search(prep.folded, 0, end)
+    m = _in_lead(prep, _LAST_DAY)
     if m is None:
         return None
     day = dt.date(int(m.group("y1") or m.group("y2")), 12, 31)

@@ -507,9 +507,13 @@ class _Binder:
             return False
         return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
 
+    def next_token(self, tok: Token) -> Token | None:
+        """The token after ``tok`` in the sentence."""
+        return next((t for t in self.tokens if t.start >= tok.end), None)
+
     def verb_follows(self, tok: Token, roles: frozenset[str] = frozenset({"up", "down"})) -> bool:
         """Is the next token a direction word (or another of ``roles``), right after ``tok``?"""
-        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        nxt = self.next_token(tok)
         return (
             nxt is not None and nxt.word is not None and bool(roles & nxt.word.roles)
             and nxt.start - tok.end <= _SECTOR_VERB_GAP
@@ -517,7 +521,7 @@ class _Binder:
 
     def same_figure_follows(self, tok: Token, cur: Move) -> bool:
         """Is the next token, right after ``tok``, a figure of a kind ``cur`` already has?"""
-        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        nxt = self.next_token(tok)
         if nxt is None or nxt.qty is None or nxt.start - tok.end > _ADJACENT:
             return False
         kind = nxt.qty.kind
@@ -526,7 +530,7 @@ class _Binder:
     def session_follows(self, tok: Token) -> bool:
         """Is the next word a session ("at the local noon trading break")? Then this level word
         introduces the session, not a second figure."""
-        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        nxt = self.next_token(tok)
         return nxt is not None and nxt.word is not None and nxt.role_kind("session") is not None and (
             nxt.start - tok.end <= _SESSION_AFTER_REACH
         )
