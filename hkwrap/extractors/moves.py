@@ -1294,6 +1294,14 @@ class _Binder:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         sign = q.sign or d
+        cur = self.cur
+        if (
+            sign and qualifier == "as_much_as" and cur is not None and cur.session == "close"
+            and not cur.has_change and (cur.level is not None or cur.price is not None)
+        ):
+            # "closing flat at 26,719.58 after erasing earlier gains of as much as 0.9%": the
+            # day's extreme is not the change of the close just stated
+            self.close()
         if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
             sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
         if sign:
