@@ -178,11 +178,12 @@ def _pattern() -> regex.Pattern:
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
-            # copy has) / 106. 67 (only before a unit, else it is a full stop).
+            # copy has) / 106. 67, 0. 83 percent, 228. 4 HK dollars (only before a unit or a
+            # currency, else it is a full stop).
             # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
             # digits after "d, " would be the stray-space tail of a larger number.
             (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
-                 (?:\.\d+|\.\s\d+(?=\s?(?:%|点|points?|pts)))?)
+                 (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
           | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)

@@ -11,6 +11,9 @@ CASES = [
     # text, kind, value, currency
     ("21, 634.48", "num", 21634.48, None),
     ("106. 67 points", "pts", 106.67, None),
+    ("0. 83 percent", "pct", 0.83, None),  # wire copy's stray space, before a percent too
+    ("228. 4 HK dollars", "money", 228.4, "HKD"),  # ... and before a currency
+    ("80. 84 billion HK dollars", "money", 80_840_000_000, "HKD"),
     ("25,300.28 points", "pts", 25300.28, None),
     ("２５３００點", "pts", 25300, None),
     ("４,４０５點", "pts", 4405, None),
