@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "hkwrap" / "data"
 REQUIRED = ("code", "aliases", "type", "board")  # and a name: ``name`` or ``zh`` or both
 ALLOWED_KEYS = set(REQUIRED) | {
     "name", "zh", "short", "indices", "a_share", "us", "rmb_counter", "ambiguous",
-    "listed", "delisted", "history", "context", "short_aliases",
+    "listed", "delisted", "history", "context", "short_aliases", "home",
 }
 HISTORY_KEYS = {"name", "zh", "aliases", "from", "to"}
 TYPES = {"equity", "etf", "reit", "other"}
@@ -225,3 +225,13 @@ def test_t2s_covers_table_characters(table, t2s):
     missing = sorted(ch for ch in MUST_MAP if ch in used and ch not in t2s)
     assert not missing, "".join(missing)
     assert not [ch for ch in MUST_MAP if ch not in t2s]
+
+
+def test_home_markets_are_known(table):
+    """A ``home`` names a market whose words cues.yaml lists, else the rule it drives reads nothing."""
+    from hkwrap import data
+
+    markets = data.load().get("cues", {}).get("home_markets", {})
+    homes = {row["home"] for row in table if "home" in row}
+    assert homes, "no security has a home market"
+    assert homes <= set(markets), homes - set(markets)

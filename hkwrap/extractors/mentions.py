@@ -17,8 +17,9 @@ Rules, checked on the folded text around the entity within its sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -310,7 +311,37 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
         return "listed_elsewhere"
     if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - _ELSEWHERE_BEFORE_REACH), hit.start):
         return "listed_elsewhere"
+    home = getattr(rec, "home", None)
+    if home and _speaks_of_home(prep, hit, home):
+        return "listed_elsewhere"  # "In Japan, the Nikkei 225 ... Fast Retailing fell 4.54%"
     return "subject"
+
+
+@cache
+def _home_words(home: str) -> re.Pattern[str] | None:
+    """The words that name a primary listing's market (cues.yaml ``home_markets``)."""
+    words = tuple(data.load().get("cues", {}).get("home_markets", {}).get(home, ()))
+    return re.compile(rf"(?<![a-z])(?:{_alt(words)})(?![a-z])") if words else None
+
+
+def _speaks_of_home(prep: Prepared, hit: Hit, home: str) -> bool:
+    """Does the text speak of the security's home market before its name, in its sentence or
+    the one before (a regional wrap's paragraph on Tokyo), and not of Hong Kong's in its own?"""
+    pattern = _home_words(home)
+    if pattern is None:
+        return False
+    n = bisect.bisect_right(prep.sentences, (hit.start, len(prep.folded))) - 1
+    if n < 0:
+        return False
+    lo = prep.sentences[max(0, n - 1)][0]
+    own_lo, own_hi = prep.sentences[n]
+    if _HONG_KONG_MARKET.search(prep.folded, own_lo, own_hi):
+        return False  # "迅銷在港上市的股份升3%": the sentence is about Hong Kong
+    return pattern.search(prep.folded, lo, hit.start) is not None
+
+
+# A sentence speaking of the Hong Kong market: its moves are the Hong Kong listing's.
+_HONG_KONG_MARKET = re.compile(r"(?<![a-z])(?:hong kong|hang seng|hsi)(?![a-z])|香港|港股|恒指|恒生")
 
 
 # -- names resolved by the report itself ----------------------------------------------------

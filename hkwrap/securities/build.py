@@ -184,7 +184,7 @@ def normalize_entry(raw: Mapping[str, Any]) -> dict[str, Any]:
     if not CODE_RE.match(code):
         raise ValueError(f"bad code {raw.get('code')!r}: expected a 5-digit string like \"00700\"")
     out: dict[str, Any] = {"code": code}
-    for key in ("name", "short", "zh", "type", "board", "a_share", "us", "rmb_counter"):
+    for key in ("name", "short", "zh", "type", "board", "a_share", "us", "rmb_counter", "home"):
         if raw.get(key) not in (None, ""):
             out[key] = _clean(raw[key])
     if raw.get("short_aliases") is False:
@@ -269,7 +269,7 @@ def compile_record(entry: Mapping[str, Any], t2s: Mapping[str, str]) -> dict[str
         "rmb_counter": entry.get("rmb_counter"),
         "ambiguous": sorted(set(entry.get("ambiguous", []))),
         # only when set, so the compiled copy of a plain entry stays as it was
-        **{k: entry[k] for k in ("listed", "delisted") if entry.get(k)},
+        **{k: entry[k] for k in ("listed", "delisted", "home") if entry.get(k)},
         **({"context": list(entry["context"])} if entry.get("context") else {}),
         **({"history": list(entry["history"])} if entry.get("history") else {}),
     }

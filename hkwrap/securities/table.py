@@ -47,6 +47,7 @@ class SecurityRecord(NamedTuple):
     listed: str | None = None  # ISO date, when the table knows it (set for dated entries)
     delisted: str | None = None
     context: tuple[str, ...] = ()  # words that pick this code for a name shared with another
+    home: str | None = None  # the market of its primary listing, when that is not Hong Kong
 
     @classmethod
     def from_compiled(cls, rec: Mapping[str, Any]) -> SecurityRecord:
@@ -67,6 +68,7 @@ class SecurityRecord(NamedTuple):
             listed=rec.get("listed"),
             delisted=rec.get("delisted"),
             context=tuple(rec.get("context") or ()),
+            home=rec.get("home"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -442,6 +444,7 @@ def _entry_of(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
         "listed": record.get("listed"),
         "delisted": record.get("delisted"),
         "context": list(record.get("context") or []),
+        "home": record.get("home"),
         "history": list(record.get("history") or []),  # already in normalised form
     }
     return {k: v for k, v in entry.items() if v not in (None, [], "")}
@@ -465,7 +468,7 @@ def user_config_path() -> Path:
 
 _ENTRY_KEYS = frozenset(
     ["code", "name", "short", "zh", "aliases", "type", "board", "indices", "a_share", "us", "rmb_counter", "ambiguous",
-     "listed", "delisted", "valid_from", "valid_to", "history", "context", "short_aliases"]
+     "listed", "delisted", "valid_from", "valid_to", "history", "context", "short_aliases", "home"]
 )
 
 
