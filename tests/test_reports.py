@@ -80,6 +80,15 @@ Thirteen sets of reports written for this project, each a folder with docs/ and 
   1,309億5,000萬, an on.cc page of 收市/中午/開市/ADR updates, a 信報 close with a 窩輪 paragraph
   (升1.1倍), an AASTOCKS midday with a 成交額最大 table, a 澎湃 收评, a 21世纪 午评 with 南向 per
   stock, a 界面 快讯 stack (收盘/南向/午评/高开) with a planned listing, a 财新 2009 morning brief.
+- tests/reports14/: an eighth blind set, styles not seen before (6 English, 3 Traditional, 3
+  Simplified; 2008-2026): a live blog of the 2008 rout in HKT entries newest first, a desk's
+  "what to watch" note recapping Tuesday with ADR levels and an ADR-implied open, a wire close
+  with ", which" clauses and sector sub-indices, an IPO debut against the offer price with a
+  grey-market session, an ETF issuer's flow table with leveraged/inverse HSTECH products, a
+  broker's technical levels (support/resistance/targets, 11/03/2026), a 蘋果日報 chart column,
+  a 文匯報 Christmas Eve half-day, a 巴士的報 異動 digest with 「700」 codes and no year, a 网易
+  收盘 with (00700.HK) codes and a range view, a 证券时报 南向 table with 沪/深 parts and no
+  year, a 财联社 收评 with a 昨日 figure.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
