@@ -80,6 +80,14 @@ Thirteen sets of reports written for this project, each a folder with docs/ and 
   1,309億5,000萬, an on.cc page of 收市/中午/開市/ADR updates, a 信報 close with a 窩輪 paragraph
   (升1.1倍), an AASTOCKS midday with a 成交額最大 table, a 澎湃 收评, a 21世纪 午评 with 南向 per
   stock, a 界面 快讯 stack (收盘/南向/午评/高开) with a planned listing, a 财新 2009 morning brief.
+- tests/reports15/: a ninth blind set, mostly Chinese (2 English, 5 Traditional, 5 Simplified;
+  2008-2026 and one with no year): a 經濟日報 technical column (支持位/阻力位/目標價, 騰訊(700)),
+  a 商台 radio script with spoken figures (二萬三千零七十五點, 九十二蚊半, 千二億), a 大公報
+  Christmas Eve half-day close (中午收市), a 星島 Saturday column recapping a 2008 Friday (長實(0001),
+  和黃(0013)), a broker 晨早通訊 with 夜期 and ADR (0700.HK), a 财联社 电报 stack with 港股异动 items
+  and 万科A, a 证券时报 港股通 flow piece (净买入 per stock, 北向 in 元), a 同花顺 收评 with 板块 lists
+  joined by 、, a 腾讯自选股 push dated 12月7日（周三） with 港股代码00700, a 小米 IPO debut (暗盘,
+  招股价, open/low/high/close), a Macau casino-stocks wire, a podcast transcript with spoken numbers.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
