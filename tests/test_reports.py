@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Thirteen sets of reports written for this project, each a folder with docs/ and gold/:
+Fifteen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -89,6 +89,14 @@ Thirteen sets of reports written for this project, each a folder with docs/ and 
   a 文匯報 Christmas Eve half-day, a 巴士的報 異動 digest with 「700」 codes and no year, a 网易
   收盘 with (00700.HK) codes and a range view, a 证券时报 南向 table with 沪/深 parts and no
   year, a 财联社 收评 with a 昨日 figure.
+- tests/reports15/: a ninth blind set, mostly Chinese (2 English, 5 Traditional, 5 Simplified;
+  2008-2026 and one with no year): a 經濟日報 technical column (支持位/阻力位/目標價, 騰訊(700)),
+  a 商台 radio script with spoken figures (二萬三千零七十五點, 九十二蚊半, 千二億), a 大公報
+  Christmas Eve half-day close (中午收市), a 星島 Saturday column recapping a 2008 Friday (長實(0001),
+  和黃(0013)), a broker 晨早通訊 with 夜期 and ADR (0700.HK), a 财联社 电报 stack with 港股异动 items
+  and 万科A, a 证券时报 港股通 flow piece (净买入 per stock, 北向 in 元), a 同花顺 收评 with 板块 lists
+  joined by 、, a 腾讯自选股 push dated 12月7日（周三） with 港股代码00700, a 小米 IPO debut (暗盘,
+  招股价, open/low/high/close), a Macau casino-stocks wire, a podcast transcript with spoken numbers.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
