@@ -276,8 +276,10 @@ _ELSEWHERE_BEFORE_REACH = 16
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
-_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$")
-_TIME_REACH = 6  # "16:20 " before the name: the pattern's longest
+_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$|\btimes?\b[^.\n]{0,16}$", re.IGNORECASE)
+# "16:20 " before the name, or the word time a few words before it ("all times are Hong Kong
+# time (HKT)", "times in HKT")
+_TIME_REACH = 24
 
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:

@@ -43,6 +43,9 @@ _SIDE_AFTER = regex.compile(r"\s?(?:以下|以上|之下|之上)")
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+_RELATIVE_OPEN = regex.compile(r",\s(?:which|that)\s[^.;:。；,]{0,40}")  # ", which " up to a word in the clause
+# ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
+_IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = regex.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
@@ -83,6 +86,7 @@ _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
 _LIST_DIRECTION_GAP = 3
 # Small patterns of the binder's hot paths, compiled once.
+_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
 _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
@@ -269,6 +273,8 @@ class BindState:
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
+    index_end: int = 0  # where the last index named ends
+    main_index: str | None = None  # the first Hong Kong index named: the report's own
     subject_sentence: int = -2  # the last sentence that named a subject
     figure_sentence: int = -2  # the last sentence that held a figure
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
@@ -624,6 +630,30 @@ class _Binder:
                 return True
         return False
 
+    def relative_clause_end(self, tok: Token) -> int:
+        """Where the relative clause that ``tok`` stands in ends (its closing comma), or 0 when
+        it stands in none: "Tencent, which makes up around 10 percent of the index, rose 0.6
+        percent"."""
+        last = self.last_subject
+        if last is None or not _RELATIVE_OPEN.fullmatch(self.folded, last.end, tok.start):
+            return 0
+        m = _NEAR_BREAK.search(self.folded, tok.end, self.sentence[1])
+        return m.start() if m else 0
+
+    def today_after(self, i: int) -> bool:
+        """The day reported, named right after the number: "slid 5.5% on Monday and a further
+        3.1% yesterday" in a morning note, 今日 after a figure: that figure is the day's own."""
+        tok = self.tokens[i]
+        for t in self.tokens[i + 1:i + 1 + _PERIOD_AFTER_TOKENS]:
+            roles = t.word.roles if t.word is not None else frozenset()
+            if (
+                ("today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day))
+                and t.start - tok.end <= _PERIOD_AFTER_REACH
+                and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
+            ):
+                return True
+        return False
+
     def session_since_direction(self, i: int) -> bool:
         """A session word between the last direction word and token ``i`` ("losses to end")."""
         for k in range(i - 1, -1, -1):
@@ -813,14 +843,19 @@ class _Binder:
         if subj.id == "@previous":
             if state.last_index is None:
                 return
-            subj = Subject("index", state.last_index, subj.start, subj.end)
+            ref = state.last_index
+            if ref == "@other" and state.main_index is not None and _PARAGRAPH_BREAK.search(folded, state.index_end, subj.start):
+                # "Around the region: Tokyo's Nikkei 225 is down 6.4 per cent ..." then, in an
+                # entry of its own, "The index starts 5.4 per cent lower": the report's index
+                ref = state.main_index
+            subj = Subject("index", ref, subj.start, subj.end)
             state.index_refs.add(subj.start)
         self.carry_period(subj, tok)
         prev = self.prev
         if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= _ADJACENT:
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
-            _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start)
+            _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start) or _IN_RELATIVE.fullmatch(folded, last.end, tok.start)
         ):
             return  # "Meituan, the third-heaviest weight in the Hang Seng TECH Index, added 2.6%"
         if subj.weak:
@@ -828,6 +863,9 @@ class _Binder:
         if subj.kind == "index":
             state.last_index = subj.id
             state.index_sentence = state.sentence
+            state.index_end = subj.end
+            if state.main_index is None and not subj.id.startswith("@"):
+                state.main_index = subj.id
         if subj.kind in ("stock", "index"):
             if state.subject_sentence != state.sentence:
                 state.topic = subj  # the sentence's first subject: what "it" goes on to mean
@@ -1017,7 +1055,7 @@ class _Binder:
         if "metric" in roles or "short_ratio" in roles:
             self.metric = True
         if "fundamental" in roles and self.group:
-            self.fundamental = _Pending(tok.end)
+            self.fundamental = _Pending(tok.end, scope=self.relative_clause_end(tok))
         if d and "level" not in roles:
             self.level = None  # "bucked the trend to rise 2.6%": the number is the change
         if d and self.group:
@@ -1200,7 +1238,7 @@ class _Binder:
             # "a 24 percent rise in interim net profit": the company's results, not its shares
             or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
-            or (self.previous is not None and self.previous.end <= q.start < self.previous.scope)
+            or (self.previous is not None and self.previous.end <= q.start < self.previous.scope and not self.today_after(i))
             or self.frame_goes_on(i, q)
             or self.previous_after(i)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
@@ -1284,7 +1322,10 @@ class _Binder:
                 and self.near(self.turnover_word, q, _TURNOVER_PCT_REACH)
                 and not any(t.qty is not None and self.turnover_word.end <= t.start < q.start for t in self.tokens))
             # "Xiaomi's EV deliveries rose 20%", 騰訊收入增長 12%: the company's figures
-            or (self.fundamental is not None and last is not None and self.fundamental.end > last.end)
+            or (
+                self.fundamental is not None and last is not None and self.fundamental.end > last.end
+                and not (self.fundamental.scope and q.start > self.fundamental.scope)
+            )
         ):
             return
         magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - _THRESHOLD_REACH):self.level.end]

@@ -68,6 +68,12 @@ _POSSESSIVE_MEMBER = regex.compile(
 _SUB_INDEX_AFTER = regex.compile(
     r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
 )
+# What ADRs or futures point to: "the ADRs point to a Hang Seng open about 150 points higher"
+# (a projection, as 'ADR-implied' index moves are; not annotated). Reach: the words between.
+_PROJECTED_BEFORE = regex.compile(
+    r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|imply|implies|implying|indicate|indicates|suggest|suggests)\s(?:to\s)?(?:an?\s|the\s)?$"
+)
+_PROJECTED_REACH = 48
 # A fund named after an index: "Hang Seng Hong Kong Stock Connect ETF", "Hang Seng TECH ETF",
 # 恒生科技指數ETF, 盈富基金 aside; its move is the fund's, not the index's.
 _FUND_AFTER = regex.compile(
@@ -238,6 +244,8 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
+            elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
+                index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
             elif _FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
