@@ -778,6 +778,11 @@ class _Binder:
         opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
             tokens[0].start - opens_at <= _OPENS_REACH
         )
+        # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
+        # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
+        first = tokens[0] if tokens and tokens[0].word is not None and tokens[0].start - opens_at <= _OPENS_REACH else None
+        opens_on_close = first is not None and first.role_kind("session") == "close"
+        opens_on_verb = first is not None and first.word is not None and bool({"up", "down"} & first.word.roles)
         # an index's level word may continue the index a few timestamped entries on
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
         if state.figure_sentence <= state.subject_sentence:
@@ -807,6 +812,10 @@ class _Binder:
             ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
+                return last
+            if last.kind == "stock" and ((opens_on_close and q.kind == "money") or (opens_on_verb and q.kind in ("pct", "money"))):
+                return last
+            if last.kind == "index" and opens_on_close and q.kind == "num" and q.value >= scale.level_min:
                 return last
         return None
 
@@ -1269,6 +1278,13 @@ class _Binder:
             # "涨了3个多点": said of a stock, 个点 is a percentage point of its price
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign, odd=q.odd or "多" in folded[q.start:q.end])
             qualifier = "over" if qualifier == "exact" and q.odd else qualifier
+        # "HSI: closed 25,812.40 (+270.66 pts)", "Closed HK$548.50 (+2.1%)": a bare figure right
+        # after the closing word is the level or price
+        prev = self.prev
+        after_close = (
+            prev is not None and prev.word is not None and prev.role_kind("session") == "close"
+            and not q.sign and not folded[prev.end:q.start].strip(" :")
+        )
         if q.kind == "pct":
             self.take_pct(q, d, kind, qualifier, is_threshold, is_level, is_range)
         elif q.kind == "pts" and kind == "index":
@@ -1286,14 +1302,14 @@ class _Binder:
             cur = self.cur
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
-            if (is_level or after_name or next_of_list) and not is_threshold and q.value >= self.scale().level_min:
+            if (is_level or after_name or next_of_list or after_close) and not is_threshold and q.value >= self.scale().level_min:
                 self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
-            self.take_money(q, qualifier, is_threshold, is_level or self.quote_price(i, q, last))
+            self.take_money(q, qualifier, is_threshold, is_level or after_close or self.quote_price(i, q, last))
         if q.kind != "pct":
             self.skip_next_pct = False
         self.qual = None
