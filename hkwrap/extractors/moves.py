@@ -1283,6 +1283,7 @@ class _Binder:
         prev = self.prev
         after_close = (
             prev is not None and prev.word is not None and prev.role_kind("session") == "close"
+            and not {"up", "down"} & prev.word.roles  # "收跌6.08元" is the change in dollars
             and not q.sign and not folded[prev.end:q.start].strip(" :")
         )
         if q.kind == "pct":
