@@ -99,10 +99,14 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.tables import index_rows, table_moves
+    from hkwrap.extractors.tables import code_cell_mentions, index_rows, table_moves
     from hkwrap.text.spans import SpanIndex
 
-    ctx.moves.extend(table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table))
+    moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table)
+    ctx.moves.extend(moves)
+    added = code_cell_mentions(ctx.prep, moves, {m.code for m in doc.mentions})
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.start)
     rows = index_rows(ctx.prep, ctx.lexicon)
     if rows:
         # a row read as a table row is read: the binder's reading of its figures (which may

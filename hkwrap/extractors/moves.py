@@ -51,9 +51,10 @@ _RESULTS_AFTER = regex.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
     r"(?:[a-z-]+ ){0,3}?(?:profit|profits|earnings|revenue|revenues|sales|income|dividend|margin)s?\b"
 )
-# After a percent: how far it stands from a peak or trough, not the day's move.
+# After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
+# high"), not the day's move.
 _FROM_PEAK_AFTER = regex.compile(
-    r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w -]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
+    r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
 )
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.

@@ -16,8 +16,8 @@ from typing import Any
 import regex
 
 from hkwrap.extractors.moves import Move, Num
-from hkwrap.extractors.tokens import Subject
-from hkwrap.model import Amount
+from hkwrap.extractors.tokens import FUND_AFTER, Subject
+from hkwrap.model import Amount, Mention
 from hkwrap.numbers import SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
@@ -96,6 +96,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             kinds.append(next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
+        # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
+        code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
         if not any(kinds):
             moves.extend(_stacked_index_rows(prep, lexicon, block))
             moves.extend(_code_rows(prep, table, block))
@@ -107,7 +109,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             cells = _cells(line, row_start)
             if len(cells) != len(header):
                 continue
-            subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end)
+            subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end, code_col)
             if subject is None:
                 continue
             move = Move([subject], (row_start, row_end))
@@ -116,6 +118,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                 if parsed is None or kind is None:
                     continue
                 value, sign = parsed
+                if kind == "points" and folded[s:e].rstrip().endswith("%"):
+                    kind = "pct"  # "Day chg" holding "-9.29%": a change in percent
                 if kind == "pct":
                     move.pcts.append(Num(sign * value if sign else value, "exact", s, e))
                 elif kind == "points" and subject.kind == "index":
@@ -191,6 +195,27 @@ def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int,
 _CODE_CELL = regex.compile(r"\d{4,5}")  # a cell that is a stock code
 
 
+def code_cell_mentions(prep: Prepared, moves: list[Move], known: set[str]) -> list[Mention]:
+    """Mentions of the securities table rows name only by a code cell that no name in the
+    text already mentions ("| 7226 | CSOP HSTECH Daily (2x) Leveraged Product |"): a row's
+    move is a mention of its security, as a name's is."""
+    out: list[Mention] = []
+    for move in moves:
+        subj = move.subjects[0] if move.subjects else None
+        if subj is None or subj.kind != "stock" or subj.id in known:
+            continue
+        if not _CODE_CELL.fullmatch(prep.folded, subj.start, subj.end):
+            continue
+        record = subj.entity if hasattr(subj.entity, "name_zh") else None
+        out.append(Mention(
+            code=subj.id, name=getattr(record, "name", None), text=prep.text[subj.start:subj.end],
+            start=subj.start, end=subj.end, name_zh=getattr(record, "name_zh", None),
+        ))
+        known.add(subj.id)
+    return out
+_CODE_HEADER = regex.compile(r"code|stock code|ticker|代号|代码|股份代号|股票代号|股票代码|编号")  # folded
+
+
 def _row_subject(
     prep: Prepared,
     lexicon: Lexicon,
@@ -199,22 +224,24 @@ def _row_subject(
     cells: list[tuple[int, int]],
     start: int,
     end: int,
+    code_col: int | None = None,
 ) -> Subject | None:
-    """The security (or index) a table row is about: a code cell ("00700"), else the first
-    security or index named in the row."""
-    for s, e in cells:
+    """The security (or index) a table row is about: a code cell ("00700"; any code in a
+    column headed "Code"), else the first security or index named in the row (not an index
+    named inside a fund's name: "CSOP HSTECH Daily (2x) Leveraged Product")."""
+    for k, (s, e) in enumerate(cells):
         cell = prep.folded[s:e]
         if _CODE_CELL.fullmatch(cell):
             code = cell.zfill(5)
             record = table.get(code)
-            if record is not None or cell.startswith("0"):
+            if record is not None or cell.startswith("0") or k == code_col:
                 return Subject("stock", code, s, e, record)
     for ent in entities.within(start, end) if hasattr(entities, "within") else entities:
         if ent.code and start <= ent.start < end and getattr(ent, "role", "subject") == "subject":
             return Subject("stock", ent.code, ent.start, ent.end, ent)
     for w in lexicon.scan(prep.folded, start, end):
         ids = [r[6:] for r in w.roles if r.startswith("index:") and not r[6:].startswith("@")]
-        if ids:
+        if ids and not FUND_AFTER.match(prep.folded, w.end, end):
             return Subject("index", ids[0], w.start, w.end)
     return None
 

@@ -76,9 +76,9 @@ _PROJECTED_BEFORE = regex.compile(
 _PROJECTED_REACH = 48
 # A fund named after an index: "Hang Seng Hong Kong Stock Connect ETF", "Hang Seng TECH ETF",
 # 恒生科技指數ETF, 盈富基金 aside; its move is the fund's, not the index's.
-_FUND_AFTER = regex.compile(
+FUND_AFTER = regex.compile(
     r"(?: {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){0,4}?|\s?)"
-    r"(?:etfs?|tracker fund|index fund|etf基金|指数基金)(?![a-z])"
+    r"(?:etfs?|tracker fund|index fund|(?:daily\s)?\(-?\d+(?:\.\d+)?x\)|leveraged|inverse|etf基金|指数基金)(?![a-z])"
 )
 # "with Li Ning following Anta lower", "tracking Tencent higher": a company named as the one
 # another followed; the move told after it is the follower's.
@@ -246,7 +246,7 @@ def tokenize(
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
             elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
-            elif _FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+            elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
                 continue  # "Hong Kong" is the market only as the subject of a verb
