@@ -194,7 +194,7 @@ def _pattern() -> regex.Pattern:
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
-          | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?\s?几?\s?巴仙
+          | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?)百分比)
             # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8)
           | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])仙)?
         )
@@ -208,7 +208,8 @@ def _pattern() -> regex.Pattern:
             # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
             # and in Cantonese "52蚊4毫"
             # (the 毫 may be left out at the end: "二百七十三蚊四")
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$)))?
+            # and "九十二蚊半": fifty cents
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
         )?
         """,
         regex.VERBOSE,
@@ -235,6 +236,7 @@ _SPOKEN_UNIT = regex.compile(
     r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents)?)\b"
 )
 _SPOKEN_MAGNITUDE = {"billion": 1_000_000_000, "million": 1_000_000}
+_AND_A_HALF = " and a half"
 # How far before its unit a spoken number may start (nine words and their spaces).
 _SPOKEN_REACH = 80
 
@@ -248,7 +250,7 @@ def _spoken_pattern() -> regex.Pattern:
     return regex.compile(
         rf"""(?<![a-z-])
         (?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
-        (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})?$""",
+        (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?$""",
         regex.VERBOSE,
     )
 
@@ -287,9 +289,12 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
         m = _spoken_pattern().search(text, lo, u.start())
         if m is None:
             continue
-        value = parse_en_numeral(m.group(), words)
+        spoken, half = m.group(), m.group().endswith(_AND_A_HALF)
+        value = parse_en_numeral(spoken.removesuffix(_AND_A_HALF) if half else spoken, words)
         if value is None:
             continue
+        if half:
+            value += 0.5  # "three and a half percent"
         unit = u.group("unit")
         if "dollars" in unit:
             if u.group("mag"):
@@ -367,6 +372,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["baxian"] is not None:
             b = g["baxian"]
             v = 0.5 if b == "半" else (float(b) if b.replace(".", "", 1).isdigit() else parse_zh_numeral(b))
+            if v is not None and g["bxhalf"]:
+                v += 0.5  # "一個半巴仙": one and a half percent
             if v is not None:
                 yield Quantity("pct", v, m.start(), m.end(), sign=_sign(g))
             continue
@@ -400,6 +407,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["jiao"]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
+        elif g["half"]:
+            value += 0.5
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")
         yield Quantity(
             kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude,
