@@ -359,6 +359,9 @@ def extract_market(
     found = SpanIndex(entities)
     legs: dict[tuple[str, int], tuple[tuple[float, str, str], Any]] = {}
     pending: tuple[str, int, int, Any] | None = None  # one breadth count, its sentence's end
+    # whether the turnover taken was called the market's (大市成交, 主板成交額, "market
+    # turnover"): one so called replaces a bare 成交額 taken before it, which may be a stock's
+    turnover_named_market = False
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         if not words:
@@ -421,9 +424,11 @@ def extract_market(
                     q = _refined(folded, quantities, words, q)
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     later = _half_day(folded, market, "turnover", start, end) and q.value > market.turnover.value
-                    if later or _better_restatement(market.turnover, found_amount):
+                    named_over_bare = market_word and not turnover_named_market and market.turnover is not None
+                    if later or named_over_bare or _better_restatement(market.turnover, found_amount):
                         market.turnover = found_amount
                         market.evidence["turnover"] = ev
+                        turnover_named_market = market_word
             for role in ("southbound", "northbound"):
                 if not _has(w, role) or _stale(w, other_period, folded):
                     continue

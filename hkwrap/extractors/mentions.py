@@ -236,12 +236,22 @@ def _venue() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+@lru_cache(maxsize=1)
+def _employer() -> re.Pattern[str]:
+    """A speaker's title right after a company's name: the company as an employer
+    ("港交所行政总裁李小加", "HKEX chief executive Nicolas Aguzzi")."""
+    return re.compile(
+        rf"(?:'s)?\s?(?:group\s)?(?:{_en('en_speaker_titles')}|{_alt(_words('zh_speaker_titles'))})(?![a-z])"
+    )
+
+
 def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
     folded = prep.folded
     cues = _cues()
     lo, hi = _sentence_bounds(folded, hit.start, hit.end)
     if hit.code in EXCHANGE_CODES and (
         _venue()[0].search(folded, lo, hit.start) or _venue()[1].match(folded, hit.end, hi)
+        or _employer().match(folded, hit.end, hi)
     ):
         return "source"
     if cues["before"].search(folded, lo, hit.start):
@@ -271,6 +281,8 @@ _CODE_OF_OTHER_LISTING = re.compile(
 )
 # The other listing is written just after the name (NIO.US, "'s ADRs", 宁德时代（300750）) or
 # just before it (美股, "US-listed"): these many characters each way.
+# A Chinese name with a capital A written onto it is the A share's short name (万科A, 深发展A).
+_A_SHARE_NAME = re.compile(r"[\u4e00-\u9fff]a(?![a-z0-9+]|\s?股)")  # not 中國平安A股: the company's A shares
 _ELSEWHERE_AFTER_REACH = 30
 _ELSEWHERE_BEFORE_REACH = 16
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
@@ -309,6 +321,8 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
         return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
     if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
+    if _A_SHARE_NAME.match(folded, hit.end - 1, hit.end + 2):
+        return "elsewhere"  # 万科A: a Shenzhen A share's own short name, not the H share
     if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "listed_elsewhere"
     if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - _ELSEWHERE_BEFORE_REACH), hit.start):
