@@ -91,6 +91,7 @@ def _words() -> dict[str, regex.Pattern]:
         "midday": regex.compile(alt("midday")),
         "full_day": regex.compile(alt("full_day")),
         "total": regex.compile(alt("flow_total")),
+        "leg": regex.compile(alt("flow_leg")),
     }
 
 
@@ -231,7 +232,9 @@ def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
     """An other-period word before the keyword in its clause: "yesterday's turnover", 上日成交,
     "上周經港股通買貨的北水淨額"."""
     return any(
-        0 <= w.start - o.end <= _STALE_REACH or (o.end <= w.start and folded and not _COMMA_CLAUSE.search(folded, o.end, w.start))
+        # near, and not across a clause break ("連續兩日淨流出，滬股通淨流出8.91億元": the day's)
+        (0 <= w.start - o.end <= _STALE_REACH and not (folded and _COMMA_CLAUSE.search(folded, o.end, w.start)))
+        or (o.end <= w.start and folded and not _COMMA_CLAUSE.search(folded, o.end, w.start))
         for o in other_period
     )
 
@@ -445,7 +448,13 @@ def extract_market(
                         continue
                     digit = _DIGIT.search(folded, w.end)
                     upto = digit.start() if digit else w.end
-                    if _LEG.match(folded, w.end, w.end + _LEG_REACH) and not _words()["total"].search(folded, w.end, upto):
+                    # 滬股通 beside 深股通 is one leg; alone (before Shenzhen Connect, 2016) the flow
+                    leg_word = _words()["leg"]
+                    one_leg = _LEG.match(folded, w.end, w.end + _LEG_REACH) or (
+                        leg_word.fullmatch(folded, w.start, w.end)
+                        and any(x is not w and leg_word.fullmatch(folded, x.start, x.end) for x in words)
+                    )
+                    if one_leg and not _words()["total"].search(folded, w.end, upto):
                         # 港股通(沪) / 港股通(深): one leg of the flow; the legs add up unless
                         # the report gives the total
                         legs.setdefault((role, w.end), (flow, ev))
