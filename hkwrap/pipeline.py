@@ -64,7 +64,7 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 def _step_moves(ctx: Context, doc: Document) -> None:
     import datetime as dt
 
-    from hkwrap.extractors.dates import lead_weekday
+    from hkwrap.extractors.dates import half_day_session, lead_weekday
     from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
@@ -78,6 +78,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         # no date (a dateline with no year): the weekday the lead names is still the day's
         report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
         report_day=(day.month, day.day) if day else None,
+        half_day=half_day_session(ctx.prep),
     )
     index = SpanIndex(ctx.entities)
     sentences: Iterable[tuple[tuple[int, int], list[Any]]] = (

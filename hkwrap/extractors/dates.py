@@ -29,6 +29,18 @@ HKT = dt.timezone(dt.timedelta(hours=8))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
+def half_day_session(prep: Prepared) -> bool:
+    """Does the report say the market traded only in the morning (平安夜半日市, "a half-day
+    session")? Then the noon close is the day's close."""
+    return _half_day_pattern().search(prep.folded) is not None
+
+
+@lru_cache(maxsize=1)
+def _half_day_pattern() -> regex.Pattern:
+    words = data.load()["lexicon"]["dates"].get("half_day_session", [])
+    return regex.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!)")
+
+
 @lru_cache(maxsize=1)
 def _calendar() -> dict[str, Any]:
     """The calendar words of ``lexicon/dates.yaml``, folded: month names to numbers, weekday

@@ -271,6 +271,7 @@ class BindState:
     last_stock: Subject | None = None  # the company "its share price", 該股 refers to
     topic: Subject | None = None  # the first subject of the last sentence that named one
     yesterday_is_report_day: bool = False
+    half_day: bool = False  # the market traded only in the morning: its noon close is the close
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
@@ -386,6 +387,8 @@ class _Binder:
         if cur is not None and cur.has_numbers:
             if cur.session is None and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)):
                 cur.session = "intraday"  # "as much as 6%" is the day's extreme
+            if cur.session == "midday" and self.state.half_day:
+                cur.session = "close"  # 平安夜半日市 ... 中午收市報27,864點: the day's close
             self.check_index_ref(cur)
             self.moves.append(cur)
             self.group_done = True
