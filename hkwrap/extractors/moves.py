@@ -1071,6 +1071,10 @@ class _Binder:
             self.fundamental = _Pending(tok.end, scope=self.relative_clause_end(tok))
         if d and "level" not in roles:
             self.level = None  # "bucked the trend to rise 2.6%": the number is the change
+        if d and not sess and not self.group and self.sticky_session == "open":
+            # "the three major indices opened higher and moved upward, with the Hang Seng TECH
+            # Index rising more than 1%": the move went on past the open
+            self.sticky_session = None
         if d and self.group:
             self.on_direction(tok, d, sess)
         elif sess:
@@ -1139,8 +1143,14 @@ class _Binder:
 
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
-        if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW):
-            self.sentence_session = sess  # "港股午收：恒指跌0.35%……科指跌0.88%": every move
+        if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) or (
+            sess == "midday" and not any(
+                t.subject is not None and t.subject.kind in ("stock", "index") for t in self.tokens if t.start < tok.start
+            )
+        ):
+            # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
+            # 15%": a morning session named before any stock or index frames every move
+            self.sentence_session = sess
         if (
             sess == "midday" and cur is not None and cur.session in (None, "intraday")
             and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
