@@ -182,7 +182,8 @@ def _pattern() -> regex.Pattern:
             # currency, else it is a full stop).
             # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
             # digits after "d, " would be the stray-space tail of a larger number.
-            (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d+)
+            # "23 229.21": a space between thousands (an agency's style), with its decimals only
+            (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?

@@ -54,7 +54,7 @@ _RESULTS_AFTER = regex.compile(
 # After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
 # high"), not the day's move.
 _FROM_PEAK_AFTER = regex.compile(
-    r" ?(?:below|above|off|from|under|short of) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
+    r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
 )
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
