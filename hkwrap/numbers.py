@@ -191,7 +191,7 @@ def _pattern() -> regex.Pattern:
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
                   (?=(?:多|余)?\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
-          | (?P<cheng>[一二两三四五六七八九])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟])
+          | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
@@ -357,9 +357,10 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 continue
             value = v
         elif g["cheng"] is not None:
-            # 八成 is 80%; 一成四 is 14%
+            # 八成 is 80%; 一成四 is 14%; 半成 is 5%
             tail = _ZH_DIGITS[g["chengtail"]] if g["chengtail"] else 0
-            yield Quantity("pct", _ZH_DIGITS[g["cheng"]] * 10.0 + tail, m.start(), m.end())
+            tenths = 0.5 if g["cheng"] == "半" else _ZH_DIGITS[g["cheng"]]
+            yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end())
             continue
         elif g["zhbare"] is not None:
             v = parse_zh_numeral(g["zhbare"])

@@ -738,7 +738,16 @@ class _Binder:
         self.close()
         moves = [m for m in self.moves if not m.modal]
         if carried is not None:
-            moves = [m for m in moves if not self.completes(state.last_move, m)]
+            # each bare level completes the move told just before it: the sentence before's,
+            # or this sentence's own ("惟收市仍跌491點或1.8%，恒指全日收報26590")
+            kept: list[Move] = []
+            for m in moves:
+                # (in the sentence, only a move of the same session: "opened 112 points higher
+                # and touched 28,731" are two)
+                own = kept[-1] if kept and kept[-1].session in (m.session, None) else None
+                if not self.completes(own if kept else state.last_move, m):
+                    kept.append(m)
+            moves = kept
         if moves:
             state.last_session = moves[-1].session
             state.last_move = moves[-1]
