@@ -64,7 +64,7 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
 def _step_moves(ctx: Context, doc: Document) -> None:
     import datetime as dt
 
-    from hkwrap.extractors.dates import half_day_session, lead_weekday
+    from hkwrap.extractors.dates import half_day_session, lead_weekday, midday_report
     from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
@@ -79,6 +79,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         report_weekday=day.weekday() if day else lead_weekday(ctx.prep),
         report_day=(day.month, day.day) if day else None,
         half_day=half_day_session(ctx.prep),
+        midday_report=midday_report(ctx.prep),
     )
     index = SpanIndex(ctx.entities)
     sentences: Iterable[tuple[tuple[int, int], list[Any]]] = (

@@ -35,10 +35,28 @@ def half_day_session(prep: Prepared) -> bool:
     return _half_day_pattern().search(prep.folded) is not None
 
 
-@lru_cache(maxsize=1)
-def _half_day_pattern() -> regex.Pattern:
-    words = data.load()["lexicon"]["dates"].get("half_day_session", [])
+def midday_report(prep: Prepared) -> bool:
+    """Does the report's headline (its first sentence) call it a midday report ("The Half-Day
+    Report:", 港股午評)? Then its close words mean the morning session's close."""
+    if not prep.sentences:
+        return False
+    start, end = prep.sentences[0]
+    return _words_pattern("midday_report").search(prep.folded, start, end) is not None
+
+
+def full_day_named(prep: Prepared, start: int, end: int) -> bool:
+    """Does text[start:end] name the full day's trading (全日, "for the day")?"""
+    return _words_pattern("full_day").search(prep.folded, start, end) is not None
+
+
+@lru_cache(maxsize=None)
+def _words_pattern(key: str) -> regex.Pattern:
+    words = data.load()["lexicon"]["dates"].get(key, [])
     return regex.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!)")
+
+
+def _half_day_pattern() -> regex.Pattern:
+    return _words_pattern("half_day_session")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from itertools import pairwise
 
 import regex
 
+from hkwrap.extractors.dates import full_day_named
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import IndexScale, Word
@@ -272,6 +273,7 @@ class BindState:
     topic: Subject | None = None  # the first subject of the last sentence that named one
     yesterday_is_report_day: bool = False
     half_day: bool = False  # the market traded only in the morning: its noon close is the close
+    midday_report: bool = False  # the headline calls the report a midday one ("港股午評")
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
@@ -374,6 +376,7 @@ class _Binder:
         self.last_subject: Token | None = None
         self.prev: Token | None = None
         self.text = self.folded[sentence[0]:sentence[1]].strip()
+        self.full_day = state.midday_report and full_day_named(prep, *sentence)  # 全日 in a midday report
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -995,6 +998,8 @@ class _Binder:
         sess = tok.role_kind("session")
         if sess == "close" and self.sentence_session == "midday" and d:
             sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
+        if sess == "close" and self.state.midday_report and not self.full_day:
+            sess = "midday"  # "The Half-Day Report: ... The Hang Seng Index closed at 27,055 points"
         prev = self.prev
         if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING:
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
