@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -49,7 +49,7 @@ def full_day_named(prep: Prepared, start: int, end: int) -> bool:
     return _words_pattern("full_day").search(prep.folded, start, end) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words_pattern(key: str) -> regex.Pattern:
     words = data.load()["lexicon"]["dates"].get(key, [])
     return regex.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!)")
