@@ -47,6 +47,12 @@ _IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within
 _RELATIVE_OPEN = regex.compile(r",\s(?:which|that)\s[^.;:。；,]{0,40}")  # ", which " up to a word in the clause
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
 _IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
+# the last three sessions"), not the day's move.
+_SPAN_AFTER = regex.compile(
+    r",? ?(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)\b"
+)
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = regex.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
@@ -1272,6 +1278,7 @@ class _Binder:
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
             or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
