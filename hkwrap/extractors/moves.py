@@ -93,6 +93,9 @@ _AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its
 _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
 _LIST_DIRECTION_GAP = 3
+# Before another listing's name, a word that makes it a companion, not the sentence's frame.
+_COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟)\s?$")
+_LOOKBACK_WORD = 12  # the longest of those words and its space
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
@@ -1074,7 +1077,9 @@ class _Binder:
             self.set_previous(tok.end, scope)
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
-        if "other_listing" in roles:
+        if "other_listing" in roles and _COMPANION_BEFORE.search(self.folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start):
+            pass  # "saw a further decline alongside A-shares, with the latest report at 26,506": a comparison
+        elif "other_listing" in roles:
             self.elsewhere = True
             # An A-share clause ends at ";"; an ADR paragraph lists its prices across them
             # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元").

@@ -86,6 +86,10 @@ _LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
+# A preposition right before "the market" / "the index" makes it a place ("the highest volume in
+# the market", "the best performer on the index"), not the subject of a move.
+_PLACE_BEFORE = regex.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
+_LOOKBACK_WORD = 12  # the longest of those words and its space
 _COMPARED_BEFORE = regex.compile(
     r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
@@ -250,6 +254,8 @@ def tokenize(
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
                 continue  # "Hong Kong" is the market only as the subject of a verb
+            if index_id == "@previous" and _PLACE_BEFORE.search(folded, max(start, w.start - _LOOKBACK_WORD), w.start):
+                continue  # "with the highest trading volume in the market": a place, not a subject
             if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
             if index_id == "@market":
