@@ -230,6 +230,13 @@ _NUMERIC_DATE = regex.compile(r"(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d(?![\d.])")
 _MATCH_DATE_CHARS = 10  # the longest such date
 
 
+# A time of day said in Chinese numerals with 點: a part of the day before it (早上十點) or 半,
+# 鐘, 正 or minutes after it (十點半, 兩點鐘). Folded text (Simplified).
+_ZH_CLOCK_BEFORE = regex.compile(r"(?:早上|上午|下午|晚上|中午|凌晨|朝早|晏昼|夜晚|傍晚)\s?$")
+_ZH_CLOCK_AFTER = regex.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分")
+_ZH_CLOCK_REACH = 3  # the part of the day right before the hour
+_CLOCK_HOURS = 12  # an hour of the clock is at most twelve
+
 # Where a spoken English number can end: right before its unit.
 _SPOKEN_UNIT = regex.compile(
     r"\s(?P<unit>percent|per\scent|points|percentage\spoints?"
@@ -355,6 +362,11 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             v = parse_zh_numeral(g["zh"])
             if v is None:
                 continue
+            if g["unit"] == "点" and v <= _CLOCK_HOURS and (
+                _ZH_CLOCK_BEFORE.search(text, max(0, m.start() - _ZH_CLOCK_REACH), m.start())
+                or _ZH_CLOCK_AFTER.match(text, m.end())
+            ):
+                continue  # "早上十點半", "下午兩點": a time of day, not points
             value = v
         elif g["cheng"] is not None:
             # 八成 is 80%; 一成四 is 14%; 半成 is 5%

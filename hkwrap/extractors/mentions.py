@@ -292,6 +292,7 @@ _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$|\btimes?\b[^.\n]{0,16}$", re.IGNOR
 # "16:20 " before the name, or the word time a few words before it ("all times are Hong Kong
 # time (HKT)", "times in HKT")
 _TIME_REACH = 24
+_TIME_AFTER = re.compile(r"\s?\d{1,2}:\d{2}")  # "2022-05-24 HKT 12:14": the zone before the time
 
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
@@ -509,7 +510,10 @@ def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None)
     out: list[Entity] = []
     for hit in hits:
         written = prep.text[hit.start:hit.end]
-        if written.isupper() and _TIME_BEFORE.search(prep.text, max(0, hit.start - _TIME_REACH), hit.start):
+        if written.isupper() and (
+            _TIME_BEFORE.search(prep.text, max(0, hit.start - _TIME_REACH), hit.start)
+            or _TIME_AFTER.match(prep.text, hit.end, hit.end + _TIME_REACH)
+        ):
             continue  # "16:20 HKT" is a time zone, not HKT Trust
         rec = (table.get(hit.code) or table.by_rmb_counter(hit.code)) if hit.code else None
         warning = hit.warning

@@ -94,7 +94,7 @@ _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
 _LIST_DIRECTION_GAP = 3
 # Before another listing's name, a word that makes it a companion, not the sentence's frame.
-_COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟)\s?$")
+_COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
@@ -384,6 +384,9 @@ class _Binder:
         self.aside_period = False
         self.last_subject: Token | None = None
         self.prev: Token | None = None
+        # another market named as what the subject followed ("港股承接美股大瀉三百點跌勢，今日低開"):
+        # where its clause ends, and the group to go back to there
+        self.companion: tuple[int, list[Subject], Token | None] | None = None
         self.text = self.folded[sentence[0]:sentence[1]].strip()
         self.full_day = state.midday_report and full_day_named(prep, *sentence)  # 全日 in a midday report
 
@@ -738,6 +741,8 @@ class _Binder:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
         state.period_heading = False
         for i, tok in enumerate(self.tokens):
+            if self.companion is not None and tok.start >= self.companion[0]:
+                self.end_companion()
             if tok.subject is not None:
                 self.on_subject(i, tok)
             elif tok.word is not None:
@@ -943,6 +948,12 @@ class _Binder:
             self.close()
             if last is not None and ";" in folded[max(last.end, self.sticky_at):tok.start]:
                 self.sticky_session = None  # "……創上市以來新高；中海油升1.5%": that clause's session
+            if (
+                subj.id == "@other" and group and group[0].kind == "index" and not group[0].id.startswith("@")
+                and _COMPANION_BEFORE.search(folded, max(self.sentence[0], tok.start - _LOOKBACK_WORD), tok.start)
+                and (brk := _NEAR_BREAK.search(folded, tok.end, self.sentence[1])) is not None
+            ):
+                self.companion = (brk.end(), list(group), last)
             self.group = [subj]
             self.group_done = False
             self.direction = 0
@@ -954,6 +965,15 @@ class _Binder:
             self.ratio = False
             self.end_modal(tok.start)
         self.last_subject = tok
+
+    def end_companion(self) -> None:
+        """Back to the subject a companion market's clause interrupted."""
+        assert self.companion is not None
+        _, group, last = self.companion
+        self.companion = None
+        self.close()
+        self.group, self.group_done, self.direction = group, False, 0
+        self.last_subject = last
 
     def framing_sentence(self) -> bool:
         """Does a period word here frame the whole sentence? Before any subject, or after the
