@@ -43,8 +43,10 @@ _SIDE_AFTER = regex.compile(r"\s?(?:以下|以上|之下|之上)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
-_IN_DESCRIPTOR = regex.compile(r"[^.;:。；\d%]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
-_RELATIVE_OPEN = regex.compile(r",\s(?:which|that)\s[^.;:。；,]{0,40}")  # ", which " up to a word in the clause
+_DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
+_IN_DESCRIPTOR = regex.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# ", which " (or ", the country's second largest bank which ") up to a word in the clause
+_RELATIVE_OPEN = regex.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^.;:。；,]{0,40}")
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
 _IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
@@ -896,6 +898,8 @@ class _Binder:
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
             _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start) or _IN_RELATIVE.fullmatch(folded, last.end, tok.start)
         ):
+            if not subj.id.startswith("@"):
+                state.last_index, state.index_end = subj.id, subj.end  # what a later "the index" means
             return  # "Meituan, the third-heaviest weight in the Hang Seng TECH Index, added 2.6%"
         if subj.weak:
             self.elsewhere = False  # 港股: the Hong Kong market again
@@ -1025,12 +1029,23 @@ class _Binder:
             self.close()
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
+        if (
+            "level" in roles and sess and not d and cur is not None and cur.has_numbers
+            and cur.session_explicit and cur.session not in (None, sess)
+        ):
+            # "reversed from a deficit of more than 300 points in the morning to close at
+            # 27,561.49": the level word of another session starts that session's move
+            self.close()
+            cur = None
         if sess == "close" and self.sentence_session == "midday" and d:
             sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
         if sess == "close" and self.state.midday_report and not self.full_day:
             sess = "midday"  # "The Half-Day Report: ... The Hang Seng Index closed at 27,055 points"
         prev = self.prev
-        if sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING:
+        if (
+            sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING
+            and not folded[tok.start:tok.end].isascii()  # ("... in the morning to close at 27,561": the day's)
+        ):
             sess = "midday"  # 午市收報, 午間收漲: the morning session's close
         if (
             sess == "close" and cur is not None and cur.session == "midday"
