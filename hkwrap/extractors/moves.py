@@ -50,10 +50,10 @@ _RELATIVE_OPEN = regex.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
 _IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
-# the last three sessions"), not the day's move.
+# the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = regex.compile(
-    r",? ?(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
-    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)\b"
+    r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s)?(?:(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
 )
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = regex.compile(
