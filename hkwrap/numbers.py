@@ -406,6 +406,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue
         if m.start() < skip_to:
             continue
+        if g["n"] is not None and not g["unit"] and m.start() > 0 and text[m.start() - 1] == "[" and text.startswith("]", m.end()):
+            continue  # "... to 26,086.32 points [1]": a note's number, not a figure
         magnitude = False
         if g["mag"]:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly

@@ -112,6 +112,8 @@ _OTHER_TURNOVER = frozenset({"mainland_market", "southbound", "northbound"})
 
 
 # Windows and spreads of the market figures, in characters unless said:
+# Where the counted stocks trade, between a count and its verb: not counted in the distance.
+_COUNT_VENUE = regex.compile(r"\s(?:in|on)\s(?:the\s)?(?:hong\skong\s)?(?:stock\s)?(?:market|main\sboard|exchange)")
 _QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500億")
 _STALE_REACH = 6  # an other-period word right before the keyword ("上日成交", "yesterday's")
 _WORD_BEFORE_REACH = 8  # a word that qualifies the keyword before it (大市成交, A股成交, 沽空金額)
@@ -551,6 +553,9 @@ def _breadth(
             elif w.start >= q.end:
                 dist = w.start - q.end
                 between = folded[q.end:w.start]
+                venue = _COUNT_VENUE.match(between)
+                if venue:
+                    dist -= venue.end()  # "861 stocks in the Hong Kong stock market rose"
                 if dist > 16 or _BREAK_OR_DIGIT.search(between):
                     continue
             else:

@@ -55,6 +55,12 @@ _SPAN_AFTER = regex.compile(
     r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s)?(?:(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
 )
+# After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
+# stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
+_US_TRADING_AFTER = regex.compile(
+    r"\s(?:(?:surge|jump|rise|gain|drop|fall|slide|decline|rally|slump)s?\s)?(?:overnight\s)?"
+    r"in\s(?:the\s)?(?:u\.s\.|us|new york|nasdaq|nyse|american)(?:\s(?:stocks|trading|shares|markets?|session|hours))?(?![a-z])"
+)
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = regex.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
@@ -1319,6 +1325,8 @@ class _Binder:
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
+            or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
             or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
