@@ -104,6 +104,10 @@ _LIST_DIRECTION_GAP = 3
 # Before another listing's name, a word that makes it a companion, not the sentence's frame.
 _COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
+# After a weekday: the day something starts (周三起, "from Wednesday"), not a frame of figures.
+_FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
+# A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
+_REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
@@ -638,6 +642,8 @@ class _Binder:
         day = tok.role_kind("weekday")
         if day is None or self.state.report_weekday is None or _WEEKDAYS[day] == self.state.report_weekday:
             return False
+        if _FROM_DAY_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW):
+            return False  # "上海周三起有序恢復堂食": when something starts, not the figures' day
         lo = max(self.sentence[0], tok.start - _AHEAD_REACH)
         return _AHEAD_OF.search(self.folded, lo, tok.start) is None
 
@@ -1177,6 +1183,13 @@ class _Binder:
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
+        if (
+            cur is not None and cur.session == "intraday" and cur.session_explicit and not cur.has_change
+            and (cur.level is not None or cur.price is not None) and _REVERSAL.match(self.folded, tok.start, tok.end)
+        ):
+            # "高見101.1元，但倒跌近3%收市，報96元": a reversal after the day's extreme is the close
+            self.close()
+            cur = None
         if cur is not None and cur.has_change and not (sess and cur.session and sess != cur.session) and (
             _right_after(self.folded, cur, tok, post=True)
         ):
