@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Fifteen sets of reports written for this project, each a folder with docs/ and gold/:
+Sixteen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -97,6 +97,16 @@ Fifteen sets of reports written for this project, each a folder with docs/ and g
   and 万科A, a 证券时报 港股通 flow piece (净买入 per stock, 北向 in 元), a 同花顺 收评 with 板块 lists
   joined by 、, a 腾讯自选股 push dated 12月7日（周三） with 港股代码00700, a 小米 IPO debut (暗盘,
   招股价, open/low/high/close), a Macau casino-stocks wire, a podcast transcript with spoken numbers.
+- tests/reports16/: a tenth blind set, all English, the everyday kinds of the held-out set
+  (2021-2025, six with no year): a Reuters-style rebound close (Koolearn's old name, 'its best
+  session since', Wednesday's and two-day moves), an AFP Asia wrap with a key-figures block, a
+  Xinhua close with sub-indices and 'HK dollars' after prices, a radio bulletin ('ahead by around
+  480 points', Hang Seng Bank, '91 dollars 85 cents'), a broker note with an index table and
+  'Ganfeng / Tianqi fell 4.8% / 5.3%', an app heartbeat with open/low/midday/close snapshots and
+  'Mar 12', a Mixue IPO debut (open, high, close against the offer price; HKT byline), a typhoon
+  afternoon-only session, a Stock Connect flow story with its two legs and northbound in yuan, a
+  morning wrap with ADR lines and an ADR-implied HSI, a midday review with 'respectively', a
+  Christmas Eve half-day TV transcript.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
