@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Sixteen sets of reports written for this project, each a folder with docs/ and gold/:
+Seventeen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -107,6 +107,15 @@ Sixteen sets of reports written for this project, each a folder with docs/ and g
   afternoon-only session, a Stock Connect flow story with its two legs and northbound in yuan, a
   morning wrap with ADR lines and an ADR-implied HSI, a midday review with 'respectively', a
   Christmas Eve half-day TV transcript.
+- tests/reports17/: an eleventh blind set, all Chinese (6 Traditional, 6 Simplified; 2021-2026,
+  half with no year): a 無綫 close with 低開/低見 and 1,968億5,000萬, an RTHK close on 周一 with
+  先高後低 and 約一千一百億, a 明報 next-morning close with 千二億, 本周至今累計 and an ADR 比例指數,
+  a 有線 Christmas Eve half-day (半日升145點), a broker 晨早快訊 with an index table (上證/道指/夜期
+  rows) recapping 昨日, an app push dated 今日（24日）, a 新浪 午评 with a 分别 list, a 东方财富 收评
+  with 、-joined names sharing 涨超2% and 南向 split into 沪/深, a 证券时报 南向 flow piece (净买入 per
+  stock, 北向 in 元人民币), a 中新网 close of 11月3日电 with 1,126亿5,600万, a 蜜雪集团 IPO debut
+  (open/high/close against the offer price, 暗盘, 冻资1.84万亿), a 2026 收评 with 倒跌, 开盘涨0.4%,
+  a 地产分类指数 and breadth.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
