@@ -61,10 +61,19 @@ def _step_mentions(ctx: Context, doc: Document) -> None:
     doc.warnings.extend(w for w in warnings if w not in doc.warnings)
 
 
+# Monday to Friday: the session before a Monday morning's note is Friday's.
+_TRADING_WEEK = 5
+
+
 def _step_moves(ctx: Context, doc: Document) -> None:
     import datetime as dt
 
-    from hkwrap.extractors.dates import half_day_session, lead_weekday, midday_report
+    from hkwrap.extractors.dates import (
+        half_day_session,
+        lead_weekday,
+        midday_report,
+        morning_recap_lead,
+    )
     from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
@@ -87,9 +96,15 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         for span in ctx.prep.sentences
     )  # one sentence's tokens at a time: a long text's tokens are tens of MB together
     if doc.date is None and not state.yesterday_is_report_day:
-        # an undated report: whether it is a morning recap is read from every sentence first
-        sentences = list(sentences)
-        state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
+        # an undated report: whether it is a morning recap is read from its lead ("MORNING
+        # WRAP", "Wednesday, 08:20 HKT": Tuesday's session), else from every sentence
+        if morning_recap_lead(ctx.prep):
+            state.yesterday_is_report_day = True
+            if state.report_weekday is not None:
+                state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
+        else:
+            sentences = list(sentences)
+            state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
         if tokens:

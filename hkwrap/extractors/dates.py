@@ -326,7 +326,9 @@ _AFTER_DATELINE = 4
 # A morning note says so in its masthead (港股晨報, 開盤前發布, "morning note"): its opening
 # section may be overnight markets, so its "昨日" can come this many sentences after the dateline.
 _AFTER_MORNING_DATELINE = 12
-_MORNING_NOTE = regex.compile(r"晨报|早报|开盘前|盘前|早市前瞻|morning\s(?:note|brief|report)|pre-?market|pre-open")
+_MORNING_NOTE = regex.compile(
+    r"晨报|早报|开盘前|盘前|早市前瞻|晨早通讯|morning\s(?:note|brief|briefing|report|wrap|call|commentary)|pre-?market|pre-open"
+)
 
 
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
@@ -353,7 +355,10 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     for i, (n, m) in enumerate(found):
         if m.group("wd") or m.group("wdzh"):
             # a date beside it, not another weekday ("周二收升。美股周一晚下跌": two days)
-            near = [o for _, o in found[max(0, i - 1):i + 2] if o is not m and not (o.group("wd") or o.group("wdzh"))]
+            near = [
+                o for _, o in found[max(0, i - 1):i + 2]
+                if o is not m and not (o.group("wd") or o.group("wdzh") or o.group("today") or o.group("yday"))
+            ]  # (a date: "yesterday" after "Wednesday, 08:20 HKT" is none)
             if any(
                 (-_OVERLAP <= o.start() - m.end() <= _WEEKDAY_BEFORE_DATE or -_OVERLAP <= m.start() - o.end() <= _WEEKDAY_AFTER_DATE)
                 and _same_weekday(m, o)
@@ -454,6 +459,25 @@ _ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 
 # The lead: the report's opening sentences, where it names its own day ("Hong Kong stocks
 # ended higher on Wednesday").
 _LEAD_SENTENCES = 3
+
+
+def morning_recap_lead(prep: Prepared) -> bool:
+    """Does an undated report say in its lead that it is a morning note about the session
+    before: a masthead (晨報, "Morning wrap") or a weekday dateline timed before the open
+    ("Wednesday, 08:20 HKT")?"""
+    if not prep.sentences:
+        return False
+    lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
+    if _MORNING_NOTE.search(prep.folded, 0, lead_end):
+        return True
+    for n, m in _matches(prep):
+        if n >= _LEAD_SENTENCES:
+            break
+        if m.group("wd") or m.group("wdzh"):
+            t = _DATELINE_TIME.match(prep.folded, m.end(), m.end() + _MATCH_WINDOW)
+            if t is not None and int(t.group(1)) < 24 and int(t.group(2)) < 60:
+                return dt.time(int(t.group(1)), int(t.group(2))) < _MARKET_OPENS
+    return False
 
 
 def lead_weekday(prep: Prepared) -> int | None:

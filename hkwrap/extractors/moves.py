@@ -19,6 +19,7 @@ level or price it ended at, a turnover, a session. The rules read token types on
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -61,6 +62,13 @@ _US_TRADING_AFTER = regex.compile(
     r"\s(?:(?:surge|jump|rise|gain|drop|fall|slide|decline|rally|slump)s?\s)?(?:overnight\s)?"
     r"in\s(?:the\s)?(?:u\.s\.|us|new york|nasdaq|nyse|american)(?:\s(?:stocks|trading|shares|markets?|session|hours))?(?![a-z])"
 )
+# A sentence opening on a span of several days frames all of it.
+_SPAN_OPENING = regex.compile(
+    r"\s*(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
+)
+# After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
+_TOTAL_AFTER = regex.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined)\b")
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = regex.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
@@ -108,6 +116,7 @@ _LOOKBACK_WORD = 12  # the longest of those words and its space
 _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
 _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
+_HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
@@ -296,6 +305,7 @@ class BindState:
     half_day: bool = False  # the market traded only in the morning: its noon close is the close
     midday_report: bool = False  # the headline calls the report a midday one ("港股午評")
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
+    listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
     index_end: int = 0  # where the last index named ends
@@ -325,6 +335,24 @@ class _Pending:
 # How far apart an index name and a day word stand when the word dates the index's move
 # ("恒指昨日高開", "昨日恒指", "The Hang Seng Index yesterday rose").
 _DAY_WORD_REACH = 2
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Folded month names and abbreviations to their numbers (dates.yaml)."""
+    from hkwrap import data
+
+    months = data.load()["lexicon"]["dates"]["months"]
+    return {w: int(n) for n, names in months.items() for w in names}
+
+
+@functools.cache
+def _date_after() -> regex.Pattern:
+    """" on April 7", " on 7 April": a day and month right after a figure."""
+    names = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    return regex.compile(
+        rf",?\s(?:on\s)?(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))\b"
+    )
 
 
 def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
@@ -673,6 +701,19 @@ class _Binder:
         m = _NEAR_BREAK.search(self.folded, tok.end, self.sentence[1])
         return m.start() if m else 0
 
+    def other_date_after(self, q: Quantity) -> bool:
+        """A day and month right after the figure that are not the report's ("it plunged 13.2%
+        on April 7" in a report of 14 April)."""
+        if self.state.report_day is None:
+            return False
+        m = _date_after().match(self.folded, q.end, q.end + _MATCH_WINDOW)
+        if m is None:
+            return False
+        months = _month_numbers()
+        month = months.get(m.group("mon") or m.group("mon2"))
+        day = int(m.group("d") or m.group("d2"))
+        return month is not None and (month, day) != self.state.report_day
+
     def today_after(self, i: int) -> bool:
         """The day reported, named right after the number: "slid 5.5% on Monday and a further
         3.1% yesterday" in a morning note, 今日 after a figure: that figure is the day's own."""
@@ -724,6 +765,9 @@ class _Binder:
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes
         self.frame_other_day()
+        if (opening := _SPAN_OPENING.match(self.folded, sentence[0], sentence[1])) is not None:
+            # "Over the past four trading days, the Hang Seng Index has dropped nearly 3.8 percent"
+            self.set_previous(opening.end(), sentence[1])
         carried = self.carried_subject()
         if carried is not None:
             # A sentence of figures with no subject continues the subject of the sentence
@@ -754,6 +798,15 @@ class _Binder:
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
         state.period_heading = False
+        if state.listing_heading and in_list:
+            return []  # "ADRs vs HK CLOSE (HK$ equivalent)" then "- HSBC (5): 61.65, -0.3%"
+        if not in_list:
+            # a heading of its own naming another listing: the list under it is that listing's
+            state.listing_heading = len(self.text) <= _HEADING_CHARS and not any(t.qty is not None for t in self.tokens) and any(
+                # (ADRs, not A shares: "A+H两地上市公司方面，H股整体跑赢A股：" heads both)
+                t.word is not None and "other_listing" in t.word.roles and "mainland_market" not in t.word.roles
+                for t in self.tokens
+            )
         for i, tok in enumerate(self.tokens):
             if self.companion is not None and tok.start >= self.companion[0]:
                 self.end_companion()
@@ -1338,6 +1391,8 @@ class _Binder:
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and self.other_date_after(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
             or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
