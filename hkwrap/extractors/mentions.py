@@ -288,7 +288,7 @@ _ELSEWHERE_BEFORE_REACH = 16
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
-_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?$|\btimes?\b[^.\n]{0,16}$", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\btimes?\b[^.\n]{0,16}$", re.IGNORECASE)
 # "16:20 " before the name, or the word time a few words before it ("all times are Hong Kong
 # time (HKT)", "times in HKT")
 _TIME_REACH = 24

@@ -86,8 +86,11 @@ _TURNOVER_PCT_REACH = 12
 _CHANGE_GAP = 5
 # A debut's percent against its offer price: "16.4 per cent above the HK$263 offer price".
 _VS_OFFER_AFTER = regex.compile(
-    r"\s(above|over|higher than|below|under|lower than)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
+    r"\s(above|over|higher than|premium to|below|under|lower than|discount to)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
 )
+# An amount named as the offer price right after it ("the HK$202.50 offer price"): not a price
+# the stock traded at.
+_OFFER_PRICE_AFTER = regex.compile(r"\s(?:offer|ipo|listing|issue|placing|subscription)\sprice")
 # A live blog's time at the start of an entry, and how many entries back an index named may
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = regex.compile(r"\s*\d{1,2}:\d{2}\s+")
@@ -227,6 +230,8 @@ _PRONOUN_OPENS = 3
 _SHARE_WORD = regex.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
+# An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
+_APPOSITIVE = regex.compile(r",\s[^,;.。；]{1,60},\s")
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
@@ -427,6 +432,7 @@ class _Binder:
         # another market named as what the subject followed ("港股承接美股大瀉三百點跌勢，今日低開"):
         # where its clause ends, and the group to go back to there
         self.companion: tuple[int, list[Subject], Token | None] | None = None
+        self.skip_until = 0  # tokens before this are inside an aside already read past
         self.text = self.folded[sentence[0]:sentence[1]].strip()
         self.full_day = state.midday_report and full_day_named(prep, *sentence)  # 全日 in a midday report
 
@@ -808,6 +814,8 @@ class _Binder:
                 for t in self.tokens
             )
         for i, tok in enumerate(self.tokens):
+            if tok.start < self.skip_until:
+                continue  # an aside after "the stock" (resolve_pronoun)
             if self.companion is not None and tok.start >= self.companion[0]:
                 self.end_companion()
             if tok.subject is not None:
@@ -1069,6 +1077,16 @@ class _Binder:
             t.role_kind("session") in ("open", "close") and t.start - tok.end <= _ADJACENT
             for t in self.tokens[i + 1:i + 2]  # the very next token
         )
+        appositive = _APPOSITIVE.match(folded, tok.end, tok.end + _MATCH_WINDOW)
+        if appositive is not None and not verb_follows:
+            # "The stock, trading under the code 2097, opened at HK$290": the verb after the
+            # aside; the aside's own words and figures are skipped
+            after = next((t for t in self.tokens[i + 1:] if t.start >= appositive.end()), None)
+            if after is not None and after.word is not None and (
+                {"up", "down"} & after.word.roles or after.role_kind("session") in ("open", "close")
+            ):
+                verb_follows = True
+                self.skip_until = appositive.end()
         last = state.last_subject
         if state.topic is not None and state.subject_sentence == state.sentence - 1 and tok.start - self.sentence[0] <= _PRONOUN_OPENS:
             # "Tencent was responsible for 81 points of the Hang Seng Index's gain. It gained
@@ -1370,7 +1388,7 @@ class _Binder:
             # the earlier one and them: "reversed early losses to end 88 points, or 0.4%, higher"
             d = self.post_direction(i) or d
         if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
-            d = 1 if vs.group(1) in ("above", "over", "higher than") else -1  # "16.4% above the offer price"
+            d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
             # "Galaxy rose 6.2% and Sands China 5.7%", "..., and MCC more than 4%": the verb
@@ -1686,6 +1704,8 @@ class _Binder:
             return
         if not is_level and self.money_change(q):
             return  # "升5.3%或11.8元", "ended up HK$8.50, or 1.4%": the change in dollars
+        if _OFFER_PRICE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+            return  # "a 43.2% premium to the HK$202.50 offer price": the offer, not a trade
         if _PER_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "at an initial price of HKD6.23 per share": a deal's terms, not the market's
         if q.magnitude:
