@@ -210,7 +210,8 @@ def _pattern() -> regex.Pattern:
             # and in Cantonese "52蚊4毫"
             # (the 毫 may be left out at the end: "二百七十三蚊四")
             # and "九十二蚊半": fifty cents
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
+            # and "41 dollars 30" (read out, the cents' word left out)
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
         )?
         """,
         regex.VERBOSE,
@@ -418,8 +419,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         currency = cur_map.get(g["cur1"] or "") or cur_map.get(g["cur2"] or "")
         if g["cur2"] and fold(g["cur2"]) in _CENTS:
             value = round(value / 100, 4)  # "80 HK cents", "85 仙": a price below a dollar
-        if g["cents"]:
-            value = round(value + int(g["cents"]) / 100, 4)
+        if g["cents"] or g["cents2"]:
+            value = round(value + int(g["cents"] or g["cents2"]) / 100, 4)
         elif g["jiao"]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)

@@ -16,7 +16,8 @@ CASES = [
     ("一個半百分比", "pct", 1.5, None),  # Cantonese: one and a half percent
     ("兩個半巴仙", "pct", 2.5, None),
     ("九十二蚊半", "money", 92.5, "HKD"),  # ninety-two dollars fifty
-    ("半成", "pct", 5, None),  # half of 一成  # wire copy's stray space, before a percent too
+    ("半成", "pct", 5, None),  # half of 一成
+    ("41 dollars 30", "money", 41.3, "HKD"),  # read out, "cents" left out  # wire copy's stray space, before a percent too
     ("228. 4 HK dollars", "money", 228.4, "HKD"),  # ... and before a currency
     ("80. 84 billion HK dollars", "money", 80_840_000_000, "HKD"),
     ("25,300.28 points", "pts", 25300.28, None),

@@ -230,6 +230,27 @@ def _after(
     return None
 
 
+# A bare figure after a label that carries its unit: "Main board turnover (HK$bn): 101.2",
+# "南向淨流入(億元)：-11.2".
+_LABEL_UNIT_BEFORE = regex.compile(
+    r"\(\s?(?P<cur>hk\$|hkd|rmb|us\$)?\s?(?P<mag>bn|b|billion|mn|m|million|亿元|亿|万元)\s?\)\s?[:：]\s?$"
+)
+_LABEL_UNIT_REACH = 24  # "(HK$ billion): " and its spaces
+_LABEL_SCALE = {"bn": 1e9, "b": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "亿元": 1e8, "亿": 1e8, "万元": 1e4}
+
+
+def _labelled(folded: str, q: Quantity) -> Quantity:
+    """``q`` as an amount when it is a bare figure after a label giving its unit."""
+    if q.kind != "num" or q.currency:
+        return q
+    m = _LABEL_UNIT_BEFORE.search(folded, max(0, q.start - _LABEL_UNIT_REACH), q.start)
+    if m is None:
+        return q
+    currency = {"rmb": "RMB", "us$": "USD"}.get(m.group("cur") or "", "HKD")
+    return Quantity("money", round(q.value * _LABEL_SCALE[m.group("mag")], 2), q.start, q.end,
+                    currency=currency, sign=q.sign, magnitude=True)
+
+
 def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
     """An other-period word before the keyword in its clause: "yesterday's turnover", 上日成交,
     "上周經港股通買貨的北水淨額"."""
@@ -376,7 +397,7 @@ def extract_market(
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         names = Overlaps([(e.start, e.end) for e in here])
-        quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
+        quantities = [_labelled(folded, q) for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
         if not quantities:
             pending = None
             continue
