@@ -68,7 +68,7 @@ def parse_zh_numeral(s: str) -> float | None:
     section = 0.0
     digit: float | None = None
     last_unit = 1
-    for ch in s:
+    for i, ch in enumerate(s):
         if ch in _ZH_DIGITS:
             digit = _ZH_DIGITS[ch]
         elif ch in _ZH_UNITS:
@@ -78,7 +78,9 @@ def parse_zh_numeral(s: str) -> float | None:
             last_unit = unit
         elif ch in _ZH_BIG:
             big = _ZH_BIG[ch]
-            if digit is not None:
+            if digit is not None and i >= 2 and s[i - 2] in _ZH_UNITS and last_unit >= 10 and section < big:
+                section += digit * (last_unit // 10)  # "千二億" is 1,200億: the bare digit is one unit lower
+            elif digit is not None:
                 section += digit
             elif section == 0 and total == 0:
                 section = 1  # "萬七" (17,000): a leading 萬 is one 萬

@@ -115,6 +115,8 @@ _LIST_DIRECTION_GAP = 3
 # Before another listing's name, a word that makes it a companion, not the sentence's frame.
 _COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
+# A sentence opening on "the company" goes on about the stock just named.
+_COMPANY_OPENING = regex.compile(r"\s*(?:该公司|公司|该集团|集团|the company\b|the group\b)")
 # After a weekday: the day something starts (周三起, "from Wednesday"), not a frame of figures.
 _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
@@ -886,6 +888,8 @@ class _Binder:
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         first = tokens[0] if tokens and tokens[0].word is not None and tokens[0].start - opens_at <= _OPENS_REACH else None
+        # "蜜雪集團(02097)正式掛牌。公司發售價為每股202.5港元，開盤報262港元": the company just named
+        opens_on_company = _COMPANY_OPENING.match(self.folded, opens_at, self.sentence[1]) is not None
         opens_on_close = first is not None and first.role_kind("session") == "close"
         opens_on_verb = first is not None and first.word is not None and bool({"up", "down"} & first.word.roles)
         # an index's level word may continue the index a few timestamped entries on
@@ -918,7 +922,9 @@ class _Binder:
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
                 return last
-            if last.kind == "stock" and ((opens_on_close and q.kind == "money") or (opens_on_verb and q.kind in ("pct", "money"))):
+            if last.kind == "stock" and (
+                (opens_on_close and q.kind == "money") or ((opens_on_verb or opens_on_company) and q.kind in ("pct", "money"))
+            ):
                 return last
             if last.kind == "index" and opens_on_close and q.kind == "num" and q.value >= scale.level_min:
                 return last
