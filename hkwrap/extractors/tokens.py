@@ -58,7 +58,8 @@ class Token:
 # "the benchmark's other major components", "the index's largest member": a constituent
 # of the index is named, not the index's own move.
 _POSSESSIVE_MEMBER = regex.compile(
-    r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top)\b"
+    r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top"
+    r"|best|worst|performers?|gainers?|losers?|laggards?|drags?)\b"
     # "68 of 88 HSI names closed lower", "HSI stocks averaged -1.6%": the members, as a group
     r"|\s{1,3}(?:names|stocks|members|constituents|components|heavyweights)\b"
 )
