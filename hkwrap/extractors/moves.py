@@ -1300,9 +1300,7 @@ class _Binder:
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
         if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) or (
-            sess == "midday" and not any(
-                t.subject is not None and t.subject.kind in ("stock", "index") for t in self.tokens if t.start < tok.start
-            )
+            sess == "midday" and not any(s.kind in ("stock", "index") for s in self.named)
         ):
             # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
             # 15%": a morning session named before any stock or index frames every move
