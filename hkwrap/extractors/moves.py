@@ -64,7 +64,7 @@ _US_TRADING_AFTER = regex.compile(
 )
 # A sentence opening on a span of several days frames all of it.
 _SPAN_OPENING = regex.compile(
-    r"\s*(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"\s{0,8}(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
 )
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
@@ -116,7 +116,7 @@ _LIST_DIRECTION_GAP = 3
 _COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # A sentence opening on "the company" goes on about the stock just named.
-_COMPANY_OPENING = regex.compile(r"\s*(?:该公司|公司|该集团|集团|the company\b|the group\b)")
+_COMPANY_OPENING = regex.compile(r"\s{0,8}(?:该公司|公司|该集团|集团|the company\b|the group\b)")
 # After a weekday: the day something starts (周三起, "from Wednesday"), not a frame of figures.
 _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
