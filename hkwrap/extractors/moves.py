@@ -237,6 +237,7 @@ _APPOSITIVE = regex.compile(r",\s[^,;.。；]{1,60},\s")
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
+_SINCE_THE_BEFORE = regex.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
 _RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
 # The width of the day's range ("全日波幅達260點", "a trading range of about 330 points", "a
 # 412-point range"): how far the index swung, not a change. Only a linking or approximate word
@@ -1414,6 +1415,8 @@ class _Binder:
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "the worst January since the 6.7 per cent slide in the first month of 2020"
+            or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK_WORD), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
             or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
