@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Seventeen sets of reports written for this project, each a folder with docs/ and gold/:
+Eighteen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -116,6 +116,15 @@ Seventeen sets of reports written for this project, each a folder with docs/ and
   stock, 北向 in 元人民币), a 中新网 close of 11月3日电 with 1,126亿5,600万, a 蜜雪集团 IPO debut
   (open/high/close against the offer price, 暗盘, 冻资1.84万亿), a 2026 收评 with 倒跌, 开盘涨0.4%,
   a 地产分类指数 and breadth.
+- tests/reports18/: a twelfth blind set on hard index constructions (5 English, 3 Traditional, 2
+  Simplified; 2020-2026, half with no year): a wire close with 'soared 9.1% and 12.5%,
+  respectively, to 20,087.50 and 6,863.77', a TV script in spoken numbers ('a tenth of one
+  percent', 'up three and three point five percent respectively'), a crash day with midday and
+  close and 'at 4,823.94, was down 12.8%', an open gap with high, low and close in one sentence
+  and percent before points, a broker note whose index table has Prev close and YTD columns, a
+  無綫 flash with 分別跌235點及88點 (points only) and 該指數, an RTHK script in Chinese numerals, a
+  晨早快訊 recapping 昨日 beside an ADR 比例指數, a 新浪 午间 then 收盘 with 恒科指/H股指数, a 2026
+  收评 with a three-index 分别 list and 涨超400点，最高触及26213点.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
