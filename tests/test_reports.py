@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Eighteen sets of reports written for this project, each a folder with docs/ and gold/:
+Nineteen sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -125,6 +125,15 @@ Eighteen sets of reports written for this project, each a folder with docs/ and 
   無綫 flash with 分別跌235點及88點 (points only) and 該指數, an RTHK script in Chinese numerals, a
   晨早快訊 recapping 昨日 beside an ADR 比例指數, a 新浪 午间 then 收盘 with 恒科指/H股指数, a 2026
   收评 with a three-index 分别 list and 涨超400点，最高触及26213点.
+- tests/reports19/: a thirteenth blind set, stock and market facts in everyday constructions
+  (4 Traditional, 4 Simplified, 2 bilingual English+Chinese; 2020-2025, half with no year): a
+  2023 LPR-day close with (700) codes, 高開49點, 同跌逾4% after 、-joined names and 無升跌 breadth,
+  a column with 「27」 codes, 升1.8元, 蚊 and 58仙 prices and a planned listing, a 2024 北水 piece
+  with 滬/深 legs and 合計, a RMB counter (80700) and an ADR line, a 半日 note with -W/-SW/-B
+  names, a range (介乎3%至5%) and 大和指出, a 东方财富 收评 with 港股代码01211 and 00175.HK, a 午评
+  with a stock's 成交额 beside the market's and 年内累计, a 中新社 close with 涨20.4港元 and
+  香港交易所 as a speaker's employer, a 智通 收评 with 9606.HK and 0700.HK codes, a bilingual
+  wrap stating each fact twice, a bilingual broker brief with breadth, 北向 in RMB and 59 cents.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
