@@ -260,9 +260,28 @@ def _spoken_pattern() -> regex.Pattern:
     en_digit = _alt([w for w, v in words.items() if v < 10])
     return regex.compile(
         rf"""(?<![a-z-])
-        (?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
+        (?:{en_word})(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
         (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?$""",
         regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _fraction_pattern() -> regex.Pattern:
+    """A fraction of one percent read out, ending where the text before "percent" ends."""
+    phrases = sorted(_units().get("spoken_fractions", {}), key=len, reverse=True)
+    return regex.compile(r"(?<![a-z])(" + "|".join(regex.escape(p).replace(r"\ ", r"\s") for p in phrases) + r")$")
+
+
+@lru_cache(maxsize=1)
+def _spoken_list_head() -> regex.Pattern:
+    """The first figure of a spoken list of two, right before the second ("three and ")."""
+    words = _units()["number_words"]
+    en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
+    en_digit = _alt([w for w, v in words.items() if v < 10])
+    return regex.compile(
+        rf"(?<![a-z-])(?P<n>(?:{en_word})(?:-(?:{en_word}))?(?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})?)"
+        r"(?:\sand|,)\s$"
     )
 
 
@@ -297,6 +316,11 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
     words = _units()["number_words"]
     for u in _SPOKEN_UNIT.finditer(text, start, end):
         lo = max(start, u.start() - _SPOKEN_REACH)
+        unit = u.group("unit")
+        if unit.startswith(("percent", "per")) and (frac := _fraction_pattern().search(text, lo, u.start())) is not None:
+            # "a tenth of one percent": the fraction, not "one"
+            out.append(Quantity("pct", _units()["spoken_fractions"][frac.group(1).replace("\n", " ")], frac.start(), u.end()))
+            continue
         m = _spoken_pattern().search(text, lo, u.start())
         if m is None:
             continue
@@ -316,6 +340,10 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
             out.append(Quantity("money", value, m.start(), u.end(), currency="HKD", magnitude=bool(u.group("mag"))))
             continue
         kind = "pp" if unit.startswith("percentage") else "pts" if unit == "points" else "pct"
+        # "three and three point five percent": the list's first figure shares the unit
+        before = _spoken_list_head().search(text, max(start, m.start() - _SPOKEN_REACH), m.start())
+        if before is not None and (head := parse_en_numeral(before.group("n"), words)) is not None:
+            out.append(Quantity(kind, head, before.start("n"), before.end("n")))
         out.append(Quantity(kind, value, m.start(), u.end()))
     return out
 

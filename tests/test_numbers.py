@@ -19,7 +19,9 @@ CASES = [
     ("半成", "pct", 5, None),  # half of 一成
     ("41 dollars 30", "money", 41.3, "HKD"),  # read out, "cents" left out
     ("千二億元", "money", 120_000_000_000, "HKD"),  # 千二 before 億 is 1,200
-    ("一千零二億", "num", 100_200_000_000, None),  # (with 零 it is 1,002)  # wire copy's stray space, before a percent too
+    ("一千零二億", "num", 100_200_000_000, None),  # (with 零 it is 1,002)
+    ("a tenth of one percent", "pct", 0.1, None),  # a fraction read out
+    ("half a percent", "pct", 0.5, None),  # wire copy's stray space, before a percent too
     ("228. 4 HK dollars", "money", 228.4, "HKD"),  # ... and before a currency
     ("80. 84 billion HK dollars", "money", 80_840_000_000, "HKD"),
     ("25,300.28 points", "pts", 25300.28, None),

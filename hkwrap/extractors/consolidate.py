@@ -160,6 +160,10 @@ def compatible(a: Draft, b: Draft) -> bool:
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
         if not same_line:
             return False
+        if level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q):
+            # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
+            # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
+            return False
     if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
         return False
     if not (_pct_agrees(a, b) and _pct_agrees(b, a)):

@@ -122,6 +122,8 @@ _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
 _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
+_OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
+_CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
@@ -1122,6 +1124,12 @@ class _Binder:
         if (
             "level" in roles and sess and not d and cur is not None and cur.has_numbers
             and cur.session_explicit and cur.session not in (None, sess)
+        ) or (
+            # "The benchmark eased 201 points ...; its intraday low was 26,190.55": after a
+            # clause break, the day's extreme is a move of its own
+            "level" in roles and sess == "intraday" and not d and cur is not None and cur.has_change
+            and cur.level is None and cur.price is None
+            and _CLAUSE_BREAK_STRONG.search(self.folded, max(n.end for n in (*cur.pcts, *cur.points)), tok.start)
         ):
             # "reversed from a deficit of more than 300 points in the morning to close at
             # 27,561.49": the level word of another session starts that session's move
@@ -1680,7 +1688,8 @@ class _Binder:
         prev = self.prev
         verb_before = (
             prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
-            and q.start - prev.end <= 2
+            # "a slide of 2,172.99 points", "down by 2,100 points"
+            and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None)
         )
         scale = self.scale()
         if is_level or not sd or q.value > scale.points_max or (

@@ -29,6 +29,10 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("price", regex.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
     ("points", regex.compile(r"chg|change|升跌|涨跌|变动")),
 )
+# A column of another day or period: the previous close, year-to-date, week, month, 52 weeks.
+_OTHER_COLUMN = regex.compile(
+    r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
+)
 _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = regex.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
@@ -93,7 +97,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
         header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0])]
         kinds: list[str | None] = []
         for cell in header:
-            kinds.append(next((k for k, pat in _COLUMNS if pat.search(cell)), None))
+            other = _OTHER_COLUMN.search(cell)  # "Prev close", "YTD %": not the day's
+            kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
