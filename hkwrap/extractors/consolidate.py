@@ -96,6 +96,8 @@ ABOUT_SHARE, ABOUT_SLACK = 0.15, 0.5
 # Two precise figures are one when they differ by under 0.006: float noise and a second
 # decimal cut rather than rounded (2.345 stated as 2.34).
 SAME_FIGURE = 0.006
+_ROUND_HUNDREDS = 100  # a figure in whole hundreds may round the precise one (300 for 306) ...
+_ROUND_SHARE = 0.03  # ... when it is this close to it
 _EPS = 1e-9  # float noise in comparing bounds
 _APPROX = frozenset({"over", "nearly", "under", "about"})
 
@@ -124,6 +126,12 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     for places in (0, 1):
         if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < _EPS:
             return precise != rounded
+    # a headline's round hundreds for the body's points: 恒指反彈三百點 for 升306點
+    if (
+        rounded >= _ROUND_HUNDREDS and rounded % _ROUND_HUNDREDS == 0 and abs(round(precise, -2) - rounded) < _EPS
+        and abs(precise - rounded) <= _ROUND_SHARE * precise  # (not 700 for 660: another figure)
+    ):
+        return precise != rounded
     # headlines also cut figures short: 24802 for 24,802.56
     return rounded == int(rounded) and int(precise) == rounded and precise != rounded
 
