@@ -77,7 +77,7 @@ _RESULTS_AFTER = regex.compile(
 # After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
 # high"), not the day's move.
 _FROM_PEAK_AFTER = regex.compile(
-    r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|peak|record|top|bottom|trough)s?\b"
+    r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|record|top|bottom|trough)s?\b"
 )
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
@@ -122,6 +122,7 @@ _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
 _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
+_EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
 # Small patterns of the binder's hot paths, compiled once.
@@ -698,6 +699,8 @@ class _Binder:
                 other
                 and t.start - tok.end <= _PERIOD_AFTER_REACH
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
+                # "added 1 percent to 22,976.65 after yesterday erasing this year's loss": another event's day
+                and not _EVENT_BETWEEN.search(self.folded, tok.end, t.start)
             ):
                 return True
         return False
