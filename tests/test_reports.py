@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Nineteen sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -134,6 +134,17 @@ Nineteen sets of reports written for this project, each a folder with docs/ and 
   with a stock's 成交额 beside the market's and 年内累计, a 中新社 close with 涨20.4港元 and
   香港交易所 as a speaker's employer, a 智通 收评 with 9606.HK and 0700.HK codes, a bilingual
   wrap stating each fact twice, a bilingual broker brief with breadth, 北向 in RMB and 59 cents.
+- tests/reports20/: a fourteenth blind set on index facts in English constructions the earlier
+  sets lack (8 English; 2021-2025, half with no year): a wire close 'closed 3.4% lower at
+  17,250.88, falling for a fourth session and shedding 609.43 points' with 'The H-share index
+  (HSCEI)', a close that 'pared losses to end down 0.3%', 'trimmed its gain to 0.4% by the close'
+  and 'erased an early 1.5% gain to close little changed at', an open drop ('which had dropped
+  2.1% at the open to 19,704.58, recovered to close at'), a Q&A interview transcript with
+  yesterday's move and forecasts, an e-mail digest with 'HSI -1.6% / HSCEI -1.8% / HSTECH
+  -2.1%' bullets, an ADR line and a three-day run, a newsletter with an 'Index | Last | Chg |
+  %Chg | Wk %Chg' pipe table, a correction note quoting the withdrawn figures, and a brief of
+  figures in parentheses ('(HSI: 18,245.37, -0.8%)', '(1928.HK: HK$21.45, +3.3%)', 'unch')
+  beside 'reversing a 300-point rally in the morning' and a futures line.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
