@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-one sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -145,6 +145,13 @@ Twenty sets of reports written for this project, each a folder with docs/ and go
   %Chg | Wk %Chg' pipe table, a correction note quoting the withdrawn figures, and a brief of
   figures in parentheses ('(HSI: 18,245.37, -0.8%)', '(1928.HK: HK$21.45, +3.3%)', 'unch')
   beside 'reversing a 300-point rally in the morning' and a futures line.
+- tests/reports21/: a fifteenth blind set on index facts in harder constructions (4 Traditional,
+  4 Simplified; 2021-2025, half with no year): a 2023 TV close with 三大指數全線下跌，恒指、國指、
+  科指分別跌 and 曾失守19,200點關口，低見 beside 夜期, a 先升後倒跌 close with 高開 and 最多升…高見,
+  國企指數(H股指數), 跌幅收窄至 and an ADR比例指數, a 2021 RTHK 半日收報 then 尾市急跌 with 全日波幅 and
+  昨日升4%後，今日回吐, a 較上日收市跌 column with 周線/今年以來 and two ETFs (03032, 02800), a 2025
+  收评 with 跌幅收窄至31点 and a 22,000点至24,000点 forecast, a 周五 close with 美股 and 周线, a 2024
+  收评 with 分别 lists, 昨日恒指大跌 and 年初至今, a 午评 with 期指 and 一度涨2%，半日收涨1.2%.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
