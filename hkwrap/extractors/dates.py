@@ -331,6 +331,10 @@ _MORNING_NOTE = regex.compile(
 )
 
 
+# A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
+_BRACKETED_WEEKDAY = regex.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
+
+
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     """Date expressions as (sentence number, match), in order, minus those that are not the
     day reported ("since March 3") and weekdays written beside a full date ("Thursday,
@@ -515,6 +519,8 @@ def find_trading_day(
     same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
     # A date opening the lead's sentence ("2022年3月16日，港股迎来史诗级反弹"), not a masthead
     # of its own: the report is about that day, and an earlier date in it is background.
+    if dateline_end is not None and (wd := _BRACKETED_WEEKDAY.match(folded, dateline_end)) is not None:
+        dateline_end = wd.end()  # "2024年8月6日（周二），港股……": the weekday beside it
     dateline_leads = (
         dateline is not None and dateline_end is not None
         and not folded[prep.sentences[dateline[1]][0]:dateline[2]].strip()  # it opens the sentence
