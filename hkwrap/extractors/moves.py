@@ -123,6 +123,7 @@ _FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
 _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 _PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
+_AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 _EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
@@ -1201,6 +1202,8 @@ class _Binder:
                 "other_session" in roles  # "老铺黄金昨日暗盘交易中已大涨45%，收报58.7港元": all of it
             )
             scope = sentence[1] if framing or clause is None else clause
+            if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
+                scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
                 self.aside_period = True
