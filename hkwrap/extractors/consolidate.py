@@ -136,6 +136,26 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     return rounded == int(rounded) and int(precise) == rounded and precise != rounded
 
 
+def _implied_restates(a: Draft, b: Draft) -> bool:
+    """Is ``a``'s bare percent the one ``b``'s exact points and level imply, to the decimals ``a``
+    gives ("HSI -1.6%" in a digest's line, "HSI close 18,581.13 (-292.84 pts)" in another)?"""
+    if a.pct is None or a.points is not None or a.level is not None or a.pct_q not in _PRECISE:
+        return False
+    implied = _implied_pct(b)
+    if implied is None or b.pct is not None:
+        return False
+    places = len(f"{abs(a.pct):.6g}".partition(".")[2])
+    return abs(round(implied, places) - a.pct) < _EPS
+
+
+def _direction(d: Draft) -> int:
+    """+1 or -1 for a draft whose percent or points say which way it moved, else 0."""
+    for v in (d.pct, d.points):
+        if v:
+            return 1 if v > 0 else -1
+    return 0
+
+
 def _overlap(a: Draft, b: Draft) -> bool:
     """Do the drafts state at least one figure in common?"""
     return any(
@@ -158,6 +178,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         )
     if a.session and b.session and a.session != b.session:
         return False
+    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb:
+        return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
     level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
     same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
     # an intraday level alone (a low, or a high) says nothing of which extreme another intraday
@@ -166,7 +188,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         # Nothing in common to show it is the same fact, unless the same paragraph (line)
         # completes it: "SMIC fell 6.2% ...; SMIC closed at HK$71.25."
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
-        if not same_line:
+        if not same_line and not (_implied_restates(a, b) or _implied_restates(b, a)):
             return False
         if level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own

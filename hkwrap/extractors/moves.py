@@ -53,7 +53,7 @@ _IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|o
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = regex.compile(
-    r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s)?(?:(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
@@ -124,6 +124,7 @@ _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 _PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
+_NAME_LEVEL_GAP = regex.compile(r"[\s:]*(?:(?:close|closing|last|final)\s?:?\s*)?")
 _EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
@@ -661,6 +662,11 @@ class _Binder:
                 list(self.group), self.sentence, direction=self.direction,
                 session=self.sticky_session or self.sentence_session, modal=self.modal,
             )
+            last = self.last_subject
+            if self.sticky_session and last is not None and self.sticky_at > last.end:
+                # a session word between the subject and its figure ("erased an early 1.5%
+                # gain to close ..."): said of this move, not to be taken by a word after it
+                self.cur.session_explicit = True
         return self.cur
 
     def is_previous(self, word: Word) -> bool:
@@ -1126,20 +1132,6 @@ class _Binder:
             self.close()
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
-        if (
-            "level" in roles and sess and not d and cur is not None and cur.has_numbers
-            and cur.session_explicit and cur.session not in (None, sess)
-        ) or (
-            # "The benchmark eased 201 points ...; its intraday low was 26,190.55": after a
-            # clause break, the day's extreme is a move of its own
-            "level" in roles and sess == "intraday" and not d and cur is not None and cur.has_change
-            and cur.level is None and cur.price is None
-            and _CLAUSE_BREAK_STRONG.search(self.folded, max(n.end for n in (*cur.pcts, *cur.points)), tok.start)
-        ):
-            # "reversed from a deficit of more than 300 points in the morning to close at
-            # 27,561.49": the level word of another session starts that session's move
-            self.close()
-            cur = None
         if sess == "close" and self.sentence_session == "midday" and d:
             sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
         if sess == "close" and self.state.midday_report and not self.full_day:
@@ -1157,6 +1149,20 @@ class _Binder:
         ):
             # "半日升幅收窄至381點或2%，收報19382", "港股半日漲200點……收市": where the morning closed
             sess = "midday"
+        if (
+            "level" in roles and sess and not d and cur is not None and cur.has_numbers
+            and cur.session_explicit and cur.session not in (None, sess)
+        ) or (
+            # "The benchmark eased 201 points ...; its intraday low was 26,190.55": after a
+            # clause break, the day's extreme is a move of its own
+            "level" in roles and sess == "intraday" and not d and cur is not None and cur.has_change
+            and cur.level is None and cur.price is None
+            and _CLAUSE_BREAK_STRONG.search(self.folded, max(n.end for n in (*cur.pcts, *cur.points)), tok.start)
+        ):
+            # "reversed from a deficit of more than 300 points in the morning to close at
+            # 27,561.49": the level word of another session starts that session's move
+            self.close()
+            cur = None
         if "sector" in roles and self.verb_follows(tok):
             # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
             self.close()
@@ -1492,7 +1498,8 @@ class _Binder:
         elif q.kind == "num" and kind == "index":
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
-            after_name = prev is last and prev is not None and not folded[prev.end:q.start].strip(" :")
+            # (or with a label between: "HSI close 18,581.13 (-292.84 pts)")
+            after_name = prev is last and prev is not None and _NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) is not None
             cur = self.cur
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
@@ -1596,6 +1603,9 @@ class _Binder:
         if prev is None or prev is not last or self.folded[prev.end:q.start].strip(" :"):
             return False
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.word is not None and "unchanged" in nxt.word.roles:
+            # "China Life (2628.HK: HK$11.02, unch)": a quote whose change is none
+            return _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         return (
             nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None

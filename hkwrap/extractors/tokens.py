@@ -8,6 +8,7 @@ are both SUBJ SUBJ DOWN PCT PCT RESPECTIVELY.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -75,6 +76,16 @@ _PROJECTED_BEFORE = regex.compile(
     r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|imply|implies|implying|indicate|indicates|suggest|suggests)\s(?:to\s)?(?:an?\s|the\s)?$"
 )
 _PROJECTED_REACH = 48
+@lru_cache(maxsize=1)
+def _contract_month_after() -> regex.Pattern:
+    """A month right after an index's name: its futures contract ("HSI Oct", "HSI Dec futures")."""
+    from hkwrap import data
+
+    months = data.load()["lexicon"]["dates"]["months"]
+    names = "|".join(sorted({w for ws in months.values() for w in ws}, key=len, reverse=True))
+    return regex.compile(rf"\s(?:{names})\.?(?![a-z])(?!\s[0-3]?\d\b)")
+
+
 # A fund named after an index: "Hang Seng Hong Kong Stock Connect ETF", "Hang Seng TECH ETF",
 # 恒生科技指數ETF, 盈富基金 aside; its move is the fund's, not the index's.
 FUND_AFTER = regex.compile(
@@ -249,6 +260,8 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
+            elif index_id != "@previous" and _contract_month_after().match(folded, w.end, w.end + _MATCH_WINDOW):
+                index_id = "@derived"  # "Futures: HSI Oct (18,210, -0.9%)": a month's contract
             elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
             elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
