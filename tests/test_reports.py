@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-one sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-two sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -152,6 +152,17 @@ Twenty-one sets of reports written for this project, each a folder with docs/ an
   昨日升4%後，今日回吐, a 較上日收市跌 column with 周線/今年以來 and two ETFs (03032, 02800), a 2025
   收评 with 跌幅收窄至31点 and a 22,000点至24,000点 forecast, a 周五 close with 美股 and 周线, a 2024
   收评 with 分别 lists, 昨日恒指大跌 and 年初至今, a 午评 with 期指 and 一度涨2%，半日收涨1.2%.
+- tests/reports22/: a sixteenth blind set on index, stock and market facts in everyday English
+  formats (8 English; 2021-2025, half with no year): a strategist's note whose 'Market wrap' has
+  'Hong Kong's main index finished in the red by 9.41 per cent at 20,926.79, a fall of 2,172.99
+  points', '(0960 HK)' codes, 'held up better, with a 5.9% decline' and a year-end target, a
+  fintech app summary with 'HSI 19,388.42 +0.6% +116.05' rows, '(1810.HK) HKD 17.86 +4.2%',
+  'unchanged' and a price alert, an IR newsletter with 'The blue-chip index lost ground for a
+  second day, closing 4.22 per cent lower' and CICC and HKEX as sources, a sector wire with
+  'rose 4.0% and 6.5%, respectively', a podcast's show notes with timestamps and a cited headline,
+  a statistics note with 'a decrease of 619.17 points (2.73%)', '(700)' codes and RMB northbound,
+  a fund manager's commentary with 'decliners beating advancers 1,034 to 651' and a range, and a
+  Sunday review of Friday's close beside weekly moves.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
