@@ -125,6 +125,11 @@ _HEADING_CHARS = 60  # a line this short, with no figure, may head the list unde
 _PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 _NAME_LEVEL_GAP = regex.compile(r"[\s:]*(?:(?:close|closing|last|final)\s?:?\s*)?")
+_ONE_DAY_BASE = regex.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
+_FROM_BASE_BETWEEN = regex.compile(r"\b(?:from|than|versus|vs)\b|较|比")
+# A move noun right after a percent signs it: "held up better, with a 5.9% decline".
+_NOUN_DOWN_AFTER = regex.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
+_NOUN_UP_AFTER = regex.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
 _EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
@@ -179,7 +184,7 @@ _HIGH_LOW_LINE = regex.compile(
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = regex.compile(r"个多?点")
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
-_QUOTE_LINK = regex.compile(r"\s?[,;]?\s?\(?\s?")
+_QUOTE_LINK = regex.compile(r"[^\S\n]{0,8}[,;]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 _SIGNED_PAIR_LINK = regex.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
@@ -709,6 +714,12 @@ class _Binder:
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
                 # "added 1 percent to 22,976.65 after yesterday erasing this year's loss": another event's day
                 and not _EVENT_BETWEEN.search(self.folded, tok.end, t.start)
+                # "a decrease of 619.17 points (2.73%) from the previous trading day": the base
+                # (but "down more than 70% from last week's levels" is a longer move)
+                and not (
+                    _FROM_BASE_BETWEEN.search(self.folded, tok.end, t.start)
+                    and _ONE_DAY_BASE.search(self.folded, t.start, t.end) is not None
+                )
             ):
                 return True
         return False
@@ -1492,6 +1503,13 @@ class _Binder:
                 self.take_points(q, d, qualifier, is_level)
             else:
                 self.take_mark(q)
+        elif (
+            q.kind == "num" and kind == "index" and q.sign and self.prev is not None and self.prev.qty is not None
+            and self.prev.qty.kind == "pct" and q.value < self.scale().points_max
+            and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None
+        ):
+            # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
+            self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
         elif q.kind == "num" and kind == "index" and self.bare_points(i, q):
             # "升200或0.73%": points said without 點, restated as a percent
             self.take_points(q, d, qualifier, is_level)
@@ -1551,6 +1569,10 @@ class _Binder:
         if is_level and not self.narrowed and not magnitude_word and not fell_to:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
+        if not q.sign and _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+            d = -1
+        elif not q.sign and _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+            d = 1
         sign = q.sign or d
         cur = self.cur
         if (
@@ -1711,8 +1733,14 @@ class _Binder:
             and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None)
         )
         scale = self.scale()
+        # "a 3,021.51-point drop": a figure written as an adjective of points is a change
+        adjective = "-" in self.folded[q.start:q.end] and not q.sign
+        if adjective and not sd and _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+            sd = -1
+        elif adjective and not sd and _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+            sd = 1
         if is_level or not sd or q.value > scale.points_max or (
-            q.value >= scale.level_floor and not q.sign and not verb_before
+            q.value >= scale.level_floor and not q.sign and not verb_before and not adjective
         ):
             if q.value >= scale.level_min and (m.level is None or len(m.subjects) > 1):
                 self.add_level(m, Num(q.value, self.level_q, q.start, q.end))
