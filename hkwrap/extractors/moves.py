@@ -125,6 +125,7 @@ _HEADING_CHARS = 60  # a line this short, with no figure, may head the list unde
 _PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 _NAME_LEVEL_GAP = regex.compile(r"[\s:]*(?:(?:close|closing|last|final)\s?:?\s*)?")
+_TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
 _ONE_DAY_BASE = regex.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
 _FROM_BASE_BETWEEN = regex.compile(r"\b(?:from|than|versus|vs)\b|较|比")
 # A move noun right after a percent signs it: "held up better, with a 5.9% decline".
@@ -244,7 +245,7 @@ _SHARE_WORD = regex.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
-_APPOSITIVE = regex.compile(r",\s[^,;.。；]{1,60},\s")
+_APPOSITIVE = regex.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
 _PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = regex.compile(r"\bsince\b|以来")
@@ -718,7 +719,7 @@ class _Binder:
                 # (but "down more than 70% from last week's levels" is a longer move)
                 and not (
                     _FROM_BASE_BETWEEN.search(self.folded, tok.end, t.start)
-                    and _ONE_DAY_BASE.search(self.folded, t.start, t.end) is not None
+                    and (_ONE_DAY_BASE.search(self.folded, t.start, t.end) is not None or self.day_before(t))
                 )
             ):
                 return True
@@ -733,6 +734,13 @@ class _Binder:
             return 0
         m = _NEAR_BREAK.search(self.folded, tok.end, self.sentence[1])
         return m.start() if m else 0
+
+    def day_before(self, tok: Token) -> bool:
+        """Is ``tok`` the weekday of the session before the report's ("down 3.6 per cent from
+        Monday's HK$22.15" in Tuesday's report)?"""
+        day = tok.role_kind("weekday")
+        wd = self.state.report_weekday
+        return day is not None and wd is not None and _WEEKDAYS[day] == (wd - 1) % _TRADING_DAYS
 
     def other_date_after(self, q: Quantity) -> bool:
         """A day and month right after the figure that are not the report's ("it plunged 13.2%
