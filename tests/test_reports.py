@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-two sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-three sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -163,6 +163,14 @@ Twenty-two sets of reports written for this project, each a folder with docs/ an
   a statistics note with 'a decrease of 619.17 points (2.73%)', '(700)' codes and RMB northbound,
   a fund manager's commentary with 'decliners beating advancers 1,034 to 651' and a range, and a
   Sunday review of Friday's close beside weekly moves.
+- tests/reports23/: a seventeenth blind set of everyday kinds (4 Traditional, 4 Simplified;
+  2021-2025, half with no year): a 2021 broker 收市點評 with 收跌200.52點或0.7%, 全日波幅, 支持/阻力,
+  若失守 and (700) codes, a 財經台 字幕 in short lines (曾跌182點 / 午後倒升 / 升幅0.53%, 千二億,
+  科指成份股 八成上升, 夜期), a 港股通 data note with 沪/深 split, 北向 in RMB, per-stock flows and
+  00700.HK codes, an IPO with 上周五暗盘 then 首日 盘中最高 and the stock's own 成交额, a 午评 by
+  板块 with 分别, 持平于 and 涨幅收窄至…早段一度涨, a Cantonese 講座 transcript in Chinese numerals
+  with 「700」 codes, an emoji post with H股指數, 曾跌…尾市跌幅收窄 and 「2318」平安, and a 周末回顾
+  with 本周/年初至今 beside the 周五 close and 0700.HK codes.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
