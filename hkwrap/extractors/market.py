@@ -429,7 +429,10 @@ def extract_market(
                 market_word = any(
                     0 <= w.start - x.end <= _WORD_BEFORE_REACH and "market_subject" in x.roles for x in words
                 ) or _has(w, "market_subject")
-                stock_before = any(clause_start <= e.start < w.start for e in subjects)
+                stock_before = any(clause_start <= e.start < w.start for e in subjects) or any(
+                    # "该股……成交额约54.6亿港元" (a Chinese 該股; "shares" in English is the market's too)
+                    x.end <= w.start and "pronoun" in x.roles and not folded[x.start:x.end].isascii() for x in words
+                )
                 # "成交最活躍的股份為騰訊，成交額達96.3億元": the most traded stock's turnover
                 most_active = subjects and any(x.end <= w.start and "most_active" in x.roles for x in words)
                 if (stock_before or most_active) and not market_word:

@@ -67,6 +67,7 @@ _SPAN_OPENING = regex.compile(
     r"\s{0,8}(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
 )
+_FROM_WHERE_AFTER = regex.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
 _TOTAL_AFTER = regex.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined)\b")
 # After a percent: the change of a company's results ("rise in interim net profit").
@@ -259,6 +260,7 @@ _RANGE_WIDTH_LINK = regex.compile(
 )
 _RANGE_WIDTH_AFTER = regex.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
+_NAME_THEN_JOINER = regex.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
 _UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
@@ -961,6 +963,8 @@ class _Binder:
                 return last
             if last.kind == "index" and opens_on_close and q.kind == "num" and q.value >= scale.level_min:
                 return last
+            if last.kind == "index" and opens_on_verb and q.kind == "pct":
+                return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
 
     def frame_by_year(self, q: Quantity) -> None:
@@ -1046,6 +1050,8 @@ class _Binder:
                 # "稻香控股(573)、翠華控股(1314)和敘福樓集團(1978)": a name the table does not know
                 # stands between a listed code and the next
                 or (_bare_code(subj) and _UNKNOWN_NAME_GAP.fullmatch(gap) is not None)
+                # "「2318」平安、「3968」招行": a code heading a short name the tables do not know
+                or (last.subject is not None and _bare_code(last.subject) and _NAME_THEN_JOINER.fullmatch(gap) is not None)
             )
             and all(s.id != subj.id for s in group)
         )
@@ -1109,7 +1115,11 @@ class _Binder:
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         reach = _LOOKAHEAD + (descriptor.end() - tok.end if descriptor else 0)
         verb_follows = any(
-            t.word is not None and bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
+            t.word is not None and (
+                bool({"up", "down", "level"} & t.word.roles if descriptor else {"up", "down"} & t.word.roles)
+                # "该股盘中最高见308港元": a level word of a session (最高見, 收報)
+                or ("level" in t.word.roles and t.role_kind("session") is not None)
+            )
             and t.start - tok.end <= reach
             for t in self.tokens[i + 1:i + 1 + _PRONOUN_VERB_TOKENS]
         ) or any(  # "It opened at HK$296", "it closed at": the session's verb right after the word
@@ -1457,6 +1467,8 @@ class _Binder:
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "down 81% from where they stood before a 17-month suspension"
+            or (q.kind == "pct" and _FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "the worst January since the 6.7 per cent slide in the first month of 2020"
             or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK_WORD), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
@@ -1830,7 +1842,7 @@ def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[T
 def _bare_code(subj: Subject) -> bool:
     """Is the subject a bracketed code alone, its name unknown to the tables ("(1978)")?"""
     text = getattr(subj.entity, "text", "") or ""
-    return text[:1] in "(（"
+    return bool(text) and text[0] in "(（「"
 
 
 def _is_year(folded: str, q: Quantity) -> bool:

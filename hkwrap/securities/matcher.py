@@ -151,6 +151,9 @@ _NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
 _UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
+_CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
+
+
 class Matcher:
     """The alias automaton of one table, plus the code patterns. Build once, reuse."""
 
@@ -438,6 +441,9 @@ class Matcher:
         close = folded.find(")", s)
         if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1, close + 1 + _MATCH_WINDOW):
             return False  # "(2019)年", "(15)日": a date, not a code
+        corner_close = folded.find("」", s, s + _CORNER_CODE_REACH)
+        if folded.startswith("「", s) and corner_close > 0 and folded[corner_close + 1:corner_close + 2] >= "\u3400":
+            return True  # "「2318」平安、「3968」招行": a corner-bracketed code heading its name
         j = s
         while j > 0 and folded[j - 1] == " ":
             j -= 1
