@@ -442,7 +442,10 @@ class Matcher:
         if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1, close + 1 + _MATCH_WINDOW):
             return False  # "(2019)年", "(15)日": a date, not a code
         corner_close = folded.find("」", s, s + _CORNER_CODE_REACH)
-        if folded.startswith("「", s) and corner_close > 0 and folded[corner_close + 1:corner_close + 2] >= "\u3400":
+        if (
+            folded.startswith("「", s) and corner_close > 0 and folded[corner_close + 1:corner_close + 2] >= "\u3400"
+            and not _DATE_UNIT_AFTER.match(folded, corner_close + 1, corner_close + 1 + _MATCH_WINDOW)  # 「2023」年
+        ):
             return True  # "「2318」平安、「3968」招行": a corner-bracketed code heading its name
         j = s
         while j > 0 and folded[j - 1] == " ":
