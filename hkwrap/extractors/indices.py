@@ -29,6 +29,11 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                 continue  # another market's index
             level_num = move.levels[i] if paired else move.level if single else None
             level = level_num.value if level_num else None
+            info = lexicon.indices.get(subject.id)
+            if level is not None and info is not None and not info.scale.levels[0] <= level <= info.scale.levels[1]:
+                # "It rose 4.58% to 4427.17 points" read as the HSI: a level the index has never
+                # stood near (indices.yaml ``levels``) is another index's move
+                continue
             if pct is None and pts is None and level is None:
                 continue
             # "Hong Kong stocks fell 1%": the market's percent is the index's only when it
