@@ -45,6 +45,9 @@ class Context:
     moves: list[Any] = field(default_factory=list)
     yesterday_is_report_day: bool = False  # a morning report: its "yesterday" is the day
     language_counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # what the language is judged on
+    # per kind ("indices", "stocks"): each consolidated draft with the fact it made, so that a
+    # long document's pieces can be joined where a move is restated across a cut
+    drafts: dict[str, list[tuple[Any, Any]]] = field(default_factory=dict)
 
 
 def _step_securities(ctx: Context, doc: Document) -> None:
@@ -142,15 +145,17 @@ def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
 
 
 def _step_indices(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.indices import extract_indices
+    from hkwrap.extractors.indices import index_facts
 
-    doc.indices = extract_indices(ctx.prep, ctx.moves, ctx.lexicon)
+    ctx.drafts["indices"] = index_facts(ctx.prep, ctx.moves, ctx.lexicon)
+    doc.indices = [fact for _, fact in ctx.drafts["indices"] if fact is not None]
 
 
 def _step_stocks(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.stocks import extract_stocks
+    from hkwrap.extractors.stocks import stock_facts
 
-    doc.stocks = extract_stocks(ctx.prep, ctx.moves)
+    ctx.drafts["stocks"] = stock_facts(ctx.prep, ctx.moves)
+    doc.stocks = [fact for _, fact in ctx.drafts["stocks"]]
 
 
 def _step_market(ctx: Context, doc: Document) -> None:
@@ -320,8 +325,9 @@ def extract_text(
 
 def _extract_one(
     text: str, source: str, options: Options, metadata: dict[str, str], body_start: int
-) -> tuple[Document, tuple[int, int, int, int]]:
-    """One text read whole: its document and the counts its language was judged on."""
+) -> tuple[Document, Context]:
+    """One text read whole: its document, and the context its steps filled (the counts its
+    language was judged on, the drafts of its moves)."""
     from hkwrap.securities.table import get_table
     from hkwrap.text.lexicon import get_lexicon
     from hkwrap.text.prepare import prepare
@@ -344,7 +350,7 @@ def _extract_one(
             problem = f"{name} extractor failed ({type(exc).__name__}: {_short(exc)}); its facts are missing"
             doc.failed_steps.append(problem)
             _warn(doc, problem)
-    return doc, ctx.language_counts
+    return doc, ctx
 
 
 def _short(exc: Exception) -> str:
@@ -380,44 +386,63 @@ def iter_pieces(
     text: str, head: Document, options: Options | None = None, body_start: int = 0
 ) -> Iterator[Document]:
     """Read a long ``text`` piece by piece, handing out each piece's facts as soon as they are
-    final, so that no more than one piece's facts need be held (the command line writes them
-    to temporary files; ``extract_text`` gathers them into one Document).
+    final, so that no more than one or two pieces' facts need be held (the command line writes
+    them to temporary files; ``extract_text`` gathers them into one Document).
 
-    Each yielded Document holds one piece's index moves, stock moves, mentions and levels, with
-    offsets and lines into ``text``, in reading order. ``head`` (an empty Document naming the
+    Each yielded Document holds facts of one piece, with offsets and lines into ``text``: its
+    mentions and levels as soon as it is read, its index and stock moves once they are final
+    (below). Each kind comes in reading order. ``head`` (an empty Document naming the
     source and metadata) gathers the rest as the pieces are read: the date (the first piece's),
     each market figure (the first piece's that states it), warnings and failed steps; its
     language is set after the last piece, judged on the counts of every piece together.
 
-    Not merged across pieces: moves and levels are consolidated within a piece, so the same
-    index or stock reported in two pieces gives one fact per piece, as two reports would.
+    Facts are merged across pieces as within one text: a move restated on both sides of a cut
+    is one fact, in the piece of its first statement, and a level is given once, by the first
+    piece that states it. So a move is handed out only when reading has gone a restatement's
+    reach (``consolidate._WINDOW``) past it: the moves of the last 30,000 characters read are
+    held.
     """
     import dataclasses
 
+    from hkwrap.extractors import consolidate
     from hkwrap.extractors.language import add_counts, language_of
 
     options = options or Options()
     metadata = head.metadata
     counts: tuple[int, int, int, int] = (0, 0, 0, 0)
+    held: dict[str, list[Any]] = {kind: [] for kind in _JOINED_KINDS}  # moves not yet final
+    names: dict[str, tuple[str | None, str | None]] = {}  # each stock's names, for its moves
+    levels_given: set[tuple[str, str, float]] = set()
     start = 0
     lines_before = 0
     first = True
     while start < len(text):
         end = _piece_end(text, start)
-        part, part_counts = _extract_one(
+        part, ctx = _extract_one(
             text[start:end], head.source, options, dict(metadata), max(0, body_start - start)
         )
-        counts = add_counts(counts, part_counts)
+        counts = add_counts(counts, ctx.language_counts)
 
         def shift(ev: Any, base: int = start, lines: int = lines_before) -> Any:
             if ev is None:
                 return None
             return dataclasses.replace(ev, start=ev.start + base, end=ev.end + base, line=ev.line + lines)
 
-        for fact in (*part.indices, *part.stocks, *part.levels):
-            fact.evidence = shift(fact.evidence)
-            if hasattr(fact, "restated"):
-                fact.restated = [shift(e) for e in fact.restated]
+        names.update((fact.code, (fact.name, fact.name_zh)) for _, fact in ctx.drafts.get("stocks", ()))
+        for kind in _JOINED_KINDS:
+            new = [draft for draft, _ in ctx.drafts.get(kind, ())]
+            for draft in new:
+                draft.position += start
+                draft.evidence = shift(draft.evidence)
+                draft.restated = [shift(e) for e in draft.restated]
+            merged = consolidate.join(held[kind], new)  # merges into ``held`` in place
+            held[kind].extend(draft for draft, gone in zip(new, merged, strict=True) if not gone)
+        del ctx  # its prepared text and moves are a piece's worth of memory
+        part.indices, part.stocks = [], []  # handed out later, from the drafts
+        part.levels = [level for level in part.levels if _level_key(level) not in levels_given]
+        levels_given.update(_level_key(level) for level in part.levels)
+        for level in part.levels:
+            level.evidence = shift(level.evidence)
         part.mentions = [
             dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in part.mentions
         ]
@@ -439,8 +464,47 @@ def iter_pieces(
             first = False
         lines_before += _line_ends(text, start, end)
         start = end
-        yield part
+        yield part  # its mentions and levels
+        # a move stated further back than a restatement's reach from the text still to read is
+        # final: nothing later can join it
+        final = _hand_out(held, names, head.source, before=start - consolidate._WINDOW)
+        if final.indices or final.stocks:
+            yield final
+    yield _hand_out(held, names, head.source, before=None)
     head.language = language_of(counts)  # counted over every piece, not the first
+
+
+# The fact kinds whose restatements are merged across a long document's pieces.
+_JOINED_KINDS = ("indices", "stocks")
+
+
+def _level_key(level: Any) -> tuple[str, str, float]:
+    return (level.index, level.kind, level.value)
+
+
+def _hand_out(
+    held: dict[str, list[Any]], names: dict[str, tuple[str | None, str | None]], source: str,
+    before: int | None,
+) -> Document:
+    """A document holding the moves made from the drafts in ``held`` (in reading order) stated
+    before offset ``before`` (every one if None), which leave ``held``."""
+    from hkwrap.extractors.indices import index_move
+    from hkwrap.extractors.stocks import stock_move
+    from hkwrap.text.lexicon import get_lexicon
+
+    out: dict[str, list[Any]] = {}
+    for kind, drafts in held.items():
+        n = len(drafts) if before is None else next(
+            (i for i, d in enumerate(drafts) if d.position >= before), len(drafts)
+        )
+        out[kind], held[kind] = drafts[:n], drafts[n:]
+    lexicon = get_lexicon()
+    indices = (index_move(draft, lexicon) for draft in out["indices"])
+    return Document(
+        source=source,
+        indices=[fact for fact in indices if fact is not None],
+        stocks=[stock_move(d, *names.get(d.subject, (None, None))) for d in out["stocks"]],
+    )
 
 
 def _line_ends(text: str, start: int, end: int) -> int:

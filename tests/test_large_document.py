@@ -115,11 +115,15 @@ def test_a_spooled_document_is_written_as_the_whole_one(small_chunks, runner, tm
 def test_the_command_line_never_holds_the_whole_documents_facts(
     small_chunks, runner, tmp_path, monkeypatch
 ) -> None:
-    """Each piece's facts are written out before the next piece is read: the stock moves alive
-    while a piece is read never exceed what one or two pieces hold, however many pieces."""
+    """Each piece's facts are written out once no later piece can restate them: with a
+    restatement's reach shorter than a piece (as 30,000 characters is beside a million), the
+    stock moves alive while a piece is read never exceed what two pieces hold, however many."""
     import gc
 
+    from hkwrap.extractors import consolidate
     from hkwrap.model import StockMove
+
+    monkeypatch.setattr(consolidate, "_WINDOW", 300)  # pieces are of 200-400 characters here
 
     alive: list[int] = []
     read_one = pipeline._extract_one
@@ -206,19 +210,35 @@ def test_masking_blanks_exactly_what_a_character_list_would() -> None:
     assert "https" not in masked and "騰訊升 3%" in masked
 
 
-@pytest.mark.xfail(strict=True, reason="moves are consolidated within a piece: one restated across a cut stays two facts")
-def test_a_move_restated_across_a_piece_boundary_is_one_fact(small_chunks) -> None:
-    """Within one piece, a stock move stated twice is one fact with the second statement in
-    ``restated``; stated on both sides of a cut it is two facts (see ``iter_pieces``)."""
-    text = PARAGRAPH * 6  # two pieces of 400 characters or less
+@pytest.mark.parametrize("paragraph", [PARAGRAPH, HANS_PARAGRAPH])
+def test_a_document_read_in_pieces_is_the_document_read_whole(small_chunks, paragraph) -> None:
+    """A move stated on both sides of a cut is one fact with the later statements in
+    ``restated``, and a level stated in two pieces is given once: the document read in pieces
+    of 400 characters is the document read whole (see ``iter_pieces``)."""
+    text = (paragraph + "Analysts see support at 25,800 and resistance at 26,500.\n\n") * 6
     options = Options(use_user_config=False)
     pieces = extract_text(text, options=options)
     pipeline.CHUNK_CHARS = 10_000  # the same text read whole (monkeypatch restores it)
     whole = extract_text(text, options=options)
     assert len({s.code for s in whole.stocks}) == len(whole.stocks)  # consolidated when whole
-    assert [(s.code, len(s.restated)) for s in pieces.stocks] == [
-        (s.code, len(s.restated)) for s in whole.stocks
-    ]
+    assert all(len(s.restated) == 5 for s in whole.stocks)
+    assert {(lv.kind, lv.value) for lv in whole.levels} == {("support", 25800), ("resistance", 26500)}
+    assert pieces.to_dict() == whole.to_dict()
+
+
+def test_pieces_beyond_a_restatements_reach_are_not_joined(small_chunks, monkeypatch) -> None:
+    """Two statements of one move further apart than a restatement's reach are two facts, in
+    pieces as in the whole text: an archive holds the same move on two days."""
+    from hkwrap.extractors import consolidate
+
+    monkeypatch.setattr(consolidate, "_WINDOW", 300)
+    text = PARAGRAPH * 6
+    options = Options(use_user_config=False)
+    pieces = extract_text(text, options=options)
+    pipeline.CHUNK_CHARS = 10_000
+    whole = extract_text(text, options=options)
+    assert len(whole.stocks) > 2  # restatements more than 300 characters apart stay apart
+    assert pieces.to_dict() == whole.to_dict()
 
 
 def test_workers_hand_long_documents_over_by_file(small_chunks, runner, tmp_path, monkeypatch) -> None:

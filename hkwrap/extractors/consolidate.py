@@ -365,3 +365,31 @@ def _vague_to_extreme(drafts: list[Draft]) -> list[Draft]:
             out.remove(d)
             extremes = [merged]
     return out
+
+
+def join(held: list[Draft], new: list[Draft]) -> list[bool]:
+    """Merge into ``held`` (the consolidated drafts of the pieces before a cut in a long
+    document, in document offsets) each draft of ``new`` (the next piece's) that restates one of
+    them: the same test and the same choice as ``consolidate`` (same subject within
+    ``_WINDOW``, compatible, a partner of the same session first). ``held`` is changed in place;
+    the answer says, per draft of ``new``, whether it was merged (and so is no fact of its own)."""
+    merged = [False] * len(new)
+    if not held or not new:
+        return merged
+    first = min(d.position for d in new)
+    by_subject: dict[str, list[int]] = {}
+    for i, d in enumerate(held):
+        if d.position >= first - _WINDOW:  # no earlier draft can be a restatement's partner
+            by_subject.setdefault(d.subject, []).append(i)
+    if not by_subject:
+        return merged
+    for j in sorted(range(len(new)), key=lambda k: (new[k].precision() == 0, new[k].position)):
+        d = new[j]
+        near = [i for i in by_subject.get(d.subject, ()) if abs(held[i].position - d.position) <= _WINDOW]
+        candidates = sorted((i for i in near if compatible(held[i], d)), key=lambda i: held[i].position)
+        if candidates:
+            same = [i for i in candidates if held[i].session == d.session]
+            i = (same or candidates)[0]
+            held[i] = merge(held[i], d)
+            merged[j] = True
+    return merged

@@ -18,6 +18,12 @@ _SESSIONS_STATED = frozenset({"close", "midday", "intraday"})
 
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
     """Every index move the report states, restatements merged."""
+    return [fact for _, fact in index_facts(prep, moves, lexicon) if fact is not None]
+
+
+def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tuple[Draft, IndexMove | None]]:
+    """The consolidated drafts, each with the fact it makes (None for a market percent that
+    restated no move of the index). A long document's pieces are joined on the drafts."""
     drafts: list[Draft] = []
     for move in moves:
         if move.subjects[0].kind != "index":
@@ -62,22 +68,23 @@ def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list
                     evidence=prep.evidence(*move.sentence),
                 )
             )
-    out = []
-    for d in consolidate(drafts):
-        if d.tentative:
-            continue  # a market percent that restated no move of the index
-        info = lexicon.indices.get(d.subject)
-        out.append(
-            IndexMove(
-                index=d.subject,
-                name=info.name if info else d.subject,
-                level=d.level,
-                change_pct=d.pct,
-                change_points=d.points,
-                qualifier=d.qualifier,
-                session=d.session,
-                evidence=d.evidence,
-                restated=d.restated,
-            )
-        )
-    return out
+    return [(d, index_move(d, lexicon)) for d in consolidate(drafts)]
+
+
+def index_move(d: Draft, lexicon: Lexicon) -> IndexMove | None:
+    """The fact a consolidated draft states; None for a market percent that restated no move
+    of the index."""
+    if d.tentative:
+        return None
+    info = lexicon.indices.get(d.subject)
+    return IndexMove(
+        index=d.subject,
+        name=info.name if info else d.subject,
+        level=d.level,
+        change_pct=d.pct,
+        change_points=d.points,
+        qualifier=d.qualifier,
+        session=d.session,
+        evidence=d.evidence,
+        restated=d.restated,
+    )

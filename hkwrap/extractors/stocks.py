@@ -12,6 +12,12 @@ from hkwrap.text.prepare import Prepared
 
 def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
     """Every stock move the report states, restatements merged."""
+    return [fact for _, fact in stock_facts(prep, moves)]
+
+
+def stock_facts(prep: Prepared, moves: list[Move]) -> list[tuple[Draft, StockMove]]:
+    """The consolidated drafts, each with the fact it makes. A long document's pieces are
+    joined on the drafts."""
     drafts: list[Draft] = []
     names: dict[str, Any] = {}
     for move in moves:
@@ -43,19 +49,22 @@ def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
     out = []
     for d in consolidate(drafts):
         ent = names.get(d.subject)
-        out.append(
-            StockMove(
-                code=d.subject,
-                name=getattr(ent, "name", None),
-                name_zh=getattr(ent, "name_zh", None),
-                change_pct=d.pct,
-                price=d.price,
-                currency=d.currency,
-                turnover=d.turnover,
-                qualifier=d.qualifier,
-                session=d.session,
-                evidence=d.evidence,
-                restated=d.restated,
-            )
-        )
+        out.append((d, stock_move(d, getattr(ent, "name", None), getattr(ent, "name_zh", None))))
     return out
+
+
+def stock_move(d: Draft, name: str | None, name_zh: str | None) -> StockMove:
+    """The fact a consolidated draft states, under the security's names."""
+    return StockMove(
+        code=d.subject,
+        name=name,
+        name_zh=name_zh,
+        change_pct=d.pct,
+        price=d.price,
+        currency=d.currency,
+        turnover=d.turnover,
+        qualifier=d.qualifier,
+        session=d.session,
+        evidence=d.evidence,
+        restated=d.restated,
+    )
