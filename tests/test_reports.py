@@ -171,6 +171,26 @@ Twenty-three sets of reports written for this project, each a folder with docs/ 
   板块 with 分别, 持平于 and 涨幅收窄至…早段一度涨, a Cantonese 講座 transcript in Chinese numerals
   with 「700」 codes, an emoji post with H股指數, 曾跌…尾市跌幅收窄 and 「2318」平安, and a 周末回顾
   with 本周/年初至今 beside the 周五 close and 0700.HK codes.
+- tests/reports24/: an eighteenth blind set in formats the others lack (5 English, 3 bilingual or
+  code-switched; 2020-2026, half with no year): a 2022 trading desk's chat log with timestamps and
+  HK:0700 codes (open, 'at lunch', MIDDAY and CLOSE tables, a price alert, '(HKT)'), a numbered
+  thread ('$HSTECH +3.6%', 'The Composite', 'since the October low … up ~18%'), a copied quote
+  page (Previous close, Day's range, 52-week range, YTD/1-year columns, 0700.HK rows), a broker's
+  lunch e-mail with 5D/YTD columns and 'moved 0.9% and -0.4% respectively, to', a 2020 personal
+  newsletter (cost prices, targets, 'Decliners beat advancers … 1,184 to 602'), a bank's bilingual
+  next-morning brief stating each fact twice (ADR 比例指數, 夜期, 1,502億9,000萬), a 2024
+  Cantonese-English forum post (close 咗喺, 高開, 最高見過, a call 輪), and a 2026 中英 broker daily
+  with 分别 lists, 最多涨超300点, 恒生医疗保健指数 and 本周累计.
+- tests/reports25/: a nineteenth blind set in voices not seen before (4 Traditional, 4
+  Simplified; 2020-2026, half with no year): a 2022 forum thread in Cantonese (插咗, 蚊, 「9988」,
+  跌咗超過一成, a reply restating the intraday low as 14,597.08 / 9.96%, 騰訊購 跌咗九成幾,
+  上個禮拜五), an exchange-style 每日統計摘要 (index and top-turnover tables with bare 變動（%）
+  columns, 上升證券數目, 沽空, 期貨 rows), a 2020 讀者信箱 recapping 昨日 (cost price, 目標價/止蝕, a
+  warrant called 該證), a broker app's feed (alerts set and triggered, 開市/半日/收市, 齊跌逾1%), a
+  2024 港股日报 (近5日/年初至今 columns, 涨跌比695:1,102, 北向 in RMB, 港股跌1.2% beside an A
+  share), a short-video voice-over in spoken numbers (三个多点, 八十块八毛, 港股代码一二一一,
+  八十多亿), a 2026 live link (H股 names, 一度扩大至1.4%以上), and a fund house's ETF daily
+  (Shanghai-listed ETFs, 中证 indices, 约四成).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
