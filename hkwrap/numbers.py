@@ -471,13 +471,22 @@ _RANGE_DASH = regex.compile(r"\s?(?:-|–|~|至|到|to)\s?")
 _LIST_UNITS = frozenset({"pct", "pts"})
 # Not a list but a quote's change and percent, "(+201.77, +0.83%)", "(+4.6, +1.21%)": a bare
 # figure and a percent both written with a sign, or a bare figure this large before a percent
-# under _SMALL_PCT (a list of percents keeps to one scale).
+# under _SMALL_PCT (a list of percents keeps to one scale); nor a price and its signed change
+# after a comma, "first print 83.10, -6.2%" (a list signs all its members or none but falls,
+# and joins its last with "and").
 _LIST_PCT_CEILING = 100.0
 _SMALL_PCT = 10.0
 
 
-def _quote_pair(bare: Quantity, pct: Quantity) -> bool:
-    return bool(bare.sign and pct.sign) or (pct.value < _SMALL_PCT and bare.value >= _LIST_PCT_CEILING)
+def _quote_pair(bare: Quantity, pct: Quantity, text: str) -> bool:
+    return (
+        bool(bare.sign and pct.sign)
+        or (pct.value < _SMALL_PCT and bare.value >= _LIST_PCT_CEILING)
+        or (pct.sign != 0 and not bare.sign and _PRICE_CHANGE_LINK.fullmatch(text, bare.end, pct.start) is not None)
+    )
+
+
+_PRICE_CHANGE_LINK = regex.compile(r",\s?")
 
 
 def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -503,7 +512,7 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
                 j > 0
                 and out[j - 1].kind == "num"
                 and not out[j - 1].magnitude
-                and not (last.kind == "pct" and _quote_pair(out[j - 1], last))
+                and not (last.kind == "pct" and _quote_pair(out[j - 1], last, text))
                 and _LIST_JOINER.fullmatch(text, out[j - 1].end, out[j].start) is not None
             ):
                 j -= 1

@@ -1604,12 +1604,28 @@ class _Binder:
             self.close()
         if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
             sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
+        if not sign and self.beside_signed_percent(q):
+            sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
         if sign:
             m = self.ensure()
             m.direction = m.direction or sign
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
+
+    def beside_signed_percent(self, q: Quantity) -> bool:
+        """Is ``q`` a member of a list of percents ("0.9% and -0.4%", "-1.2%、0.5%") whose
+        neighbour carries a sign? Such a list writes the sign of a fall only."""
+        nums = [t.qty for t in self.tokens if t.qty is not None]
+        at = next((k for k, n in enumerate(nums) if n is q), None)
+        if at is None:
+            return False
+        for k in (at - 1, at + 1):
+            if 0 <= k < len(nums) and nums[k].kind == "pct" and nums[k].sign:
+                lo, hi = (nums[k].end, q.start) if k < at else (q.end, nums[k].start)
+                if _JOINER.fullmatch(self.folded[lo:hi]) is not None:
+                    return True
+        return False
 
     def bare_points(self, i: int, q: Quantity) -> bool:
         """A number right after a direction word and before "或 0.73%": points with no unit."""
