@@ -80,6 +80,11 @@ _RESULTS_AFTER = regex.compile(
 _FROM_PEAK_AFTER = regex.compile(
     r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|record|top|bottom|trough)s?\b"
 )
+# Before a figure in its sentence: the move counted from a past peak or trough ("since the
+# October low the HSI is up ~18%", "since its March trough"), not the day's.
+_SINCE_EXTREME_BEFORE = regex.compile(
+    r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
+)
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
 _TURNOVER_PCT_REACH = 12
@@ -1465,6 +1470,7 @@ class _Binder:
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "down 81% from where they stood before a 17-month suspension"
