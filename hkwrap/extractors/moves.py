@@ -85,6 +85,9 @@ _FROM_PEAK_AFTER = regex.compile(
 _SINCE_EXTREME_BEFORE = regex.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
+# Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
+_SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
+_SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
 _TURNOVER_PCT_REACH = 12
@@ -1471,6 +1474,7 @@ class _Binder:
             # "left the index more than 20% below its mid-February high": a distance from a peak
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
+            or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "down 81% from where they stood before a 17-month suspension"

@@ -98,6 +98,13 @@ _LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
+# Right after a security's name: a warrant or CBBC on it ("騰訊購", "騰訊 call 輪", 美團牛證,
+# "Tencent call warrants"), whose moves (a call down 九成, up 60%) are not the stock's. (Folded
+# text: Simplified, lower case. 购/沽 alone only before a break or the move: 购入, 沽空 are verbs.)
+_DERIVATIVE_AFTER = regex.compile(
+    r"\s?(?:认购证|认沽证|购证|沽证|窝轮|轮证|牛熊证|牛证|熊证|购轮|沽轮|(?:call|put)\s?(?:轮|证|warrants?\b)"
+    r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)|warrants?\b|cbbcs?\b|(?:bull|bear) contracts?\b)"
+)
 # A preposition right before "the market" / "the index" makes it a place ("the highest volume in
 # the market", "the best performer on the index"), not the subject of a move.
 _PLACE_BEFORE = regex.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
@@ -185,6 +192,18 @@ def _next_word_start(folded: str, pos: int) -> int:
     return pos
 
 
+# Between a security's name and 港股 / "Hong Kong shares" that name its own Hong Kong listing.
+_OWN_LISTING_LINK = regex.compile(r"\s?(?:'s|’s|的)?\s?")
+
+
+def _ends_before(ends: set[int], pos: int) -> int | None:
+    """Where a security named right before ``pos`` (within a possessive's reach) ends."""
+    return next((k for k in range(pos, max(-1, pos - _OWN_LISTING_REACH), -1) if k in ends), None)
+
+
+_OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
+
+
 def tokenize(
     prep: Prepared,
     start: int,
@@ -203,6 +222,8 @@ def tokenize(
             role = getattr(ent, "role", "subject")
             if _BACKER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
+            elif _DERIVATIVE_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
+                role = "underlying"  # "我隻騰訊購跌咗九成": the warrant moved, not the stock
             elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
@@ -211,6 +232,7 @@ def tokenize(
             if kind:
                 tokens.append(Token(ent.start, ent.end, subject=Subject(kind, ent.code, ent.start, ent.end, ent)))
             taken.append((ent.start, ent.end))
+    stock_ends = {ent.end for ent in entities if ent.code and start <= ent.start and ent.end <= end}
     ents = Overlaps(taken)
     words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
@@ -272,6 +294,9 @@ def tokenize(
                 continue  # "with the highest trading volume in the market": a place, not a subject
             if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
+            named = _ends_before(stock_ends, w.start) if index_id == "@market" else None
+            if named is not None and _OWN_LISTING_LINK.fullmatch(folded, named, w.start):
+                continue  # "中芯國際（00981.HK）港股跌1.2%", "SMIC's Hong Kong shares": its own listing
             if index_id == "@market":
                 tokens.append(Token(w.start, w.end, subject=Subject("index", "HSI", w.start, w.end, weak=True)))
             else:
