@@ -449,6 +449,7 @@ class _Binder:
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False
         self.skip_next_level = False  # the second level of a day's range, already taken
+        self.restated: Quantity | None = None  # an index's level restated to finer decimals
         # a bracketed aside of the sentence named another period ("長城汽車跌3.7%(一年升160%)"):
         # the later asides of its list are of that period too ("李寧挫7.1%(升123%)")
         self.aside_period = False
@@ -874,6 +875,10 @@ class _Binder:
             self.prev = tok
         self.close()
         moves = [m for m in self.moves if not m.modal]
+        if self.restated is not None and moves and moves[0].level is None:
+            q = self.restated  # the finer level the sentence restates, a figure no level word governs
+            moves[0].level = Num(q.value, "exact", q.start, q.end)
+            moves[0].session = moves[0].session or "intraday"
         if carried is not None:
             # each bare level completes the move told just before it: the sentence before's,
             # or this sentence's own ("惟收市仍跌491點或1.8%，恒指全日收報26590")
@@ -939,6 +944,9 @@ class _Binder:
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
         if state.figure_sentence <= state.subject_sentence:
             reach = max(reach, _QUIET_CARRY)
+        restated = self.restated_extreme(tokens)
+        if restated is not None:
+            return restated
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if self.unknown_subject_opens(tokens):
@@ -973,6 +981,27 @@ class _Binder:
                 return last
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
+        return None
+
+    def restated_extreme(self, tokens: list[Token]) -> Subject | None:
+        """"最低嗰個數我睇返都係14,597.08": a subjectless sentence (a reply, a footnote) that
+        gives an index's level already stated, to finer decimals, after a session word (最低,
+        "the low"): that index, however far back it was named."""
+        lowest = min((sc.level_min for sc in self.state.scales.values()), default=0)
+        session = False
+        for t in tokens:
+            if t.word is not None and t.role_kind("session") in ("intraday", "close"):
+                session = True
+            q = t.qty
+            if q is None or q.kind not in ("num", "pts") or q.magnitude or q.value < lowest:
+                continue  # (a reply's "#6")
+            if not session or q.value == int(q.value):
+                return None  # the first figure decides: it must be the finer restatement
+            near = [i for i, v in self.state.index_levels.items() if v == int(q.value) or v == round(q.value)]
+            if not near:
+                return None
+            self.restated = q
+            return Subject("index", near[-1], self.sentence[0], self.sentence[0])
         return None
 
     def frame_by_year(self, q: Quantity) -> None:
