@@ -953,6 +953,14 @@ class _Binder:
             return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
         # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
         opens_on_level = opens_on_level or any(t.has("day_range") for t in tokens)
+        # "It never got going: the high of the day, 26,371.87, came early": the day's extreme
+        # named right before the sentence's first figure
+        figure = next((k for k, t in enumerate(tokens) if t.qty is not None), None)
+        opens_on_level = opens_on_level or (
+            figure is not None and figure > 0 and tokens[figure - 1].word is not None
+            and "level" in tokens[figure - 1].word.roles and tokens[figure - 1].role_kind("session") == "intraday"
+            and not self.folded[tokens[figure - 1].end:tokens[figure].start].strip(" ,:")
+        )
         before: Token | None = None
         for t in tokens:
             q = t.qty
@@ -1447,7 +1455,11 @@ class _Binder:
             (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
             or _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) is not None
         )
-        is_level = self.near(self.level, q)
+        is_level = self.near(self.level, q) or (
+            # "the high of the day, 26,371.87, came early": the day's extreme in apposition
+            self.level is not None and self.level.kind == "intraday" and q.kind != "pct"
+            and not folded[self.level.end:q.start].strip(" ,")
+        )
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
         self.level_q = "mark" if (
