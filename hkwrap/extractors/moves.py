@@ -85,6 +85,10 @@ _FROM_PEAK_AFTER = regex.compile(
 _SINCE_EXTREME_BEFORE = regex.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
+# The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
+# readings of a report's set times (an intraday extreme or the open is the first index's own).
+_LIST_SESSIONS = frozenset({"midday", "close"})
+_LIST_CLAUSE_BREAK = regex.compile(r"[;；]")
 # Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
 _SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
@@ -829,6 +833,7 @@ class _Binder:
             self.tokens = [Token(start, start, subject=Subject(carried.kind, carried.id, start, start, carried.entity)), *self.tokens]
         # "港股半日。恒指跌一百八十二點。": a session said on its own heads the next sentence
         self.sticky_session, state.heading_session = state.heading_session, None
+        heading = self.sticky_session  # "午間收市" over "恒指升85點；國指升0.51%；科指升0.9%。": each move's
         # "港股半日。", "港股競價時段上升。": a sentence of no figures that names no subject but the
         # market heads the next one with its session
         if all(t.subject is None or t.subject.weak for t in self.tokens):
@@ -875,6 +880,11 @@ class _Binder:
             self.prev = tok
         self.close()
         moves = [m for m in self.moves if not m.modal]
+        if heading is not None and not any(t.role_kind("session") for t in self.tokens):
+            for m in moves:  # (a sentence that says its own session is read by it)
+                if m.subjects[0].kind == "index":
+                    m.session = m.session or heading
+        self.share_list_session(moves)
         if self.restated is not None and moves and moves[0].level is None:
             q = self.restated  # the finer level the sentence restates, a figure no level word governs
             moves[0].level = Num(q.value, "exact", q.start, q.end)
@@ -990,6 +1000,24 @@ class _Binder:
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
+
+    def share_list_session(self, moves: list[Move]) -> None:
+        """"恒指半日升85點；國指升0.51%；科指升0.9%。": index moves (changes) listed in clauses
+        after one whose session is the midday or the close, and naming none of their own, are
+        of it."""
+        indices = [m for m in moves if m.subjects[0].kind == "index"]
+        if not indices or indices[0].session not in _LIST_SESSIONS:
+            return
+        first = indices[0]
+        end = max(n.end for n in (*first.pcts, *first.points, first.level) if n is not None)
+        for m in indices[1:]:
+            figures = [n.start for n in (*m.pcts, *m.points, m.level) if n is not None]
+            if m.session is not None or not figures or not m.has_change:
+                return  # (a bare level left by another day's frame, 昨日…收24,632, stays apart)
+            if not _LIST_CLAUSE_BREAK.search(self.folded, end, min(figures)):
+                return
+            m.session = first.session
+            end = max(n.end for n in (*m.pcts, *m.points, m.level) if n is not None)
 
     def restated_extreme(self, tokens: list[Token]) -> Subject | None:
         """"最低嗰個數我睇返都係14,597.08": a subjectless sentence (a reply, a footnote) that
