@@ -115,6 +115,9 @@ _TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
 # the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
 # remark between does not change the topic.
 _QUIET_CARRY = 2
+# A quote page's figures line may stand this many lines under the index's name (a delay note,
+# a currency line between).
+_QUOTE_CARRY = 3
 # Before a weekday in its clause: an event due on that day, not a frame of the figures
 # ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
 _AHEAD_OF = regex.compile(
@@ -137,7 +140,8 @@ _REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 _PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
-_NAME_LEVEL_GAP = regex.compile(r"[\s:]*(?:(?:close|closing|last|final)\s?:?\s*)?")
+# (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%")
+_NAME_LEVEL_GAP = regex.compile(r"\)?[\s:]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:]*)?(?:(?:close|closing|last|final)\s?:?\s*)?")
 _TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
 _ONE_DAY_BASE = regex.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
 _FROM_BASE_BETWEEN = regex.compile(r"\b(?:from|than|versus|vs)\b|较|比")
@@ -194,6 +198,16 @@ _MONTH_DAY = regex.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9
 _HIGH_LOW_LINE = regex.compile(
     r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
     r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
+)
+# "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
+_DAY_RANGE_LINE = regex.compile(
+    r"\s*(?:day'?s|today'?s|intraday|即日|全日|今日)\s?(?:trading\s)?(?:range|波幅|区间)\s*:?\s*"
+    r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?:-|–|~|至|to)\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*$"
+)
+# A quote page's figures on a line of their own under the index's name: "21,346.18   -187.42
+# (-0.87%)" (level, signed points, signed percent).
+_QUOTE_LINE = regex.compile(
+    r"\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+[+-]\d[\d,]*(?:\.\d+)?\s*\(?[+-]\d+(?:\.\d+)?%\)?\s*"
 )
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = regex.compile(r"个多?点")
@@ -542,11 +556,12 @@ class _Binder:
             return
 
     def high_low_line(self) -> list[Move]:
-        """"即日高／低：23,112.05／22,285.31", "Day's high/low: 23,112 / 22,285": the day's two
-        extremes on a line that names no index, for the index whose last level both lie near."""
-        if self.folded.find("/", *self.sentence) < 0:
-            return []
-        m = _HIGH_LOW_LINE.match(self.folded, self.sentence[0], self.sentence[1])
+        """"即日高／低：23,112.05／22,285.31", "Day's high/low: 23,112 / 22,285", "Day's range
+        21,270.40 - 21,611.95": the day's two extremes on a line that names no index, for the
+        index whose last level both lie near."""
+        m = _DAY_RANGE_LINE.match(self.folded, self.sentence[0], self.sentence[1])
+        if m is None and self.folded.find("/", *self.sentence) >= 0:
+            m = _HIGH_LOW_LINE.match(self.folded, self.sentence[0], self.sentence[1])
         if m is None:
             return []
         values = [(float(m.group(g).replace(",", "")), m.start(g), m.end(g)) for g in ("a", "b")]
@@ -957,6 +972,11 @@ class _Binder:
         restated = self.restated_extreme(tokens)
         if restated is not None:
             return restated
+        if (
+            last is not None and last.kind == "index" and 0 < state.sentence - state.subject_sentence <= _QUOTE_CARRY
+            and _QUOTE_LINE.fullmatch(self.folded, self.sentence[0], self.sentence[1])
+        ):
+            return last  # a quote page's figures under the index's name
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if self.unknown_subject_opens(tokens):
