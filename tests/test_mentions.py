@@ -159,6 +159,7 @@ REPORT_ENTRIES = [
     {"code": "06886", "name": "Huatai Securities", "zh": "華泰證券"},
     {"code": "00388", "name": "HKEX", "zh": "香港交易所", "aliases": ["港交所"]},
     {"code": "01638", "name": "Kaisa Group", "zh": "佳兆業集團", "aliases": ["Kaisa", "佳兆業"]},
+    {"code": "06823", "name": "HKT Trust and HKT", "zh": "香港電訊", "aliases": ["HKT", "HKT Trust"]},
 ]
 
 
@@ -240,3 +241,19 @@ def test_bracketed_us_ticker_after_its_name(report_env):
 )
 def test_sources_and_venues_are_not_mentions(report_env, text):
     assert codes(report_env, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#desk | exported log | Tue 15 Mar 2022 (HKT)", []),
+        ("Posted 2022-03-15 HKT 16:40.", []),
+        ("16:10 （HKT） 收市更新。", []),
+        ("Snapshot for 15 March 2022 HKT: the index was flat.", []),
+        ("[09:31 HKT] HKT Trust opened higher.", [("06823", "HKT Trust")]),
+        ("On 15 March 2022, HKT shares rose 1%.", [("06823", "HKT")]),
+        ("At 10:00, HKT (6823) was up 1.2%.", [("06823", "HKT (6823)")]),
+    ],
+)
+def test_time_zone_is_not_the_company(report_env, text, expected):
+    assert codes(report_env, text) == expected

@@ -452,6 +452,32 @@ def _date_matches(folded: str) -> list[regex.Match]:
     return out
 
 
+# The longest date with a month written before a word that qualifies it: "wednesday, 17th of
+# september, 2025" and a space.
+_DATE_REACH = 36
+
+
+def time_zone_word(word: str) -> bool:
+    """Is ``word`` a time zone's abbreviation (HKT, GMT) in ``lexicon/dates.yaml``?"""
+    return word.lower() in _time_zones()
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(w.lower() for w in data.load()["lexicon"]["dates"].get("time_zones", []))
+
+
+def date_ends_at(folded: str, end: int) -> bool:
+    """Does a date with its month named or numbered ("Tue 15 Mar 2022", "2022-03-15", "March
+    15", 3月15日) end at ``end`` in the folded text? A weekday or "today" alone is not one."""
+    date = _date_pattern()
+    for a in _anchor_pattern().finditer(folded, max(0, end - _DATE_REACH), end):
+        m = date.match(folded, a.start(), end)
+        if m is not None and m.end() == end and (_full(m) or m.group("mon") or m.group("mon3") or m.group("m4")):
+            return True
+    return False
+
+
 def _full(m: regex.Match) -> bool:
     return bool(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y6") or m.group("y7"))
 

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from hkwrap import data
+from hkwrap.extractors.dates import date_ends_at, time_zone_word
 from hkwrap.model import Mention
 from hkwrap.securities.matcher import Hit
 from hkwrap.securities.table import SecurityTable
@@ -293,6 +294,36 @@ _TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\btimes?\b[^.\n
 # time (HKT)", "times in HKT")
 _TIME_REACH = 24
 _TIME_AFTER = re.compile(r"\s?\d{1,2}:\d{2}")  # "2022-05-24 HKT 12:14": the zone before the time
+# A zone in brackets after a time or a date: "Tue 15 Mar 2022 (HKT)", "16:10 （HKT）".
+_ZONE_OPEN = re.compile(r"\s?[(\[（]\s?$")
+_ZONE_CLOSE = re.compile(r"\s?[)\]）]")
+_ZONE_OPEN_REACH = 3  # a space, the bracket, a space
+_SPACE_BEFORE = re.compile(r"[ \t]+$")  # a date and the zone: spaces only ("2022, HKT rose" is news)
+
+
+def _time_zone(prep: Prepared, hit: Hit) -> bool:
+    """Is the hit a time zone's abbreviation written as one (a company may have it as its
+    alias: HKT Trust)? After a time ("16:10 HKT", "[09:31 HKT]", "4:08PM HKT"), before one
+    ("2022-05-24 HKT 12:14"), after a date ("Tue 15 Mar 2022 HKT"), in brackets after either
+    ("15 Mar 2022 (HKT)", "16:10 (HKT)"), or where the text speaks of times ("all times are
+    Hong Kong time (HKT)"). "HKT Trust", "HKT (6823)" and "HKT shares rose" are the company."""
+    written = prep.text[hit.start:hit.end]
+    if not (written.isupper() and time_zone_word(written)):
+        return False
+    text, start = prep.text, hit.start
+    if _TIME_AFTER.match(text, hit.end, hit.end + _TIME_REACH):
+        return True
+    bracket = _ZONE_OPEN.search(text, max(0, start - _ZONE_OPEN_REACH), start)
+    if bracket is not None:
+        if _ZONE_CLOSE.match(text, hit.end, hit.end + _ZONE_OPEN_REACH) is None:
+            return False  # "(HKT Trust ..." opens a name, not a zone
+        start = bracket.start()
+    if _TIME_BEFORE.search(text, max(0, start - _TIME_REACH), start):
+        return True
+    space = _SPACE_BEFORE.search(text, max(0, start - _ZONE_OPEN_REACH), start)
+    if space is None and bracket is None:
+        return False  # "15 Mar 2022HKT": no date stands apart before it
+    return date_ends_at(prep.folded, space.start() if space is not None else start)
 
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
@@ -509,12 +540,8 @@ def find_entities(prep: Prepared, table: SecurityTable, date: str | None = None)
     brokers: dict[str, bool] = {}
     out: list[Entity] = []
     for hit in hits:
-        written = prep.text[hit.start:hit.end]
-        if written.isupper() and (
-            _TIME_BEFORE.search(prep.text, max(0, hit.start - _TIME_REACH), hit.start)
-            or _TIME_AFTER.match(prep.text, hit.end, hit.end + _TIME_REACH)
-        ):
-            continue  # "16:20 HKT" is a time zone, not HKT Trust
+        if _time_zone(prep, hit):
+            continue  # "16:20 HKT", "Tue 15 Mar 2022 (HKT)": a time zone, not HKT Trust
         rec = (table.get(hit.code) or table.by_rmb_counter(hit.code)) if hit.code else None
         warning = hit.warning
         if hit.code is None and len(hit.codes) > 1:

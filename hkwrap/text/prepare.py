@@ -6,7 +6,8 @@ What is blanked (replaced by spaces in the folded copy, so nothing there is extr
 - web addresses, and Markdown link lists ("- [Title](https://...)");
 - "Related stocks / Related news" blocks and the like;
 - a line that ends in a citation marker such as ``[2]``: the title of a cited article, often
-  about another day;
+  about another day; so is a short line ending in a bracketed date, unless it is the report's
+  own title (its first line);
 - a run of digits too long to be any figure a report states (an ID, a hash, noise).
 """
 
@@ -42,12 +43,14 @@ _PUBLISHER_TAG = regex.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
 _INLINE_LINK = regex.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article; a
-# paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text), or
-# a short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
-# 0.4% at 24,050 (2025/04/01)" (a headline of another day's article).
-_CITED_LINE = regex.compile(
-    r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$"
-    r"|^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
+# paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text).
+_CITED_LINE = regex.compile(r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$")
+# A short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
+# 0.4% at 24,050 (2025/04/01)" (a headline of another day's article). The report's own title,
+# its first line, is not one: there the bracketed date is the report's own day ("[吹水台]
+# 2024-09-24 收市 round-up (24/9)", "港股收評：恒指升1%（5月3日）").
+_DATED_HEADLINE = regex.compile(
+    r"(?m)^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
 )
 
 # A line after a "Related news" heading that is this short is a headline, not report text.
@@ -152,11 +155,24 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _first_line_start(folded: str, body_start: int) -> int:
+    """Where the body's first non-blank line starts (the report's title), or -1."""
+    m = _NON_BLANK_LINE.search(folded, body_start)
+    return m.start() if m is not None else -1
+
+
+_NON_BLANK_LINE = regex.compile(r"(?m)^[ \t]*\S")
+
+
 def mask(folded: str, body_start: int = 0) -> str:
     """Blank out the parts of ``folded`` that are not the report's own text."""
     spans: list[tuple[int, int]] = [(0, body_start)]
     for m in _CITED_LINE.finditer(folded):
         spans.append((m.start(), m.end()))
+    title = _first_line_start(folded, body_start)
+    for m in _DATED_HEADLINE.finditer(folded):
+        if m.start() != title:
+            spans.append((m.start(), m.end()))
     for m in _PUBLISHER_TAG.finditer(folded):
         spans.append((m.start(), m.end()))
     for m in _RELATED.finditer(folded):
