@@ -157,6 +157,17 @@ _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its
 _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
 _CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*")
+# A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
+_SPEAKER_LABEL = regex.compile(r"\s*(?:答|问|a|q|主持|嘉宾)\s?[:：]\s*")
+# HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
+# warrants, 50000-69999 CBBCs): what 該證 and "the warrant" may refer to.
+_DERIVATIVE_CODES = ((10000, 29999), (47000, 48999), (50000, 69999))
+
+
+def _derivative_code(code: str) -> bool:
+    return code.isdigit() and any(lo <= int(code) <= hi for lo, hi in _DERIVATIVE_CODES)
+
+
 _PCT_THEN_PRICE = regex.compile(r"[\s,@(（]*")
 # Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%".
 _YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
@@ -348,6 +359,7 @@ class BindState:
     last_index: str | None = None
     last_subject: Subject | None = None
     last_stock: Subject | None = None  # the company "its share price", 該股 refers to
+    last_warrant: Subject | None = None  # the warrant or CBBC 該證, "the warrant" refers to
     topic: Subject | None = None  # the first subject of the last sentence that named one
     yesterday_is_report_day: bool = False
     half_day: bool = False  # the market traded only in the morning: its noon close is the close
@@ -1086,7 +1098,11 @@ class _Binder:
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
-        if subj.kind == "pronoun":
+        if subj.kind == "pronoun" and subj.id == "@warrant":
+            subj = self.resolve_warrant(tok)
+            if subj is None:
+                return
+        elif subj.kind == "pronoun":
             subj = self.resolve_pronoun(i, tok)
             if subj is None:
                 return
@@ -1125,6 +1141,8 @@ class _Binder:
             state.subject_sentence = state.sentence
         if subj.kind == "stock":
             state.last_stock = subj
+            if _derivative_code(subj.id):
+                state.last_warrant = subj
         group = self.group
         gap = folded[last.end:tok.start] if last is not None else ""
         if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
@@ -1196,6 +1214,15 @@ class _Binder:
         an index, only its clause."""
         last = self.last_subject
         return last is None or (last.subject is not None and last.subject.weak)
+
+    def resolve_warrant(self, tok: Token) -> Subject | None:
+        """"答：該證昨日升28%至0.182元": the warrant or CBBC last named (a reader's question
+        names it by its code), when the word opens its clause."""
+        last = self.state.last_warrant
+        before = self.folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
+        if last is None or not (_CLAUSE_OPENER.fullmatch(before) or _SPEAKER_LABEL.fullmatch(before)):
+            return None
+        return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
 
     def resolve_pronoun(self, i: int, tok: Token) -> Subject | None:
         """"at the close it was up 4.8%", 該股收升 2%: the subject last named, when the word

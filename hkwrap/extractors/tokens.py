@@ -302,6 +302,9 @@ def tokenize(
             else:
                 tokens.append(Token(w.start, w.end, subject=Subject("index", index_id, w.start, w.end)))
             continue
+        if "warrant_pronoun" in w.roles:  # 該證: resolved by the binder to the last warrant
+            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@warrant", w.start, w.end)))
+            continue
         if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end)))
             continue
