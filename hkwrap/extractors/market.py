@@ -91,6 +91,8 @@ def _words() -> dict[str, regex.Pattern]:
         "midday": regex.compile(alt("midday")),
         "full_day": regex.compile(alt("full_day")),
         "total": regex.compile(alt("flow_total")),
+        # between a breadth label and its count: "证券数目:", " securities ", ": "
+        "label": regex.compile(rf"\s?(?:(?:{alt('breadth_label')})\s?:?|:)\s?"),
         "leg": regex.compile(alt("flow_leg")),
     }
 
@@ -534,6 +536,24 @@ def extract_market(
     return market
 
 
+def _opens_label(folded: str, w: Word) -> bool:
+    """Is breadth word ``w`` the head of a label whose count follows it ("下跌證券數目：1,188",
+    "Declining securities: 1,188")?"""
+    m = _words()["label"].match(folded, w.end)
+    return m is not None and folded[m.end():m.end() + 1].isdigit()
+
+
+# A breadth word this close after another is one heading with it ("升跌: 421 up ...").
+_JOINT_GAP = 1
+
+
+def _joint_heading(words: list[Word], w: Word) -> bool:
+    """Is ``w`` the second word of a joint heading ("升跌:", "漲跌:"), which labels no one count?"""
+    return any(
+        x is not w and x.roles & _BREADTH_ROLES and 0 <= w.start - x.end <= _JOINT_GAP for x in words
+    )
+
+
 def _breadth(
     market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
 ) -> tuple[str, int] | None:
@@ -570,11 +590,15 @@ def _breadth(
             if w.end <= q.start:
                 dist = q.start - w.end
                 between = folded[w.end:q.start]
-                if _COUNT_VERB.fullmatch(between):
-                    dist = 0  # "Gainers numbered 714", "advancers totalled 812"
+                if _COUNT_VERB.fullmatch(between) or (
+                    _words()["label"].fullmatch(between) and not _joint_heading(words, w)
+                ):
+                    dist = 0  # "Gainers numbered 714", "advancers totalled 812", "上升證券數目：612"
                 if dist > 8 or _BREAK_OR_DIGIT.search(between):
                     continue
             elif w.start >= q.end:
+                if _opens_label(folded, w) and not _joint_heading(words, w):
+                    continue  # "612  下跌證券數目：1,188": the next label's word owns the count after it
                 dist = w.start - q.end
                 between = folded[q.end:w.start]
                 venue = _COUNT_VENUE.match(between)
