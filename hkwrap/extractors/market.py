@@ -63,6 +63,9 @@ _BREAK_OR_DIGIT = regex.compile(r"[,;、]|\d")
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 _VENUE_CHARS = 40  # "on the Hong Kong Stock Exchange" between a breadth noun and its counts
+# "by roughly two to one," between "decliners beat advancers" and its counts: an aside starts
+# with "by" or ends with a comma ("as the index rose 200 to 25,300" is not one)
+_OUTNUMBER_ASIDE = 30
 # "为", "约为", " of ", " stood at roughly " between a breadth ratio's name and its counts (not
 # "from": "rose from 600 to 900" is a change)
 _RATIO_LINK = 20
@@ -85,7 +88,7 @@ def _words() -> dict[str, regex.Pattern]:
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
         "outnumbered": regex.compile(
             rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})"
-            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
+            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
         ),
         # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
         "ratio": regex.compile(
