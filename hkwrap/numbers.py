@@ -48,6 +48,9 @@ _EN_DECIMALS_MAX = 4
 # No figure of a market report comes near this; longer digit runs are not quantities.
 _LARGEST = 1e18
 _CENTS = frozenset({"cents", "hk cents", "仙", "港仙"})
+# "二十幾億": 幾 after a numeral, right before its magnitude, is "and a few" (as 多 is); before
+# a numeral ("幾十億") it is "some", and no figure.
+_ODD_BEFORE_MAGNITUDE = r"几\s?[千万亿兆]"
 
 
 def parse_zh_numeral(s: str) -> float | None:
@@ -190,9 +193,10 @@ def _pattern() -> regex.Pattern:
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
           | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)
-          | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿])
+            # (not after 几: "几十亿" is some billions, no figure)
+          | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=(?:多|余)?\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)))
+                  (?=(?:多|余)?\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
           | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
@@ -201,6 +205,8 @@ def _pattern() -> regex.Pattern:
             # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8)
           | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])仙)?
         )
+        # "八十多億", "1,000多億", "二十幾億", "一千多萬": the figure and some more, then its magnitude
+        (?:(?P<oddmag>多|余|几)(?=\s?[千万亿兆]))?
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
@@ -459,7 +465,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")
         yield Quantity(
             kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude,
-            odd=g["odd"] is not None,
+            odd=g["odd"] is not None or g["oddmag"] is not None,
         )
 
 

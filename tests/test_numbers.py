@@ -55,6 +55,13 @@ CASES = [
     ("611 港元", "money", 611, "HKD"),
     ("88 億港元", "money", 8_800_000_000, "HKD"),
     ("1.2萬億元", "money", 1_200_000_000_000, "HKD"),
+    # spoken amounts: the figure "and some more" (多, 餘, 幾) before its magnitude
+    ("八十多億港元", "money", 8_000_000_000, "HKD"),
+    ("一千一百多億港幣", "money", 110_000_000_000, "HKD"),
+    ("二十幾億", "num", 2_000_000_000, None),
+    ("一千多萬元", "money", 10_000_000, "HKD"),
+    ("1,000多億", "num", 100_000_000_000, None),
+    ("三十餘億元", "money", 3_000_000_000, "HKD"),
     ("233 隻", "count", 233, None),
     ("1,592 stocks", "count", 1592, None),
     # read out in a TV or radio script
@@ -99,7 +106,8 @@ def test_chinese_numerals(numeral: str, value: float) -> None:
 @pytest.mark.parametrize(
     "text",
     ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交",
-     "at one point down", "one of the points made", "someone percent", "seven-point plan"],
+     "at one point down", "one of the points made", "someone percent", "seven-point plan",
+     "幾十億元", "幾百萬"],  # 幾 before a numeral is "some": no figure
 )
 def test_words_that_are_not_numbers(text: str) -> None:
     assert list(scan(fold(text))) == []
@@ -108,3 +116,14 @@ def test_words_that_are_not_numbers(text: str) -> None:
 def test_magnitude_amounts_have_no_float_noise() -> None:
     q = next(scan(fold("1,100.9億")))
     assert q.value == 110_090_000_000
+
+
+@pytest.mark.parametrize("text", ["八十多億港元", "二十幾億", "1,000多億", "700多點"])
+def test_figure_and_some_more_is_odd(text: str) -> None:
+    assert next(scan(fold(text))).odd
+
+
+def test_odd_word_without_magnitude_keeps_its_number() -> None:
+    """"八十多只" is a count of eighty odd; the 多 does not reach past a non-magnitude."""
+    q = next(scan(fold("八十多隻")))
+    assert (q.value, q.odd) == (80, True)

@@ -63,6 +63,15 @@ _BREAK_OR_DIGIT = regex.compile(r"[,;、]|\d")
 # A verb between a breadth word and its count.
 _COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 _VENUE_CHARS = 40  # "on the Hong Kong Stock Exchange" between a breadth noun and its counts
+# "by roughly two to one," between "decliners beat advancers" and its counts: an aside starts
+# with "by" or ends with a comma ("as the index rose 200 to 25,300" is not one)
+_OUTNUMBER_ASIDE = 30
+# "为", "约为", " of ", " stood at roughly " between a breadth ratio's name and its counts (not
+# "from": "rose from 600 to 900" is a change)
+_RATIO_LINK = 20
+# Counts of a day's advancing and declining stocks add up to hundreds (some 2,600 trade);
+# "涨跌比约1:2", "outnumbered by 3 to 1" is a proportion, not the counts.
+_MIN_BREADTH_PAIR = 100
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +88,12 @@ def _words() -> dict[str, regex.Pattern]:
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
         "outnumbered": regex.compile(
             rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})"
-            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s)?[\d,]+\s?(?:to|-|:)\s?[\d,]+"
+            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
+        ),
+        # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
+        "ratio": regex.compile(
+            rf"(?:(?P<up>{alt('ratio_up')})|(?:{alt('ratio_down')}))(?:(?!from\b|从|由)[^\d;。,]){{0,{_RATIO_LINK}}}?"
+            r"(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s?(?::|比|to|/)\s?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)"
         ),
         # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
         "slashed": regex.compile(
@@ -91,6 +105,8 @@ def _words() -> dict[str, regex.Pattern]:
         "midday": regex.compile(alt("midday")),
         "full_day": regex.compile(alt("full_day")),
         "total": regex.compile(alt("flow_total")),
+        # between a breadth label and its count: "证券数目:", " securities ", ": "
+        "label": regex.compile(rf"\s?(?:(?:{alt('breadth_label')})\s?:?|:)\s?"),
         "leg": regex.compile(alt("flow_leg")),
     }
 
@@ -106,6 +122,8 @@ _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
 _KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
+# A breadth ratio's name holds a word of rising or falling ("涨跌比", "advance/decline ratio").
+_UP_DOWN = frozenset({"up", "down"}) | _BREADTH_ROLES
 # Right before a turnover keyword, turnover that is not the main board's: the mainland's (A股
 # 成交), or a Stock Connect link's (南向成交額, "southbound turnover").
 _OTHER_TURNOVER = frozenset({"mainland_market", "southbound", "northbound"})
@@ -402,7 +420,8 @@ def extract_market(
             pending = None
             continue
         roles = frozenset().union(*(w.roles for w in words))
-        if not roles & _MARKET_ROLES:
+        ratio = bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None
+        if not roles & _MARKET_ROLES and not ratio:
             pending = None
             continue  # most sentences: nothing here is a market figure
         blue_chip = "blue_chip" in roles
@@ -504,7 +523,7 @@ def extract_market(
                 ):
                     market.short_selling_ratio = q.value
                     market.evidence["short_selling_ratio"] = ev
-        if not blue_chip and roles & _BREADTH_ROLES:
+        if not blue_chip and (roles & _BREADTH_ROLES or ratio):
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
             # two such sentences in a row make the pair
@@ -534,6 +553,24 @@ def extract_market(
     return market
 
 
+def _opens_label(folded: str, w: Word) -> bool:
+    """Is breadth word ``w`` the head of a label whose count follows it ("下跌證券數目：1,188",
+    "Declining securities: 1,188")?"""
+    m = _words()["label"].match(folded, w.end)
+    return m is not None and folded[m.end():m.end() + 1].isdigit()
+
+
+# A breadth word this close after another is one heading with it ("升跌: 421 up ...").
+_JOINT_GAP = 1
+
+
+def _joint_heading(words: list[Word], w: Word) -> bool:
+    """Is ``w`` the second word of a joint heading ("升跌:", "漲跌:"), which labels no one count?"""
+    return any(
+        x is not w and x.roles & _BREADTH_ROLES and 0 <= w.start - x.end <= _JOINT_GAP for x in words
+    )
+
+
 def _breadth(
     market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
 ) -> tuple[str, int] | None:
@@ -551,10 +588,18 @@ def _breadth(
         for role, group in (("advancers", "a"), ("decliners", "d"), ("unchanged", "u")):
             if m.group(group):
                 found[role] = int(m.group(group).replace(",", ""))
+    # "个股涨跌比为695:1,102": advancers first; "跌涨比": decliners first
+    for m in _words()["ratio"].finditer(folded, ev.start, ev.end):
+        a, b = (int(m.group(g).replace(",", "")) for g in ("a", "b"))
+        if a + b < _MIN_BREADTH_PAIR:
+            continue
+        first, second = ("advancers", "decliners") if m.group("up") else ("decliners", "advancers")
+        found[first], found[second] = a, b
+        used.update(q.start for q in counts if m.start() <= q.start < m.end())
     # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
     for m in _words()["outnumbered"].finditer(folded, ev.start, ev.end):
         pair = [q for q in counts if m.start() <= q.start < m.end()]
-        if len(pair) == 2:
+        if len(pair) == 2 and pair[0].value + pair[1].value >= _MIN_BREADTH_PAIR:
             first = "advancers" if m.group("first") in _up_nouns() else "decliners"
             second = "decliners" if first == "advancers" else "advancers"
             found[first], found[second] = int(pair[0].value), int(pair[1].value)
@@ -570,11 +615,15 @@ def _breadth(
             if w.end <= q.start:
                 dist = q.start - w.end
                 between = folded[w.end:q.start]
-                if _COUNT_VERB.fullmatch(between):
-                    dist = 0  # "Gainers numbered 714", "advancers totalled 812"
+                if _COUNT_VERB.fullmatch(between) or (
+                    _words()["label"].fullmatch(between) and not _joint_heading(words, w)
+                ):
+                    dist = 0  # "Gainers numbered 714", "advancers totalled 812", "上升證券數目：612"
                 if dist > 8 or _BREAK_OR_DIGIT.search(between):
                     continue
             elif w.start >= q.end:
+                if _opens_label(folded, w) and not _joint_heading(words, w):
+                    continue  # "612  下跌證券數目：1,188": the next label's word owns the count after it
                 dist = w.start - q.end
                 between = folded[q.end:w.start]
                 venue = _COUNT_VENUE.match(between)
