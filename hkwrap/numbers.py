@@ -196,7 +196,11 @@ def _pattern() -> regex.Pattern:
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=(?:多|余)?\s?(?:点|%|元|蚊|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
+                  (?=(?:多|余)?\s?(?:点|%|元|蚊|块|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
+            # a figure under ten said aloud before its measure word: "两个多点" (2-odd percent,
+            # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
+          | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])[一二两三四五六七八九](?:点[零〇一二三四五六七八九]+)?
+                  (?=个多?点|个百分点|块|蚊))
           | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
@@ -219,7 +223,8 @@ def _pattern() -> regex.Pattern:
             # (the 毫 may be left out at the end: "二百七十三蚊四")
             # and "九十二蚊半": fifty cents
             # and "41 dollars 30" (read out, the cents' word left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫]|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
+            # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
         )?
         """,
         regex.VERBOSE,
@@ -395,8 +400,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 yield Quantity("pct", v, tail.start("v"), tail.end("v"))
                 at = tail.end()
             continue
-        elif g["zh"] is not None:
-            v = parse_zh_numeral(g["zh"])
+        elif g["zh"] is not None or g["zhsmall"] is not None:
+            v = parse_zh_numeral(g["zh"] or g["zhsmall"])
             if v is None:
                 continue
             if g["unit"] == "点" and v <= _CLOCK_HOURS and (
@@ -460,6 +465,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["jiao"]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
+            if g["fen"]:
+                value = round(value + _ZH_DIGITS[g["fen"]] / 100, 4)
         elif g["half"]:
             value += 0.5
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")

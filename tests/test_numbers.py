@@ -127,3 +127,27 @@ def test_odd_word_without_magnitude_keeps_its_number() -> None:
     """"八十多只" is a count of eighty odd; the 多 does not reach past a non-magnitude."""
     q = next(scan(fold("八十多隻")))
     assert (q.value, q.odd) == (80, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("跌了两个多点", "pts", 2),  # a percent when said of a stock or an index (moves.py)
+        ("跌了一点五个百分点", "pp", 1.5),
+        ("收三百七十块左右", "money", 370),
+        ("收八十块八毛", "money", 80.8),
+        ("收在三十八块二，", "money", 38.2),
+        ("收在五块七毛一，", "money", 5.71),  # the 分 left out
+        ("收九十二蚊半", "money", 92.5),
+    ],
+)
+def test_spoken_mandarin_figures(text: str, kind: str, value: float) -> None:
+    """Figures a voice-over reads out: a number under ten before its measure word (个点,
+    块), and a price in 块, 毛 and the 分 after them."""
+    q = next(scan(fold(text)))
+    assert (q.kind, q.value) == (kind, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["好一点五个人", "早上十点半", "一块地皮"[:1]])
+def test_spoken_words_that_are_not_figures(text: str) -> None:
+    assert list(scan(fold(text))) == []

@@ -222,6 +222,9 @@ _QUOTE_LINE = regex.compile(
 )
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = regex.compile(r"个多?点")
+# An index's 个点 under this is a percent (an index moves more than ten points in a day).
+_COLLOQUIAL_PCT_MAX = 10
+_DIRECTION_GAP = regex.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
 _QUOTE_LINK = regex.compile(r"[^\S\n]{0,8}[,;]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
@@ -1630,10 +1633,16 @@ class _Binder:
                 self.qual = None
                 return
             q = Quantity("pct", round(q.value * 100, 4), q.start, q.end, sign=q.sign)
-        if kind == "stock" and q.kind == "pts" and _COLLOQUIAL_PCT.search(folded, q.start, q.end):
-            # "涨了3个多点": said of a stock, 个点 is a percentage point of its price
+        if q.kind == "pts" and _COLLOQUIAL_PCT.search(folded, q.start, q.end) and (
+            kind == "stock" or q.value < _COLLOQUIAL_PCT_MAX
+        ):
+            # "涨了3个多点": said of a stock, 个点 is a percentage point of its price; said of an
+            # index, a single figure too ("恒生科技指数跌了两个多点"; 跌咗三百幾個點 are points)
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign, odd=q.odd or "多" in folded[q.start:q.end])
             qualifier = "over" if qualifier == "exact" and q.odd else qualifier
+        elif q.kind == "pp" and kind in ("stock", "index") and not self.metric and self.right_after_direction(q):
+            # "国企指数跌了一点五个百分点": said aloud of a price or an index, its percent
+            q = Quantity("pct", q.value, q.start, q.end, sign=q.sign)
         # "HSI: closed 25,812.40 (+270.66 pts)", "Closed HK$548.50 (+2.1%)": a bare figure right
         # after the closing word is the level or price
         prev = self.prev
@@ -1738,6 +1747,14 @@ class _Binder:
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
+
+    def right_after_direction(self, q: Quantity) -> bool:
+        """Does a direction word (跌, 升) stand right before ``q``, with at most 了 between?"""
+        prev = self.prev
+        return (
+            prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
+            and _DIRECTION_GAP.fullmatch(self.folded, prev.end, q.start) is not None
+        )
 
     def beside_signed_percent(self, q: Quantity) -> bool:
         """Is ``q`` a member of a list of percents ("0.9% and -0.4%", "-1.2%、0.5%") whose
