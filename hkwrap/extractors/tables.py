@@ -39,15 +39,19 @@ _CELL_NUMBER = regex.compile(
 )
 
 
-# A column layout padded with spaces: cells are runs of words with single spaces inside.
+# A column layout padded with spaces: cells are runs of words with single spaces inside (an
+# ASCII space: \S excludes the full-width one).
 _PADDED_CELL = regex.compile(r"\S+(?: \S+)*")
 _PADDED_LINE = regex.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
-def _cells(line: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a table line, offsets into the text."""
+def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line, offsets into the text. ``raw``: the line as
+    written (the folded line turns a full-width space into a space, and a Chinese table pads
+    its columns with full-width spaces: one of them parts two cells, "00700　騰訊控股")."""
     if "|" not in line and "\t" not in line:
-        return [(start + m.start(), start + m.end()) for m in _PADDED_CELL.finditer(line)]
+        padded = raw if raw is not None and len(raw) == len(line) else line
+        return [(start + m.start(), start + m.end()) for m in _PADDED_CELL.finditer(padded)]
     sep = "|" if "|" in line else "\t"
     spans = []
     pos = 0
@@ -94,7 +98,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
     moves: list[Move] = []
     for block in _blocks(folded):
         header_line = block[0]
-        header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0])]
+        header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0], prep.text[header_line[0]:header_line[1]])]
         kinds: list[str | None] = []
         for cell in header:
             other = _OTHER_COLUMN.search(cell)  # "Prev close", "YTD %": not the day's
@@ -111,7 +115,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             line = folded[row_start:row_end]
             if _SEPARATOR.match(line):
                 continue
-            cells = _cells(line, row_start)
+            cells = _cells(line, row_start, prep.text[row_start:row_end])
             if len(cells) != len(header):
                 continue
             subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end, code_col)
@@ -147,7 +151,7 @@ def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list
     folded = prep.folded
     moves: list[Move] = []
     for s, e in block:
-        cells = _cells(folded[s:e], s)
+        cells = _cells(folded[s:e], s, prep.text[s:e])
         if len(cells) < 3 or not _CODE_CELL.fullmatch(folded[cells[0][0]:cells[0][1]]):
             continue
         last = folded[cells[-1][0]:cells[-1][1]]
@@ -175,7 +179,7 @@ def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int,
     column is the day's."""
     folded = prep.folded
     moves: list[Move] = []
-    rows = [(s, _cells(folded[s:e], s)) for s, e in block[1:] if not _SEPARATOR.match(folded[s:e])]
+    rows = [(s, _cells(folded[s:e], s, prep.text[s:e])) for s, e in block[1:] if not _SEPARATOR.match(folded[s:e])]
     for (s, cells), (_, below) in pairwise(rows):
         if len(cells) < 2 or len(below) < 2:
             continue
@@ -373,7 +377,7 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
     for block in _blocks(folded):
         found: dict[str, tuple[int, Any]] = {}
         for row_start, row_end in block:
-            cells = _cells(folded[row_start:row_end], row_start)
+            cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
             if len(cells) < 2:
                 continue
             roles = {r for w in prep.words(lexicon, *cells[0]) for r in w.roles}
@@ -394,7 +398,7 @@ def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
     out: dict[str, Amount] = {}
     for block in _blocks(folded):
         for row_start, row_end in block:
-            cells = _cells(folded[row_start:row_end], row_start)
+            cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
             if len(cells) < 2:
                 continue
             label_start, label_end = cells[0]
