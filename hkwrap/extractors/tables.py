@@ -33,6 +33,8 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
 _OTHER_COLUMN = regex.compile(
     r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
 )
+# A change counted from the day before: the day's change, whatever base it names.
+_CHANGE_ON_BASE = regex.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
 _SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = regex.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
@@ -101,6 +103,9 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
         header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0], prep.text[header_line[0]:header_line[1]])]
         kinds: list[str | None] = []
         for cell in header:
+            if _CHANGE_ON_BASE.search(cell):  # 較上日變動, "Chg vs prev close": the day's change
+                kinds.append("pct" if "%" in cell else "points")
+                continue
             other = _OTHER_COLUMN.search(cell)  # "Prev close", "YTD %": not the day's
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
