@@ -158,7 +158,7 @@ _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
 _CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*")
 # A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
-_SPEAKER_LABEL = regex.compile(r"\s*(?:答|问|a|q|主持|嘉宾)\s?[:：]\s*")
+_SPEAKER_LABEL = regex.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
 # HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
 # warrants, 50000-69999 CBBCs): what 該證 and "the warrant" may refer to.
 _DERIVATIVE_CODES = ((10000, 29999), (47000, 48999), (50000, 69999))
@@ -211,14 +211,16 @@ _HIGH_LOW_LINE = regex.compile(
     r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
 )
 # "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
+# (bounded runs of space: linear wherever it is tried)
 _DAY_RANGE_LINE = regex.compile(
-    r"\s*(?:day'?s|today'?s|intraday|即日|全日|今日)\s?(?:trading\s)?(?:range|波幅|区间)\s*:?\s*"
-    r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?:-|–|~|至|to)\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*$"
+    r"[ \t]{0,8}(?:day'?s|today'?s|intraday|即日|全日|今日)\s?(?:trading\s)?(?:range|波幅|区间)[ \t]{0,20}:?[ \t]{0,20}"
+    r"(?P<a>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)\s?(?:-|–|~|至|to)\s?(?P<b>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)[ \t]{0,20}$"
 )
 # A quote page's figures on a line of their own under the index's name: "21,346.18   -187.42
 # (-0.87%)" (level, signed points, signed percent).
 _QUOTE_LINE = regex.compile(
-    r"\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+[+-]\d[\d,]*(?:\.\d+)?\s*\(?[+-]\d+(?:\.\d+)?%\)?\s*"
+    r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}[+-]\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
+    r"\(?[+-]\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
 )
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = regex.compile(r"个多?点")
