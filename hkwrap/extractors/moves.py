@@ -1958,6 +1958,18 @@ class _Binder:
                 m.turnover = Num(q.value, qualifier, q.start, q.end)
                 m.turnover_currency = q.currency or "HKD"
             return
+        prev = self.prev
+        if (
+            q.currency and prev is not None and prev.word is not None and prev.role_kind("session") == "intraday"
+            and q.start - prev.end <= _ADJACENT and (cur is None or cur.price is not None)
+        ):
+            # "收 $96.65，intraday 最高 $97.4": the day's extreme after the close, a move of its own
+            self.close()
+            m = self.ensure()
+            m.price, m.currency = Num(q.value, qualifier, q.start, q.end), q.currency
+            m.prices.append(m.price)
+            m.session, m.session_explicit = "intraday", True
+            return
         is_price = (
             is_level
             or self.near(self.price_word, q, 12)
