@@ -191,6 +191,22 @@ Twenty-three sets of reports written for this project, each a folder with docs/ 
   share), a short-video voice-over in spoken numbers (三个多点, 八十块八毛, 港股代码一二一一,
   八十多亿), a 2026 live link (H股 names, 一度扩大至1.4%以上), and a fund house's ETF daily
   (Shanghai-listed ETFs, 中证 indices, 约四成).
+- tests/reports26/: a twentieth blind set in professional and club formats (5 English, 3 mixed;
+  2021-2025, half with no year): a 2023 exchange market-operations notice (a closing index table
+  with high and low, HK$87,456 million, southbound by leg and in total, northbound in RMB), a
+  bank's morning call recapping "yesterday" ('after touching 25,700', '(981 HK)', an ADR-implied
+  open, 1.3x P/EV, '(HKT)'), a 2021 fund factsheet (top-10 weights, monthly returns, final-day
+  moves), a sales-trader close colour ('HSI 17,655.41 (-0.61%, -108.7)', '@ 63.25', 'unch',
+  'JD / BABA -1.8% / -2.0%', Adv/Dec), a 2025 newest-first live blog, a Cantonese column mixing
+  in English words (Tencent（700）, flat收$296), a 2024 公众号 daily wrap (收平, 都跌超3%, 十月八号
+  another day), and student-society minutes (全日最高/最低, 齊升逾5%, a paper portfolio).
+- tests/reports27/: a twenty-first blind set in Chinese voices not seen before (4 Traditional, 4
+  Simplified; 2020-2024, half with no year): a 2024 財經台 script in 主播/記者 lines (工行持平, a
+  15,800-16,500 forecast), a bank 晨報 recapping 昨日 (ADR 比例指數, 夜期, 拖累恒指約10點), a 2021
+  財華社 快訊 stack from 期指 to 夜期 (warrants 編號：19830, 齊挫逾3%), a Cantonese radio phone-in
+  (一度跌咗二百八十幾點, 無升跌, 年初計升咗超過五成), a 2022 券商周报 whose 周五（11月11日） section
+  sits beside the week's other days (涨1.1倍, 中银购), a 公众号 复盘 (振幅, a price alert, 沪/深
+  南向), a 2020 newspaper 综述 recapping 昨日, and a 雪球 post of holdings with cost prices and 平收.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
