@@ -430,13 +430,7 @@ def iter_pieces(
 
         names.update((fact.code, (fact.name, fact.name_zh)) for _, fact in ctx.drafts.get("stocks", ()))
         for kind in _JOINED_KINDS:
-            new = [draft for draft, _ in ctx.drafts.get(kind, ())]
-            for draft in new:
-                draft.position += start
-                draft.evidence = shift(draft.evidence)
-                draft.restated = [shift(e) for e in draft.restated]
-            merged = consolidate.join(held[kind], new)  # merges into ``held`` in place
-            held[kind].extend(draft for draft, gone in zip(new, merged, strict=True) if not gone)
+            _join(held[kind], [draft for draft, _ in ctx.drafts.get(kind, ())], start, shift)
         del ctx  # its prepared text and moves are a piece's worth of memory
         part.indices, part.stocks = [], []  # handed out later, from the drafts
         part.levels = [level for level in part.levels if _level_key(level) not in levels_given]
@@ -480,6 +474,20 @@ _JOINED_KINDS = ("indices", "stocks")
 
 def _level_key(level: Any) -> tuple[str, str, float]:
     return (level.index, level.kind, level.value)
+
+
+def _join(held: list[Any], new: list[Any], start: int, shift: Callable[[Any], Any]) -> None:
+    """Add a piece's consolidated drafts (offsets into the piece, from ``start`` in the text)
+    to ``held``, each merged into a held draft it restates instead where it does. (A function
+    of its own: no reference to the piece's drafts outlives it while the next piece is read.)"""
+    from hkwrap.extractors import consolidate
+
+    for draft in new:
+        draft.position += start
+        draft.evidence = shift(draft.evidence)
+        draft.restated = [shift(e) for e in draft.restated]
+    merged = consolidate.join(held, new)  # merges into ``held`` in place
+    held.extend(draft for draft, gone in zip(new, merged, strict=True) if not gone)
 
 
 def _hand_out(
