@@ -150,6 +150,7 @@ _NOUN_DOWN_AFTER = regex.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plung
 _NOUN_UP_AFTER = regex.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
 _EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
+_SHARE_OF_BETWEEN = regex.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
 _CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
 # Small patterns of the binder's hot paths, compiled once.
 _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
@@ -168,6 +169,7 @@ def _derivative_code(code: str) -> bool:
     return code.isdigit() and any(lo <= int(code) <= hi for lo, hi in _DERIVATIVE_CODES)
 
 
+_AT_SIGN_PRICE = regex.compile(r"\s?@\s?")
 _PCT_THEN_PRICE = regex.compile(r"[\s,@(（]*")
 # Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%".
 _YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
@@ -762,6 +764,9 @@ class _Binder:
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
                 # "added 1 percent to 22,976.65 after yesterday erasing this year's loss": another event's day
                 and not _EVENT_BETWEEN.search(self.folded, tok.end, t.start)
+                # "recovering 299.38 points of yesterday's 13.2% collapse": a share of that day's
+                # move, won back today
+                and not _SHARE_OF_BETWEEN.fullmatch(self.folded, tok.end, t.start)
                 # "a decrease of 619.17 points (2.73%) from the previous trading day": the base
                 # (but "down more than 70% from last week's levels" is a longer move)
                 and not (
@@ -1976,6 +1981,9 @@ class _Binder:
             # a currency-marked price right after the change: "-7.4%  HK$430.8"
             or (q.currency and cur is not None and cur.pcts and cur.price is None
                 and _PCT_THEN_PRICE.fullmatch(folded[cur.pcts[-1].end:q.start]) is not None)
+            # a trader's "+0.9% @ 63.25": the price at which the move stands
+            or (cur is not None and cur.pcts and cur.price is None
+                and _AT_SIGN_PRICE.fullmatch(folded, cur.pcts[-1].end, q.start) is not None)
             # "closed at 6.14 and 5.47 HK dollars respectively": the next price of a list
             or (cur is not None and cur.prices and _JOINER.match(folded[cur.prices[-1].end:q.start]))
         )

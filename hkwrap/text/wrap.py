@@ -30,6 +30,8 @@ _COLUMNS = regex.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|\|[^|]*\|")
 _LONG_LINE = 40
 # A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline.
 _OWN_LINE = regex.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
+# An indented line (a bullet's item run on) starts with one of these.
+_INDENT = (" ", "\t", "\u3000")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -55,9 +57,15 @@ def soft_breaks(text: str) -> list[int]:
         before, after = lines[i].strip(), lines[i + 1].strip()
         if not before or not after:
             continue
-        if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
-            continue
         if _COLUMNS.search(before) or _COLUMNS.search(after):
+            continue
+        if lines[i + 1][:1] in _INDENT and _CONTINUES.match(after) and not _OWN_LINE.match(after):
+            # a bullet's item run on to an indented line: "- HSBC ... Hang Seng Bank (11 HK)" /
+            # "  unch at HK$96.40."
+            strong.append(at)
+            evidence += 1
+            continue
+        if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
             continue
         length = len(before)
         may_continue = _MAY_CONTINUE.match(after) is not None
