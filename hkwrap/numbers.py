@@ -196,7 +196,7 @@ def _pattern() -> regex.Pattern:
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=(?:多|余)?\s?(?:点|%|元|蚊|块|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
+                  (?=(?:多|余|(?<=[零〇一二两三四五六七八九十])几(?=\s?点))?\s?(?:点|%|元|蚊|块|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
             # a figure under ten said aloud before its measure word: "两个多点" (2-odd percent,
             # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
           | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])[一二两三四五六七八九](?:点[零〇一二三四五六七八九]+)?
@@ -214,7 +214,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
-        (?P<odd>多|余|[-\s]odd\b)?  # "700多點", "三百多點", "300-odd points": seven hundred odd
+        (?P<odd>多|余|(?<=[零〇一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
         (?:\s?
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
@@ -470,6 +470,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["half"]:
             value += 0.5
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")
+        if kind == "money" and g["zh"] is not None and ("万" in g["zh"] or "亿" in g["zh"]):
+            magnitude = True  # "十萬元", "三億元": an amount, never a share's price
         yield Quantity(
             kind, value, m.start(), m.end(), currency=currency, sign=_sign(g), magnitude=magnitude,
             odd=g["odd"] is not None or g["oddmag"] is not None,

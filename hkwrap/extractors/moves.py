@@ -92,6 +92,8 @@ _LIST_CLAUSE_BREAK = regex.compile(r"[;；]")
 # Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
 _SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
+_CONTRIBUTION_FIGURE = regex.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
+_SWING_BEFORE = regex.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
 _TURNOVER_PCT_REACH = 12
@@ -982,7 +984,11 @@ class _Binder:
         )
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
-        first = tokens[0] if tokens and tokens[0].word is not None and tokens[0].start - opens_at <= _OPENS_REACH else None
+        # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)
+        lead = 1 if len(tokens) > 1 and tokens[0].word is not None and "today" in tokens[0].word.roles else 0
+        first = (
+            tokens[lead] if tokens and tokens[lead].word is not None and tokens[lead].start - opens_at <= _OPENS_REACH else None
+        )
         # "蜜雪集團(02097)正式掛牌。公司發售價為每股202.5港元，開盤報262港元": the company just named
         opens_on_company = _COMPANY_OPENING.match(self.folded, opens_at, self.sentence[1]) is not None
         opens_on_close = first is not None and first.role_kind("session") == "close"
@@ -1128,7 +1134,12 @@ class _Binder:
             state.index_refs.add(subj.start)
         self.carry_period(subj, tok)
         prev = self.prev
-        if subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= _ADJACENT:
+        if (
+            subj.kind == "index" and prev is not None and prev.has("contribution") and tok.start - prev.end <= _ADJACENT
+            # (the share's figure right after the index: "拖累恒指約10點"; but "拖累港股掉頭回落，
+            # 收市跌141點" goes on with the index's own move)
+            and _CONTRIBUTION_FIGURE.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) is not None
+        ):
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
             _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start) or _IN_RELATIVE.fullmatch(folded, last.end, tok.start)
@@ -1601,6 +1612,8 @@ class _Binder:
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
             or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
+            # "盤中振幅接近3%": the width of the day's swing in percent, not a move
+            or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "down 81% from where they stood before a 17-month suspension"
