@@ -151,3 +151,11 @@ def test_spoken_mandarin_figures(text: str, kind: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["好一点五个人", "早上十点半", "一块地皮"[:1]])
 def test_spoken_words_that_are_not_figures(text: str) -> None:
     assert list(scan(fold(text))) == []
+
+
+def test_tens_and_some_is_a_figure_but_hundreds_and_some_is_not() -> None:
+    """二百八十幾點 is 280-odd points (a figure to the ten); 三百幾點 and 百幾點 (some hundreds)
+    state none, as the reports' annotators read them."""
+    q = next(scan(fold("一度跌咗二百八十幾點")))
+    assert (q.kind, q.value, q.odd) == ("pts", 280, True)
+    assert list(scan(fold("升幅擴大到三百幾點"))) == list(scan(fold("高開百幾點"))) == []
