@@ -99,11 +99,14 @@ _LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 # Right after a security's name: a warrant or CBBC on it ("騰訊購", "騰訊 call 輪", 美團牛證,
-# "Tencent call warrants"), whose moves (a call down 九成, up 60%) are not the stock's. (Folded
+# "Tencent call warrants", 騰訊法興購（編號：19830）), whose moves (a call down 九成, up 60%) are
+# not the stock's. (Folded
 # text: Simplified, lower case. 购/沽 alone only before a break or the move: 购入, 沽空 are verbs.)
 _DERIVATIVE_AFTER = regex.compile(
     r"\s?(?:认购证|认沽证|购证|沽证|窝轮|轮证|牛熊证|牛证|熊证|购轮|沽轮|(?:call|put)\s?(?:轮|证|warrants?\b)"
-    r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)|warrants?\b|cbbcs?\b|(?:bull|bear) contracts?\b)"
+    r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)|warrants?\b|cbbcs?\b|(?:bull|bear) contracts?\b"
+    # an issuer's name between, then the warrant's own code: 騰訊法興購（編號：19830）, 腾讯中银购(21765)
+    r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（])"
 )
 # A preposition right before "the market" / "the index" makes it a place ("the highest volume in
 # the market", "the best performer on the index"), not the subject of a move.
