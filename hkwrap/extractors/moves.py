@@ -93,6 +93,7 @@ _LIST_CLAUSE_BREAK = regex.compile(r"[;；]")
 _SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 _CONTRIBUTION_FIGURE = regex.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
+_AFTER_THEN = regex.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
 _SWING_BEFORE = regex.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
@@ -819,6 +820,8 @@ class _Binder:
                 ("today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day))
                 and t.start - tok.end <= _PERIOD_AFTER_REACH
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
+                # (not "恒指昨日升近200點後今日未能延續升勢": after that figure, today is another event)
+                and not _AFTER_THEN.match(self.folded, tok.end, t.start)
             ):
                 return True
         return False
@@ -1377,6 +1380,15 @@ class _Binder:
             framing = (self.framing_sentence() and (self.last_subject is not None or heads)) or (
                 "other_session" in roles  # "老铺黄金昨日暗盘交易中已大涨45%，收报58.7港元": all of it
             )
+            if framing and clause is not None and self.last_subject is None and any(
+                t.qty is not None and t.qty.kind in ("pct", "pts", "money") and tok.end <= t.start < clause
+                for t in self.tokens
+            ) and not any(
+                t.subject is not None and tok.end <= t.start < clause for t in self.tokens
+            ) and any(t.subject is not None and t.start > clause for t in self.tokens):
+                # "澳門上月賭收按年增長約八成，銀河娛樂升1.2%": a period heading its own figure's
+                # clause frames that clause, not the stocks named after it
+                framing = False
             scope = sentence[1] if framing or clause is None else clause
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
