@@ -47,7 +47,11 @@ _QUOTA_AFTER = regex.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(
 _QUOTA_BEFORE = regex.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
 _CJK_MAGNITUDE = regex.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
-_LEG = regex.compile(r"\s?[(（]?\s?[沪深]\s?[)）]")
+# (and in English: "Southbound (Shanghai-Hong Kong Stock Connect):", "(Shenzhen Connect)")
+_LEG = regex.compile(
+    r"\s?(?:[(（]?\s?[沪深]\s?[)）]"
+    r"|[(（]?\s?(?:via\s)?(?:shanghai|shenzhen)(?:[\s-](?:hong\s)?(?:kong\s)?(?:stock\s)?connect)?\s?[)）]?)"
+)
 _DIGIT = regex.compile(r"\d")
 # "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
@@ -145,7 +149,7 @@ _FLOW_AFTER_EXTRA = 20  # a flow's amount may stand a little further after its k
 _FLOW_WORD_BEFORE = 30  # an amount before its flow keyword needs a flow word ("net purchases of") this close
 _BRACKET_BEFORE = 2  # an amount in brackets right after another is its conversion ("(US$28.9 billion)")
 _SHARE_OF_BEFORE_REACH = 16  # "佔大市成交約" before a short-selling share
-_LEG_REACH = 6  # one Stock Connect leg right after the keyword: "(滬)", "（深）"
+_LEG_REACH = 40  # one Stock Connect leg right after the keyword: "(滬)", "（深）", "(Shanghai-Hong Kong Stock Connect)"
 # A Stock Connect net flow worth reporting is millions at least; a smaller amount is a price
 # ("港股通升幅最多的股份……收報2.72元").
 _MIN_FLOW = 1e6
