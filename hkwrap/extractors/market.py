@@ -424,7 +424,9 @@ def extract_market(
             pending = None
             continue
         roles = frozenset().union(*(w.roles for w in words))
-        ratio = bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None
+        ratio = (bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None) or (
+            "/" in folded[start:end] and _words()["slashed"].search(folded, start, end) is not None
+        )  # (or a slashed label its words may not name: "Adv/Dec 611 / 1,190")
         if not roles & _MARKET_ROLES and not ratio:
             pending = None
             continue  # most sentences: nothing here is a market figure
