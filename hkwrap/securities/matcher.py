@@ -455,6 +455,8 @@ class Matcher:
         prev = folded[j - 1]
         if prev >= "\u3400":
             return True  # 中海油(883)、港燈(2638): Chinese copy brackets codes, not years
+        if text is not None and text[s:s + 1] == "（" and prev in _ALNUM and not prev.isdigit():
+            return True  # "Sands（1928）同Galaxy（27）": an English name in Chinese copy's brackets
         if len(digits) < 4 or _YEAR.match(digits):
             return False  # "Plan (2025) results", "Plan (700)": in English a code is written out
         if prev in _ALNUM and not prev.isdigit():
