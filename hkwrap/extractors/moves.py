@@ -168,6 +168,15 @@ _SPEAKER_LABEL = regex.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：
 _DERIVATIVE_CODES = ((10000, 29999), (47000, 48999), (50000, 69999))
 
 
+def _day_number(figure: str) -> int:
+    """A month's or a day's number, written in digits or Chinese numerals (十月, 八號)."""
+    if figure.isdigit():
+        return int(figure)
+    from hkwrap.numbers import parse_zh_numeral
+
+    return int(parse_zh_numeral(figure) or 0)
+
+
 def _derivative_code(code: str) -> bool:
     return code.isdigit() and any(lo <= int(code) <= hi for lo, hi in _DERIVATIVE_CODES)
 
@@ -209,7 +218,11 @@ _FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | froze
     f"qualifier:{k}" for k in ("over", "under", "nearly", "about", "as_much_as")
 )
 # A month and day in Chinese ("4月8日"), not part of a longer date with a year.
-_MONTH_DAY = regex.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日")
+# (and said in Chinese numerals, with 號 for 日: "十月八號那天")
+_MONTH_DAY = regex.compile(
+    r"(?<![\d年零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"([12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+)
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
 _HIGH_LOW_LINE = regex.compile(
     r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
@@ -570,7 +583,7 @@ class _Binder:
         if day is None or self.folded.find("月", *self.sentence) < 0:
             return
         for m in _MONTH_DAY.finditer(self.folded, *self.sentence):
-            if (int(m.group(1)), int(m.group(2))) == day:
+            if (_day_number(m.group(1)), _day_number(m.group(2))) == day:
                 continue
             clause = self.clause_end(m.end())
             heads = not any(t.subject is not None and t.start < m.start() for t in self.tokens)
