@@ -94,6 +94,7 @@ _SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|�
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 _CONTRIBUTION_FIGURE = regex.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
 _AFTER_THEN = regex.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
+_ALERT_AFTER = regex.compile(r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)")
 _SWING_BEFORE = regex.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
@@ -1995,6 +1996,10 @@ class _Binder:
             return  # "a 43.2% premium to the HK$202.50 offer price": the offer, not a trade
         if _PER_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "at an initial price of HKD6.23 per share": a deal's terms, not the market's
+        if _SIDE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+            return  # "跌到80元以下可以考慮收集": a price with a side is a threshold, not a trade
+        if _ALERT_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+            return  # "跌到120港元會通知我": a price alert's trigger, not a trade
         if q.magnitude:
             if (self.near(self.turnover_word, q, 24) and q.kind == "money") or self.near(self.turnover_word, q, 8):
                 m = self.ensure()
