@@ -289,9 +289,11 @@ _ELSEWHERE_BEFORE_REACH = 16
 _ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
-_TIME_BEFORE = re.compile(r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\btimes?\b[^.\n]{0,16}$", re.IGNORECASE)
-# "16:20 " before the name, or the word time a few words before it ("all times are Hong Kong
-# time (HKT)", "times in HKT")
+_TIME_BEFORE = re.compile(
+    r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\b(?:times?|calendar|schedule|timetable|agenda)\b[^.\n]{0,16}$", re.IGNORECASE
+)
+# "16:20 " before the name, or the word time (or a calendar) a few words before it ("all times
+# are Hong Kong time (HKT)", "times in HKT", "Economic calendar (HKT)")
 _TIME_REACH = 24
 _TIME_AFTER = re.compile(r"\s?\d{1,2}:\d{2}")  # "2022-05-24 HKT 12:14": the zone before the time
 # A zone in brackets after a time or a date: "Tue 15 Mar 2022 (HKT)", "16:10 （HKT）".
