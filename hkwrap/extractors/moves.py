@@ -161,7 +161,7 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
 _PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
-_CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with)?\s*")
+_CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with|as|when)?\s*")
 # A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
 _SPEAKER_LABEL = regex.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
 # HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
