@@ -85,6 +85,7 @@ _FROM_PEAK_AFTER = regex.compile(
 _SINCE_EXTREME_BEFORE = regex.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
+_MORNING_REACH = 16  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
 # readings of a report's set times (an intraday extreme or the open is the first index's own).
 _LIST_SESSIONS = frozenset({"midday", "close"})
@@ -874,6 +875,7 @@ class _Binder:
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
+        self.close_of_the_morning()
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes
         self.frame_other_day()
@@ -1065,6 +1067,22 @@ class _Binder:
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
+
+    def close_of_the_morning(self) -> None:
+        """"lost 2.14 points … to close Tuesday's morning session at 27,952.99": a closing word
+        whose object is the morning session (a weekday's possessive between) closes the midday,
+        not the day."""
+        tokens = self.tokens
+        for k, t in enumerate(tokens):
+            if t.role_kind("session") != "close" or t.word is None:
+                continue
+            nxt = next((u for u in tokens[k + 1:k + 3] if u.role_kind("session") or u.subject or u.qty), None)
+            if (
+                nxt is not None and nxt.role_kind("session") == "midday" and nxt.start - t.end <= _MORNING_REACH
+                and not any(u.subject or u.qty for u in tokens[k + 1:] if u.start < nxt.start)
+            ):
+                roles = frozenset(r for r in t.word.roles if not r.startswith("session:")) | {"session:midday"}
+                tokens[k] = Token(t.start, t.end, word=t.word._replace(roles=roles))
 
     def share_list_session(self, moves: list[Move]) -> None:
         """"恒指半日升85點；國指升0.51%；科指升0.9%。": index moves (changes) listed in clauses
