@@ -85,6 +85,8 @@ _FROM_PEAK_AFTER = regex.compile(
 _SINCE_EXTREME_BEFORE = regex.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
+_DAY_AFTER_MONTH = regex.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
+_DAY_BEFORE_MONTH = regex.compile(r"\b[0-3]?\d\s$")  # "14 May"
 _MORNING_REACH = 16  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
 # readings of a report's set times (an intraday extreme or the open is the first index's own).
@@ -1068,6 +1070,14 @@ class _Binder:
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
 
+    def month_may(self, tok: Token) -> bool:
+        """Is this "may" the month ("May 14", "14 May 2024"), not the modal verb?"""
+        folded = self.folded
+        return folded[tok.start:tok.end] == "may" and (
+            _DAY_AFTER_MONTH.match(folded, tok.end, tok.end + _MATCH_WINDOW) is not None
+            or _DAY_BEFORE_MONTH.search(folded, max(0, tok.start - _MATCH_WINDOW), tok.start) is not None
+        )
+
     def close_of_the_morning(self) -> None:
         """"lost 2.14 points … to close Tuesday's morning session at 27,952.99": a closing word
         whose object is the morning session (a weekday's possessive between) closes the midday,
@@ -1378,7 +1388,7 @@ class _Binder:
         if "sequence" in roles:
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
             self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
-        if "modal" in roles:
+        if "modal" in roles and not self.month_may(tok):
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.modal = True
