@@ -98,16 +98,25 @@ _LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
-# Right after a security's name: a warrant or CBBC on it ("騰訊購", "騰訊 call 輪", 美團牛證,
-# "Tencent call warrants", 騰訊法興購（編號：19830）), whose moves (a call down 九成, up 60%) are
-# not the stock's. (Folded
-# text: Simplified, lower case. 购/沽 alone only before a break or the move: 购入, 沽空 are verbs.)
-_DERIVATIVE_AFTER = regex.compile(
-    r"\s?(?:认购证|认沽证|购证|沽证|窝轮|轮证|牛熊证|牛证|熊证|购轮|沽轮|(?:call|put)\s?(?:轮|证|warrants?\b)"
-    r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)|warrants?\b|cbbcs?\b|(?:bull|bear) contracts?\b"
-    # an issuer's name between, then the warrant's own code: 騰訊法興購（編號：19830）, 腾讯中银购(21765)
-    r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（])"
-)
+@lru_cache(maxsize=1)
+def _derivative_after() -> regex.Pattern:
+    """Right after a security's name: a warrant or CBBC on it ("騰訊購", "騰訊 call 輪", 美團牛證,
+    "Tencent call warrants", 騰訊法興購（編號：19830）), whose moves (a call down 九成, up 60%)
+    are not the stock's. The nouns are data (cues.yaml ``derivative_nouns``); 購/沽 alone are
+    grammar here: only before a break or the move (購入, 沽空 are verbs), or after an issuer's
+    name with the warrant's own code next. (Folded text: Simplified, lower case.)"""
+    from hkwrap import data
+    from hkwrap.text.fold import fold
+
+    nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
+    return regex.compile(
+        rf"\s?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
+        r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)"
+        r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（])"
+    )
+
+
 # A preposition right before "the market" / "the index" makes it a place ("the highest volume in
 # the market", "the best performer on the index"), not the subject of a move.
 _PLACE_BEFORE = regex.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
@@ -226,7 +235,7 @@ def tokenize(
             role = getattr(ent, "role", "subject")
             if _BACKER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
-            elif _DERIVATIVE_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
+            elif _derivative_after().match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "underlying"  # "我隻騰訊購跌咗九成": the warrant moved, not the stock
             elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
