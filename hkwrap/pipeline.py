@@ -399,7 +399,7 @@ def iter_pieces(
     Facts are merged across pieces as within one text: a move restated on both sides of a cut
     is one fact, in the piece of its first statement, and a level is given once, by the first
     piece that states it. So a move is handed out only when reading has gone a restatement's
-    reach (``consolidate._WINDOW``) past it: the moves of the last 30,000 characters read are
+    reach (``consolidate.RESTATEMENT_REACH``) past it: the moves of the last 30,000 characters read are
     held.
     """
     import dataclasses
@@ -461,7 +461,7 @@ def iter_pieces(
         yield part  # its mentions and levels
         # a move stated further back than a restatement's reach from the text still to read is
         # final: nothing later can join it
-        final = _hand_out(held, names, head.source, before=start - consolidate._WINDOW)
+        final = _hand_out(held, names, head.source, before=start - consolidate.RESTATEMENT_REACH)
         if final.indices or final.stocks:
             yield final
     yield _hand_out(held, names, head.source, before=None)

@@ -123,7 +123,7 @@ def test_the_command_line_never_holds_the_whole_documents_facts(
     from hkwrap.extractors import consolidate
     from hkwrap.model import StockMove
 
-    monkeypatch.setattr(consolidate, "_WINDOW", 300)  # pieces are of 200-400 characters here
+    monkeypatch.setattr(consolidate, "RESTATEMENT_REACH", 300)  # pieces are of 200-400 characters here
 
     alive: list[int] = []
     read_one = pipeline._extract_one
@@ -231,7 +231,7 @@ def test_pieces_beyond_a_restatements_reach_are_not_joined(small_chunks, monkeyp
     pieces as in the whole text: an archive holds the same move on two days."""
     from hkwrap.extractors import consolidate
 
-    monkeypatch.setattr(consolidate, "_WINDOW", 300)
+    monkeypatch.setattr(consolidate, "RESTATEMENT_REACH", 300)
     text = PARAGRAPH * 6
     options = Options(use_user_config=False)
     pieces = extract_text(text, options=options)

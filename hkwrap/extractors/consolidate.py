@@ -16,7 +16,7 @@ _PRECISE = frozenset({"exact", "as_much_as"})
 # Restatements kept as evidence for one fact.
 _MAX_RESTATED = 20
 # How far apart (characters) two statements of one fact may stand: within one report.
-_WINDOW = 30_000
+RESTATEMENT_REACH = 30_000
 # A mark crossed stands this close to the level reached (25,000 for 24,952 or 25,310).
 _MARK_SLACK = 0.03
 
@@ -305,7 +305,7 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
     """Merge restatements; order by first appearance. Identical exact facts always merge;
     a draft prefers a partner whose session is the same as its own.
 
-    Only drafts of the same subject stated within ``_WINDOW`` characters of each other are
+    Only drafts of the same subject stated within ``RESTATEMENT_REACH`` characters of each other are
     compared: a report restates its facts within itself, and an archive of thousands of
     reports pasted into one file stays linear."""
     import bisect
@@ -313,8 +313,8 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
     by_subject: dict[str, tuple[list[int], list[Draft]]] = {}
     for d in sorted(drafts, key=lambda x: (x.precision() == 0, x.position)):
         positions, out = by_subject.setdefault(d.subject, ([], []))
-        lo = bisect.bisect_left(positions, d.position - _WINDOW)
-        hi = bisect.bisect_right(positions, d.position + _WINDOW)
+        lo = bisect.bisect_left(positions, d.position - RESTATEMENT_REACH)
+        hi = bisect.bisect_right(positions, d.position + RESTATEMENT_REACH)
         candidates = [i for i in range(lo, hi) if compatible(out[i], d)]
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
@@ -371,7 +371,7 @@ def join(held: list[Draft], new: list[Draft]) -> list[bool]:
     """Merge into ``held`` (the consolidated drafts of the pieces before a cut in a long
     document, in document offsets) each draft of ``new`` (the next piece's) that restates one of
     them: the same test and the same choice as ``consolidate`` (same subject within
-    ``_WINDOW``, compatible, a partner of the same session first). ``held`` is changed in place;
+    ``RESTATEMENT_REACH``, compatible, a partner of the same session first). ``held`` is changed in place;
     the answer says, per draft of ``new``, whether it was merged (and so is no fact of its own)."""
     merged = [False] * len(new)
     if not held or not new:
@@ -379,13 +379,13 @@ def join(held: list[Draft], new: list[Draft]) -> list[bool]:
     first = min(d.position for d in new)
     by_subject: dict[str, list[int]] = {}
     for i, d in enumerate(held):
-        if d.position >= first - _WINDOW:  # no earlier draft can be a restatement's partner
+        if d.position >= first - RESTATEMENT_REACH:  # no earlier draft can be a restatement's partner
             by_subject.setdefault(d.subject, []).append(i)
     if not by_subject:
         return merged
     for j in sorted(range(len(new)), key=lambda k: (new[k].precision() == 0, new[k].position)):
         d = new[j]
-        near = [i for i in by_subject.get(d.subject, ()) if abs(held[i].position - d.position) <= _WINDOW]
+        near = [i for i in by_subject.get(d.subject, ()) if abs(held[i].position - d.position) <= RESTATEMENT_REACH]
         candidates = sorted((i for i in near if compatible(held[i], d)), key=lambda i: held[i].position)
         if candidates:
             same = [i for i in candidates if held[i].session == d.session]
