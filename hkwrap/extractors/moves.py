@@ -96,6 +96,7 @@ _LIST_CLAUSE_BREAK = regex.compile(r"[;；]")
 _SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 _CONTRIBUTION_FIGURE = regex.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
+_POSSESSIVE_AFTER = regex.compile(r"的(?:反弹|升势|跌势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)")
 _AFTER_THEN = regex.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
 _ALERT_AFTER = regex.compile(r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)")
 _SWING_BEFORE = regex.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
@@ -1422,6 +1423,10 @@ class _Binder:
             framing = (self.framing_sentence() and (self.last_subject is not None or heads)) or (
                 "other_session" in roles  # "老铺黄金昨日暗盘交易中已大涨45%，收报58.7港元": all of it
             )
+            if framing and clause is not None and _POSSESSIVE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW):
+                # "港股未能承接上日的反彈，…恒生指數中午收報21371點": the other day owns a noun
+                # of its clause (上日的反彈, "yesterday's rally"), not the sentence's figures
+                framing = False
             if framing and clause is not None and self.last_subject is None and any(
                 t.qty is not None and t.qty.kind in ("pct", "pts", "money") and tok.end <= t.start < clause
                 for t in self.tokens
