@@ -87,7 +87,8 @@ _SINCE_EXTREME_BEFORE = regex.compile(
 )
 _DAY_AFTER_MONTH = regex.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
 _DAY_BEFORE_MONTH = regex.compile(r"\b[0-3]?\d\s$")  # "14 May"
-_MORNING_REACH = 16  # "to close Tuesday's morning session": a weekday's possessive between
+_MORNING_REACH = 16
+_CLOCK_AFTER_ZH = regex.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
 # readings of a report's set times (an intraday extreme or the open is the first index's own).
 _LIST_SESSIONS = frozenset({"midday", "close"})
@@ -1082,9 +1083,16 @@ class _Binder:
     def close_of_the_morning(self) -> None:
         """"lost 2.14 points … to close Tuesday's morning session at 27,952.99": a closing word
         whose object is the morning session (a weekday's possessive between) closes the midday,
-        not the day."""
+        not the day. And "上午十時，恆生指數報21888點": the morning with a clock time is a reading
+        of that moment, not the midday."""
         tokens = self.tokens
         for k, t in enumerate(tokens):
+            if t.role_kind("session") == "midday" and t.word is not None and _CLOCK_AFTER_ZH.match(
+                self.folded, t.end, t.end + _MATCH_WINDOW
+            ):
+                roles = frozenset(r for r in t.word.roles if not r.startswith("session:")) | {"session:intraday"}
+                tokens[k] = Token(t.start, t.end, word=t.word._replace(roles=roles))
+                continue
             if t.role_kind("session") != "close" or t.word is None:
                 continue
             nxt = next((u for u in tokens[k + 1:k + 3] if u.role_kind("session") or u.subject or u.qty), None)
