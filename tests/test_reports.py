@@ -207,6 +207,15 @@ Twenty-three sets of reports written for this project, each a folder with docs/ 
   (一度跌咗二百八十幾點, 無升跌, 年初計升咗超過五成), a 2022 券商周报 whose 周五（11月11日） section
   sits beside the week's other days (涨1.1倍, 中银购), a 公众号 复盘 (振幅, a price alert, 沪/深
   南向), a 2020 newspaper 综述 recapping 昨日, and a 雪球 post of holdings with cost prices and 平收.
+- tests/reports28/: a twenty-second blind set in professional and social formats (5 English, 3
+  mixed; 2021-2025, half with no year): a 2023 compliance memo to an investment committee ('(HK:0700)',
+  'as high as 17,240', a triggered price alert, '% of NAV'), a Reddit-style post with comments ('gap
+  up of about 250 points' under a heading, '$9988'), a 2025 bank FX and equities daily ('(388 HK)', a
+  low below the 24,000 mark), a clean-energy fund's note (the HSCI as benchmark, the Hang Seng ESG 50,
+  'each gained over 6%' then a price, '-45bp'), a 2021 LinkedIn post (Evergrande 3333,
+  'respectively'), a bilingual app notification log ('｜' watchlist rows, a warrant 21566, 夜期), a
+  machine-translated 2024 收评 ('National Enterprises Index', 齊跌超3%), and a bilingual
+  language-learning column with a dated 2008 example.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
