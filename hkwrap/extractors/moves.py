@@ -252,8 +252,11 @@ _COLLOQUIAL_PCT = regex.compile(r"个多?点")
 _COLLOQUIAL_PCT_MAX = 10
 _DIRECTION_GAP = regex.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
-_QUOTE_LINK = regex.compile(r"[^\S\n]{0,8}[,;]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
+_QUOTE_LINK = regex.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
+# Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
+# ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
+_NAME_PRICE_GAP = regex.compile(r"[ :]*+(?:\d{4,5}[ ]*+(?:[|｜][ ]*+)?)?")
 _SIGNED_PAIR_LINK = regex.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
 _HEADING_COLON = regex.compile(r"\s?:")
@@ -1888,7 +1891,7 @@ class _Binder:
         """A quote: the price right after the stock's name, then at once its signed change
         ("騰訊 385.2（+1.21%）", "Tencent (700.HK) HK$385.2, +4.6 (+1.21%)")."""
         prev = self.prev
-        if prev is None or prev is not last or self.folded[prev.end:q.start].strip(" :"):
+        if prev is None or prev is not last or not _NAME_PRICE_GAP.fullmatch(self.folded, prev.end, q.start):
             return False
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and nxt.word is not None and "unchanged" in nxt.word.roles:

@@ -68,7 +68,7 @@ _POSSESSIVE_MEMBER = regex.compile(
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
 # name words, none a verb's company ("and", "the", "while").
 _SUB_INDEX_AFTER = regex.compile(
-    r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
+    r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z0-9&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
 )
 # What ADRs or futures point to: "the ADRs point to a Hang Seng open about 150 points higher"
 # (a projection, as 'ADR-implied' index moves are; not annotated). Reach: the words between.
@@ -97,6 +97,7 @@ FUND_AFTER = regex.compile(
 _LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
+_CODE_AFTER_NAME_GAP = 3  # spaces between a watchlist row's name and its code
 _BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
 def _derivative_after() -> regex.Pattern:
@@ -113,7 +114,9 @@ def _derivative_after() -> regex.Pattern:
     return regex.compile(
         rf"\s?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
         r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)"
-        r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（])"
+        r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（]"
+        # and in English: "Tencent SG call (21566)", "HSBC BOCI bull (61234)"
+        r"|\s(?:[a-z]{1,8}\s){0,2}(?:call|put|bull|bear)\s?[(（])"
     )
 
 
@@ -254,6 +257,17 @@ def tokenize(
     taken.extend((w.start, w.end) for w in numbered)
     names = Overlaps(taken)
     quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
+    # "騰訊控股 00700 ｜ HK$388.00": a watchlist row's code printed after the name is the name's,
+    # not a figure
+    codes_after = {(ent.end, int(ent.code)) for ent in entities if ent.code and ent.code.isdigit() and start <= ent.end <= end}
+    if codes_after:
+        quantities = [
+            q for q in quantities
+            if not (q.kind == "num" and any(
+                e <= q.start <= e + _CODE_AFTER_NAME_GAP and q.value == code and not folded[e:q.start].strip()
+                for e, code in codes_after
+            ))
+        ]
     # "expands to 88 members": a number that counts things is no price, level or change
     # and "the number of constituents to 88 from 85": its new and old values
     count_words = [w for w in words if "count_noun" in w.roles]

@@ -151,6 +151,8 @@ _NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
 _UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
+# Right before a bracketed number: the kind of a warrant or CBBC whose code it is.
+_DERIVATIVE_WORD_BEFORE = re.compile(r"\b(?:call|put|bull|bear|warrants?|cbbcs?)\s?$")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 
 
@@ -457,6 +459,8 @@ class Matcher:
             return True  # 中海油(883)、港燈(2638): Chinese copy brackets codes, not years
         if text is not None and text[s:s + 1] == "（" and prev in _ALNUM and not prev.isdigit():
             return True  # "Sands（1928）同Galaxy（27）": an English name in Chinese copy's brackets
+        if _DERIVATIVE_WORD_BEFORE.search(folded, max(0, j - _MATCH_WINDOW), j):
+            return True  # "Tencent SG call (21566)": a warrant's or CBBC's own code
         if len(digits) < 4 or _YEAR.match(digits):
             return False  # "Plan (2025) results", "Plan (700)": in English a code is written out
         if prev in _ALNUM and not prev.isdigit():

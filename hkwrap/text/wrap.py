@@ -65,6 +65,12 @@ def soft_breaks(text: str) -> list[int]:
             strong.append(at)
             evidence += 1
             continue
+        if _OWN_LINE.match(before) and not _OWN_LINE.match(after) and _OPEN_END.search(before):
+            # a bullet's item run on: "- Xinyi Solar … each gained over 6%. Xinyi Solar closed at" /
+            # "HK$3.41."
+            strong.append(at)
+            evidence += 1
+            continue
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
             continue
         length = len(before)
