@@ -87,6 +87,7 @@ _SINCE_EXTREME_BEFORE = regex.compile(
 )
 _DAY_AFTER_MONTH = regex.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
 _DAY_BEFORE_MONTH = regex.compile(r"\b[0-3]?\d\s$")  # "14 May"
+_DAY_MONTH_BEFORE = regex.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
 _MORNING_REACH = 16
 _CLOCK_AFTER_ZH = regex.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
@@ -447,6 +448,15 @@ def _date_after() -> regex.Pattern:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _dated_year() -> regex.Pattern:
+    """"On 24 October 2008,", "on Oct. 24, 2008": a day, a month and a year in English."""
+    names = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    return regex.compile(
+        rf"\b(?:(?P<mon>{names})\.?\s[0-3]?\d(?:st|nd|rd|th)?,?|[0-3]?\d(?:st|nd|rd|th)?\s(?P<mon2>{names})\.?,?)\s(?P<y>(?:19|20)\d\d)\b"
+    )
+
+
 def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
     """Is an undated report a next-morning recap? It dates the index's own move "yesterday"
     (恒指昨日高開 156 點) and never "today", but in a forecast (今日港股有望高開)."""
@@ -588,6 +598,15 @@ class _Binder:
         """A month and day other than the report's ("4月8日恒指则反弹1.51%" in a report of 9
         April): like another weekday, it puts its clause (its sentence, before any subject) in
         another day."""
+        year = self.state.report_year
+        for m in _dated_year().finditer(self.folded, *self.sentence):
+            # "On 24 October 2008, the index lost 8.3 per cent": another year's day, before any
+            # subject, dates its sentence
+            if (year is None or int(m.group("y")) != year) and not any(
+                t.subject is not None and t.start < m.start() for t in self.tokens
+            ):
+                self.set_previous(m.end(), self.sentence[1])
+                return
         day = self.state.report_day
         if day is None or self.folded.find("月", *self.sentence) < 0:
             return
@@ -1075,6 +1094,10 @@ class _Binder:
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
 
+    def heading_line(self) -> bool:
+        """Is the sentence a short heading line with no figure ("**The index**")?"""
+        return len(self.text) <= _HEADING_CHARS and not any(t.qty is not None for t in self.tokens)
+
     def month_may(self, tok: Token) -> bool:
         """Is this "may" the month ("May 14", "14 May 2024"), not the modal verb?"""
         folded = self.folded
@@ -1154,7 +1177,12 @@ class _Binder:
         ):
             return  # the report's own year (2023年12月29日), unless as a period ("fell 14% in 2023")
         clause = self.clause_end(q.end)
-        self.set_previous(q.start, clause if clause is not None else self.sentence[1])
+        # a date opening the sentence dates all of it: "On 24 October 2008, the index lost 8.3
+        # per cent in a single day" (a year after its day and month, before any subject)
+        heads = _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None and not any(
+            t.subject is not None and t.start < q.start for t in self.tokens
+        )
+        self.set_previous(q.start, clause if clause is not None and not heads else self.sentence[1])
 
     def set_previous(self, end: int, scope: int) -> None:
         """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""
@@ -1183,6 +1211,8 @@ class _Binder:
             if state.last_index is None:
                 return
             ref = state.last_index
+            if state.main_index is not None and self.heading_line():
+                ref = state.main_index  # a heading "**The index**": the report's own index
             if ref == "@other" and state.main_index is not None and _PARAGRAPH_BREAK.search(folded, state.index_end, subj.start):
                 # "Around the region: Tokyo's Nikkei 225 is down 6.4 per cent ..." then, in an
                 # entry of its own, "The index starts 5.4 per cent lower": the report's index
