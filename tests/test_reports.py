@@ -216,6 +216,14 @@ Twenty-three sets of reports written for this project, each a folder with docs/ 
   'respectively'), a bilingual app notification log ('｜' watchlist rows, a warrant 21566, 夜期), a
   machine-translated 2024 收评 ('National Enterprises Index', 齊跌超3%), and a bilingual
   language-learning column with a dated 2008 example.
+- tests/reports29/: a twenty-third blind set in Chinese outlet kinds not seen before (4
+  Traditional, 4 Simplified; 2020-2026, half with no year): a 2023 經濟日報 收市快訊 (低開54點 /
+  最多升93點 / 跌幅一度擴大至346點, a warrant 編號：21398), a 明報-style column (半日 then 收市跌幅收窄至
+  158點, a 370元 threshold), an exchange 月報 whose only day is 月內最後交易日（10月31日）, a 2020
+  新华社稿 naming stocks without codes (同期下跌约8%), a 富途 post in Cantonese ($騰訊控股
+  (00700.HK)$, 冇升冇跌, 同-joined 分別, a 牛證 bought 上個禮拜五), a 券商盘中点评 through the day, a
+  2026 期货公司晨报 recapping 昨日（3月9日） beside 夜盘 and 隐含波动率, and a 东方财富 7×24 stack
+  newest-first (中概股 in New York).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
