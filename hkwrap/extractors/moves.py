@@ -35,7 +35,7 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = regex.compile(
-    r"^(?:[,、/&.()]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
+    r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
 )
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
