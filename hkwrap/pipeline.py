@@ -119,8 +119,17 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:
-    from hkwrap.extractors.tables import code_cell_mentions, index_rows, table_moves
+    from hkwrap.extractors.tables import (
+        code_cell_mentions,
+        index_rows,
+        period_table_rows,
+        table_moves,
+    )
     from hkwrap.text.spans import SpanIndex
+
+    period_rows = period_table_rows(ctx.prep)
+    if period_rows:  # a month's table read as sentences: none of its figures is the day's
+        ctx.moves = [m for m in ctx.moves if not any(s <= m.sentence[0] < e for s, e in period_rows)]
 
     moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table)
     ctx.moves.extend(moves)

@@ -113,6 +113,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
         code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
         if not any(kinds):
+            if _period_header(header):
+                continue  # a month's or a year's table ("全月變動", "YTD"): none of the day's figures
             moves.extend(_stacked_index_rows(prep, lexicon, block))
             moves.extend(_code_rows(prep, table, block))
             continue
@@ -148,6 +150,29 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if move.has_numbers:
                 moves.append(move)
     return moves
+
+
+def _period_header(header: list[str]) -> bool:
+    """Does a header with no column of the day's figures name another period's ("9月30日收市",
+    "全月變動", "YTD %")?"""
+    return any(_OTHER_COLUMN.search(cell) for cell in header) and not any(_TODAY_COLUMN.search(cell) for cell in header)
+
+
+_TODAY_COLUMN = regex.compile(r"今日|今天|本日|当日|today")  # a two-day table's column of the day
+
+
+def period_table_rows(prep: Prepared) -> list[tuple[int, int]]:
+    """The rows of tables whose columns are all another period's figures (a monthly report's
+    "全月變動", "月內股價變動"): read as sentences, their figures would pass for the day's."""
+    folded = prep.folded
+    spans: list[tuple[int, int]] = []
+    for block in _blocks(folded):
+        s, e = block[0]
+        header = [folded[a:b] for a, b in _cells(folded[s:e], s, prep.text[s:e])]
+        kinds = [None if _OTHER_COLUMN.search(c) else next((k for k, pat in _COLUMNS if pat.search(c)), None) for c in header]
+        if not any(kinds) and _period_header(header):
+            spans.extend(block[1:])
+    return spans
 
 
 def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list[Move]:

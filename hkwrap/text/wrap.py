@@ -24,8 +24,9 @@ _CONTINUES = regex.compile(r"[a-z]")
 # A next line that may continue it: a figure, a unit, a comma (a table row may too).
 _MAY_CONTINUE = regex.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
 # A line laid out in columns (tabs, runs of spaces, full-width ones as Chinese tables pad with,
-# or two cell bars as in "00700 | 腾讯控股 | 624.00"): a table, never a wrapped sentence.
-_COLUMNS = regex.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|\|[^|]*\|")
+# or two cell bars, ASCII or full-width, as in "00700 | 腾讯控股 | 624.00", "01810｜小米集團"): a
+# table, never a wrapped sentence.
+_COLUMNS = regex.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
 # A line this long that runs on into a figure is wrapped even in a document otherwise not.
 _LONG_LINE = 40
 # A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline.
