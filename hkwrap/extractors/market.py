@@ -529,6 +529,16 @@ def extract_market(
                 ):
                     market.short_selling_ratio = q.value
                     market.evidence["short_selling_ratio"] = ev
+        if blue_chip:
+            # "上涨股份410只，下跌股份1,425只，…恒指成份股中仅11只收涨": the constituents' clause
+            # counts constituents; the clauses before it still count the market
+            first = min(w.start for w in words if "blue_chip" in w.roles)
+            cut = max(folded.rfind(",", start, first), folded.rfind("，", start, first))
+            if cut > start:
+                words = [w for w in words if w.end <= cut]
+                quantities = [q for q in quantities if q.end <= cut]
+                roles = frozenset().union(*(w.roles for w in words))
+                blue_chip = False
         if not blue_chip and (roles & _BREADTH_ROLES or ratio):
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
