@@ -88,6 +88,7 @@ _SINCE_EXTREME_BEFORE = regex.compile(
 _DAY_AFTER_MONTH = regex.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
 _DAY_BEFORE_MONTH = regex.compile(r"\b[0-3]?\d\s$")  # "14 May"
 _DAY_MONTH_BEFORE = regex.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
+_DAY_OF_MONTH_AFTER = regex.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
 _MORNING_REACH = 16
 _CLOCK_AFTER_ZH = regex.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
@@ -608,6 +609,17 @@ class _Binder:
                 self.set_previous(m.end(), self.sentence[1])
                 return
         day = self.state.report_day
+        if day is not None and self.folded.find("日", *self.sentence) >= 0:
+            # "恒生指數23日漲0.85%" in the 24th's report: a day of the month named right after
+            # its subject is another day's (the month is the report's)
+            for t in self.tokens:
+                if t.subject is None or t.subject.kind not in ("index", "stock"):
+                    continue
+                m = _DAY_OF_MONTH_AFTER.match(self.folded, t.end, t.end + _MATCH_WINDOW)
+                if m is not None and int(m.group(1)) != day[1]:
+                    clause = self.clause_end(m.end())
+                    self.set_previous(m.end(), clause if clause is not None else self.sentence[1])
+                    return
         if day is None or self.folded.find("月", *self.sentence) < 0:
             return
         for m in _MONTH_DAY.finditer(self.folded, *self.sentence):
