@@ -680,7 +680,11 @@ class _Binder:
         for m in _CAUSE_FRAME.finditer(self.folded, self.sentence[0], tokens[verb].start):
             for k in range(m.start() - self.sentence[0], m.end() - self.sentence[0]):
                 chars[k] = " "
-        return _HAN_RUN.search("".join(chars)) is not None
+        # only the verb's own clause: "點知午後有人趁高沽，升幅收窄返": a clause before it is
+        # no subject of its
+        text = "".join(chars)
+        clause = max(text.rfind(c) for c in ",，;；")
+        return _HAN_RUN.search(text, clause + 1) is not None
 
     def unknown_cjk_before(self, move: Move, tok: Token) -> bool:
         """Do two or more Chinese characters no vocabulary word covers stand right before the
