@@ -77,7 +77,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         midday_report,
         morning_recap_lead,
     )
-    from hkwrap.extractors.moves import BindState, bind, recap_of_yesterday
+    from hkwrap.extractors.moves import BindState, bind, note_stamp, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
     from hkwrap.text.spans import SpanIndex
@@ -112,6 +112,8 @@ def _step_moves(ctx: Context, doc: Document) -> None:
     for span, tokens in sentences:
         if tokens:
             ctx.moves.extend(bind(ctx.prep, span, tokens, state))
+        else:
+            note_stamp(ctx.prep, span, state)  # "15:31" on a line of its own heads the next
     if ctx.prep.long_sentences:
         note = f"a sentence runs past {MAX_SENTENCE_CHARS:,} characters; it was read in pieces cut at clause breaks"
         if note not in doc.warnings:

@@ -122,6 +122,8 @@ _STAMPED_CARRY = 3
 # Continuous trading in Hong Kong: 09:30 to the 16:00 close (an entry timed in these hours
 # with no session word is a reading of the moment).
 _TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
+_LUNCH_FROM, _LUNCH_TO = (12, 0), (13, 0)  # the midday break
+_STAMP_LINE = regex.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
 # A subjectless sentence of figures continues the subject named this many sentences back when
 # the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
 # remark between does not change the topic.
@@ -407,6 +409,7 @@ class BindState:
     subject_sentence: int = -2  # the last sentence that named a subject
     figure_sentence: int = -2  # the last sentence that held a figure
     heading_session: str | None = None  # a sentence that is only a session word ("收市。")
+    stamp_session: str | None = None  # a line that is only a time of day ("15:31"), for the next
     index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
     index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
     last_session: str | None = None  # the session of the last move bound
@@ -474,6 +477,17 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
                 yesterday = yesterday or word.has("yesterday")
                 today = today or (word.has("today") and not forecast)
     return yesterday and not today
+
+
+def note_stamp(prep: Prepared, sentence: tuple[int, int], state: BindState) -> None:
+    """A line that is only a time of day ("15:31" above a flash): the next sentence is a
+    reading of that moment, intraday (at noon, the midday)."""
+    m = _STAMP_LINE.fullmatch(prep.folded, *sentence)
+    if m is None:
+        return
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if _TRADING_FROM <= (hour, minute) < _TRADING_TO:
+        state.stamp_session = "midday" if _LUNCH_FROM <= (hour, minute) < _LUNCH_TO else "intraday"
 
 
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
@@ -934,6 +948,7 @@ class _Binder:
         # "港股半日。恒指跌一百八十二點。": a session said on its own heads the next sentence
         self.sticky_session, state.heading_session = state.heading_session, None
         heading = self.sticky_session  # "午間收市" over "恒指升85點；國指升0.51%；科指升0.9%。": each move's
+        stamp, state.stamp_session = state.stamp_session, None
         # "港股半日。", "港股競價時段上升。": a sentence of no figures that names no subject but the
         # market heads the next one with its session
         if all(t.subject is None or t.subject.weak for t in self.tokens):
@@ -984,6 +999,10 @@ class _Binder:
             for m in moves:  # (a sentence that says its own session is read by it)
                 if m.subjects[0].kind == "index":
                     m.session = m.session or heading
+        if stamp is not None and not any(t.role_kind("session") for t in self.tokens):
+            for m in moves:  # "15:31" / "恒生指数涨幅收窄至1%左右": a reading of that moment
+                if m.has_change:
+                    m.session = m.session or stamp
         self.share_list_session(moves)
         if self.restated is not None and moves and moves[0].level is None:
             q = self.restated  # the finer level the sentence restates, a figure no level word governs
