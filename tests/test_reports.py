@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-three sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-five sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -224,6 +224,19 @@ Twenty-three sets of reports written for this project, each a folder with docs/ 
   (00700.HK)$, 冇升冇跌, 同-joined 分別, a 牛證 bought 上個禮拜五), a 券商盘中点评 through the day, a
   2026 期货公司晨报 recapping 昨日（3月9日） beside 夜盘 and 隐含波动率, and a 东方财富 7×24 stack
   newest-first (中概股 in New York).
+- tests/reports30/: a twenty-fourth blind set in English and mixed formats not seen before (5
+  English, 3 mixed; 2020-2026, half with no year): a 2023 wire preview and its update (March
+  futures, 'Monday's cash close'), an options desk's end-of-day note ('touched 18,012.30 ... (+0.4%)',
+  a warrant 65412), a 2020 newspaper markets page with a table and breadth, a Singapore outlet's
+  Hong Kong section ('here' is the STI), a translated Japanese broker's column ('minus 1.56%'), a
+  Cantonese-English WhatsApp export ('HSI 而家 23,580，升緊 2.1%', '開 $505'), a bilingual IR email
+  quoting its own share, and an English anchor with a Cantonese reporter's package.
+- tests/reports31/: a twenty-fifth blind set in Chinese outlet kinds not seen before (4
+  Traditional, 3 Simplified; 2020-2025, half with no year; its writer stopped at seven): a 2022
+  香港電台 translation from the English desk (跌幅為百分之6.36), a 頭條 free-paper brief (昨日 then
+  半日), a 2020 broker's 日評 with ratings, a bank's 早晨市場速遞 recapping 昨日（星期三）, a 2025
+  第一财经 晚间播报 script (A股 beside 港股), a 证券日报 港股通 column, and a 小红书 caption with
+  emoji rows.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
