@@ -1416,6 +1416,10 @@ def main() -> None:
     if args[:1] == ["extract"] and gc.isenabled():
         gc.disable()  # until _warm_up has built what the run keeps
         _COLLECTOR_PAUSED = True
+    from hkwrap import patterns
+    from hkwrap.paths import cache_dir
+
+    patterns.use_cache(cache_dir())  # compiled patterns kept between runs (hkwrap/patterns.py)
     try:
         _app_for(args)(prog_name="hkwrap")
     except BrokenPipeError:
@@ -1423,6 +1427,7 @@ def main() -> None:
         sys.exit(EXIT_PIPE)
     finally:
         _resume_collector()
+        patterns.save()
 
 
 # -- the market record (hkwrap/store/cli.py, which reuses the option handling above) ------------

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from hkwrap import data
+from hkwrap import data, patterns
 from hkwrap.text.fold import fold
 
 # Chinese numerals (folded, so 兩 is 两 and 萬 is 万).
@@ -163,7 +163,7 @@ def _unit_kinds() -> dict[str, str]:
 
 def _alt(words: list[str]) -> str:
     """Regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
@@ -174,10 +174,10 @@ def _pattern() -> regex.Pattern:
     mags = _alt(list(u["magnitudes"]))
     units = "|".join(
         regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() and w[-1].isalpha() else "")
-        for w in sorted({fold(w) for words in u["figure_units"].values() for w in words}, key=len, reverse=True)
+        for w in sorted({fold(w) for words in u["figure_units"].values() for w in words}, key=lambda w: (-len(w), w))
     )
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
-    return regex.compile(
+    return patterns.compile(
         rf"""
         (?:(?P<sign>[+-])|(?P<arrow>[▲△▼▽↑↓])\s?)?  # "▲ 274.39": a quote board's arrows are signs
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
@@ -232,27 +232,27 @@ def _pattern() -> regex.Pattern:
 
 
 # The next figure of a 百分之 list: "和二點一", "、一點五", "同零點八".
-_ZH_PCT_TAIL = regex.compile(
+_ZH_PCT_TAIL = patterns.compile(
     r"\s?(?:和|及|与|同|、|,|以及|至|到)\s?(?P<v>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)(?![零〇一二两三四五六七八九十百千万亿点%])"
 )
 
 
 # After a number: the minutes of a time of day.
-_CLOCK = regex.compile(r":[0-5]\d(?!\d)")
+_CLOCK = patterns.compile(r":[0-5]\d(?!\d)")
 # A date written in figures, year first ("2025-09-23", "2025/9/23"): not a figure.
-_NUMERIC_DATE = regex.compile(r"(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d(?![\d.])")
+_NUMERIC_DATE = patterns.compile(r"(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d(?![\d.])")
 _MATCH_DATE_CHARS = 10  # the longest such date
 
 
 # A time of day said in Chinese numerals with 點: a part of the day before it (早上十點) or 半,
 # 鐘, 正 or minutes after it (十點半, 兩點鐘). Folded text (Simplified).
-_ZH_CLOCK_BEFORE = regex.compile(r"(?:早上|上午|下午|晚上|中午|凌晨|朝早|晏昼|夜晚|傍晚)\s?$")
-_ZH_CLOCK_AFTER = regex.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分")
+_ZH_CLOCK_BEFORE = patterns.compile(r"(?:早上|上午|下午|晚上|中午|凌晨|朝早|晏昼|夜晚|傍晚)\s?$")
+_ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分")
 _ZH_CLOCK_REACH = 3  # the part of the day right before the hour
 _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
 
 # Where a spoken English number can end: right before its unit.
-_SPOKEN_UNIT = regex.compile(
+_SPOKEN_UNIT = patterns.compile(
     r"\s(?P<unit>percent|per\scent|points|percentage\spoints?"
     # money read out: "eighty-five dollars (and forty cents)", "fifty-nine point eight billion dollars"
     r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents)?)\b"
@@ -269,7 +269,7 @@ def _spoken_pattern() -> regex.Pattern:
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     en_digit = _alt([w for w, v in words.items() if v < 10])
-    return regex.compile(
+    return patterns.compile(
         rf"""(?<![a-z-])
         (?:{en_word})(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
         (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?$""",
@@ -280,8 +280,8 @@ def _spoken_pattern() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def _fraction_pattern() -> regex.Pattern:
     """A fraction of one percent read out, ending where the text before "percent" ends."""
-    phrases = sorted(_units().get("spoken_fractions", {}), key=len, reverse=True)
-    return regex.compile(r"(?<![a-z])(" + "|".join(regex.escape(p).replace(r"\ ", r"\s") for p in phrases) + r")$")
+    phrases = sorted(_units().get("spoken_fractions", {}), key=lambda w: (-len(w), w))
+    return patterns.compile(r"(?<![a-z])(" + "|".join(regex.escape(p).replace(r"\ ", r"\s") for p in phrases) + r")$")
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +290,7 @@ def _spoken_list_head() -> regex.Pattern:
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     en_digit = _alt([w for w, v in words.items() if v < 10])
-    return regex.compile(
+    return patterns.compile(
         rf"(?<![a-z-])(?P<n>(?:{en_word})(?:-(?:{en_word}))?(?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})?)"
         r"(?:\sand|,)\s$"
     )
@@ -302,7 +302,7 @@ def _spoken_level_pattern() -> regex.Pattern:
     hundred and fifty-nine" (a radio bulletin's index level, which has no unit after it)."""
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
-    return regex.compile(
+    return patterns.compile(
         rf"\s(?:at|to)\s(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
         rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
         r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
@@ -479,9 +479,9 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 
 # Between the figures of one list: "2.2, 1.4 and 0.9 percent", "3.1、2.5及1.8%".
-_LIST_JOINER = regex.compile(r"\s?(?:,|、|/|and|or|和|及|与|同|以及)\s?")
+_LIST_JOINER = patterns.compile(r"\s?(?:,|、|/|and|or|和|及|与|同|以及)\s?")
 # Between the ends of a range written with one unit: "0.3-1%", "3至5%", "2 to 4 percent".
-_RANGE_DASH = regex.compile(r"\s?(?:-|–|~|至|到|to)\s?")
+_RANGE_DASH = patterns.compile(r"\s?(?:-|–|~|至|到|to)\s?")
 # The units a list may state once, after its last figure.
 _LIST_UNITS = frozenset({"pct", "pts"})
 # Not a list but a quote's change and percent, "(+201.77, +0.83%)", "(+4.6, +1.21%)": a bare
@@ -501,7 +501,7 @@ def _quote_pair(bare: Quantity, pct: Quantity, text: str) -> bool:
     )
 
 
-_PRICE_CHANGE_LINK = regex.compile(r",\s?")
+_PRICE_CHANGE_LINK = patterns.compile(r",\s?")
 
 
 def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:

@@ -32,5 +32,6 @@ def user_aliases_path() -> Path:
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/hkwrap`` (``~/.cache/hkwrap``): parsed copies of alias files."""
+    """``$XDG_CACHE_HOME/hkwrap`` (``~/.cache/hkwrap``): parsed copies of alias files and the
+    compiled patterns (hkwrap/patterns.py)."""
     return _xdg("XDG_CACHE_HOME", ".cache") / "hkwrap"

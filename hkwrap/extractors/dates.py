@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from hkwrap import data
+from hkwrap import data, patterns
 from hkwrap.numbers import parse_zh_numeral
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
@@ -52,7 +52,7 @@ def full_day_named(prep: Prepared, start: int, end: int) -> bool:
 @cache
 def _words_pattern(key: str) -> regex.Pattern:
     words = data.load()["lexicon"]["dates"].get(key, [])
-    return regex.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!)")
+    return patterns.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w))) or r"(?!)")
 
 
 def _half_day_pattern() -> regex.Pattern:
@@ -70,7 +70,7 @@ def _calendar() -> dict[str, Any]:
     return {
         "months": months,
         "weekdays": weekdays,
-        "en_weekdays": sorted((fold(w) for names in words["weekdays"].values() for w in names), key=len, reverse=True),
+        "en_weekdays": sorted((fold(w) for names in words["weekdays"].values() for w in names), key=lambda w: (-len(w), w)),
         "prefixes": [fold(w) for w in words["weekday_prefixes"]],
         "suffixes": "".join(fold(c) for c in words["weekday_suffixes"]),
         "today": [fold(w) for w in words["today"]],
@@ -81,7 +81,7 @@ def _calendar() -> dict[str, Any]:
 def _alt(words: list[str]) -> str:
     """Regex alternation of words, longest first; a Latin word on word boundaries."""
     return "|".join(
-        rf"\b{regex.escape(w)}\b" if w.isascii() else regex.escape(w) for w in sorted(words, key=len, reverse=True)
+        rf"\b{regex.escape(w)}\b" if w.isascii() else regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))
     )
 
 
@@ -90,10 +90,10 @@ def _date_pattern() -> regex.Pattern:
     """Every form of date a report writes. Folded text: lower-case Latin, ASCII digits,
     Simplified Chinese."""
     cal = _calendar()
-    month = "|".join(regex.escape(w) for w in sorted(cal["months"], key=len, reverse=True))
+    month = "|".join(regex.escape(w) for w in sorted(cal["months"], key=lambda w: (-len(w), w)))
     weekday = "|".join(regex.escape(w) for w in cal["en_weekdays"])
     prefixes = "|".join(regex.escape(w) for w in cal["prefixes"])
-    return regex.compile(
+    return patterns.compile(
         rf"""
           (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
         | \b(?P<mon>{month})\.?\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b)?
@@ -120,21 +120,21 @@ def _anchor_pattern() -> regex.Pattern:
     cjk = [*cal["prefixes"], *(w for w in [*cal["today"], *cal["yesterday"]] if not w.isascii())]
     cjk += ["二〇", "二○", "二零", "一九"]  # a year in Chinese numerals (二○一一年)
     words = [w for w in [*cal["today"], *cal["yesterday"]] if w.isascii()]
-    return regex.compile(
+    return patterns.compile(
         r"(?<!\d)\d|\b(?:" + "|".join([*latin, r"on\s", *words]) + ")|" + "|".join(regex.escape(w) for w in cjk)
     )
 
 
 # Dates that are not the day reported: "since November 11", "starting March 3".
-_NOT_THE_DAY = regex.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|than|自|截至|至|起|上|较|比)\s*$")
+_NOT_THE_DAY = patterns.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|than|自|截至|至|起|上|较|比)\s*$")
 
 
 # Before a date: something will happen on it ("will report results on", "due on", 將於).
 _AHEAD_REACH = 40
-_AHEAD_BEFORE = regex.compile(
+_AHEAD_BEFORE = patterns.compile(
     r"(?:\bwill\b[^.;,]{0,30}\bon|\b(?:due|scheduled|slated|set|expected)\s+(?:for|on)|将于|将在)\s*$"
 )
-_ANNOUNCED = regex.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
+_ANNOUNCED = patterns.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
 
 
 def parse_iso(value: str) -> dt.date | None:
@@ -253,7 +253,7 @@ def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> 
 
 # A dateline's line holds little besides the date: at most this many other characters.
 _DATELINE_REST = 40
-_TIME_AFTER = regex.compile(r"\s*\d{1,2}:\d{2}")
+_TIME_AFTER = patterns.compile(r"\s*\d{1,2}:\d{2}")
 # A weekday written beside a full date restates it: "Thursday, 17 November 2022" (the date up to
 # this far after the weekday), "2024年5月21日 星期二" (the weekday this far after the date).
 _WEEKDAY_BEFORE_DATE = 16
@@ -269,11 +269,11 @@ _NOT_THE_DAY_REACH = 12
 _ANNOUNCED_REACH = 12
 
 
-_FIGURE_DIGIT = regex.compile(r"\d")
+_FIGURE_DIGIT = patterns.compile(r"\d")
 _LEAD_REST = 4  # more than this after the date on its line: a sentence, not a masthead
 # Hong Kong's morning session opens at 09:30: a report timed later is about that day's trading.
 _MARKET_OPENS = dt.time(9, 30)
-_DATELINE_TIME = regex.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
+_DATELINE_TIME = patterns.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
 
 
 def _timed_after_open(folded: str, end: int) -> bool:
@@ -316,8 +316,8 @@ def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool
 
 # A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
 # agency in brackets after it.
-_WIRE_PLACE = regex.compile(r"\s*[a-z][a-z .']{1,24},\s?")
-_WIRE_DASH = regex.compile(r"\s?(?:\([a-z .'-]{1,24}\)\s?)?[-:]\s")
+_WIRE_PLACE = patterns.compile(r"\s*[a-z][a-z .']{1,24},\s?")
+_WIRE_DASH = patterns.compile(r"\s?(?:\([a-z .'-]{1,24}\)\s?)?[-:]\s")
 
 
 # After a dateline, how many sentences may still name the day covered ("昨日", "on Tuesday"):
@@ -326,13 +326,13 @@ _AFTER_DATELINE = 4
 # A morning note says so in its masthead (港股晨報, 開盤前發布, "morning note"): its opening
 # section may be overnight markets, so its "昨日" can come this many sentences after the dateline.
 _AFTER_MORNING_DATELINE = 12
-_MORNING_NOTE = regex.compile(
+_MORNING_NOTE = patterns.compile(
     r"晨报|早报|开盘前|盘前|早市前瞻|晨早通讯|morning\s(?:note|brief|briefing|report|wrap|call|commentary)|pre-?market|pre-open"
 )
 
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
-_BRACKETED_WEEKDAY = regex.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
+_BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 
 
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
@@ -375,18 +375,18 @@ def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
 
 # "the first trading day of 2024", "2024年首個交易日", "新年首個交易日" (the year from --date or
 # the text): the year's first session, read only in the report's opening sentences.
-_FIRST_DAY = regex.compile(
+_FIRST_DAY = patterns.compile(
     r"first\s(?:trading\s)?(?:day|session)\sof\s(?:the\s(?:new\s)?year|(?P<y1>20\d\d))"
     r"|(?P<y2>20\d\d)\s?年?(?:的)?(?:首个|第一个)交易日"
 )
 # ... and its last: "the final session of 2021", "2021年最后一个交易日" (31 December, or the
 # weekday before it).
-_LAST_DAY = regex.compile(
+_LAST_DAY = patterns.compile(
     r"(?:last|final)\s(?:[a-z-]+\s)?(?:trading\s)?(?:day|session)\sof\s(?P<y1>20\d\d)"
     r"|(?P<y2>20\d\d)\s?年?(?:的)?最后一个交易日"
 )
 _FIRST_DAY_SENTENCES = 3
-_SINCE_BEFORE = regex.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
+_SINCE_BEFORE = patterns.compile(r"(?:since|from|自|从)\s?(?:the\s)?$")
 _SINCE_REACH = 12  # "since the " and a space to spare
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
-from hkwrap import data
+from hkwrap import data, patterns
 from hkwrap.text.prepare import Prepared
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_BLANK_RUN = regex.compile(r" +")
-_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+_HAN_RUN = patterns.compile(r"\p{Han}+")
+_BLANK_RUN = patterns.compile(r" +")
+_LATIN_WORD = patterns.compile(r"[A-Za-z]{2,}")
 
 
 @lru_cache(maxsize=1)

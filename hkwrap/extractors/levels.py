@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from hkwrap import patterns
 from hkwrap.model import Level
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
@@ -80,4 +79,4 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
 
 
 # Between two levels of one list: "20,800 and then 21,200", "19,900及19,500點", "24,000、23,500".
-_LIST_JOIN = regex.compile(r"\s?(?:点)?\s?(?:,|、|/)?\s?(?:and then|and|then|or|及|和|与|或)?\s?(?:then\s)?(?:at\s)?")
+_LIST_JOIN = patterns.compile(r"\s?(?:点)?\s?(?:,|、|/)?\s?(?:and then|and|then|or|及|和|与|或)?\s?(?:then\s)?(?:at\s)?")

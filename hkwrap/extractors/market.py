@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from hkwrap import data
+from hkwrap import data, patterns
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
@@ -26,15 +26,15 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
-_CLAUSE_BREAK = regex.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
-_COMMA_CLAUSE = regex.compile(r"[,;。]")
-_TO_AMOUNT = regex.compile(r"\bto\s?$|至\s?$|\bto\s(?:a\s|an\s)?(?:\w+\s)?$")
+_CLAUSE_BREAK = patterns.compile(r"[;。]|,\s*(?:while|but|whereas)\b")
+_COMMA_CLAUSE = patterns.compile(r"[,;。]")
+_TO_AMOUNT = patterns.compile(r"\bto\s?$|至\s?$|\bto\s(?:a\s|an\s)?(?:\w+\s)?$")
 # A percent that is a share of the day's turnover: "17.4% of the market's turnover", 佔大市成交16.8%.
-_SHARE_OF_TURNOVER_AFTER = regex.compile(
+_SHARE_OF_TURNOVER_AFTER = patterns.compile(
     r"\s?of\s(?:the\s)?(?:market'?s?\s|total\s|main[- ]board\s|the\sday'?s\s|overall\s)?(?:turnover|dealings|trading|volume|total\b)"
 )
 # "佔大市成交16.8%", "佔可沽空股份成交額16.5%" (the turnover of the shares that may be sold short)
-_SHARE_OF_TURNOVER_BEFORE = regex.compile(
+_SHARE_OF_TURNOVER_BEFORE = patterns.compile(
     r"(?:占|佔)(?:大市|主板|市场|全日|总|整体|可沽空股份|可卖空股份)?(?:成交|成交额|成交金额|总成交)(?:的)?\s?(?:约|近|逾)?\s?$"
 )
 # Words between a flow's subject and its amount that make a turnover keyword reach too far.
@@ -42,20 +42,20 @@ _FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
 _FLOW_LINKS = frozenset({"southbound", "northbound"})
 # A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
 # Between a Stock Connect keyword and an amount: its gross trading, not a net flow.
-_GROSS_BETWEEN = regex.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)")
-_QUOTA_AFTER = regex.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
-_QUOTA_BEFORE = regex.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
-_CJK_MAGNITUDE = regex.compile(r"[万亿千]")
+_GROSS_BETWEEN = patterns.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)")
+_QUOTA_AFTER = patterns.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
+_QUOTA_BEFORE = patterns.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
+_CJK_MAGNITUDE = patterns.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
 # (and in English: "Southbound (Shanghai-Hong Kong Stock Connect):", "(Shenzhen Connect)")
-_LEG = regex.compile(
+_LEG = patterns.compile(
     r"\s?(?:[(（]?\s?[沪深]\s?[)）]"
     r"|[(（]?\s?(?:via\s)?(?:shanghai|shenzhen)(?:[\s-](?:hong\s)?(?:kong\s)?(?:stock\s)?connect)?\s?[)）]?)"
 )
-_DIGIT = regex.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 # "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
-_SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
+_SHARES_AFTER = patterns.compile(r"^\s?(?:股|shares\b)")
 
 
 # A news script gives one breadth count a sentence: two counted sentences in a row pair up
@@ -63,9 +63,9 @@ _SHARES_AFTER = regex.compile(r"^\s?(?:股|shares\b)")
 _SCRIPT_SENTENCE = 24
 _SCRIPT_GAP = 2
 # Between a breadth word and its count: no clause break and no other figure.
-_BREAK_OR_DIGIT = regex.compile(r"[,;、]|\d")
+_BREAK_OR_DIGIT = patterns.compile(r"[,;、]|\d")
 # A verb between a breadth word and its count.
-_COUNT_VERB = regex.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
+_COUNT_VERB = patterns.compile(r"\s(?:numbered|totalled|totaled|came to|stood at|reached|were|was|of)\s")
 _VENUE_CHARS = 40  # "on the Hong Kong Stock Exchange" between a breadth noun and its counts
 # "by roughly two to one," between "decliners beat advancers" and its counts: an aside starts
 # with "by" or ends with a comma ("as the index rose 200 to 25,300" is not one)
@@ -84,34 +84,34 @@ def _words() -> dict[str, regex.Pattern]:
     w = data.load()["lexicon"]["market"]
 
     def alt(key: str) -> str:
-        words = sorted({fold(x) for x in w[key]}, key=len, reverse=True)
+        words = sorted({fold(x) for x in w[key]}, key=lambda w: (-len(w), w))
         return "|".join(regex.escape(x).replace(r"\ ", r"\s") for x in words)
 
     noun = f"{alt('breadth_up')}|{alt('breadth_down')}"
     return {
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
-        "outnumbered": regex.compile(
+        "outnumbered": patterns.compile(
             rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})"
             rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
         ),
         # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
-        "ratio": regex.compile(
+        "ratio": patterns.compile(
             rf"(?:(?P<up>{alt('ratio_up')})|(?:{alt('ratio_down')}))(?:(?!from\b|从|由)[^\d;。,]){{0,{_RATIO_LINK}}}?"
             r"(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s?(?::|比|to|/)\s?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)"
         ),
         # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
-        "slashed": regex.compile(
+        "slashed": patterns.compile(
             rf"(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})"
             rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?\s?[:：]?\s?"
             r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
         ),
         # a figure "so far" at midday, and the full day's: the later one is the day's
-        "midday": regex.compile(alt("midday")),
-        "full_day": regex.compile(alt("full_day")),
-        "total": regex.compile(alt("flow_total")),
+        "midday": patterns.compile(alt("midday")),
+        "full_day": patterns.compile(alt("full_day")),
+        "total": patterns.compile(alt("flow_total")),
         # between a breadth label and its count: "证券数目:", " securities ", ": "
-        "label": regex.compile(rf"\s?(?:(?:{alt('breadth_label')})\s?:?|:)\s?"),
-        "leg": regex.compile(alt("flow_leg")),
+        "label": patterns.compile(rf"\s?(?:(?:{alt('breadth_label')})\s?:?|:)\s?"),
+        "leg": patterns.compile(alt("flow_leg")),
     }
 
 
@@ -135,7 +135,7 @@ _OTHER_TURNOVER = frozenset({"mainland_market", "southbound", "northbound"})
 
 # Windows and spreads of the market figures, in characters unless said:
 # Where the counted stocks trade, between a count and its verb: not counted in the distance.
-_COUNT_VENUE = regex.compile(r"\s(?:in|on)\s(?:the\s)?(?:hong\skong\s)?(?:stock\s)?(?:market|main\sboard|exchange)")
+_COUNT_VENUE = patterns.compile(r"\s(?:in|on)\s(?:the\s)?(?:hong\skong\s)?(?:stock\s)?(?:market|main\sboard|exchange)")
 _QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500億")
 _STALE_REACH = 6  # an other-period word right before the keyword ("上日成交", "yesterday's")
 _WORD_BEFORE_REACH = 8  # a word that qualifies the keyword before it (大市成交, A股成交, 沽空金額)
@@ -254,7 +254,7 @@ def _after(
 
 # A bare figure after a label that carries its unit: "Main board turnover (HK$bn): 101.2",
 # "南向淨流入(億元)：-11.2".
-_LABEL_UNIT_BEFORE = regex.compile(
+_LABEL_UNIT_BEFORE = patterns.compile(
     r"\(\s?(?P<cur>hk\$|hkd|rmb|us\$)?\s?(?P<mag>bn|b|billion|mn|m|million|亿元|亿|万元)\s?\)\s?[:：]\s?$"
 )
 _LABEL_UNIT_REACH = 24  # "(HK$ billion): " and its spaces
@@ -342,7 +342,7 @@ def _flow(
 
 # An approximate amount restated at once exactly: "逾千億元，達1,021億元", "超百亿港元，达到
 # 103.2亿港元", "more than HK$100 billion, at HK$102.3 billion".
-_RESTATE_LINK = regex.compile(r"\s?,\s?(?:达到|达|为|至|at|reaching|or)?\s?")
+_RESTATE_LINK = patterns.compile(r"\s?,\s?(?:达到|达|为|至|at|reaching|or)?\s?")
 
 
 def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quantity) -> Quantity:

@@ -22,9 +22,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import regex
-
-from hkwrap import data
+from hkwrap import data, patterns
 from hkwrap.extractors.dates import date_ends_at, time_zone_word
 from hkwrap.model import Mention
 from hkwrap.securities.matcher import Hit
@@ -125,7 +123,7 @@ def _alt(words: tuple[str, ...], space: str | None = None) -> str:
     """An alternation of ``words``, longest first: both the words as written and folded (the
     text may have been folded with a different T->S map, a user's or a test's, than the
     compiled one). ``space``: what a space in a word matches (itself when not given)."""
-    folded = sorted({fold(w) for w in words} | set(words), key=len, reverse=True)
+    folded = sorted({fold(w) for w in words} | set(words), key=lambda w: (-len(w), w))
     escaped = (re.escape(w) for w in folded)
     return "|".join(escaped if space is None else (w.replace(r"\ ", space) for w in escaped))
 
@@ -399,7 +397,7 @@ _HONG_KONG_MARKET = re.compile(r"(?<![a-z])(?:hong kong|hang seng|hsi)(?![a-z])|
 # A Chinese name printed before a bracketed code the table does not know under that name.
 # (regex, not re: re compiles a CJK range into a bitmap in Python, ~0.7 ms at every start;
 # ``[\s\x1c-\x1f]`` is re's ``\s``, which regex's leaves the separator controls out of.)
-_ZH_NAME_BEFORE_CODE = regex.compile(r"([\u4e00-\u9fff]{2,8})[\s\x1c-\x1f]?$")
+_ZH_NAME_BEFORE_CODE = patterns.compile(r"([\u4e00-\u9fff]{2,8})[\s\x1c-\x1f]?$")
 _ZH_NAME_REACH = 10  # the pattern's longest name (8) and a space, and one to spare
 SENSE_WINDOW = 80  # characters either side of an ambiguous name in which its context words count
 
@@ -470,7 +468,7 @@ def _by_context(prep: Prepared, table: SecurityTable, hit: Hit) -> str | None:
 def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str]) -> list[Hit]:
     """Bare repeats of a name the report tied to a code and the table does not know."""
     folded = prep.folded
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(unknown, key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(unknown, key=lambda w: (-len(w), w))))
     first = {}
     for h in hits:
         key = _name_key(prep, h)

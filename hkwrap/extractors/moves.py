@@ -26,6 +26,7 @@ from itertools import pairwise
 
 import regex
 
+from hkwrap import patterns
 from hkwrap.extractors.dates import full_day_named
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
@@ -34,96 +35,96 @@ from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
-_JOINER = regex.compile(
+_JOINER = patterns.compile(
     r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
 )
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
-_MARK_AFTER = regex.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
+_MARK_AFTER = patterns.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
-_SIDE_AFTER = regex.compile(r"\s?(?:以下|以上|之下|之上)")
+_SIDE_AFTER = patterns.compile(r"\s?(?:以下|以上|之下|之上)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
-_DURATION_AFTER = regex.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+_DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
-_IN_DESCRIPTOR = regex.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+_IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # ", which " (or ", the country's second largest bank which ") up to a word in the clause
-_RELATIVE_OPEN = regex.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^.;:。；,]{0,40}")
+_RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^.;:。；,]{0,40}")
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
-_IN_RELATIVE = regex.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+_IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
-_SPAN_AFTER = regex.compile(
+_SPAN_AFTER = patterns.compile(
     r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
-_US_TRADING_AFTER = regex.compile(
+_US_TRADING_AFTER = patterns.compile(
     r"\s(?:(?:surge|jump|rise|gain|drop|fall|slide|decline|rally|slump)s?\s)?(?:overnight\s)?"
     r"in\s(?:the\s)?(?:u\.s\.|us|new york|nasdaq|nyse|american)(?:\s(?:stocks|trading|shares|markets?|session|hours))?(?![a-z])"
 )
 # A sentence opening on a span of several days frames all of it.
-_SPAN_OPENING = regex.compile(
+_SPAN_OPENING = patterns.compile(
     r"\s{0,8}(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
 )
-_FROM_WHERE_AFTER = regex.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
+_FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
-_TOTAL_AFTER = regex.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined)\b")
+_TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined)\b")
 # After a percent: the change of a company's results ("rise in interim net profit").
-_RESULTS_AFTER = regex.compile(
+_RESULTS_AFTER = patterns.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
     r"(?:[a-z-]+ ){0,3}?(?:profit|profits|earnings|revenue|revenues|sales|income|dividend|margin)s?\b"
 )
 # After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
 # high"), not the day's move.
-_FROM_PEAK_AFTER = regex.compile(
+_FROM_PEAK_AFTER = patterns.compile(
     r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|record|top|bottom|trough)s?\b"
 )
 # Before a figure in its sentence: the move counted from a past peak or trough ("since the
 # October low the HSI is up ~18%", "since its March trough"), not the day's.
-_SINCE_EXTREME_BEFORE = regex.compile(
+_SINCE_EXTREME_BEFORE = patterns.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
-_DAY_AFTER_MONTH = regex.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
-_DAY_BEFORE_MONTH = regex.compile(r"\b[0-3]?\d\s$")  # "14 May"
-_DAY_MONTH_BEFORE = regex.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
-_DAY_OF_MONTH_AFTER = regex.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
+_DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
+_DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$")  # "14 May"
+_DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
+_DAY_OF_MONTH_AFTER = patterns.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
 _MORNING_REACH = 16
-_CLOCK_AFTER_ZH = regex.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
+_CLOCK_AFTER_ZH = patterns.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
 # The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
 # readings of a report's set times (an intraday extreme or the open is the first index's own).
 _LIST_SESSIONS = frozenset({"midday", "close"})
-_LIST_CLAUSE_BREAK = regex.compile(r"[;；]")
+_LIST_CLAUSE_BREAK = patterns.compile(r"[;；]")
 # Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
-_SHARE_OF_MOVE_BEFORE = regex.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
+_SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
-_CONTRIBUTION_FIGURE = regex.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
-_POSSESSIVE_AFTER = regex.compile(r"的(?:反弹|升势|跌势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)")
-_AFTER_THEN = regex.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
-_ALERT_AFTER = regex.compile(r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)")
-_SWING_BEFORE = regex.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
+_CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
+_POSSESSIVE_AFTER = patterns.compile(r"的(?:反弹|升势|跌势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)")
+_AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
+_ALERT_AFTER = patterns.compile(r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)")
+_SWING_BEFORE = patterns.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
 _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
 # A debut's percent against its offer price: "16.4 per cent above the HK$263 offer price".
-_VS_OFFER_AFTER = regex.compile(
+_VS_OFFER_AFTER = patterns.compile(
     r"\s(above|over|higher than|premium to|below|under|lower than|discount to)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
 )
 # An amount named as the offer price right after it ("the HK$202.50 offer price"): not a price
 # the stock traded at.
-_OFFER_PRICE_AFTER = regex.compile(r"\s(?:offer|ipo|listing|issue|placing|subscription)\sprice")
+_OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|subscription)\sprice")
 # A live blog's time at the start of an entry, and how many entries back an index named may
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
-_TIME_STAMP = regex.compile(r"\s*\d{1,2}:\d{2}\s+")
+_TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
 _STAMPED_CARRY = 3
 # Continuous trading in Hong Kong: 09:30 to the 16:00 close (an entry timed in these hours
 # with no session word is a reading of the moment).
 _TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
 _LUNCH_FROM, _LUNCH_TO = (12, 0), (13, 0)  # the midday break
-_STAMP_LINE = regex.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
+_STAMP_LINE = patterns.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
 # A subjectless sentence of figures continues the subject named this many sentences back when
 # the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
 # remark between does not change the topic.
@@ -133,7 +134,7 @@ _QUIET_CARRY = 2
 _QUOTE_CARRY = 3
 # Before a weekday in its clause: an event due on that day, not a frame of the figures
 # ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
-_AHEAD_OF = regex.compile(
+_AHEAD_OF = patterns.compile(
     r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
 )
 _AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its interim results on")
@@ -142,37 +143,37 @@ _DESCRIPTOR_REACH = 16
 # "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
 _LIST_DIRECTION_GAP = 3
 # Before another listing's name, a word that makes it a companion, not the sentence's frame.
-_COMPANION_BEFORE = regex.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
+_COMPANION_BEFORE = patterns.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # A sentence opening on "the company" goes on about the stock just named.
-_COMPANY_OPENING = regex.compile(r"\s{0,8}(?:该公司|公司|该集团|集团|the company\b|the group\b)")
+_COMPANY_OPENING = patterns.compile(r"\s{0,8}(?:该公司|公司|该集团|集团|the company\b|the group\b)")
 # After a weekday: the day something starts (周三起, "from Wednesday"), not a frame of figures.
-_FROM_DAY_AFTER = regex.compile(r"\s?(?:起|开始)")
+_FROM_DAY_AFTER = patterns.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
-_REVERSAL = regex.compile(r"倒|转|reversed|reversing|turned|turning")
+_REVERSAL = patterns.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
-_PCT_SIDE_AFTER = regex.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
-_AFTER_EVENT_ZH = regex.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
+_PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
+_AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%")
-_NAME_LEVEL_GAP = regex.compile(r"\)?[\s:]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:]*)?(?:(?:close|closing|last|final)\s?:?\s*)?")
+_NAME_LEVEL_GAP = patterns.compile(r"\)?[\s:]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:]*)?(?:(?:close|closing|last|final)\s?:?\s*)?")
 _TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
-_ONE_DAY_BASE = regex.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
-_FROM_BASE_BETWEEN = regex.compile(r"\b(?:from|than|versus|vs)\b|较|比")
+_ONE_DAY_BASE = patterns.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
+_FROM_BASE_BETWEEN = patterns.compile(r"\b(?:from|than|versus|vs)\b|较|比")
 # A move noun right after a percent signs it: "held up better, with a 5.9% decline".
-_NOUN_DOWN_AFTER = regex.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
-_NOUN_UP_AFTER = regex.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
-_EVENT_BETWEEN = regex.compile(r"\b(?:after|before|following|ahead of)\b")
-_OF_BY = regex.compile(r"\s(?:of|by)\s")  # between a move word and its points
-_SHARE_OF_BETWEEN = regex.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
-_CLAUSE_BREAK_STRONG = regex.compile(r"[;；]")  # a clause of its own, not a comma's aside
+_NOUN_DOWN_AFTER = patterns.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
+_NOUN_UP_AFTER = patterns.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
+_EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
+_OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
+_SHARE_OF_BETWEEN = patterns.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
+_CLAUSE_BREAK_STRONG = patterns.compile(r"[;；]")  # a clause of its own, not a comma's aside
 # Small patterns of the binder's hot paths, compiled once.
-_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")  # a blank line
-_NEAR_BREAK = regex.compile(r"[,;。]")  # a clause break between a word and its figure
-_PERIOD_AFTER_BREAK = regex.compile(r"[,;。(]")
-_RIGHT_AFTER_BREAK = regex.compile(r"[,;。、]")
-_CLAUSE_OPENER = regex.compile(r"[\s,;:]*(?:and|but|while|whereas|with|as|when)?\s*")
+_PARAGRAPH_BREAK = patterns.compile(r"\n[^\S\n]*\n")  # a blank line
+_NEAR_BREAK = patterns.compile(r"[,;。]")  # a clause break between a word and its figure
+_PERIOD_AFTER_BREAK = patterns.compile(r"[,;。(]")
+_RIGHT_AFTER_BREAK = patterns.compile(r"[,;。、]")
+_CLAUSE_OPENER = patterns.compile(r"[\s,;:]*(?:and|but|while|whereas|with|as|when)?\s*")
 # A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
-_SPEAKER_LABEL = regex.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
+_SPEAKER_LABEL = patterns.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
 # HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
 # warrants, 50000-69999 CBBCs): what 該證 and "the warrant" may refer to.
 _DERIVATIVE_CODES = ((10000, 29999), (47000, 48999), (50000, 69999))
@@ -191,13 +192,13 @@ def _derivative_code(code: str) -> bool:
     return code.isdigit() and any(lo <= int(code) <= hi for lo, hi in _DERIVATIVE_CODES)
 
 
-_AT_SIGN_PRICE = regex.compile(r"\s?@\s?")
-_PCT_THEN_PRICE = regex.compile(r"[\s,@(（]*")
+_AT_SIGN_PRICE = patterns.compile(r"\s?@\s?")
+_PCT_THEN_PRICE = patterns.compile(r"[\s,@(（]*")
 # Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%".
 _YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
-_YEAR_FRAME_BEFORE = regex.compile(rf"\b(?:in|for|since|of|during|{_YEAR_VERBS})\s$")
+_YEAR_FRAME_BEFORE = patterns.compile(rf"\b(?:in|for|since|of|during|{_YEAR_VERBS})\s$")
 _YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
-_THE_ITS = regex.compile(r"\s*(?:the|its)?\s*")
+_THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
@@ -213,61 +214,61 @@ _PERIOD_AFTER_TOKENS = 2  # an other-period word after a figure: "20% year-to-da
 _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent, or 461 points, lower"
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
-_OTHER_EXTREME = regex.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
+_OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
-_TARGET_FOR = regex.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
+_TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
-_OR = regex.compile(r"\s?,?\s?(?:或|or|即)\s?")
+_OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
-_BARE_POINTS_LINK = regex.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
+_BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
-_SIGNED_POINTS_LINK = regex.compile(r"\s?\(\s?")
+_SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
 # Words a clause may hold and still only add a figure to the move before it.
 _FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | frozenset(
     f"qualifier:{k}" for k in ("over", "under", "nearly", "about", "as_much_as")
 )
 # A month and day in Chinese ("4月8日"), not part of a longer date with a year.
 # (and said in Chinese numerals, with 號 for 日: "十月八號那天")
-_MONTH_DAY = regex.compile(
+_MONTH_DAY = patterns.compile(
     r"(?<![\d年零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"([12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 )
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
-_HIGH_LOW_LINE = regex.compile(
+_HIGH_LOW_LINE = patterns.compile(
     r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
     r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
 )
 # "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
 # (bounded runs of space: linear wherever it is tried)
-_DAY_RANGE_LINE = regex.compile(
+_DAY_RANGE_LINE = patterns.compile(
     r"[ \t]{0,8}(?:day'?s|today'?s|intraday|即日|全日|今日)\s?(?:trading\s)?(?:range|波幅|区间)[ \t]{0,20}:?[ \t]{0,20}"
     r"(?P<a>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)\s?(?:-|–|~|至|to)\s?(?P<b>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)[ \t]{0,20}$"
 )
 # A quote page's figures on a line of their own under the index's name: "21,346.18   -187.42
 # (-0.87%)" (level, signed points, signed percent).
-_QUOTE_LINE = regex.compile(
+_QUOTE_LINE = patterns.compile(
     r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}[+-]\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
     r"\(?[+-]\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
 )
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
-_COLLOQUIAL_PCT = regex.compile(r"个多?点")
+_COLLOQUIAL_PCT = patterns.compile(r"个多?点")
 # An index's 个点 under this is a percent (an index moves more than ten points in a day).
 _COLLOQUIAL_PCT_MAX = 10
-_DIRECTION_GAP = regex.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
+_DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
-_QUOTE_LINK = regex.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
+_QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 # Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
 # ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
-_NAME_PRICE_GAP = regex.compile(r"[ :]*+(?:\d{4,5}[ ]*+(?:[|｜][ ]*+)?)?")
-_SIGNED_PAIR_LINK = regex.compile(r"\s?[,/;]?\s?")
+_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:\d{4,5}[ ]*+(?:[|｜][ ]*+)?)?")
+_SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
-_HEADING_COLON = regex.compile(r"\s?:")
+_HEADING_COLON = patterns.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
 # Before an other-period word: the day it is compared with, not a frame ("比上個交易日跌").
-_COMPARED_WITH = regex.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
+_COMPARED_WITH = patterns.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
 # ("For the week, ...", "本周累計，...").
 _HEADING_REACH = 8
@@ -276,13 +277,13 @@ _HEADING_REACH = 8
 # cannot make the match quadratic; a name is at most _UNKNOWN_NAME_CHARS characters.
 _UNKNOWN_NAME_CHARS = 16
 _UNKNOWN_NAME_MARKS = 9  # the pattern's openers (3) and trailing marks (6) around the name
-_UNKNOWN_CJK_NAME = regex.compile(
+_UNKNOWN_CJK_NAME = patterns.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
 # "在內銀股支持下", "受科技股拖累": the sector that caused the move, named in a frame; not the
 # sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS.
 _CAUSE_FRAME_CHARS = 12
-_CAUSE_FRAME = regex.compile(
+_CAUSE_FRAME = patterns.compile(
     rf"(?:在|受|获|得|由于|因)[^,;。，；]{{1,{_CAUSE_FRAME_CHARS}}}?"
     r"(?:支持|带动|拖累|推动|影响|支撑|刺激|拖低|扯低|托起)下?"
 )
@@ -297,16 +298,16 @@ def _near_level(known: float | None, level: float) -> bool:
 
 
 # Before a year that is a period, even the report's own: "fell 14% in 2023", "for 2023".
-_YEAR_AS_PERIOD = regex.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
+_YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
-_CLAUSE_JOIN = regex.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
+_CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # Between a streak word and its length ("連跌三日", "連升 3 日").
 _STREAK_GAP = 3
 
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
-_CLAUSE_MARK = regex.compile(r"[,;、]")
-_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+_CLAUSE_MARK = patterns.compile(r"[,;、]")
+_HAN_RUN = patterns.compile(r"\p{Han}{2,}")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
 # After a ratio ("climbed to 22.10%"), points under this are its percentage points.
@@ -315,31 +316,31 @@ _RATIO_POINTS = 10.0
 _SESSION_AFTER_REACH = 16
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
-_SHARE_WORD = regex.compile(r"share|stock|股")
+_SHARE_WORD = patterns.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
-_OF_DESCRIPTOR = regex.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
+_OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
-_APPOSITIVE = regex.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
-_PER_SHARE_AFTER = regex.compile(r"\s?(?:per share|a share|each|/share)\b")
-_RANGE_QUALIFIER = regex.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
-_SINCE = regex.compile(r"\bsince\b|以来")
-_SINCE_THE_BEFORE = regex.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
-_RANGE_AFTER = regex.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
+_APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
+_PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
+_RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
+_SINCE = patterns.compile(r"\bsince\b|以来")
+_SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
+_RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
 # The width of the day's range ("全日波幅達260點", "a trading range of about 330 points", "a
 # 412-point range"): how far the index swung, not a change. Only a linking or approximate word
 # may stand between the range word and the figure.
-_RANGE_WIDTH_LINK = regex.compile(
+_RANGE_WIDTH_LINK = patterns.compile(
     r"\s?(?:达|为|有|约|逾|近|超过|过|仅|只有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
 )
-_RANGE_WIDTH_AFTER = regex.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
+_RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
-_NAME_THEN_JOINER = regex.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
-_UNKNOWN_NAME_GAP = regex.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
+_NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
+_UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # The end of a clause: where an other-period word stops speaking for what follows.
-_CLAUSE_END = regex.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
+_CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
-_MODAL_END = regex.compile(r"[,;:]")
+_MODAL_END = patterns.compile(r"[,;:]")
 # What may stand between a level/threshold word and its number.
 _NEAR = 14
 # A number written as a year ("in 1987", 1997年): the Hang Seng Index dates from 1969, and a
@@ -446,8 +447,8 @@ def _month_numbers() -> dict[str, int]:
 @functools.cache
 def _date_after() -> regex.Pattern:
     """" on April 7", " on 7 April": a day and month right after a figure."""
-    names = "|".join(sorted(_month_numbers(), key=len, reverse=True))
-    return regex.compile(
+    names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
+    return patterns.compile(
         rf",?\s(?:on\s)?(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))\b"
     )
 
@@ -455,8 +456,8 @@ def _date_after() -> regex.Pattern:
 @functools.lru_cache(maxsize=1)
 def _dated_year() -> regex.Pattern:
     """"On 24 October 2008,", "on Oct. 24, 2008": a day, a month and a year in English."""
-    names = "|".join(sorted(_month_numbers(), key=len, reverse=True))
-    return regex.compile(
+    names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
+    return patterns.compile(
         rf"\b(?:(?P<mon>{names})\.?\s[0-3]?\d(?:st|nd|rd|th)?,?|[0-3]?\d(?:st|nd|rd|th)?\s(?P<mon2>{names})\.?,?)\s(?P<y>(?:19|20)\d\d)\b"
     )
 
@@ -2152,7 +2153,7 @@ class _Binder:
 _NOT_NAMES = frozenset(
     ["the", "a", "an", "and", "but", "while", "after", "before", "as", "its", "it", "in", "on", "at", "of", "for", "with", "from", "to", "by", "us", "u.s", "hong", "kong", "hk", "china", "chinese", "asia", "asian", "mainland", "beijing", "new", "york", "wall", "street", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
-_CAPITALISED = regex.compile(r"\b[A-Z][A-Za-z&]*(?:\.[A-Z])*")
+_CAPITALISED = patterns.compile(r"\b[A-Z][A-Za-z&]*(?:\.[A-Z])*")
 
 
 def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[Token]) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import FUND_AFTER, Subject
 from hkwrap.model import Amount, Mention
@@ -24,27 +25,27 @@ from hkwrap.text.prepare import Prepared
 
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
-    ("pct", regex.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度|变幅")),
-    ("turnover", regex.compile(r"turnover|value traded|成交额|成交金额|成交")),
-    ("price", regex.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
-    ("points", regex.compile(r"chg|change|升跌|涨跌|变动")),
+    ("pct", patterns.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度|变幅")),
+    ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
+    ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
+    ("points", patterns.compile(r"chg|change|升跌|涨跌|变动")),
 )
 # A column of another day or period: the previous close, year-to-date, week, month, 52 weeks.
-_OTHER_COLUMN = regex.compile(
+_OTHER_COLUMN = patterns.compile(
     r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
 )
 # A change counted from the day before: the day's change, whatever base it names.
-_CHANGE_ON_BASE = regex.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
-_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}")
-_CELL_NUMBER = regex.compile(
+_CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
+_SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
+_CELL_NUMBER = patterns.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
 )
 
 
 # A column layout padded with spaces: cells are runs of words with single spaces inside (an
 # ASCII space: \S excludes the full-width one).
-_PADDED_CELL = regex.compile(r"\S+(?: \S+)*")
-_PADDED_LINE = regex.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+_PADDED_CELL = patterns.compile(r"\S+(?: \S+)*")
+_PADDED_LINE = patterns.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 
 
 def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int]]:
@@ -158,7 +159,7 @@ def _period_header(header: list[str]) -> bool:
     return any(_OTHER_COLUMN.search(cell) for cell in header) and not any(_TODAY_COLUMN.search(cell) for cell in header)
 
 
-_TODAY_COLUMN = regex.compile(r"今日|今天|本日|当日|today")  # a two-day table's column of the day
+_TODAY_COLUMN = patterns.compile(r"今日|今天|本日|当日|today")  # a two-day table's column of the day
 
 
 def period_table_rows(prep: Prepared) -> list[tuple[int, int]]:
@@ -200,7 +201,7 @@ def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list
 
 
 # The label of a row that holds the change of the row above: "升跌", "升跌(%)", "Chg", "+/-".
-_CHANGE_LABEL = regex.compile(r"^(?:升跌|涨跌|变动|change|chg|\+/-)\s?(?:\(?(?:%|点|pts|points)\)?)?$")
+_CHANGE_LABEL = patterns.compile(r"^(?:升跌|涨跌|变动|change|chg|\+/-)\s?(?:\(?(?:%|点|pts|points)\)?)?$")
 
 
 def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int, int]]) -> list[Move]:
@@ -231,7 +232,7 @@ def _stacked_index_rows(prep: Prepared, lexicon: Lexicon, block: list[tuple[int,
     return moves
 
 
-_CODE_CELL = regex.compile(r"\d{4,5}")  # a cell that is a stock code
+_CODE_CELL = patterns.compile(r"\d{4,5}")  # a cell that is a stock code
 
 
 def code_cell_mentions(prep: Prepared, moves: list[Move], known: set[str]) -> list[Mention]:
@@ -252,7 +253,7 @@ def code_cell_mentions(prep: Prepared, moves: list[Move], known: set[str]) -> li
         ))
         known.add(subj.id)
     return out
-_CODE_HEADER = regex.compile(r"code|stock code|ticker|代号|代码|股份代号|股票代号|股票代码|编号")  # folded
+_CODE_HEADER = patterns.compile(r"code|stock code|ticker|代号|代码|股份代号|股票代号|股票代码|编号")  # folded
 
 
 def _row_subject(
@@ -288,7 +289,7 @@ def _row_subject(
 # A line that is only an index's name and its figures, as a broker note lists them with no
 # header: "恒生指數 25,672.45 -128.33 -0.50%", "HSI: 25,672.45, -128.33 (-0.50%)". The change
 # in points and in percent both carry a sign, so the line can only be a day's move.
-_INDEX_ROW = regex.compile(
+_INDEX_ROW = patterns.compile(
     r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
     r"(?P<pts>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
@@ -370,8 +371,8 @@ _OHL_LABELS = {"今开": "open", "开盘": "open", "开市": "open", "open": "op
                "最高": "intraday", "high": "intraday", "最低": "intraday", "low": "intraday"}
 _OHL_LABEL = "|".join(_OHL_LABELS)
 _OHL_FIGURE = r"\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
-_OHL_PAIR = regex.compile(rf"(?P<label>{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}(?P<n>{_OHL_FIGURE})")
-_OHL_LINE = regex.compile(rf"\s{{0,40}}(?:(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}){{2,3}}")
+_OHL_PAIR = patterns.compile(rf"(?P<label>{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}(?P<n>{_OHL_FIGURE})")
+_OHL_LINE = patterns.compile(rf"\s{{0,40}}(?:(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}){{2,3}}")
 
 
 def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
@@ -389,9 +390,9 @@ def _label_units() -> tuple[regex.Pattern, Mapping[str, float]]:
     """A row label's unit ("Mkt turnover (HK$ bn)", "南向淨流入(億元)"): the magnitudes of
     units.yaml, a Latin one on word boundaries, and what each multiplies by."""
     scale = magnitude_words()
-    latin = sorted((w for w in scale if w.isascii()), key=len, reverse=True)
-    cjk = sorted((w for w in scale if not w.isascii()), key=len, reverse=True)
-    pattern = regex.compile(
+    latin = sorted((w for w in scale if w.isascii()), key=lambda w: (-len(w), w))
+    cjk = sorted((w for w in scale if not w.isascii()), key=lambda w: (-len(w), w))
+    pattern = patterns.compile(
         r"\b(" + "|".join(map(regex.escape, latin)) + r")\b|(" + "|".join(map(regex.escape, cjk)) + ")"
     )
     return pattern, scale

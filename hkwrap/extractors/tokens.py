@@ -13,13 +13,14 @@ from typing import Any
 
 import regex
 
+from hkwrap import patterns
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class Token:
 
 # "the benchmark's other major components", "the index's largest member": a constituent
 # of the index is named, not the index's own move.
-_POSSESSIVE_MEMBER = regex.compile(
+_POSSESSIVE_MEMBER = patterns.compile(
     r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top"
     r"|best|worst|performers?|gainers?|losers?|laggards?|drags?)\b"
     # "68 of 88 HSI names closed lower", "HSI stocks averaged -1.6%": the members, as a group
@@ -67,12 +68,12 @@ _POSSESSIVE_MEMBER = regex.compile(
 # Latin words after a shortened "Hang Seng" that end in "index": another gauge of the family
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
 # name words, none a verb's company ("and", "the", "while").
-_SUB_INDEX_AFTER = regex.compile(
+_SUB_INDEX_AFTER = patterns.compile(
     r" {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z0-9&]{1,20}[ -]{1,3}){1,4}?(?:sub-?index|index|indices|gauge)\b"
 )
 # What ADRs or futures point to: "the ADRs point to a Hang Seng open about 150 points higher"
 # (a projection, as 'ADR-implied' index moves are; not annotated). Reach: the words between.
-_PROJECTED_BEFORE = regex.compile(
+_PROJECTED_BEFORE = patterns.compile(
     r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|imply|implies|implying|indicate|indicates|suggest|suggests)\s(?:to\s)?(?:an?\s|the\s)?$"
 )
 _PROJECTED_REACH = 48
@@ -82,23 +83,23 @@ def _contract_month_after() -> regex.Pattern:
     from hkwrap import data
 
     months = data.load()["lexicon"]["dates"]["months"]
-    names = "|".join(sorted({w for ws in months.values() for w in ws}, key=len, reverse=True))
-    return regex.compile(rf"\s(?:{names})\.?(?![a-z])(?!\s[0-3]?\d\b)")
+    names = "|".join(sorted({w for ws in months.values() for w in ws}, key=lambda w: (-len(w), w)))
+    return patterns.compile(rf"\s(?:{names})\.?(?![a-z])(?!\s[0-3]?\d\b)")
 
 
 # A fund named after an index: "Hang Seng Hong Kong Stock Connect ETF", "Hang Seng TECH ETF",
 # 恒生科技指數ETF, 盈富基金 aside; its move is the fund's, not the index's.
-FUND_AFTER = regex.compile(
+FUND_AFTER = patterns.compile(
     r"(?: {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){0,4}?|\s?)"
     r"(?:etfs?|tracker fund|index fund|(?:daily\s)?\(-?\d+(?:\.\d+)?x\)|leveraged|inverse|etf基金|指数基金)(?![a-z])"
 )
 # "with Li Ning following Anta lower", "tracking Tencent higher": a company named as the one
 # another followed; the move told after it is the follower's.
-_LEADER_BEFORE = regex.compile(r"\b(?:following|tracking|in line with|like)\s$")
-_LEADER_AFTER = regex.compile(r"\s(?:lower|higher|down|up)\b")
+_LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s$")
+_LEADER_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _CODE_AFTER_NAME_GAP = 3  # spaces between a watchlist row's name and its code
-_BACKER_AFTER = regex.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
+_BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
 def _derivative_after() -> regex.Pattern:
     """Right after a security's name: a warrant or CBBC on it ("騰訊購", "騰訊 call 輪", 美團牛證,
@@ -109,9 +110,9 @@ def _derivative_after() -> regex.Pattern:
     from hkwrap import data
     from hkwrap.text.fold import fold
 
-    nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=len, reverse=True)
+    nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=lambda w: (-len(w), w))
     alt = "|".join(regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
-    return regex.compile(
+    return patterns.compile(
         rf"\s?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
         r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)"
         r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（]"
@@ -122,14 +123,14 @@ def _derivative_after() -> regex.Pattern:
 
 # A preposition right before "the market" / "the index" makes it a place ("the highest volume in
 # the market", "the best performer on the index"), not the subject of a move.
-_PLACE_BEFORE = regex.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
+_PLACE_BEFORE = patterns.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
-_COMPARED_BEFORE = regex.compile(
+_COMPARED_BEFORE = patterns.compile(
     r"(?:较|比|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
 )
-_CJK = regex.compile(r"\p{Han}")
+_CJK = patterns.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
 # A word before a bare 指數 that makes it "the index" (該指數, 拖累指數) rather than part of
 # a longer name (紅籌指數, 地產分類指數).
@@ -198,7 +199,7 @@ def _han_run(folded: str, pos: int, floor: int) -> str:
 
 
 # Between a counted noun and its value: "constituents to 88", "members from 80 to 82".
-_COUNT_TO = regex.compile(r"\s(?:to|from|at)\s")
+_COUNT_TO = patterns.compile(r"\s(?:to|from|at)\s")
 
 
 def _next_word_start(folded: str, pos: int) -> int:
@@ -209,7 +210,7 @@ def _next_word_start(folded: str, pos: int) -> int:
 
 
 # Between a security's name and 港股 / "Hong Kong shares" that name its own Hong Kong listing.
-_OWN_LISTING_LINK = regex.compile(r"\s?(?:'s|’s|的)?\s?")
+_OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
 def _ends_before(ends: set[int], pos: int) -> int | None:

@@ -28,8 +28,8 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick_rs
-import regex
 
+from hkwrap import patterns
 from hkwrap.securities.tickers import TickerMatch, _hk_code
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
@@ -99,11 +99,11 @@ _LONGER_NAME_LATIN = re.compile(
 # (The patterns over CJK character ranges use the regex module: ``re`` compiles such a range
 # into a bitmap in Python, ~0.7 ms a pattern at every start. ``[\s\x1c-\x1f]`` is ``re``'s
 # ``\s``: regex's leaves out the four separator controls.)
-_LONGER_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+_LONGER_NAME_CJK = patterns.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
 # An alias, more name, then a bracketed code of another security: the whole is that security's
 # name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
 _MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
-_MORE_NAME_CJK = regex.compile(r"[\u4e00-\u9fff]{1,6}[\s\x1c-\x1f]?(?=[(（])")
+_MORE_NAME_CJK = patterns.compile(r"[\u4e00-\u9fff]{1,6}[\s\x1c-\x1f]?(?=[(（])")
 _MORE_NAME_REACH = 8  # the pattern's longest: six characters, a space, the bracket
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -148,7 +148,7 @@ _DATE_UNIT_AFTER = re.compile(r"\s?(?:年|月|日|号|號|%|点|點|倍|个|個)
 # Possessive digits (the regex module has them on every Python we support): a run of digits
 # is never re-split, so a long number before a bracketed code costs linear time.
 _NAME_WORD = r"(?:[A-Z]|\d++[A-Za-z])[\w&.'’-]*"
-_UNKNOWN_NAME = regex.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
+_UNKNOWN_NAME = patterns.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}}{_NAME_WORD})\s?$")
 
 
 # Right before a bracketed number: the kind of a warrant or CBBC whose code it is.

@@ -16,8 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
-
+from hkwrap import patterns
 from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
 from hkwrap.text.wrap import soft_breaks
@@ -25,13 +24,13 @@ from hkwrap.text.wrap import soft_breaks
 # The longest figure a report writes, 10^18 with thousands separators and decimals, is under
 # 32 characters; a longer run of digits is not a number (and would overflow int parsing).
 MAX_NUMBER_CHARS = 32
-_DIGIT_RUN = regex.compile(rf"\d[\d,.]{{{MAX_NUMBER_CHARS},}}")
+_DIGIT_RUN = patterns.compile(rf"\d[\d,.]{{{MAX_NUMBER_CHARS},}}")
 # A web address, bare or inside Markdown's (...) link target.
-_URL = regex.compile(r"https?://[^\s)\]>]+")
+_URL = patterns.compile(r"https?://[^\s)\]>]+")
 # One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
-_LINK_ITEM = regex.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
+_LINK_ITEM = patterns.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
 # Headings that open a block of links rather than report text.
-_RELATED = regex.compile(
+_RELATED = patterns.compile(
     r"(?:^|(?<=[\s*_]))(?:#{1,6}\s*)?(?:related\s(?:stocks|news|articles|reading|research)"
     r"|read\smore|more\snews|you\smay\salso\slike|most\s(?:popular|read)|trending|top\sstories"
     r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
@@ -39,17 +38,17 @@ _RELATED = regex.compile(
 )
 # A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
 # name there is the newsroom, not a security talked about). Tags with digits are datelines.
-_PUBLISHER_TAG = regex.compile(r"【[^】\n\d]{1,20}】")
+_PUBLISHER_TAG = patterns.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
-_INLINE_LINK = regex.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
+_INLINE_LINK = patterns.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article; a
 # paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text).
-_CITED_LINE = regex.compile(r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$")
+_CITED_LINE = patterns.compile(r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$")
 # A short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
 # 0.4% at 24,050 (2025/04/01)" (a headline of another day's article). The report's own title,
 # its first line, is not one: there the bracketed date is the report's own day ("[吹水台]
 # 2024-09-24 收市 round-up (24/9)", "港股收評：恒指升1%（5月3日）").
-_DATED_HEADLINE = regex.compile(
+_DATED_HEADLINE = patterns.compile(
     r"(?m)^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
 )
 
@@ -57,13 +56,13 @@ _DATED_HEADLINE = regex.compile(
 _HEADLINE_MAX = 60
 # ... or this short when it is a list item ("» Alibaba soars 8pc on AI model launch").
 _LISTED_HEADLINE_MAX = 150
-_LIST_MARK = regex.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
+_LIST_MARK = patterns.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 
 # Sentence ends. "." ends a sentence only before white space and not after an abbreviation.
 # Semicolons do not end a sentence: the clause after one often keeps its subject unsaid
 # (恒指低開 302 點；收市跌 1,105 點).
 # Sentence ends: a line break, a full stop, a bullet, or a wire's " ** " between items.
-_HARD_BREAK = regex.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
+_HARD_BREAK = patterns.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
 _ABBREV = frozenset(
     ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig",
      # abbreviated company names in tables and wires ("Galaxy Ent.", "CK Hldgs.")
@@ -161,7 +160,7 @@ def _first_line_start(folded: str, body_start: int) -> int:
     return m.start() if m is not None else -1
 
 
-_NON_BLANK_LINE = regex.compile(r"(?m)^[ \t]*\S")
+_NON_BLANK_LINE = patterns.compile(r"(?m)^[ \t]*\S")
 
 
 def mask(folded: str, body_start: int = 0) -> str:
@@ -243,7 +242,7 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
 # run-on "sentence" (a megabyte with no full stop, a clause repeated thousands of times) is cut
 # at clause breaks to keep the work per character bounded; real sentences are far shorter.
 MAX_SENTENCE_CHARS = 2_000
-_CLAUSE_BREAK = regex.compile(r"[,;，；、]")
+_CLAUSE_BREAK = patterns.compile(r"[,;，；、]")
 
 
 def _bounded(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
@@ -264,8 +263,8 @@ def _bounded(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]
 
 
 # Line ends as text files write them: LF (Unix), CRLF (Windows), a lone CR (old Mac, some feeds).
-_LINE_END = regex.compile(r"\r\n|\r|\n")
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_LINE_END = patterns.compile(r"\r\n|\r|\n")
+_LONE_CR = patterns.compile(r"\r(?!\n)")
 
 
 def prepare(text: str, body_start: int = 0) -> Prepared:

@@ -15,22 +15,24 @@ from __future__ import annotations
 
 import regex
 
+from hkwrap import patterns
+
 # A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
-_CLOSED = regex.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
+_CLOSED = patterns.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
 # A line that cannot end a sentence: a comma, 、, a hyphen, or a joining word.
-_OPEN_END = regex.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))$", regex.IGNORECASE)
+_OPEN_END = patterns.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))$", regex.IGNORECASE)
 # A next line that plainly continues the sentence: a lower-case word.
-_CONTINUES = regex.compile(r"[a-z]")
+_CONTINUES = patterns.compile(r"[a-z]")
 # A next line that may continue it: a figure, a unit, a comma (a table row may too).
-_MAY_CONTINUE = regex.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
+_MAY_CONTINUE = patterns.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
 # A line laid out in columns (tabs, runs of spaces, full-width ones as Chinese tables pad with,
 # or two cell bars, ASCII or full-width, as in "00700 | 腾讯控股 | 624.00", "01810｜小米集團"): a
 # table, never a wrapped sentence.
-_COLUMNS = regex.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
+_COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
 # A line this long that runs on into a figure is wrapped even in a document otherwise not.
 _LONG_LINE = 40
 # A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline.
-_OWN_LINE = regex.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
+_OWN_LINE = patterns.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
 # Breaks that must be seen before a document counts as hard-wrapped.
