@@ -192,7 +192,8 @@ def _pattern() -> regex.Pattern:
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
-          | 百分之(?P<zhpct>{zh_num}+(?:点{zh_num}+)?)
+            # "百分之三點四", and in digits "百分之6.36" (a translated wire's style)
+          | 百分之\s?(?P<zhpct>{zh_num}+(?:点{zh_num}+)?|\d+(?:\.\d+)?(?![\d.%]))
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
@@ -231,9 +232,9 @@ def _pattern() -> regex.Pattern:
     )
 
 
-# The next figure of a 百分之 list: "和二點一", "、一點五", "同零點八".
+# The next figure of a 百分之 list: "和二點一", "、一點五", "同零點八", "和2.1".
 _ZH_PCT_TAIL = patterns.compile(
-    r"\s?(?:和|及|与|同|、|,|以及|至|到)\s?(?P<v>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)(?![零〇一二两三四五六七八九十百千万亿点%])"
+    r"\s?(?:和|及|与|同|、|,|以及|至|到)\s?(?P<v>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?(?![\d.]))(?![零〇一二两三四五六七八九十百千万亿点%])"
 )
 
 
@@ -371,6 +372,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
     yield from heapq.merge(_scan_written(text, start, stop), spoken, key=lambda q: q.start)
 
 
+def _zh_pct(figure: str) -> float | None:
+    """The figure after 百分之, in Chinese numerals or in digits."""
+    return float(figure) if figure[0].isdigit() else parse_zh_numeral(figure)
+
+
 def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
@@ -387,14 +393,14 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 places = len(str(base)) - 1
                 value = value * base + int(tail) * 10 ** max(places - len(tail), 0)
         elif g["zhpct"] is not None:
-            v = parse_zh_numeral(g["zhpct"])
+            v = _zh_pct(g["zhpct"])
             if v is None:
                 continue
             yield Quantity("pct", v, m.start(), m.end(), sign=_sign(g))
             # "百分之三點四和二點一": a list says 百分之 once, before its first figure
             at = m.end()
             while (tail := _ZH_PCT_TAIL.match(text, at, len(text) if end is None else end)) is not None:
-                v = parse_zh_numeral(tail.group("v"))
+                v = _zh_pct(tail.group("v"))
                 if v is None:
                     break
                 yield Quantity("pct", v, tail.start("v"), tail.end("v"))
