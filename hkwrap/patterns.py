@@ -4,7 +4,9 @@ The ``regex`` module parses and compiles each pattern in Python: hkwrap's ~210 p
 about 70 ms a run, a third of a short report's start-up. A compiled pattern pickles as its
 compiled program (``regex``'s own pickle support: loading one calls the C constructor with that
 program, nothing is parsed again), so the command line keeps them in one cache file and a run
-loads them all in about 2 ms.
+loads them all in about 2 ms. Each pattern is kept as its own pickle and loaded only when a
+module asks for it: a compiled pattern holds its matching tables (up to ~300 KB), and a file
+may also hold patterns of an older hkwrap that this run never uses.
 
 Every module compiles through :func:`compile`. The library compiles as usual unless asked: it
 writes no user file on its own. The command line asks (:func:`use_cache`, with
@@ -34,7 +36,7 @@ import regex
 CACHE_MAGIC = b"HKWP"
 _CRC_BYTES = 4
 # Bump when the layout of the pickled mapping changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Patterns a file keeps at most. hkwrap compiles ~210; an upgrade adds its new patterns beside
 # the old ones, so past this many the file keeps only the patterns the writing run used.
 MAX_KEPT = 2_000
@@ -44,7 +46,7 @@ _ALLOWED_GLOBAL = ("regex._regex", "compile")
 _Key = tuple[str, int]
 
 _cache_path: Path | None = None
-_loaded: dict[_Key, regex.Pattern[str]] = {}
+_loaded: dict[_Key, bytes] = {}  # each pattern's own pickle, as the file holds it
 _used: dict[_Key, regex.Pattern[str]] = {}
 _dirty = False
 
@@ -57,7 +59,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     key = (pattern, int(flags))  # an int: a RegexFlag would pickle as a class of its own
     compiled = _used.get(key)
     if compiled is None:
-        compiled = _loaded.get(key)
+        compiled = _unpickle(_loaded[key], key) if key in _loaded else None
         if compiled is None:
             compiled = regex.compile(pattern, flags)
             _dirty = True
@@ -88,23 +90,41 @@ def save() -> None:
         return
     _dirty = False
     kept = dict(_loaded) if len(_loaded) + len(_used) <= MAX_KEPT else {}
-    kept.update(_used)
+    for key, compiled in _used.items():
+        if key not in kept:
+            kept[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     body = pickle.dumps({"format": CACHE_FORMAT, "patterns": kept}, protocol=pickle.HIGHEST_PROTOCOL)
     _write(_cache_path, CACHE_MAGIC + zlib.crc32(body).to_bytes(_CRC_BYTES, "big") + body)
 
 
-class _PatternUnpickler(pickle.Unpickler):
-    """Unpickles compiled patterns and plain containers, and refuses any other callable."""
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Unpickles plain containers and, when ``allowed``, compiled patterns; refuses any other
+    callable."""
+
+    def __init__(self, data: bytes, allowed: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.allowed = allowed
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) != _ALLOWED_GLOBAL:
+        if (module, name) not in self.allowed:
             raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
         return super().find_class(module, name)
 
 
-def _read(path: Path) -> dict[_Key, regex.Pattern[str]]:
-    """The patterns the file at ``path`` holds; empty when it is missing, not the current
-    user's, damaged or of another format."""
+def _unpickle(data: bytes, key: _Key) -> regex.Pattern[str] | None:
+    """The compiled pattern ``data`` holds, if it is the pattern ``key`` names; else None."""
+    try:
+        compiled = _RestrictedUnpickler(data, (_ALLOWED_GLOBAL,)).load()
+    except Exception:  # a bad entry only means compiling as usual
+        return None
+    if isinstance(compiled, regex.Pattern) and compiled.pattern == key[0] and compiled.flags & key[1] == key[1]:
+        return compiled
+    return None
+
+
+def _read(path: Path) -> dict[_Key, bytes]:
+    """Each pattern's pickle in the file at ``path``; empty when it is missing, not the
+    current user's, damaged or of another format."""
     try:
         with path.open("rb") as fh:
             if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
@@ -116,7 +136,7 @@ def _read(path: Path) -> dict[_Key, regex.Pattern[str]]:
         body = memoryview(raw)[head + _CRC_BYTES :]
         if zlib.crc32(body) != int.from_bytes(raw[head : head + _CRC_BYTES], "big"):
             return {}
-        cached = _PatternUnpickler(io.BytesIO(body)).load()
+        cached = _RestrictedUnpickler(bytes(body), ()).load()
         if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT:
             return {}
         patterns = cached.get("patterns")
@@ -124,8 +144,8 @@ def _read(path: Path) -> dict[_Key, regex.Pattern[str]]:
             return {}
         return {
             key: value for key, value in patterns.items()
-            if isinstance(value, regex.Pattern) and isinstance(key, tuple)
-            and value.pattern == key[0] and value.flags & key[1] == key[1]
+            if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)
+            and isinstance(key[1], int) and isinstance(value, bytes)
         }
     except Exception:  # anything wrong with the file only means compiling as usual
         return {}
