@@ -161,6 +161,8 @@ _ONE_DAY_BASE = patterns.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day
 _FROM_BASE_BETWEEN = patterns.compile(r"\b(?:from|than|versus|vs)\b|较|比")
 # A move noun right after a percent signs it: "held up better, with a 5.9% decline".
 _NOUN_DOWN_AFTER = patterns.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
+# A comparative right after a percent: the percent is a change, whatever verb came before it.
+_COMPARED_AFTER = patterns.compile(r"\s(?:lower|higher|weaker|firmer|stronger|softer|down|up)\b")
 _NOUN_UP_AFTER = patterns.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
@@ -1877,7 +1879,9 @@ class _Binder:
         magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - _THRESHOLD_REACH):self.level.end]
         # "盤中一度跌至2.7%" is the index's fall, not a ratio it stands at ("climbed to 22.10%")
         fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
-        if is_level and not self.narrowed and not magnitude_word and not fell_to:
+        # "JD.com was 10.06% lower", "the Hang Seng was 0.7% firmer": a change, said with "was"
+        compared = _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
+        if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         if not q.sign and _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):

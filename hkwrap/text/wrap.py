@@ -35,6 +35,9 @@ _LONG_LINE = 40
 _OWN_LINE = patterns.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[)")
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
+# ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
+# the name the line above ends on).
+_INDENT_CONTINUES = patterns.compile(r"[a-z(（]")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -62,9 +65,9 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if _COLUMNS.search(before) or _COLUMNS.search(after):
             continue
-        if lines[i + 1][:1] in _INDENT and _CONTINUES.match(after) and not _OWN_LINE.match(after):
+        if lines[i + 1][:1] in _INDENT and _INDENT_CONTINUES.match(after) and not _OWN_LINE.match(after):
             # a bullet's item run on to an indented line: "- HSBC ... Hang Seng Bank (11 HK)" /
-            # "  unch at HK$96.40."
+            # "  unch at HK$96.40.", "- ... China Shenhua Energy" / "  (1088) also rose 1.2%."
             strong.append(at)
             evidence += 1
             continue
