@@ -99,6 +99,8 @@ _LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s
 _LEADER_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _CODE_AFTER_NAME_GAP = 3  # spaces between a watchlist row's name and its code
+# A security's own code printed bare after its name: "建行 939", "HKEX 388", "小米 1810".
+_BARE_CODE_AFTER = patterns.compile(rf"[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])")
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
 def _derivative_after() -> regex.Pattern:
@@ -246,9 +248,13 @@ def tokenize(
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
             kind = "stock" if role == "subject" else "elsewhere" if "elsewhere" in role else None
+            # "建行 939、工行 1398 分別跌…": the code printed bare after the name is part of it
+            stop = ent.end
+            if ent.code.isdigit() and (bare := _BARE_CODE_AFTER.match(folded, ent.end, end)) and int(bare[1]) == int(ent.code):
+                stop = bare.end()
             if kind:
-                tokens.append(Token(ent.start, ent.end, subject=Subject(kind, ent.code, ent.start, ent.end, ent)))
-            taken.append((ent.start, ent.end))
+                tokens.append(Token(ent.start, stop, subject=Subject(kind, ent.code, ent.start, stop, ent)))
+            taken.append((ent.start, stop))
     stock_ends = {ent.end for ent in entities if ent.code and start <= ent.start and ent.end <= end}
     ents = Overlaps(taken)
     words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
