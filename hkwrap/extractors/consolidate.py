@@ -164,6 +164,20 @@ def _overlap(a: Draft, b: Draft) -> bool:
     )
 
 
+def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
+    """A quote stating itself whole (a level with its exact points and percent, no session:
+    "恒生指數：23,594.21點，升2.84%（+652.44點）") and, on another line, a figure the day
+    reached at some point said roughly (盤中最高曾升近700點): the day's extreme is a fact of
+    its own, not the quote's restatement."""
+    return (
+        quote.session is None and extreme.session == "intraday"
+        and quote.level is not None and quote.pct is not None and quote.points is not None
+        and quote.pct_q in _PRECISE and quote.points_q in _PRECISE
+        and extreme.qualifier != "exact"
+        and not (quote.evidence is not None and extreme.evidence is not None and quote.evidence.line == extreme.evidence.line)
+    )
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     if a.subject != b.subject:
         return False
@@ -177,6 +191,8 @@ def compatible(a: Draft, b: Draft) -> bool:
             and _pct_agrees(loose, firm)  # "暴涨14.35%" is not the high's 1,698 points (15.4%)
         )
     if a.session and b.session and a.session != b.session:
+        return False
+    if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
         return False
     if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb:
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
