@@ -90,9 +90,10 @@ def _words() -> dict[str, regex.Pattern]:
     noun = f"{alt('breadth_up')}|{alt('breadth_down')}"
     return {
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
+        # / "Gainers narrowly outnumbered losers, 876 to 811" (an adverb between)
         "outnumbered": patterns.compile(
-            rf"(?P<first>{noun})\s(?:{alt('outnumber')})\s(?:{noun})"
-            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?\s(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
+            rf"(?P<first>{noun})\s(?:[a-z]{{2,12}}ly\s)?(?:{alt('outnumber')})\s(?:{noun})"
+            rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?(?:\s|(?=,))(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
         ),
         # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
         "ratio": patterns.compile(
