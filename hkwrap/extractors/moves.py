@@ -214,6 +214,8 @@ _LOOKAHEAD = 16  # a phrase after a token ("-point mark", a verb after a subject
 # Small windows in tokens (a number, a word or a name each count one):
 _PERIOD_AFTER_TOKENS = 2  # an other-period word after a figure: "20% year-to-date", "2.5% on Monday"
 _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent, or 461 points, lower"
+# Between a pronoun and its session's verb: "It had opened", "it then closed".
+_AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
@@ -1388,8 +1390,10 @@ class _Binder:
             )
             and t.start - tok.end <= reach
             for t in self.tokens[i + 1:i + 1 + _PRONOUN_VERB_TOKENS]
-        ) or any(  # "It opened at HK$296", "it closed at": the session's verb right after the word
-            t.role_kind("session") in ("open", "close") and t.start - tok.end <= _ADJACENT
+        ) or any(  # "It opened at HK$296", "it closed at", "It had opened in negative territory":
+            # the session's verb right after the word, perhaps after an auxiliary
+            t.role_kind("session") in ("open", "close")
+            and (t.start - tok.end <= _ADJACENT or _AUXILIARY_GAP.fullmatch(folded, tok.end, t.start) is not None)
             for t in self.tokens[i + 1:i + 2]  # the very next token
         )
         appositive = _APPOSITIVE.match(folded, tok.end, tok.end + _MATCH_WINDOW)
