@@ -121,8 +121,8 @@ _FORMS = r"""
   | hk\.(?P<n2>\d{4,5})(?!\d)                                       # HK.00700
   | (?P<n3>\d{1,5})(?:\.hk|:hk|-hk)(?![a-z0-9])                      # 0700.HK  700:HK  6030-HK
   | (?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                                # (700 HK)
-  | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼]|[编編][号號])
-    \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700, 編號：19830
+  | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼]|[编編][号號]|(?:stock\s|share\s)?code\b)
+    \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700, 編號：19830, (code 65412)
   | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
 """
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
@@ -131,7 +131,7 @@ _CODE_BRACKETED = re.compile(
 )
 _CODE_PREFIXED = re.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
-    r"|(?:(?:港股代|股份代|股票代|代)[号號码碼]|[编編][号號])\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
+    r"|(?:(?:港股代|股份代|股票代|代)[号號码碼]|[编編][号號]|\bstock\scode\b)\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
 )
 _CODE_SUFFIX = re.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
