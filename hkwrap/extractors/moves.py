@@ -1080,7 +1080,8 @@ class _Binder:
         # "蜜雪集團(02097)正式掛牌。公司發售價為每股202.5港元，開盤報262港元": the company just named
         opens_on_company = _COMPANY_OPENING.match(self.folded, opens_at, self.sentence[1]) is not None
         opens_on_close = first is not None and first.role_kind("session") == "close"
-        opens_on_verb = first is not None and first.word is not None and bool({"up", "down"} & first.word.roles)
+        # (or on a quote block's label for the change: "Change / 變動:  +8.6%")
+        opens_on_verb = first is not None and first.word is not None and bool({"up", "down", "change_label"} & first.word.roles)
         # an index's level word may continue the index a few timestamped entries on
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
         if state.figure_sentence <= state.subject_sentence:
