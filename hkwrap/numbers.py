@@ -202,7 +202,7 @@ def _pattern() -> regex.Pattern:
             # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
           | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])[一二两三四五六七八九](?:点[零〇一二三四五六七八九]+)?
                   (?=个多?点|个百分点|块|蚊))
-          | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿]))?(?![交本员份立功为熟品])
+          | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
@@ -417,8 +417,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 continue  # "早上十點半", "下午兩點": a time of day, not points
             value = v
         elif g["cheng"] is not None:
-            # 八成 is 80%; 一成四 is 14%; 半成 is 5%
-            tail = _ZH_DIGITS[g["chengtail"]] if g["chengtail"] else 0
+            # 八成 is 80%; 一成四 is 14%; 三成半 is 35%; 半成 is 5%
+            tail = (5 if g["chengtail"] == "半" else _ZH_DIGITS[g["chengtail"]]) if g["chengtail"] else 0
             tenths = 0.5 if g["cheng"] == "半" else _ZH_DIGITS[g["cheng"]]
             yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end())
             continue

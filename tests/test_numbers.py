@@ -17,6 +17,11 @@ CASES = [
     ("兩個半巴仙", "pct", 2.5, None),
     ("九十二蚊半", "money", 92.5, "HKD"),  # ninety-two dollars fifty
     ("半成", "pct", 5, None),  # half of 一成
+    ("三成半", "pct", 35, None),  # three and a half 成
+    ("百分之6.36", "pct", 6.36, None),  # 百分之 before digits: a translated wire's style
+    ("1,200億港圓", "money", 120_000_000_000, "HKD"),  # 港圓, the older spelling of 港元
+    ("港元1,200億", "money", 120_000_000_000, "HKD"),  # the currency before the figure
+    ("HK$1.2bil", "money", 1_200_000_000, "HKD"),  # "bil" for billion
     ("41 dollars 30", "money", 41.3, "HKD"),  # read out, "cents" left out
     ("千二億元", "money", 120_000_000_000, "HKD"),  # 千二 before 億 is 1,200
     ("一千零二億", "num", 100_200_000_000, None),  # (with 零 it is 1,002)
@@ -107,7 +112,7 @@ def test_chinese_numerals(numeral: str, value: float) -> None:
     "text",
     ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交",
      "at one point down", "one of the points made", "someone percent", "seven-point plan",
-     "幾十億元", "幾百萬"],  # 幾 before a numeral is "some": no figure
+     "幾十億元", "幾百萬", "港元匯率"],  # 幾 before a numeral is "some": no figure
 )
 def test_words_that_are_not_numbers(text: str) -> None:
     assert list(scan(fold(text))) == []
