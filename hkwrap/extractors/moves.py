@@ -396,6 +396,26 @@ class Move:
         return self.has_change or self.level is not None or self.price is not None
 
 
+def _spread_list_over_moves(moves: list[Move]) -> None:
+    """"騰訊跌3.2%和美團跌4%，分別收報402.6元和118.3元": a list of prices said "respectively"
+    after stock moves told one by one, each of one subject, is theirs in order; it was bound to
+    the last of them alone. (``moves`` of one sentence, changed in place.)"""
+    for j, last in enumerate(moves):
+        if not last.respectively or len(last.subjects) != 1 or not 2 <= len(last.prices) <= j + 1:
+            continue
+        told = moves[j + 1 - len(last.prices) : j + 1]
+        if any(
+            len(m.subjects) != 1 or m.subjects[0].kind != "stock" or not m.has_change
+            or (m is not last and (m.respectively or m.price is not None))
+            for m in told
+        ) or len({m.subjects[0].id for m in told}) != len(told):
+            continue
+        for m, price in zip(told, last.prices, strict=True):
+            m.price, m.prices, m.currency = price, [price], last.currency
+            m.session = m.session or last.session
+            m.respectively = False
+
+
 @dataclass(slots=True)
 class BindState:
     """What carries from one sentence to the next: the index last named ("the index")."""
@@ -1012,6 +1032,7 @@ class _Binder:
                 if m.has_change:
                     m.session = m.session or stamp
         self.share_list_session(moves)
+        _spread_list_over_moves(moves)
         if self.restated is not None and moves and moves[0].level is None:
             q = self.restated  # the finer level the sentence restates, a figure no level word governs
             moves[0].level = Num(q.value, "exact", q.start, q.end)
