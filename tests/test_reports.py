@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-five sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-seven sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -237,6 +237,25 @@ Twenty-five sets of reports written for this project, each a folder with docs/ a
   半日), a 2020 broker's 日評 with ratings, a bank's 早晨市場速遞 recapping 昨日（星期三）, a 2025
   第一财经 晚间播报 script (A股 beside 港股), a 证券日报 港股通 column, and a 小红书 caption with
   emoji rows.
+- tests/reports32/: a twenty-sixth blind set in English and mixed formats not seen before (6
+  English, 2 mixed; 2021-2026, half with no year): a 2021 UK paper's Asia-Pacific round-up (Nikkei,
+  Kospi and ASX first, 'put on 357.60 points, or 1.44 per cent', 'down 7.7 per cent since January',
+  a property sub-index), an earnings-day Xiaomi wire with the index in its last paragraph ('opened
+  up 5%', 'as much as 9.8%', 'slipped 2.5% on Thursday', ADRs, targets), a 2025 terminal-style close
+  digest ('700 HK  +3.2%  512.00' rows, 'Gapped up 186 pts', 'unch at 19.72', '2318 HK / 1299 HK
+  +1.5% / +2.2%', alerts), a sell-side 'what moved' list of 30 names ('both -5% or more', '-3% each',
+  'between -0.3% and -0.8%'), a hedge fund's March 2022 letter recalling 15 March (monthly returns,
+  'The following day ... jumped 9.08%'), a market maker's ETF flow note (2800 HK, 3033 HK, 7226/7552,
+  3188 unchanged, FXI), a Malaysian paper's 区域股市 with English headings recapping 昨日 (阻力位,
+  KLCI/STI/日经, 同涨逾4%), and a 2026 bilingual SRT subtitle file whose close is split over two cues.
+- tests/reports33/: a twenty-seventh blind set in Chinese outlet kinds not seen before (4
+  Traditional, 4 Simplified; 2020-2026, half with no year): a 2020 信報-style column with
+  2003/2008 history (一度升近500點, 同樣漲逾6%), a 2025 新股首日一覽 of three debuts (開市/最高/收市
+  rows under 「一、三花智控（2050 HK）」, 暗盤), a Cantonese YouTube 收市 live transcript (1.58個巴仙,
+  兩個半巴仙, 收58蚊半, a warrant 「12981」, a 到價提示), a 2022 TV news subtitle script with 記者
+  lines (低開131點, 分別, a 字幕卡), a 界面 收评 with 板块涨幅榜/跌幅榜 and an HK-listed code on every
+  stock, a 2026 知乎 answer (0700.HK forms, 超百亿 then 112.6亿), a timed 微信群 export (8个点, 午盘
+  then 收盘), and a fund 月报 recapping 10月8日 beside monthly moves and holdings weights.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
