@@ -18,6 +18,8 @@ CASES = [
     ("九十二蚊半", "money", 92.5, "HKD"),  # ninety-two dollars fifty
     ("半成", "pct", 5, None),  # half of 一成
     ("三成半", "pct", 35, None),  # three and a half 成
+    ("1.58個巴仙", "pct", 1.58, None),  # Cantonese percent after digits
+    ("2.3巴仙", "pct", 2.3, None),
     ("百分之6.36", "pct", 6.36, None),  # 百分之 before digits: a translated wire's style
     ("1,200億港圓", "money", 120_000_000_000, "HKD"),  # 港圓, the older spelling of 港元
     ("港元1,200億", "money", 120_000_000_000, "HKD"),  # the currency before the figure
