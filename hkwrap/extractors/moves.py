@@ -314,6 +314,8 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
+_CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
@@ -394,6 +396,11 @@ class Move:
     @property
     def has_numbers(self) -> bool:
         return self.has_change or self.level is not None or self.price is not None
+
+
+def _first_figure(m: Move) -> int:
+    """Where the first figure of ``m`` stands."""
+    return min(n.start for n in (*m.pcts, *m.points, *m.levels, *m.prices, m.level, m.price) if n is not None)
 
 
 def _spread_list_over_moves(moves: list[Move]) -> None:
@@ -477,6 +484,17 @@ def _date_after() -> regex.Pattern:
     names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
     return patterns.compile(
         rf",?\s(?:on\s)?(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))\b"
+    )
+
+
+@functools.cache
+def _dated_day() -> regex.Pattern:
+    """"on March 15", "on 15 March": a day and a month in English, with no year (a figure
+    after the day is no date: "on March 15%")."""
+    names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
+    return patterns.compile(
+        rf"\bon\s(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names})\b)"
+        r"(?![\d%]|[.,]\d|,?\s(?:19|20)\d\d)"
     )
 
 
@@ -661,6 +679,17 @@ class _Binder:
                 if m is not None and int(m.group(1)) != day[1]:
                     clause = self.clause_end(m.end())
                     self.set_previous(m.end(), clause if clause is not None else self.sentence[1])
+                    return
+        if day is not None and self.folded.find("on ", *self.sentence) >= 0:
+            # "On March 15 the benchmark tumbled 5.7%" in a report of 20 April
+            months = _month_numbers()
+            # (only a date before any subject: "up 12% since its listing on Nov. 26" dates the
+            # listing, and a holiday "on Oct 1" at a headline stack's end dates nothing told)
+            for m in _dated_day().finditer(self.folded, *self.sentence):
+                if any(t.subject is not None and t.start < m.start() for t in self.tokens):
+                    break
+                if (months[m.group("mon") or m.group("mon2")], int(m.group("d") or m.group("d2"))) != day:
+                    self.set_previous(m.end(), self.sentence[1])
                     return
         if day is None or self.folded.find("月", *self.sentence) < 0:
             return
@@ -1497,6 +1526,11 @@ class _Binder:
         if "sequence" in roles:
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
             self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
+        if "likelihood" in roles:
+            # "恒指在17,000點至18,000點區間震盪的概率較大": the figures of its clause are a forecast
+            for m in (*self.moves, self.cur):
+                if m is not None and m.has_numbers and not _CLAUSE_END.search(self.folded, _first_figure(m), tok.start):
+                    m.modal = True
         if "modal" in roles and not self.month_may(tok):
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
@@ -1545,6 +1579,13 @@ class _Binder:
                 # clause frames that clause, not the stocks named after it
                 framing = False
             scope = sentence[1] if framing or clause is None else clause
+            if (
+                not framing and clause is not None and clause - tok.end <= _ADJACENT
+                and _CLAUSE_OPENS_BEFORE.search(folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start) is not None
+            ):
+                # "…tumbled 5.7%; the following day, the index jumped 9.1%": a period that is its
+                # clause by itself frames the clause after it
+                scope = self.clause_end(clause + 1) or sentence[1]
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
             self.set_previous(tok.end, scope)
@@ -2095,10 +2136,14 @@ class _Binder:
         m = self.ensure()
         sd = q.sign or d
         prev = self.prev
+        if prev is not None and prev.word is not None and prev.role_kind("qualifier") and q.start - prev.end <= 2:
+            # "盤中最多跌逾2,400點": the direction word before the approximate one
+            prev = next((t for t in reversed(self.tokens) if t.end <= prev.start), None)
         verb_before = (
             prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
             # "a slide of 2,172.99 points", "down by 2,100 points"
-            and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None)
+            and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None
+                 or (self.prev is not prev and self.prev is not None and self.prev.start - prev.end <= 2))
         )
         scale = self.scale()
         # "a 3,021.51-point drop": a figure written as an adjective of points is a change
