@@ -159,7 +159,11 @@ def _compound_index(folded: str, pos: int, lexicon: Lexicon, floor: int, words: 
     """The index a bare 指數 at ``pos`` names, given the characters before it: "the index"
     (@previous) after a verb or a demonstrative, a known index whose name it completes, or
     another gauge (@other) whose name the tables do not know (紅籌指數)."""
-    if folded[pos - 1] in _NOT_NAME_BEFORE or any(w.end == pos for w in words):
+    if folded[pos - 1] in _NOT_NAME_BEFORE or any(
+        # (a word of one character inside a longer name is no verb: 海峽時報指數 is a name)
+        w.end == pos and (w.end - w.start >= 2 or w.start == floor or not _CJK.match(folded, w.start - 1))
+        for w in words
+    ):
         return "@previous"
     run = _han_run(folded, pos, floor)
     for k in range(len(run), 0, -1):
