@@ -314,6 +314,9 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# A support, resistance or target word and the figure it names.
+_TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
+_TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|around|near|:)?\s?")
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
@@ -1749,6 +1752,12 @@ class _Binder:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
         kind = self.group[0].kind
+        prev = self.prev
+        if (
+            kind == "index" and q.kind in ("pts", "num") and prev is not None and prev.word is not None
+            and prev.word.roles & _TECHNICAL_ROLES and _TECHNICAL_LINK.fullmatch(folded, prev.end, q.start) is not None
+        ):
+            return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
