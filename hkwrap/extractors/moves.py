@@ -314,6 +314,8 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
+_CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 _TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|around|near|:)?\s?")
@@ -1913,7 +1915,14 @@ class _Binder:
             cur = self.cur
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
-            if (is_level or after_name or next_of_list or after_close) and not is_threshold and q.value >= self.scale().level_min:
+            # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
+            after_change = (
+                prev is not None and prev.qty is not None and prev.qty.kind == "pct"
+                and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
+                and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+                and self.scale().levels[0] <= q.value <= self.scale().levels[1]
+            )
+            if (is_level or after_name or next_of_list or after_close or after_change) and not is_threshold and q.value >= self.scale().level_min:
                 self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
