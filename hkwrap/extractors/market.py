@@ -343,7 +343,13 @@ def _flow(
 
 # An approximate amount restated at once exactly: "逾千億元，達1,021億元", "超百亿港元，达到
 # 103.2亿港元", "more than HK$100 billion, at HK$102.3 billion".
-_RESTATE_LINK = patterns.compile(r"\s?,\s?(?:达到|达|为|至|at|reaching|or)?\s?")
+# (or said to be exact: "超百亿港元，准确地说是净买入112.6亿港元", "over HK$10 billion, or more
+# precisely HK$11.26 billion")
+_RESTATE_LINK = patterns.compile(
+    r"\s?,\s?(?:达到|达|为|至|at|reaching|or"
+    r"|(?:准确|确切|精确)(?:地|来)?说(?:是|,)?\s?(?:净买入|净流入|净卖出|净流出|净买|净卖)?"
+    r"|(?:or\s)?(?:more precisely|to be (?:exact|precise)),?)?\s?"
+)
 
 
 def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quantity) -> Quantity:
