@@ -314,6 +314,8 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+_ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
+_ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # A support, resistance or target word and the figure it names.
@@ -1929,7 +1931,9 @@ class _Binder:
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
-            self.take_money(q, qualifier, is_threshold, is_level or after_close or self.quote_price(i, q, last))
+            self.take_money(
+                q, qualifier, is_threshold, is_level or after_close or self.quote_price(i, q, last) or self.row_price(i, q, last)
+            )
         if q.kind != "pct":
             self.skip_next_pct = False
         self.qual = None
@@ -2058,6 +2062,19 @@ class _Binder:
         return (
             nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+        )
+
+    def row_price(self, i: int, q: Quantity, last: Token | None) -> bool:
+        """A desk's row: the security, its signed change, then its price in the next column
+        ("700 HK  +3.2%  512.00  -- gaming approvals")."""
+        if i < 2 or q.magnitude or self.tokens[i - 2] is not last or last is None:
+            return False
+        change = self.tokens[i - 1].qty
+        return (
+            change is not None and change.kind == "pct" and bool(change.sign)
+            and not self.folded[last.end:self.tokens[i - 1].start].strip()
+            and _ROW_COLUMN_GAP.fullmatch(self.folded, self.tokens[i - 1].end, q.start) is not None
+            and _ROW_CELL_END.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
         )
 
     def in_brackets(self, pos: int) -> bool:

@@ -135,9 +135,14 @@ _CODE_PREFIXED = re.compile(
 )
 _CODE_SUFFIX = re.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
-# a line, a table's column gap ("Tencent  700 HK    HK$372.40") or "and"/"or"/"equity", and
-# only with "HK" in capitals in the original text.
-_CODE_BBG = re.compile(r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity)\b)", re.MULTILINE)
+# a line, a table's column gap ("Tencent  700 HK    HK$372.40"), "and"/"or"/"equity", a
+# signed figure or a word of how it traded ("9988 HK +4.6%", "883 HK unch", "857 HK softer"),
+# and only with "HK" in capitals in the original text ("300 HK dollars" is an amount).
+_CODE_BBG = re.compile(
+    r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity)\b|\s/"
+    r"|\s[+\-\u2212]\d|\s(?:unch|unchanged|flat|softer|firmer|higher|lower|up|down|above|below|through)\b)",
+    re.MULTILINE,
+)
 # Digits of a code: not the tail of a larger number ("1,700"), but a comma before them is
 # fine where it is a clause's (港股方面，0700.HK).
 _DIGITS_BEFORE = re.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
