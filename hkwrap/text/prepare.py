@@ -41,6 +41,10 @@ _RELATED = patterns.compile(
 _PUBLISHER_TAG = patterns.compile(r"【[^】\n\d]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
 _INLINE_LINK = patterns.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
+# A subtitle file's (SRT, WebVTT) cue: its number on a line of its own, then its timing line.
+_SUBTITLE_CUE = patterns.compile(
+    r"(?m)^(?:[ \t]*\d{1,6}[ \t]*\n)?[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}[^\n]{0,60}$"
+)
 # A line ending in a citation marker: "... New High[2]." (the title of a cited article; a
 # paragraph that cites sources all along, "...跌幅1.82% [1][2] - ...", is report text).
 _CITED_LINE = patterns.compile(r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\][.。]?[ \t]*$")
@@ -208,6 +212,10 @@ def mask(folded: str, body_start: int = 0) -> str:
         spans.append((m.start(), end))
     for pattern in (_LINK_ITEM, _URL, _DIGIT_RUN):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(folded))
+    if "-->" in folded:
+        # a subtitle file's cue numbers and timings: no text of the report, so a sentence cut
+        # across two cues ("恒指收市跌218點" / "報26,487點，跌幅0.82%") reads on
+        spans.extend((m.start(), m.end()) for m in _SUBTITLE_CUE.finditer(folded))
     return _blank(folded, spans)
 
 
