@@ -314,6 +314,8 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# An event told after a move, which a period word then dates: "after its results earlier in the week".
+_EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
@@ -643,6 +645,11 @@ class _Binder:
             for t in self.tokens
         ):
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
+        figure_end = max((t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end), default=None)
+        if figure_end is not None and _EVENT_BEFORE_PERIOD.search(self.folded, figure_end, p.end) is not None:
+            # "fell 1.9% to HK$74.30 after its own results earlier in the week disappointed,
+            # while Geely ... edged up 0.6%": the period dates the event, not the moves
+            return
         clause = self.clause_end(tok.end)
         p.scope = clause if clause is not None else self.sentence[1]
 
