@@ -164,6 +164,17 @@ def _overlap(a: Draft, b: Draft) -> bool:
     )
 
 
+def _closing_price_of(price: Draft, move: Draft) -> bool:
+    """A stock's closing price said alone ("阿里巴巴收市報97元") and, elsewhere, its change with
+    no price and no other session (騰訊、阿里巴巴及美團分別升23%、27%及32%): one fact, the
+    day's close."""
+    return (
+        price.subject[:1].isdigit() and price.session == "close" and price.price is not None
+        and price.pct is None and price.points is None and price.level is None
+        and move.session in (None, "close") and move.price is None and move.pct is not None
+    )
+
+
 def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
     """A quote stating itself whole (a level with its exact points and percent, no session:
     "恒生指數：23,594.21點，升2.84%（+652.44點）") and, on another line, a figure the day
@@ -204,7 +215,9 @@ def compatible(a: Draft, b: Draft) -> bool:
         # Nothing in common to show it is the same fact, unless the same paragraph (line)
         # completes it: "SMIC fell 6.2% ...; SMIC closed at HK$71.25."
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
-        if not same_line and not (_implied_restates(a, b) or _implied_restates(b, a)):
+        if not same_line and not (
+            _implied_restates(a, b) or _implied_restates(b, a) or _closing_price_of(a, b) or _closing_price_of(b, a)
+        ):
             return False
         if level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
