@@ -126,8 +126,9 @@ _FORMS = r"""
   | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
 """
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
+# (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
 _CODE_BRACKETED = re.compile(
-    r"[(「]\s?(?:" + _FORMS + r")(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", re.VERBOSE
+    r"[(「]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", re.VERBOSE
 )
 _CODE_PREFIXED = re.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
