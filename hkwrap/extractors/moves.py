@@ -132,6 +132,14 @@ _QUIET_CARRY = 2
 # A quote page's figures line may stand this many lines under the index's name (a delay note,
 # a currency line between).
 _QUOTE_CARRY = 3
+# A debut round-up's "今日表現：" line may stand this many lines under the listing's heading
+# (its offer price, lot size and grey-market lines between).
+_PERFORMANCE_CARRY = 4
+# A line's label for the day's trading of the security above it: "今日表現：", "首日表現：",
+# "Debut:", "Today's trading:".
+_PERFORMANCE_LABEL = patterns.compile(
+    r"\s*[*•·-]?\s*(?:今日|首日|全日|上市首日|挂牌首日)表现\s?[:：]|\s*(?:today(?:'s (?:trading|performance))?|debut|first day)\s?:"
+)
 # Before a weekday in its clause: an event due on that day, not a frame of the figures
 # ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
 _AHEAD_OF = patterns.compile(
@@ -1158,6 +1166,11 @@ class _Binder:
             and _QUOTE_LINE.fullmatch(self.folded, self.sentence[0], self.sentence[1])
         ):
             return last  # a quote page's figures under the index's name
+        if (
+            last is not None and last.kind == "stock" and 0 < state.sentence - state.subject_sentence <= _PERFORMANCE_CARRY
+            and _PERFORMANCE_LABEL.match(self.folded, self.sentence[0], self.sentence[1])
+        ):
+            return last  # "一、三花智控（2050 HK）" … "今日表現：開市報24.5元，…": the listing's day
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if self.unknown_subject_opens(tokens):
