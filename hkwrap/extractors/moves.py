@@ -102,7 +102,11 @@ _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characte
 _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
 _POSSESSIVE_AFTER = patterns.compile(r"的(?:反弹|升势|跌势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)")
 _AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
-_ALERT_AFTER = patterns.compile(r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)")
+_ALERT_AFTER = patterns.compile(
+    r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)"
+    # or a trade it sets off: "腾讯到420就卖一半", "跌穿100就买"
+    r"|\s?就(?:卖|买|沽|入货|出货|走人|止赚|止蚀|止损|加仓|减仓|清仓|加注)"
+)
 _SWING_BEFORE = patterns.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
