@@ -142,7 +142,7 @@ _PERFORMANCE_CARRY = 4
 # A line's label for the day's trading of the security above it: "今日表現：", "首日表現：",
 # "Debut:", "Today's trading:".
 _PERFORMANCE_LABEL = patterns.compile(
-    r"\s*[*•·-]?\s*(?:今日|首日|全日|上市首日|挂牌首日)表现\s?[:：]|\s*(?:today(?:'s (?:trading|performance))?|debut|first day)\s?:"
+    r"\s{0,8}[*•·-]?\s{0,4}(?:今日|首日|全日|上市首日|挂牌首日)表现\s?[:：]|\s{0,8}(?:today(?:'s (?:trading|performance))?|debut|first day)\s?:"
 )
 # Before a weekday in its clause: an event due on that day, not a frame of the figures
 # ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
@@ -326,6 +326,11 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# A quote row: an index's name then its level at once, perhaps after a time stamp and a
+# speaker ("[16:10] 老周：恒生指數 24,216.18，+0.96%").
+_QUOTE_ROW = patterns.compile(
+    r"\s{0,8}(?:\[\d{1,2}:\d{2}\]\s{0,4})?(?:[^:：\s]{1,12}[:：]\s{0,4})?[^\d\s]{2,24}\s{0,6}[\d,]{4,7}(?:\.\d{1,6})?\s{0,4}[,，]"
+)
 # An event told after a move, which a period word then dates: "after its results earlier in the week".
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
@@ -1082,6 +1087,10 @@ class _Binder:
             for m in moves:  # (a sentence that says its own session is read by it)
                 if m.subjects[0].kind == "index":
                     m.session = m.session or heading
+            if moves and all(m.subjects[0].kind == "index" and m.level is not None for m in moves) and _QUOTE_ROW.match(self.text):
+                # "收盤匯總" over a block of quote rows ("恒生指數 24,216.18，+0.96%" / "國企指數
+                # 8,947.5，+1.05%"): the heading speaks for each row of the block
+                state.heading_session = heading
         if stamp is not None and not any(t.role_kind("session") for t in self.tokens):
             for m in moves:  # "15:31" / "恒生指数涨幅收窄至1%左右": a reading of that moment
                 if m.has_change:
