@@ -115,6 +115,10 @@ def extract(name: str, doc: str) -> tuple[dict, str]:
         result = extract_source(source, Options(use_user_config=False))
     except Exception as exc:  # scored as score.py scores a run that failed: no output
         return {}, f"{type(exc).__name__}: {exc}"
+    if result.failed_steps:
+        # a step that raised is recorded, not raised (the document keeps its other facts), so
+        # without this an exception in the binder would show only as missed facts
+        return result.to_dict(), f"extraction steps failed: {', '.join(map(str, result.failed_steps))}"
     return result.to_dict(), ""
 
 
