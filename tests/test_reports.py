@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-seven sets of reports written for this project, each a folder with docs/ and gold/:
+Twenty-nine sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -256,6 +256,23 @@ Twenty-seven sets of reports written for this project, each a folder with docs/ 
   lines (低開131點, 分別, a 字幕卡), a 界面 收评 with 板块涨幅榜/跌幅榜 and an HK-listed code on every
   stock, a 2026 知乎 answer (0700.HK forms, 超百亿 then 112.6亿), a timed 微信群 export (8个点, 午盘
   then 收盘), and a fund 月报 recapping 10月8日 beside monthly moves and holdings weights.
+- tests/reports34/: a twenty-eighth blind set in English and mixed formats not seen before (6
+  English, 2 mixed; 2020-2026, half with no year): a 2024 Indian paper's world-markets column
+  with a HONG KONG: paragraph (Sensex in crore, 'building on Monday's 1.8 per cent rise'), a
+  US portal's 'Hong Kong Stock Movers' with company blurbs (HK:9988 forms, 'each fell more than
+  4%', 'offloading a net HK$1.38 billion'), a credit desk flash quoting developers' equity beside
+  bond points ('17 HK / NWDEVL', 'Equity fell 4.2%', '58/60'), a robo-advisor's client email
+  (portfolio returns, an AIA alert), a university tutorial handout on 19 March 2020 with
+  exercises, an earnings-call transcript ('your stock is down 8.1%'), a 2025 bilingual property
+  agency 樓市快訊 (CCL, 分別, 「17」) and a 2026 commodity desk note on miners and oil names.
+- tests/reports35/: a twenty-ninth blind set in Chinese outlet kinds not seen before (4
+  Traditional, 4 Simplified; 2021-2025, half with no year): a 東方日報-style 馬經 column with
+  高開一百零幾點, 半日收 and 原地踏步, a 商台 DJ two-host Cantonese chat (二點六個巴仙, 4%有多, an
+  intraday low split over two speakers), a 券商 app push log of timed 異動股 lines led by 5-digit
+  codes (分別…及…, 到價提示, a 小米 warrant), a 港交所-style 統計摘要 (an HSCI row, 開市/最高/最低,
+  十大成交, HK$…百萬 market figures), a 澎湃 两岸三地 收评 with A/H pairs and 台股, a 抖音 口播 in
+  spoken numerals (二十五块八, 四十二个亿, 站上两万一千八百点), a 2021 窝轮/期权 note (沽证/熊证
+  codes, 引伸波幅, 昨日 moves), and a 家族办公室 weekly letter with a Friday recap.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
