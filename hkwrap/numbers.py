@@ -197,7 +197,7 @@ def _pattern() -> regex.Pattern:
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=(?:多|余|(?<=[零〇一二两三四五六七八九十])几(?=\s?点))?\s?(?:点|%|元|蚊|块|港元|亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
+                  (?=(?:多|余|(?<=[一二两三四五六七八九十])几(?=\s?点))?\s?(?:点|%|元|蚊|块|港元|亿|个亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
             # a figure under ten said aloud before its measure word: "两个多点" (2-odd percent,
             # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
           | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])[一二两三四五六七八九](?:点[零〇一二三四五六七八九]+)?
@@ -206,7 +206,7 @@ def _pattern() -> regex.Pattern:
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
-          | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,6}})\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?)百分比)
+          | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,3}}(?:点[零一二三四五六七八九]{{1,2}})?)\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?)百分比)
             # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8)
           | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])仙)?
         )
@@ -215,7 +215,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?![a-z]))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
-        (?P<odd>多|余|(?<=[零〇一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
+        (?P<odd>多|余|(?<=[一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
         (?:\s?
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
@@ -225,7 +225,7 @@ def _pattern() -> regex.Pattern:
             # and "九十二蚊半": fifty cents
             # and "41 dollars 30" (read out, the cents' word left out)
             # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s]|$))|(?P<half>半)(?![日天年月个小]))?
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|$))|(?P<half>半)(?![日天年月个小]))?
         )?
         """,
         regex.VERBOSE,

@@ -19,6 +19,10 @@ CASES = [
     ("半成", "pct", 5, None),  # half of 一成
     ("三成半", "pct", 35, None),  # three and a half 成
     ("1.58個巴仙", "pct", 1.58, None),  # Cantonese percent after digits
+    ("二點六個巴仙", "pct", 2.6, None),  # ... and after a spoken figure with its decimal
+    ("二十五塊八了", "money", 25.8, "HKD"),  # a spoken price, 了 after it
+    ("四十二個億", "num", 4_200_000_000, None),  # 個億: spoken hundred-millions
+    ("HK$ 179,662 百萬", "money", 179_662_000_000, "HKD"),  # a statistics bulletin's millions
     ("2.3巴仙", "pct", 2.3, None),
     ("百分之6.36", "pct", 6.36, None),  # 百分之 before digits: a translated wire's style
     ("1,200億港圓", "money", 120_000_000_000, "HKD"),  # 港圓, the older spelling of 港元
@@ -114,7 +118,7 @@ def test_chinese_numerals(numeral: str, value: float) -> None:
     "text",
     ["一度", "一些", "逾 1 年低位"[:2], "no numbers here", "成交",
      "at one point down", "one of the points made", "someone percent", "seven-point plan",
-     "幾十億元", "幾百萬", "港元匯率"],  # 幾 before a numeral is "some": no figure
+     "幾十億元", "幾百萬", "港元匯率", "一百零幾點"],  # 幾 before a numeral is "some": no figure
 )
 def test_words_that_are_not_numbers(text: str) -> None:
     assert list(scan(fold(text))) == []

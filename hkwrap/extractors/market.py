@@ -303,6 +303,10 @@ def _flow(
     def flow_amount(q: Quantity) -> bool:
         if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
             return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
+        if q.start > w.end and _GROSS_SIDE.search(folded, w.end, q.start) and _NET_LATER.search(
+            folded, q.end, _line_end(folded, q.end)
+        ):
+            return False  # "港股通：買入 HK$ 14,360 百萬；賣出 …；淨買入 HK$ 7,141 百萬": the net one
         return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
             folded, max(0, q.start - _QUOTA_REACH), q.start
         )
@@ -345,6 +349,16 @@ def _flow(
 # 103.2亿港元", "more than HK$100 billion, at HK$102.3 billion".
 # (or said to be exact: "超百亿港元，准确地说是净买入112.6亿港元", "over HK$10 billion, or more
 # precisely HK$11.26 billion")
+# A gross side of a link's trading, and a net figure later on its line.
+_GROSS_SIDE = patterns.compile(r"(?<!净)(?:买入|卖出)|(?<!net\s)\b(?:buys?|sells?|bought|sold)\b(?! a net)")
+_NET_LATER = patterns.compile(r"净(?:买入|卖出|流入|流出)|\bnet\b")
+
+
+def _line_end(folded: str, pos: int) -> int:
+    end = folded.find("\n", pos)
+    return len(folded) if end < 0 else end
+
+
 _RESTATE_LINK = patterns.compile(
     r"\s?,\s?(?:达到|达|为|至|at|reaching|or"
     r"|(?:准确|确切|精确)(?:地|来)?说(?:是|,)?\s?(?:净买入|净流入|净卖出|净流出|净买|净卖)?"
