@@ -225,7 +225,7 @@ def _pattern() -> regex.Pattern:
             # and "九十二蚊半": fifty cents
             # and "41 dollars 30" (read out, the cents' word left out)
             # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|$))|(?P<half>半)(?![日天年月个小]))?
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小]))?
         )?
         """,
         regex.VERBOSE,

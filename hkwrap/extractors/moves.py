@@ -357,6 +357,7 @@ _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= 
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
 _APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
 _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
+_RANGE_NOUN_LINK = patterns.compile(r"(?:gains?|loss(?:es)?|rises?|falls?|drops?|declines?|advances?)\s(and|to)(?:\sa)?")
 _RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 _SINCE = patterns.compile(r"\bsince\b|以来")
 _SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
@@ -1819,6 +1820,8 @@ class _Binder:
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
         # "升近5%至近6%", "between over 3% and 5%": a qualifier on the far end is still a range
         link = _RANGE_QUALIFIER.sub("", folded[q.end:nxt.start]).strip() if nxt is not None else ""
+        if (noun_link := _RANGE_NOUN_LINK.fullmatch(link)) is not None:
+            link = noun_link.group(1)  # "between a 1% gain and a 1% loss": the range's two ends
         is_range = (
             q.kind == "pct"
             and nxt is not None

@@ -78,7 +78,10 @@ def soft_breaks(text: str) -> list[int]:
             strong.append(at)
             evidence += 1
             continue
-        if _OWN_LINE.match(after) or _OWN_LINE.match(before) or _CLOSED.search(before):
+        # (a bracket closing a line is no sentence's end when a lower-case word runs on:
+        # "... and NIO (HK:9866)" / "each fell more than 4%.")
+        closed = _CLOSED.search(before) is not None and not (before[-1] in ")）" and _CONTINUES.match(after))
+        if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
         length = len(before)
         may_continue = _MAY_CONTINUE.match(after) is not None
