@@ -115,7 +115,8 @@ def _derivative_after() -> regex.Pattern:
     nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=lambda w: (-len(w), w))
     alt = "|".join(regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
     return patterns.compile(
-        rf"\s?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
+        # (perhaps after 相關 / 的: "美團相關認購證", "騰訊的牛證")
+        rf"\s?(?:相关的?|的)?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
         r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)"
         r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（]"
         # and in English: "Tencent SG call (21566)", "HSBC BOCI bull (61234)"
