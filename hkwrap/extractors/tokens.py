@@ -99,6 +99,9 @@ _LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s
 _LEADER_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
 _CODE_AFTER_NAME_GAP = 3  # spaces between a watchlist row's name and its code
+# A security's own code printed bare before its name: "09868 小鵬汽車" (a push log's lines).
+_BARE_CODE_BEFORE = patterns.compile(r"(?<![\d.,])(\d{4,5})[ \t]{1,3}$")
+_CODE_BEFORE_REACH = 9  # five digits and the spaces between
 # A security's own code printed bare after its name: "建行 939", "HKEX 388", "小米 1810".
 _BARE_CODE_AFTER = patterns.compile(rf"[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])")
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
@@ -257,9 +260,13 @@ def tokenize(
             stop = ent.end
             if ent.code.isdigit() and (bare := _BARE_CODE_AFTER.match(folded, ent.end, end)) and int(bare[1]) == int(ent.code):
                 stop = bare.end()
+            # and before it, as a broker app's lines lead with the code: "09868 小鵬汽車、09866 蔚來 分別升…"
+            begin = ent.start
+            if ent.code.isdigit() and (lead := _BARE_CODE_BEFORE.search(folded, max(start, ent.start - _CODE_BEFORE_REACH), ent.start)) and int(lead[1]) == int(ent.code):
+                begin = lead.start(1)
             if kind:
-                tokens.append(Token(ent.start, stop, subject=Subject(kind, ent.code, ent.start, stop, ent)))
-            taken.append((ent.start, stop))
+                tokens.append(Token(begin, stop, subject=Subject(kind, ent.code, begin, stop, ent)))
+            taken.append((begin, stop))
     stock_ends = {ent.end for ent in entities if ent.code and start <= ent.start and ent.end <= end}
     ents = Overlaps(taken)
     words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
