@@ -1964,6 +1964,8 @@ class _Binder:
                 self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
+        elif q.kind in ("num", "money") and kind == "stock" and not q.currency and self.after_bond_points(i):
+            pass  # "The USD 2027s traded down 2pts to 58/60": a bond's price, in points of par
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
@@ -2099,6 +2101,22 @@ class _Binder:
             nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
+
+    def after_bond_points(self, i: int) -> bool:
+        """Is a change in points, with no percent, told earlier in this clause (a bond's, said
+        of a company: "down 2pts to 58/60"; but "rose 6.27% or 0.96 points to 16.26" is the
+        share's change in dollars)?"""
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k]
+            if t.qty is not None and t.qty.kind == "pts":
+                clause = self.sentence[0]
+                for m in _CLAUSE_END.finditer(self.folded, self.sentence[0], t.start):
+                    clause = m.end()
+                return not _CLAUSE_END.search(self.folded, t.end, self.tokens[i].start) and not any(
+                    u.qty is not None and u.qty.kind == "pct" and clause <= u.start < self.tokens[i].start
+                    for u in self.tokens
+                )
+        return False
 
     def row_price(self, i: int, q: Quantity, last: Token | None) -> bool:
         """A desk's row: the security, its signed change, then its price in the next column
