@@ -21,20 +21,18 @@ file (its name says which), so a pattern is never loaded by a ``regex`` that did
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import pickle
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
 import regex
 
-# The cache file: this magic, the CRC-32 of the rest (4 bytes, big-endian), then the pickle.
+from hkwrap import cachefile
+
+# The cache file (hkwrap/cachefile.py): this magic, a checksum, then the pickle.
 CACHE_MAGIC = b"HKWP"
-_CRC_BYTES = 4
 # Bump when the layout of the pickled mapping changes.
 CACHE_FORMAT = 2
 # Patterns a file keeps at most. hkwrap compiles ~210; an upgrade adds its new patterns beside
@@ -94,7 +92,7 @@ def save() -> None:
         if key not in kept:
             kept[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
     body = pickle.dumps({"format": CACHE_FORMAT, "patterns": kept}, protocol=pickle.HIGHEST_PROTOCOL)
-    _write(_cache_path, CACHE_MAGIC + zlib.crc32(body).to_bytes(_CRC_BYTES, "big") + body)
+    cachefile.write(_cache_path, CACHE_MAGIC, body)
 
 
 class _RestrictedUnpickler(pickle.Unpickler):
@@ -125,17 +123,10 @@ def _unpickle(data: bytes, key: _Key) -> regex.Pattern[str] | None:
 def _read(path: Path) -> dict[_Key, bytes]:
     """Each pattern's pickle in the file at ``path``; empty when it is missing, not the
     current user's, damaged or of another format."""
+    body = cachefile.read(path, CACHE_MAGIC, own=True)
+    if body is None:
+        return {}
     try:
-        with path.open("rb") as fh:
-            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
-                return {}
-            raw = fh.read()
-        head = len(CACHE_MAGIC)
-        if raw[:head] != CACHE_MAGIC:
-            return {}
-        body = memoryview(raw)[head + _CRC_BYTES :]
-        if zlib.crc32(body) != int.from_bytes(raw[head : head + _CRC_BYTES], "big"):
-            return {}
         cached = _RestrictedUnpickler(bytes(body), ()).load()
         if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT:
             return {}
@@ -149,22 +140,3 @@ def _read(path: Path) -> dict[_Key, bytes]:
         }
     except Exception:  # anything wrong with the file only means compiling as usual
         return {}
-
-
-def _write(path: Path, data: bytes) -> None:
-    import tempfile
-
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass  # a read-only home still works, only slower
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

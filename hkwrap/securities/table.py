@@ -8,7 +8,6 @@ only then is PyYAML imported. A user file is either a list of entries in the
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import marshal
 import os
@@ -680,53 +679,34 @@ def _table_with_user_files(files: list[str]) -> SecurityTable:
     return table
 
 
-# The table cache file: this magic, the CRC-32 of the rest (4 bytes, big-endian), then a
-# marshal dump (a fifth of the time JSON takes to read back). The checksum catches a damaged
-# or truncated file before anything in it is used: records are decoded only when a report
-# names them, so a bad one would otherwise surface mid-run.
+# The table cache file (hkwrap/cachefile.py: this magic, a checksum, then a marshal dump, a
+# fifth of the time JSON takes to read back). Records are decoded only when a report names
+# them, so a damaged file would otherwise surface mid-run.
 TABLE_CACHE_MAGIC = b"HKWT"
-_CRC_BYTES = 4
 
 
 def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> SecurityTable | None:
     """The cached table when ``cache`` is intact and written for ``stamp``; None when it is
     missing, stale or damaged in any way (the caller builds it again)."""
+    from hkwrap import cachefile
+
+    body = cachefile.read(cache, TABLE_CACHE_MAGIC)
+    if body is None:
+        return None
     try:
-        raw = cache.read_bytes()
-        head = len(TABLE_CACHE_MAGIC)
-        if raw[:head] != TABLE_CACHE_MAGIC:
-            return None
-        body = memoryview(raw)[head + _CRC_BYTES :]
-        if zlib.crc32(body) != int.from_bytes(raw[head : head + _CRC_BYTES], "big"):
-            return None
         cached = marshal.loads(body)
         if not isinstance(cached, dict) or cached.get("stamp") != stamp:
             return None
         return SecurityTable.unpacked(cached["table"])
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
+    except (ValueError, EOFError, TypeError, KeyError):
         return None
 
 
 def _write_table_cache(cache: Path, body: bytes) -> None:
-    """Write the cache file atomically (a reader never sees half of it); a read-only or full
-    cache folder is no error, the next run only builds the table again."""
-    import tempfile
+    """Write the cache file atomically; a read-only or full cache folder is no error."""
+    from hkwrap import cachefile
 
-    crc = zlib.crc32(body).to_bytes(_CRC_BYTES, "big")
-    tmp: str | None = None
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(TABLE_CACHE_MAGIC + crc + body)
-        os.replace(tmp, cache)
-        tmp = None
-    except OSError:
-        pass  # a read-only home still works, only slower
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    cachefile.write(cache, TABLE_CACHE_MAGIC, body)
 
 
 def _cache_path(path: str) -> Path:
