@@ -304,7 +304,7 @@ def _flow(
         if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
             return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
         if q.start > w.end and _GROSS_SIDE.search(folded, w.end, q.start) and _NET_LATER.search(
-            folded, q.end, _line_end(folded, q.end)
+            folded, q.end, _rest_of_line(folded, q.end)
         ):
             return False  # "港股通：買入 HK$ 14,360 百萬；賣出 …；淨買入 HK$ 7,141 百萬": the net one
         return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
@@ -354,9 +354,15 @@ _GROSS_SIDE = patterns.compile(r"(?<!净)(?:买入|卖出)|(?<!net\s)\b(?:buys?|
 _NET_LATER = patterns.compile(r"净(?:买入|卖出|流入|流出)|\bnet\b")
 
 
-def _line_end(folded: str, pos: int) -> int:
-    end = folded.find("\n", pos)
-    return len(folded) if end < 0 else end
+_NET_REACH = 120  # a leg's line after its gross buying: "；賣出 HK$ 7,219 百萬；淨買入 HK$ 7,141 百萬"
+
+
+def _rest_of_line(folded: str, pos: int) -> int:
+    """Where the line of ``pos`` ends, or ``_NET_REACH`` on (a report on one line of megabytes
+    must not be read to its end for every amount)."""
+    stop = min(len(folded), pos + _NET_REACH)
+    end = folded.find("\n", pos, stop)
+    return stop if end < 0 else end
 
 
 _RESTATE_LINK = patterns.compile(
