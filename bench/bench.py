@@ -39,9 +39,12 @@ OUT = ROOT / "bench" / "out"
 TIME_BIN = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 # Targets.
-MIXED_MBPS = 5.0
-ZH_MBPS = 8.0
-ZH_MBPS_STRETCH = 10.0
+# Issue 10 (one scan, one binder): 2 MB/s per core on each corpus, stretch 3. (Issue 5 had
+# asked for 5 and 8 MB/s; issue 10 measured the floor of a Python design at 4-5 MB/s.)
+MIXED_MBPS = 2.0
+MIXED_MBPS_STRETCH = 3.0
+ZH_MBPS = 2.0
+ZH_MBPS_STRETCH = 3.0
 STARTUP_MS = 120.0  # issue 10: hkwrap extract small.txt, bytecode caching on
 STARTUP_MS_STRETCH = 100.0
 # An imported HKEX list (3,000 securities) costs no more at start-up than the built-in table
@@ -263,7 +266,7 @@ def throughput(rows: list[Row], kind: str, size: float, timeout_per_mb: float) -
     r = extract([str(folder)], out_file, 1, f"{kind} {size:g} MB ({files} files), --jobs 1",
                 timeout=max(120.0, size * timeout_per_mb))
     speed = mbps(nbytes, r)
-    target, stretch = (MIXED_MBPS, None) if kind == "mixed" else (ZH_MBPS, ZH_MBPS_STRETCH)
+    target, stretch = (MIXED_MBPS, MIXED_MBPS_STRETCH) if kind == "mixed" else (ZH_MBPS, ZH_MBPS_STRETCH)
     label = "mixed text" if kind == "mixed" else "Chinese"
     result = verdict(speed >= target, r)
     if stretch and result == "PASS" and speed >= stretch:
