@@ -320,7 +320,8 @@ def _near_level(known: float | None, level: float) -> bool:
 _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
-# Between a streak word and its length ("連跌三日", "連升 3 日").
+# Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
+# ("three-day losing streak").
 _STREAK_GAP = 3
 
 # Words that open a move of their own: a session word right before one is that move's.
@@ -891,6 +892,12 @@ class _Binder:
         return "previous" in word.roles or (
             "yesterday" in word.roles and not self.state.yesterday_is_report_day
         )
+
+    def streak_follows(self, tok: Token) -> bool:
+        """Is the word right after ``tok`` a streak ("three-day losing streak", "five-session
+        winning run")? The period then says how long the streak ran, not the figures' day."""
+        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        return nxt is not None and nxt.has("neutral") and nxt.start - tok.end <= _STREAK_GAP
 
     def describes_next_subject(self, tok: Token) -> bool:
         """Is ``tok`` inside a descriptor ending in 的 right before the next subject, with no
@@ -1595,6 +1602,8 @@ class _Binder:
             and tok.start - self.prev.end <= _STREAK_GAP
         ):
             pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
+        elif self.is_previous(word) and self.streak_follows(tok):
+            pass  # "snapped a three-day losing streak": how long the streak had run
         elif self.is_previous(word) and self.describes_next_subject(tok):
             pass  # "上月初掛牌的長實地產跌4.1%": the period dates the company's listing, not the move
         elif self.is_previous(word):
