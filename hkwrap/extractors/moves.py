@@ -320,6 +320,8 @@ def _near_level(known: float | None, level: float) -> bool:
 _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
+# Between a figure and the name it is given for: "-6.9% for the MSCI China".
+_FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
 # ("three-day losing streak").
 _STREAK_GAP = 3
@@ -1798,6 +1800,12 @@ class _Binder:
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None and nxt.subject is not None and _FOR_SUBJECT.fullmatch(folded, q.end, nxt.start)
+            and not folded.startswith(("'s", "’s"), nxt.end)  # ("2% for the index's best day": the name's day)
+        ):
+            return  # "against -3.2% for the Hang Seng Index and -6.9% for the MSCI China": the next name's
         kind = self.group[0].kind
         prev = self.prev
         if (
