@@ -320,6 +320,8 @@ def _near_level(known: float | None, level: float) -> bool:
 _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
+# A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
+_HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
@@ -1341,6 +1343,8 @@ class _Binder:
         last = self.last_subject
         if self.elsewhere and self.elsewhere_clause and last is not None and ";" in folded[last.end:tok.start]:
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
+        if subj.kind == "stock" and self.elsewhere and _HK_LISTING_HEAD.match(folded, subj.start, subj.end):
+            self.elsewhere = False  # "招商银行A股涨1.1%，H股（03968.HK）涨0.9%": the name is the H shares'
         if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
         if subj.kind == "pronoun" and subj.id == "@warrant":
