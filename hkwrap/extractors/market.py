@@ -307,6 +307,11 @@ def _flow(
             folded, q.end, _rest_of_line(folded, q.end)
         ):
             return False  # "港股通：買入 HK$ 14,360 百萬；賣出 …；淨買入 HK$ 7,141 百萬": the net one
+        if any(
+            0 <= o.start - q.end <= _PERIOD_AFTER_AMOUNT and not _ANY_BREAK.search(folded, q.end, o.start)
+            for o in other_period
+        ):
+            return False  # "Southbound buying: HK$38bn net for the week": another period's total
         return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
             folded, max(0, q.start - _QUOTA_REACH), q.start
         )
@@ -416,10 +421,23 @@ def _short_share(folded: str, quantities: list[Quantity], w: Word) -> Quantity |
 def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     """English "northbound capital" with no word of the mainland market in its sentence: in
     Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
-    southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen."""
+    southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen, are
+    counted in yuan ("northbound net sell RMB2.17bn"), or stand beside the southbound flow."""
     if not folded[w.start:w.end].isascii():
         return False
-    return not any(_has(x, "mainland_market") for x in words)
+    return not any(_has(x, "mainland_market") or _has(x, "southbound") for x in words) and not _YUAN_AFTER.search(
+        folded, w.end, w.end + _REACH
+    )
+
+
+# The mainland's currency after a flow keyword: a northbound flow is counted in it. ("yuan"
+# alone is not enough: translated copy renders a Hong Kong 億元 as "billion yuan".)
+_YUAN_AFTER = patterns.compile(r"\b(?:rmb|cny|renminbi)|人民[幣币]")
+# Right after a flow keyword: the figure is not given ("北向 n/a", "Northbound: N.A.").
+_NOT_GIVEN_AFTER = patterns.compile(r"\s{0,3}[:：]?\s{0,3}(?:n/a\b|n\.a\.|不適用|不适用|休市|暫停|暂停)")
+# An other-period word this close after a flow's amount dates it ("HK$38bn net for the week").
+_PERIOD_AFTER_AMOUNT = 12
+_ANY_BREAK = patterns.compile(r"[,，;；。、]")
 
 
 def extract_market(
@@ -520,6 +538,8 @@ def extract_market(
                 later_in_day = _half_day(folded, market, role, start, end) and (
                     _words()["full_day"].search(folded, start, end) is not None
                 )
+                if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+                    continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
                 if _open(current) or later_in_day:
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
