@@ -1539,11 +1539,17 @@ class _Binder:
             self.close()
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
+        prev = self.prev
+        if (
+            sess and prev is not None and prev.word is not None and self.is_previous(prev.word)
+            and tok.start - prev.end <= _TOUCHING
+            and _COMPARED_WITH.search(folded, max(sentence[0], prev.start - _LOOKBACK), prev.start)
+        ):
+            sess = None  # "以24,978.63点开盘，较上一交易日收市涨36.22点": the close compared with
         if sess == "close" and self.sentence_session == "midday" and d:
             sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
         if sess == "close" and self.state.midday_report and not self.full_day:
             sess = "midday"  # "The Half-Day Report: ... The Hang Seng Index closed at 27,055 points"
-        prev = self.prev
         if (
             sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING
             and not folded[tok.start:tok.end].isascii()  # ("... in the morning to close at 27,561": the day's)
