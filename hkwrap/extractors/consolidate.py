@@ -148,6 +148,21 @@ def _implied_restates(a: Draft, b: Draft) -> bool:
     return abs(round(implied, places) - a.pct) < _EPS
 
 
+def _points_complete(a: Draft, b: Draft) -> bool:
+    """Are ``b``'s bare exact points the change that ``a``'s quote (a level and a percent, no
+    points) implies, to the decimals ``a`` gives? A digest's row "Hang Seng 23,980.30 ▼ 0.34%"
+    and, in its prose, "It closed down 81.38 points" are one close."""
+    if a.level is None or a.pct is None or a.points is not None or a.level_q != "exact" or a.pct_q not in _PRECISE:
+        return False
+    if b.points is None or b.pct is not None or b.level is not None or b.points_q not in _PRECISE:
+        return False
+    before = a.level - b.points
+    if before <= 0:
+        return False
+    places = len(f"{abs(a.pct):.6g}".partition(".")[2])
+    return abs(round(100 * b.points / before, places) - a.pct) < _EPS
+
+
 def _direction(d: Draft) -> int:
     """+1 or -1 for a draft whose percent or points say which way it moved, else 0."""
     for v in (d.pct, d.points):
@@ -217,6 +232,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
         if not same_line and not (
             _implied_restates(a, b) or _implied_restates(b, a) or _closing_price_of(a, b) or _closing_price_of(b, a)
+            or _points_complete(a, b) or _points_complete(b, a)
         ):
             return False
         if level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q):

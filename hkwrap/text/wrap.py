@@ -33,7 +33,9 @@ _COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|
 _LONG_LINE = 40
 # A line that is its own unit: a bullet, a numbered item, a heading, a table row, a dateline,
 # and a social post's emoji bullets ("🔹恒指：…", "📌今天的红色", the keycap "1️⃣ 腾讯…").
-_OWN_LINE = patterns.compile(r"(?:[-*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
+# (A double hyphen before a lower-case word is a dash in running prose, not a bullet: "-- then
+# sagged in the final hour".)
+_OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
 # ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
