@@ -322,6 +322,9 @@ _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$"
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
+# A short label right before a level or a price, after its move's change: "(close 6,910.33)",
+# ", last HK$19.96".
+_LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
@@ -1837,6 +1840,9 @@ class _Binder:
             # "the high of the day, 26,371.87, came early": the day's extreme in apposition
             self.level is not None and self.level.kind == "intraday" and q.kind != "pct"
             and not folded[self.level.end:q.start].strip(" ,")
+        ) or (
+            # "+0.62% (close 6,910.33)", "+6.8%, last HK$19.96": a label of the level or price
+            q.kind != "pct" and _LEVEL_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
         )
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
