@@ -36,6 +36,8 @@ _LONG_LINE = 40
 # (A double hyphen before a lower-case word is a dash in running prose, not a bullet: "-- then
 # sagged in the final hour".)
 _OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
+# A line that opens on a percent, signed or not ("+0.47%", "▼ 1.2%"): a label's value.
+_PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
 # ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
@@ -77,6 +79,12 @@ def soft_breaks(text: str) -> list[int]:
         if _OWN_LINE.match(before) and not _OWN_LINE.match(after) and _OPEN_END.search(before):
             # a bullet's item run on: "- Xinyi Solar … each gained over 6%. Xinyi Solar closed at" /
             # "HK$3.41."
+            strong.append(at)
+            evidence += 1
+            continue
+        if before[-1] in ":：" and _PERCENT_OPENS.match(after) and not _OWN_LINE.match(before):
+            # a label's value wrapped onto the next line: "... Hang Seng Composite Index:" /
+            # "+0.47%. All three bars are green."
             strong.append(at)
             evidence += 1
             continue
