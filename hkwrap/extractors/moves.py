@@ -548,6 +548,11 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
     yesterday = today = False
     for tokens in sentences:
         forecast = any(t.has("modal") for t in tokens)
+        # "昨天 (Tue) 科指还 +2.3%，今天全吐回去一大半": the index's yesterday set against its today
+        if not forecast and any(t.has("today") for t in tokens) and any(
+            t.word is not None and t.has("yesterday") for t in tokens
+        ) and any(t.subject is not None and t.subject.kind == "index" and not t.subject.id.startswith("@") for t in tokens):
+            today = True
         for prev, tok in pairwise(tokens):
             if tok.start - prev.end > _DAY_WORD_REACH:
                 continue
