@@ -212,7 +212,9 @@ def _pattern() -> regex.Pattern:
         )
         # "八十多億", "1,000多億", "二十幾億", "一千多萬": the figure and some more, then its magnitude
         (?:(?P<oddmag>多|余|几)(?=\s?[千万亿兆]))?
-        (?:\s?(?P<mag>{mags})(?![a-z]))?
+        # (a Latin magnitude not inside a word: "5 bonds"; a Chinese one before anything:
+        # "2,312亿HKD")
+        (?:\s?(?P<mag>{mags})(?:(?<=[万亿千兆])|(?![a-z])))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
         (?P<odd>多|余|(?<=[一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
