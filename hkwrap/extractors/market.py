@@ -455,6 +455,7 @@ def extract_market(
     # whether the turnover taken was called the market's (大市成交, 主板成交額, "market
     # turnover"): one so called replaces a bare 成交額 taken before it, which may be a stock's
     turnover_named_market = False
+    foreign = _ForeignParagraphs(prep, lexicon)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         if not words:
@@ -586,7 +587,7 @@ def extract_market(
                 quantities = [q for q in quantities if q.end <= cut]
                 roles = frozenset().union(*(w.roles for w in words))
                 blue_chip = False
-        if not blue_chip and (roles & _BREADTH_ROLES or ratio):
+        if not blue_chip and (roles & _BREADTH_ROLES or ratio) and not foreign.of(start):
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
             # two such sentences in a row make the pair
@@ -614,6 +615,53 @@ def extract_market(
             setattr(market, role, total)
             market.evidence[role] = ev
     return market
+
+
+# A blank line: the end of a paragraph.
+_PARAGRAPH_BREAK = patterns.compile(r"\n[ \t\u3000]*\n")
+# From a generic name ("the benchmark") to the other market's index it introduces.
+_APPOSITION_REACH = 45
+
+
+class _ForeignParagraphs:
+    """Which paragraphs are about another market: they name another market's index (the
+    KOSPI, the PSEi, the Shanghai Composite) and none of Hong Kong's. Their breadth ("gainers
+    outnumbering losers 521 to 354") is that market's. Found on first need, once a paragraph."""
+
+    def __init__(self, prep: Prepared, lexicon: Lexicon) -> None:
+        self.prep, self.lexicon = prep, lexicon
+        self.breaks: list[int] | None = None
+        self.known: dict[int, bool] = {}
+
+    def of(self, pos: int) -> bool:
+        """Is the paragraph holding ``pos`` about another market?"""
+        folded = self.prep.folded
+        if self.breaks is None:
+            self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
+        k = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[k - 1] if k else 0
+        if start not in self.known:
+            end = self.breaks[k] if k < len(self.breaks) else len(folded)
+            self.known[start] = self._foreign(start, end)
+        return self.known[start]
+
+    def _foreign(self, start: int, end: int) -> bool:
+        folded = self.prep.folded
+        words = self.prep.words(self.lexicon, start, end)
+        others = [w for w in words if "index:@other" in w.roles]
+        if not others:
+            return False
+        for w in words:
+            if w.roles & _FLOW_ROLES:
+                return False  # Stock Connect: Hong Kong's side of the link
+            ids = [r[6:] for r in w.roles if r.startswith("index:")]
+            home = any(not i.startswith("@") or i in ("@market", "@derived") for i in ids)
+            if home and not any(
+                # "The benchmark Korea Composite Stock Price Index (KOSPI)": the benchmark named
+                0 <= o.start - w.end <= _APPOSITION_REACH and not _ANY_BREAK.search(folded, w.end, o.start) for o in others
+            ):
+                return False
+        return True
 
 
 def _opens_label(folded: str, w: Word) -> bool:
