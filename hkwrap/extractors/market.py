@@ -619,6 +619,8 @@ def extract_market(
 
 # A blank line: the end of a paragraph.
 _PARAGRAPH_BREAK = patterns.compile(r"\n[ \t\u3000]*\n")
+# A gauge of Hong Kong's own market among the other indices (sub-indices, Stock Connect indices).
+_HOME_GAUGE = patterns.compile(r"hang\s?seng|恒生|分类|sub-?ind|港股通|香港")
 # From a generic name ("the benchmark") to the other market's index it introduces.
 _APPOSITION_REACH = 45
 
@@ -648,7 +650,8 @@ class _ForeignParagraphs:
     def _foreign(self, start: int, end: int) -> bool:
         folded = self.prep.folded
         words = self.prep.words(self.lexicon, start, end)
-        others = [w for w in words if "index:@other" in w.roles]
+        # (Hong Kong's own sub-indices are other gauges too: 恒生地產分類指數 is no other market)
+        others = [w for w in words if "index:@other" in w.roles and not _HOME_GAUGE.search(folded, w.start, w.end)]
         if not others:
             return False
         for w in words:
