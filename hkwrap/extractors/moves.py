@@ -325,6 +325,8 @@ _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
 _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
+# Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").
+_FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九十百千万]")
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
@@ -1543,6 +1545,8 @@ class _Binder:
         assert word is not None
         roles = word.roles
         cur = self.cur
+        if folded[tok.start:tok.end] == "见" and not _FIGURE_NEXT.match(folded, tok.end, tok.end + _MATCH_WINDOW):
+            return  # "內險股亦見資金回流": 見 is "saw", not a level the day reached
         if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
             # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
             # 盤中最高見121港元"
