@@ -134,6 +134,11 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         ctx.moves = [m for m in ctx.moves if not any(s <= m.sentence[0] < e for s, e in period_rows)]
 
     moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table)
+    if moves:
+        # a row read by its header is read: the binder's reading of the same row as a sentence
+        # (which may take a weight column, "佔淨值 9.6%", for the change) gives way
+        rows = {(m.sentence, m.subjects[0].id): m.pcts[0].value for m in moves if m.pcts}
+        ctx.moves = [m for m in ctx.moves if not _misread_row(m, rows)]
     ctx.moves.extend(moves)
     added = code_cell_mentions(ctx.prep, moves, {m.code for m in doc.mentions})
     if added:
@@ -145,6 +150,18 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         spans = [row.sentence for row in rows]
         ctx.moves = [m for m in ctx.moves if not _index_figures_in(m, spans)]
     ctx.moves.extend(rows)
+
+
+def _misread_row(move: Any, rows: dict[tuple[tuple[int, int], str], float]) -> bool:
+    """Is ``move`` a stock's move read from a table row, as a sentence, whose change is not the
+    one the row's header names (``rows``: row span and stock -> the change read by header)?"""
+    if not move.subjects or move.subjects[0].kind != "stock" or not move.pcts:
+        return False
+    figures = [n.start for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    return any(
+        sid == move.subjects[0].id and all(s <= f < e for f in figures) and move.pcts[0].value != pct
+        for ((s, e), sid), pct in rows.items()
+    )
 
 
 def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:

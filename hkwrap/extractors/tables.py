@@ -32,7 +32,7 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
 )
 # A column of another day or period: the previous close, year-to-date, week, month, 52 weeks.
 _OTHER_COLUMN = patterns.compile(
-    r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
+    r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
 )
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
