@@ -253,7 +253,7 @@ def _reference(prep: Prepared, metadata: dict[str, str], option: str | None) -> 
 
 # A dateline's line holds little besides the date: at most this many other characters.
 _DATELINE_REST = 40
-_TIME_AFTER = patterns.compile(r"\s*\d{1,2}:\d{2}")
+_TIME_AFTER = patterns.compile(r"\s*[,，]?\s*\d{1,2}:\d{2}")  # "2025.11.21 04:13", "4 September 2025, 6:05pm"
 # A weekday written beside a full date restates it: "Thursday, 17 November 2022" (the date up to
 # this far after the weekday), "2024年5月21日 星期二" (the weekday this far after the date).
 _WEEKDAY_BEFORE_DATE = 16
