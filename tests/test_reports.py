@@ -273,6 +273,28 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   十大成交, HK$…百萬 market figures), a 澎湃 两岸三地 收评 with A/H pairs and 台股, a 抖音 口播 in
   spoken numerals (二十五块八, 四十二个亿, 站上两万一千八百点), a 2021 窝轮/期权 note (沽证/熊证
   codes, 引伸波幅, 昨日 moves), and a 家族办公室 weekly letter with a Friday recap.
+- tests/reports36/: a thirtieth blind set in English and mixed kinds not seen before (6 English,
+  2 mixed; 2020-2026, half with no year): a Korean news agency's Asia round-up led by the KOSPI
+  (its 521-to-354 breadth, 'as much as 1.9 percent', a sector sub-index, Monday's moves), a Manila
+  broadsheet's business page (PSEi breadth and pesos, 'up 0.9 percent at the lunch break', '(HK:
+  0027)' codes, Melco Resorts in New York), a strategist's weekly with a Friday table of WTD/YTD
+  columns and '700 HK' movers, a newsletter in the 'Morning Brew' style ('The Labubu maker ripped
+  as much as 7.9%', 'each fell more than 3%'), a Q&A explainer with 'Published: 4 September 2025'
+  and a warrant with no code, a graphics desk's chart alt text (a gap-down open, '(close
+  6,910.33)', an HSCI bar, 'HK:2331' bullets), a bilingual Macau gaming daily (齊升逾4%, 早段曾升6%,
+  a year-to-date line) and a trader's Notion journal in 中英 (→ levels, 昨天 科指, stop-loss and
+  price alerts).
+- tests/reports37/: a thirty-first blind set of everyday Chinese kinds (4 Traditional, 4
+  Simplified; 2021-2026, half with no year): a Macau paper's 財經版 (高開142點 / 升幅一度擴大至530點，
+  高見, 博彩股分別/齊升逾3%, 無升跌, 前日已升312點, a sub-index and 夜市), a 2022 broker 晨報 recapping
+  昨日 with a 重點股份 list ((700) codes, 無升跌), 技術分析 levels, 目標價/止蝕價 and northbound in RMB,
+  a 信報-style column with 收市 rows (HSCI, 恒生地產 and 上證 rows, 半日收報, 後者收報), a 2024 fund NAV
+  commentary with a 佔淨值 | 今日變動 | 收市價 holdings table (0700.HK, the 2800 ETF) beside MSCI and
+  fund returns, a 雪球 复盘 in emojis (HSI/HSTECH, 鹅厂, 高开60点 with no index named, 成交
+  2,312亿HKD, 平收), a 2021 新华社 开盘/午盘/收盘 series (以…开盘，较上一交易日收市涨, full company
+  names, 沪/深 legs), a 2026 每经 深度 on 创新药 (恒生医疗保健指数, A+H pairs, 盘中一度跌超10%，收盘跌幅
+  收窄至), and a 投顾 直播 transcript (分别上涨, 700 HK / HK:9988 codes, 期货低水, support and a
+  price alert).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
