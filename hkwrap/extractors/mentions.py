@@ -433,7 +433,7 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
         elif key in tied and hit.kind == "name" and hit.code != tied[key]:
             hit = hit._replace(code=tied[key])
         elif hit.code is None and len(hit.codes) > 1:
-            code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
+            code = _by_bare_code(prep.folded, hit) or _by_context(prep, table, hit) or _only_one(hit.codes, firm)
             if code:
                 hit = hit._replace(code=code)
         out.append(hit)
@@ -444,6 +444,25 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
 
 
 _MIN_UNKNOWN_NAME = 4  # characters: shorter unknown names recur by accident
+
+
+# A code printed bare right after a name, or leading it ("平安 2318", "2318 平安", "平安(2318)").
+_BARE_CODE_NEXT = patterns.compile(r"\s?[(（]?\s?(\d{1,5})(?:\.hk)?\s?[)）]?(?![\d.,%])")
+_BARE_CODE_LEAD = patterns.compile(r"(?<![\d.])(?<!\d,)(\d{1,5})\s?$")
+_BARE_CODE_REACH = 10  # "(02318.HK)" and a space
+
+
+def _by_bare_code(folded: str, hit: Hit) -> str | None:
+    """The one of a shared name's codes printed bare beside it ("平安 2318 涨1.9%")."""
+    for m in (
+        _BARE_CODE_NEXT.match(folded, hit.end, hit.end + _BARE_CODE_REACH),
+        _BARE_CODE_LEAD.search(folded, max(0, hit.start - _BARE_CODE_REACH), hit.start),
+    ):
+        if m is not None:
+            code = m.group(1).zfill(5)
+            if code in hit.codes:
+                return code
+    return None
 
 
 def _only_one(codes: tuple[str, ...], firm: set[str]) -> str | None:
