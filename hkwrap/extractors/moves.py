@@ -1600,6 +1600,7 @@ class _Binder:
         if "sequence" in roles:
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
             self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
+            self.fundamental = None  # "on a strong shipment update, then ... to close up 5.1%": the shares again
         if "likelihood" in roles:
             # "恒指在17,000點至18,000點區間震盪的概率較大": the figures of its clause are a forecast
             for m in (*self.moves, self.cur):

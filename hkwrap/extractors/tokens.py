@@ -223,6 +223,15 @@ def _next_word_start(folded: str, pos: int) -> int:
 _OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
+# A sentence that opens on "the" + up to three words + a word for a company: "The Labubu
+# maker", "The smartphone and EV maker", "The e-commerce giant".
+_DESCRIPTOR_OPENING = patterns.compile(
+    r"\s{0,3}[\"'“‘]?(?P<d>the\s(?:[a-z0-9][a-z0-9'’&-]*\s){0,3}"
+    r"(?:maker|giant|firm|developer|lender|insurer|carmaker|automaker|chipmaker|retailer|brewer|conglomerate|operator))\b(?!['’]s)"
+)
+_DESCRIPTOR_OPENING_CHARS = 60  # the longest opening the pattern may read
+
+
 def _ends_before(ends: set[int], pos: int) -> int | None:
     """Where a security named right before ``pos`` (within a possessive's reach) ends."""
     return next((k for k in range(pos, max(-1, pos - _OWN_LISTING_REACH), -1) if k in ends), None)
@@ -356,5 +365,11 @@ def tokenize(
             continue
         tokens.append(Token(w.start, w.end, word=w))
     tokens.extend(Token(q.start, q.end, qty=q) for q in quantities)
+    # "The Labubu maker ripped as much as 7.9%": a sentence opening on a descriptor of the
+    # company last named refers to it, as "the stock" does
+    if (d := _DESCRIPTOR_OPENING.match(folded, start, min(end, start + _DESCRIPTOR_OPENING_CHARS))) is not None and not any(
+        t.start < d.end() and d.start("d") < t.end for t in tokens if t.subject is not None or t.word is not None
+    ):
+        tokens.append(Token(d.start("d"), d.end(), subject=Subject("pronoun", "@it", d.start("d"), d.end())))
     tokens.sort(key=lambda t: (t.start, t.end))
     return tokens
