@@ -351,6 +351,11 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
 _TECHNICAL_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)")
+# Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
+_PLAN_AFTER = patterns.compile(
+    r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
+    r"(?:分批|买入|吸纳|关注|加仓|建仓|止损|止蚀|入货|收集|减持|沽出|卖出)"
+)
 _TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|around|near|:)?\s?")
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
@@ -1840,6 +1845,8 @@ class _Binder:
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
         if q.kind in ("pts", "num", "money") and _TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
+        if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+            return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
