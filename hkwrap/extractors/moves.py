@@ -327,6 +327,10 @@ _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
 # Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").
 _FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九十百千万]")
+# A period counted from a start to now: a heading of only these heads that period's lines.
+_SINCE_START = patterns.compile(r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|年初至今|今年以来|本月至今|今年迄今")
+_BLANK_LINE = patterns.compile(r"\n[ \t\u3000]*\n")
+_HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
@@ -480,6 +484,9 @@ class BindState:
     half_day: bool = False  # the market traded only in the morning: its noon close is the close
     midday_report: bool = False  # the headline calls the report a midday one ("港股午評")
     period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
+    # where a heading line that is only a period since a start ("Year to date 年初至今") ended:
+    # the lines under it, to the next blank line, are that period's
+    period_block_at: int | None = None
     listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
@@ -1083,6 +1090,13 @@ class _Binder:
             self.sticky_session = "intraday"
         if any(t.qty is not None for t in self.tokens):
             state.figure_sentence = state.sentence
+        if state.period_block_at is not None:
+            if _BLANK_LINE.search(self.folded, state.period_block_at, sentence[0]) is None:
+                return []  # under "■ Year to date 年初至今": "Galaxy +5.2%, Sands China +10.4%"
+            state.period_block_at = None
+        if self.period_block_heading():
+            state.period_block_at = sentence[1]
+            return []
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
@@ -1145,6 +1159,19 @@ class _Binder:
             state.last_session = moves[-1].session
             state.last_move = moves[-1]
         return moves
+
+    def period_block_heading(self) -> bool:
+        """Is the sentence a heading line of its own that only names a period since a start
+        ("■ Year to date 年初至今", "## YTD", "今年以來")?"""
+        if len(self.text) > _HEADING_CHARS or not self.tokens or "\n" in self.text:
+            return False
+        line_start = self.folded.rfind("\n", 0, self.sentence[0]) + 1
+        line_end = self.folded.find("\n", self.sentence[1])
+        if self.folded[line_start:self.sentence[0]].strip(_HEADING_MARKS) or self.folded[self.sentence[1]:line_end if line_end >= 0 else len(self.folded)].strip(" .:："):
+            return False  # not a line of its own
+        return all(
+            t.word is not None and _SINCE_START.fullmatch(self.folded, t.start, t.end) is not None for t in self.tokens
+        )
 
     @staticmethod
     def completes(last: Move | None, move: Move) -> bool:
