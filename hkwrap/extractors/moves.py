@@ -188,7 +188,7 @@ _PARAGRAPH_BREAK = patterns.compile(r"\n[^\S\n]*\n")  # a blank line
 _NEAR_BREAK = patterns.compile(r"[,;。]")  # a clause break between a word and its figure
 _PERIOD_AFTER_BREAK = patterns.compile(r"[,;。(]")
 _RIGHT_AFTER_BREAK = patterns.compile(r"[,;。、]")
-_CLAUSE_OPENER = patterns.compile(r"[\s,;:]*(?:and|but|while|whereas|with|as|when)?\s*")
+_CLAUSE_OPENER = patterns.compile(r"[\s,;:]*(?:[-*•▪·]\s)?(?:and|but|while|whereas|with|as|when)?\s*")  # (after a bullet too)
 # A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
 _SPEAKER_LABEL = patterns.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
 # HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
@@ -220,6 +220,7 @@ _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
 _ADJACENT = 2  # two tokens with at most a space and a mark between
+_LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
 _THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
 _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
@@ -1547,7 +1548,7 @@ class _Binder:
             t.role_kind("session") in ("open", "close")
             and (t.start - tok.end <= _ADJACENT or _AUXILIARY_GAP.fullmatch(folded, tok.end, t.start) is not None)
             for t in self.tokens[i + 1:i + 2]  # the very next token
-        )
+        ) or self.price_follows(i)
         appositive = _APPOSITIVE.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         if appositive is not None and not verb_follows:
             # "The stock, trading under the code 2097, opened at HK$290": the verb after the
@@ -1570,6 +1571,20 @@ class _Binder:
         if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + _LOOKAHEAD].strip():
             return None
         return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
+
+    def price_follows(self, i: int) -> bool:
+        """Do level words ("was at", "stood at"), each right after the one before, lead from
+        token ``i`` to a price at once ("the stock was at HK$16.48, up 6.4%")?"""
+        end = self.tokens[i].end
+        for t in self.tokens[i + 1:i + 1 + _LEVEL_WORDS_TO_PRICE + 1]:
+            if t.start - end > _ADJACENT:
+                return False
+            if t.qty is not None:
+                return t.qty.kind in ("money", "num") and end > self.tokens[i].end
+            if t.word is None or "level" not in t.word.roles:
+                return False
+            end = t.end
+        return False
 
     def on_word(self, tok: Token) -> None:
         folded, sentence = self.folded, self.sentence
