@@ -329,7 +329,9 @@ _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
 # Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").
 _FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九十百千万]")
 # A period counted from a start to now: a heading of only these heads that period's lines.
-_SINCE_START = patterns.compile(r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|年初至今|今年以来|本月至今|今年迄今")
+_SINCE_START = patterns.compile(
+    r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|week[\s-]to[\s-]date|wtd|年初至今|今年以来|本月至今|今年迄今|本周至今|按周"
+)
 _BLANK_LINE = patterns.compile(r"\n[ \t\u3000]*\n")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
@@ -2033,7 +2035,13 @@ class _Binder:
                 self.take_mark(q)
         elif (
             q.kind == "num" and kind == "index" and q.sign and self.prev is not None and self.prev.qty is not None
-            and self.prev.qty.kind == "pct" and q.value < self.scale().points_max
+            and (
+                (self.prev.qty.kind == "pct" and q.value < self.scale().points_max)
+                # "HSI ▲ 17,746.91 | +95.76 | +0.54%": or after the level the row opens on (a
+                # figure below any level)
+                or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
+                    and not self.cur.points and not self.cur.pcts and q.value < self.scale().level_min)
+            )
             and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
