@@ -1793,6 +1793,14 @@ class _Binder:
             # "高見101.1元，但倒跌近3%收市，報96元": a reversal after the day's extreme is the close
             self.close()
             cur = None
+        elif (
+            cur is not None and not cur.has_change and cur.level is not None and cur.direction == -d
+            and cur.session == "intraday" and _CLAUSE_MARK.search(self.folded, cur.level.end, tok.start)
+        ):
+            # "早盤一度下探24,713點，但午後……最多上漲超過400點": the other way, in a later clause,
+            # is another moment of the day, not the low's change
+            self.close()
+            cur = None
         if cur is not None and cur.has_change and not (sess and cur.session and sess != cur.session) and (
             _right_after(self.folded, cur, tok, post=True)
         ):
