@@ -149,6 +149,8 @@ _PERFORMANCE_LABEL = patterns.compile(
 _AHEAD_OF = patterns.compile(
     r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
 )
+# Right before a period word: a plan for then ("计划本周", "拟下月", "plans this week to").
+_PLANNED_FOR = patterns.compile(r"(?:计划|拟|将于|准备|打算|预定|\bplans?\sto\b[^.;,]*|\bplanned\b[^.;,]*|\bscheduled\b[^.;,]*)\s?$")
 _AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its interim results on")
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
@@ -1680,6 +1682,8 @@ class _Binder:
             pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
         elif self.is_previous(word) and self.streak_follows(tok):
             pass  # "snapped a three-day losing streak": how long the streak had run
+        elif self.is_previous(word) and _PLANNED_FOR.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start):
+            pass  # "美国众议院计划本周就法案进行表决": the period dates a planned event, not the figures
         elif self.is_previous(word) and self.describes_next_subject(tok):
             pass  # "上月初掛牌的長實地產跌4.1%": the period dates the company's listing, not the move
         elif self.is_previous(word):
