@@ -124,6 +124,7 @@ _FORMS = r"""
   | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼]|[编編][号號]|(?:stock\s|share\s)?code\b)
     \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700, 編號：19830, (code 65412)
   | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
+  | hk(?P<n7>\d{5})(?=\s?[)」])                                       # $京东集团-SW(HK09618)$ (a 雪球 cashtag)
 """
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
 # (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
@@ -246,7 +247,7 @@ class Matcher:
         found: list[tuple[int, int, str, bool]] = []
         for m in _CODE_BRACKETED.finditer(folded):
             n6 = m.group("n6")
-            digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5") if g)
+            digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5", "n7") if g)
             found.append((m.start(), m.end(), digits, n6 is not None))
         for m in _CODE_PREFIXED.finditer(folded):
             found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5"), False))
