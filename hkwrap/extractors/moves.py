@@ -222,7 +222,8 @@ _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
 _ADJACENT = 2  # two tokens with at most a space and a mark between
-_LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
+_LEVEL_WORDS_TO_PRICE = 2
+_LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")  # "was" + "at" between a pronoun and its price
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
 _THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
 _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
@@ -1220,8 +1221,17 @@ class _Binder:
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)
         lead = 1 if len(tokens) > 1 and tokens[0].word is not None and "today" in tokens[0].word.roles else 0
+        opening = lead  # the token that must open the sentence
+        # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点")
+        while (
+            lead < len(tokens) - 1 and lead < _LEAD_WORDS and tokens[lead].word is not None
+            and (tokens[lead].role_kind("session") == "intraday" or tokens[lead].role_kind("qualifier"))
+            and not {"up", "down", "level"} & tokens[lead].word.roles
+            and tokens[lead + 1].start - tokens[lead].end <= _ADJACENT
+        ):
+            lead += 1
         first = (
-            tokens[lead] if tokens and tokens[lead].word is not None and tokens[lead].start - opens_at <= _OPENS_REACH else None
+            tokens[lead] if tokens and tokens[lead].word is not None and tokens[opening].start - opens_at <= _OPENS_REACH else None
         )
         # "蜜雪集團(02097)正式掛牌。公司發售價為每股202.5港元，開盤報262港元": the company just named
         opens_on_company = _COMPANY_OPENING.match(self.folded, opens_at, self.sentence[1]) is not None
