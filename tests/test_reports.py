@@ -295,6 +295,24 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   names, 沪/深 legs), a 2026 每经 深度 on 创新药 (恒生医疗保健指数, A+H pairs, 盘中一度跌超10%，收盘跌幅
   收窄至), and a 投顾 直播 transcript (分别上涨, 700 HK / HK:9988 codes, 期货低水, support and a
   price alert).
+- tests/reports38/: a thirty-second blind set in English and mixed kinds not seen before (5
+  English, 3 bilingual; 2022-2025, half with no year): a Seeking-Alpha-style Li Ning article
+  with a five-day price table and an ADR beside the 2331:HK close, a broker results flash (TP,
+  "Shares opened 3.1% higher", midday "the stock was at HK$16.48") with 175 HK codes, a quant
+  desk's key:value EOD dump (HSI.close:, mkt.adv:, a CSV top-movers block, price alerts), an
+  HKEX unusual-movement announcement ("the Shares ... representing an increase of approximately
+  22.8%", Stock Code: 2096), FT-style Markets Live posts with names only, a bilingual Telegram bot
+  (HK:2015 ➜ HK$98.15, 按週 section), a Kongish Instagram carousel (「700」, 1810 HK, 齊跌逾4%) and
+  a bilingual desk handover (00700 腾讯, 分别 with slashes, 高开 186 点).
+- tests/reports39/: a thirty-third blind set in Chinese outlet kinds not seen before (4
+  Traditional, 4 Simplified; 2020-2026, half with no year): a 2023 bank 財富管理 weekly dated Monday
+  whose 上週五港股回顧（2023年6月16日） is the subject day (高開118點, 週線, 年底目標, 週四曾急升3%，週五回軟
+  0.5%), a TV 早晨財經 script on 昨日 (一度升185點 / 最多跌過230點, 分別…同…, 齊齊跌近2%, ADR 折合港元,
+  夜期), a 中央社-style Taiwan-phrased 亞股收盤 wire (以…點作收, 一度下探 / 盤中最多上漲超過400點, 比亞迪A股
+  漲停), a Cantonese 股壇 column (抽高三百幾點, 跌成兩個巴仙, 千九億, 淨沽22億, a codeless 認購證, 跌穿
+  110蚊), a 格隆汇 港股异动 flash stack (高开 then 收涨, 盘中最高触及 price), a 华尔街见闻 newest-first live
+  feed, a 2026 证券时报 收评 by 板块 with HSCI, 介乎1%至2% and 沪/深 southbound split, and a 微博 post
+  with $名称(hk09988)$ cashtags and holdings.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
