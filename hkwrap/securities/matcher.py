@@ -31,6 +31,7 @@ import ahocorasick_rs
 
 from hkwrap import patterns
 from hkwrap.securities.tickers import TickerMatch, _hk_code
+from hkwrap.text.fold import fold
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 if TYPE_CHECKING:
@@ -362,8 +363,47 @@ class Matcher:
                 hit = Hit(named_from, e, ticker.code, None, None, (), s, e, ticker)
             hits.append(hit)
             last_code_end = e
+        hits.extend(self._short_name_hits(folded, hits))
         hits.sort(key=lambda h: h.start)
         return _drop_overlaps(hits)
+
+    def _short_name_hits(self, folded: str, hits: list[Hit]) -> list[Hit]:
+        """A five-digit code beside a shortening of its Chinese name that is no alias ("02318
+        平安", "平安 02318" for 中國平安): the code, and the name it is printed with."""
+        if not _CODE_BESIDE_HAN.search(folded):
+            return []
+        taken = [(h.start, h.end) for h in hits]
+        out: list[Hit] = []
+        for m in _CODE_BESIDE_HAN.finditer(folded):
+            digits = (m.group("c1") or m.group("c2")).zfill(5)
+            rec = self.table.get(digits)
+            if rec is None:
+                continue
+            run = m.group("h1") or m.group("h2")
+            name = fold(rec.name_zh or "")
+            short = next(
+                (run[:k] if m.group("h1") else run[-k:]
+                 for k in range(min(len(run), _SHORT_NAME_MAX), 1, -1)
+                 if _in_order(run[:k] if m.group("h1") else run[-k:], name) and (run[:k] if m.group("h1") else run[-k:]) != name),
+                None,
+            )
+            if short is None:
+                continue
+            if m.group("c1"):
+                cs, ce = m.start("c1"), m.end("c1")
+                ns, ne = m.start("h1"), m.start("h1") + len(short)
+            else:
+                cs, ce = m.start("c2"), m.end("c2")
+                ns, ne = m.end("h2") - len(short), m.end("h2")
+            start, end = min(cs, ns), max(ce, ne)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            ticker = _hk_code(digits, self.table, resolve_table=False)
+            if ticker is None:
+                continue
+            out.append(Hit(start, end, rec.code, ns, ne, (rec.code,), cs, ce, ticker))
+            taken.append((start, end))
+        return out
 
     def _other_company(self, folded: str, text: str | None, e: int) -> bool:
         if e < len(folded) and folded[e] >= "\u3400":
@@ -488,6 +528,21 @@ class Matcher:
             if m and m.group(1):
                 start = m.start(1)
         return Hit(start, e, ticker.code, None, None, (), s, e, ticker)
+
+
+# A five-digit code and a run of Chinese right after it, or a run of Chinese right before a
+# code of four or five digits ("平安 2318").
+_CODE_BESIDE_HAN = re.compile(
+    r"(?<![\d.,])(?P<c1>0\d{4})[ \t]?(?P<h1>[\u3400-\u9fff]{2,8})"
+    r"|(?P<h2>[\u3400-\u9fff]{2,8})[ \t]?(?P<c2>0?\d{4})(?![\d.,%])"
+)
+_SHORT_NAME_MAX = 4  # a shortened name: 平安 for 中國平安, 國壽 for 中國人壽
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Are ``short``'s characters all in ``name``, in order (平安 in 中国平安)?"""
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 def _title_case_line(text: str, at: int, name_end: int | None = None) -> bool:
