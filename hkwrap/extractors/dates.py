@@ -521,6 +521,20 @@ def lead_weekday(prep: Prepared) -> int | None:
     return None
 
 
+# A heading that recaps a day: "上週五港股回顧（2023年6月16日）", "Friday recap (16 June 2023)".
+_RECAP_WORD = patterns.compile(r"回顾|复盘|\brecap\b|\breview\b")
+_RECAP_HEADING_CHARS = 40  # a heading line, not a sentence of the report
+
+
+def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -> dt.date | None:
+    """The full date in a short heading that says it recaps that day."""
+    for n, m in matches:
+        start, end = prep.sentences[n]
+        if _full(m) and end - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, end):
+            return _resolve(m, None)[0]
+    return None
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -554,6 +568,11 @@ def find_trading_day(
         and len(folded[dateline_end:prep.sentences[dateline[1]][1]].strip(" ,:;.。")) > _LEAD_REST
     )
     own = ref  # the report's own date (metadata or dateline), not the user's --date anchor
+    # "二、上週五港股回顧（2023年6月16日）" in a weekly dated the Monday after: the section says
+    # which day it recaps
+    recap = _recap_heading_day(prep, matches)
+    if recap is not None and (own is None or recap <= own):
+        return recap.isoformat(), False
     if own is None:
         first = _first_trading_day(prep) or _last_trading_day(prep)  # "the first trading day of 2024"
         if first is not None:
