@@ -281,6 +281,8 @@ _COLLOQUIAL_PCT_MAX = 10
 _DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
 _QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
+# ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
+_UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 # Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
 # ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
@@ -2221,8 +2223,9 @@ class _Binder:
             return False
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if nxt is not None and nxt.word is not None and "unchanged" in nxt.word.roles:
-            # "China Life (2628.HK: HK$11.02, unch)": a quote whose change is none
-            return _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+            # "China Life (2628.HK: HK$11.02, unch)", "友邦 AIA (1299) 56.30 ➖ 平 flat": a quote
+            # whose change is none
+            return _UNCHANGED_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         return (
             nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
