@@ -301,6 +301,12 @@ _ZONE_OPEN_REACH = 3  # a space, the bracket, a space
 _SPACE_BEFORE = re.compile(r"[ \t]+$")  # a date and the zone: spaces only ("2022, HKT rose" is news)
 
 
+# A weekday written right before a time zone's abbreviation ("Thu HKT", "Tue night HKT").
+_WEEKDAY_BEFORE = patterns.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?\s(?:(?:night|morning|evening|afternoon)\s)?$"
+)
+
+
 def _time_zone(prep: Prepared, hit: Hit) -> bool:
     """Is the hit a time zone's abbreviation written as one (a company may have it as its
     alias: HKT Trust)? After a time ("16:10 HKT", "[09:31 HKT]", "4:08PM HKT"), before one
@@ -320,6 +326,8 @@ def _time_zone(prep: Prepared, hit: Hit) -> bool:
         start = bracket.start()
     if _TIME_BEFORE.search(text, max(0, start - _TIME_REACH), start):
         return True
+    if _WEEKDAY_BEFORE.search(prep.folded, max(0, start - _TIME_REACH), start):
+        return True  # "(Fed decision Thu HKT)": a day named in Hong Kong time
     space = _SPACE_BEFORE.search(text, max(0, start - _ZONE_OPEN_REACH), start)
     if space is None and bracket is None:
         return False  # "15 Mar 2022HKT": no date stands apart before it
