@@ -76,6 +76,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         lead_weekday,
         midday_report,
         morning_recap_lead,
+        same_day_lead,
     )
     from hkwrap.extractors.moves import BindState, bind, note_stamp, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
@@ -105,6 +106,8 @@ def _step_moves(ctx: Context, doc: Document) -> None:
             state.yesterday_is_report_day = True
             if state.report_weekday is not None:
                 state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
+        elif same_day_lead(ctx.prep):
+            pass  # "6月14日（星期五）16:20": a report of its own day, whose 昨日 is the day before
         else:
             sentences = list(sentences)
             state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)

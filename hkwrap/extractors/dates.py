@@ -510,6 +510,22 @@ def morning_recap_lead(prep: Prepared) -> bool:
     return False
 
 
+def same_day_lead(prep: Prepared) -> bool:
+    """Does an undated report's lead stamp it after the open of its own day ("6月14日（星期五）
+    16:20")? Then it is no next-morning recap: its 昨日 is the day before."""
+    for n, m in _matches(prep):
+        if n >= _LEAD_SENTENCES:
+            break
+        if m.group("yday") or m.group("today"):
+            continue
+        end = m.end()
+        if (wd := _BRACKETED_WEEKDAY.match(prep.folded, end)) is not None:
+            end = wd.end()
+        if _timed_after_open(prep.folded, end):
+            return True
+    return False
+
+
 def lead_weekday(prep: Prepared) -> int | None:
     """The weekday (Monday 0) the lead names, for a report whose date is unknown."""
     for n, m in _matches(prep):
