@@ -330,6 +330,17 @@ def _flow(
         # the amount is a flow ("Turnover was HK$84.5 billion ... southbound trading is closed")
         if not any(_has(x, "flow_in") or _has(x, "flow_out") for x in _starting(words, q.start - _FLOW_WORD_BEFORE, w.start)):
             return None
+    if q.start > w.end:
+        # "南向資金半日淨買入12億元，全日淨買入35.6億元": the full day's amount said after the
+        # half day's is the day's
+        for x in quantities:
+            if x.start > q.end and x.start - q.end <= _REACH and flow_amount(x):
+                between = folded[q.end:x.start]
+                if _words()["full_day"].search(between) and any(
+                    _has(y, "flow_in") or _has(y, "flow_out") for y in _starting(words, q.end, x.start)
+                ) and not any(y.roles & {"southbound", "northbound"} for y in _starting(words, q.end, x.start)):
+                    q = x
+                break
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
