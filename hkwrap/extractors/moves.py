@@ -283,6 +283,8 @@ _DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百�
 _QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
 _UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")
+# Right after a session word that opens its sentence: the comma that sets it off.
+_OPENING_COMMA = patterns.compile(r"\s?[,，]")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 # Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
 # ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
@@ -586,6 +588,13 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
             if subject is not None and word is not None and not subject.subject.id.startswith("@"):
                 yesterday = yesterday or word.has("yesterday")
                 today = today or (word.has("today") and not forecast)
+            elif (
+                # "港股三大指数今日集体收涨": the market, its indices, then the day
+                word is not None and word is tok and word.has("today") and not forecast
+                and prev.subject is not None and prev.subject.kind == "index"
+                and any(t.subject is not None and t.subject.weak and prev.start - t.end <= _DAY_WORD_REACH for t in tokens)
+            ):
+                today = True
     return yesterday and not today
 
 
@@ -1851,6 +1860,11 @@ class _Binder:
         cur = self.cur
         if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) or (
             sess == "midday" and not any(s.kind in ("stock", "index") for s in self.named)
+        ) or (
+            # "截至收盘，恒指报24,740.57点；国企指数报9,131.6点；…": a session opening the
+            # sentence, set off by a comma, frames each clause of it
+            sess in ("close", "midday") and not self.named and tok.start - self.sentence[0] <= _HEADING_REACH
+            and _OPENING_COMMA.match(self.folded, tok.end, tok.end + _MATCH_WINDOW)
         ):
             # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
             # 15%": a morning session named before any stock or index frames every move
