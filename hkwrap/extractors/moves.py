@@ -365,6 +365,11 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
 _TECHNICAL_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)")
+# Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
+_NOT_REACHED_BEFORE = patterns.compile(
+    r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake)\s(?:the\s)?$"
+)
+_NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
 # Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
 _PLAN_AFTER = patterns.compile(
     r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
@@ -1821,6 +1826,12 @@ class _Binder:
         elif (
             cur is not None and not cur.has_change and cur.level is not None and cur.direction == -d
             and cur.session == "intraday" and _CLAUSE_MARK.search(self.folded, cur.level.end, tok.start)
+        ) or (
+            # "早盘最低见26,980.55点，午盘收跌0.83%": a level of one session, then another
+            # session's change in a later clause
+            cur is not None and not cur.has_change and (cur.level is not None or cur.price is not None)
+            and cur.session_explicit and sess is not None and cur.session not in (None, sess)
+            and _CLAUSE_MARK.search(self.folded, (cur.level or cur.price).end, tok.start)
         ):
             # "早盤一度下探24,713點，但午後……最多上漲超過400點": the other way, in a later clause,
             # is another moment of the day, not the low's change
@@ -1927,6 +1938,8 @@ class _Binder:
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
         if q.kind in ("pts", "num", "money") and _TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
+        if q.kind in ("pts", "num") and _NOT_REACHED_BEFORE.search(folded, max(self.sentence[0], q.start - _NOT_REACHED_REACH), q.start):
+            return  # "午后未能收复27,200点", "failed to reclaim 20,000": a level not reached
         if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
         qual = self.qual
