@@ -711,6 +711,7 @@ class _Binder:
             return
         if not any(
             t.qty is not None and last.end <= t.start < p.scope and not _is_year(self.folded, t.qty)
+            and (t.qty.kind != "num" or t.qty.sign)  # (a bare number names: "公布“双11”成交数据")
             for t in self.tokens
         ):
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
