@@ -283,6 +283,8 @@ _DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百�
 _QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%")
 # ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
 _UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")
+# Words of the market's own figures: a sentence holding them does not go on about a stock.
+_MARKET_WIDE_ROLES = frozenset({"short_ratio", "short_sale"})
 # Right after a session word that opens its sentence: the comma that sets it off.
 _OPENING_COMMA = patterns.compile(r"\s?[,，]")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
@@ -1274,6 +1276,11 @@ class _Binder:
             return last  # "一、三花智控（2050 HK）" … "今日表現：開市報24.5元，…": the listing's day
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
+        if last.kind == "stock" and any(
+            (t.word is not None and t.word.roles & _MARKET_WIDE_ROLES) or (t.qty is not None and t.qty.kind == "count")
+            for t in tokens
+        ):
+            return None  # "全日上涨个股603只……沽空比率15.1%": the market's figures, not the stock's
         if self.unknown_subject_opens(tokens):
             return None  # "國企股(H股)跌47.59點": a subject the tables do not know opens the sentence
         # "全日波幅介於23,802點至24,077點之間": the day's range of the index just named
