@@ -313,6 +313,24 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   110蚊), a 格隆汇 港股异动 flash stack (高开 then 收涨, 盘中最高触及 price), a 华尔街见闻 newest-first live
   feed, a 2026 证券时报 收评 by 板块 with HSCI, 介乎1%至2% and 沪/深 southbound split, and a 微博 post
   with $名称(hk09988)$ cashtags and holdings.
+- tests/reports40/: a thirty-fourth blind set in English and mixed kinds not seen before (6
+  English, 2 mixed; 2021-2026, half with no year): a portal's English market wrap with sector
+  headings ('reversed an early dip of 57 points', 'TENCENT (00700.HK)', 'Advancing stocks outnumbered
+  declining ones 1,096 to 588', a call warrant 18743, an untriggered alert, 'ended unchanged at'), a
+  2022 state-TV business rundown script (VO/SOT/GFX cues, 'stock code 700', a crawl line), a 2024
+  next-morning newspaper close with analyst quotes ('Decliners trounced advancers by 1,378 to 367',
+  'the tech index'), lowercase YouTube auto-captions with timestamps, a 2021 HK-vs-A-share letter
+  (HSCI, 2318 HK / HK:9999 codes, A-share lines), a property-rally commentary (a sub-index,
+  'between 3% and 5%'), a 2026 bilingual morning-meeting slide deck recapping 昨日 (17/3), and a
+  PM-analyst e-mail thread in 中英 with a quoted midday snapshot (涨跌家数 1,012 : 735).
+- tests/reports41/: a thirty-fifth blind set of everyday wire and portal closes (4 Traditional,
+  4 Simplified; 2021-2025, half with no year): a 2024 經濟日報 即時 收市 with 低開/一度擴大至/上午收市,
+  (00700) codes, 齊升約0.5% and 持平, a 明報 快訊 先升後倒跌 with (700) codes, 分別跌…收報… and
+  北水淨沽 split into 滬/深, a 2022 AASTOCKS 收市評論 with (00700.HK) codes, 升跌股份比例1,287:519 and
+  陸股通 in RMB, a 信報 即時 Friday close with 全周累跌, 南向 半日 beside 全日 and warrants by 編號, a 2025
+  新浪 收评 with (0700.HK) codes, 最多涨超300点 and 平收, a 财联社 收评 naming stocks without codes
+  (分别收涨 then the levels apart, 昨日 moves, a 港股通成交活跃股 table), a 2021 中新社 close (周四 in
+  a clause, 香港交易所 as a source, a speaker's employer and a stock), and a 智通 收评 by 板块.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
