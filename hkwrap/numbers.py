@@ -47,7 +47,7 @@ _EN_WORDS_MAX = 8
 _EN_DECIMALS_MAX = 4
 # No figure of a market report comes near this; longer digit runs are not quantities.
 _LARGEST = 1e18
-_CENTS = frozenset({"cents", "hk cents", "仙", "港仙"})
+_CENTS = frozenset({"cents", "hk cents", "hong kong cents", "仙", "港仙"})
 # "二十幾億": 幾 after a numeral, right before its magnitude, is "and a few" (as 多 is); before
 # a numeral ("幾十億") it is "some", and no figure.
 _ODD_BEFORE_MAGNITUDE = r"几\s?[千万亿兆]"
@@ -103,9 +103,11 @@ def parse_zh_numeral(s: str) -> float | None:
 def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
     """Value of an English number read out: "one point six", "four hundred and twelve",
     "twenty-five hundred", "two thousand three hundred"."""
-    whole, _, frac = s.replace(",", " ").partition(" point ")
+    s = s.replace(",", " ")
+    # "point eight percent": a fraction read out with no whole part
+    whole, _, frac = ("", "", s[len("point "):]) if s.startswith("point ") else s.partition(" point ")
     total = section = 0
-    for w in regex.split(r"[-\s]+", whole.strip()):
+    for w in regex.split(r"[-\s]+", whole.strip()) if whole.strip() else ():
         if w == "and":
             continue
         v = words.get(w)
@@ -274,8 +276,9 @@ def _spoken_pattern() -> regex.Pattern:
     en_digit = _alt([w for w, v in words.items() if v < 10])
     return patterns.compile(
         rf"""(?<![a-z-])
-        (?:{en_word})(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
-        (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?$""",
+        (?:(?:{en_word})(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
+        (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?
+        |(?<![\d\s]\s)(?<!\d)point(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})$""",
         regex.VERBOSE,
     )
 

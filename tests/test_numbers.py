@@ -79,6 +79,8 @@ CASES = [
     ("1,592 stocks", "count", 1592, None),
     # read out in a TV or radio script
     ("one point six percent", "pct", 1.6, None),
+    ("point eight percent", "pct", 0.8, None),  # a fraction read out with no whole part
+    ("64 Hong Kong cents", "money", 0.64, "HKD"),
     ("three per cent", "pct", 3, None),
     ("four hundred and twelve points", "pts", 412, None),
     ("twenty-five hundred points", "pts", 2500, None),
