@@ -1434,6 +1434,13 @@ class _Binder:
             subj = self.resolve_warrant(tok)
             if subj is None:
                 return
+        elif subj.kind == "pronoun" and subj.id == "@former":
+            # "康方生物、信达生物齐涨超4%，前者报98.2港元": the first name of the list just told
+            listed = self.group if len(self.group) > 1 else (self.moves[-1].subjects if self.moves else [])
+            if len(listed) < 2:
+                return
+            first = listed[0]
+            subj = Subject(first.kind, first.id, tok.start, tok.end, first.entity)
         elif subj.kind == "pronoun":
             subj = self.resolve_pronoun(i, tok)
             if subj is None:

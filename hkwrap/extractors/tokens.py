@@ -360,6 +360,9 @@ def tokenize(
         if "warrant_pronoun" in w.roles:  # 該證: resolved by the binder to the last warrant
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@warrant", w.start, w.end)))
             continue
+        if "former" in w.roles:  # 前者, "the former": the first of the names just listed
+            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@former", w.start, w.end)))
+            continue
         if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end)))
             continue
