@@ -106,8 +106,9 @@ def _step_moves(ctx: Context, doc: Document) -> None:
             state.yesterday_is_report_day = True
             if state.report_weekday is not None:
                 state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
-        elif same_day_lead(ctx.prep):
-            pass  # "6月14日（星期五）16:20": a report of its own day, whose 昨日 is the day before
+        elif same_day_lead(ctx.prep) or state.midday_report:
+            # "6月14日（星期五）16:20", "港股午评": a report of its own day, whose 昨日 is the day before
+            pass
         else:
             sentences = list(sentences)
             state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
