@@ -38,6 +38,8 @@ _LONG_LINE = 40
 _OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
 # A line that opens on a percent, signed or not ("+0.47%", "▼ 1.2%"): a label's value.
 _PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
+# A company's abbreviation ending a line: "Ltd.", "Co.", "Inc.", "Corp.", "Plc.", "Bhd.".
+_ABBREVIATION_END = patterns.compile(r"\b(?:ltd|co|inc|corp|plc|bhd|hldgs)\.$", regex.IGNORECASE)
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
 # ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
@@ -70,7 +72,9 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if _COLUMNS.search(before) or _COLUMNS.search(after):
             continue
-        if lines[i + 1][:1] in _INDENT and _INDENT_CONTINUES.match(after) and not _OWN_LINE.match(after):
+        if lines[i + 1][:1] in _INDENT and (
+            _INDENT_CONTINUES.match(after) or (_PERCENT_OPENS.match(after) and not _CLOSED.search(before))
+        ) and not _OWN_LINE.match(after):
             # a bullet's item run on to an indented line: "- HSBC ... Hang Seng Bank (11 HK)" /
             # "  unch at HK$96.40.", "- ... China Shenhua Energy" / "  (1088) also rose 1.2%."
             strong.append(at)
@@ -90,7 +94,9 @@ def soft_breaks(text: str) -> list[int]:
             continue
         # (a bracket closing a line is no sentence's end when a lower-case word runs on:
         # "... and NIO (HK:9866)" / "each fell more than 4%.")
-        closed = _CLOSED.search(before) is not None and not (before[-1] in ")）" and _CONTINUES.match(after))
+        closed = _CLOSED.search(before) is not None and not (
+            (before[-1] in ")）" or _ABBREVIATION_END.search(before)) and _CONTINUES.match(after)
+        )  # (nor is a company's "Ltd." before a lower-case word: "... Group Ltd." / "each fell 5%.")
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
         length = len(before)
