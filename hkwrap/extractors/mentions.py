@@ -440,8 +440,13 @@ def _resolve_in_report(prep: Prepared, table: SecurityTable, hits: list[Hit]) ->
             tied.setdefault(key, hit.code)
         elif key in tied and hit.kind == "name" and hit.code != tied[key]:
             hit = hit._replace(code=tied[key])
+        elif hit.code is None and len(hit.codes) > 1 and (printed := _by_bare_code(prep.folded, hit)) is not None:
+            code, cs, ce = printed
+            if cs >= hit.end:  # the code after the name is part of it: "Sun Hung Kai Prop (16)"
+                hit = hit._replace(end=ce, code_start=cs, code_end=ce)
+            hit = hit._replace(code=code)
         elif hit.code is None and len(hit.codes) > 1:
-            code = _by_bare_code(prep.folded, hit) or _by_context(prep, table, hit) or _only_one(hit.codes, firm)
+            code = _by_context(prep, table, hit) or _only_one(hit.codes, firm)
             if code:
                 hit = hit._replace(code=code)
         out.append(hit)
@@ -455,21 +460,27 @@ _MIN_UNKNOWN_NAME = 4  # characters: shorter unknown names recur by accident
 
 
 # A code printed bare right after a name, or leading it ("平安 2318", "2318 平安", "平安(2318)").
-_BARE_CODE_NEXT = patterns.compile(r"\s?[(（]?\s?(\d{1,5})(?:\.hk)?\s?[)）]?(?![\d.,%])")
+_BARE_CODE_NEXT = patterns.compile(
+    r"\s?[(（]?\s?(\d{1,5})(?:\.hk)?\s?[)）]?(?![\d.,%])"
+    # or in brackets after the rest of a shortened name: "Sun Hung Kai Prop (16)"
+    r"|(?:\s[a-z][a-z&.']{0,12}){1,2}\s?[(（]\s?(\d{1,5})(?:\.hk)?\s?[)）]"
+)
 _BARE_CODE_LEAD = patterns.compile(r"(?<![\d.])(?<!\d,)(\d{1,5})\s?$")
-_BARE_CODE_REACH = 10  # "(02318.HK)" and a space
+_BARE_CODE_REACH = 36  # "(02318.HK)" and a space, or two words of the name before the bracket
 
 
-def _by_bare_code(folded: str, hit: Hit) -> str | None:
-    """The one of a shared name's codes printed bare beside it ("平安 2318 涨1.9%")."""
+def _by_bare_code(folded: str, hit: Hit) -> tuple[str, int, int] | None:
+    """The one of a shared name's codes printed bare beside it ("新鴻基 16 跌1.2%"), with
+    where that code stands."""
     for m in (
         _BARE_CODE_NEXT.match(folded, hit.end, hit.end + _BARE_CODE_REACH),
         _BARE_CODE_LEAD.search(folded, max(0, hit.start - _BARE_CODE_REACH), hit.start),
     ):
         if m is not None:
-            code = m.group(1).zfill(5)
+            group = 1 if m.group(1) else 2
+            code = m.group(group).zfill(5)
             if code in hit.codes:
-                return code
+                return code, m.start(group), m.end()
     return None
 
 
