@@ -1924,6 +1924,8 @@ class _Binder:
         elif (
             cur is not None and cur.has_change and cur.session is None and cur.level is None
             and cur.price is None and not self.split_at
+            # (not a word that opens the next move: "港股跌213點　曾失守二萬點")
+            and not self.verb_follows(tok)
         ):
             # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
             # the move whose figures came first
