@@ -331,6 +331,29 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   新浪 收评 with (0700.HK) codes, 最多涨超300点 and 平收, a 财联社 收评 naming stocks without codes
   (分别收涨 then the levels apart, 昨日 moves, a 港股通成交活跃股 table), a 2021 中新社 close (周四 in
   a clause, 香港交易所 as a source, a speaker's employer and a stock), and a 智通 收评 by 板块.
+- tests/reports42/: a thirty-sixth blind set of everyday English wire and paper kinds (6 English,
+  2 mixed; 2020-2026, half with no year): a Reuters-style MIDDAY then CLOSE pair in '**' bullets
+  ('had opened 45 points higher', <0700.HK> codes, morning turnover, Wednesday's drop, week and
+  year moves, March futures), a 2024 Bloomberg-style slide ('fell as much as 3.6%', 'a measure of
+  technology shares in the city', 'each fell more than 5%', '64 Hong Kong cents', Everbright as a
+  source), an AFP-style Asia round-up with a key-figures block ('as much as two percent'), a 2020
+  SCMP-style story with analyst quotes, 'respectively' and a STOCKS TO WATCH box ('Sun Hung Kai
+  Prop (16)'), a 2026 Standard-style next-morning brief ((0981) codes, 'was flat at', 'as much as
+  402 points'), an RTHK-style radio bulletin in spoken figures ('point eight percent', '512 dollars
+  50 cents', '6 point 3 billion dollars'), a 2022 AAStocks-style English commentary with a 中文摘要
+  (TENCENT (00700.HK), BABA-SW, a warrant (16824), RMB northbound), and a mainland portal's English
+  close with Chinese tags (2269 HK / HK:6160 / (01801), 沪/深 southbound legs, short selling, a
+  sub-index, an A-share limit-up).
+- tests/reports43/: a thirty-seventh blind set of everyday HK and mainland outlet kinds (4
+  Traditional, 4 Simplified; 2020-2026, half with no year): a 2024 香港01 收市 with 【】 sections
+  ((00700) codes, 齊瀉逾5%，分別收報, 無升跌, 一度急挫逾一成 then 收窄至, 延伸閱讀 headlines), a 東方日報
+  股市縱橫 column on 昨日 ((939) codes, 九百六十三億元, 升跌股份比例821比976, warrants by 編號, 目標價/止蝕,
+  a reader's 成本價), a 2020 星島 即時 rotation close (高開230點 / 曾升逾400點，高見 / 午市收報, 前日 moves,
+  北向 in RMB, 南向淨賣出), a 無綫新聞 財經 page of timed items naming stocks without codes (a headline
+  with 曾失守二萬點, an IPO against its 招股價, 周生生 as a gold shop), a 2025 东方财富 港股收评 by 板块
+  (00700.HK codes, 前者报, 收平, A+H pairs, 中金 as a source), a 证券时报网 午评 (跌幅最多扩大至逾1%,
+  均持平，分别报, 停牌, 昨日（1月16日）), a 第一财经 快讯 stack from 09:20 高开 to 夜期 (stocks' opening
+  moves, 截至发稿, 现涨0.5%), and a 2026 中国基金报 close (站上27,200点, a 港股通 table, 超百亿…达112.35亿).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
