@@ -335,10 +335,10 @@ def _flow(
         # half day's is the day's
         for x in quantities:
             if x.start > q.end and x.start - q.end <= _REACH and flow_amount(x):
-                between = folded[q.end:x.start]
-                if _words()["full_day"].search(between) and any(
-                    _has(y, "flow_in") or _has(y, "flow_out") for y in _starting(words, q.end, x.start)
-                ) and not any(y.roles & {"southbound", "northbound"} for y in _starting(words, q.end, x.start)):
+                said = _starting(words, q.end, x.start)
+                if _words()["full_day"].search(folded, q.end, x.start) and any(
+                    _has(y, "flow_in") or _has(y, "flow_out") for y in said
+                ) and not any(y.roles & _FLOW_LINKS for y in said):
                     q = x
                 break
     lo, hi = min(w.start, q.start), max(w.end, q.end)

@@ -149,8 +149,8 @@ _PERFORMANCE_LABEL = patterns.compile(
 _AHEAD_OF = patterns.compile(
     r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
 )
-# Right before a period word: a plan for then ("计划本周", "拟下月", "plans this week to").
-_PLANNED_FOR = patterns.compile(r"(?:计划|拟|将于|准备|打算|预定|\bplans?\sto\b[^.;,]*|\bplanned\b[^.;,]*|\bscheduled\b[^.;,]*)\s?$")
+# Right before a period word: a plan for then ("计划本周", "拟下月", 准备下周).
+_PLANNED_FOR = patterns.compile(r"(?:计划|拟|将于|准备|打算|预定)\s?$")
 _AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its interim results on")
 # A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
 _DESCRIPTOR_REACH = 16
@@ -222,8 +222,8 @@ _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
 _ADJACENT = 2  # two tokens with at most a space and a mark between
-_LEVEL_WORDS_TO_PRICE = 2
-_LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")  # "was" + "at" between a pronoun and its price
+_LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
+_LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
 _THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
 _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
@@ -341,7 +341,6 @@ _FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九
 _SINCE_START = patterns.compile(
     r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|week[\s-]to[\s-]date|wtd|年初至今|今年以来|本月至今|今年迄今|本周至今|按周"
 )
-_BLANK_LINE = patterns.compile(r"\n[ \t\u3000]*\n")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
@@ -949,7 +948,7 @@ class _Binder:
     def streak_follows(self, tok: Token) -> bool:
         """Is the word right after ``tok`` a streak ("three-day losing streak", "five-session
         winning run")? The period then says how long the streak ran, not the figures' day."""
-        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        nxt = self.next_token(tok)
         return nxt is not None and nxt.has("neutral") and nxt.start - tok.end <= _STREAK_GAP
 
     def describes_next_subject(self, tok: Token) -> bool:
@@ -1116,7 +1115,7 @@ class _Binder:
         if any(t.qty is not None for t in self.tokens):
             state.figure_sentence = state.sentence
         if state.period_block_at is not None:
-            if _BLANK_LINE.search(self.folded, state.period_block_at, sentence[0]) is None:
+            if _PARAGRAPH_BREAK.search(self.folded, state.period_block_at, sentence[0]) is None:
                 return []  # under "■ Year to date 年初至今": "Galaxy +5.2%, Sands China +10.4%"
             state.period_block_at = None
         if self.period_block_heading():

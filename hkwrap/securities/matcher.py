@@ -381,12 +381,10 @@ class Matcher:
                 continue
             run = m.group("h1") or m.group("h2")
             name = fold(rec.name_zh or "")
-            short = next(
-                (run[:k] if m.group("h1") else run[-k:]
-                 for k in range(min(len(run), _SHORT_NAME_MAX), 1, -1)
-                 if _in_order(run[:k] if m.group("h1") else run[-k:], name) and (run[:k] if m.group("h1") else run[-k:]) != name),
-                None,
-            )
+            # the longest piece of the run beside the code (its start after a code, its end
+            # before one) that is a shortening of the name
+            pieces = (run[:k] if m.group("h1") else run[-k:] for k in range(min(len(run), _SHORT_NAME_MAX), 1, -1))
+            short = next((p for p in pieces if p != name and _in_order(p, name)), None)
             if short is None:
                 continue
             if m.group("c1"):

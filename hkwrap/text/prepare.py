@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from hkwrap import patterns
 from hkwrap.model import Evidence
 from hkwrap.text.fold import fold
+from hkwrap.text.wrap import ABBREVIATIONS as _ABBREV
 from hkwrap.text.wrap import soft_breaks
 
 # The longest figure a report writes, 10^18 with thousands separators and decimals, is under
@@ -67,11 +68,6 @@ _LIST_MARK = patterns.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 # (恒指低開 302 點；收市跌 1,105 點).
 # Sentence ends: a line break, a full stop, a bullet, or a wire's " ** " between items.
 _HARD_BREAK = patterns.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
-_ABBREV = frozenset(
-    ["co", "corp", "inc", "ltd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig",
-     # abbreviated company names in tables and wires ("Galaxy Ent.", "CK Hldgs.")
-     "ent", "hldgs", "hldg", "intl", "grp", "bros", "mfg", "pptys"]
-)
 
 
 @dataclass(slots=True)

@@ -38,8 +38,16 @@ _LONG_LINE = 40
 _OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
 # A line that opens on a percent, signed or not ("+0.47%", "▼ 1.2%"): a label's value.
 _PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
-# A company's abbreviation ending a line: "Ltd.", "Co.", "Inc.", "Corp.", "Plc.", "Bhd.".
-_ABBREVIATION_END = patterns.compile(r"\b(?:ltd|co|inc|corp|plc|bhd|hldgs)\.$", regex.IGNORECASE)
+# Words a full stop shortens, not ends a sentence with ("Co.", "Ltd.", "Jan."): read by the
+# sentence splitter, and here for a line that ends on one before a lower-case word.
+ABBREVIATIONS = frozenset(
+    ["co", "corp", "inc", "ltd", "plc", "bhd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig",
+     # abbreviated company names in tables and wires ("Galaxy Ent.", "CK Hldgs.")
+     "ent", "hldgs", "hldg", "intl", "grp", "bros", "mfg", "pptys"]
+)
+# The word a line's closing full stop follows.
+_WORD_BEFORE_DOT = patterns.compile(r"(?<![a-z])([a-z][a-z.]{0,7})\.$", regex.IGNORECASE)
+_ABBREVIATION_REACH = 10  # the longest abbreviation and its full stop, read from the line's end
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")
 # ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
@@ -49,6 +57,12 @@ _INDENT_CONTINUES = patterns.compile(r"[a-z(（]")
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
 _MIN_WRAPPED_LINE = 8
+
+
+def _abbreviation_ends(line: str) -> bool:
+    """Does ``line`` end on an abbreviation's full stop ("... Group Ltd.")?"""
+    m = _WORD_BEFORE_DOT.search(line, max(0, len(line) - _ABBREVIATION_REACH))
+    return m is not None and m.group(1).lower() in ABBREVIATIONS
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -95,7 +109,7 @@ def soft_breaks(text: str) -> list[int]:
         # (a bracket closing a line is no sentence's end when a lower-case word runs on:
         # "... and NIO (HK:9866)" / "each fell more than 4%.")
         closed = _CLOSED.search(before) is not None and not (
-            (before[-1] in ")）" or _ABBREVIATION_END.search(before)) and _CONTINUES.match(after)
+            (before[-1] in ")）" or _abbreviation_ends(before)) and _CONTINUES.match(after)
         )  # (nor is a company's "Ltd." before a lower-case word: "... Group Ltd." / "each fell 5%.")
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
