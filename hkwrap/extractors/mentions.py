@@ -22,6 +22,8 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+import regex
+
 from hkwrap import data, patterns
 from hkwrap.extractors.dates import date_ends_at, time_zone_word
 from hkwrap.model import Mention
@@ -103,8 +105,9 @@ _EN_WHEN = (
 _LISTING_REACH = 40
 # Between a word of the future and its listing verb: a time and a place (下月初在港, 於12月初在港).
 _LISTING_FUTURE_GAP = 10
-_FIGURE = re.compile(r"%|(?<![\d,.])\d[\d,.]{0,20}\s?(?:元|港元)|(?:hk\$|\$)\s?\d")  # bounded: linear on digit runs
+_FIGURE = patterns.compile(r"%|(?<![\d,.])\d[\d,.]{0,20}\s?(?:元|港元)|(?:hk\$|\$)\s?\d")  # bounded: linear on digit runs
 
+# Through the standard library's ``re``: about 1.5x faster than ``regex`` on this pattern.
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n](?=\s|$)|[。！？；\n]")
 
 
@@ -129,15 +132,15 @@ def _alt(words: tuple[str, ...], space: str | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
+def _cues() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
     alt = _alt
     return {
-        "before": re.compile(
+        "before": patterns.compile(
             rf"(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$"
             # "聯席保薦人為中金公司": a listing's sponsor named after the word
             rf"|(?:{alt(_words('zh_sponsor'))})(?:为|為|是|包括)\s?$)"
         ),
-        "after": re.compile(
+        "after": patterns.compile(
             rf"(?:{_en_after_always()}|\s?(?:{_ZH_WHEN}\s?)?(?:{alt(_words('zh_publish'))})?(?:的)?"
             rf"(?:{alt(_words('zh_after') + _words('zh_data_cues'))})"
             r"|\s(?:data|figures|statistics)\s(?:show|showed|shows)\b"
@@ -145,10 +148,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"|{_en_speaker()}|(?:集團|集团)?(?:{alt(_words('zh_speaker_titles'))})[\u4e00-\u9fff]{{2,4}}?"
             rf"(?:{alt(_words('zh_speech'))}))"
         ),
-        "broker": re.compile("|".join(re.escape(fold(w)) for w in _words("broker_words"))),
-        "media": re.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
+        "broker": re.compile(  # ``re`` matches it ~2x faster than ``regex``
+            "|".join(re.escape(fold(w)) for w in _words("broker_words"))),
+        "media": patterns.compile(rf"\s?(?:{alt(_words('media_after'))})(?![a-z])"),
         # what a company plans to list, or a listing it sponsors: a little way after its name
-        "listing": re.compile(
+        "listing": re.compile(  # ``re``: ~8x faster than ``regex`` on its lazy reach
             # "HashKey, which is preparing its own Hong Kong listing": a relative clause after the name
             rf"(?:'s)?(?:,\s(?:which|that)\s)?[^,;。，；]{{0,{_LISTING_REACH}}}?(?:{alt(_words('zh_listing_plan') + _words('en_listing_plan'))}"
             rf"|(?:{alt(_words('zh_listing_future'))})[^,;。，；%]{{0,{_LISTING_FUTURE_GAP}}}?(?:{alt(_words('zh_listing_verbs'))})"
@@ -159,7 +163,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _after_broker() -> re.Pattern[str]:
+def _after_broker() -> regex.Pattern[str]:
     """A broker's speech verb, straight after its name or after a person's name or title of a
     few characters (耀才證券植耀輝指, 中金研究部表示). Compiled when a report first names a
     broker (~1.7 ms)."""
@@ -168,7 +172,7 @@ def _after_broker() -> re.Pattern[str]:
         re.escape(w).replace(r"\ ", r"\s+") + (_FIGURE_NEXT if w in _MOVE_VERBS_TOO else "")
         for w in _words("en_broker_verbs")
     ) + r")\b"
-    return re.compile(
+    return patterns.compile(
         # "中信证券：港股AI主线行情有望延续": a broker's name, a colon, its view
         rf"(?:\s?[:：](?!\s?[-+]?\d)"
         rf"|{_EN_WHEN}{en_after_broker}"
@@ -219,12 +223,12 @@ EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator 
 
 
 @lru_cache(maxsize=1)
-def _venue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _venue() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The exchange as a venue: the words before its name, and those after it (the words
     are in cues.yaml)."""
     few_spaces = r"\s{1,3}"  # bounded: a name's next words are close by
-    before = re.compile(rf"(?:{_en('venue_before')})\s?(?:the\s+)?$")
-    after = re.compile(
+    before = patterns.compile(rf"(?:{_en('venue_before')})\s?(?:the\s+)?$")
+    after = patterns.compile(
         rf"\s?(?:{_alt(_words('venue_boards'))})?\s?(?:{_alt(_words('venue_listing'))})"
         rf"|\s?(?:的)?(?:{_alt(_words('venue_rules'))})"
         rf"|\s?(?:{_alt(_words('venue_published'))})(?!.{{0,3}}(?:{_alt(_words('venue_results'))}))"
@@ -236,10 +240,10 @@ def _venue() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _employer() -> re.Pattern[str]:
+def _employer() -> regex.Pattern[str]:
     """A speaker's title right after a company's name: the company as an employer
     ("港交所行政总裁李小加", "HKEX chief executive Nicolas Aguzzi")."""
-    return re.compile(
+    return patterns.compile(
         rf"(?:'s)?\s?(?:group\s)?(?:{_en('en_speaker_titles')}|{_alt(_words('zh_speaker_titles'))})(?![a-z])"
     )
 
@@ -268,37 +272,37 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
 
 # The security's other listing is meant: "Alibaba's ADR", "its Shenzhen-listed shares",
 # 美股/A股 before the name. Moves said of it are not the Hong Kong shares' moves.
-_ELSEWHERE_AFTER = re.compile(
+_ELSEWHERE_AFTER = patterns.compile(
     r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])"  # NIO.US, 601398.SH written as one word
     r"|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"  # 工商银行(601398.SH), 宁德时代(300750)
     r"|(?:'s)?\s?(?:adrs?\b|american depositary|u\.?s\.?[- ]listed|us shares|u\.s\. shares"
     r"|new york[- ]listed|nasdaq[- ]listed|shanghai[- ]listed|shenzhen[- ]listed|a[- ]shares?\b"
     r"|美股|a股|adr)"
 )
-_CODE_OF_OTHER_LISTING = re.compile(
+_CODE_OF_OTHER_LISTING = patterns.compile(
     r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"
 )
 # The other listing is written just after the name (NIO.US, "'s ADRs", 宁德时代（300750）) or
 # just before it (美股, "US-listed"): these many characters each way.
 # A Chinese name with a capital A written onto it is the A share's short name (万科A, 深发展A).
-_A_SHARE_NAME = re.compile(r"[\u4e00-\u9fff]a(?![a-z0-9+]|\s?股)")  # not 中國平安A股: the company's A shares
+_A_SHARE_NAME = patterns.compile(r"[\u4e00-\u9fff]a(?![a-z0-9+]|\s?股)")  # not 中國平安A股: the company's A shares
 _ELSEWHERE_AFTER_REACH = 30
 _ELSEWHERE_BEFORE_REACH = 16
-_ELSEWHERE_BEFORE = re.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
+_ELSEWHERE_BEFORE = patterns.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.-listed|adr of|adrs? of)\s?$")
 
 
-_TIME_BEFORE = re.compile(
-    r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\b(?:times?|calendar|schedule|timetable|agenda)\b[^.\n]{0,16}$", re.IGNORECASE
+_TIME_BEFORE = patterns.compile(
+    r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\b(?:times?|calendar|schedule|timetable|agenda)\b[^.\n]{0,16}$", regex.IGNORECASE
 )
 # "16:20 " before the name, or the word time (or a calendar) a few words before it ("all times
 # are Hong Kong time (HKT)", "times in HKT", "Economic calendar (HKT)")
 _TIME_REACH = 24
-_TIME_AFTER = re.compile(r"\s?\d{1,2}:\d{2}")  # "2022-05-24 HKT 12:14": the zone before the time
+_TIME_AFTER = patterns.compile(r"\s?\d{1,2}:\d{2}")  # "2022-05-24 HKT 12:14": the zone before the time
 # A zone in brackets after a time or a date: "Tue 15 Mar 2022 (HKT)", "16:10 （HKT）".
-_ZONE_OPEN = re.compile(r"\s?[(\[（]\s?$")
-_ZONE_CLOSE = re.compile(r"\s?[)\]）]")
+_ZONE_OPEN = patterns.compile(r"\s?[(\[（]\s?$")
+_ZONE_CLOSE = patterns.compile(r"\s?[)\]）]")
 _ZONE_OPEN_REACH = 3  # a space, the bracket, a space
-_SPACE_BEFORE = re.compile(r"[ \t]+$")  # a date and the zone: spaces only ("2022, HKT rose" is news)
+_SPACE_BEFORE = patterns.compile(r"[ \t]+$")  # a date and the zone: spaces only ("2022, HKT rose" is news)
 
 
 # A weekday written right before a time zone's abbreviation ("Thu HKT", "Tue night HKT").
@@ -336,7 +340,7 @@ def _time_zone(prep: Prepared, hit: Hit) -> bool:
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
     """The name is followed by its own US ticker in brackets in a sentence about US trading."""
-    m = re.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
+    m = patterns.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
     if m is None:
         return False
     lo, hi = _sentence_bounds(prep.folded, hit.start, m.end())
@@ -374,10 +378,10 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
 
 
 @cache
-def _home_words(home: str) -> re.Pattern[str] | None:
+def _home_words(home: str) -> regex.Pattern[str] | None:
     """The words that name a primary listing's market (cues.yaml ``home_markets``)."""
     words = tuple(data.load().get("cues", {}).get("home_markets", {}).get(home, ()))
-    return re.compile(rf"(?<![a-z])(?:{_alt(words)})(?![a-z])") if words else None
+    return patterns.compile(rf"(?<![a-z])(?:{_alt(words)})(?![a-z])") if words else None
 
 
 def _speaks_of_home(prep: Prepared, hit: Hit, home: str) -> bool:
@@ -397,7 +401,7 @@ def _speaks_of_home(prep: Prepared, hit: Hit, home: str) -> bool:
 
 
 # A sentence speaking of the Hong Kong market: its moves are the Hong Kong listing's.
-_HONG_KONG_MARKET = re.compile(r"(?<![a-z])(?:hong kong|hang seng|hsi)(?![a-z])|香港|港股|恒指|恒生")
+_HONG_KONG_MARKET = patterns.compile(r"(?<![a-z])(?:hong kong|hang seng|hsi)(?![a-z])|香港|港股|恒指|恒生")
 
 
 # -- names resolved by the report itself ----------------------------------------------------
@@ -537,9 +541,9 @@ def _later_unknown_names(prep: Prepared, hits: list[Hit], unknown: dict[str, str
 
 # A bracketed US ticker right after the name of a dual-listed security ("KE Holdings (BEKE)")
 # only identifies it; it means the US listing when the sentence is about US trading.
-_BRACKET_OPEN = re.compile(r"\s?\(\s?$")
-_BRACKET_CLOSE = re.compile(r"\s?\)")
-_US_TRADING = re.compile(
+_BRACKET_OPEN = patterns.compile(r"\s?\(\s?$")
+_BRACKET_CLOSE = patterns.compile(r"\s?\)")
+_US_TRADING = patterns.compile(
     r"(?<![a-z])(?:u\.s\.|us-listed|u\.s\.-listed|american depositary|adrs?|new york|nasdaq|nyse|"
     r"wall street|overnight|premarket|pre-market|after-hours|in the us|us trading|us shares)(?![a-z])"
     r"|美股|美國|美国|紐約|纽约|納斯達克|纳斯达克|納指|纳指|隔夜|中概|預託證券|预托证券|盤前|盘前"

@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick_rs
+import regex
 
 from hkwrap import patterns
 from hkwrap.securities.tickers import TickerMatch, _hk_code
@@ -67,10 +68,10 @@ class Hit(NamedTuple):
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
-_SUFFIX_AFTER = re.compile(r"\s?-\s?(?:sw|ss|wp|sp|w|s|b|p|r|u)(?![a-z0-9])")
+_SUFFIX_AFTER = patterns.compile(r"\s?-\s?(?:sw|ss|wp|sp|w|s|b|p|r|u)(?![a-z0-9])")
 
 # Between a name and its bracketed code: nothing, a space, or corporate words.
-_GAP = re.compile(
+_GAP = patterns.compile(
     r"[\s,.]*(?:(?:co|company|corp|corporation|ltd|limited|inc|incorporated|holdings?|group|plc)"
     r"\b[\s,.]*|(?:股份|有限|责任|責任|公司|集团|集團|控股)+\s?"
     # the counter a code trades on: 騰訊控股人民幣櫃台(80700), "Tencent RMB counter (80700)"
@@ -78,11 +79,11 @@ _GAP = re.compile(
 )
 
 # A word after an alias that turns it into another (often unlisted) company.
-_OTHER_COMPANY_LATIN = re.compile(
+_OTHER_COMPANY_LATIN = patterns.compile(
     r"\s(?:financial|leasing|securities|bank|capital|asset|assets|trust|funds?|futures|"
     r"investments?|international|life|reit|properties|ventures)(?![a-z0-9])"
 )
-_OTHER_COMPANY_CJK = re.compile(
+_OTHER_COMPANY_CJK = patterns.compile(
     r"(?:证券|證券|银行|銀行|金融|租赁|租賃|资本|資本|基金|期货|期貨|信托|信託|资产|資產|国际|國際|"
     r"人寿|人壽|资管|資管|创投|創投)"
 )
@@ -92,8 +93,8 @@ _OTHER_COMPANY_CJK = re.compile(
 _CORP_WORD = r"(?:Holdings?|Group|Limited|Ltd|Inc|Corp|Corporation|Company|Co)"
 # An alias joined by a hyphen to another capitalised word of three or more letters is part of
 # a compound name ("CGS-CIMB" the broker, not CGS); listing markers (-W, -SW, -B) are shorter.
-_HYPHENATED_NAME_LATIN = re.compile(r"-[A-Z][A-Za-z]{2,}")
-_LONGER_NAME_LATIN = re.compile(
+_HYPHENATED_NAME_LATIN = patterns.compile(r"-[A-Z][A-Za-z]{2,}")
+_LONGER_NAME_LATIN = patterns.compile(
     rf"(?:\s(?!{_CORP_WORD}\b)[A-Z][\w'&-]*){{1,3}}\s{_CORP_WORD}(?![\w-])"
 )
 # The same in Chinese: two to four characters between the alias and 控股 / 集團 (中石化冠德控股).
@@ -103,11 +104,11 @@ _LONGER_NAME_LATIN = re.compile(
 _LONGER_NAME_CJK = patterns.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
 # An alias, more name, then a bracketed code of another security: the whole is that security's
 # name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
-_MORE_NAME_LATIN = re.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
+_MORE_NAME_LATIN = patterns.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
 _MORE_NAME_CJK = patterns.compile(r"[\u4e00-\u9fff]{1,6}[\s\x1c-\x1f]?(?=[(（])")
 _MORE_NAME_REACH = 8  # the pattern's longest: six characters, a space, the bracket
 # A line mostly in capitalised words is a headline in title case, where capitals mean nothing.
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_WORD = patterns.compile(r"[A-Za-z][A-Za-z'-]+")
 TITLE_CASE_SHARE = 0.6  # more capitalised words than this share: a title-case headline
 TITLE_CASE_MIN_WORDS = 3  # fewer other words on the line: too short to tell, so no rule
 # How far either side of a name the line is read: a headline is far shorter, and a report
@@ -129,29 +130,29 @@ _FORMS = r"""
 """
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
 # (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
-_CODE_BRACKETED = re.compile(
-    r"[(「]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", re.VERBOSE
+_CODE_BRACKETED = patterns.compile(
+    r"[(「]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", regex.VERBOSE
 )
-_CODE_PREFIXED = re.compile(
+_CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
     r"|(?:(?:港股代|股份代|股票代|代)[号號码碼]|[编編][号號]|\bstock\scode\b)\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
 )
-_CODE_SUFFIX = re.compile(r"[.:]hk(?![a-z0-9])")
+_CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
 # a line, a table's column gap ("Tencent  700 HK    HK$372.40"), "and"/"or"/"equity", a
 # signed figure or a word of how it traded ("9988 HK +4.6%", "883 HK unch", "857 HK softer"),
 # and only with "HK" in capitals in the original text ("300 HK dollars" is an amount).
-_CODE_BBG = re.compile(
+_CODE_BBG = patterns.compile(
     r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity)\b|\s/"
     r"|\s[+\-\u2212]\d|\s(?:unch|unchanged|flat|softer|firmer|higher|lower|up|down|above|below|through)\b)",
-    re.MULTILINE,
+    regex.MULTILINE,
 )
 # Digits of a code: not the tail of a larger number ("1,700"), but a comma before them is
 # fine where it is a clause's (港股方面，0700.HK).
-_DIGITS_BEFORE = re.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DIGITS_BEFORE = patterns.compile(r"(?<![\d.$])(?<!\d,)\d{1,5}$")
+_YEAR = patterns.compile(r"^(?:19|20)\d\d$")
 # After a bracketed number, a unit that makes it a date or a figure, not a code.
-_DATE_UNIT_AFTER = re.compile(r"\s?(?:年|月|日|号|號|%|点|點|倍|个|個)")
+_DATE_UNIT_AFTER = patterns.compile(r"\s?(?:年|月|日|号|號|%|点|點|倍|个|個)")
 
 # Words before a bracketed code whose name the table does not know ("OKLink (01499.HK)").
 # Possessive digits (the regex module has them on every Python we support): a run of digits
@@ -161,7 +162,7 @@ _UNKNOWN_NAME = patterns.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}
 
 
 # Right before a bracketed number: the kind of a warrant or CBBC whose code it is.
-_DERIVATIVE_WORD_BEFORE = re.compile(r"\b(?:call|put|bull|bear|warrants?|cbbcs?)\s?$")
+_DERIVATIVE_WORD_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear|warrants?|cbbcs?)\s?$")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 
 
@@ -530,6 +531,7 @@ class Matcher:
 
 # A five-digit code and a run of Chinese right after it, or a run of Chinese right before a
 # code of four or five digits ("平安 2318").
+# Through ``re``, which runs this pattern ~2.5x faster than ``regex``.
 _CODE_BESIDE_HAN = re.compile(
     r"(?<![\d.,])(?P<c1>0\d{4})[ \t]?(?P<h1>[\u3400-\u9fff]{2,8})"
     r"|(?P<h2>[\u3400-\u9fff]{2,8})[ \t]?(?P<c2>0?\d{4})(?![\d.,%])"
