@@ -204,6 +204,17 @@ def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
     )
 
 
+def _move_and_its_extreme(move: Draft, extreme: Draft) -> bool:
+    """One sentence gives a move, then the day's extreme of a different size ("中金公司涨超16%，
+    盘中一度大涨逾20%"): two facts, whatever their approximate words allow."""
+    return (
+        move.session is None and extreme.session == "intraday"
+        and move.evidence is not None and extreme.evidence is not None
+        and move.evidence.start == extreme.evidence.start and move.position < extreme.position
+        and move.pct is not None and extreme.pct is not None and move.pct != extreme.pct
+    )
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     if a.subject != b.subject:
         return False
@@ -219,6 +230,8 @@ def compatible(a: Draft, b: Draft) -> bool:
     if a.session and b.session and a.session != b.session:
         return False
     if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
+        return False
+    if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
         return False
     if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb:
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves

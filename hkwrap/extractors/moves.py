@@ -390,6 +390,11 @@ _SECTOR_VERB_GAP = 3
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.
 _SESSION_AFTER_REACH = 16
+# A session word, then at most this many tokens (session and approximate words, a direction
+# word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
+_OWN_MOVE_TOKENS = 4
+_DIRECTIONS = frozenset({"up", "down"})
+_MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
 _SHARE_WORD = patterns.compile(r"share|stock|股")
@@ -881,6 +886,29 @@ class _Binder:
             return False
         kind = nxt.qty.kind
         return bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+
+    def own_move_follows(self, tok: Token, cur: Move) -> bool:
+        """After ``tok``, only session and approximate words, then a direction word and a
+        figure of a kind ``cur`` already has ("中金公司涨超16%，盘中一度大涨逾20%"): ``tok`` is
+        that next move's session word, not the session of ``cur``."""
+        verb, at = False, tok
+        for _ in range(_OWN_MOVE_TOKENS):
+            nxt = self.next_token(at)
+            if nxt is None or nxt.start - at.end > _ADJACENT:
+                return False
+            if nxt.qty is not None:
+                kind = nxt.qty.kind
+                return verb and bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+            if nxt.word is None:
+                return False
+            if nxt.word.roles & _MARK_VERBS:
+                return False  # "曾失守兩萬一千點": a mark crossed, not a move's change
+            if nxt.word.roles & _DIRECTIONS:
+                verb = True
+            elif nxt.role_kind("session") is None and nxt.role_kind("qualifier") is None:
+                return False
+            at = nxt
+        return False
 
     def session_follows(self, tok: Token) -> bool:
         """Is the next word a session ("at the local noon trading break")? Then this level word
@@ -1898,6 +1926,11 @@ class _Binder:
             # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
             # 15%": a morning session named before any stock or index frames every move
             self.sentence_session = sess
+        if sess == "intraday" and cur is not None and cur.has_numbers and self.own_move_follows(tok, cur):
+            # "中金公司涨超16%，盘中一度大涨逾20%": the word opens the next move
+            self.close()
+            self.sticky_session, self.sticky_at = sess, tok.end
+            return
         if (
             sess == "midday" and cur is not None and cur.session in (None, "intraday")
             and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
