@@ -486,7 +486,8 @@ class Matcher:
         self, folded: str, text: str | None, s: int, ticker: TickerMatch, blocked_ends: set[int]
     ) -> bool:
         """A bare bracketed number is a code only right after a name-like word."""
-        digits = folded[s : s + 10].lstrip("( ")[:5].rstrip(") ")
+        rest = folded[s : s + 10].lstrip("(「 ")
+        digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]  # "(14) has": 14
         close = folded.find(")", s)
         if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1, close + 1 + _MATCH_WINDOW):
             return False  # "(2019)年", "(15)日": a date, not a code
