@@ -332,6 +332,9 @@ _MORNING_NOTE = patterns.compile(
 
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
+# Right after a weekday: it owns the noun after it ("Wednesday's 3.9% surge", 周三的升幅), a day
+# told as background, not the day a report is about.
+_OWNER_AFTER = patterns.compile(r"['’]s\b|的")
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 
 
@@ -617,6 +620,8 @@ def find_trading_day(
             break  # deep in the text, a date is more often another day's than the report's
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
+        if (m.group("wd") or m.group("wdzh")) and _OWNER_AFTER.match(folded, m.end()):
+            continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
         day, resolvable = _resolve(m, ref)
         if (same_day or dateline_leads) and day is not None and own is not None and day < own:
             continue  # "昨日恒指涨0.8%" in a close flash timed 16:10: background
