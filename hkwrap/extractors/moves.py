@@ -70,7 +70,9 @@ _SPAN_OPENING = patterns.compile(
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
-_TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined)\b")
+# After points: the percent they are restated as ("1,000 points or 4.4 percent").
+_PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|per\scent)\)?")
+_TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = patterns.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
@@ -393,6 +395,14 @@ _SESSION_AFTER_REACH = 16
 # A session word, then at most this many tokens (session and approximate words, a direction
 # word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
 _OWN_MOVE_TOKENS = 4
+# Right before a level: the range the index traded in that day, before its first end or its
+# second, told in the past ("after trading between 24,509.92 and ", "ranged from 18,102 to "; not
+# a forecast's "see the HSI ranging between").
+_DAY_RANGE_BEFORE = patterns.compile(
+    r"\b(?:after\s(?:trading|moving|swinging|fluctuating)|traded|ranged|moved|swung|fluctuated)\s"
+    r"(?:between|from)\s(?:[\d,.]{1,12}\s(?:points\s)?(?:and|to|-)\s)?$"
+)
+_DAY_RANGE_REACH = 48  # "fluctuating between " and a first level with its "points and "
 _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
@@ -886,6 +896,33 @@ class _Binder:
             return False
         kind = nxt.qty.kind
         return bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+
+    def pct_pair_of_span(self, q: Quantity) -> bool:
+        """Are points ``q`` paired with a percent that a span or total follows ("1,000 points or
+        4.4 percent along the way", "600 points or 2.4 percent in that span")?"""
+        pair = _PCT_PAIR_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW)
+        if pair is None:
+            return False
+        end = pair.end()
+        return bool(
+            _TOTAL_AFTER.match(self.folded, end, end + _MATCH_WINDOW) or _SPAN_AFTER.match(self.folded, end, end + _MATCH_WINDOW)
+        )
+
+    def day_range(self, q: Quantity) -> bool:
+        """Is ``q`` an end of the range the index traded in ("after trading between 24,509.92
+        and 24,785.41")? Each end is then an intraday level of its own: the low and the high."""
+        lo = max(self.sentence[0], q.start - _DAY_RANGE_REACH)
+        if self.modal or _DAY_RANGE_BEFORE.search(self.folded, lo, q.start) is None:
+            return False
+        scale = self.scale()
+        if not scale.levels[0] <= q.value <= scale.levels[1]:
+            return False
+        self.close()
+        m = self.ensure()
+        self.add_level(m, Num(q.value, "exact", q.start, q.end))
+        m.session, m.session_explicit = "intraday", True
+        self.close()
+        return True
 
     def own_move_follows(self, tok: Token, cur: Move) -> bool:
         """After ``tok``, only session and approximate words, then a direction word and a
@@ -2075,6 +2112,8 @@ class _Binder:
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "collecting more than 1,000 points or 4.4 percent along the way": the points too
+            or (q.kind == "pts" and self.pct_pair_of_span(q))
             # "down 81% from where they stood before a 17-month suspension"
             or (q.kind == "pct" and _FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "the worst January since the 6.7 per cent slide in the first month of 2020"
@@ -2150,6 +2189,8 @@ class _Binder:
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
             self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
+        elif q.kind in ("num", "pts") and kind == "index" and self.day_range(q):
+            pass  # "after trading between 24,509.92 and 24,785.41": the day's low and high
         elif q.kind == "num" and kind == "index" and self.bare_points(i, q):
             # "升200或0.73%": points said without 點, restated as a percent
             self.take_points(q, d, qualifier, is_level)
