@@ -70,6 +70,8 @@ _SPAN_OPENING = patterns.compile(
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
+# After a price: a bond's, quoted against its face value ("41 cents on the dollar").
+_ON_THE_DOLLAR = patterns.compile(r"\s(?:on|to)\sthe\sdollar\b")
 # After points: the percent they are restated as ("1,000 points or 4.4 percent").
 _PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|per\scent)\)?")
 _TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
@@ -2215,6 +2217,8 @@ class _Binder:
                 self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock" and not q.currency and self.after_bond_points(i):
             pass  # "The USD 2027s traded down 2pts to 58/60": a bond's price, in points of par
+        elif q.kind in ("num", "money") and kind == "stock" and _ON_THE_DOLLAR.match(folded, q.end, q.end + _MATCH_WINDOW):
+            pass  # "its dollar bond fell about 6 cents to 41 cents on the dollar": a bond's price
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
