@@ -73,6 +73,8 @@ _OUTNUMBER_ASIDE = 30
 # "为", "约为", " of ", " stood at roughly " between a breadth ratio's name and its counts (not
 # "from": "rose from 600 to 900" is a change)
 _RATIO_LINK = 20
+# Spaces around a slashed count's colon: a table's label column is padded ("上升/下跌    1,054 / 748").
+_SLASHED_GAP = 8
 # Counts of a day's advancing and declining stocks add up to hundreds (some 2,600 trade);
 # "涨跌比约1:2", "outnumbered by 3 to 1" is a proportion, not the counts.
 _MIN_BREADTH_PAIR = 100
@@ -98,12 +100,16 @@ def _words() -> dict[str, regex.Pattern]:
         # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
         "ratio": patterns.compile(
             rf"(?:(?P<up>{alt('ratio_up')})|(?:{alt('ratio_down')}))(?:(?!from\b|从|由)[^\d;。,]){{0,{_RATIO_LINK}}}?"
-            r"(?P<a>\d{1,3}(?:,\d{3})+|\d+)\s?(?::|比|to|/)\s?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)"
+            # ("升跌股份為452隻對1,389隻": a count word after the first count, 對 between)
+            r"(?P<a>\d{1,3}(?:,\d{3})+|\d+)(?:\s?(?:只|家))?\s?(?::|比|to|/|对)\s?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)"
         ),
         # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
         "slashed": patterns.compile(
             rf"(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})"
-            rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?\s?[:：]?\s?"
+            rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?"
+            # the same labels again in the other language: "上升/下跌 Advancers/Decliners  1,054 / 748"
+            rf"(?:\s{{1,4}}(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})(?:\s?/\s?(?:{alt('slashed_unchanged')}))?)?"
+            rf"\s{{0,{_SLASHED_GAP}}}[:：]?\s{{0,{_SLASHED_GAP}}}"
             r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
         ),
         # a figure "so far" at midday, and the full day's: the later one is the day's
