@@ -222,16 +222,27 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
 EXCHANGE_CODES = frozenset({"00388"})  # HKEX: the one listed exchange operator in the table
 
 
+# A sources label's list, up to the exchange's name ("Sources: Bloomberg, company filings, ").
+_SOURCE_LIST_CHARS = 60
+# The rules' name between the rule maker's verb and 規則 ("“18A”章節上市規則").
+_RULES_NAME_CHARS = 12
+
+
 @lru_cache(maxsize=1)
 def _venue() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The exchange as a venue: the words before its name, and those after it (the words
     are in cues.yaml)."""
     few_spaces = r"\s{1,3}"  # bounded: a name's next words are close by
-    before = patterns.compile(rf"(?:{_en('venue_before')})\s?(?:the\s+)?$")
+    before = patterns.compile(
+        rf"(?:(?:{_en('venue_before')})\s?(?:the\s+)?"
+        # "Sources: Bloomberg, HKEX": anywhere in a sources label's list, on its line
+        rf"|(?<![a-z])(?:{_en('venue_source_labels')})\s?[:：][^\n。;]{{0,{_SOURCE_LIST_CHARS}}}?)$"
+    )
+    gap = rf"(?:{_alt(_words('venue_gap'))})?"  # 將, 今日, 持續優化: a time, a modal, a rule maker's verb
     after = patterns.compile(
         rf"\s?(?:{_alt(_words('venue_boards'))})?\s?(?:{_alt(_words('venue_listing'))})"
-        rf"|\s?(?:的)?(?:{_alt(_words('venue_rules'))})"
-        rf"|\s?(?:{_alt(_words('venue_published'))})(?!.{{0,3}}(?:{_alt(_words('venue_results'))}))"
+        rf"|\s?{gap}[^\s,;。，；]{{0,{_RULES_NAME_CHARS}}}?(?:的)?(?:{_alt(_words('venue_rules'))})"
+        rf"|\s?{gap}(?:{_alt(_words('venue_published'))})(?!.{{0,3}}(?:{_alt(_words('venue_results'))}))"
         # "Hong Kong Exchanges and Clearing Limited (HKEX) today published"
         rf"|(?:\s(?:limited|ltd\.?))?(?:\s?\([a-z]{{2,10}}\)|\))?(?:'s)?\s{{1,3}}(?:(?:{_en('venue_after_en', few_spaces)})\b"
         r"|for\s{1,3}(?:a|an|its)\s{1,3}(?:listing|ipo))"
