@@ -157,13 +157,21 @@ def _step_tables(ctx: Context, doc: Document) -> None:
 
 
 def _misread_row(move: Any, rows: dict[tuple[tuple[int, int], str], float]) -> bool:
-    """Is ``move`` a stock's move read from a table row, as a sentence, whose change is not the
-    one the row's header names (``rows``: row span and stock -> the change read by header)?"""
-    if not move.subjects or move.subjects[0].kind != "stock" or not move.pcts:
+    """Is ``move`` a stock's or an index's move read from a table row, as a sentence, whose
+    change is not the one the row's header names (``rows``: row span and subject -> the
+    percent read by header)?"""
+    if not move.subjects:
+        return False
+    kind = move.subjects[0].kind
+    stock = kind == "stock" and bool(move.pcts)
+    # "Hang Seng  23,681.48  +1.49" under "Chg %": the header's percent read as points
+    index = kind == "index" and bool(move.points) and not move.pcts
+    if not (stock or index):
         return False
     figures = [n.start for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
     return any(
-        sid == move.subjects[0].id and all(s <= f < e for f in figures) and move.pcts[0].value != pct
+        sid == move.subjects[0].id and all(s <= f < e for f in figures)
+        and (move.pcts[0].value != pct if stock else move.points[0].value == pct)
         for ((s, e), sid), pct in rows.items()
     )
 
