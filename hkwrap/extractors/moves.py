@@ -349,6 +349,8 @@ _FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九
 _SINCE_START = patterns.compile(
     r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|week[\s-]to[\s-]date|wtd|年初至今|今年以来|本月至今|今年迄今|本周至今|按周"
 )
+# A heading that names a week ending on a day: the lines under it are that week's.
+_WEEK_HEADING = patterns.compile(r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 _FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
@@ -1264,6 +1266,9 @@ class _Binder:
         line_end = self.folded.find("\n", self.sentence[1])
         if self.folded[line_start:self.sentence[0]].strip(_HEADING_MARKS) or self.folded[self.sentence[1]:line_end if line_end >= 0 else len(self.folded)].strip(" .:："):
             return False  # not a line of its own
+        if _WEEK_HEADING.search(self.folded, self.sentence[0], self.sentence[1]) is not None:
+            # "Market performance (local currency, week to 14 March)": the rows under it are the week's
+            return not any(t.qty is not None and t.qty.kind in ("pct", "pts") for t in self.tokens)
         return all(
             t.word is not None and _SINCE_START.fullmatch(self.folded, t.start, t.end) is not None for t in self.tokens
         )
