@@ -221,6 +221,8 @@ def compatible(a: Draft, b: Draft) -> bool:
     if a.tentative != b.tentative:
         # the market's bare percent restates the index's move that states no percent
         firm, loose = (b, a) if a.tentative else (a, b)
+        if loose.pct is not None and firm.pct is not None and round4(firm.pct) == round4(loose.pct):
+            return True  # "港股放量大涨3.8%" over a close of +3.8%: the same figure restated
         return (
             firm.pct is None and loose.pct is not None
             and (firm.points is not None or firm.session == "close")  # a move, not a range's end
@@ -369,13 +371,16 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
     import bisect
 
     by_subject: dict[str, tuple[list[int], list[Draft]]] = {}
-    for d in sorted(drafts, key=lambda x: (x.precision() == 0, x.position)):
+    # (the market's bare percent last: it restates a move already read, if any)
+    for d in sorted(drafts, key=lambda x: (x.tentative, x.precision() == 0, x.position)):
         positions, out = by_subject.setdefault(d.subject, ([], []))
         lo = bisect.bisect_left(positions, d.position - RESTATEMENT_REACH)
         hi = bisect.bisect_right(positions, d.position + RESTATEMENT_REACH)
         candidates = [i for i in range(lo, hi) if compatible(out[i], d)]
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
+            if d.tentative:  # the market's bare percent: the move stating that very percent first
+                same = [i for i in candidates if out[i].pct is not None and round4(out[i].pct) == round4(d.pct)] or same
             i = (same or candidates)[0]
             out[i] = merge(out[i], d)
             positions[i] = out[i].position
