@@ -608,6 +608,11 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
             t.word is not None and t.has("yesterday") for t in tokens
         ) and any(t.subject is not None and t.subject.kind == "index" and not t.subject.id.startswith("@") for t in tokens):
             today = True
+        if not forecast and tokens and tokens[0].word is not None and tokens[0].has("today"):
+            # "今天下午，港股突然跳水": the day, perhaps a session, then the index, heading the sentence
+            head = next((t for t in tokens[1:] if t.word is None or t.role_kind("session") is None), None)
+            if head is not None and head.subject is not None and head.subject.kind == "index" and not head.subject.id.startswith("@"):
+                today = True
         for prev, tok in pairwise(tokens):
             if tok.start - prev.end > _DAY_WORD_REACH:
                 continue
