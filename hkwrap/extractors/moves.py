@@ -2292,6 +2292,8 @@ class _Binder:
             self.close()
         if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
             sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
+        if not sign and q.value == 0 and "." in self.folded[q.start:q.end] and self.group:
+            sign = 1  # "匯豐控股（5）　62.15　0.0%": a row's unchanged stock, its zero written out
         if not sign and self.beside_signed_percent(q):
             sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
         if sign:
@@ -2362,7 +2364,9 @@ class _Binder:
             # whose change is none
             return _UNCHANGED_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         return (
-            nxt is not None and nxt.qty is not None and bool(nxt.qty.sign) and not nxt.qty.magnitude
+            nxt is not None and nxt.qty is not None and not nxt.qty.magnitude
+            # (or an unsigned zero written out: "匯豐控股（5）　62.15　0.0%")
+            and (bool(nxt.qty.sign) or (nxt.qty.kind == "pct" and nxt.qty.value == 0 and "." in self.folded[nxt.start:nxt.end]))
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
 
