@@ -298,7 +298,8 @@ _OPENING_COMMA = patterns.compile(r"\s?[,，]")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 # Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
 # ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
-_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:\d{4,5}[ ]*+(?:[|｜][ ]*+)?)?")
+_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:\d{4,5}[ ]*+)?(?:[|｜][ ]*+)?")  # (a card's bar: "腾讯控股 00700.HK｜515.000｜")
+_BARS = frozenset("|｜")  # a row's cell borders
 _SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
 _HEADING_COLON = patterns.compile(r"\s?:")
@@ -2359,6 +2360,8 @@ class _Binder:
         if prev is None or prev is not last or not _NAME_PRICE_GAP.fullmatch(self.folded, prev.end, q.start):
             return False
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if _BARS & set(self.folded[prev.end:q.start]) and (nxt is None or nxt.qty is None or nxt.qty.kind != "pct"):
+            return False  # a card's cells ("腾讯控股 00700.HK｜515.000｜+2.18%") end on a percent (not "| 128.40 | -2.06 |")
         if nxt is not None and nxt.word is not None and "unchanged" in nxt.word.roles:
             # "China Life (2628.HK: HK$11.02, unch)", "友邦 AIA (1299) 56.30 ➖ 平 flat": a quote
             # whose change is none
