@@ -244,6 +244,7 @@ _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent,
 # Between a pronoun and its session's verb: "It had opened", "it then closed".
 _AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
+_ADVERBIAL_ROLES = ("session:", "qualifier:")  # words not counted there: 早盤, 一度
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
@@ -1525,6 +1526,8 @@ class _Binder:
         elif subj.kind == "pronoun":
             subj = self.resolve_pronoun(i, tok)
             if subj is None:
+                if tok.word is not None:
+                    self.on_word(tok)  # "…銷量6.7萬輛，股價升3.8%": 股價, the price word, after all
                 return
         if subj.id == "@previous":
             if state.last_index is None:
@@ -1668,7 +1671,11 @@ class _Binder:
                 or ("level" in t.word.roles and t.role_kind("session") is not None)
             )
             and t.start - tok.end <= reach
-            for t in self.tokens[i + 1:i + 1 + _PRONOUN_VERB_TOKENS]
+            # (a sentence opening on the word may put a session between: "股價早盤一度反彈1.5%")
+            for t in (
+                self.after_adverbials(i, _PRONOUN_VERB_TOKENS) if tok.start - self.sentence[0] <= _PRONOUN_OPENS
+                else self.tokens[i + 1:i + 1 + _PRONOUN_VERB_TOKENS]
+            )
         ) or any(  # "It opened at HK$296", "it closed at", "It had opened in negative territory":
             # the session's verb right after the word, perhaps after an auxiliary
             t.role_kind("session") in ("open", "close")
@@ -1697,6 +1704,19 @@ class _Binder:
         if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + _LOOKAHEAD].strip():
             return None
         return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
+
+    def after_adverbials(self, i: int, count: int) -> list[Token]:
+        """The ``count`` tokens after token ``i``, not counting session and approximate words
+        between ("股價早盤一度反彈1.5%": 早盤 and 一度 before the verb)."""
+        out: list[Token] = []
+        counted = 0
+        for t in self.tokens[i + 1:]:
+            if counted >= count:
+                break
+            out.append(t)
+            if t.word is None or not all(r.startswith(_ADVERBIAL_ROLES) for r in t.word.roles):
+                counted += 1
+        return out
 
     def price_follows(self, i: int) -> bool:
         """Do level words ("was at", "stood at"), each right after the one before, lead from

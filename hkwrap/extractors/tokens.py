@@ -364,7 +364,9 @@ def tokenize(
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@former", w.start, w.end)))
             continue
         if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
-            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end)))
+            # (a word of other roles too keeps them, for when it names no subject: 股價)
+            word = w if len(w.roles) > 1 else None
+            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@it", w.start, w.end), word=word))
             continue
         tokens.append(Token(w.start, w.end, word=w))
     tokens.extend(Token(q.start, q.end, qty=q) for q in quantities)
