@@ -53,6 +53,10 @@ _INDENT = (" ", "\t", "\u3000")
 # ... and its text with a lower-case word or a bracket ("  (1088) also rose 1.2%": the code of
 # the name the line above ends on).
 _INDENT_CONTINUES = patterns.compile(r"[a-z(（]")
+# A Latin word ending a line, and one starting the next: a name cut at the wrap ("Hang Seng Tech" /
+# "Index").
+_LATIN_END = patterns.compile(r"[A-Za-z]$")
+_LATIN_START = patterns.compile(r"[A-Za-z]")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -94,6 +98,14 @@ def soft_breaks(text: str) -> list[int]:
             strong.append(at)
             evidence += 1
             continue
+        if (
+            lines[i + 1][:1] in _INDENT and _LATIN_END.search(before) and _LATIN_START.match(after)
+            and (_OWN_LINE.match(before) or lines[i][:1] in _INDENT) and not _OWN_LINE.match(after)
+        ):
+            # a bullet's name cut at the wrap: "** ... and the Hang Seng Tech" / "   Index ended 0.6% higher"
+            strong.append(at)
+            evidence += 1
+            continue
         if _OWN_LINE.match(before) and not _OWN_LINE.match(after) and _OPEN_END.search(before):
             # a bullet's item run on: "- Xinyi Solar … each gained over 6%. Xinyi Solar closed at" /
             # "HK$3.41."
@@ -111,6 +123,14 @@ def soft_breaks(text: str) -> list[int]:
         closed = _CLOSED.search(before) is not None and not (
             (before[-1] in ")）" or _abbreviation_ends(before)) and _CONTINUES.match(after)
         )  # (nor is a company's "Ltd." before a lower-case word: "... Group Ltd." / "each fell 5%.")
+        if (
+            closed and before[-1] in ")）" and _MAY_CONTINUE.match(after) and not _OWN_LINE.match(after)
+            and len(before) >= _LONG_LINE
+        ):
+            # in a wrapped text, a code closing a long line before a figure: "... and Alibaba
+            # (09988)" / "4.1 percent to HK$82.35" (a verb left out, the figure run on)
+            weak.append(at)
+            continue
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
         length = len(before)
