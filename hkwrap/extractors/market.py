@@ -130,6 +130,13 @@ def _up_nouns() -> frozenset[str]:
 
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
+# Right before a turnover keyword: a conjunction opening a clause of its own, the market's
+# ("... gained 1.5% as turnover picked up", "while turnover shrank").
+_CONJUNCTION_BEFORE = patterns.compile(r"\b(?:as|while|whereas)\s(?:the\s)?$")  # (not "with turnover of": the stock's)
+_CONJUNCTION_REACH = 12  # "whereas the " before the keyword
+# A relative clause set off by commas: an aside about its noun, whose period words date nothing else.
+_RELATIVE_ASIDE_CHARS = 80
+_RELATIVE_ASIDE = patterns.compile(rf",\s(?:who|which|whose)\s[^,;.\n]{{1,{_RELATIVE_ASIDE_CHARS}}},")
 _KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES
@@ -322,7 +329,11 @@ def _flow(
             folded, max(0, q.start - _QUOTA_REACH), q.start
         )
 
-    q = _after(folded, quantities, other_period, w, flow_amount, _REACH + _FLOW_AFTER_EXTRA)
+    reach = _REACH + _FLOW_AFTER_EXTRA
+    aside = _RELATIVE_ASIDE.search(folded, w.end, w.end + reach)
+    if aside is not None:
+        reach += aside.end() - aside.start()  # "southbound investors, who …, were net sellers of"
+    q = _after(folded, quantities, other_period, w, flow_amount, reach)
     if q is None:
         before = [
             x for x in quantities
@@ -494,9 +505,13 @@ def extract_market(
             pending = None
             continue  # most sentences: nothing here is a market figure
         blue_chip = "blue_chip" in roles
+        asides = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, start, end)]
         other_period = [
             w for w in words
-            if w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day)
+            if (w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day))
+            # (not inside a relative clause: "southbound investors, who have been the most
+            # reliable buyers this year, were net sellers of HK$1.1 billion")
+            and not any(a <= w.start < b for a, b in asides)
         ]
 
         ev = prep.evidence(start, end)
@@ -514,6 +529,8 @@ def extract_market(
                 clause_start = max(
                     [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(folded[start:w.start])]
                 )
+                if _CONJUNCTION_BEFORE.search(folded, max(start, w.start - _CONJUNCTION_REACH), w.start):
+                    clause_start = w.start  # "HKEX gained 1.5% as turnover picked up to HK$247.6 billion"
                 market_word = any(
                     0 <= w.start - x.end <= _WORD_BEFORE_REACH and "market_subject" in x.roles for x in words
                 ) or _has(w, "market_subject")
