@@ -1038,6 +1038,8 @@ class _Binder:
         if nxt is None or nxt.subject is None:
             return False
         between = self.folded[tok.end:nxt.start]
+        if nxt.start - tok.end <= _ADJACENT and self.folded[nxt.start:nxt.start + 1] in ("(", "（"):
+            return True  # "the call warrant we flagged last week (code 21843)": the code closes the noun
         return between.rstrip().endswith("的") and len(between) <= _DESCRIPTOR_REACH and not _CLAUSE_MARK.search(between)
 
     def other_weekday(self, tok: Token) -> bool:
