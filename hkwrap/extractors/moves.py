@@ -1086,7 +1086,15 @@ class _Binder:
         it stands in none: "Tencent, which makes up around 10 percent of the index, rose 0.6
         percent"."""
         last = self.last_subject
-        if last is None or not _RELATIVE_OPEN.fullmatch(self.folded, last.end, tok.start):
+        if last is None:
+            return 0
+        # (from the subject, or from the group's first name when the clause names it again:
+        # "KE Holdings, which runs the Beike home-sales platform, dropped 5.6%")
+        ends = {last.end} | {
+            t.end for t in self.tokens
+            if t.subject is not None and last.subject is not None and t.subject.id == last.subject.id and t.end <= last.start
+        }
+        if not any(_RELATIVE_OPEN.fullmatch(self.folded, e, tok.start) for e in ends):
             return 0
         m = _NEAR_BREAK.search(self.folded, tok.end, self.sentence[1])
         return m.start() if m else 0
