@@ -354,6 +354,41 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   (00700.HK codes, 前者报, 收平, A+H pairs, 中金 as a source), a 证券时报网 午评 (跌幅最多扩大至逾1%,
   均持平，分别报, 停牌, 昨日（1月16日）), a 第一财经 快讯 stack from 09:20 高开 to 夜期 (stocks' opening
   moves, 截至发稿, 现涨0.5%), and a 2026 中国基金报 close (站上27,200点, a 港股通 table, 超百亿…达112.35亿).
+- tests/reports44/: a thirty-eighth blind set in English and mixed kinds (6 English, 2 mixed;
+  2020-2025, half with no year): a 2025 Reuters-style 'CHINA STOCKS' combined close with Hong Kong
+  among mainland bullets ((0700.HK) codes, an index name cut at the wrap, 'as turnover picked up
+  to'), an EJ Insight-style column ('gave up an early 3 percent gain to close flat at', a verb left
+  out across a wrap, a southbound relative clause, a warrant at '22.1 cents'), a 2024 CNBC-style
+  Asia-Pacific story with a Hong Kong post, a Nikkei Asia-style developer slump (a sub-index, a bond
+  '41 cents on the dollar', 'which runs the Beike home-sales platform'), Xinhua English
+  open/midday/close flashes, a 2020 RTTNews-style preview ('collecting more than 1,000 points or
+  4.4 percent along the way', 'after trading between', 'gave away'), a 2023 bilingual bank wealth
+  daily recapping yesterday (a 'Chg 變動(%)' table, 升跌股份為452隻對1,389隻) and a TVB Pearl-style
+  script with Chinese graphics.
+- tests/reports45/: a thirty-ninth blind set of everyday Hong Kong outlet kinds, all Traditional
+  (2020-2025, half with no year): a 2025 經濟通-style 《收市評論》 with 【】 sections (低開118點 /
+  一度跌逾450點，低見 / 午市收報, HSCI, 沽空 by stock, a warrant 編號：18765); a now新聞 item with a
+  Cantonese 片段 (高開213點, 最多升逾800點, 齊升超過一成, ADR lines); a 2020 新城財經台 hourly bulletin
+  log (現報 snapshots, 升幅擴大至900點以上, 北向 in RMB); a 大公報 next-morning story (計及周一, 中金 as a
+  source, 科網龍頭股); a 2023 耀才-style 晨早快訊 recapping 昨日 (a (700) table with 0.0%, ADR rows, 今日
+  部署, warrants by code); a 2022 路透中文 港股收盤 (0700.HK codes, 要聞 headlines); a 中央社 港股 close
+  (恆生, 收在, 持平在港幣4.88元, 新台幣 conversion) and an am730 Cantonese column on a 除夕 half-day.
+- tests/reports46/: a fortieth blind set of everyday mainland outlet kinds (8 Simplified;
+  2020-2026, half with no year): a 2024 上海证券报 next-morning story with analyst quotes (其中通过港股通,
+  跌幅一度扩大至逾3%，最低见, 齐跌逾7%), a 2023 broker 港股晨报 (隔夜美股, ADR 比例指数, 低开388点, an index
+  table with 上证/日经 rows), a 老虎 app 收评 with ｜ stock cards (515.000), 平盘 breadth and a price alert,
+  a 证券日报 创新药 column (其中信达生物, HKEX as the rule maker), a 21世纪 feature with analyst targets, a
+  券商中国 afternoon-plunge story (今天午后, 截至发稿 figures, 昨日恒指 in a quote), a 2020 央广网 radio
+  dialogue (a headline 港股放量大涨3.8%, 涨超16%，盘中一度大涨逾20%), and a 2026 富途 收评 with English
+  names (股价 opening the sentence after a company's news, an ETF 03033).
+- tests/reports47/: a forty-first blind set of everyday kinds (4 English, 2 Traditional, 2 mixed;
+  2022-2026, half with no year): a 2023 local broker's English daily (MARKET RECAP / STOCKS IN FOCUS /
+  TECHNICAL VIEW, 'gave back part of Wednesday's 3.9% surge', a warrant '(code 21843)' flagged last
+  week, 'RSI(14)'), a private bank's Asia equities daily (a Close/Chg % table), a 2025 app news
+  'Hong Kong Stocks Close' ('rose as much as 1.6% ..., topping 26,800'), a fund house's weekly whose
+  'week to 14 March' table sits above Friday's close, a broker 日評 (承接昨日跌勢，低開87點, 無升跌), a 2022
+  財經電台 節目重溫 with listener calls, a bilingual IR desk brief with 'Sources: ..., HKEX', and a 2026
+  bilingual broker PDF extract (a futures row 'HSI Fut (Mar)', 'Advancers/Decliners 1,054 / 748').
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
