@@ -299,6 +299,8 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
         or _masthead_segment(folded, start, end, m)
         # a wire's dateline: "HONG KONG, Nov 14, 2025 (Reuters) - ..."
         or (_WIRE_PLACE.fullmatch(folded, start, m.start()) is not None and _WIRE_DASH.match(folded, m.end()) is not None)
+        # a labelled date opening its line: "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日"
+        or _DATE_LABEL.search(folded, max(start, m.start() - _DATE_LABEL_REACH), m.start()) is not None
     )
 
 
@@ -314,6 +316,9 @@ def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool
     return not tail and (after < 0 or not lead or lead in _calendar()["weekdays"])
 
 
+# A label before a date opening its line, in one language or two ("Date:", "日期：", "Date 日期:").
+_DATE_LABEL = patterns.compile(r"(?<![a-z])(?:(?:date|dated|日期)\s?){1,2}[:：]\s?$")
+_DATE_LABEL_REACH = 12  # "date 日期: "
 # A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
 # agency in brackets after it.
 _WIRE_PLACE = patterns.compile(r"\s*[a-z][a-z .']{1,24},\s?")
@@ -623,6 +628,8 @@ def find_trading_day(
         if (m.group("wd") or m.group("wdzh")) and _OWNER_AFTER.match(folded, m.end()):
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
         day, resolvable = _resolve(m, ref)
+        if dateline is not None and n == dateline[1] and m.start() > dateline[2] and _full(m) and day == dateline[0]:
+            continue  # "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日（星期三）": the dateline again
         if (same_day or dateline_leads) and day is not None and own is not None and day < own:
             continue  # "昨日恒指涨0.8%" in a close flash timed 16:10: background
         if day is not None and own is not None and day < _previous_trading_day(own):
