@@ -301,7 +301,20 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
         or (_WIRE_PLACE.fullmatch(folded, start, m.start()) is not None and _WIRE_DASH.match(folded, m.end()) is not None)
         # a labelled date opening its line: "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日"
         or _DATE_LABEL.search(folded, max(start, m.start() - _DATE_LABEL_REACH), m.start()) is not None
+        # a masthead's date in a column of its own: "DAILY MORNING NOTE        9 June 2021 (Wednesday)"
+        or _right_column_date(folded, start, m)
     )
+
+
+def _right_column_date(folded: str, start: int, m: regex.Match) -> bool:
+    """Is the date set apart from its line's title by a wide gap, and alone to the line's end
+    (a weekday in brackets may follow)?"""
+    if _COLUMN_GAP_BEFORE.search(folded, max(start, m.start() - _MATCH_WINDOW), m.start()) is None:
+        return False
+    end = m.end()
+    if (wd := _BRACKETED_WEEKDAY.match(folded, end)) is not None:
+        end = wd.end()
+    return _LINE_END.match(folded, end) is not None
 
 
 def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool:
@@ -319,6 +332,9 @@ def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool
 # A label before a date opening its line, in one language or two ("Date:", "日期：", "Date 日期:").
 _DATE_LABEL = patterns.compile(r"(?<![a-z])(?:(?:date|dated|日期)\s?){1,2}[:：]\s?$")
 _DATE_LABEL_REACH = 12  # "date 日期: "
+# A wide gap before a date (a masthead's right-hand column) and the end of its line after it.
+_COLUMN_GAP_BEFORE = patterns.compile(r"\S[ \t\u3000]{3,}$")
+_LINE_END = patterns.compile(r"[ \t\u3000]*(?:\n|$)")
 # A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
 # agency in brackets after it.
 _WIRE_PLACE = patterns.compile(r"\s*[a-z][a-z .']{1,24},\s?")
