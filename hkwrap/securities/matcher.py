@@ -163,6 +163,8 @@ _UNKNOWN_NAME = patterns.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}
 
 # Right before a bracketed number: the kind of a warrant or CBBC whose code it is.
 _DERIVATIVE_WORD_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear|warrants?|cbbcs?)\s?$")
+# Right after a number in corner brackets: an event it names, a date (「618」購物節, 「雙11」大促).
+_EVENT_AFTER = patterns.compile(r"(?:购物|电商|年中|周年)?(?:节|大促|促销)")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 
 
@@ -492,6 +494,9 @@ class Matcher:
         if close >= 0 and _DATE_UNIT_AFTER.match(folded, close + 1, close + 1 + _MATCH_WINDOW):
             return False  # "(2019)年", "(15)日": a date, not a code
         corner_close = folded.find("」", s, s + _CORNER_CODE_REACH)
+        shut = corner_close if folded.startswith("「", s) and corner_close > 0 else close
+        if shut >= 0 and _EVENT_AFTER.match(folded, shut + 1, shut + 1 + _MATCH_WINDOW):
+            return False  # 「618」購物節, (618)大促: an event's date, not a code
         if (
             folded.startswith("「", s) and corner_close > 0 and folded[corner_close + 1:corner_close + 2] >= "\u3400"
             and not _DATE_UNIT_AFTER.match(folded, corner_close + 1, corner_close + 1 + _MATCH_WINDOW)  # 「2023」年
