@@ -122,6 +122,11 @@ _TURNOVER_PCT_REACH = 12
 # At most this much between a direction word or a percent and the money change after it.
 _CHANGE_GAP = 5
 # A debut's percent against its offer price: "16.4 per cent above the HK$263 offer price".
+# Right before a percent: the offer price it is measured against, and the side ("較招股價仍高", 较发行价折让).
+_VS_OFFER_BEFORE = patterns.compile(
+    r"较(?:招股价|发售价|上市价|发行价)(?:上限|下限)?(?:仍|还|尚|仍然)?(高出|高|低|溢价|折让)(?:约|逾|近|超)?\s?$"
+)
+_VS_OFFER_REACH = 16  # 較招股價上限仍然高出約
 _VS_OFFER_AFTER = patterns.compile(
     r"\s(above|over|higher than|premium to|below|under|lower than|discount to)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
 )
@@ -2130,6 +2135,8 @@ class _Binder:
             d = self.post_direction(i) or d
         if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
+        elif q.kind == "pct" and (vs := _VS_OFFER_BEFORE.search(folded, max(self.sentence[0], q.start - _VS_OFFER_REACH), q.start)) is not None:
+            d = 1 if vs.group(1) in ("高", "高出", "溢价") else -1  # "回落至37.6元，較招股價仍高26.2%": above the offer
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
             # "Galaxy rose 6.2% and Sands China 5.7%", "..., and MCC more than 4%": the verb
