@@ -72,6 +72,8 @@ _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|bef
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
 # After a price: a bond's, quoted against its face value ("41 cents on the dollar").
 _ON_THE_DOLLAR = patterns.compile(r"\s(?:on|to)\sthe\sdollar\b")
+# After a percent: the room left to a target ("24%的上涨空间", 下行空间).
+_ROOM_AFTER = patterns.compile(r"\s?(?:的)?(?:上涨|上升|下跌|上行|下行)空间")
 # After points: the percent they are restated as ("1,000 points or 4.4 percent").
 _PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|per\scent)\)?")
 _TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
@@ -2162,6 +2164,8 @@ class _Binder:
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "较现价有约24%的上涨空间": the room to a target, not a move
+            or (q.kind == "pct" and _ROOM_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "collecting more than 1,000 points or 4.4 percent along the way": the points too
             or (q.kind == "pts" and self.pct_pair_of_span(q))
             # "down 81% from where they stood before a 17-month suspension"
