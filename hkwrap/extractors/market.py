@@ -130,6 +130,8 @@ def _up_nouns() -> frozenset[str]:
 
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
+# Right after a turnover keyword: the one stock it is of ("turnover in the counter", "in the stock").
+_ONE_COUNTER_AFTER = patterns.compile(r"\s(?:in|of)\s(?:the|its|that)\s(?:counter|stock|shares)\b")
 # Right before a turnover keyword: a conjunction opening a clause of its own, the market's
 # ("... gained 1.5% as turnover picked up", "while turnover shrank").
 _CONJUNCTION_BEFORE = patterns.compile(r"\b(?:as|while|whereas)\s(?:the\s)?$")  # (not "with turnover of": the stock's)
@@ -544,6 +546,8 @@ def extract_market(
                     continue
                 if any(0 <= x.start - w.end <= 1 and "most_active" in x.roles for x in words):
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
+                if _ONE_COUNTER_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+                    continue  # "Turnover in the counter reached HK$5.9 billion": one stock's
                 if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
                 def turnover_amount(q: Quantity, w: Word = w, words: list[Word] = words) -> bool:

@@ -50,6 +50,9 @@ _IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(
 # ", which " (or ", the country's second largest bank which ") up to a word in the clause
 _RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^.;:。；,]{0,40}")
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
+# ... and another company named in a relative clause after a company's name, at its end
+# (", which is majority-owned by ", ", which holds a stake in "): that company is an aside.
+_STOCK_IN_RELATIVE = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}\b(?:by|of|in|from|with)\s+(?:the\s+)?")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
@@ -362,7 +365,10 @@ _SINCE_START = patterns.compile(
 _WEEK_HEADING = patterns.compile(r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
-_FOR_SUBJECT = patterns.compile(r"\s{1,3}for\s{1,3}(?:the\s{1,3})?")
+# (or "a 2% gain in the Hang Seng": the move's noun, then "in")
+_FOR_SUBJECT = patterns.compile(
+    r"\s{1,3}(?:for|(?:gain|rise|increase|advance|fall|drop|decline|loss|slide)s?\s{1,3}in)\s{1,3}(?:the\s{1,3})?"
+)
 # Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
 # ("three-day losing streak").
 _STREAK_GAP = 3
@@ -1573,6 +1579,11 @@ class _Binder:
             if not subj.id.startswith("@"):
                 state.last_index, state.index_end = subj.id, subj.end  # what a later "the index" means
             return  # "Meituan, the third-heaviest weight in the Hang Seng TECH Index, added 2.6%"
+        if (
+            subj.kind == "stock" and last is not None and last.subject is not None and last.subject.kind == "stock"
+            and last.subject.id != subj.id and _STOCK_IN_RELATIVE.fullmatch(folded, last.end, tok.start)
+        ):
+            return  # "Hang Seng Bank (0011.HK), which is majority-owned by HSBC, advanced 1.2%": an aside's company
         if subj.weak:
             self.elsewhere = False  # 港股: the Hong Kong market again
         if subj.kind == "index":
@@ -2064,9 +2075,11 @@ class _Binder:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # (a move's noun may stand between: "a 2% gain in the Hang Seng")
+        named = nxt if nxt is None or nxt.subject is not None or i + 2 >= len(tokens) else tokens[i + 2]
         if (
-            nxt is not None and nxt.subject is not None and _FOR_SUBJECT.fullmatch(folded, q.end, nxt.start)
-            and not folded.startswith(("'s", "’s"), nxt.end)  # ("2% for the index's best day": the name's day)
+            named is not None and named.subject is not None and _FOR_SUBJECT.fullmatch(folded, q.end, named.start)
+            and not folded.startswith(("'s", "’s"), named.end)  # ("2% for the index's best day": the name's day)
         ):
             return  # "against -3.2% for the Hang Seng Index and -6.9% for the MSCI China": the next name's
         kind = self.group[0].kind
