@@ -136,6 +136,8 @@ _CODE_BRACKETED = patterns.compile(
 _CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
     r"|(?:(?:港股代|股份代|股票代|代)[号號码碼]|[编編][号號]|\bstock\scode\b)\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
+    # a warrant's or CBBC's five-digit code right after its kind: "Tencent call warrant 20385"
+    r"|\b(?:call|put|bull|bear)\s(?:warrants?|cbbcs?)\s(?P<n8>\d{5})(?![\d.,%])"
 )
 _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
@@ -254,7 +256,7 @@ class Matcher:
             digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5", "n7") if g)
             found.append((m.start(), m.end(), digits, n6 is not None))
         for m in _CODE_PREFIXED.finditer(folded):
-            found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5"), False))
+            found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5") or m.group("n8"), False))
         for m in _CODE_SUFFIX.finditer(folded):
             d = _DIGITS_BEFORE.search(folded, max(0, m.start() - 6), m.start())
             if d:

@@ -43,7 +43,9 @@ _PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
 ABBREVIATIONS = frozenset(
     ["co", "corp", "inc", "ltd", "plc", "bhd", "no", "mr", "ms", "mrs", "dr", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "etc", "approx", "est", "fig",
      # abbreviated company names in tables and wires ("Galaxy Ent.", "CK Hldgs.")
-     "ent", "hldgs", "hldg", "intl", "grp", "bros", "mfg", "pptys"]
+     "ent", "hldgs", "hldg", "intl", "grp", "bros", "mfg", "pptys",
+     # a warrant's terms ("strike HK$688, exp. Dec-21")
+     "exp"]
 )
 # The word a line's closing full stop follows.
 _WORD_BEFORE_DOT = patterns.compile(r"(?<![a-z])([a-z][a-z.]{0,7})\.$", regex.IGNORECASE)
