@@ -268,7 +268,11 @@ def compatible(a: Draft, b: Draft) -> bool:
     for x, y in ((a.price, b.price), (a.turnover, b.turnover)):
         if not approx_compatible(x, "exact", y, "exact"):
             return False
-    return True
+    # "收68.75元，……盤中曾見69元": the day's extreme is its own price, not a rounded close
+    return not (
+        (a.session == "intraday") != (b.session == "intraday") and a.price is not None and b.price is not None
+        and abs(a.price - b.price) >= SAME_FIGURE
+    )
 
 
 def _implied_pct(d: Draft) -> float | None:
