@@ -1901,6 +1901,7 @@ class _Binder:
             self.set_previous(tok.end, scope)
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
+            self.fundamental = None  # "8月销量37.3万辆，……H股跌1.6%": the shares again, not the business
         if "other_listing" in roles and _COMPANION_BEFORE.search(self.folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start):
             pass  # "saw a further decline alongside A-shares, with the latest report at 26,506": a comparison
         elif "other_listing" in roles:
