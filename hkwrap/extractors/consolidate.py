@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from hkwrap.model import Evidence
 
 _PRECISE = frozenset({"exact", "as_much_as"})
+_FINE_DECIMALS = 2  # a percent this finely stated (-7.72%) names one move, whatever else differs
 # Restatements kept as evidence for one fact.
 _MAX_RESTATED = 20
 # How far apart (characters) two statements of one fact may stand: within one report.
@@ -215,6 +216,14 @@ def _move_and_its_extreme(move: Draft, extreme: Draft) -> bool:
     )
 
 
+def _same_fine_pct(a: Draft, b: Draft) -> bool:
+    """Do both drafts state one exact percent given to two decimals or more (-7.72%)?"""
+    return (
+        a.pct is not None and b.pct is not None and a.pct_q == b.pct_q == "exact"
+        and abs(a.pct - b.pct) < SAME_FIGURE and _decimals(a.pct) >= _FINE_DECIMALS
+    )
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     if a.subject != b.subject:
         return False
@@ -265,9 +274,12 @@ def compatible(a: Draft, b: Draft) -> bool:
             return False
     elif not approx_compatible(a.level, "exact", b.level, "exact"):
         return False
-    for x, y in ((a.price, b.price), (a.turnover, b.turnover)):
-        if not approx_compatible(x, "exact", y, "exact"):
-            return False
+    if not approx_compatible(a.price, "exact", b.price, "exact"):
+        return False
+    # (a turnover of another kind, a Stock Connect list's "成交额22.4亿" against the day's "逾60亿",
+    # does not part two drafts of the same two-decimal percent)
+    if not approx_compatible(a.turnover, "exact", b.turnover, "exact") and not _same_fine_pct(a, b):
+        return False
     # "收68.75元，……盤中曾見69元": the day's extreme is its own price, not a rounded close
     return not (
         (a.session == "intraday") != (b.session == "intraday") and a.price is not None and b.price is not None
