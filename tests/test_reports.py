@@ -389,6 +389,33 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   'week to 14 March' table sits above Friday's close, a broker 日評 (承接昨日跌勢，低開87點, 無升跌), a 2022
   財經電台 節目重溫 with listener calls, a bilingual IR desk brief with 'Sources: ..., HKEX', and a 2026
   bilingual broker PDF extract (a futures row 'HSI Fut (Mar)', 'Advancers/Decliners 1,054 / 748').
+- tests/reports48/: a forty-second blind set in English and mixed kinds (6 English, 2 mixed;
+  2020-2024, half with no year): a 2022 wire 'Hong Kong stocks end lower as ...' close with a
+  SECTORS section, a Dow Jones-style 'Hong Kong Shares Close' brief ('climbed as high as', bare
+  (1810) codes), a 2024 Investing.com 'higher at close of trade' item (HK:0960 codes, 'rose 8.11% or
+  0.75 points to trade at'), a Business Times-style Asian wrap ('per cent'), a 2021 broker's Daily
+  Morning Note with its date in a right-hand column ('Units closed at', 'call warrant 20385 (strike
+  HK$688, exp. Dec-21)'), a results-day story on HSBC ('Turnover in the counter', 'which is
+  majority-owned by HSBC, ... respectively', 'a 2% gain in the Hang Seng'), an ETNet-style bilingual
+  大市評論 (全日高位/低位) and a 2020 bilingual JD.com secondary-listing debut beside NetEase's.
+- tests/reports49/: a forty-third blind set of everyday HK outlet kinds (8 Traditional; 2021-2024,
+  half with no year): a 2024 經濟通 即時 【收市】 (低開43點 / 一度倒升至 / 最多跌231點，低見, 盤中曾見69元 after
+  收68.75元), a 信報 即時 港股收市 (warrants and a 牛證 by 編號 升1.1倍), a 2021 東網 story (濠賭股齊跌逾5% then
+  names with prices), a 新浪香港 收市 ((00700.HK) codes, 分別收報…分別跌), a 2022 broker 港股市場評論
+  (收市價/目標價/止蝕價, 「618」購物節), a broker evening 大市分析, a 2023 友邦 results-day story and a
+  毛戈平 IPO debut (暗盤, 較招股價仍高26.2% after 回落至).
+- tests/reports50/: a forty-fourth blind set of everyday mainland kinds (8 Simplified; 2021-2025,
+  half with no year): a 中证网 收评 (低开, 港股通 沪/深), an IPO-debut story (暗盘, 平开于16.80港元, a
+  look-back at earlier debuts), a 金融界 收评 (bare four-digit codes, warrants), a 腾讯自选股 push
+  ((hk00700) codes, a name-only losers board), an e公司 results story on Meituan (港股 meaning its
+  shares in a headline), a 财新 story (English names in brackets), a 格隆汇 收评 by short names, and a
+  每经 收评 (恒指低开低走跌1.6%, 另有837只收平, a 港股通 most-active list repeating the body).
+- tests/reports51/: a forty-fifth blind set of sector and theme stories (2 English, 2 Traditional,
+  2 Simplified, 2 mixed; 2022-2025, half with no year): Macau casino stocks after GGR, a banks and
+  insurers dividend-season 收市評論, an EV-deliveries 收评 (销量…H股跌1.6%, 3%多, 目标价…上涨空间), an ETF
+  desk's flow note (2800/2828/3033/3188 HK), a 2022 TV script on an oil spike, a biotech 午评 beside the
+  Nasdaq biotech index, a 2023 bilingual broker note on a defensive rotation, and a Cantonese forum
+  post on a property rally (高開 310 點 then 最勁時升 2.9%, 除咗碧服).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
