@@ -352,6 +352,8 @@ _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$"
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
+# A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
+_HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
 _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
@@ -1531,7 +1533,12 @@ class _Binder:
         last = self.last_subject
         if self.elsewhere and self.elsewhere_clause and last is not None and ";" in folded[last.end:tok.start]:
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
-        if subj.kind == "stock" and self.elsewhere and _HK_LISTING_HEAD.match(folded, subj.start, subj.end):
+        if subj.kind == "stock" and self.elsewhere and (
+            _HK_LISTING_HEAD.match(folded, subj.start, subj.end)
+            # "On the A-share side, ChinaAMC CSI 300 Index ETF (3188 HK) was little changed": a
+            # Hong Kong code printed with the name, after a mainland word, is the Hong Kong listing
+            or (self.elsewhere_clause and _HK_CODE_MARK.search(folded, subj.start, subj.end))
+        ):
             self.elsewhere = False  # "招商银行A股涨1.1%，H股（03968.HK）涨0.9%": the name is the H shares'
         if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
