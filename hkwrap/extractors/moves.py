@@ -1728,12 +1728,18 @@ class _Binder:
                 verb_follows = True
                 self.skip_until = appositive.end()
         last = state.last_subject
-        if state.topic is not None and state.subject_sentence == state.sentence - 1 and tok.start - self.sentence[0] <= _PRONOUN_OPENS:
+        opens_on_topic = (
+            state.topic is not None and state.subject_sentence == state.sentence - 1
+            and tok.start - self.sentence[0] <= _PRONOUN_OPENS
+        )
+        if opens_on_topic:
             # "Tencent was responsible for 81 points of the Hang Seng Index's gain. It gained
             # 2.9%": a sentence opening on "it" goes on about the last sentence's topic
             last = state.topic
         if _SHARE_WORD.search(folded, tok.start, tok.end) and state.last_stock is not None:
-            last = state.last_stock  # "its share price", 該股: a company, never an index
+            # "its share price", 該股: a company, never an index (the topic when it is one:
+            # "JD.com (09618) began trading ... after NetEase (09999). The shares opened at")
+            last = state.topic if opens_on_topic and state.topic is not None and state.topic.kind == "stock" else state.last_stock
         if descriptor and state.last_move is not None and state.last_move.subjects[0].kind == "stock":
             last = state.last_move.subjects[0]  # the company described is the one whose move was told
         if not opens_clause or last is None or not verb_follows or not folded[tok.end:tok.end + _LOOKAHEAD].strip():
