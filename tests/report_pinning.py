@@ -24,7 +24,7 @@ from hkwrap.pipeline import extract_source
 from hkwrap.readers import read_bytes
 
 HERE = Path(__file__).resolve().parent
-SETS = ("reports", "reports2", "reports3", "reports4", "reports5", "reports6", "reports7", "reports8", "reports9", "reports10", "reports11", "reports12", "reports13", "reports14", "reports15", "reports16", "reports17", "reports18", "reports19", "reports20", "reports21", "reports22", "reports23", "reports24", "reports25", "reports26", "reports27", "reports28", "reports29", "reports30", "reports31", "reports32", "reports33", "reports34", "reports35", "reports36", "reports37", "reports38", "reports39", "reports40", "reports41", "reports42", "reports43", "reports44", "reports45", "reports46", "reports47", "reports48", "reports49", "reports50", "reports51", "reports52", "reports54", "reports55")
+SETS = ("reports", "reports2", "reports3", "reports4", "reports5", "reports6", "reports7", "reports8", "reports9", "reports10", "reports11", "reports12", "reports13", "reports14", "reports15", "reports16", "reports17", "reports18", "reports19", "reports20", "reports21", "reports22", "reports23", "reports24", "reports25", "reports26", "reports27", "reports28", "reports29", "reports30", "reports31", "reports32", "reports33", "reports34", "reports35", "reports36", "reports37", "reports38", "reports39", "reports40", "reports41", "reports42", "reports43", "reports44", "reports45", "reports46", "reports47", "reports48", "reports49", "reports50", "reports51", "reports52", "reports53", "reports54", "reports55")
 CATEGORIES = ("indices", "stocks", "mentions", "market", "date")
 MARKET_KEYS = ("turnover", "advancers", "decliners", "unchanged", "southbound", "northbound")
 KNOWN_MISSES = "known_misses.yaml"
