@@ -165,6 +165,8 @@ _UNKNOWN_NAME = patterns.compile(rf"((?:{_NAME_WORD}\s(?:(?:of|and|&)\s)?){{0,5}
 
 # Right before a bracketed number: the kind of a warrant or CBBC whose code it is.
 _DERIVATIVE_WORD_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear|warrants?|cbbcs?)\s?$")
+# Right before a bracketed number: a technical indicator whose period it is ("RSI（14）", "MA(20)").
+_INDICATOR_BEFORE = patterns.compile(r"(?<![a-z])(?:rsi|macd|kdj|ema|sma|ma|boll|wr|cci|dmi|atr|bias|obv|stoch)\s?$")
 # Right after a number in corner brackets: an event it names, a date (「618」購物節, 「雙11」大促).
 _EVENT_AFTER = patterns.compile(r"(?:购物|电商|年中|周年)?(?:节|大促|促销)")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
@@ -512,6 +514,8 @@ class Matcher:
         prev = folded[j - 1]
         if prev >= "\u3400":
             return True  # 中海油(883)、港燈(2638): Chinese copy brackets codes, not years
+        if _INDICATOR_BEFORE.search(folded, max(0, j - _MATCH_WINDOW), j):
+            return False  # "RSI（14）升至69", "MACD(12,26)": an indicator's period, not a code
         if text is not None and text[s:s + 1] == "（" and prev in _ALNUM and not prev.isdigit():
             return True  # "Sands（1928）同Galaxy（27）": an English name in Chinese copy's brackets
         if _DERIVATIVE_WORD_BEFORE.search(folded, max(0, j - _MATCH_WINDOW), j):
