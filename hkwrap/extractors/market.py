@@ -130,6 +130,7 @@ def _up_nouns() -> frozenset[str]:
 
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
+_CLAUSE_MARKS = (",", "，", ";", "；")  # where a clause ends inside a sentence
 # Right after a turnover keyword: the one stock it is of ("turnover in the counter", "in the stock").
 _ONE_COUNTER_AFTER = patterns.compile(r"\s(?:in|of)\s(?:the|its|that)\s(?:counter|stock|shares)\b")
 # Right before a turnover keyword: a conjunction opening a clause of its own, the market's
@@ -619,7 +620,8 @@ def extract_market(
             # "上涨股份410只，下跌股份1,425只，…恒指成份股中仅11只收涨": the constituents' clause
             # counts constituents; the clauses before it still count the market
             first = min(w.start for w in words if "blue_chip" in w.roles)
-            cut = max(folded.rfind(",", start, first), folded.rfind("，", start, first))
+            # (at the clause break nearest it: "，平收874隻；82隻恒指成份股中…" keeps 平收874隻)
+            cut = max(folded.rfind(mark, start, first) for mark in _CLAUSE_MARKS)
             if cut > start:
                 words = [w for w in words if w.end <= cut]
                 quantities = [q for q in quantities if q.end <= cut]
