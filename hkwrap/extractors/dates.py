@@ -558,7 +558,16 @@ def lead_weekday(prep: Prepared) -> int | None:
         name = m.group("wd") or m.group("wdzh")
         if name:
             return _calendar()["weekdays"].get(name)
+        before = _WEEKDAY_THEN_BRACKET.search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
+        if before is not None:
+            return _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
     return None
+
+
+# A weekday right before a date in brackets: "Thursday (Sept 5)".
+_WEEKDAY_THEN_BRACKET = patterns.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?\s?\(\s?$"
+)
 
 
 # A heading that recaps a day: "上週五港股回顧（2023年6月16日）", "Friday recap (16 June 2023)".
