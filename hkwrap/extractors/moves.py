@@ -259,6 +259,8 @@ _ADVERBIAL_ROLES = ("session:", "qualifier:")  # words not counted there: 早盤
 _OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
+# Between a target word and the old target it was changed from: "target price to HK$41 from ".
+_TARGET_FROM = patterns.compile(r"\s?(?:price\s)?(?:to|at)\s(?:hk\$\s?)?[\d.,]{1,10}\sfrom\s(?:hk\$\s?)?")
 _TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
@@ -2177,6 +2179,11 @@ class _Binder:
             return
         skip = (
             self.near(self.target_word, q, _TARGET_REACH)  # "目標價上調至 700 元": a forecast, not a price
+            # "trimmed its target price to HK$41 from HK$45": the old target after the new one
+            or (
+                self.target_word is not None and q.kind in ("money", "num")
+                and _TARGET_FROM.fullmatch(folded, self.target_word.end, q.start) is not None
+            )
             # "cut its target for Anta Sports to HK$95": the target's company named between
             or (
                 self.target_word is not None and q.kind in ("money", "num")
