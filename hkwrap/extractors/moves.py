@@ -38,6 +38,9 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 _JOINER = patterns.compile(
     r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
 )
+# Between two names of a list: "and", then a short lower-case descriptor of the next name
+# ("and handset-lens maker ", "and property developer ").
+_AND_DESCRIPTOR = patterns.compile(r",?\s(?:and|or)\s(?:[a-z][a-z-]{1,20}\s){1,3}")
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = patterns.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
 # After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
@@ -1625,6 +1628,9 @@ class _Binder:
             and (
                 _JOINER.match(gap) is not None
                 or (self.prev is not None and self.prev.has("link"))
+                # "Kingsoft (03888) and handset-lens maker Sunny Optical (02382)": a short
+                # descriptor of the next name after "and"
+                or _AND_DESCRIPTOR.fullmatch(gap) is not None
                 # "稻香控股(573)、翠華控股(1314)和敘福樓集團(1978)": a name the table does not know
                 # stands between a listed code and the next
                 or (_bare_code(subj) and _UNKNOWN_NAME_GAP.fullmatch(gap) is not None)
