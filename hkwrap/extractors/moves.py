@@ -51,7 +51,7 @@ _DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|
 _DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
 _IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # ", which " (or ", the country's second largest bank which ") up to a word in the clause
-_RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that)\s[^.;:。；,]{0,40}")
+_RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that|whose|who)\s[^.;:。；,]{0,40}")
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
 # ... and another company named in a relative clause after a company's name, at its end
 # (", which is majority-owned by ", ", which holds a stake in "): that company is an aside.
@@ -421,6 +421,11 @@ _SESSION_AFTER_REACH = 16
 # A session word, then at most this many tokens (session and approximate words, a direction
 # word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
 _OWN_MOVE_TOKENS = 4
+# A relative clause around a word: its opening before it and its closing comma after it, each
+# within this reach (", whose earnings depend on turnover,").
+_ASIDE_REACH = 60
+_ASIDE_OPEN = patterns.compile(r",\s(?:whose|which|who)\s[^,;.]*$")
+_ASIDE_CLOSE = patterns.compile(r"[^,;.]*,")
 # Right before a level: the range the index traded in that day, before its first end or its
 # second, told in the past ("after trading between 24,509.92 and ", "ranged from 18,102 to "; not
 # a forecast's "see the HSI ranging between").
@@ -954,6 +959,15 @@ class _Binder:
         m.session, m.session_explicit = "intraday", True
         self.close()
         return True
+
+    def in_relative_aside(self, tok: Token) -> bool:
+        """Is ``tok`` inside a relative clause set off by commas (", whose earnings depend on
+        turnover,")?"""
+        lo = max(self.sentence[0], tok.start - _ASIDE_REACH)
+        return (
+            _ASIDE_OPEN.search(self.folded, lo, tok.start) is not None
+            and _ASIDE_CLOSE.match(self.folded, tok.end, min(self.sentence[1], tok.end + _ASIDE_REACH)) is not None
+        )
 
     def own_move_follows(self, tok: Token, cur: Move) -> bool:
         """After ``tok``, only session and approximate words, then a direction word and a
@@ -1967,7 +1981,8 @@ class _Binder:
             self.target_word = _Pending(tok.end)
         if "reference_price" in roles:
             self.reference = _Pending(tok.end)
-        if "turnover" in roles:
+        if "turnover" in roles and not self.in_relative_aside(tok):
+            # (not "HKEX (00388), whose earnings depend on turnover, jumped 5.4 percent")
             self.turnover_word = _Pending(tok.end)
         if "both" in roles and len(self.named) >= 2 and self.named[-1].kind == self.named[-2].kind:
             # "中國平安（31.4%）及招商銀行（28.7%），兩股分別收跌1.3%及0.6%": the two just named
