@@ -424,8 +424,8 @@ _OWN_MOVE_TOKENS = 4
 # A relative clause around a word: its opening before it and its closing comma after it, each
 # within this reach (", whose earnings depend on turnover,").
 _ASIDE_REACH = 60
-_ASIDE_OPEN = patterns.compile(r",\s(?:whose|which|who)\s[^,;.]*$")
-_ASIDE_CLOSE = patterns.compile(r"[^,;.]*,")
+_ASIDE_OPEN = patterns.compile(rf",\s(?:whose|which|who)\s[^,;.]{{0,{_ASIDE_REACH}}}$")
+_ASIDE_CLOSE = patterns.compile(rf"[^,;.]{{0,{_ASIDE_REACH}}},")
 # Right before a level: the range the index traded in that day, before its first end or its
 # second, told in the past ("after trading between 24,509.92 and ", "ranged from 18,102 to "; not
 # a forecast's "see the HSI ranging between").
