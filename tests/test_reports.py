@@ -416,6 +416,28 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   desk's flow note (2800/2828/3033/3188 HK), a 2022 TV script on an oil spike, a biotech 午评 beside the
   Nasdaq biotech index, a 2023 bilingual broker note on a defensive rotation, and a Cantonese forum
   post on a property rally (高開 310 點 then 最勁時升 2.9%, 除咗碧服).
+- tests/reports52/: a forty-sixth blind set of everyday wire, broker and paper kinds (6 English, 2
+  mixed; 2021-2025, half with no year): a Reuters-style opening flash with a MIDDAY UPDATE, an AP 'Asian
+  shares mixed' story, a Bloomberg 'rise most in a week' with an intraday chart caption, an SCMP-style
+  week in review, an EJ Insight-style column on southbound flows ('and handset-lens maker Sunny
+  Optical', 'whose earnings depend on turnover'), a Standard-style 'Hang Seng slips as property weighs'
+  ('target price to HK$41 from HK$45', 'had gained 1.2 percent on Tuesday'), a broker's bilingual Market
+  Wrap e-mail and a Singapore paper's bilingual brief ('Thursday (Sept 5)', "Wednesday's 1.1 per cent
+  drop", a forecast range, 'Its Singapore-traded shares').
+- tests/reports53/: a forty-seventh blind set of Traditional Chinese reports (2021-2025, half with no
+  year): a 2024 明報 close with 【板塊】 headings (一度跌至 … 最多升271點, a 港交所 statistic that also moves
+  the stock), an 經濟日報 即時 半日, a 2022 信報 technicals column, a 香港商報 述評 (平收874隻；82隻恒指成份股),
+  a 2025 商台 rolling page newest-first, a 輝立-style 每日港股策略, a 2021 阿思達克 收市評論 and a 星島 午市
+  (公司周二曾升逾5%).
+- tests/reports54/: a forty-eighth blind set of mainland portal and wire kinds (8 Simplified;
+  2020-2025, half with no year): a 证券时报 午评, a 上证报 收评, a 中国基金报 创新药 story, a 财联社 收评 in
+  【】 sections, a 智通 收评 with 北水 per stock and a warrant with no code, a 2021 东方财富 开盘, a 新浪 close,
+  and a 2020 broker 港股日报 (高位见…低位为, RSI（14）).
+- tests/reports55/: a forty-ninth blind set of everyday kinds (3 English, 3 Chinese, 2 bilingual;
+  2022-2026, half with no year): a results-day wire on Tencent, a 首周 IPO 收评, a private bank's weekly
+  outlook, a 晚間財經新聞 script, a radio market minute ('55 dollars 35', 'Geely lost 3.9'), a 自媒体 收评
+  (这一个月涨了六成多), a bilingual broker-app push ('22,620.33 ▲ +806.29 (+3.69%)', a watchlist alert) and a
+  2026 newsletter with Chinese rounded summaries.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
