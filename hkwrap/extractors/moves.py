@@ -2177,8 +2177,13 @@ class _Binder:
                 or (q.kind == "pts" and cur.points)
                 or (q.kind in ("money", "num") and not q.magnitude and cur.price is not None)
             )
-            if same_kind or self.split_at != cur.direction:
+            # (or a level after the open's change: "opened 0.3% lower, dipped to 5,081.40" is
+            # the day's low, not the open's level)
+            after_open = cur.session == "open" and is_level and q.kind != "pct" and not same_kind
+            if same_kind or self.split_at != cur.direction or after_open:
                 self.close()
+                if after_open:
+                    self.sticky_session, self.sticky_at = "intraday", q.start
             self.split_at = 0
         d = self.direction or self.post_direction(i)
         if self.direction and self.session_since_direction(i):
