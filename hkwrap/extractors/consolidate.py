@@ -41,6 +41,8 @@ class Draft:
     session: str | None = None
     evidence: Evidence | None = None
     restated: list[Evidence] = field(default_factory=list)
+    # the way a draft with no change went to its level ("一度跌至16,512點": down), 0 unknown
+    heading: int = 0
 
     @property
     def qualifier(self) -> str:
@@ -169,7 +171,7 @@ def _direction(d: Draft) -> int:
     for v in (d.pct, d.points):
         if v:
             return 1 if v > 0 else -1
-    return 0
+    return d.heading
 
 
 def _overlap(a: Draft, b: Draft) -> bool:
@@ -372,6 +374,7 @@ def merge(a: Draft, b: Draft) -> Draft:
         currency=primary.currency if primary.price is not None else other.currency,
         turnover=primary.turnover if primary.turnover is not None else other.turnover,
         session=primary.session or other.session,
+        heading=primary.heading or other.heading,
         evidence=primary.evidence,
         restated=sorted(unique, key=lambda e: e.start),
     )

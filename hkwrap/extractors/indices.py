@@ -66,6 +66,7 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                     tentative=tentative,
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
+                    heading=move.direction if pct is None and pts is None else 0,
                 )
             )
     return [(d, index_move(d, lexicon)) for d in consolidate(drafts)]
