@@ -421,6 +421,10 @@ _SESSION_AFTER_REACH = 16
 # A session word, then at most this many tokens (session and approximate words, a direction
 # word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
 _OWN_MOVE_TOKENS = 4
+# A bare figure in a list of percents ("... and Geely lost 3.9"): a percent only when below this.
+_BARE_PERCENT_MAX = 30
+_LIST_AND = patterns.compile(r"\s?(?:,\s)?(?:and|while)\s")
+_FIGURE_ENDS_CLAUSE = patterns.compile(r"\s?(?:[,;.!?]|$)")
 # A relative clause around a word: its opening before it and its closing comma after it, each
 # within this reach (", whose earnings depend on turnover,").
 _ASIDE_REACH = 60
@@ -967,6 +971,20 @@ class _Binder:
         return (
             _ASIDE_OPEN.search(self.folded, lo, tok.start) is not None
             and _ASIDE_CLOSE.match(self.folded, tok.end, min(self.sentence[1], tok.end + _ASIDE_REACH)) is not None
+        )
+
+    def bare_percent_of_list(self, i: int, q: Quantity) -> bool:
+        """A bare figure right after its own verb, in a list whose figure before it was a percent
+        and named another stock ("Li Auto dropped 4.8 per cent and Geely lost 3.9")."""
+        if q.currency or q.magnitude or q.value >= _BARE_PERCENT_MAX or not self.right_after_direction(q):
+            return False
+        before = [t for t in self.tokens[:i] if t.qty is not None]
+        if not before or before[-1].qty is None or before[-1].qty.kind != "pct":
+            return False
+        named = [t for t in self.tokens[:i] if t.subject is not None and t.start > before[-1].end]
+        return (
+            bool(named) and _LIST_AND.fullmatch(self.folded, before[-1].end, named[0].start) is not None
+            and _FIGURE_ENDS_CLAUSE.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
         )
 
     def own_move_follows(self, tok: Token, cur: Move) -> bool:
@@ -2329,6 +2347,9 @@ class _Binder:
                 self.take_mark(q)
         elif q.kind in ("num", "money") and kind == "stock" and not q.currency and self.after_bond_points(i):
             pass  # "The USD 2027s traded down 2pts to 58/60": a bond's price, in points of par
+        elif q.kind == "num" and kind == "stock" and self.bare_percent_of_list(i, q):
+            # "Li Auto dropped 4.8 per cent and Geely lost 3.9": the list's unit left out
+            self.take_pct(Quantity("pct", q.value, q.start, q.end, sign=q.sign), d, kind, qualifier, False, False, False)
         elif q.kind in ("num", "money") and kind == "stock" and _ON_THE_DOLLAR.match(folded, q.end, q.end + _MATCH_WINDOW):
             pass  # "its dollar bond fell about 6 cents to 41 cents on the dollar": a bond's price
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
