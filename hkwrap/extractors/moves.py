@@ -1099,7 +1099,13 @@ class _Binder:
         Thursday's report), nor a day ahead that an event is due on ("ahead of its interim
         results on Monday", 將於周一公布)."""
         day = tok.role_kind("weekday")
-        if day is None or self.state.report_weekday is None or _WEEKDAYS[day] == self.state.report_weekday:
+        if day is None:
+            return False
+        if self.state.report_weekday is None:
+            # "AIA, which slid 4 per cent on Monday, steadied today": the weekday is not the day
+            # the same sentence calls today
+            return any(t.start > tok.end and t.word is not None and "today" in t.word.roles for t in self.tokens)
+        if _WEEKDAYS[day] == self.state.report_weekday:
             return False
         if _FROM_DAY_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW):
             return False  # "上海周三起有序恢復堂食": when something starts, not the figures' day
