@@ -421,6 +421,8 @@ _SESSION_AFTER_REACH = 16
 # A session word, then at most this many tokens (session and approximate words, a direction
 # word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
 _OWN_MOVE_TOKENS = 4
+# Before a business word in its clause: the company benefits from it ("受惠月度交付量創新高").
+_BENEFIT_BEFORE = patterns.compile(r"(?:受惠|受益)[^,;。，；]{0,12}$")
 # A bare figure in a list of percents ("... and Geely lost 3.9"): a percent only when below this.
 _BARE_PERCENT_MAX = 30
 _LIST_AND = patterns.compile(r"\s?(?:,\s)?(?:and|while)\s")
@@ -1977,7 +1979,12 @@ class _Binder:
         if "metric" in roles or "short_ratio" in roles:
             self.metric = True
         if "fundamental" in roles and self.group:
-            self.fundamental = _Pending(tok.end, scope=self.relative_clause_end(tok))
+            scope = self.relative_clause_end(tok)
+            lo = max(self.sentence[0], tok.start - _MATCH_WINDOW)
+            if not scope and _BENEFIT_BEFORE.search(self.folded, lo, tok.start) is not None:
+                # "受惠月度交付量創新高，升3.9%": the business figure is the cause, its clause only
+                scope = self.clause_end(tok.end) or 0
+            self.fundamental = _Pending(tok.end, scope=scope)
         if d and "level" not in roles:
             self.level = None  # "bucked the trend to rise 2.6%": the number is the change
         if d and not sess and not self.group and self.sticky_session == "open":
