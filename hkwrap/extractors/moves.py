@@ -432,14 +432,6 @@ _FIGURE_ENDS_CLAUSE = patterns.compile(r"\s?(?:[,;.!?]|$)")
 _ASIDE_REACH = 60
 _ASIDE_OPEN = patterns.compile(rf",\s(?:whose|which|who)\s[^,;.]{{0,{_ASIDE_REACH}}}$")
 _ASIDE_CLOSE = patterns.compile(rf"[^,;.]{{0,{_ASIDE_REACH}}},")
-# Right before a level: the range the index traded in that day, before its first end or its
-# second, told in the past ("after trading between 24,509.92 and ", "ranged from 18,102 to "; not
-# a forecast's "see the HSI ranging between").
-_DAY_RANGE_BEFORE = patterns.compile(
-    r"\b(?:after\s(?:trading|moving|swinging|fluctuating)|traded|ranged|moved|swung|fluctuated)\s"
-    r"(?:between|from)\s(?:[\d,.]{1,12}\s(?:points\s)?(?:and|to|-)\s)?$"
-)
-_DAY_RANGE_REACH = 48  # "fluctuating between " and a first level with its "points and "
 _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
@@ -949,22 +941,6 @@ class _Binder:
         return bool(
             _TOTAL_AFTER.match(self.folded, end, end + _MATCH_WINDOW) or _SPAN_AFTER.match(self.folded, end, end + _MATCH_WINDOW)
         )
-
-    def day_range(self, q: Quantity) -> bool:
-        """Is ``q`` an end of the range the index traded in ("after trading between 24,509.92
-        and 24,785.41")? Each end is then an intraday level of its own: the low and the high."""
-        lo = max(self.sentence[0], q.start - _DAY_RANGE_REACH)
-        if self.modal or _DAY_RANGE_BEFORE.search(self.folded, lo, q.start) is None:
-            return False
-        scale = self.scale()
-        if not scale.levels[0] <= q.value <= scale.levels[1]:
-            return False
-        self.close()
-        m = self.ensure()
-        self.add_level(m, Num(q.value, "exact", q.start, q.end))
-        m.session, m.session_explicit = "intraday", True
-        self.close()
-        return True
 
     def in_relative_aside(self, tok: Token) -> bool:
         """Is ``tok`` inside a relative clause set off by commas (", whose earnings depend on
@@ -2334,8 +2310,6 @@ class _Binder:
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
             self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
-        elif q.kind in ("num", "pts") and kind == "index" and self.day_range(q):
-            pass  # "after trading between 24,509.92 and 24,785.41": the day's low and high
         elif q.kind == "num" and kind == "index" and self.bare_points(i, q):
             # "升200或0.73%": points said without 點, restated as a percent
             self.take_points(q, d, qualifier, is_level)
