@@ -23,6 +23,7 @@ from hkwrap.text.fold import fold
 from hkwrap.text.lexicon import Lexicon, Word
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+from hkwrap.text.spans import RELATIVE_ASIDE
 
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
@@ -138,8 +139,7 @@ _ONE_COUNTER_AFTER = patterns.compile(r"\s(?:in|of)\s(?:the|its|that)\s(?:counte
 _CONJUNCTION_BEFORE = patterns.compile(r"\b(?:as|while|whereas)\s(?:the\s)?$")  # (not "with turnover of": the stock's)
 _CONJUNCTION_REACH = 12  # "whereas the " before the keyword
 # A relative clause set off by commas: an aside about its noun, whose period words date nothing else.
-_RELATIVE_ASIDE_CHARS = 80
-_RELATIVE_ASIDE = patterns.compile(rf",\s(?:who|which|whose)\s[^,;.\n]{{1,{_RELATIVE_ASIDE_CHARS}}},")
+_RELATIVE_ASIDE = patterns.compile(RELATIVE_ASIDE)
 _KEY_ROLES = frozenset({"turnover", "southbound", "northbound", "short_ratio", "short_sale"})
 _BREADTH_ROLES = frozenset({"advancers", "decliners", "unchanged"})
 _MARKET_ROLES = _KEY_ROLES | _BREADTH_ROLES

@@ -33,6 +33,7 @@ from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import IndexScale, Word
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+from hkwrap.text.spans import RELATIVE_ASIDE, RELATIVE_ASIDE_CHARS
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = patterns.compile(
@@ -427,11 +428,7 @@ _BENEFIT_BEFORE = patterns.compile(r"(?:受惠|受益)[^,;。，；]{0,12}$")
 _BARE_PERCENT_MAX = 30
 _LIST_AND = patterns.compile(r"\s?(?:,\s)?(?:and|while)\s")
 _FIGURE_ENDS_CLAUSE = patterns.compile(r"\s?(?:[,;.!?]|$)")
-# A relative clause around a word: its opening before it and its closing comma after it, each
-# within this reach (", whose earnings depend on turnover,").
-_ASIDE_REACH = 60
-_ASIDE_OPEN = patterns.compile(rf",\s(?:whose|which|who)\s[^,;.]{{0,{_ASIDE_REACH}}}$")
-_ASIDE_CLOSE = patterns.compile(rf"[^,;.]{{0,{_ASIDE_REACH}}},")
+_RELATIVE_ASIDE = patterns.compile(RELATIVE_ASIDE)  # ", whose earnings depend on turnover,"
 _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
@@ -945,11 +942,9 @@ class _Binder:
     def in_relative_aside(self, tok: Token) -> bool:
         """Is ``tok`` inside a relative clause set off by commas (", whose earnings depend on
         turnover,")?"""
-        lo = max(self.sentence[0], tok.start - _ASIDE_REACH)
-        return (
-            _ASIDE_OPEN.search(self.folded, lo, tok.start) is not None
-            and _ASIDE_CLOSE.match(self.folded, tok.end, min(self.sentence[1], tok.end + _ASIDE_REACH)) is not None
-        )
+        lo = max(self.sentence[0], tok.start - RELATIVE_ASIDE_CHARS)
+        hi = min(self.sentence[1], tok.end + RELATIVE_ASIDE_CHARS)
+        return any(m.start() < tok.start and tok.end < m.end() for m in _RELATIVE_ASIDE.finditer(self.folded, lo, hi))
 
     def bare_percent_of_list(self, i: int, q: Quantity) -> bool:
         """A bare figure right after its own verb, in a list whose figure before it was a percent
