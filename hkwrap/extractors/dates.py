@@ -558,16 +558,17 @@ def lead_weekday(prep: Prepared) -> int | None:
         name = m.group("wd") or m.group("wdzh")
         if name:
             return _calendar()["weekdays"].get(name)
-        before = _WEEKDAY_THEN_BRACKET.search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
+        before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
         if before is not None:
             return _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
     return None
 
 
-# A weekday right before a date in brackets: "Thursday (Sept 5)".
-_WEEKDAY_THEN_BRACKET = patterns.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?\s?\(\s?$"
-)
+@lru_cache(maxsize=1)
+def _weekday_then_bracket() -> regex.Pattern:
+    """A weekday name (lexicon/dates.yaml) right before a date in brackets: "Thursday (Sept 5)"."""
+    weekday = "|".join(regex.escape(w) for w in _calendar()["en_weekdays"])
+    return patterns.compile(rf"\b({weekday})\.?\s?\(\s?$")
 
 
 # A heading that recaps a day: "上週五港股回顧（2023年6月16日）", "Friday recap (16 June 2023)".
