@@ -951,14 +951,17 @@ class _Binder:
         and named another stock ("Li Auto dropped 4.8 per cent and Geely lost 3.9")."""
         if q.currency or q.magnitude or q.value >= _BARE_PERCENT_MAX or not self.right_after_direction(q):
             return False
-        before = [t for t in self.tokens[:i] if t.qty is not None]
-        if not before or before[-1].qty is None or before[-1].qty.kind != "pct":
-            return False
-        named = [t for t in self.tokens[:i] if t.subject is not None and t.start > before[-1].end]
-        return (
-            bool(named) and _LIST_AND.fullmatch(self.folded, before[-1].end, named[0].start) is not None
-            and _FIGURE_ENDS_CLAUSE.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
-        )
+        named = None  # the first name after the figure before, read back from q
+        for t in reversed(self.tokens[:i]):
+            if t.subject is not None:
+                named = t
+            elif t.qty is not None:
+                return (
+                    t.qty.kind == "pct" and named is not None
+                    and _LIST_AND.fullmatch(self.folded, t.end, named.start) is not None
+                    and _FIGURE_ENDS_CLAUSE.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
+                )
+        return False
 
     def own_move_follows(self, tok: Token, cur: Move) -> bool:
         """After ``tok``, only session and approximate words, then a direction word and a
