@@ -507,6 +507,16 @@ class Move:
         return self.has_change or self.level is not None or self.price is not None
 
 
+def _same_kind_change(m: Move, q: Quantity) -> bool:
+    """Does ``m`` already hold a change of ``q``'s kind (a percent, or points)?"""
+    return bool((q.kind == "pct" and m.pcts) or (q.kind == "pts" and m.points))
+
+
+def _written_zero(folded: str, q: Quantity) -> bool:
+    """Is ``q`` an unsigned zero percent written out with decimals ("0.0%"): a stock unchanged?"""
+    return q.kind == "pct" and q.value == 0 and not q.sign and "." in folded[q.start:q.end]
+
+
 def _first_figure(m: Move) -> int:
     """Where the first figure of ``m`` stands."""
     return min(n.start for n in (*m.pcts, *m.points, *m.levels, *m.prices, m.level, m.price) if n is not None)
@@ -912,7 +922,7 @@ class _Binder:
         """The token after ``tok`` in the sentence."""
         return next((t for t in self.tokens if t.start >= tok.end), None)
 
-    def verb_follows(self, tok: Token, roles: frozenset[str] = frozenset({"up", "down"})) -> bool:
+    def verb_follows(self, tok: Token, roles: frozenset[str] = _DIRECTIONS) -> bool:
         """Is the next token a direction word (or another of ``roles``), right after ``tok``?"""
         nxt = self.next_token(tok)
         return (
@@ -925,8 +935,7 @@ class _Binder:
         nxt = self.next_token(tok)
         if nxt is None or nxt.qty is None or nxt.start - tok.end > _ADJACENT:
             return False
-        kind = nxt.qty.kind
-        return bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+        return _same_kind_change(cur, nxt.qty)
 
     def pct_pair_of_span(self, q: Quantity) -> bool:
         """Are points ``q`` paired with a percent that a span or total follows ("1,000 points or
@@ -973,8 +982,7 @@ class _Binder:
             if nxt is None or nxt.start - at.end > _ADJACENT:
                 return False
             if nxt.qty is not None:
-                kind = nxt.qty.kind
-                return verb and bool((kind == "pct" and cur.pcts) or (kind == "pts" and cur.points))
+                return verb and _same_kind_change(cur, nxt.qty)
             if nxt.word is None:
                 return False
             if nxt.word.roles & _MARK_VERBS:
@@ -2400,7 +2408,7 @@ class _Binder:
             self.close()
         if not sign and q.value == 0 and self.cur is not None and self.cur.pcts:
             sign = 1  # "+0.2%, +0.4% and 0.0%": an unchanged member of a list
-        if not sign and q.value == 0 and "." in self.folded[q.start:q.end] and self.group:
+        if not sign and _written_zero(self.folded, q) and self.group:
             sign = 1  # "匯豐控股（5）　62.15　0.0%": a row's unchanged stock, its zero written out
         if not sign and self.beside_signed_percent(q):
             sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
@@ -2476,7 +2484,7 @@ class _Binder:
         return (
             nxt is not None and nxt.qty is not None and not nxt.qty.magnitude
             # (or an unsigned zero written out: "匯豐控股（5）　62.15　0.0%")
-            and (bool(nxt.qty.sign) or (nxt.qty.kind == "pct" and nxt.qty.value == 0 and "." in self.folded[nxt.start:nxt.end]))
+            and (bool(nxt.qty.sign) or _written_zero(self.folded, nxt.qty))
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
 
