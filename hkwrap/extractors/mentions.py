@@ -351,7 +351,8 @@ def _time_zone(prep: Prepared, hit: Hit) -> bool:
 
 def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
     """The name is followed by its own US ticker in brackets in a sentence about US trading."""
-    m = patterns.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
+    # (built per ticker: through re, whose own cache holds it, not into the pattern cache file)
+    m = re.compile(r"\s?[(（]\s?" + re.escape(us.lower()) + r"(?:\.us)?\s?[)）]").match(prep.folded, hit.end)
     if m is None:
         return False
     lo, hi = _sentence_bounds(prep.folded, hit.start, m.end())
