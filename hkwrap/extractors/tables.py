@@ -305,6 +305,19 @@ _PREV_CONSISTENT = 0.02
 # A change without its % sign is a percent only when it is the points' share of the day
 # before's level, to this tolerance (in percentage points: two decimals rounded).
 _PCT_CONSISTENT = 0.011
+# A wire's index list gives the close before, the close and the signed change, single-spaced
+# ("Hang Seng Index 27,822.28 27,591.25 -231.03"), and may break a name over two lines
+# ("China Enterprises" / "Index 14,009.76 ..."). No percent: the sum checks the reading.
+_PREV_CLOSE_ROW = patterns.compile(
+    r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
+    r"(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)\s+"
+    r"(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)\s+"
+    r"(?P<pts>[+\-]\s?\d[\d,]*(?:\.\d+)?)\s*$"
+)
+# A name's second line is only the word for index ("Index 14,009.76 ..."); its first line is
+# this many lines above at most (a blank line between them).
+_NAME_BROKEN_REACH = 2
+_INDEX_WORDS = frozenset({"index", "指数"})
 # A quote board writes the sign as an arrow ("19,752.51 ▲ 274.39 (1.41%)"), and may leave the
 # percent unsigned: it takes the sign of the points.
 
@@ -337,6 +350,10 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         if row_above is not None and _OHL_LINE.fullmatch(line):
             moves.extend(_open_high_low(row_above, line, start))
             continue
+        wire_row = _prev_close_row(lexicon, folded, line, start)
+        if wire_row:
+            moves.extend(wire_row)
+            continue
         m = _INDEX_ROW.match(line)
         if m is None:
             continue
@@ -363,6 +380,35 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         moves.append(move)
         above = subject
     return moves
+
+
+def _prev_close_row(lexicon: Lexicon, folded: str, line: str, start: int) -> list[Move]:
+    """A wire list's row of the close before, the close and the change: the day's move, when
+    the first figure plus the change gives the second (in either order of the two closes)."""
+    m = _PREV_CLOSE_ROW.match(line)
+    if m is None:
+        return []
+    name = m["name"].strip()
+    index_id = lexicon.index_of(name)
+    name_start = start + m.start("name")
+    if index_id is None and name in _INDEX_WORDS and (above := _line_above(folded, start, _NAME_BROKEN_REACH)):
+        first = folded[above[0]:above[1]].strip()
+        index_id = lexicon.index_of(f"{first} {name}") or lexicon.index_of(first)
+    if index_id is None or index_id.startswith("@"):
+        return []
+    a, b = (float(m[g].replace(",", "")) for g in ("a", "b"))
+    pts = _signed(m["pts"])
+    if abs(a + pts - b) <= _PREV_CONSISTENT:
+        group = "b"
+    elif abs(b + pts - a) <= _PREV_CONSISTENT:
+        group = "a"
+    else:
+        return []
+    subject = Subject("index", index_id, name_start, name_start + len(name))
+    move = Move([subject], (start, start + len(line)))
+    move.level = Num(b if group == "b" else a, "exact", start + m.start(group), start + m.end(group))
+    move.points.append(Num(pts, "exact", start + m.start("pts"), start + m.end("pts")))
+    return [move]
 
 
 # A quote board's second line under an index: its open, high and low ("今开 26190.12   最高
@@ -447,4 +493,56 @@ def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
             value *= scale * (sign or 1) if role != "turnover" else scale
             out[role] = Amount(round(value, 2), "RMB" if "rmb" in folded[label_start:label_end] else "HKD",
                                "exact", prep.evidence(row_start, row_end))
+    if "turnover" not in out and (wire := _wire_turnover_row(prep, lexicon)) is not None:
+        out["turnover"] = wire
     return out
+
+
+# A wire's index list ends with the turnover the same way: the day before, the day and the
+# change, under a label of its own ("Turnover:" / "(million HK dollars) 137,824 122,992 -14,832").
+_WIRE_AMOUNT_ROW = patterns.compile(
+    r"^\s*\((?P<unit>[^()\d]{1,30})\)\s*(?P<a>\d[\d,]{0,15}(?:\.\d+)?)\s+(?P<b>\d[\d,]{0,15}(?:\.\d+)?)"
+    r"\s+(?P<chg>[+\-]\s?\d[\d,]{0,15}(?:\.\d+)?)\s*$",
+    regex.MULTILINE,
+)
+# The label stands on the row's line or on a line at most this many lines above (a blank
+# line between them).
+_WIRE_LABEL_REACH = 2
+# The day before plus the change gives the day, to this (the list rounds to whole millions).
+_WIRE_SUM_SLACK = 1.0
+
+
+def _line_above(folded: str, start: int, reach: int) -> tuple[int, int] | None:
+    """The span of the nearest non-blank line above ``start`` within ``reach`` lines, when it
+    holds no figure (a label or a name's first half); else None."""
+    end = start - 1
+    for _ in range(reach):
+        if end < 0:
+            return None
+        line_start = folded.rfind("\n", 0, end) + 1
+        line = folded[line_start:end]
+        if line.strip():
+            return None if any(c.isdigit() for c in line) else (line_start, end)
+        end = line_start - 1
+    return None
+
+
+def _wire_turnover_row(prep: Prepared, lexicon: Lexicon) -> Amount | None:
+    """The day's turnover from a wire list's row of the day before, the day and the change,
+    in Hong Kong dollars (a row in another currency restates it)."""
+    folded = prep.folded
+    label_unit, label_scale = _label_units()
+    for m in _WIRE_AMOUNT_ROW.finditer(folded):
+        unit_text = m["unit"]
+        unit = label_unit.search(unit_text)
+        if unit is None or not any(w in unit_text for w in ("hk", "港")):
+            continue
+        a, b = (float(m[g].replace(",", "")) for g in ("a", "b"))
+        if abs(a + _signed(m["chg"]) - b) > _WIRE_SUM_SLACK:
+            continue
+        label = _line_above(folded, m.start(), _WIRE_LABEL_REACH)
+        if label is None or "turnover" not in {r for w in prep.words(lexicon, *label) for r in w.roles}:
+            continue
+        scale = label_scale[unit.group(1) or unit.group(2)]
+        return Amount(round(b * scale, 2), "HKD", "exact", prep.evidence(m.start("b"), m.end("b")))
+    return None
