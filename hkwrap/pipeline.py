@@ -126,6 +126,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
 def _step_tables(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.tables import (
+        breadth_rows,
         code_cell_mentions,
         index_rows,
         period_table_rows,
@@ -147,6 +148,9 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     added = code_cell_mentions(ctx.prep, moves, {m.code for m in doc.mentions})
     if added:
         doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.start)
+    breadth = breadth_rows(ctx.prep, ctx.lexicon)
+    if breadth:  # "上升 1075 25.50% +3.46%": a statistics table's figures, no one's move
+        ctx.moves = [m for m in ctx.moves if not _figures_all_in(m, breadth)]
     rows = index_rows(ctx.prep, ctx.lexicon)
     if rows:
         # a row read as a table row is read: the binder's reading of its figures (which may
@@ -182,6 +186,12 @@ def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
         return False
     figures = [n.start for n in (*move.pcts, *move.points, move.level) if n is not None]
     return bool(figures) and any(all(s <= f < e for f in figures) for s, e in spans)
+
+
+def _figures_all_in(move: Any, spans: list[tuple[int, int]]) -> bool:
+    """Does every figure of ``move`` stand in one of ``spans`` (one move may run over several)?"""
+    figures = [n.start for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    return bool(figures) and all(any(s <= f < e for s, e in spans) for f in figures)
 
 
 def _step_indices(ctx: Context, doc: Document) -> None:

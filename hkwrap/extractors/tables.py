@@ -465,7 +465,52 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
             found[role] = (int(parsed[0]), prep.evidence(row_start, row_end))
         if len(found) >= 2:
             return found
+    for run in breadth_runs(prep, lexicon):  # rows single-spaced, "上升 612 27.10% +2.15%"
+        found = {}
+        for start, end, role, count in run:
+            if role is not None and role not in found:
+                found[role] = (count, prep.evidence(start, end))
+        if len(found) >= 2:
+            return found
     return {}
+
+
+# A statistics table's row: a short label, a whole count, then only the row's other columns
+# (share of the board, average change, turnover): "上升 1075 25.50% +3.46% 650.652 77.42%".
+_STAT_ROW = patterns.compile(
+    r"[ \t]{0,8}(?P<label>[^\d\s:：][^\d:：]{0,15}?)[:：]?[ \t]{0,8}(?P<count>\d{1,3}(?:,\d{3})+|\d{1,7})"
+    r"(?:[ \t]{1,8}[+\-]?\d[\d.,%+\- \t]{0,80})?[ \t]*"
+)
+
+
+def breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int, int, str | None, int]]]:
+    """A breadth table's runs of rows: consecutive lines of a label, a whole count and figures
+    only, one of them labelled advancers, decliners or unchanged ("上升 1075 25.50% +3.46%" /
+    "下跌 538 ..." / "其他 2602 ..."). Each row: its line span, its label's breadth role (None
+    for another label) and its count."""
+    folded = prep.folded
+    runs: list[list[tuple[int, int, str | None, int]]] = []
+    run: list[tuple[int, int, str | None, int]] = []
+    pos = 0
+    for raw in [*prep.text.split("\n"), ""]:  # lines as written (the folded text joins wrapped ones)
+        start, pos = pos, pos + len(raw) + 1
+        m = _STAT_ROW.fullmatch(folded, start, start + len(raw)) if raw.strip() else None
+        if m is None:
+            first = next((k for k, (*_, role, _count) in enumerate(run) if role), None)
+            if first is not None:
+                runs.append(run[first:])  # from the first breadth label ("HSI 24102 -207" above is not one)
+            run = []
+            continue
+        label = next((w for w in prep.words(lexicon, m.start("label"), m.end("label")) if w.start == m.start("label")), None)
+        role = next((r for r in _BREADTH if label is not None and r in label.roles), None)
+        run.append((start, start + len(raw), role, int(m["count"].replace(",", ""))))
+    return runs
+
+
+def breadth_rows(prep: Prepared, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Line spans of breadth tables' rows (``breadth_runs``): none of their percents is
+    anyone's move."""
+    return [(s, e) for run in breadth_runs(prep, lexicon) for s, e, *_ in run]
 
 
 def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
