@@ -190,7 +190,9 @@ def _pattern() -> regex.Pattern:
             # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
             # digits after "d, " would be the stray-space tail of a larger number.
             # "23 229.21": a space between thousands (an agency's style), with its decimals only
-            (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
+            # (a digit before 成 counts tenths, as 八成 does: "升近1成" is nearly 10%)
+            (?P<dcheng>(?<![\d.,])[1-9])成(?![交本员份立功为熟品长])
+          | (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
@@ -421,6 +423,9 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             ):
                 continue  # "早上十點半", "下午兩點": a time of day, not points
             value = v
+        elif g["dcheng"] is not None:
+            yield Quantity("pct", int(g["dcheng"]) * 10.0, m.start(), m.end())
+            continue
         elif g["cheng"] is not None:
             # 八成 is 80%; 一成四 is 14%; 三成半 is 35%; 半成 is 5%
             tail = (5 if g["chengtail"] == "半" else _ZH_DIGITS[g["chengtail"]]) if g["chengtail"] else 0
