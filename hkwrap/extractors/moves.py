@@ -51,12 +51,17 @@ _DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
 _IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# Between an index and the benchmark its appositive names: ", a sub-gauge of the benchmark,".
+_INDEX_APPOSITIVE = patterns.compile(r",\s(?:a|an|one)\s[^,.;:。；\d%]{0,40}\b(?:of|in|within)\s+(?:the\s+)?")
 # ", which " (or ", the country's second largest bank which ") up to a word in the clause
 _RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that|whose|who)\s[^.;:。；,]{0,40}")
 # ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
 # ... and another company named in a relative clause after a company's name, at its end
 # (", which is majority-owned by ", ", which holds a stake in "): that company is an aside.
 _STOCK_IN_RELATIVE = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}\b(?:by|of|in|from|with)\s+(?:the\s+)?")
+# ... or anywhere in a relative clause closed by a comma before the move (", which followed
+# HSBC in lowering its rate, dipped 0.8%"): that company is an aside too.
+_RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
@@ -1614,8 +1619,16 @@ class _Binder:
                 state.last_index, state.index_end = subj.id, subj.end  # what a later "the index" means
             return  # "Meituan, the third-heaviest weight in the Hang Seng TECH Index, added 2.6%"
         if (
+            subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "index"
+            and last.subject.id != subj.id and _INDEX_APPOSITIVE.fullmatch(folded, last.end, tok.start)
+        ):
+            return  # "The Hang Seng Properties Index, a sub-gauge of the benchmark, jumped 4.6%"
+        if (
             subj.kind == "stock" and last is not None and last.subject is not None and last.subject.kind == "stock"
-            and last.subject.id != subj.id and _STOCK_IN_RELATIVE.fullmatch(folded, last.end, tok.start)
+            and last.subject.id != subj.id and (
+                _STOCK_IN_RELATIVE.fullmatch(folded, last.end, tok.start)
+                or (_RELATIVE_HEAD.fullmatch(folded, last.end, tok.start) and self.in_relative_aside(tok))
+            )
         ):
             return  # "Hang Seng Bank (0011.HK), which is majority-owned by HSBC, advanced 1.2%": an aside's company
         if subj.weak:
