@@ -21,6 +21,8 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
 _DIGIT = patterns.compile(r"\d")
+# A figure right after a word (a space or a colon between): "低位16,642點", "高位：17,120".
+_FIGURE_RIGHT_AFTER = patterns.compile(r"\s{0,2}[:：]?\s{0,2}[\d零〇一二两三四五六七八九十]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +318,8 @@ def tokenize(
         index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
         if qspans.overlaps(w.start, w.end) and not (index_ids and _DIGIT.search(folded, w.start, w.end)):
             continue
+        if "figure_next" in w.roles and not _FIGURE_RIGHT_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+            continue  # "處於高位", "19,500點低位": a level word only before its figure (低位16,642點)
         if index_ids:
             index_id = index_ids[0]
             info = lexicon.indices.get(index_id)
