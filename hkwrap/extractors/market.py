@@ -110,6 +110,7 @@ def _words() -> dict[str, regex.Pattern]:
             rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?"
             # the same labels again in the other language: "上升/下跌 Advancers/Decliners  1,054 / 748"
             rf"(?:\s{{1,4}}(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})(?:\s?/\s?(?:{alt('slashed_unchanged')}))?)?"
+            rf"(?:\s?(?:{alt('breadth_label')}))?"  # "上升/下跌股份: 634 / 1,152"
             rf"\s{{0,{_SLASHED_GAP}}}[:：]?\s{{0,{_SLASHED_GAP}}}"
             r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
         ),
@@ -489,7 +490,7 @@ def extract_market(
     foreign = _ForeignParagraphs(prep, lexicon)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
-        if not words:
+        if not words and "/" not in folded[start:end]:  # ("Adv / Dec: 612 / 1,204": labels of its own)
             pending = None
             continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
@@ -725,6 +726,12 @@ def _joint_heading(words: list[Word], w: Word) -> bool:
     )
 
 
+def _counted_noun(folded: str, at: int) -> bool:
+    """Does a noun for what breadth counts ("stocks", 股份) follow a number at ``at``?"""
+    m = _words()["label"].match(folded, at)
+    return m is not None and bool(m.group().strip(" :："))
+
+
 def _breadth(
     market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
 ) -> tuple[str, int] | None:
@@ -783,8 +790,8 @@ def _breadth(
                 venue = _COUNT_VENUE.match(between)
                 if venue:
                     dist -= venue.end()  # "861 stocks in the Hong Kong stock market rose"
-                if dist > 16 or _BREAK_OR_DIGIT.search(between):
-                    continue
+                if dist > 16 or _BREAK_OR_DIGIT.search(between) or "/" in between:
+                    continue  # ("上升 Adv 1,087 / 下跌 Dec 702": a slash parts one label's count from the next)
             else:
                 continue
             if best is None or dist < best[0]:
@@ -798,4 +805,12 @@ def _breadth(
                 market.evidence[role] = ev
     elif len(found) == 1 and len(counts) == 1 and counts[0].kind == "count" and ev.end - ev.start <= _SCRIPT_SENTENCE:
         return next(iter(found.items()))
+    elif (
+        set(found) == {"unchanged"} and len(counts) == 1
+        and (counts[0].kind == "count" or _counted_noun(folded, counts[0].end))
+        and market.advancers is not None and market.decliners is not None and market.unchanged is None
+    ):
+        # "decliners outnumbered advancers by 1,262 to 457. A further 846 stocks were unchanged."
+        market.unchanged = found["unchanged"]
+        market.evidence["unchanged"] = ev
     return None
