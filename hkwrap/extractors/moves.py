@@ -1716,6 +1716,17 @@ class _Binder:
         self.group, self.group_done, self.direction = group, False, 0
         self.last_subject = last
 
+    def own_day_told(self, tok: Token, clause: int) -> bool:
+        """Does "yesterday" right after an index's or a company's name head a clause telling
+        that subject's move in figures ("恒指昨日跌304點，")? Then the day goes on past the clause."""
+        last = self.last_subject
+        return (
+            tok.word is not None and "yesterday" in tok.word.roles
+            and last is not None and last.subject is not None and last.subject.kind in ("index", "stock")
+            and tok.start - last.end <= _ADJACENT
+            and any(t.qty is not None and t.qty.kind in ("pct", "pts") and tok.end <= t.start < clause for t in self.tokens)
+        )
+
     def framing_sentence(self) -> bool:
         """Does a period word here frame the whole sentence? Before any subject, or after the
         market named as a whole ("港股本周只有4日市，恒指累計下跌"), yes; after a company or
@@ -1935,6 +1946,10 @@ class _Binder:
                 # clause frames that clause, not the stocks named after it
                 framing = False
             scope = sentence[1] if framing or clause is None else clause
+            if not framing and clause is not None and self.own_day_told(tok, clause):
+                # "恒指昨日已經跌咗304點，收市企喺18,773點": the clauses after the one that tells
+                # the named subject's move that day go on telling it, until a word for today
+                scope = sentence[1]
             if (
                 not framing and clause is not None and clause - tok.end <= _ADJACENT
                 and _CLAUSE_OPENS_BEFORE.search(folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start) is not None
