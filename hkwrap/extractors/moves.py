@@ -249,6 +249,8 @@ _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
 _ADJACENT = 2  # two tokens with at most a space and a mark between
+# A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
+_REFERENCE_ZONE_REACH = 24
 _LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
 _LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
@@ -2167,6 +2169,12 @@ class _Binder:
             and prev.word.roles & _TECHNICAL_ROLES and _TECHNICAL_LINK.fullmatch(folded, prev.end, q.start) is not None
         ):
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
+        ref = self.reference
+        if (
+            kind == "index" and q.kind in ("pts", "num") and ref is not None
+            and 0 <= q.start - ref.end <= _REFERENCE_ZONE_REACH and not _CLAUSE_END.search(folded, ref.end, q.start)
+        ):
+            return  # "收回價在16,900點至17,099點之間的熊證", "a strike of 22,000": a product's terms
         if q.kind in ("pts", "num", "money") and _TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
         if q.kind in ("pts", "num") and _NOT_REACHED_BEFORE.search(folded, max(self.sentence[0], q.start - _NOT_REACHED_REACH), q.start):
