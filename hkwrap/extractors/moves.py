@@ -379,6 +379,12 @@ _SINCE_START = patterns.compile(
 # A heading that names a week ending on a day: the lines under it are that week's.
 _WEEK_HEADING = patterns.compile(r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
+# A section heading over the day before's figures: "七、上日回顧", "Previous session recap" (in
+# a report of its own day; a next-morning recap's "昨日回顧" is the report's day).
+_DAY_BEFORE_HEADING = patterns.compile(
+    r"(?:上日|上一?个?交易日|前一?个?交易日|前日|昨日|previous (?:day|session|trading day)|yesterday)(?:'s)?\s?"
+    r"(?:回顾|市况回顾|市况|recap|review|in review)"
+)
 # Between a figure and the name it is given for: "-6.9% for the MSCI China".
 # (or "a 2% gain in the Hang Seng": the move's noun, then "in")
 _FOR_SUBJECT = patterns.compile(
@@ -1335,6 +1341,8 @@ class _Binder:
         if _WEEK_HEADING.search(self.folded, self.sentence[0], self.sentence[1]) is not None:
             # "Market performance (local currency, week to 14 March)": the rows under it are the week's
             return not any(t.qty is not None and t.qty.kind in ("pct", "pts") for t in self.tokens)
+        if not self.state.yesterday_is_report_day and _DAY_BEFORE_HEADING.search(self.folded, self.sentence[0], self.sentence[1]):
+            return not any(t.qty is not None for t in self.tokens)  # "七、上日回顧" over the day before's figures
         return all(
             t.word is not None and _SINCE_START.fullmatch(self.folded, t.start, t.end) is not None for t in self.tokens
         )
