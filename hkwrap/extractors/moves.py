@@ -370,6 +370,8 @@ _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
 _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s)(?:close|last)[:\s]\s?$")
+# ... and the day's extreme said before a bare figure: "一度插近600點，最低21,961".
+_EXTREME_LABEL_BEFORE = patterns.compile(r"(?:^|[,(\s])(?:最低|最高)[:：]?\s?$")
 # Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").
 _FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九十百千万]")
 # A period counted from a start to now: a heading of only these heads that period's lines.
@@ -2206,7 +2208,7 @@ class _Binder:
         ) or (
             # "+0.62% (close 6,910.33)", "+6.8%, last HK$19.96": a label of the level or price
             q.kind != "pct" and _LEVEL_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
-        )
+        ) or (q.kind == "num" and _EXTREME_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None)
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
         self.level_q = "mark" if (
