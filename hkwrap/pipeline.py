@@ -77,6 +77,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         midday_report,
         morning_recap_lead,
         same_day_lead,
+        timed_log,
     )
     from hkwrap.extractors.moves import BindState, bind, note_stamp, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
@@ -106,7 +107,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
             state.yesterday_is_report_day = True
             if state.report_weekday is not None:
                 state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
-        elif same_day_lead(ctx.prep) or state.midday_report:
+        elif same_day_lead(ctx.prep) or state.midday_report or timed_log(ctx.prep):
             # "6月14日（星期五）16:20", "港股午评": a report of its own day, whose 昨日 is the day before
             pass
         else:

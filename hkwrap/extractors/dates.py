@@ -550,6 +550,21 @@ def same_day_lead(prep: Prepared) -> bool:
     return False
 
 
+# A log of entries stamped through the day ("09:20 開市前競價" / "12:00 半日" / "16:10 收市"):
+# this many lines opening on a time after the open make it a report of its own day.
+_TIMED_ENTRIES = 2
+_ENTRY_STAMP = patterns.compile(r"(?m)^[ \t]*([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def timed_log(prep: Prepared) -> bool:
+    """Is an undated report a log of entries stamped after the open (an app's pushes, a live
+    page)? Then it is no next-morning recap: its 昨日 is the day before."""
+    after_open = sum(
+        1 for m in _ENTRY_STAMP.finditer(prep.text) if dt.time(int(m.group(1)), int(m.group(2))) >= _MARKET_OPENS
+    )
+    return after_open >= _TIMED_ENTRIES
+
+
 def lead_weekday(prep: Prepared) -> int | None:
     """The weekday (Monday 0) the lead names, for a report whose date is unknown."""
     for n, m in _matches(prep):
