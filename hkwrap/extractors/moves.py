@@ -1624,6 +1624,13 @@ class _Binder:
             and _CONTRIBUTION_FIGURE.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) is not None
         ):
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
+        nxt = self.next_token(tok)
+        if (
+            subj.kind == "index" and folded.endswith(("为", "给"), 0, tok.start)
+            and nxt is not None and nxt.has("contribution") and nxt.start - tok.end <= _ADJACENT
+            and _CONTRIBUTION_FIGURE.match(self.folded, nxt.end + folded.startswith("了", nxt.end), nxt.end + _MATCH_WINDOW) is not None
+        ):
+            return  # "腾讯和阿里就为恒指贡献了约90点的涨幅": the stocks' share, said after the index
         if subj.kind == "index" and last is not None and last.subject is not None and last.subject.kind == "stock" and (
             _IN_DESCRIPTOR.fullmatch(folded, last.end, tok.start) or _IN_RELATIVE.fullmatch(folded, last.end, tok.start)
         ):
