@@ -1372,6 +1372,18 @@ class _Binder:
         hour, minute = (int(x) for x in stamp.group().strip().split(":"))
         return _TRADING_FROM <= (hour, minute) < _TRADING_TO
 
+    @staticmethod
+    def session_end_verb(tokens: list[Token], verb: Token | None) -> bool:
+        """Is ``verb`` a direction word of the midday's or the close's end (收涨, or 半日收 then
+        涨)?"""
+        if verb is None or verb.word is None or not {"up", "down"} & verb.word.roles:
+            return False
+        if verb.role_kind("session") in ("midday", "close"):
+            return True
+        k = tokens.index(verb)
+        before = tokens[k - 1] if k > 0 else None
+        return before is not None and before.role_kind("session") in ("midday", "close") and verb.start - before.end <= _ADJACENT
+
     def carried_subject(self) -> Subject | None:
         """The subject a subjectless sentence continues, if it states figures of it: index
         points, or (opening on a level word such as 收/報) a level or price."""
@@ -1381,6 +1393,15 @@ class _Binder:
         if first is not None:
             tokens = tokens[:first]
         last = state.last_subject
+        told = state.last_move.subjects[0] if state.last_move is not None else None
+        if (
+            last is not None and last.kind == "index" and last.id.startswith("@") and told is not None
+            and told.kind == "index" and not told.id.startswith("@") and told.end <= last.start
+            and state.last_move is not None and state.last_move.sentence[0] <= last.start < state.last_move.sentence[1]
+        ):
+            # "恒指…最低摸到22010附近，我还以为昨晚美股那点涨幅白给了。" then "半日收涨0.7%": another
+            # market named in passing, with no figure of its own, after the index's move
+            last = told
         # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
         stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
         opens_at = stamp.end() if stamp else self.sentence[0]
@@ -1460,6 +1481,10 @@ class _Binder:
             if last.kind == "index" and (
                 (q.kind == "pts" and (q.value < scale.level_min or opens_on_level or verb_before))
                 or (opens_on_level and q.kind == "num" and q.value >= scale.level_min)
+                # "午盘就翻红了，半日收涨0.7%左右": a percent right after a verb of the session's end
+                # (with no figure before it: "恒生医疗ETF(159892)收涨3.6%" names a fund of its own)
+                or (q.kind == "pct" and self.session_end_verb(tokens, prev) and q.start - prev.end <= _ADJACENT
+                    and not any(t.qty is not None and t.start < prev.start for t in tokens))
             ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
