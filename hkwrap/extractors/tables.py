@@ -67,17 +67,27 @@ def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int
     return spans
 
 
+def _table_line(line: str) -> bool:
+    """A line of cells split by ``|`` or tabs, or padded into columns with spaces."""
+    return line.count("|") >= 2 or "\t" in line.strip() or _PADDED_LINE.search(line) is not None
+
+
 def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
     """Runs of consecutive table lines (a header and at least one row), as line spans: cells
     split by ``|`` or tabs, or a column layout padded with spaces."""
     block: list[tuple[int, int]] = []
     pos = 0
-    for line in folded.split("\n"):
+    lines = folded.split("\n")
+    for k, line in enumerate(lines):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if line.count("|") >= 2 or "\t" in line.strip() or _PADDED_LINE.search(line):
+        if _table_line(line):
             block.append(span)
             continue
+        if block and line.strip() and not any(c.isdigit() for c in line) and k + 1 < len(lines):
+            nxt = lines[k + 1]
+            if nxt[:1] in (" ", "\t") and _table_line(nxt):
+                continue  # a row's name broken over two lines ("Hang Seng China Enterprises" / "  Index ...")
         if len(block) >= 2:
             yield block
         block = []
@@ -342,14 +352,24 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     moves: list[Move] = []
     pos = 0
     above: Subject | None = None  # the index of the row just above
+    headed: Subject | None = None  # the index a heading line names, over labelled lines
     for line in folded.split("\n"):
         start, pos = pos, pos + len(line) + 1
         row_above, above = above, None
-        if len(line) > _INDEX_ROW_MAX or not any(c.isdigit() for c in line):
+        if not any(c.isdigit() for c in line):
+            headed = _heading_index(lexicon, folded, start, line) if line.strip() else headed
+            continue
+        if len(line) > _INDEX_ROW_MAX:
+            headed = None
             continue
         if row_above is not None and _OHL_LINE.fullmatch(line):
             moves.extend(_open_high_low(row_above, line, start))
             continue
+        if headed is not None and _OHL_LABELLED.fullmatch(line):
+            moves.extend(_open_high_low(headed, line, start))  # "HSI session profile" / "Day high 最高 26,748.90"
+            continue
+        if headed is not None and not _OTHER_LABELLED.fullmatch(line):
+            headed = None  # ("Prev close 前收 26,686.73" goes on under the heading)
         wire_row = _prev_close_row(lexicon, folded, line, start)
         if wire_row:
             moves.extend(wire_row)
@@ -419,6 +439,29 @@ _OHL_LABEL = "|".join(_OHL_LABELS)
 _OHL_FIGURE = r"\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
 _OHL_PAIR = patterns.compile(rf"(?P<label>{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}(?P<n>{_OHL_FIGURE})")
 _OHL_LINE = patterns.compile(rf"\s{{0,40}}(?:(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}){{2,3}}")
+
+
+# ... or a line of its own each, under a heading that names the index ("HSI session profile
+# 恒生指數全日走勢" / "Open 開市  26,701.33" / "Day high 最高  26,748.90"): a label, perhaps
+# after its English, then the figure.
+_OHL_LABELLED = patterns.compile(
+    rf"\s{{0,8}}(?:[a-z][a-z' ]{{0,14}}\s)?(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}"
+)
+# A labelled line of another figure in such a block: "Prev close 前收 26,686.73".
+_OTHER_LABELLED = patterns.compile(rf"\s{{0,8}}[^\d\s][^\d]{{0,30}}?[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}")
+
+
+def _heading_index(lexicon: Lexicon, folded: str, start: int, line: str) -> Subject | None:
+    """The one index a line with no figure names (a block's heading), if any."""
+    found = [
+        (w, r[6:]) for w in lexicon.scan(folded, start, start + len(line))
+        for r in w.roles if r.startswith("index:") and not r[6:].startswith("@")
+    ]
+    ids = {i for _, i in found}
+    if len(ids) != 1:
+        return None
+    w, index_id = found[0]
+    return Subject("index", index_id, w.start, w.end)
 
 
 def _open_high_low(subject: Subject, line: str, start: int) -> list[Move]:
