@@ -600,6 +600,43 @@ def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -
     return None
 
 
+# A publication word stands this close to its date: before it ("Circulated Wednesday, ") or
+# right after it (2024年11月4日發布).
+_PUBLICATION_REACH = 24
+# A last-session phrase ends this close before the date it names (", Friday " or "（" between).
+_LAST_SESSION_REACH = 30
+
+
+def _published_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -> dt.date | None:
+    """For a note whose lead dates when it was sent out ("Circulated Monday, 2 December 2024",
+    2024年11月4日發布), the day before that it names its period's last trading day, if any."""
+    folded = prep.folded
+    label = _words_pattern("publication_label")
+    sent: tuple[dt.date, int] | None = None
+    for n, m in matches:
+        if n >= _LEAD_SENTENCES:
+            return None
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        if _full(m) and (
+            label.search(folded, max(line_start, m.start() - _PUBLICATION_REACH), m.start())
+            or label.match(folded, m.end(), m.end() + _PUBLICATION_REACH)
+        ):
+            day, _ = _resolve(m, None)
+            if day is not None:
+                sent = (day, m.start())
+                break
+    if sent is None:
+        return None
+    last = _words_pattern("last_session")
+    for _, m in matches:
+        if m.start() == sent[1] or last.search(folded, max(0, m.start() - _LAST_SESSION_REACH), m.start()) is None:
+            continue
+        day, _ = _resolve(m, sent[0])
+        if day is not None and day < sent[0]:
+            return day
+    return None
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -638,6 +675,8 @@ def find_trading_day(
     recap = _recap_heading_day(prep, matches)
     if recap is not None and (own is None or recap <= own):
         return recap.isoformat(), False
+    if (published := _published_day(prep, matches)) is not None:
+        return published.isoformat(), False  # "Circulated Monday, 2 December 2024" … "the last trading day, Friday 29 November"
     if own is None:
         first = _first_trading_day(prep) or _last_trading_day(prep)  # "the first trading day of 2024"
         if first is not None:
