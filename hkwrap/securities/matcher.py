@@ -126,7 +126,7 @@ _FORMS = r"""
   | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼]|[编編][号號]|(?:stock\s|share\s)?code\b)
     \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700, 編號：19830, (code 65412)
   | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
-  | hk(?P<n7>\d{5})(?=\s?[)」])                                       # $京东集团-SW(HK09618)$ (a 雪球 cashtag)
+  | hk(?P<n7>\d{4,5})(?=\s?[)」])                                     # $京东集团-SW(HK09618)$ (a 雪球 cashtag), （HK6160）
 """
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
 # (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
@@ -136,8 +136,9 @@ _CODE_BRACKETED = patterns.compile(
 _CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
     r"|(?:(?:港股代|股份代|股票代|代)[号號码碼]|[编編][号號]|\bstock\scode\b)\s?:?\s?(?P<n5>\d{1,5})(?!\d)"
-    # a warrant's or CBBC's five-digit code right after its kind: "Tencent call warrant 20385"
-    r"|\b(?:call|put|bull|bear)\s(?:warrants?|cbbcs?)\s(?P<n8>\d{5})(?![\d.,%])"
+    # a warrant's or CBBC's five-digit code right after its kind: "Tencent call warrant 20385",
+    # "HSI bull contract 65209"
+    r"|\b(?:call|put|bull|bear)\s(?:warrants?|cbbcs?|contracts?)\s(?P<n8>\d{5})(?![\d%]|[.,]\d)"
 )
 _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
