@@ -306,6 +306,11 @@ _QUOTE_LINE = patterns.compile(
     r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}[+-]\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
     r"\(?[+-]\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
 )
+# A "to" clause after a direction word, up to its figure: "recovering to trade ", "rebounding
+# to sit ".
+_TO_VERB_BEFORE = patterns.compile(r"\sto\s[a-z]{2,10}\s$")
+# A direction word right after a figure, with only a space between: "3.1% lower".
+_DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = patterns.compile(r"个多?点")
 # An index's 个点 under this is a percent (an index moves more than ten points in a day).
@@ -2280,6 +2285,10 @@ class _Binder:
         if self.direction and self.session_since_direction(i):
             # a direction right after the figures is theirs when a session word stands between
             # the earlier one and them: "reversed early losses to end 88 points, or 0.4%, higher"
+            d = self.post_direction(i) or d
+        elif self.direction and _TO_VERB_BEFORE.search(folded, self.direction_end, q.start) and _DIRECTION_RIGHT_AFTER.match(folded, q.end):
+            # ... and so is one right after the figure of a "to" clause: "dropped as much as
+            # 5.8% before recovering to trade 3.1% lower"
             d = self.post_direction(i) or d
         if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
