@@ -565,6 +565,9 @@ def timed_log(prep: Prepared) -> bool:
     return after_open >= _TIMED_ENTRIES
 
 
+_TRADING_DAYS = 5  # Monday (0) to Friday (4)
+
+
 def lead_weekday(prep: Prepared) -> int | None:
     """The weekday (Monday 0) the lead names, for a report whose date is unknown."""
     for n, m in _matches(prep):
@@ -576,6 +579,12 @@ def lead_weekday(prep: Prepared) -> int | None:
         before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
         if before is not None:
             return _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
+        after = _BRACKETED_WEEKDAY.match(prep.folded, m.end())
+        if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)"
+            name = after.group().strip(" ()")
+            day = _calendar()["weekdays"].get(name[-1] if not name.isascii() else name.rstrip(".")[:3])
+            # (a week-end is no trading day: "发送日期：11月16日（周日）" says when a letter went out)
+            return day if day is not None and day < _TRADING_DAYS else None
     return None
 
 
