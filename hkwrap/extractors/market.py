@@ -219,6 +219,12 @@ def _half_day(folded: str, market: Market, figure: str, start: int, end: int) ->
     )
 
 
+def _paragraph_start(folded: str, at: int) -> int:
+    """Where the paragraph holding ``at`` starts (after the blank line before it)."""
+    blank = max(folded.rfind("\n\n", 0, at), folded.rfind("\n \n", 0, at))
+    return blank + 1 if blank >= 0 else 0
+
+
 def _starting(words: list[Word], lo: int, hi: int) -> list[Word]:
     """The words (in text order) that start in ``[lo, hi)``: bisected, as a sentence of a
     run-on report holds hundreds."""
@@ -576,8 +582,10 @@ def extract_market(
                     role = "southbound"
                 current = getattr(market, role)
                 # the half day's flow, then the full day's: the later one is the day's
+                # (said in the sentence, or in its paragraph's heading: "16:10 港股收市" over
+                # "港股通南向淨流入52.3億元")
                 later_in_day = _half_day(folded, market, role, start, end) and (
-                    _words()["full_day"].search(folded, start, end) is not None
+                    _words()["full_day"].search(folded, _paragraph_start(folded, start), end) is not None
                 )
                 if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
