@@ -411,6 +411,7 @@ def _rest_of_line(folded: str, pos: int) -> int:
 _RESTATE_LINK = patterns.compile(
     r"\s?,\s?(?:达到|达|为|至|at|reaching|or"
     r"|(?:准确|确切|精确)(?:地|来)?说(?:是|,)?\s?(?:净买入|净流入|净卖出|净流出|净买|净卖)?"
+    r"|(?:准确|确切|确实|实际)(?:的)?数字(?:系|是|为)?"  # "九百八十多億，確實數字係986億元"
     r"|(?:or\s)?(?:more precisely|to be (?:exact|precise)),?)?\s?"
 )
 
@@ -421,7 +422,9 @@ def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quan
     if qualifier == "exact":
         return q
     nxt = next((x for x in quantities if x.start >= q.end), None)
-    if nxt is None or nxt.kind != q.kind or _RESTATE_LINK.fullmatch(folded, q.end, nxt.start) is None:
+    # (an amount said without its currency, then with it: "九百八十多億，確實數字係986億元")
+    same_kind = nxt is not None and (nxt.kind == q.kind or {nxt.kind, q.kind} == {"num", "money"})
+    if nxt is None or not same_kind or _RESTATE_LINK.fullmatch(folded, q.end, nxt.start) is None:
         return q
     approx = Amount(q.value, q.currency or "HKD", qualifier, None)
     exact = Amount(nxt.value, nxt.currency or "HKD", _qualifier(words, nxt), None)
