@@ -668,6 +668,16 @@ def find_trading_day(
     # A dateline timed after the market opened ("２０２０年８月２０日　１６：１０") heads a report of
     # that day's trading: its 昨日 is the day before, never the day reported.
     same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
+    if dateline is not None and not same_day:
+        # "HONG KONG, Nov 16, 2021 - Hong Kong stocks started Tuesday's session ...": the lead
+        # names the dateline's own weekday, so the report is of that day and a weekday before
+        # it in the text is background
+        weekdays = _calendar()["weekdays"]
+        same_day = any(
+            n == dateline[1] and m.start() > dateline[2] and (name := m.group("wd") or m.group("wdzh"))
+            and weekdays.get(name[-1] if not name.isascii() else name) == dateline[0].weekday()
+            for n, m in matches
+        )
     # A date opening the lead's sentence ("2022年3月16日，港股迎来史诗级反弹"), not a masthead
     # of its own: the report is about that day, and an earlier date in it is background.
     if dateline_end is not None and (wd := _BRACKETED_WEEKDAY.match(folded, dateline_end)) is not None:
