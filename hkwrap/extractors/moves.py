@@ -461,6 +461,9 @@ _APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")
 _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
 _RANGE_NOUN_LINK = patterns.compile(r"(?:gains?|loss(?:es)?|rises?|falls?|drops?|declines?|advances?)\s(and|to)(?:\sa)?")
 _RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
+# Before a range of levels: a stretch of days around now, not the day ("恒指近期在23,500點至
+# 24,500點區間上落", "short-term range").
+_NEAR_TERM = patterns.compile(r"短期|短线|中线|近期|未来|后市|\bnear[\s-]term\b|\bshort[\s-]term\b|\bin the coming\b")
 _SINCE = patterns.compile(r"\bsince\b|以来")
 _SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
 _RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
@@ -2639,6 +2642,8 @@ class _Binder:
             return False  # "牛證重貨區在19,000至19,099點之間": not where the index traded
         if _SINCE.search(self.folded, self.sentence[0], self.sentence[1]):
             return False  # "in a range between 23,000 and 24,400 since mid-May": weeks, not the day
+        if _NEAR_TERM.search(self.folded, self.sentence[0], q.start):
+            return False  # "恒指短期仍在24,500點至25,500點之間上落": a view of the weeks ahead or behind
         self.close()
         for n in (q, second):
             m = self.ensure()
