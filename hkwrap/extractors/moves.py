@@ -311,6 +311,9 @@ _QUOTE_LINE = patterns.compile(
 _TO_VERB_BEFORE = patterns.compile(r"\sto\s[a-z]{2,10}\s$")
 # A direction word right after a figure, with only a space between: "3.1% lower".
 _DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
+# The past perfect of a move in a weekday's clause ("had dropped", "had been rising"): a day
+# before the one the report tells in the simple past.
+_PAST_PERFECT = patterns.compile(r"\bhad\s(?:been\s)?[a-z]{2,12}(?:ed|en|ing)\b")
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = patterns.compile(r"个多?点")
 # An index's 个点 under this is a percent (an index moves more than ten points in a day).
@@ -1108,12 +1111,16 @@ class _Binder:
         day = tok.role_kind("weekday")
         if day is None:
             return False
+        if self.state.report_weekday is not None and _WEEKDAYS[day] == self.state.report_weekday:
+            return False
+        lo = max(self.sentence[0], self.folded.rfind(",", self.sentence[0], tok.start) + 1)
+        hi = self.clause_end(tok.end) or self.sentence[1]
+        if _PAST_PERFECT.search(self.folded, lo, hi):
+            return True  # "The stock had dropped 1.3% on Monday", "On Tuesday the HSI had rallied 1.7%"
         if self.state.report_weekday is None:
             # "AIA, which slid 4 per cent on Monday, steadied today": the weekday is not the day
             # the same sentence calls today
             return any(t.start > tok.end and t.word is not None and "today" in t.word.roles for t in self.tokens)
-        if _WEEKDAYS[day] == self.state.report_weekday:
-            return False
         if _FROM_DAY_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW):
             return False  # "上海周三起有序恢復堂食": when something starts, not the figures' day
         lo = max(self.sentence[0], tok.start - _AHEAD_REACH)
