@@ -123,7 +123,8 @@ _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[
 _POSSESSIVE_AFTER = patterns.compile(
     r"的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪)"
 )
-_AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)")  # right after a figure: "…200點後今日"
+# Right after a figure, a link to what came next: "…200點後今日", "lost 0.7% so today ..."
+_AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)|\s(?:so|but|before|while|whereas|and then)\s")
 _ALERT_AFTER = patterns.compile(
     r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)"
     # or a trade it sets off: "腾讯到420就卖一半", "跌穿100就买"
