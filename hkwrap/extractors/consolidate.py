@@ -269,6 +269,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if not (_pct_agrees(a, b) and _pct_agrees(b, a)):
         return False
+    if not (_points_fit(a, b) and _points_fit(b, a)):
+        return False
     if not approx_compatible(a.points, a.points_q, b.points, b.points_q):
         return False
     if "mark" in (a.level_q, b.level_q):
@@ -307,6 +309,21 @@ def _pct_agrees(a: Draft, b: Draft) -> bool:
     if a.pct_q in _PRECISE:
         return abs(a.pct - implied) <= max(IMPLIED_SLACK, IMPLIED_SHARE * abs(a.pct))
     return approx_compatible(a.pct, a.pct_q, implied, "exact")
+
+
+def _points_fit(a: Draft, b: Draft) -> bool:
+    """Would ``b``'s exact points, the only change it states, fit ``a``'s level and percent?
+    "恒指早盘高开86点" is not the close "涨1.05%报17,874.67点" (86 points off 17,789 is 0.48%)."""
+    if (
+        a.level is None or a.pct is None or a.points is not None or a.level_q != "exact" or a.pct_q not in _PRECISE
+        or b.points is None or b.pct is not None or b.points_q not in _PRECISE
+    ):
+        return True
+    before = a.level - b.points
+    if before <= 0:
+        return True
+    implied = 100 * b.points / before
+    return abs(a.pct - implied) <= max(IMPLIED_SLACK, IMPLIED_SHARE * abs(a.pct))
 
 
 # A stated percent and the one points and level imply may differ by this much (points, or
