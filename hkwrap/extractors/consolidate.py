@@ -246,7 +246,13 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
         return False
-    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb:
+    # an intraday extreme told again to the point ("技術上，恒指昨日低見25,011點後反彈"): one
+    # fact, whatever the verb after the restatement says
+    same_extreme = (
+        a.session == b.session == "intraday" and a.level is not None and b.level is not None
+        and abs(a.level - b.level) < SAME_FIGURE
+    )
+    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb and not same_extreme:
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
     level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
     same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
@@ -261,7 +267,10 @@ def compatible(a: Draft, b: Draft) -> bool:
             or _points_complete(a, b) or _points_complete(b, a)
         ):
             return False
-        if level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q):
+        if (
+            level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q)
+            and not same_extreme
+        ):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
             return False
