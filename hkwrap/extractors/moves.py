@@ -167,6 +167,8 @@ _QUOTE_CARRY = 3
 # A debut round-up's "今日表現：" line may stand this many lines under the listing's heading
 # (its offer price, lot size and grey-market lines between).
 _PERFORMANCE_CARRY = 4
+# A morning note's stock card gives the day reported as 昨收 ("評級：買入　昨收：80.15元（升3.1%）").
+_CARD_CLOSE = patterns.compile(r"昨收\s?[:：]")
 # A line's label for the day's trading of the security above it: "今日表現：", "首日表現：",
 # "Debut:", "Today's trading:".
 _PERFORMANCE_LABEL = patterns.compile(
@@ -737,6 +739,7 @@ class _Binder:
         self.turnover_word: _Pending | None = None
         self.target_word: _Pending | None = None
         self.previous: _Pending | None = None
+        self.card_close = False  # a morning note's stock card under its heading (昨收：80.15元)
         self.fundamental: _Pending | None = None
         self.reference: _Pending | None = None  # 招股價, "offer price"
         self.metric = False
@@ -1271,6 +1274,8 @@ class _Binder:
                 state.heading_session = sessions[-1]
         if carried is not None and self.sticky_session is None:
             self.sticky_session = state.last_session  # the figures go on with that move
+        if self.card_close:
+            self.sticky_session = "close"  # 昨收 in a morning note: the close of the day reported
         if self.sticky_session is None and self.trading_hours_stamp():
             # a live blog's entry timed in trading hours with no session word ("10:52  Hang
             # Seng up 0.8%"): a reading of the moment, not the midday or the close
@@ -1462,6 +1467,12 @@ class _Binder:
             and _PERFORMANCE_LABEL.match(self.folded, self.sentence[0], self.sentence[1])
         ):
             return last  # "一、三花智控（2050 HK）" … "今日表現：開市報24.5元，…": the listing's day
+        if (
+            last is not None and last.kind == "stock" and state.sentence - state.subject_sentence == 1
+            and state.yesterday_is_report_day and _CARD_CLOSE.search(self.folded, self.sentence[0], self.sentence[1])
+        ):
+            self.card_close = True
+            return last  # a morning note's card under "一、友邦保險（1299 HK）": "評級：買入　昨收：80.15元"
         if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
             return None
         if last.kind == "stock" and any(
