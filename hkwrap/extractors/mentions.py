@@ -162,6 +162,10 @@ def _cues() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
     }
 
 
+# A broker's report noun stands this far after its name before the verb ("在最新发布的策略报告中表示").
+_REPORT_REACH = 12
+
+
 @lru_cache(maxsize=1)
 def _after_broker() -> regex.Pattern[str]:
     """A broker's speech verb, straight after its name or after a person's name or title of a
@@ -178,7 +182,11 @@ def _after_broker() -> regex.Pattern[str]:
         rf"|{_EN_WHEN}{en_after_broker}"
         # "招商证券(香港)表示": the broker's arm in brackets before its verb
         rf"|(?:\s?\([\u4e00-\u9fff]{{1,4}}\))?\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
-        rf"(?!{_alt(_words('zh_not_verb'))}))"
+        rf"(?!{_alt(_words('zh_not_verb'))})"
+        # "中金公司在最新发布的策略报告中表示": its report, then the verb
+        rf"|(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,{_REPORT_REACH}}}?(?:报告|研报)中?(?:{_alt(_words('zh_broker_verbs'))})"
+        # "中金那边给的年底目标": the target or rating it gives
+        rf"|[\u4e00-\u9fff]{{0,4}}?(?:给予|给出|给)(?:的)?[\u4e00-\u9fff]{{0,6}}?(?:目标|评级))"
     )
 
 
