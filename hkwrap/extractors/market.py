@@ -219,6 +219,11 @@ def _half_day(folded: str, market: Market, figure: str, start: int, end: int) ->
     )
 
 
+# A flow's direction said before the link's name: "were net sellers of Hong Kong shares via
+# Stock Connect" (the verb this far before the name).
+_FLOW_VERB_BEFORE = 48
+
+
 def _paragraph_start(folded: str, at: int) -> int:
     """Where the paragraph holding ``at`` starts (after the blank line before it)."""
     blank = max(folded.rfind("\n\n", 0, at), folded.rfind("\n \n", 0, at))
@@ -377,7 +382,15 @@ def _flow(
         return None
     sign = 1
     span_lo = min(w.start, q.start) - (24 if q.start < w.start else 0)
-    for x in _starting(words, span_lo, max(w.end, q.start)):
+    said = [x for x in _starting(words, span_lo, max(w.end, q.start)) if _has(x, "flow_in", "flow_out")]
+    if not said and q.start > w.end:
+        # "were net sellers of Hong Kong shares via Stock Connect today, 1.6 billion dollars":
+        # the direction said before the link's name, in its clause
+        said = [
+            x for x in _starting(words, max(0, w.start - _FLOW_VERB_BEFORE), w.start)
+            if _has(x, "flow_in", "flow_out") and not _CLAUSE_BREAK.search(folded, x.end, w.start)
+        ][-1:]
+    for x in said:
         if _has(x, "flow_out"):
             sign = -1
         elif _has(x, "flow_in"):
