@@ -224,6 +224,17 @@ def _half_day(folded: str, market: Market, figure: str, start: int, end: int) ->
 _FLOW_VERB_BEFORE = 48
 
 
+def _full_day_after(folded: str, market: Market, figure: str, start: int, end: int) -> bool:
+    """Is the sentence at ``start:end`` the full day's figure ("全日成交 Turnover: HK$2,147.3億")
+    and the one known so far not said to be ("11:30 大市成交已經過千億")?"""
+    current = getattr(market, figure)
+    return (
+        current is not None
+        and _words()["full_day"].search(folded, start, end) is not None
+        and _words()["full_day"].search(folded, *_span(market.evidence.get(figure))) is None
+    )
+
+
 def _paragraph_start(folded: str, at: int) -> int:
     """Where the paragraph holding ``at`` starts (after the blank line before it)."""
     blank = max(folded.rfind("\n\n", 0, at), folded.rfind("\n \n", 0, at))
@@ -585,7 +596,9 @@ def extract_market(
                 if q is not None:
                     q = _refined(folded, quantities, words, q)
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
-                    later = _half_day(folded, market, "turnover", start, end) and q.value > market.turnover.value
+                    later = (
+                        _half_day(folded, market, "turnover", start, end) or _full_day_after(folded, market, "turnover", start, end)
+                    ) and q.value > market.turnover.value
                     named_over_bare = market_word and not turnover_named_market and market.turnover is not None
                     if later or named_over_bare or _better_restatement(market.turnover, found_amount):
                         market.turnover = found_amount
