@@ -224,6 +224,10 @@ def _half_day(folded: str, market: Market, figure: str, start: int, end: int) ->
 _FLOW_VERB_BEFORE = 48
 
 
+# A code printed bare after a name stands this close to it ("快手 1024").
+_CODE_AFTER_NAME = 2
+
+
 def _full_day_after(folded: str, market: Market, figure: str, start: int, end: int) -> bool:
     """Is the sentence at ``start:end`` the full day's figure ("全日成交 Turnover: HK$2,147.3億")
     and the one known so far not said to be ("11:30 大市成交已經過千億")?"""
@@ -530,7 +534,14 @@ def extract_market(
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         names = Overlaps([(e.start, e.end) for e in here])
-        quantities = [_labelled(folded, q) for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
+        # (nor the code printed bare after a name: "快手 1024 平盘")
+        codes_after = {(e.end, int(e.code)) for e in here if getattr(e, "code", None) and e.code.isdigit()}
+        quantities = [
+            _labelled(folded, q) for q in prep.quantities(start, end)
+            if not names.overlaps(q.start, q.end) and not any(
+                0 <= q.start - e <= _CODE_AFTER_NAME and q.value == code and not folded[e:q.start].strip() for e, code in codes_after
+            )
+        ]
         if not quantities:
             pending = None
             continue
