@@ -211,8 +211,9 @@ def _pattern() -> regex.Pattern:
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙"
           | (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,3}}(?:点[零一二三四五六七八九]{{1,2}})?)\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?)百分比)
-            # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8)
-          | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])仙)?
+            # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8), and "四毫一"
+            # (0.41, the 仙 left unsaid at a clause's end)
+          | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])(?:仙|(?![\u4e00-\u9fff\d])))?
         )
         # "八十多億", "1,000多億", "二十幾億", "一千多萬": the figure and some more, then its magnitude
         (?:(?P<oddmag>多|余|几)(?=\s?[千万亿兆]))?

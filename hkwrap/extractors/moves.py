@@ -1106,7 +1106,12 @@ class _Binder:
         between = self.folded[tok.end:nxt.start]
         if nxt.start - tok.end <= _ADJACENT and self.folded[nxt.start:nxt.start + 1] in ("(", "（"):
             return True  # "the call warrant we flagged last week (code 21843)": the code closes the noun
-        return between.rstrip().endswith("的") and len(between) <= _DESCRIPTOR_REACH and not _CLAUSE_MARK.search(between)
+        # (Cantonese writes 嘅 for 的: "上個月新上市嘅京東集團"; but "上個禮拜買嘅小米仲升緊一成幾"
+        # is a holding's gain since it was bought, which the period does date)
+        return (
+            between.rstrip().endswith(("的", "嘅")) and len(between) <= _DESCRIPTOR_REACH
+            and not _CLAUSE_MARK.search(between) and "买" not in between
+        )
 
     def other_weekday(self, tok: Token) -> bool:
         """A weekday that is not the report's day ("after falling 2.5% on Monday" in
