@@ -78,6 +78,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         morning_recap_lead,
         same_day_lead,
         timed_log,
+        weekday_in_masthead,
     )
     from hkwrap.extractors.moves import BindState, bind, note_stamp, recap_of_yesterday
     from hkwrap.extractors.tokens import tokenize
@@ -113,6 +114,9 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         else:
             sentences = list(sentences)
             state.yesterday_is_report_day = recap_of_yesterday(tokens for _, tokens in sentences)
+            if state.yesterday_is_report_day and state.report_weekday is not None and weekday_in_masthead(ctx.prep):
+                # a 星期三 column about 港股昨日（周二）: the day told is the one before the lead's
+                state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
     for span, tokens in sentences:
         if tokens:

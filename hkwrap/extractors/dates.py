@@ -570,21 +570,41 @@ _TRADING_DAYS = 5  # Monday (0) to Friday (4)
 
 def lead_weekday(prep: Prepared) -> int | None:
     """The weekday (Monday 0) the lead names, for a report whose date is unknown."""
+    found = _lead_weekday(prep)
+    return found[0] if found is not None else None
+
+
+def weekday_in_masthead(prep: Prepared) -> bool:
+    """Does the lead's weekday stand in a heading line with no figure ("星島日報　財經版　星期三"),
+    as a paper dates its page, rather than in the story's own sentence ("港股周一全日窄幅上落")?"""
+    found = _lead_weekday(prep)
+    if found is None:
+        return False
+    folded, at = prep.folded, found[1]
+    line_start = folded.rfind("\n", 0, at) + 1
+    line_end = folded.find("\n", at)
+    return not any(c.isdigit() for c in folded[line_start:line_end if line_end >= 0 else len(folded)])
+
+
+def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
+    """The lead's weekday (Monday 0) and where it is written."""
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
             break
         name = m.group("wd") or m.group("wdzh")
         if name:
-            return _calendar()["weekdays"].get(name)
+            day = _calendar()["weekdays"].get(name)
+            return (day, m.start()) if day is not None else None
         before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
         if before is not None:
-            return _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
+            day = _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
+            return (day, before.start()) if day is not None else None
         after = _BRACKETED_WEEKDAY.match(prep.folded, m.end())
         if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)"
             name = after.group().strip(" ()")
             day = _calendar()["weekdays"].get(name[-1] if not name.isascii() else name.rstrip(".")[:3])
             # (a week-end is no trading day: "发送日期：11月16日（周日）" says when a letter went out)
-            return day if day is not None and day < _TRADING_DAYS else None
+            return (day, after.start()) if day is not None and day < _TRADING_DAYS else None
     return None
 
 
