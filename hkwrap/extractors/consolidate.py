@@ -207,6 +207,17 @@ def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
     )
 
 
+def _extreme_then_its_change(level: Draft, change: Draft) -> bool:
+    """The day's extreme as a level, then in the same sentence a percent of no session against
+    the close before ("盘中最高见26012点，较前一交易日收市上涨约1.56%"): one fact."""
+    return (
+        level.session == "intraday" and level.level is not None and level.pct is None and level.points is None
+        and change.session is None and change.pct is not None and change.level is None and change.points is None
+        and level.evidence is not None and change.evidence is not None
+        and level.evidence.start == change.evidence.start and level.position < change.position
+    )
+
+
 def _move_and_its_extreme(move: Draft, extreme: Draft) -> bool:
     """One sentence gives a move, then the day's extreme of a different size ("中金公司涨超16%，
     盘中一度大涨逾20%"): two facts, whatever their approximate words allow."""
@@ -252,7 +263,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         a.session == b.session == "intraday" and a.level is not None and b.level is not None
         and abs(a.level - b.level) < SAME_FIGURE
     )
-    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb and not same_extreme:
+    extreme_change = _extreme_then_its_change(a, b) or _extreme_then_its_change(b, a)
+    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb and not same_extreme and not extreme_change:
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
     level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
     same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
@@ -269,7 +281,7 @@ def compatible(a: Draft, b: Draft) -> bool:
             return False
         if (
             level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q)
-            and not same_extreme
+            and not same_extreme and not extreme_change
         ):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
@@ -426,7 +438,10 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             same = [i for i in candidates if out[i].session == d.session]
             if d.tentative:  # the market's bare percent: the move stating that very percent first
                 same = [i for i in candidates if out[i].pct is not None and round4(out[i].pct) == round4(d.pct)] or same
-            i = (same or candidates)[0]
+            # (else one told in the same sentence: "盘中最高见26012点，较前一交易日收市上涨约1.56%",
+            # not a headline's rougher figure)
+            near = [i for i in candidates if _same_sentence(out[i], d)]
+            i = (same or near or candidates)[0]
             out[i] = merge(out[i], d)
             positions[i] = out[i].position
             if i > 0 and positions[i] < positions[i - 1]:  # merge may move a fact earlier
@@ -440,6 +455,10 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
     return sorted(
         (d for _, out in by_subject.values() for d in _vague_to_extreme(out)), key=lambda x: x.position
     )
+
+
+def _same_sentence(a: Draft, b: Draft) -> bool:
+    return a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
 
 
 def _vague(d: Draft) -> bool:

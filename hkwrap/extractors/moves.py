@@ -427,7 +427,7 @@ _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 _TECHNICAL_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)")
 # Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
 _NOT_REACHED_BEFORE = patterns.compile(
-    r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake)\s(?:the\s)?$"
+    r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"
 )
 _NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
 # Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
@@ -439,6 +439,8 @@ _TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|arou
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
+# Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
+_UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
 # After a ratio ("climbed to 22.10%"), points under this are its percentage points.
@@ -2219,6 +2221,10 @@ class _Binder:
             # the move whose figures came first
             cur.session, cur.session_explicit = sess, True
             return
+        if self.cur is None and _UNKNOWN_NOUN_BEFORE.search(
+            self.folded, self.prev.end if self.prev is not None else self.sentence[0], tok.start
+        ):
+            return  # "科技股午后发力 恒指涨超1%": the time of another noun's clause, not the index's
         self.sticky_session, self.sticky_at = sess, tok.end
         if self.cur is not None and not self.cur.has_numbers:
             self.cur.session = sess
@@ -2666,8 +2672,13 @@ class _Binder:
             return False  # "牛證重貨區在19,000至19,099點之間": not where the index traded
         if _SINCE.search(self.folded, self.sentence[0], self.sentence[1]):
             return False  # "in a range between 23,000 and 24,400 since mid-May": weeks, not the day
-        if _NEAR_TERM.search(self.folded, self.sentence[0], q.start):
-            return False  # "恒指短期仍在24,500點至25,500點之間上落": a view of the weeks ahead or behind
+        if _NEAR_TERM.search(self.folded, self.sentence[0], q.start) or any(
+            t.word is not None and (t.has("likelihood") or t.has("modal")) and t.end <= q.start for t in self.tokens
+        ):
+            # "恒指短期仍在24,500點至25,500點之間上落", "指数大概率在18,500点至20,500点之间区间震荡":
+            # a view of the weeks ahead or behind; neither end is a level the index traded at
+            self.skip_next_level = True
+            return True
         self.close()
         for n in (q, second):
             m = self.ensure()
