@@ -35,13 +35,19 @@ def half_day_session(prep: Prepared) -> bool:
     return _half_day_pattern().search(prep.folded) is not None
 
 
+_HEADLINE_SENTENCES = 2  # a masthead line, then the headline
+
+
 def midday_report(prep: Prepared) -> bool:
     """Does the report's headline (its first sentence) call it a midday report ("The Half-Day
     Report:", 港股午評)? Then its close words mean the morning session's close."""
     if not prep.sentences:
         return False
-    start, end = prep.sentences[0]
-    return _words_pattern("midday_report").search(prep.folded, start, end) is not None
+    # (the headline may come under a masthead line: "香港經濟日報　即時新聞　12:10" / "【午市】恒指…")
+    start, end = prep.sentences[0][0], prep.sentences[min(len(prep.sentences), _HEADLINE_SENTENCES) - 1][1]
+    words = _words_pattern("midday_report")
+    # (a label in corner brackets is masked in the folded text: read it as written, folded)
+    return words.search(prep.folded, start, end) is not None or words.search(fold(prep.text[start:end])) is not None
 
 
 def full_day_named(prep: Prepared, start: int, end: int) -> bool:
