@@ -264,7 +264,17 @@ def compatible(a: Draft, b: Draft) -> bool:
         and abs(a.level - b.level) < SAME_FIGURE
     )
     extreme_change = _extreme_then_its_change(a, b) or _extreme_then_its_change(b, a)
-    if (sa := _direction(a)) and (sb := _direction(b)) and sa != sb and not same_extreme and not extreme_change:
+    # a level alone restating the other's to the point or rounded ("恒指三連跌收報26,159點" over
+    # "收市報26,159.12點"): the words after it in a headline are other subjects'
+    level_restated = (
+        a.session is not None and a.session == b.session and a.level is not None and b.level is not None
+        and any(d.pct is None and d.points is None for d in (a, b))
+        and approx_compatible(a.level, "exact", b.level, "exact")
+    )
+    if (
+        (sa := _direction(a)) and (sb := _direction(b)) and sa != sb
+        and not same_extreme and not extreme_change and not level_restated
+    ):
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
     level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
     same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
