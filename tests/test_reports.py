@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Twenty-nine sets of reports written for this project, each a folder with docs/ and gold/:
+Sixty-seven sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -438,6 +438,62 @@ Twenty-nine sets of reports written for this project, each a folder with docs/ a
   outlook, a 晚間財經新聞 script, a radio market minute ('55 dollars 35', 'Geely lost 3.9'), a 自媒体 收评
   (这一个月涨了六成多), a bilingual broker-app push ('22,620.33 ▲ +806.29 (+3.69%)', a watchlist alert) and a
   2026 newsletter with Chinese rounded summaries.
+- tests/reports56/: a fiftieth blind set of everyday kinds (4 English, 2 mixed, 2 Traditional;
+  2021-2025, half with no year): an Asian round-up with Hong Kong among Tokyo, Seoul, Sydney and
+  Shanghai, a property-and-banks story ('a sub-gauge of the benchmark', a company inside a relative
+  clause), an English midday ('dropped as much as 5.8% before recovering to trade 3.1% lower'), a short
+  business item ('A further 846 stocks were unchanged'), a bilingual wrap ('high 26,401.30 (+0.2%)',
+  'Adv / Dec: 612 / 1,204'), a bilingual e-mail ('had fallen 2.7% on Thursday'), a 港股收市 in 【】
+  sections and a Cantonese evening script (九百八十多億 then 確實數字係986億元, 友邦同平安).
+- tests/reports57/: a fifty-first blind set (8 Traditional; 2022-2026, half with no year): a radio
+  bulletin in timed items, a free paper's Cantonese lunch column (恒指昨日已經跌咗304點，收市企喺), a CBBC
+  issuer's daily (收回價 zones, a 上日回顧 section, 全日高位見…，低位…), a forum close thread (插近600點，最低
+  21,961, 北水走咗38億), a weekly magazine with a day table, an app's push log (持倉 changes, a 16:10 close
+  heading), a next-morning 文匯報 story and a broker 晨報 with 昨收 stock cards.
+- tests/reports58/: a fifty-second blind set of mainland kinds (8 Simplified; 2021-2025, half with no
+  year): a 新华财经 close flash, a 第一财经 story (为恒指贡献了约90点), an 澎湃 早评 with a 回顾前一交易日
+  paragraph, a 界面 收评, a 华尔街见闻 digest, a 同花顺 收评 with （HK6160） codes, a 证券之星 roundup and a 雪球
+  post whose close names no index (下午继续走强，最后收在…; 快手 1024 平盘).
+- tests/reports59/: a fifty-third blind set of less common everyday kinds (3 English, 3 Chinese, 2
+  mixed; 2020-2026, half with no year): a family office's monthly letter ('Circulated Monday, 2 December
+  2024', 'On the last trading day, Friday 29 November', 'across the whole of November'), a warrants and
+  CBBC daily ('HSI bull contract 65209'), an options desk's e-mail ('(low 24,196.53)'), a 期指期權 summary
+  (認沽期權收報78點), a podcast in spoken numbers, a 量化 digest (相对恒生综合指数超额收益), a bilingual index
+  factsheet (a name wrapped in a padded table, Open / Day high / Day low lines) and a Telegram flash.
+- tests/reports60/: a fifty-fourth blind set of English kinds (2021-2025, half with no year): a wire
+  opening brief under 'Nov 16, 2021' ('started Tuesday's session', 'ended Monday little changed at', 'had
+  dropped 1.3% on Monday'), a wire midday, a wire close with sub-indices, a radio bulletin ('were net
+  sellers … via Stock Connect today, taking out'), an Asia story with quote chips, a broker commentary
+  ('Last: HK$52.35 (+3.9%) - TP'), an IPO debut story and an investor letter's paragraph.
+- tests/reports61/: a fifty-fifth blind set of Hong Kong outlet kinds (8 Traditional; 2020-2026, half
+  with no year): a quarter-end close, a Friday close with a 港股通 table, a next-morning story with a range
+  view (恒指短期仍在…之間上落), a column with a reader Q&A, a 即時 close, an 信報 午市 (恒指近期在…區間上落), a
+  phone-in script (四毫一, 上個月新上市嘅) and a 晨早快訊 with HK:2899 picks and 昨收 cards.
+- tests/reports62/: a fifty-sixth blind set of mainland kinds (8 Simplified; 2021-2026, half with no
+  year): a 中新网 Friday close, a 证券日报 next-day page, a 财经网 EV story (天齐锂业A股), a 新浪 7×24 stack
+  with timed snapshots, an 智通 午评 (截至发稿 in a sentence of its own), a 格隆汇 收评 (恒指早盘高开86点后持续走高
+  beside the close), a 金融界 story and a 券商 周报 (周二大涨4.9%后出现回吐).
+- tests/reports63/: a fifty-seventh blind set (3 English, 3 Chinese, 2 mixed; 2020-2026, half with no
+  year): a commentator's thread with replies, an evening video script ('a Xiaomi call warrant, code
+  18521. It dropped …'), a fund house digest, a 公众号 复盘, a bank 快訊, a 口播 script, a bilingual column
+  and a Cantonese-English forum thread ('Yesterday the HSI lost 0.7% so today …', 'Last Friday it fell').
+- tests/reports64/: a fifty-eighth blind set (4 English, 2 Traditional, 2 Simplified; 2022-2026, half
+  with no year): a CATL debut wire (the stock's own value traded before the market's), a stocks-to-watch
+  list ('The shares were flat at'), a TV rundown ('By the lunch break it was already ahead'), a bank's
+  close e-mail ('The H-share and tech gauges fell … respectively', '5 HK unch'), an 經濟通 close
+  (昨日公布業績後急升逾13%，今日回吐), a 頭條 short, a 券商中国 story and a 21财经 收评 with a range view (大概率).
+- tests/reports65/: a fifty-ninth blind set (8 Traditional; 2020-2026, half with no year): a next-morning
+  大公報 story, a TVB script (三隻指數半日分別跌…), an 東網 close, an 經濟日報 【午市】 under a masthead line, a
+  星島 column under 星期三 about 港股昨日（周二）, a 信報 close, a 商台 bulletin log and a broker 收市評論.
+- tests/reports66/: a sixtieth blind set of mainland kinds (8 Simplified; 2020-2025, half with no year):
+  a 财联社 早评, an 东方财富 收评 by sector, a 中国证券报 next-day story, a 腾讯自选股 收评 with $name(code)$
+  cards, a 每经 午评 with （HK03690，股价…港元） codes, a broker 晨报, a trading diary (京东健康还没上市) and an
+  上证报 收评 (盘中最高见26012点，较前一交易日收市上涨约1.56%，但未能守住26000点关口).
+- tests/reports67/: a sixty-first blind set (3 English, 3 Chinese, 2 bilingual; 2021-2026, half with no
+  year): a research desk's intraday e-mails ('HSI at the lunch break: 18,135.20'), an MPF trustee's note,
+  a hedge fund's risk report with a fixed-width table, a 收市 with a 十大成交額 table under a rounded headline
+  close, a bank RM's post (a 港股精选基金 NAV), a 熱線 script, a family office's daily (a limit order) and a
+  margin notice.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
