@@ -327,7 +327,7 @@ _PREV_CLOSE_ROW = patterns.compile(
 # A name's second line is only the word for index ("Index 14,009.76 ..."); its first line is
 # this many lines above at most (a blank line between them).
 _NAME_BROKEN_REACH = 2
-_INDEX_WORDS = frozenset({"index", "指数"})
+_INDEX_WORDS = frozenset({"index", "指数"})  # the second line's word (folded: lower case, Simplified)
 # A quote board writes the sign as an arrow ("19,752.51 ▲ 274.39 (1.41%)"), and may leave the
 # percent unsigned: it takes the sign of the points.
 
@@ -596,6 +596,8 @@ _WIRE_AMOUNT_ROW = patterns.compile(
 # The label stands on the row's line or on a line at most this many lines above (a blank
 # line between them).
 _WIRE_LABEL_REACH = 2
+# A row's unit in Hong Kong dollars: "(million HK dollars)", "(百萬港元)" (folded).
+_HK_DOLLAR_MARKS = ("hk", "港")
 # The day before plus the change gives the day, to this (the list rounds to whole millions).
 _WIRE_SUM_SLACK = 1.0
 
@@ -623,8 +625,8 @@ def _wire_turnover_row(prep: Prepared, lexicon: Lexicon) -> Amount | None:
     for m in _WIRE_AMOUNT_ROW.finditer(folded):
         unit_text = m["unit"]
         unit = label_unit.search(unit_text)
-        if unit is None or not any(w in unit_text for w in ("hk", "港")):
-            continue
+        if unit is None or not any(w in unit_text for w in _HK_DOLLAR_MARKS):
+            continue  # ("(million U.S. dollars) ..." restates the day in another currency)
         a, b = (float(m[g].replace(",", "")) for g in ("a", "b"))
         if abs(a + _signed(m["chg"]) - b) > _WIRE_SUM_SLACK:
             continue
