@@ -317,6 +317,9 @@ _DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # The past perfect of a move in a weekday's clause ("had dropped", "had been rising"): a day
 # before the one the report tells in the simple past.
 _PAST_PERFECT = patterns.compile(r"\bhad\s(?:been\s)?[a-z]{2,12}(?:ed|en|ing)\b")
+# Right after "it": a copula and perhaps an adverb before the move ("It was 0.2% lower", "it was
+# already up 3.1 percent").
+_COPULA_AFTER = patterns.compile(r"\s(?:was|is|were|had\sbeen|has\sbeen)\s(?:already\s|still\s|now\s)?")
 # A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
 _COLLOQUIAL_PCT = patterns.compile(r"个多?点")
 # An index's 个点 under this is a percent (an index moves more than ten points in a day).
@@ -1821,6 +1824,20 @@ class _Binder:
             return None
         return Subject(last.kind, last.id, tok.start, tok.end, last.entity)
 
+    def copula_move_follows(self, i: int, tok: Token) -> bool:
+        """"It was 0.2% lower at the midday break", "it was already up 3.1 percent": the word,
+        a copula (and an adverb), then a direction word or a figure with its direction after."""
+        copula = _COPULA_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW)
+        if copula is None:
+            return False
+        nxt = next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].start >= copula.end()), None)
+        if nxt is None or self.tokens[nxt].start != copula.end():
+            return False
+        t = self.tokens[nxt]
+        if t.word is not None:
+            return bool({"up", "down"} & t.word.roles)
+        return t.qty is not None and t.qty.kind in ("pct", "pts") and self.post_direction(nxt) != 0
+
     def resolve_pronoun(self, i: int, tok: Token) -> Subject | None:
         """"at the close it was up 4.8%", 該股收升 2%: the subject last named, when the word
         opens a clause and a direction word follows at once."""
@@ -1848,7 +1865,7 @@ class _Binder:
             t.role_kind("session") in ("open", "close")
             and (t.start - tok.end <= _ADJACENT or _AUXILIARY_GAP.fullmatch(folded, tok.end, t.start) is not None)
             for t in self.tokens[i + 1:i + 2]  # the very next token
-        ) or self.price_follows(i)
+        ) or self.price_follows(i) or self.copula_move_follows(i, tok)
         appositive = _APPOSITIVE.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         if appositive is not None and not verb_follows:
             # "The stock, trading under the code 2097, opened at HK$290": the verb after the
