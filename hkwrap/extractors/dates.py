@@ -368,7 +368,12 @@ _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     """Date expressions as (sentence number, match), in order, minus those that are not the
     day reported ("since March 3") and weekdays written beside a full date ("Thursday,
-    17 November 2022", "2024年5月21日 星期二"), which add nothing to it."""
+    17 November 2022", "2024年5月21日 星期二"), which add nothing to it. Found once a text:
+    the date, lead and weekday readers all ask."""
+    return prep.once("dates", lambda: _find_matches(prep))
+
+
+def _find_matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     folded = prep.folded
     found = []
     starts = [s for s, _ in prep.sentences]
@@ -592,6 +597,15 @@ def weekday_in_masthead(prep: Prepared) -> bool:
     return not any(c.isdigit() for c in folded[line_start:line_end if line_end >= 0 else len(folded)])
 
 
+def _weekday_number(name: str) -> int | None:
+    """Monday 0 ... from a weekday as written: an English name or abbreviation ("Thursday",
+    "Fri."), a Chinese weekday ("星期五", 周二) or its day character (五)."""
+    weekdays = _calendar()["weekdays"]
+    if name in weekdays:
+        return weekdays[name]
+    return weekdays.get(name.rstrip(".")[:3] if name.isascii() else name[-1])
+
+
 def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
     """The lead's weekday (Monday 0) and where it is written."""
     for n, m in _matches(prep):
@@ -599,16 +613,15 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
             break
         name = m.group("wd") or m.group("wdzh")
         if name:
-            day = _calendar()["weekdays"].get(name)
+            day = _weekday_number(name)
             return (day, m.start()) if day is not None else None
         before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
         if before is not None:
-            day = _calendar()["weekdays"].get(before.group(1))  # "Thursday (Sept 5)"
+            day = _weekday_number(before.group(1))  # "Thursday (Sept 5)"
             return (day, before.start()) if day is not None else None
         after = _BRACKETED_WEEKDAY.match(prep.folded, m.end())
         if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)"
-            name = after.group().strip(" ()")
-            day = _calendar()["weekdays"].get(name[-1] if not name.isascii() else name.rstrip(".")[:3])
+            day = _weekday_number(after.group().strip(" ()"))
             # (a week-end is no trading day: "发送日期：11月16日（周日）" says when a letter went out)
             return (day, after.start()) if day is not None and day < _TRADING_DAYS else None
     return None
@@ -698,10 +711,9 @@ def find_trading_day(
         # "HONG KONG, Nov 16, 2021 - Hong Kong stocks started Tuesday's session ...": the lead
         # names the dateline's own weekday, so the report is of that day and a weekday before
         # it in the text is background
-        weekdays = _calendar()["weekdays"]
         same_day = any(
             n == dateline[1] and m.start() > dateline[2] and (name := m.group("wd") or m.group("wdzh"))
-            and weekdays.get(name[-1] if not name.isascii() else name) == dateline[0].weekday()
+            and _weekday_number(name) == dateline[0].weekday()
             for n, m in matches
         )
     # A date opening the lead's sentence ("2022年3月16日，港股迎来史诗级反弹"), not a masthead

@@ -530,7 +530,11 @@ def breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int, int, 
     """A breadth table's runs of rows: consecutive lines of a label, a whole count and figures
     only, one of them labelled advancers, decliners or unchanged ("上升 1075 25.50% +3.46%" /
     "下跌 538 ..." / "其他 2602 ..."). Each row: its line span, its label's breadth role (None
-    for another label) and its count."""
+    for another label) and its count. Found once a text (the tables and market steps ask)."""
+    return prep.once("breadth_runs", lambda: _find_breadth_runs(prep, lexicon))
+
+
+def _find_breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int, int, str | None, int]]]:
     folded = prep.folded
     runs: list[list[tuple[int, int, str | None, int]]] = []
     run: list[tuple[int, int, str | None, int]] = []

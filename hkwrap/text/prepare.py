@@ -14,7 +14,9 @@ What is blanked (replaced by spaces in the folded copy, so nothing there is extr
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hkwrap import patterns
 from hkwrap.model import Evidence
@@ -102,6 +104,13 @@ class Prepared:
             found = lexicon.scan(self.folded, 0, len(self.folded))  # type: ignore[attr-defined]
             self._memo["w"] = (found, [w.start for w in found])
         return _inside(*self._memo["w"], start, end)
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once for this text: a reading several steps ask for (the
+        date matches, a breadth table's rows)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def line_of(self, offset: int) -> int:
         """1-based line number of ``offset``; LF, CRLF and a lone CR each end a line."""
