@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from hkwrap import data, patterns
+from hkwrap.extractors.tokens import without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
@@ -224,10 +225,6 @@ def _half_day(folded: str, market: Market, figure: str, start: int, end: int) ->
 _FLOW_VERB_BEFORE = 48
 
 
-# A code printed bare after a name stands this close to it ("快手 1024").
-_CODE_AFTER_NAME = 2
-
-
 def _full_day_after(folded: str, market: Market, figure: str, start: int, end: int) -> bool:
     """Is the sentence at ``start:end`` the full day's figure ("全日成交 Turnover: HK$2,147.3億")
     and the one known so far not said to be ("11:30 大市成交已經過千億")?"""
@@ -237,12 +234,6 @@ def _full_day_after(folded: str, market: Market, figure: str, start: int, end: i
         and _words()["full_day"].search(folded, start, end) is not None
         and _words()["full_day"].search(folded, *_span(market.evidence.get(figure))) is None
     )
-
-
-def _paragraph_start(folded: str, at: int) -> int:
-    """Where the paragraph holding ``at`` starts (after the blank line before it)."""
-    blank = max(folded.rfind("\n\n", 0, at), folded.rfind("\n \n", 0, at))
-    return blank + 1 if blank >= 0 else 0
 
 
 def _starting(words: list[Word], lo: int, hi: int) -> list[Word]:
@@ -535,12 +526,9 @@ def extract_market(
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         names = Overlaps([(e.start, e.end) for e in here])
         # (nor the code printed bare after a name: "快手 1024 平盘")
-        codes_after = {(e.end, int(e.code)) for e in here if getattr(e, "code", None) and e.code.isdigit()}
         quantities = [
-            _labelled(folded, q) for q in prep.quantities(start, end)
-            if not names.overlaps(q.start, q.end) and not any(
-                0 <= q.start - e <= _CODE_AFTER_NAME and q.value == code and not folded[e:q.start].strip() for e, code in codes_after
-            )
+            _labelled(folded, q) for q in without_codes_after_names(folded, prep.quantities(start, end), here, start, end)
+            if not names.overlaps(q.start, q.end)
         ]
         if not quantities:
             pending = None
@@ -625,7 +613,7 @@ def extract_market(
                 # (said in the sentence, or in its paragraph's heading: "16:10 港股收市" over
                 # "港股通南向淨流入52.3億元")
                 later_in_day = _half_day(folded, market, role, start, end) and (
-                    _words()["full_day"].search(folded, _paragraph_start(folded, start), end) is not None
+                    _words()["full_day"].search(folded, foreign.span(start)[0], end) is not None
                 )
                 if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
@@ -724,15 +712,18 @@ class _ForeignParagraphs:
         self.breaks: list[int] | None = None
         self.known: dict[int, bool] = {}
 
-    def of(self, pos: int) -> bool:
-        """Is the paragraph holding ``pos`` about another market?"""
+    def span(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding ``pos``: from after the blank line before it to the next."""
         folded = self.prep.folded
         if self.breaks is None:
             self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(folded)]
         k = bisect.bisect_right(self.breaks, pos)
-        start = self.breaks[k - 1] if k else 0
+        return self.breaks[k - 1] if k else 0, self.breaks[k] if k < len(self.breaks) else len(folded)
+
+    def of(self, pos: int) -> bool:
+        """Is the paragraph holding ``pos`` about another market?"""
+        start, end = self.span(pos)
         if start not in self.known:
-            end = self.breaks[k] if k < len(self.breaks) else len(folded)
             self.known[start] = self._foreign(start, end)
         return self.known[start]
 

@@ -242,6 +242,21 @@ def _ends_before(ends: set[int], pos: int) -> int | None:
 _OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
 
 
+def without_codes_after_names(folded: str, quantities: list[Any], entities: list[Any], start: int, end: int) -> list[Any]:
+    """``quantities`` less a code printed bare right after its name ("騰訊控股 00700 ｜
+    HK$388.00", "快手 1024 平盘"): the name's, not a figure (a price, a count)."""
+    codes_after = {(ent.end, int(ent.code)) for ent in entities if ent.code and ent.code.isdigit() and start <= ent.end <= end}
+    if not codes_after:
+        return quantities
+    return [
+        q for q in quantities
+        if not (q.kind == "num" and any(
+            e <= q.start <= e + _CODE_AFTER_NAME_GAP and q.value == code and not folded[e:q.start].strip()
+            for e, code in codes_after
+        ))
+    ]
+
+
 def tokenize(
     prep: Prepared,
     start: int,
@@ -287,17 +302,7 @@ def tokenize(
     taken.extend((w.start, w.end) for w in numbered)
     names = Overlaps(taken)
     quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
-    # "騰訊控股 00700 ｜ HK$388.00": a watchlist row's code printed after the name is the name's,
-    # not a figure
-    codes_after = {(ent.end, int(ent.code)) for ent in entities if ent.code and ent.code.isdigit() and start <= ent.end <= end}
-    if codes_after:
-        quantities = [
-            q for q in quantities
-            if not (q.kind == "num" and any(
-                e <= q.start <= e + _CODE_AFTER_NAME_GAP and q.value == code and not folded[e:q.start].strip()
-                for e, code in codes_after
-            ))
-        ]
+    quantities = without_codes_after_names(folded, quantities, entities, start, end)
     # "expands to 88 members": a number that counts things is no price, level or change
     # and "the number of constituents to 88 from 85": its new and old values
     count_words = [w for w in words if "count_noun" in w.roles]
