@@ -164,6 +164,8 @@ def _cues() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
 
 # A broker's report noun stands this far after its name before the verb ("在最新发布的策略报告中表示").
 _REPORT_REACH = 12
+# ... and a verb of giving this far ("那边给"), then what it gives this far on ("的年底目标").
+_GIVE_REACH, _GIVEN_REACH = 4, 6
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +186,9 @@ def _after_broker() -> regex.Pattern[str]:
         rf"|(?:\s?\([\u4e00-\u9fff]{{1,4}}\))?\s?(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,6}}?(?:{_alt(_words('zh_broker_verbs'))})"
         rf"(?!{_alt(_words('zh_not_verb'))})"
         # "中金公司在最新发布的策略报告中表示": its report, then the verb
-        rf"|(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,{_REPORT_REACH}}}?(?:报告|研报)中?(?:{_alt(_words('zh_broker_verbs'))})"
+        rf"|(?:{_ZH_WHEN}\s?)?[\u4e00-\u9fff]{{0,{_REPORT_REACH}}}?(?:{_alt(_words('zh_report_nouns'))})中?(?:{_alt(_words('zh_broker_verbs'))})"
         # "中金那边给的年底目标": the target or rating it gives
-        rf"|[\u4e00-\u9fff]{{0,4}}?(?:给予|给出|给)(?:的)?[\u4e00-\u9fff]{{0,6}}?(?:目标|评级))"
+        rf"|[\u4e00-\u9fff]{{0,{_GIVE_REACH}}}?(?:{_alt(_words('zh_give'))})(?:的)?[\u4e00-\u9fff]{{0,{_GIVEN_REACH}}}?(?:{_alt(_words('zh_given'))}))"
     )
 
 
