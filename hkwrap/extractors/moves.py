@@ -1424,11 +1424,11 @@ class _Binder:
         if first is not None:
             tokens = tokens[:first]
         last = state.last_subject
-        told = state.last_move.subjects[0] if state.last_move is not None else None
+        told_move = state.last_move
         if (
-            last is not None and last.kind == "index" and last.id.startswith("@") and told is not None
-            and told.kind == "index" and not told.id.startswith("@") and told.end <= last.start
-            and state.last_move is not None and state.last_move.sentence[0] <= last.start < state.last_move.sentence[1]
+            told_move is not None and last is not None and last.kind == "index" and last.id.startswith("@")
+            and (told := told_move.subjects[0]).kind == "index" and not told.id.startswith("@")
+            and told.end <= last.start and told_move.sentence[0] <= last.start < told_move.sentence[1]
         ):
             # "恒指…最低摸到22010附近，我还以为昨晚美股那点涨幅白给了。" then "半日收涨0.7%": another
             # market named in passing, with no figure of its own, after the index's move
