@@ -145,7 +145,52 @@ def test_automaton_keys_are_longest_first_so_leftmost_first_finds_the_longest() 
     found = 0
     for path in reports:
         folded = fold(path.read_text(encoding="utf-8", errors="replace"))
-        got = table.matcher()._ac.find_matches_as_indexes(folded)
+        got = table.matcher().whole_automaton().find_matches_as_indexes(folded)
         assert got == longest.find_matches_as_indexes(folded), path.name
         found += len(got)
     assert found > 1000
+
+
+def test_a_short_run_finds_with_the_keys_its_text_holds_what_the_whole_automaton_finds(monkeypatch) -> None:
+    """Until a run has read FULL_AUTOMATON_AFTER_CHARS, a report's names are found with an
+    automaton of only the keys its text holds (the whole table's takes 8-14 ms to build).
+    Every hit must be the one the whole table's automaton gives: on the project's own
+    reports in all three scripts, and on the folded text the pipeline passes."""
+    from hkwrap import data
+    from hkwrap.securities import matcher as matchers
+    from hkwrap.securities.table import SecurityTable
+    from hkwrap.text.prepare import prepare
+
+    root = Path(__file__).parent
+    docs = sorted(root.glob("reports*/docs/*.txt"))[::7] + sorted((root.parent / "samples").glob("*.txt"))
+    assert len(docs) > 80
+    table = SecurityTable(data.load_securities())
+    small, whole = matchers.Matcher(table), matchers.Matcher(table)
+    whole.whole_automaton()
+    monkeypatch.setattr(matchers, "FULL_AUTOMATON_AFTER_CHARS", 10**12)
+    found = 0
+    for doc in docs:
+        prep = prepare(doc.read_text(encoding="utf-8"))
+        hits = small.find(prep.folded, prep.text, "2025-06-13")
+        assert hits == whole.find(prep.folded, prep.text, "2025-06-13"), doc.name
+        found += len(hits)
+    assert small._ac is None and whole._ac is not None  # each path ran as named
+    assert found > 1000
+
+
+def test_the_whole_automaton_is_built_once_a_run_has_read_enough() -> None:
+    """Past FULL_AUTOMATON_AFTER_CHARS a run builds the whole table's automaton once and
+    scans every later report with it."""
+    from hkwrap import data
+    from hkwrap.securities import matcher as matchers
+    from hkwrap.securities.table import SecurityTable
+    from hkwrap.text.fold import fold
+
+    m = matchers.Matcher(SecurityTable(data.load_securities()))
+    text = "騰訊控股升2%，阿里巴巴跌1%。"
+    assert [pid for pid, _, _ in m.name_hits(fold(text))] and m._ac is None
+    reads = matchers.FULL_AUTOMATON_AFTER_CHARS // len(text) + 1
+    for i in range(reads):
+        hits = m.name_hits(fold(f"{text}{i}"))
+    assert m._ac is not None
+    assert [m._keys[pid] for pid, _, _ in hits] == ["腾讯控股", "阿里巴巴"]
