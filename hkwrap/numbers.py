@@ -51,6 +51,9 @@ _CENTS = frozenset({"cents", "hk cents", "hong kong cents", "仙", "港仙"})
 # "二十幾億": 幾 after a numeral, right before its magnitude, is "and a few" (as 多 is); before
 # a numeral ("幾十億") it is "some", and no figure.
 _ODD_BEFORE_MAGNITUDE = r"几\s?[千万亿兆]"
+# A figure's sign written before it, and a quote board's arrows (read as signs).
+_SIGNS = "+-"
+_ARROWS = "▲△▼▽↑↓"
 
 
 def parse_zh_numeral(s: str) -> float | None:
@@ -181,7 +184,7 @@ def _pattern() -> regex.Pattern:
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
     return patterns.compile(
         rf"""
-        (?:(?P<sign>[+-])|(?P<arrow>[▲△▼▽↑↓])\s?)?  # "▲ 274.39": a quote board's arrows are signs
+        (?:(?P<sign>[{_SIGNS}])|(?P<arrow>[{_ARROWS}])\s?)?  # "▲ 274.39": a quote board's arrows are signs
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire
@@ -237,6 +240,46 @@ def _pattern() -> regex.Pattern:
         """,
         regex.VERBOSE,
     )
+
+
+# Where the figure itself begins, in every form the pattern reads: a digit (and "." in ".5巴仙"),
+# a Chinese numeral (百 of 百分之 among them) or 半 (半成, 半个巴仙).
+_FIGURE_BODY = patterns.compile(r"[\d.零〇一二两三四五六七八九十百千万亿半]")
+
+
+@lru_cache(maxsize=1)
+def _lead() -> tuple[frozenset[str], int]:
+    """What may come before a figure's first character in a match of ``_pattern()``: the
+    first characters of a sign, an arrow and a currency written first, and how far before
+    the figure such a match can start (an arrow and a space, the longest currency word, a
+    space, a sign). None of these holds a character of ``_FIGURE_BODY``."""
+    before = {fold(w) for w in _units()["currency_before"]}
+    return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 2 + max(map(len, before)) + 2
+
+
+def _figures(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches ``_pattern().finditer(text, start, end)`` gives, with the pattern tried
+    only where one can start: at a figure's first character, or a little before it at a sign,
+    an arrow or a currency (``_lead``). A match's lead holds no figure character, so its
+    figure is the first one after its start. Trying the whole pattern at every character
+    cost a fifth of a run."""
+    match = _pattern().match
+    find_body = _FIGURE_BODY.search
+    lead_chars, reach = _lead()
+    pos = start
+    while (body_at := find_body(text, pos, end)) is not None:
+        body = body_at.start()
+        m = None
+        for x in range(max(pos, body - reach), body):
+            if text[x] in lead_chars and (m := match(text, x, end)) is not None:
+                break
+        else:
+            m = match(text, body, end)
+        if m is None:
+            pos = body + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 # The next figure of a 百分之 list: "和二點一", "、一點五", "同零點八", "和2.1".
@@ -389,7 +432,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
     skip_to = 0
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
+    for m in _figures(text, start, len(text) if end is None else end):
         g = m.groupdict()
         if g["n"] is not None:
             value = _num(g["n"])

@@ -388,3 +388,42 @@ def test_report_repeated_ten_thousand_times() -> None:
     check_offsets(text, doc)
     assert doc.indices and doc.stocks
     print(f"repeated report: {len(text):,} chars", file=sys.stderr)
+
+
+# Pieces of figures in every form the number pattern reads, for the scanner's own property.
+FIGURE_PIECES = (
+    "+", "-", "▲", "▼ ", "↑", "$", "hk$", "hkd", "rmb", "us$", "¥", "人民币", "港元", "港币",
+    "1", "0", "7", "23", "456", ",", ", ", ".", ". ", " ", "\n", "%", "点", "亿", "万", "千",
+    "bn", " billion", "pts", "percent", "零", "〇", "一", "两", "三", "九", "十", "百", "千",
+    "半", "成", "巴仙", "个", "几", "多", "毫", "仙", "蚊", "块", "百分之", "报", "收", "和",
+    "至", "dollars", " cents", "元", "年", "a", "h", "r", "u", "c", "是",
+    # whole figures that start with something other than a digit
+    ".5巴仙", "百分之三点四", "半成", "两个巴仙", "三毫二仙", "一成四", "收一万九千",
+)
+
+
+# A whole figure with everything that may lead it: a sign or an arrow, a currency, a sign after it.
+whole_figure = st.tuples(
+    st.sampled_from(["", "+", "-", "▲", "▲ ", "↓ "]),
+    st.sampled_from(["", "$", "hk$", "hkd", "人民币", "港元 ", "us$ ", "¥"]),
+    st.sampled_from(["", " ", "+", " -"]),
+    st.sampled_from(["1", "23.5", ".5", "1,234", "三", "一万二", "半", "两", "八", "0. 83"]),
+    st.sampled_from(["", "%", "巴仙", "个巴仙", "成", "亿", "点", " bn", "毫", "蚊"]),
+).map("".join)
+
+
+@FAST
+@given(
+    st.lists(st.one_of(whole_figure, st.sampled_from(FIGURE_PIECES), st.text(max_size=3)), max_size=60).map("".join),
+    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=0, max_value=8),
+)
+def test_number_scan_tries_the_pattern_only_where_a_figure_can_start(text: str, cut_start: int, cut_end: int) -> None:
+    """The number scan tries its pattern at a figure's first character and a few characters
+    before it, not at every character: it must find exactly what trying everywhere finds,
+    for any slice of any text."""
+    from hkwrap import numbers
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    everywhere = [(m.span(), m.groupdict()) for m in numbers._pattern().finditer(text, start, end)]
+    assert [(m.span(), m.groupdict()) for m in numbers._figures(text, start, end)] == everywhere
