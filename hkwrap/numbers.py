@@ -257,6 +257,16 @@ def _lead() -> tuple[frozenset[str], int]:
     return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 2 + max(map(len, before)) + 2
 
 
+@lru_cache(maxsize=1)
+def _group_names() -> tuple[str | None, ...]:
+    """The figure pattern's group names in group order (None for a group without one): zipped
+    with a match's ``groups()`` they make its ``groupdict()``, which ``regex`` builds in 7
+    microseconds for these 29 groups, more than the match itself."""
+    pattern = _pattern()
+    by_number = {number: name for name, number in pattern.groupindex.items()}
+    return tuple(by_number.get(i) for i in range(1, pattern.groups + 1))
+
+
 def _figures(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """The matches ``_pattern().finditer(text, start, end)`` gives, with the pattern tried
     only where one can start: at a figure's first character, or a little before it at a sign,
@@ -431,9 +441,10 @@ def _zh_pct(figure: str) -> float | None:
 def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
+    names = _group_names()
     skip_to = 0
     for m in _figures(text, start, len(text) if end is None else end):
-        g = m.groupdict()
+        g = dict(zip(names, m.groups(), strict=True))  # m.groupdict(), in a fifth of the time
         if g["n"] is not None:
             value = _num(g["n"])
             if g["mix"]:
