@@ -19,6 +19,7 @@ level or price it ended at, a turnover, a session. The rules read token types on
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -654,6 +655,11 @@ def _dated_day() -> regex.Pattern:
     )
 
 
+# The year of a date in English ends _dated_year's match, after a space: a sentence without
+# one is not searched (the pattern is tried at each of its words otherwise, ~2% of a run).
+_SPACE_YEAR = patterns.compile(r"\s(?:19|20)\d\d\b")
+
+
 @functools.lru_cache(maxsize=1)
 def _dated_year() -> regex.Pattern:
     """"On 24 October 2008,", "on Oct. 24, 2008": a day, a month and a year in English."""
@@ -840,7 +846,10 @@ class _Binder:
         April): like another weekday, it puts its clause (its sentence, before any subject) in
         another day."""
         year = self.state.report_year
-        for m in _dated_year().finditer(self.folded, *self.sentence):
+        years = self.prep.once("space_years", lambda: [m.start() for m in _SPACE_YEAR.finditer(self.folded)])
+        at = bisect.bisect_left(years, self.sentence[0])
+        dated = at < len(years) and years[at] < self.sentence[1]
+        for m in _dated_year().finditer(self.folded, *self.sentence) if dated else ():
             # "On 24 October 2008, the index lost 8.3 per cent": another year's day, before any
             # subject, dates its sentence
             if (year is None or int(m.group("y")) != year) and not any(
