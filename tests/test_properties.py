@@ -26,7 +26,7 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 
 from conftest import examples  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from hkwrap import extract_text  # noqa: E402
@@ -427,3 +427,43 @@ def test_number_scan_tries_the_pattern_only_where_a_figure_can_start(text: str, 
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     everywhere = [(m.span(), m.groupdict()) for m in numbers._pattern().finditer(text, start, end)]
     assert [(m.span(), m.groupdict()) for m in numbers._figures(text, start, end)] == everywhere
+
+
+# What the matcher read with one pattern before (a run of Chinese beside a code), kept here
+# as the oracle of the scan that replaced it.
+_CODE_BESIDE_HAN_PATTERN = re.compile(
+    r"(?<![\d.,])(?P<c1>0\d{4})[ \t]?(?P<h1>[\u3400-\u9fff]{2,8})"
+    r"|(?P<h2>[\u3400-\u9fff]{2,8})[ \t]?(?P<c2>0?\d{4})(?![\d.,%])"
+)
+BESIDE_PIECES = ("0", "2318", "02318", "00700", "3968", "123456", "1", ".", ",", "%", " ", "\t", "  ",
+                 "平安", "中國平安", "招商银行股份有限公司", "騰", "a", "x1", "\n", "٣", "二")
+
+
+_HAN_RUNS = ("", "騰", "平安", "中國平安", "招商銀行股份", "中國平安保險集團股份有限公司")
+# a code with what may stand before and after it
+code_beside = st.tuples(
+    st.sampled_from(["", ".", ",", "1", " "]),
+    st.sampled_from(_HAN_RUNS),
+    st.sampled_from(["", " ", "\t", "  "]),
+    st.sampled_from(["2318", "02318", "00700", "0700", "123456", "12345"]),
+    st.sampled_from(["", ".", ",", "%", "5", " ", "\t"]),
+    st.sampled_from(_HAN_RUNS),
+).map("".join)
+
+
+@FAST
+@given(st.lists(st.one_of(code_beside, st.sampled_from(BESIDE_PIECES), st.text(max_size=2)), max_size=30).map("".join))
+@example(".02318平安")  # a figure's decimals, not a code
+@example("中國平安保險集團02318平安 2318")
+def test_codes_beside_chinese_are_found_as_one_pattern_found_them(text: str) -> None:
+    """The matcher reads a run of Chinese beside a four- or five-digit code ("平安 02318",
+    "02318平安") around each run of digits: the same finds, in the same order and never
+    overlapping, as the leftmost-first pattern it replaced."""
+    from hkwrap.securities.matcher import _codes_beside_han
+
+    want = [
+        (m.group("c1") or m.group("c2"), m.start("c1") if m.group("c1") else m.start("c2"),
+         m.group("h1") or m.group("h2"), m.start("h1") if m.group("h1") else m.start("h2"), m.group("h2") is not None)
+        for m in _CODE_BESIDE_HAN_PATTERN.finditer(text)
+    ]
+    assert [tuple(b) for b in _codes_beside_han(text)] == want
