@@ -2780,8 +2780,13 @@ class _Binder:
             sd = -1
         elif adjective and not sd and _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
             sd = 1
+        # "closed down 9.4%, or 2,172.99 points, at 20,926.79": the percent restated in points
+        restates = (
+            self.prev is not None and self.prev.qty is not None and self.prev.qty.kind == "pct"
+            and bool(m.pcts) and _OR.fullmatch(self.folded, self.prev.end, q.start) is not None
+        )
         if is_level or not sd or q.value > scale.points_max or (
-            q.value >= scale.level_floor and not q.sign and not verb_before and not adjective
+            q.value >= scale.level_floor and not q.sign and not verb_before and not adjective and not restates
         ):
             if q.value >= scale.level_min and (m.level is None or len(m.subjects) > 1):
                 self.add_level(m, Num(q.value, self.level_q, q.start, q.end))
