@@ -318,6 +318,8 @@ _DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # The past perfect of a move in a weekday's clause ("had dropped", "had been rising"): a day
 # before the one the report tells in the simple past.
 _PAST_PERFECT = patterns.compile(r"\bhad\s(?:been\s)?[a-z]{2,12}(?:ed|en|ing)\b")
+# A weekday heading its sentence ("On Thursday, ..."): all that stands before it.
+_ON_HEADING = patterns.compile(r"\s*(?:(?:and|but|yet)\s)?(?:on\s)?")
 # Right after "it": a copula and perhaps an adverb before the move ("It was 0.2% lower", "it was
 # already up 3.1 percent").
 _COPULA_AFTER = patterns.compile(r"\s(?:was|is|were|had\sbeen|has\sbeen)\s(?:already\s|still\s|now\s)?")
@@ -1138,6 +1140,8 @@ class _Binder:
             return False
         lo = max(self.sentence[0], self.folded.rfind(",", self.sentence[0], tok.start) + 1)
         hi = self.clause_end(tok.end) or self.sentence[1]
+        if _ON_HEADING.fullmatch(self.folded, self.sentence[0], tok.start):
+            hi = self.sentence[1]  # "On Thursday, by contrast, the benchmark had edged up 0.4%": it dates the sentence
         if _PAST_PERFECT.search(self.folded, lo, hi):
             return True  # "The stock had dropped 1.3% on Monday", "On Tuesday the HSI had rallied 1.7%"
         if self.state.report_weekday is None:
