@@ -210,9 +210,18 @@ def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
 def _extreme_then_its_change(level: Draft, change: Draft) -> bool:
     """The day's extreme as a level, then in the same sentence a percent of no session against
     the close before ("盘中最高见26012点，较前一交易日收市上涨约1.56%"): one fact."""
+    # ... or the extreme's own size in points, said as the day's ("盘中最低见24,748.77点，跌幅一度
+    # 扩大至约1,440点")
+    # (not another way than the level went: "一度跌至16,512點，其後……最多升271點" is two extremes)
+    same_way = level.heading == 0 or level.heading == _direction(change)
+    pct_against_close = (
+        change.pct is not None and change.points is None
+        and (change.session is None or (change.session == "intraday" and same_way))
+    )
+    extreme_in_points = change.session == "intraday" and change.points is not None and change.pct is None and same_way
     return (
         level.session == "intraday" and level.level is not None and level.pct is None and level.points is None
-        and change.session is None and change.pct is not None and change.level is None and change.points is None
+        and (pct_against_close or extreme_in_points) and change.level is None
         and level.evidence is not None and change.evidence is not None
         and level.evidence.start == change.evidence.start and level.position < change.position
     )

@@ -253,6 +253,10 @@ _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")
 _ADJACENT = 2  # two tokens with at most a space and a mark between
+# "跌幅一度扩大至约1,440点": how far the size word (跌幅, 升幅) may stand before its figure, with
+# 一度, 扩大, 至 and 约 between; and how such a word ends (a direction word naming the size).
+_SIZE_WORD_REACH = 12
+_SIZE_NOUN_END = "幅"
 # A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
 _REFERENCE_ZONE_REACH = 24
 _LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
@@ -552,6 +556,11 @@ def _same_kind_change(m: Move, q: Quantity) -> bool:
 def _written_zero(folded: str, q: Quantity) -> bool:
     """Is ``q`` an unsigned zero percent written out with decimals ("0.0%"): a stock unchanged?"""
     return q.kind == "pct" and q.value == 0 and not q.sign and "." in folded[q.start:q.end]
+
+
+def _last_figure(m: Move) -> int:
+    """Where the last figure of ``m`` ends."""
+    return max(n.end for n in (*m.pcts, *m.points, *m.levels, *m.prices, m.level, m.price) if n is not None)
 
 
 def _first_figure(m: Move) -> int:
@@ -2210,7 +2219,9 @@ class _Binder:
             # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
             # 15%": a morning session named before any stock or index frames every move
             self.sentence_session = sess
-        if sess == "intraday" and cur is not None and cur.has_numbers and self.own_move_follows(tok, cur):
+        if sess == "intraday" and cur is not None and cur.has_numbers and (
+            self.own_move_follows(tok, cur) or self.size_word_before(tok, cur)
+        ):
             # "中金公司涨超16%，盘中一度大涨逾20%": the word opens the next move
             self.close()
             self.sticky_session, self.sticky_at = sess, tok.end
@@ -2762,16 +2773,46 @@ class _Binder:
         if len(m.subjects) > 1:
             m.levels.append(level)
 
+    def size_word_before(self, tok: Token, cur: Move) -> bool:
+        """"低见24,748.77点，跌幅一度扩大至约1,440点": a size word (跌幅, 升幅) right before the
+        session word, after the figures of ``cur``, opens the next move, which the word is of."""
+        prev = self.prev
+        return (
+            prev is not None and prev.word is not None and (prev.has("up") or prev.has("down"))
+            and self.folded[prev.start:prev.end].endswith(_SIZE_NOUN_END)
+            and tok.start - prev.end <= _ADJACENT and prev.start > _last_figure(cur)
+        )
+
+    def size_widened_to(self, q: Quantity) -> bool:
+        """"跌幅一度扩大至约1,440点", "升幅擴大至逾1,000點": the move's size (a direction word
+        naming it, 跌幅 / 升幅) widened or narrowed to ``q``: the change in points, however
+        large, not a level. Only qualifier, session, level and widening words stand between."""
+        widened = False
+        for t in reversed(self.tokens):
+            if t.end > q.start:
+                continue
+            if t.word is None or q.start - t.end > _SIZE_WORD_REACH:
+                return False
+            if t.has("up") or t.has("down"):
+                return widened and self.folded[t.start:t.end].endswith(_SIZE_NOUN_END)
+            if t.has("narrow"):
+                widened = True
+            elif not (t.role_kind("qualifier") or t.role_kind("session") or t.has("level")):
+                return False
+        return False
+
     def take_points(self, q: Quantity, d: int, qualifier: str, is_level: bool) -> None:
         if self.ratio and q.value < _RATIO_POINTS:
             return  # "climbed to 22.10%, a 3.94-point increase": percentage points
         m = self.ensure()
         sd = q.sign or d
+        if is_level and self.size_widened_to(q):
+            is_level = False  # "跌幅一度扩大至约1,440点": the change, not a level
         prev = self.prev
         if prev is not None and prev.word is not None and prev.role_kind("qualifier") and q.start - prev.end <= 2:
             # "盤中最多跌逾2,400點": the direction word before the approximate one
             prev = next((t for t in reversed(self.tokens) if t.end <= prev.start), None)
-        verb_before = (
+        verb_before = self.size_widened_to(q) or (
             prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
             # "a slide of 2,172.99 points", "down by 2,100 points"
             and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None
