@@ -635,6 +635,9 @@ class _Pending:
 # How far apart an index name and a day word stand when the word dates the index's move
 # ("恒指昨日高開", "昨日恒指", "The Hang Seng Index yesterday rose").
 _DAY_WORD_REACH = 2
+# ... or with the day's own date in brackets between ("昨日（9月25日）港股", "昨日（周三）恒指"):
+# the longest such bracket, "（12月31日）", and a space
+_DATED_DAY_WORD_REACH = 10
 
 
 @functools.cache
@@ -696,6 +699,17 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
             head = next((t for t in tokens[1:] if t.word is None or t.role_kind("session") is None), None)
             if head is not None and head.subject is not None and head.subject.kind == "index" and not head.subject.id.startswith("@"):
                 today = True
+        for k, tok in enumerate(tokens):
+            # "昨日（9月25日）港股延续强势": the day's own date in brackets between the word and
+            # the index
+            if tok.word is not None and tok.has("yesterday") and not forecast:
+                after = next((t for t in tokens[k + 1:] if not (t.qty is not None or t.role_kind("weekday"))), None)
+                if (
+                    after is not None and after.subject is not None and after.subject.kind == "index"
+                    and not after.subject.id.startswith("@") and after.start - tok.end <= _DATED_DAY_WORD_REACH
+                    and after is not tokens[k + 1]
+                ):
+                    yesterday = True
         for prev, tok in pairwise(tokens):
             if tok.start - prev.end > _DAY_WORD_REACH:
                 continue
