@@ -353,9 +353,6 @@ _AFTER_DATELINE = 4
 # A morning note says so in its masthead (港股晨報, 開盤前發布, "morning note"): its opening
 # section may be overnight markets, so its "昨日" can come this many sentences after the dateline.
 _AFTER_MORNING_DATELINE = 12
-_MORNING_NOTE = patterns.compile(
-    r"晨报|早报|开盘前|盘前|早市前瞻|晨早通讯|morning\s(?:note|brief|briefing|report|wrap|call|commentary)|pre-?market|pre-open"
-)
 
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
@@ -533,7 +530,7 @@ def morning_recap_lead(prep: Prepared) -> bool:
     if not prep.sentences:
         return False
     lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
-    if _MORNING_NOTE.search(prep.folded, 0, lead_end):
+    if _words_pattern("morning_note").search(prep.folded, 0, lead_end):
         return True
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
@@ -753,7 +750,7 @@ def find_trading_day(
         if m.group("today") and _FIGURE_DIGIT.search(folded, m.end(), prep.sentences[n][1])
     }
     after_dateline = _AFTER_DATELINE
-    if dateline is not None and _MORNING_NOTE.search(folded, 0, prep.sentences[dateline[1]][1]):
+    if dateline is not None and _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE
     for n, m in matches:
         if dateline is not None and m.start() == dateline[2]:

@@ -1478,7 +1478,10 @@ class _Binder:
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)
-        lead = 1 if len(tokens) > 1 and tokens[0].word is not None and "today" in tokens[0].word.roles else 0
+        # (in a next-morning note, 昨日 is that day: "騰訊控股「700」" / "昨日跌2.9%，收報521元")
+        lead = 1 if len(tokens) > 1 and tokens[0].word is not None and (
+            "today" in tokens[0].word.roles or ("yesterday" in tokens[0].word.roles and state.yesterday_is_report_day)
+        ) else 0
         opening = lead  # the token that must open the sentence
         # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点")
         while (
