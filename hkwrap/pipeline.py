@@ -44,6 +44,7 @@ class Context:
     entities: list[Any] = field(default_factory=list)
     moves: list[Any] = field(default_factory=list)
     yesterday_is_report_day: bool = False  # a morning report: its "yesterday" is the day
+    report_weekday: int | None = None  # the weekday told (Monday 0), when known
     language_counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # what the language is judged on
     # per kind ("indices", "stocks"): each consolidated draft with the fact it made, so that a
     # long document's pieces can be joined where a move is restated across a cut
@@ -118,6 +119,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
                 # a 星期三 column about 港股昨日（周二）: the day told is the one before the lead's
                 state.report_weekday = (state.report_weekday - 1) % _TRADING_WEEK
         ctx.yesterday_is_report_day = state.yesterday_is_report_day
+    ctx.report_weekday = state.report_weekday
     for span, tokens in sentences:
         if tokens:
             ctx.moves.extend(bind(ctx.prep, span, tokens, state))
@@ -217,7 +219,7 @@ def _step_market(ctx: Context, doc: Document) -> None:
     from hkwrap.extractors.market import extract_market
     from hkwrap.extractors.tables import table_breadth, table_market_figures
 
-    doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities, ctx.yesterday_is_report_day)
+    doc.market = extract_market(ctx.prep, ctx.lexicon, ctx.entities, ctx.yesterday_is_report_day, ctx.report_weekday)
     for name, amount in table_market_figures(ctx.prep, ctx.lexicon).items():
         if getattr(doc.market, name) is None:  # a figure stated in prose comes first
             setattr(doc.market, name, amount)

@@ -605,11 +605,24 @@ def _weekday_number(name: str) -> int | None:
 
 def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
     """The lead's weekday (Monday 0) and where it is written."""
-    for n, m in _matches(prep):
+    matches = _matches(prep)
+    for k, (n, m) in enumerate(matches):
         if n >= _LEAD_SENTENCES:
             break
         name = m.group("wd") or m.group("wdzh")
         if name:
+            if m.group("wdzh"):
+                # "周一大涨、周三急跌，周五恒指收在21,390点": a Chinese sentence tells the days in
+                # their order, and the report is about the last of them
+                for n2, m2 in matches[k + 1:]:
+                    if n2 != n:
+                        break
+                    # (not a weekday in brackets: "昨日（星期三）" annotates its day word)
+                    if (
+                        m2.group("wdzh") and not _OWNER_AFTER.match(prep.folded, m2.end())
+                        and prep.folded[m2.start() - 1:m2.start()] not in ("(", "（")
+                    ):
+                        name, m = m2.group("wdzh"), m2
             day = _weekday_number(name)
             return (day, m.start()) if day is not None else None
         before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())

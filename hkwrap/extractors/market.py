@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from hkwrap import data, patterns
-from hkwrap.extractors.tokens import without_codes_after_names
+from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
@@ -133,6 +133,11 @@ def _up_nouns() -> frozenset[str]:
 
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
+# Where a weekday's frame over the clauses after it ends ("周一：恒指收…，成交1,856亿港元；"): a
+# full stop, a semicolon, a line break.
+_DAY_FRAME_END = patterns.compile(r"[。;；\n]")
+_DAY_LABEL = patterns.compile(r"\s?[:：]")  # "周一：" labelling a line of a week's list
+_LINE_MARKS = " \t\u3000-*•·>【】[]()（）0123456789."  # a list's marks before a line's first word
 _CLAUSE_MARKS = (",", "，", ";", "；")  # where a clause ends inside a sentence
 # Right after a turnover keyword: the one stock it is of ("turnover in the counter", "in the stock").
 _ONE_COUNTER_AFTER = patterns.compile(r"\s(?:in|of)\s(?:the|its|that)\s(?:counter|stock|shares)\b")
@@ -306,6 +311,35 @@ def _labelled(folded: str, q: Quantity) -> Quantity:
     currency = {"rmb": "RMB", "us$": "USD"}.get(m.group("cur") or "", "HKD")
     return Quantity("money", round(q.value * _LABEL_SCALE[m.group("mag")], 2), q.start, q.end,
                     currency=currency, sign=q.sign, magnitude=True)
+
+
+def _weekday_of(w: Word) -> int | None:
+    """Monday 0 ... for a weekday word (role ``weekday:fri``), else None."""
+    for role in w.roles:
+        if role.startswith("weekday:"):
+            return WEEKDAY_NUMBERS.get(role[8:])
+    return None
+
+
+def _other_weekdays(words: list[Word], report_weekday: int | None) -> list[Word]:
+    """The sentence's weekday words for days other than the one told; with the day's own
+    among them (so that it ends their frames), or [] when the day is unknown or none is other."""
+    if report_weekday is None:
+        return []
+    days = [w for w in words if _weekday_of(w) is not None]
+    return days if any(_weekday_of(w) != report_weekday for w in days) else []
+
+
+def _in_day_frame(folded: str, w: Word, days: list[Word], report_weekday: int | None) -> bool:
+    """Is ``w`` in the frame of another weekday than ``report_weekday``: the last weekday
+    before it on its line, heading the line or labelling it ("周一："), in the same list of
+    clauses (commas allowed, not past 。 ; or a line break)?"""
+    before = [d for d in days if d.end <= w.start and not _DAY_FRAME_END.search(folded, d.end, w.start)]
+    if not before:
+        return False
+    day = before[-1]
+    heads = not folded[folded.rfind("\n", 0, day.start) + 1:day.start].strip(_LINE_MARKS)
+    return (heads or _DAY_LABEL.match(folded, day.end) is not None) and _weekday_of(day) != report_weekday
 
 
 def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
@@ -501,10 +535,12 @@ _ANY_BREAK = patterns.compile(r"[,，;；。、]")
 
 
 def extract_market(
-    prep: Prepared, lexicon: Lexicon, entities: list[Any], yesterday_is_report_day: bool = False
+    prep: Prepared, lexicon: Lexicon, entities: list[Any], yesterday_is_report_day: bool = False,
+    report_weekday: int | None = None,
 ) -> Market:
     """The day's market-wide figures. ``yesterday_is_report_day``: the report is a morning
-    recap, whose "yesterday" figures are the day's."""
+    recap, whose "yesterday" figures are the day's; ``report_weekday`` (Monday 0): the day's
+    weekday, when known, so that another weekday's line is not the day's."""
     market = Market()
     folded = prep.folded
     from hkwrap.text.spans import Overlaps, SpanIndex
@@ -551,9 +587,12 @@ def extract_market(
         ]
 
         ev = prep.evidence(start, end)
+        other_days = _other_weekdays(words, report_weekday)
         for w in words:
             if not w.roles & _KEY_ROLES:
                 continue
+            if other_days and _in_day_frame(folded, w, other_days, report_weekday):
+                continue  # "周一：恒指收21,248.6点，……成交1,856亿港元" in Friday's weekly: Monday's
             if (
                 "turnover" in w.roles
                 and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end))

@@ -29,7 +29,7 @@ import regex
 
 from hkwrap import patterns
 from hkwrap.extractors.dates import full_day_named
-from hkwrap.extractors.tokens import Subject, Token
+from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, Subject, Token
 from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import IndexScale, Word
 from hkwrap.text.prepare import Prepared
@@ -495,7 +495,7 @@ _RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|tradi
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
 _NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
 _UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAYS = WEEKDAY_NUMBERS
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
@@ -756,6 +756,7 @@ class _Binder:
         self.tokens = tokens
         self.state = state
         self.moves: list[Move] = []
+        self.weekday_frame = False  # the other-period frame open is another weekday's ("周一：")
         self.group: list[Subject] = []  # the subjects the next numbers are about
         self.group_done = False  # the group has had a move: a new name starts a new group
         self.named: list[Subject] = []  # the subjects named so far in the sentence, in order
@@ -1670,6 +1671,7 @@ class _Binder:
         if self.previous is not None and self.previous.scope > end:
             scope = max(scope, self.previous.scope)
         self.previous = _Pending(end, scope=scope)
+        self.weekday_frame = False  # (set after this by another weekday's frame)
 
     def on_subject(self, i: int, tok: Token) -> None:
         state, folded = self.state, self.folded
@@ -2104,6 +2106,14 @@ class _Binder:
             clause = self.clause_end(tok.end)
             scope = sentence[1] if self.framing_sentence() or clause is None else clause
             self.set_previous(tok.end, scope)
+            self.weekday_frame = True
+        elif (
+            self.previous is not None and self.weekday_frame and self.state.report_weekday is not None
+            and (day := tok.role_kind("weekday")) is not None and _WEEKDAYS[day] == self.state.report_weekday
+        ):
+            # "周一：恒指收21,248.6点；……周五：恒指收21,390.47点" in Friday's weekly: the list
+            # comes back to the day reported
+            self.previous = None
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
             self.fundamental = None  # "8月销量37.3万辆，……H股跌1.6%": the shares again, not the business

@@ -20,6 +20,8 @@ from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
+# The day of a weekday word's role (lexicon ``weekday:<day>``), Monday 0.
+WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _DIGIT = patterns.compile(r"\d")
 # A figure right after a word (a space or a colon between): "低位16,642點", "高位：17,120".
 _FIGURE_RIGHT_AFTER = patterns.compile(r"\s{0,2}[:：]?\s{0,2}[\d零〇一二两三四五六七八九十]")
