@@ -695,6 +695,26 @@ def _published_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -> dt
     return None
 
 
+# Between the two dates of a span: "2025年6月9日—6月13日", "9-13 June", "6月9日至13日".
+_RANGE_TO = patterns.compile(r"\s?(?:—|–|-|~|～|至|到|to)\s?")
+_RANGE_DAYS = 31  # a report's span: a week, or a month at most
+
+
+def _range_end(folded: str, m: regex.Match, matches: list[tuple[int, regex.Match]], day: dt.date) -> tuple[dt.date, int] | None:
+    """The later date of a span that opens with ``m`` (``day``), and where it ends, if the
+    next date follows right after a dash or 至 and falls within _RANGE_DAYS after it."""
+    to = _RANGE_TO.match(folded, m.end())
+    if to is None:
+        return None
+    nxt = next((o for _, o in matches if o.start() == to.end()), None)
+    if nxt is None or nxt.group("wd") or nxt.group("wdzh") or nxt.group("today") or nxt.group("yday"):
+        return None
+    until, _ = _resolve(nxt, day)
+    if until is None or not day < until <= day + dt.timedelta(days=_RANGE_DAYS):
+        return None
+    return until, nxt.end()
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -711,6 +731,9 @@ def find_trading_day(
             day, _ = _resolve(m, None)
             if day is not None:
                 dateline, dateline_end = (day, n, m.start()), m.end()
+                if (until := _range_end(folded, m, matches, day)) is not None:
+                    # "港股市场周报（2025年6月9日—6月13日）": a week's report is of its last day
+                    dateline, dateline_end = (until[0], n, m.start()), until[1]
                 break
     if ref is None and dateline is not None:
         ref = dateline[0]
