@@ -594,6 +594,16 @@ def weekday_in_masthead(prep: Prepared) -> bool:
     return not any(c.isdigit() for c in folded[line_start:line_end if line_end >= 0 else len(folded)])
 
 
+_HABITUAL_REACH = 6  # "every " and a space: the longest habitual word before its weekday
+
+
+def _habitual_before(folded: str, start: int) -> bool:
+    """Does a habitual word (lexicon/dates.yaml ``habitual``: 每逢, "every") end right before
+    ``start``, perhaps with a space between?"""
+    lo = max(0, start - _HABITUAL_REACH)
+    return any(m.end() in (start, start - 1) for m in _words_pattern("habitual").finditer(folded, lo, start))
+
+
 def _weekday_number(name: str) -> int | None:
     """Monday 0 ... from a weekday as written: an English name or abbreviation ("Thursday",
     "Fri."), a Chinese weekday ("星期五", 周二) or its day character (五)."""
@@ -610,6 +620,8 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
         if n >= _LEAD_SENTENCES:
             break
         name = m.group("wd") or m.group("wdzh")
+        if name and _habitual_before(prep.folded, m.start()):
+            continue  # "本欄每逢星期四刊出": a habit, not the day told
         if name:
             if m.group("wdzh"):
                 # "周一大涨、周三急跌，周五恒指收在21,390点": a Chinese sentence tells the days in
