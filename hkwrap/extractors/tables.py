@@ -146,11 +146,13 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if subject is None:
                 continue
             move = Move([subject], (row_start, row_end))
-            for (s, e), kind in zip(cells, kinds, strict=True):
+            for k, ((s, e), kind) in enumerate(zip(cells, kinds, strict=True)):
                 parsed = _number(folded[s:e])
                 if parsed is None or kind is None:
                     continue
                 value, sign = parsed
+                if not sign and k > 0:
+                    sign = _direction_cell(lexicon, folded, *cells[k - 1])  # "H-SHARES  7,226.35  DOWN  2.25%"
                 if kind == "points" and folded[s:e].rstrip().endswith("%"):
                     kind = "pct"  # "Day chg" holding "-9.29%": a change in percent
                 if kind == "pct":
@@ -167,6 +169,17 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if move.has_numbers:
                 moves.append(move)
     return moves
+
+
+def _direction_cell(lexicon: Lexicon, folded: str, start: int, end: int) -> int:
+    """-1 or +1 for a cell that is only a direction word ("DOWN", "UP", 跌), else 0."""
+    for w in lexicon.scan(folded, start, end):
+        if w.start == start and w.end == end:
+            if "down" in w.roles and "up" not in w.roles:
+                return -1
+            if "up" in w.roles and "down" not in w.roles:
+                return 1
+    return 0
 
 
 def _period_header(header: list[str]) -> bool:
@@ -296,7 +309,10 @@ def _row_subject(
         if ent.code and start <= ent.start < end and getattr(ent, "role", "subject") == "subject":
             return Subject("stock", ent.code, ent.start, ent.end, ent)
     for w in lexicon.scan(prep.folded, start, end):
-        ids = [r[6:] for r in w.roles if r.startswith("index:") and not r[6:].startswith("@")]
+        ids = sorted(r[6:] for r in w.roles if r.startswith("index:") and not r[6:].startswith("@"))
+        if not ids and cells and w.start == cells[0][0]:
+            # "H-shares   9,215.37   -106.11": a name that is the index only as a row's label
+            ids = sorted(r[12:] for r in w.roles if r.startswith("index_label:"))
         if ids and not FUND_AFTER.match(prep.folded, w.end, end):
             return Subject("index", ids[0], w.start, w.end)
     return None

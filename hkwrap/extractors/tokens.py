@@ -20,6 +20,16 @@ from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
+# After a line's label, its first figure: spaces or a colon, perhaps a sign.
+_FIGURES_AFTER_LABEL = patterns.compile(r"[ \t:：]*[+\-]?\d")
+_LABEL_LINE_MARKS = " \t\u3000-*•·>|"  # a row's marks before its label
+
+
+def _heads_line(folded: str, start: int) -> bool:
+    """Does ``start`` begin its line, after a list's or a table's marks?"""
+    return not folded[folded.rfind("\n", 0, start) + 1:start].strip(_LABEL_LINE_MARKS)
+
+
 # The day of a weekday word's role (lexicon ``weekday:<day>``), Monday 0.
 WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _DIGIT = patterns.compile(r"\d")
@@ -322,7 +332,13 @@ def tokenize(
         quantities = kept
     qspans = Overlaps([(q.start, q.end) for q in quantities])
     for w in words:
-        index_ids = [r[6:] for r in w.roles if r.startswith("index:")]
+        index_ids = sorted(r[6:] for r in w.roles if r.startswith("index:"))  # (roles are a set: sorted, the same every run)
+        if not index_ids and any(r.startswith("index_label:") for r in w.roles):
+            # "H-SHARES       7,226.35   DOWN   2.25%": a label naming the index, heading its
+            # line of figures (indices.yaml ``labels``)
+            if not _heads_line(folded, w.start) or not _FIGURES_AFTER_LABEL.match(folded, w.end):
+                continue
+            index_ids = sorted(r[12:] for r in w.roles if r.startswith("index_label:"))
         if qspans.overlaps(w.start, w.end) and not (index_ids and _DIGIT.search(folded, w.start, w.end)):
             continue
         if "figure_next" in w.roles and not _FIGURE_RIGHT_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):

@@ -84,6 +84,8 @@ def vocabulary(compiled: Mapping[str, Any], fold_word: Callable[[str], str] = fo
     for entry in compiled.get("indices", []):
         for alias in entry.get("aliases", []):
             add(alias, f"index:{entry['id']}")
+        for label in entry.get("labels", []):
+            add(label, f"index_label:{entry['id']}")
     words = sorted(roles, key=lambda w: (-len(w), w))
     return {"words": words, "roles": [sorted(roles[w]) for w in words]}
 
