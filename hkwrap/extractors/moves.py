@@ -284,6 +284,8 @@ _TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
+# ... or before the percent in brackets: "DOWN 426.85  (-2.09%)" on a graphics board.
+_PCT_IN_BRACKETS_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
 _BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
@@ -2636,10 +2638,10 @@ class _Binder:
         if prev is None or nxt is None or nxt.qty is None or nxt.qty.kind != "pct" or q.value >= self.scale().level_min:
             return False
         if prev.word is not None and {"up", "down"} & prev.word.roles and q.start - prev.end <= 1:
-            # "升200或0.73%", "跌176，跌幅0.9%"
+            # "升200或0.73%", "跌176，跌幅0.9%", "DOWN 426.85  (-2.09%)"
             return _OR.fullmatch(self.folded, q.end, nxt.start) is not None or (
                 _BARE_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
-            )
+            ) or _PCT_IN_BRACKETS_NEXT.fullmatch(self.folded, q.end, nxt.start) is not None
         # "HSI -176 (-0.9%)": a signed figure right after the index's name, its percent beside
         # it; or right after the level that follows the name ("HSI 25,103.21, +196.40 (+0.79%)")
         cur = self.cur
