@@ -193,6 +193,17 @@ def _closing_price_of(price: Draft, move: Draft) -> bool:
     )
 
 
+def _closing_level_of(level: Draft, move: Draft) -> bool:
+    """The same for an index: its close said alone as a level (a scoreboard's "Hang Seng
+    Index 16,353.39" under "Friday close / change on the week") and, elsewhere, its change
+    with no level and no other session ("added 124.09 points, or 0.76%"): the day's close."""
+    return (
+        not level.subject[:1].isdigit() and level.session == "close" and level.level is not None
+        and level.pct is None and level.points is None
+        and move.session in (None, "close") and move.level is None and (move.pct is not None or move.points is not None)
+    )
+
+
 def _quote_and_extreme(quote: Draft, extreme: Draft) -> bool:
     """A quote stating itself whole (a level with its exact points and percent, no session:
     "恒生指數：23,594.21點，升2.84%（+652.44點）") and, on another line, a figure the day
@@ -295,6 +306,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
         if not same_line and not (
             _implied_restates(a, b) or _implied_restates(b, a) or _closing_price_of(a, b) or _closing_price_of(b, a)
+            or _closing_level_of(a, b) or _closing_level_of(b, a)
             or _points_complete(a, b) or _points_complete(b, a)
         ):
             return False

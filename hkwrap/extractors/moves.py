@@ -402,7 +402,15 @@ _SINCE_START = patterns.compile(
     r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|week[\s-]to[\s-]date|wtd|年初至今|今年以来|本月至今|今年迄今|本周至今|按周"
 )
 # A heading that names a week ending on a day: the lines under it are that week's.
-_WEEK_HEADING = patterns.compile(r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)")
+_WEEK_HEADING = patterns.compile(
+    r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)"
+    # "(Friday close / change on the week)", "Weekly change", "w/w", 周变动
+    r"|\bchange\s(?:on|over|for)\s(?:the\s)?week\b|\bweekly\s(?:change|move|performance)\b|\bw/w\b|\bweek-on-week\b"
+    r"|周(?:变动|涨跌|升跌)"
+)
+# A period's heading that names the close too ("THE SCOREBOARD (Friday close / change on the
+# week)"): the levels under it are the closes.
+_CLOSE_IN_HEADING = patterns.compile(r"\bclos(?:e|ing)\b|收市|收盘")
 _HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
 # A section heading over the day before's figures: "七、上日回顧", "Previous session recap" (in
 # a report of its own day; a next-morning recap's "昨日回顧" is the report's day).
@@ -606,6 +614,7 @@ class BindState:
     # where a heading line that is only a period since a start ("Year to date 年初至今") ended:
     # the lines under it, to the next blank line, are that period's
     period_block_at: int | None = None
+    period_block_closes: bool = False  # the period block's heading names the close as well
     listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
     sentence: int = 0  # sentences bound so far
     index_sentence: int = -2  # the last sentence that named an index
@@ -744,7 +753,17 @@ def note_stamp(prep: Prepared, sentence: tuple[int, int], state: BindState) -> N
 
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
     """The moves one sentence states."""
-    return _Binder(prep, sentence, tokens, state).run()
+    binder = _Binder(prep, sentence, tokens, state)
+    moves = binder.run()
+    if binder.levels_only:
+        # a row under "(Friday close / change on the week)": its level is the day's close, its
+        # change the week's
+        for m in moves:
+            m.pcts.clear()
+            m.points.clear()
+            m.session = "close"
+        moves = [m for m in moves if m.has_numbers]
+    return moves
 
 
 class _Binder:
@@ -759,6 +778,7 @@ class _Binder:
         self.state = state
         self.moves: list[Move] = []
         self.weekday_frame = False  # the other-period frame open is another weekday's ("周一：")
+        self.levels_only = False  # a row of a period's table whose levels are the day's closes
         self.group: list[Subject] = []  # the subjects the next numbers are about
         self.group_done = False  # the group has had a move: a new name starts a new group
         self.named: list[Subject] = []  # the subjects named so far in the sentence, in order
@@ -1333,10 +1353,15 @@ class _Binder:
             state.figure_sentence = state.sentence
         if state.period_block_at is not None:
             if _PARAGRAPH_BREAK.search(self.folded, state.period_block_at, sentence[0]) is None:
-                return []  # under "■ Year to date 年初至今": "Galaxy +5.2%, Sands China +10.4%"
-            state.period_block_at = None
+                if not state.period_block_closes:
+                    return []  # under "■ Year to date 年初至今": "Galaxy +5.2%, Sands China +10.4%"
+                self.levels_only = True  # under "(Friday close / change on the week)": the closes only
+            else:
+                state.period_block_at = None
         if self.period_block_heading():
             state.period_block_at = sentence[1]
+            # (a heading that names the close too: its levels are the day's)
+            state.period_block_closes = _CLOSE_IN_HEADING.search(self.folded, sentence[0], sentence[1]) is not None
             return []
         in_list = self.text[:1] in "-*•▪·" and len(self.text) > 1
         if state.period_heading and in_list:

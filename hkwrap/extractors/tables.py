@@ -127,6 +127,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
+        if any((parsed := _number(cell)) is not None and (parsed[1] or "%" in cell) for cell in header):
+            kinds = []  # a signed figure or a percent in the first line: a row, not a header
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
         code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
         if not any(kinds):
