@@ -517,13 +517,17 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
     southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen, are
     counted in yuan ("northbound net sell RMB2.17bn"), or stand beside the southbound flow."""
-    if not folded[w.start:w.end].isascii():
-        return False
+    if not folded[w.start:w.end].isascii() or _LINK_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+        return False  # ("the northbound channel", "northbound link": the link into the mainland)
     return not any(_has(x, "mainland_market") or _has(x, "southbound") for x in words) and not _YUAN_AFTER.search(
         folded, w.end, w.end + _REACH
     )
 
 
+# English pronouns that name one company's shares ("its shares", "the company's stock").
+_ONE_COMPANYS = ("its ", "the company's ", "the company’s ")
+# After "northbound": the Stock Connect link itself is named, not money from the north.
+_LINK_AFTER = patterns.compile(r"\s(?:channel|link|stock\sconnect|connect)\b")
 # The mainland's currency after a flow keyword: a northbound flow is counted in it. ("yuan"
 # alone is not enough: translated copy renders a Hong Kong 億元 as "billion yuan".)
 _YUAN_AFTER = patterns.compile(r"\b(?:rmb|cny|renminbi)|人民[幣币]")
@@ -610,8 +614,11 @@ def extract_market(
                     0 <= w.start - x.end <= _WORD_BEFORE_REACH and "market_subject" in x.roles for x in words
                 ) or _has(w, "market_subject")
                 stock_before = any(clause_start <= e.start < w.start for e in subjects) or any(
-                    # "该股……成交额约54.6亿港元" (a Chinese 該股; "shares" in English is the market's too)
-                    x.end <= w.start and "pronoun" in x.roles and not folded[x.start:x.end].isascii() for x in words
+                    # "该股……成交额约54.6亿港元" (a Chinese 該股; "shares" in English is the market's
+                    # too, but not "its shares": "HK$14.6 billion worth of its shares changed hands")
+                    x.end <= w.start and "pronoun" in x.roles
+                    and (not folded[x.start:x.end].isascii() or folded.startswith(_ONE_COMPANYS, x.start))
+                    for x in words
                 )
                 # "成交最活躍的股份為騰訊，成交額達96.3億元": the most traded stock's turnover
                 most_active = subjects and any(x.end <= w.start and "most_active" in x.roles for x in words)
