@@ -325,7 +325,7 @@ _DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # before the one the report tells in the simple past.
 _PAST_PERFECT = patterns.compile(r"\bhad\s(?:been\s)?[a-z]{2,12}(?:ed|en|ing)\b")
 # A weekday heading its sentence ("On Thursday, ..."): all that stands before it.
-_ON_HEADING = patterns.compile(r"\s*(?:(?:and|but|yet)\s)?(?:on\s)?")
+_ON_HEADING = patterns.compile(r"\s{0,3}(?:(?:and|but|yet)\s)?(?:on\s)?")
 # Right after "it": a copula and perhaps an adverb before the move ("It was 0.2% lower", "it was
 # already up 3.1 percent").
 _COPULA_AFTER = patterns.compile(r"\s(?:was|is|were|had\sbeen|has\sbeen)\s(?:already\s|still\s|now\s)?")

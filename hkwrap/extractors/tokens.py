@@ -21,7 +21,7 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
 
 # After a line's label, its first figure: spaces or a colon, perhaps a sign.
-_FIGURES_AFTER_LABEL = patterns.compile(r"[ \t:：]*[+\-]?\d")
+_FIGURES_AFTER_LABEL = patterns.compile(r"[ \t:：]{0,40}[+\-]?\d")  # (a column gap of at most 40)
 _LABEL_LINE_MARKS = " \t\u3000-*•·>|"  # a row's marks before its label
 
 
