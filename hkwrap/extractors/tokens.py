@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -404,4 +405,17 @@ def tokenize(
     ):
         tokens.append(Token(d.start("d"), d.end(), subject=Subject("pronoun", "@it", d.start("d"), d.end())))
     tokens.sort(key=lambda t: (t.start, t.end))
-    return tokens
+    return _appositive_indices_dropped(folded, tokens)
+
+
+def _appositive_indices_dropped(folded: str, tokens: list[Token]) -> list[Token]:
+    """"the benchmark Shanghai Composite Index", "the benchmark Nikkei Stock Average": a
+    generic name of an index right before another index's name, with only a space between,
+    describes that one (the second name is the subject)."""
+    drop = {
+        id(a) for a, b in pairwise(tokens)
+        if a.subject is not None and b.subject is not None and a.subject.kind == b.subject.kind == "index"
+        and a.subject.id != b.subject.id and b.start - a.end <= 1 and not folded[a.end:b.start].strip()
+        and b.subject.id != "@previous"  # ("ASX200 指數": the word 指數 refers back to it)
+    }
+    return [t for t in tokens if id(t) not in drop] if drop else tokens
