@@ -1,6 +1,6 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Sixty-seven sets of reports written for this project, each a folder with docs/ and gold/:
+Seventy-nine sets of reports written for this project, each a folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -494,6 +494,57 @@ Sixty-seven sets of reports written for this project, each a folder with docs/ a
   a hedge fund's risk report with a fixed-width table, a 收市 with a 十大成交額 table under a rounded headline
   close, a bank RM's post (a 港股精选基金 NAV), a 熱線 script, a family office's daily (a limit order) and a
   margin notice.
+- tests/reports68/: a sixty-second blind set (4 English, 2 Traditional, 2 Simplified; 2020-2026, half
+  with no year): a Macau gaming wire ('closed down 9.4%, or 2,172.99 points, at 20,926.79' after a
+  Shanghai sentence), a 港股通日誌 column, a fund house's 港股日报 with a 十大成交 list, a private bank's
+  Saturday briefing ('On Thursday, by contrast, the benchmark had edged up 0.4%'), a results-season wire
+  (one stock's 'worth of its shares changed hands' before the market's turnover), a bank 投資快訊, a
+  晨会纪要 recapping 昨日（9月25日）and a TV script with a graphics box ('H-SHARES 7,226.35 DOWN 2.25%').
+- tests/reports69/: a sixty-third blind set of short Traditional reports (600-900 characters): a
+  Christmas Eve 半日市 close, a Cantonese radio close read in words with 厘 as the percent, a 窩輪 column
+  with a 到價提示 price alert, a broker e-mail of mixed code forms, a next-morning column, a YouTube
+  script, a forum thread and a 午間 bulletin.
+- tests/reports70/: a sixty-fourth blind set of short Simplified reports: a 晨会纪要, an AH premium note
+  (三大指数午间分别涨 with no names), an IPO debut with 暗盘, a 7x24 flash series (an interim 北水 figure
+  before the day's), a fund's weekly dated by its span (2025年6月9日—6月13日), a 第一财经 收评 with a
+  double 分别, a 港股通 flow table and a self-media post (一个跌4%一个跌5%).
+- tests/reports71/: a sixty-fifth blind set of feed layouts: a wire 'market at a glance' block, a 收市
+  quote card with 升/跌/平 breadth, a Telegram digest, a sales-desk e-mail with tables, an exchange-style
+  statistics brief (跌幅一度扩大至约1,440点), a morning 今日留意股份 list of 「700」 headings recapping 昨日,
+  an evening newsletter and a note with a pasted CSV price list.
+- tests/reports72/: a sixty-sixth blind set of English kinds: a CGTN-style close, an 'UPDATE 2' wire
+  with its midday folded in, an Asia wrap with Hong Kong among Tokyo, Seoul and Shanghai, a broker's
+  morning-call e-mail, an app's evening summary (a '| 00700 | HK$505.50 |' watchlist, price alerts), a
+  Sunday letter with a scoreboard of Friday's closes beside the week's change, an expat forum thread
+  and a newspaper markets page with an 'H-shares' data box.
+- tests/reports73/: a sixty-seventh blind set (8 Traditional): a Cantonese forum thread, an MPF
+  trustee's daily (fund unit prices), a broker's timed SMS log with 到價提示, a student society weekly, a
+  reader Q&A column that prints every Thursday (本欄逢星期四刊出) about Wednesday, a radio interview, a
+  Threads-style diary (a KOL's 月尾會見25,000) and an IR share-price monitor (升幅一度擴大至逾1,000點).
+- tests/reports74/: a sixty-eighth blind set (8 Simplified): a 和讯 收评, an Asia-Pacific close with
+  港股 one paragraph among 日经/KOSPI/台股/ASX/Sensex, a broker's monthly strategy (运行区间 forecast), a
+  newspaper story on a 9% plunge, a 华尔街见闻 morning briefing, a 股吧 thread, a futures company's daily
+  (全日高低点分别) and a 午评 then 收评.
+- tests/reports75/: a sixty-ninth blind set on days that are not ordinary (3 English, 3 Traditional, 2
+  Simplified): a Christmas Eve half day, a black-rainstorm afternoon session, a record-turnover day, an
+  index-rebalance day, an IPO debut on half-year end, a self-media weekly listing each day's close
+  (周一：…；周五：…), a fund's year-end letter ('across the year') and a post-holiday reopening push feed.
+- tests/reports76/: a seventieth blind set of English reports from outlets outside Hong Kong: an
+  Australian daily's Asia close ('$HK85.95'), a Malaysian weekly, a Global Times-style rally story ('the
+  benchmark Shanghai Composite Index'), a Caixin-style midday and close, a Jiji-style wire (<0005>
+  codes, 'the benchmark Nikkei Stock Average'), a US broker's EOD note, a UK wealth manager's update
+  and a Gulf business daily.
+- tests/reports77/: a seventy-first blind set of Traditional reports from outlets outside Hong Kong:
+  Taiwanese portal, broker, TV and fund-house kinds (開高/開低, 終場, 收在, 成交值), a Macau radio bulletin
+  in spoken numerals, a Canadian Chinese paper, a US Chinese daily with a 【更正】, and a UK 港僑
+  newsletter in Cantonese.
+- tests/reports78/: a seventy-second blind set of mainland and regional kinds (8 Simplified): a 联合早报
+  story, a 新浪 收评, a 财新 story (纳斯达克金龙中国指数), a 澎湃 rebound piece, a 界面 收盘, a 21世纪
+  dividend analysis (中证港股通高股息指数), a 北京商报 story with a 3月11日 background day and a 研报速递.
+- tests/reports79/: a seventy-third blind set of feed structures (2 English, 3 Traditional, 2
+  Simplified, 1 bilingual): an UPDATE 1 wire correcting its close, a paper datelined the day after with a
+  streak's weekdays as background, a timestamped live blog, a one-company results story, a chart caption,
+  a 七連升 column, a 更正 notice with withdrawn figures and a bank's bilingual daily summary.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
