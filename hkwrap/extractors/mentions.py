@@ -282,7 +282,11 @@ def _role(prep: Prepared, hit: Hit, is_broker: bool) -> str:
         return "source"
     if cues["after"].match(folded, hit.end, hi):
         return "source"
-    if is_broker and _after_broker().match(folded, hit.end, hi):
+    if is_broker and (said := _after_broker().match(folded, hit.end, hi)) is not None and not (
+        # "1. 中信证券(6030 HK)：H股飙升16.9%": a name printed with its code, then a colon,
+        # heads a list item about the stock, not the broker's view
+        hit.code_start is not None and said.group().strip()[:1] in (":", "：")
+    ):
         return "source"
     if cues["media"].match(folded, hit.end, hi):
         return "source"  # the outlet of the news: "TVB PEARL NEWS AT 7:30", 無綫新聞
