@@ -208,10 +208,16 @@ _TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
 _ONE_DAY_BASE = patterns.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
 _FROM_BASE_BETWEEN = patterns.compile(r"\b(?:from|than|versus|vs)\b|较|比")
 # A move noun right after a percent signs it: "held up better, with a 5.9% decline".
-_NOUN_DOWN_AFTER = patterns.compile(r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
+# (perhaps with the session the move came in between: "a 2.5% morning loss")
+_NOUN_SESSION = r"(?:\s(?:morning|early|earlier|intraday|opening|initial|afternoon))?"
+_NOUN_DOWN_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
 # A comparative right after a percent: the percent is a change, whatever verb came before it.
 _COMPARED_AFTER = patterns.compile(r"\s(?:lower|higher|weaker|firmer|stronger|softer|down|up)\b")
-_NOUN_UP_AFTER = patterns.compile(r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
+_NOUN_UP_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
+# Before a percent told as a noun, the move it turned from ("recovered from a 2.5% morning loss
+# to finish 1.6% higher", "swung from a 5% loss to close 2.2% higher"): an earlier extreme.
+_FROM_BEFORE = patterns.compile(r"\bfrom\s(?:an?\s|its\s|their\s)?$")
+_FROM_REACH = 12  # "from their " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _SHARE_OF_BETWEEN = patterns.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
@@ -2608,10 +2614,12 @@ class _Binder:
         if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
-        if not q.sign and _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+        noun = None
+        if not q.sign and (noun := _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW)):
             d = -1
-        elif not q.sign and _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW):
+        elif not q.sign and (noun := _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW)):
             d = 1
+        turned_from = noun is not None and _FROM_BEFORE.search(self.folded, max(self.sentence[0], q.start - _FROM_REACH), q.start)
         sign = q.sign or d
         cur = self.cur
         if (
@@ -2633,6 +2641,11 @@ class _Binder:
             m.pcts.append(Num(sign * q.value, qualifier, q.start, q.end))
             if qualifier == "as_much_as" and m.session is None:
                 m.session = "intraday"  # "as much as 66%": the day's extreme
+            if turned_from and len(m.pcts) == 1 and not m.points:
+                # "swung from a 5% loss to close 2.2% higher": the move turned from is the
+                # day's earlier extreme, and what follows is the next move
+                m.session, m.session_explicit = "intraday", True
+                self.close()
 
     def right_after_direction(self, q: Quantity) -> bool:
         """Does a direction word (跌, 升) stand right before ``q``, with at most 了 between?"""
