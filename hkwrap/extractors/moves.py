@@ -218,6 +218,7 @@ _NOUN_UP_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:gain|rise|jump|rally|ad
 # to finish 1.6% higher", "swung from a 5% loss to close 2.2% higher"): an earlier extreme.
 _FROM_BEFORE = patterns.compile(r"\bfrom\s(?:an?\s|its\s|their\s)?$")
 _FROM_REACH = 12  # "from their " and a space
+_METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
 _SHARE_OF_BETWEEN = patterns.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
@@ -2593,6 +2594,7 @@ class _Binder:
             self.ratio = True  # "the ratio for the China Enterprises Index eased to 17.40%, a 0.96-point decline"
         if (
             (self.metric and kind == "index")
+            or (kind == "stock" and self.metric_before(q))
             or (is_threshold and qualifier == "exact")
             # "成交縮減12%至1,587億元", "with volume down 22%": the turnover's change
             # (but not once the turnover's amount is said: "成交額131.8億元　跌5.1%" is the stock's)
@@ -2646,6 +2648,18 @@ class _Binder:
                 # day's earlier extreme, and what follows is the next move
                 m.session, m.session_explicit = "intraday", True
                 self.close()
+
+    def metric_before(self, q: Quantity) -> bool:
+        """"for its dividend yield of around 6.5 per cent": a percent right after a metric word
+        (yield, ratio), perhaps with a linking word and a qualifier between, is the metric's."""
+        before = [t for t in self.tokens if t.end <= q.start]
+        k = len(before) - 1
+        if k >= 0 and before[k].word is not None and before[k].role_kind("qualifier"):
+            k -= 1  # "yield of around 6.5 per cent"
+        if k < 0:
+            return False
+        last = before[k]
+        return last.word is not None and "metric" in last.word.roles and q.start - last.end <= _METRIC_REACH
 
     def right_after_direction(self, q: Quantity) -> bool:
         """Does a direction word (跌, 升) stand right before ``q``, with at most 了 between?"""
