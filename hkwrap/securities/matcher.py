@@ -144,11 +144,11 @@ _CODE_PREFIXED = patterns.compile(
 )
 _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
-# a line, a table's column gap ("Tencent  700 HK    HK$372.40"), "and"/"or"/"equity", a
+# a line, a table's column gap ("Tencent  700 HK    HK$372.40"), "and"/"or"/"equity"/"all", a
 # signed figure or a word of how it traded ("9988 HK +4.6%", "883 HK unch", "857 HK softer"),
 # and only with "HK" in capitals in the original text ("300 HK dollars" is an amount).
 _CODE_BBG = patterns.compile(
-    r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity)\b|\s/"
+    r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity|all|both)\b|\s/"
     r"|\s[+\-\u2212]\d|\s(?:unch|unchanged|flat|softer|firmer|higher|lower|up|down|above|below|through)\b)",
     regex.MULTILINE,
 )
