@@ -380,7 +380,9 @@ def _flow(
             for o in other_period
         ):
             return False  # "Southbound buying: HK$38bn net for the week": another period's total
-        return _money(q, folded) and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
+        # (a flow in English shorthand may drop its currency: "Southbound net buy about 9.1bn")
+        money = _money(q, folded) or (q.kind == "num" and q.magnitude and _BN_ABBREVIATION.search(folded, q.start, q.end) is not None)
+        return money and q.value >= _MIN_FLOW and not _QUOTA_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) and not _QUOTA_BEFORE.search(
             folded, max(0, q.start - _QUOTA_REACH), q.start
         )
 
@@ -524,6 +526,9 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     )
 
 
+# The shorthand of a magnitude written joined to its figure ("9.1bn", "850m"): in a flow's
+# clause, money (a count of shares says "shares", which _SHARES_AFTER catches).
+_BN_ABBREVIATION = patterns.compile(r"\d\s?(?:bn|b|mn|m)$")
 # English pronouns that name one company's shares ("its shares", "the company's stock").
 _ONE_COMPANYS = ("its ", "the company's ", "the company’s ")
 # After "northbound": the Stock Connect link itself is named, not money from the north.
