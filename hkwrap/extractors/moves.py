@@ -1085,7 +1085,12 @@ class _Binder:
             if nxt.word is None:
                 return False
             if nxt.word.roles & _MARK_VERBS:
-                return False  # "曾失守兩萬一千點": a mark crossed, not a move's change
+                # "曾失守兩萬一千點": a mark crossed, not a move's change (but after a move's
+                # percent, "涨1.61%，盘中一度站上27000点" is the day's extreme of its own)
+                return (
+                    "threshold" in nxt.word.roles and bool(cur.pcts)
+                    and tok.role_kind("session") == "intraday" and cur.session in (None, "close")
+                )
             if nxt.word.roles & _DIRECTIONS:
                 verb = True
             elif nxt.role_kind("session") is None and nxt.role_kind("qualifier") is None:
