@@ -125,13 +125,14 @@ _FORMS = r"""
   | (?P<n4>\d{1,5})\s?hk(?=\s?[),;/])                                # (700 HK)
   | (?:港股代[号號码碼]|股份代[号號码碼]|股票代[号號码碼]|代[号號码碼]|[编編][号號]|(?:stock\s|share\s)?code\b)
     \s?:?\s?(?P<n5>\d{1,5})(?!\d)                                   # 港股代號 700, 編號：19830, (code 65412)
-  | (?P<n6>\d{1,5})(?=\s?[)」])                                       # (9988), (823), 「700」 after a name
+  | (?P<n6>\d{1,5})(?=\s?[)」>])                                      # (9988), (823), 「700」, <0005> after a name
   | hk(?P<n7>\d{4,5})(?=\s?[)」])                                     # $京东集团-SW(HK09618)$ (a 雪球 cashtag), （HK6160）
 """
-# In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」).
+# In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」), or
+# in the angle brackets a Japanese wire prints them in (HSBC <0005>).
 # (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
 _CODE_BRACKETED = patterns.compile(
-    r"[(「]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」]", regex.VERBOSE
+    r"[(「<]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」>]", regex.VERBOSE
 )
 _CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
