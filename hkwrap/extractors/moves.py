@@ -218,6 +218,12 @@ _NOUN_UP_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:gain|rise|jump|rally|ad
 # to finish 1.6% higher", "swung from a 5% loss to close 2.2% higher"): an earlier extreme.
 _FROM_BEFORE = patterns.compile(r"\bfrom\s(?:an?\s|its\s|their\s)?$")
 _FROM_REACH = 12  # "from their " and a space
+# A correction notice quotes the figure printed in error, then the right one: "跌「3.5%」，應為
+# 跌4.5%", "收報「22,921.82點」，數字有誤，正確應為…", "「9.1%」 should read 8.1%".
+_WITHDRAWN_AFTER = patterns.compile(
+    r"[」\"”'’]\s?[,，]?\s?(?:数字有误\s?[,，]?\s?|有误\s?[,，]?\s?)?(?:正确)?(?:应为|应是|should\sread|should\shave\sread|should\sbe)"
+)
+_WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
 _METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
@@ -2341,6 +2347,8 @@ class _Binder:
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
+        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH):
+            return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%": the figure printed in error
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         # (a move's noun may stand between: "a 2% gain in the Hang Seng")
         named = nxt if nxt is None or nxt.subject is not None or i + 2 >= len(tokens) else tokens[i + 2]
