@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from hkwrap import data, patterns
-from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, without_codes_after_names
+from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
@@ -137,7 +137,6 @@ _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
 # full stop, a semicolon, a line break.
 _DAY_FRAME_END = patterns.compile(r"[。;；\n]")
 _DAY_LABEL = patterns.compile(r"\s?[:：]")  # "周一：" labelling a line of a week's list
-_LINE_MARKS = " \t\u3000-*•·>【】[]()（）0123456789."  # a list's marks before a line's first word
 _CLAUSE_MARKS = (",", "，", ";", "；")  # where a clause ends inside a sentence
 # Right after a turnover keyword: the one stock it is of ("turnover in the counter", "in the stock").
 _ONE_COUNTER_AFTER = patterns.compile(r"\s(?:in|of)\s(?:the|its|that)\s(?:counter|stock|shares)\b")
@@ -338,8 +337,7 @@ def _in_day_frame(folded: str, w: Word, days: list[Word], report_weekday: int | 
     if not before:
         return False
     day = before[-1]
-    heads = not folded[folded.rfind("\n", 0, day.start) + 1:day.start].strip(_LINE_MARKS)
-    return (heads or _DAY_LABEL.match(folded, day.end) is not None) and _weekday_of(day) != report_weekday
+    return (heads_line(folded, day.start) or _DAY_LABEL.match(folded, day.end) is not None) and _weekday_of(day) != report_weekday
 
 
 def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:

@@ -518,7 +518,6 @@ _RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|tradi
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
 _NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
 _UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
-_WEEKDAYS = WEEKDAY_NUMBERS
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
@@ -1200,7 +1199,7 @@ class _Binder:
         day = tok.role_kind("weekday")
         if day is None:
             return False
-        if self.state.report_weekday is not None and _WEEKDAYS[day] == self.state.report_weekday:
+        if self.state.report_weekday is not None and WEEKDAY_NUMBERS[day] == self.state.report_weekday:
             return False
         lo = max(self.sentence[0], self.folded.rfind(",", self.sentence[0], tok.start) + 1)
         hi = self.clause_end(tok.end) or self.sentence[1]
@@ -1267,7 +1266,7 @@ class _Binder:
         Monday's HK$22.15" in Tuesday's report)?"""
         day = tok.role_kind("weekday")
         wd = self.state.report_weekday
-        return day is not None and wd is not None and _WEEKDAYS[day] == (wd - 1) % _TRADING_DAYS
+        return day is not None and wd is not None and WEEKDAY_NUMBERS[day] == (wd - 1) % _TRADING_DAYS
 
     def other_date_after(self, q: Quantity) -> bool:
         """A day and month right after the figure that are not the report's ("it plunged 13.2%
@@ -2154,7 +2153,7 @@ class _Binder:
             self.weekday_frame = True
         elif (
             self.previous is not None and self.weekday_frame and self.state.report_weekday is not None
-            and (day := tok.role_kind("weekday")) is not None and _WEEKDAYS[day] == self.state.report_weekday
+            and (day := tok.role_kind("weekday")) is not None and WEEKDAY_NUMBERS[day] == self.state.report_weekday
         ):
             # "周一：恒指收21,248.6点；……周五：恒指收21,390.47点" in Friday's weekly: the list
             # comes back to the day reported
@@ -2872,9 +2871,15 @@ class _Binder:
         session word, after the figures of ``cur``, opens the next move, which the word is of."""
         prev = self.prev
         return (
-            prev is not None and prev.word is not None and (prev.has("up") or prev.has("down"))
-            and self.folded[prev.start:prev.end].endswith(_SIZE_NOUN_END)
+            prev is not None and self.is_size_word(prev)
             and tok.start - prev.end <= _ADJACENT and prev.start > _last_figure(cur)
+        )
+
+    def is_size_word(self, tok: Token) -> bool:
+        """Is ``tok`` a direction word naming a move's size (跌幅, 升幅, 漲幅)?"""
+        return (
+            tok.word is not None and (tok.has("up") or tok.has("down"))
+            and self.folded[tok.start:tok.end].endswith(_SIZE_NOUN_END)
         )
 
     def size_widened_to(self, q: Quantity) -> bool:
@@ -2888,7 +2893,7 @@ class _Binder:
             if t.word is None or q.start - t.end > _SIZE_WORD_REACH:
                 return False
             if t.has("up") or t.has("down"):
-                return widened and self.folded[t.start:t.end].endswith(_SIZE_NOUN_END)
+                return widened and self.is_size_word(t)
             if t.has("narrow"):
                 widened = True
             elif not (t.role_kind("qualifier") or t.role_kind("session") or t.has("level")):
@@ -2900,13 +2905,14 @@ class _Binder:
             return  # "climbed to 22.10%, a 3.94-point increase": percentage points
         m = self.ensure()
         sd = q.sign or d
-        if is_level and self.size_widened_to(q):
+        widened = self.size_widened_to(q)
+        if is_level and widened:
             is_level = False  # "跌幅一度扩大至约1,440点": the change, not a level
         prev = self.prev
         if prev is not None and prev.word is not None and prev.role_kind("qualifier") and q.start - prev.end <= 2:
             # "盤中最多跌逾2,400點": the direction word before the approximate one
             prev = next((t for t in reversed(self.tokens) if t.end <= prev.start), None)
-        verb_before = self.size_widened_to(q) or (
+        verb_before = widened or (
             prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles)
             # "a slide of 2,172.99 points", "down by 2,100 points"
             and (q.start - prev.end <= 2 or _OF_BY.fullmatch(self.folded, prev.end, q.start) is not None

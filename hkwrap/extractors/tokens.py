@@ -23,12 +23,14 @@ from hkwrap.text.spans import Overlaps
 
 # After a line's label, its first figure: spaces or a colon, perhaps a sign.
 _FIGURES_AFTER_LABEL = patterns.compile(r"[ \t:：]{0,40}[+\-]?\d")  # (a column gap of at most 40)
-_LABEL_LINE_MARKS = " \t\u3000-*•·>|"  # a row's marks before its label
+# A list's or a table's marks before a line's first word: bullets, a bar, a number ("1)").
+_LINE_MARKS = " \t\u3000-*•·>|【】[]()（）0123456789."
 
 
-def _heads_line(folded: str, start: int) -> bool:
-    """Does ``start`` begin its line, after a list's or a table's marks?"""
-    return not folded[folded.rfind("\n", 0, start) + 1:start].strip(_LABEL_LINE_MARKS)
+def heads_line(folded: str, start: int) -> bool:
+    """Does ``start`` begin its line, after a list's or a table's marks ("H-SHARES  7,226.35",
+    "周一：…", "- HSI …")?"""
+    return not folded[folded.rfind("\n", 0, start) + 1:start].strip(_LINE_MARKS)
 
 
 # The day of a weekday word's role (lexicon ``weekday:<day>``), Monday 0.
@@ -337,7 +339,7 @@ def tokenize(
         if not index_ids and any(r.startswith("index_label:") for r in w.roles):
             # "H-SHARES       7,226.35   DOWN   2.25%": a label naming the index, heading its
             # line of figures (indices.yaml ``labels``)
-            if not _heads_line(folded, w.start) or not _FIGURES_AFTER_LABEL.match(folded, w.end):
+            if not heads_line(folded, w.start) or not _FIGURES_AFTER_LABEL.match(folded, w.end):
                 continue
             index_ids = sorted(r[12:] for r in w.roles if r.startswith("index_label:"))
         if qspans.overlaps(w.start, w.end) and not (index_ids and _DIGIT.search(folded, w.start, w.end)):

@@ -208,7 +208,7 @@ class Matcher:
         # of the keys its text holds, found through an index of the keys' first characters.
         self._ac: ahocorasick_rs.AhoCorasick | None = None
         self._by_prefix: dict[str, list[int]] | None = None
-        self._shortest = min((len(k) for k in keys), default=1)
+        self._shortest = _PREFIX_CHARS  # the shortest key's length, with the prefix index
         self._chars_read = 0
         # the text the last small automaton was built for, with it: find() asks again
         self._last: tuple[str, ahocorasick_rs.AhoCorasick | None, list[int] | None] | None = None
@@ -237,9 +237,10 @@ class Matcher:
             for i, key in enumerate(self._keys):
                 by_prefix.setdefault(key[:_PREFIX_CHARS], []).append(i)
             self._by_prefix = by_prefix
+            self._shortest = min(self._shortest, *map(len, by_prefix))
         by_prefix = self._by_prefix
         n = len(folded)
-        grams = {folded[i : i + k] for k in range(min(self._shortest, _PREFIX_CHARS), _PREFIX_CHARS + 1) for i in range(n - k + 1)}
+        grams = {folded[i : i + k] for k in range(self._shortest, _PREFIX_CHARS + 1) for i in range(n - k + 1)}
         keys = self._keys
         ids = sorted(i for gram in grams if (found := by_prefix.get(gram)) for i in found if keys[i] in folded)
         sub = (
