@@ -527,9 +527,6 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
 # The shorthand of a magnitude written joined to its figure ("9.1bn", "850m"): in a flow's
 # clause, money (a count of shares says "shares", which _SHARES_AFTER catches).
 _BN_ABBREVIATION = patterns.compile(r"\d\s?(?:bn|b|mn|m)$")
-# A figure said to be the latest so far, not the day's (a flash series: "截至目前，南向资金净买入
-# 逾30亿港元"): a later entry that is not "so far" replaces it.
-_INTERIM = patterns.compile(r"截至目前|截至发稿|暂时|\bso far\b")
 # English pronouns that name one company's shares ("its shares", "the company's stock").
 _ONE_COMPANYS = ("its ", "the company's ", "the company’s ")
 # After "northbound": the Stock Connect link itself is named, not money from the north.
@@ -667,9 +664,7 @@ def extract_market(
                 later_in_day = _half_day(folded, market, role, start, end) and (
                     _words()["full_day"].search(folded, foreign.span(start)[0], end) is not None
                     # (or a flash series' later entry after "截至目前…净买入逾30亿": no longer "so far")
-                    or (_words()["midday"].search(folded, *_span(market.evidence.get(role))) is not None
-                        and _INTERIM.search(folded, *_span(market.evidence.get(role))) is not None
-                        and _words()["midday"].search(folded, start, end) is None)
+                    or _words()["midday"].search(folded, start, end) is None
                 )
                 if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
