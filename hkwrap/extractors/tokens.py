@@ -411,13 +411,14 @@ def tokenize(
 
 
 def _appositive_indices_dropped(folded: str, tokens: list[Token]) -> list[Token]:
-    """"the benchmark Shanghai Composite Index", "the benchmark Nikkei Stock Average": a
-    generic name of an index right before another index's name, with only a space between,
-    describes that one (the second name is the subject)."""
+    """"the benchmark Shanghai Composite Index", "the benchmark Nikkei Stock Average": a name
+    of a Hong Kong index ("the benchmark") right before another market's gauge, with only a
+    space between, describes that gauge (the second name is the subject). Two Hong Kong
+    indices side by side ("HSI HSCEI" in a header) are left alone."""
     drop = {
         id(a) for a, b in pairwise(tokens)
         if a.subject is not None and b.subject is not None and a.subject.kind == b.subject.kind == "index"
-        and a.subject.id != b.subject.id and b.start - a.end <= 1 and not folded[a.end:b.start].strip()
-        and b.subject.id != "@previous"  # ("ASX200 指數": the word 指數 refers back to it)
+        and not a.subject.id.startswith("@") and b.subject.id == "@other"
+        and b.start - a.end <= 1 and not folded[a.end:b.start].strip()
     }
     return [t for t in tokens if id(t) not in drop] if drop else tokens
