@@ -2417,7 +2417,11 @@ class _Binder:
             cur = self.cur
             same_kind = (
                 (q.kind == "pct" and cur.pcts)
-                or (q.kind == "pts" and cur.points)
+                # (not a level after its level word: "跌逾300点，最低跌至19,105.12点" is where the
+                # same fall reached, when the move has no level yet)
+                or (q.kind == "pts" and cur.points and not (
+                    is_level and cur.level is None and q.value >= self.scale().level_floor
+                ))
                 or (q.kind in ("money", "num") and not q.magnitude and cur.price is not None)
             )
             # (or a level after the open's change: "opened 0.3% lower, dipped to 5,081.40" is
