@@ -473,6 +473,11 @@ _TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|arou
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
 # Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
+# "The three indices" (三大指數) of a Hong Kong report, in the order its writers list them.
+_INDEX_SET = ("HSI", "HSCEI", "HSTECH")
+# The words that may stand before it in its sentence: when and where (港股) the move was.
+_FRAME_ROLES = frozenset({"session", "today", "weekday", "sequence", "neutral"})
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
 _UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
@@ -638,6 +643,7 @@ class BindState:
     stamp_session: str | None = None  # a line that is only a time of day ("15:31"), for the next
     index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
     index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
+    indices_named: set[str] = field(default_factory=set)  # each index the report has named so far
     last_session: str | None = None  # the session of the last move bound
     last_move: Move | None = None  # the last move bound, which a carried sentence may complete
     report_year: int | None = None  # the year of the trading day, when known
@@ -1722,6 +1728,7 @@ class _Binder:
         subj = tok.subject
         assert subj is not None
         last = self.last_subject
+        set_rest: tuple[str, ...] = ()
         if self.elsewhere and self.elsewhere_clause and last is not None and ";" in folded[last.end:tok.start]:
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if subj.kind == "stock" and self.elsewhere and (
@@ -1737,6 +1744,13 @@ class _Binder:
             subj = self.resolve_warrant(tok)
             if subj is None:
                 return
+        elif subj.id == "@index_set":
+            # "三大指數午間收盤時分別漲2.9%、3.3%和4.1%": the three main indices, once the report
+            # has named each (before that, or in a report about other markets, they are unknown)
+            if state.indices_named.issuperset(_INDEX_SET) and self.frame_only_before(i):
+                subj, set_rest = Subject("index", _INDEX_SET[0], tok.start, tok.end), _INDEX_SET[1:]
+            else:  # "A股方面，三大指數分別…", "美股三大指數": another market's
+                subj = Subject("index", "@other", tok.start, tok.end)
         elif subj.kind == "pronoun" and subj.id == "@former":
             # "康方生物、信达生物齐涨超4%，前者报98.2港元": the first name of the list just told
             listed = self.group if len(self.group) > 1 else (self.moves[-1].subjects if self.moves else [])
@@ -1800,6 +1814,7 @@ class _Binder:
         if subj.weak:
             self.elsewhere = False  # 港股: the Hong Kong market again
         if subj.kind == "index":
+            state.indices_named.add(subj.id)
             state.last_index = subj.id
             state.index_sentence = state.sentence
             state.index_end = subj.end
@@ -1818,6 +1833,9 @@ class _Binder:
         gap = folded[last.end:tok.start] if last is not None else ""
         if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
             self.last_subject = tok  # "Tencent 騰訊 (00700)": one subject named twice
+            if set_rest:  # 港股三大指數: the market, then its three indices, each in full
+                self.group[:] = [subj if g.id == subj.id else g for g in group]
+                self.list_with(set_rest, tok)
             return
         joined = (
             group
@@ -1871,7 +1889,34 @@ class _Binder:
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
             self.ratio = False
             self.end_modal(tok.start)
+        self.list_with(set_rest, tok)
         self.last_subject = tok
+
+    def list_with(self, index_ids: tuple[str, ...], tok: Token) -> None:
+        """Add ``index_ids`` to the group, as if listed with the subject of ``tok``: the rest of
+        "the three indices" after the first."""
+        for index_id in index_ids:
+            if all(g.id != index_id for g in self.group):
+                self.group.append(Subject("index", index_id, tok.start, tok.end))
+        if index_ids and self.cur is not None and not self.cur.has_numbers:
+            self.cur.subjects = list(self.group)
+
+    def frame_only_before(self, i: int) -> bool:
+        """Does the sentence, before token ``i``, hold nothing but the frame of a Hong Kong move
+        (a session, the day, 港股) and punctuation? "早上收市時，三隻指數" does; "A股方面，三大
+        指數", "美股三大指數" and "On Wall Street overnight, the three major indexes" do not."""
+        at = self.sentence[0]
+        for t in self.tokens[:i]:
+            if t.end <= at:
+                continue
+            if t.subject is not None:
+                frame = t.subject.kind == "index" and t.subject.weak
+            else:
+                frame = t.word is not None and all(r.partition(":")[0] in _FRAME_ROLES for r in t.word.roles)
+            if not frame or _WORD_CHAR.search(self.folded, at, t.start):
+                return False
+            at = t.end
+        return not _WORD_CHAR.search(self.folded, at, self.tokens[i].start)
 
     def end_companion(self) -> None:
         """Back to the subject a companion market's clause interrupted."""

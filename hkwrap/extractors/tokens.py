@@ -272,6 +272,22 @@ def without_codes_after_names(folded: str, quantities: list[Any], entities: list
     ]
 
 
+def _index_sets(words: list[Word], folded: str, lexicon: Lexicon) -> list[Word]:
+    """``words``, where "the three indices" (三大指數) stands as such only before a list's
+    "respectively" ("三大指數午間收盤時分別漲2.9%、3.3%和4.1%"). Elsewhere ("三大指數個別發展",
+    "三大指數均升逾3%": no figure of each index) the words inside it stand instead, as if the
+    vocabulary had no such word."""
+    if not any("index_set" in w.roles for w in words):
+        return words
+    out: list[Word] = []
+    for k, w in enumerate(words):
+        if "index_set" in w.roles and not any("respectively" in u.roles for u in words[k + 1:]):
+            out.extend(lexicon.scan(folded, w.start + 1, w.end))
+        else:
+            out.append(w)
+    return out
+
+
 def tokenize(
     prep: Prepared,
     start: int,
@@ -310,7 +326,9 @@ def tokenize(
             taken.append((begin, stop))
     stock_ends = {ent.end for ent in entities if ent.code and start <= ent.start and ent.end <= end}
     ents = Overlaps(taken)
-    words = [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)]
+    words = _index_sets(
+        [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)], folded, lexicon
+    )
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
     # over a name without digits inside it ("272.6 Hong Kong dollars" is no market).
     numbered = [w for w in words if any(r.startswith("index:") for r in w.roles) and _DIGIT.search(folded, w.start, w.end)]
@@ -392,6 +410,9 @@ def tokenize(
             continue
         if "former" in w.roles:  # 前者, "the former": the first of the names just listed
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@former", w.start, w.end)))
+            continue
+        if "index_set" in w.roles:  # 三大指數, "the three gauges": resolved by the binder
+            tokens.append(Token(w.start, w.end, subject=Subject("index", "@index_set", w.start, w.end)))
             continue
         if "pronoun" in w.roles:  # "it", 該股: resolved by the binder to the last subject
             # (a word of other roles too keeps them, for when it names no subject: 股價)
