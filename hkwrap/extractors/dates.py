@@ -279,16 +279,30 @@ _FIGURE_DIGIT = patterns.compile(r"\d")
 _LEAD_REST = 4  # more than this after the date on its line: a sentence, not a masthead
 # Hong Kong's morning session opens at 09:30: a report timed later is about that day's trading.
 _MARKET_OPENS = dt.time(9, 30)
-_DATELINE_TIME = patterns.compile(r"[^\n\d]{0,12}?(\d{1,2}):(\d{2})(?!\d)")
+# A dateline's time: "16:10", or in Chinese "中午12時05分", "下午4時半" (folded 时), its half of
+# the day before the hour.
+_DATELINE_TIME = patterns.compile(
+    r"[^\n\d]{0,12}?(?P<half>上午|早上|中午|下午|晚上|傍晚)?\s?(\d{1,2})(?::(\d{2})|时(?:(\d{1,2})分|(半))?)(?!\d)"
+)
+_AFTERNOON = ("下午", "晚上", "傍晚")  # a Chinese 12-hour time in the afternoon or evening
+
+
+def _dateline_time(folded: str, end: int) -> dt.time | None:
+    """The time of day a dateline that ends at ``end`` gives, if any."""
+    t = _DATELINE_TIME.match(folded, end, end + _MATCH_WINDOW)
+    if t is None:
+        return None
+    hour = int(t.group(2))
+    minute = int(t.group(3) or t.group(4) or (30 if t.group(5) else 0))
+    if t.group("half") in _AFTERNOON and hour < 12:
+        hour += 12
+    return dt.time(hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _timed_after_open(folded: str, end: int) -> bool:
     """Does the dateline that ends at ``end`` give a time of day after the open?"""
-    t = _DATELINE_TIME.match(folded, end, end + _MATCH_WINDOW)
-    if t is None:
-        return False
-    hour, minute = int(t.group(1)), int(t.group(2))
-    return hour < 24 and minute < 60 and dt.time(hour, minute) >= _MARKET_OPENS
+    time = _dateline_time(folded, end)
+    return time is not None and time >= _MARKET_OPENS
 
 
 def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
@@ -535,10 +549,8 @@ def morning_recap_lead(prep: Prepared) -> bool:
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
             break
-        if m.group("wd") or m.group("wdzh"):
-            t = _DATELINE_TIME.match(prep.folded, m.end(), m.end() + _MATCH_WINDOW)
-            if t is not None and int(t.group(1)) < 24 and int(t.group(2)) < 60:
-                return dt.time(int(t.group(1)), int(t.group(2))) < _MARKET_OPENS
+        if (m.group("wd") or m.group("wdzh")) and (time := _dateline_time(prep.folded, m.end())) is not None:
+            return time < _MARKET_OPENS
     return False
 
 
