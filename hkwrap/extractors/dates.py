@@ -685,6 +685,7 @@ def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -
 # A publication word stands this close to its date: before it ("Circulated Wednesday, ") or
 # right after it (2024年11月4日發布).
 _PUBLICATION_REACH = 24
+_SET_AGAINST_REACH = 11  # "reversing " and a space: the longest set_against word before yesterday
 # A last-session phrase ends this close before the date it names (", Friday " or "（" between).
 _LAST_SESSION_REACH = 30
 
@@ -810,6 +811,13 @@ def find_trading_day(
         if m.group("today") and _FIGURE_DIGIT.search(folded, m.end(), prep.sentences[n][1])
     }
     after_dateline = _AFTER_DATELINE
+    # the sentences that set the day reported against yesterday ("扭轉昨日跌勢"): their 昨日
+    # is background
+    set_against = patterns.compile(rf"(?:{_words_pattern('set_against').pattern})\s?$")  # right before it
+    set_against_in = {
+        n for n, m in matches
+        if m.group("yday") and set_against.search(folded, max(0, m.start() - _SET_AGAINST_REACH), m.start())
+    }
     if dateline is not None and _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE
     for n, m in matches:
@@ -819,6 +827,8 @@ def find_trading_day(
             break  # deep in the text, a date is more often another day's than the report's
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
+        if m.group("yday") and n in set_against_in:
+            continue  # "恒指收漲0.64%，扭轉昨日跌勢（昨日恒指跌1.12%）": the same
         if (m.group("wd") or m.group("wdzh")) and _OWNER_AFTER.match(folded, m.end()):
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
         day, resolvable = _resolve(m, ref)
