@@ -537,6 +537,9 @@ _ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 
 _LEAD_SENTENCES = 3
 
 
+_CLOCK_BEFORE = patterns.compile(r"\d{1,2}:\d{2}\s?$")
+
+
 def morning_recap_lead(prep: Prepared) -> bool:
     """Does an undated report say in its lead that it is a morning note about the session
     before: a masthead (晨報, "Morning wrap") or a weekday dateline timed before the open
@@ -544,8 +547,9 @@ def morning_recap_lead(prep: Prepared) -> bool:
     if not prep.sentences:
         return False
     lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
-    if _words_pattern("morning_note").search(prep.folded, 0, lead_end):
-        return True
+    for word in _words_pattern("morning_note").finditer(prep.folded, 0, lead_end):
+        if not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _MATCH_WINDOW), word.start()):
+            return True  # (not "【9:20 盘前】": an entry of a log stamped through the day)
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
             break
@@ -573,7 +577,7 @@ def same_day_lead(prep: Prepared) -> bool:
 # A log of entries stamped through the day ("09:20 開市前競價" / "12:00 半日" / "16:10 收市"):
 # this many lines opening on a time after the open make it a report of its own day.
 _TIMED_ENTRIES = 2
-_ENTRY_STAMP = patterns.compile(r"(?m)^[ \t]*([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+_ENTRY_STAMP = patterns.compile(r"(?m)^[ \t]*[【\[(（]?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")  # (or "【9:42】")
 
 
 def timed_log(prep: Prepared) -> bool:
@@ -764,7 +768,11 @@ def find_trading_day(
         ref = dateline[0]
     # A dateline timed after the market opened ("２０２０年８月２０日　１６：１０") heads a report of
     # that day's trading: its 昨日 is the day before, never the day reported.
-    same_day = dateline_end is not None and _timed_after_open(folded, dateline_end)
+    # So does a log of entries stamped through the day under a dateline ("【9:30 开盘】"), unless
+    # the lead calls it a morning note (晨報: its times are the day's agenda).
+    same_day = dateline_end is not None and (
+        _timed_after_open(folded, dateline_end) or (timed_log(prep) and not morning_recap_lead(prep))
+    )
     if dateline is not None and not same_day:
         # "HONG KONG, Nov 16, 2021 - Hong Kong stocks started Tuesday's session ...": the lead
         # names the dateline's own weekday, so the report is of that day and a weekday before
