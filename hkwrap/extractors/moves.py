@@ -806,6 +806,7 @@ class _Binder:
         self.level_q = "exact"  # how the number being read states a level ("mark": 19,000點以下)
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb
         self.split_at = 0  # a second verb: a new move, if the next number says so
+        self.last_list: list[Subject] = []  # the last list of names told ("A、B"), for 前者/後者
         self.sticky_session: str | None = None
         self.sticky_at = 0  # where the sticky session's word ended
         self.sentence_session: str | None = None  # a session heading the sentence ("午收：")
@@ -1751,13 +1752,16 @@ class _Binder:
                 subj, set_rest = Subject("index", _INDEX_SET[0], tok.start, tok.end), _INDEX_SET[1:]
             else:  # "A股方面，三大指數分別…", "美股三大指數": another market's
                 subj = Subject("index", "@other", tok.start, tok.end)
-        elif subj.kind == "pronoun" and subj.id == "@former":
-            # "康方生物、信达生物齐涨超4%，前者报98.2港元": the first name of the list just told
+        elif subj.kind == "pronoun" and subj.id in ("@former", "@latter"):
+            # "康方生物、信达生物齐涨超4%，前者报98.2港元": the first name of the list just told;
+            # "……分别收报3957.37点、6791.55点，前者跌1.07%，后者则微涨0.05%": the last
             listed = self.group if len(self.group) > 1 else (self.moves[-1].subjects if self.moves else [])
+            if len(listed) < 2 and len(self.last_list) > 1:
+                listed = self.last_list  # (前者 has begun a move of its own since)
             if len(listed) < 2:
                 return
-            first = listed[0]
-            subj = Subject(first.kind, first.id, tok.start, tok.end, first.entity)
+            named = listed[0] if subj.id == "@former" else listed[-1]
+            subj = Subject(named.kind, named.id, tok.start, tok.end, named.entity)
         elif subj.kind == "pronoun":
             subj = self.resolve_pronoun(i, tok)
             if subj is None:
@@ -1862,6 +1866,7 @@ class _Binder:
             self.named.append(subj)
         if joined:
             group.append(subj)
+            self.last_list = list(group)
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.subjects = list(group)
         else:

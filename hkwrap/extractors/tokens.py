@@ -411,6 +411,9 @@ def tokenize(
         if "former" in w.roles:  # 前者, "the former": the first of the names just listed
             tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@former", w.start, w.end)))
             continue
+        if "latter" in w.roles:  # 後者, "the latter": the last of them
+            tokens.append(Token(w.start, w.end, subject=Subject("pronoun", "@latter", w.start, w.end)))
+            continue
         if "index_set" in w.roles:  # 三大指數, "the three gauges": resolved by the binder
             tokens.append(Token(w.start, w.end, subject=Subject("index", "@index_set", w.start, w.end)))
             continue
