@@ -3102,7 +3102,8 @@ def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach:
     """Is ``tok`` right after the move's last number, in the same clause ("3% at the close",
     "to 17,978.52 at the local noon trading break")? With ``post``, only white space or 的 may
     stand between ("1.3% higher", "2.7%的跌幅")."""
-    ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    # (a list's levels too: "were at 18,912.40, 6,690.05 and 3,988.10 respectively at the lunch break")
+    ends = [n.end for n in (*move.pcts, *move.points, *move.levels, move.level, move.price) if n is not None]
     if not ends or not 0 <= tok.start - max(ends) <= reach:
         return False
     between = folded[max(ends):tok.start]
