@@ -286,7 +286,7 @@ _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent,
 # Between a pronoun and its session's verb: "It had opened", "it then closed".
 _AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
-_ADVERBIAL_ROLES = ("session:", "qualifier:")  # words not counted there: 早盤, 一度
+_ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
@@ -1524,9 +1524,6 @@ class _Binder:
         # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
         stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
         opens_at = stamp.end() if stamp else self.sentence[0]
-        opens_on_level = bool(tokens) and tokens[0].word is not None and "level" in tokens[0].word.roles and (
-            tokens[0].start - opens_at <= _OPENS_REACH
-        )
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)
@@ -1535,6 +1532,9 @@ class _Binder:
             "today" in tokens[0].word.roles or ("yesterday" in tokens[0].word.roles and state.yesterday_is_report_day)
         ) else 0
         opening = lead  # the token that must open the sentence
+        opens_on_level = bool(tokens) and tokens[opening].word is not None and "level" in tokens[opening].word.roles and (
+            tokens[opening].start - opens_at <= _OPENS_REACH  # (今早開報120元: after the word for today)
+        )
         # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点")
         while (
             lead < len(tokens) - 1 and lead < _LEAD_WORDS and tokens[lead].word is not None
