@@ -286,6 +286,8 @@ _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent,
 # Between a pronoun and its session's verb: "It had opened", "it then closed".
 _AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
+# A period word's possessive right before a figure: the figure is that period's ("昨日的1.3%").
+_OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
 _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
@@ -2140,6 +2142,8 @@ class _Binder:
         if (
             self.is_previous(word) and not turnover_said
             and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start)
+            # (but "升幅比昨日的1.3%明顯放緩", "compared with yesterday's 1.3%": that day's own figure)
+            and not _OWNED_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         ):
             pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
         elif (
