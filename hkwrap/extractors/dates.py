@@ -657,12 +657,17 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
         if before is not None:
             day = _weekday_number(before.group(1))  # "Thursday (Sept 5)"
             return (day, before.start()) if day is not None else None
-        after = _BRACKETED_WEEKDAY.match(prep.folded, m.end())
-        if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)"
+        after = _BRACKETED_WEEKDAY.match(prep.folded, m.end()) or _DATELINE_WEEKDAY.match(prep.folded, m.end())
+        if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)", "网易财经3月10日讯 周二，"
             day = _weekday_number(after.group().strip(" ()"))
             # (a week-end is no trading day: "发送日期：11月16日（周日）" says when a letter went out)
             return (day, after.start()) if day is not None and day < _TRADING_DAYS else None
     return None
+
+
+# A Chinese weekday right after a dateline's date and its 讯/电 ("3月10日讯 周二，港股……"),
+# which the date has taken as its own (a weekday beside a date with no year is not kept apart).
+_DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一二三四五六日天](?=\s?[,，])")
 
 
 @lru_cache(maxsize=1)
