@@ -598,6 +598,9 @@ def lead_weekday(prep: Prepared) -> int | None:
     return found[0] if found is not None else None
 
 
+_MONTH_DAY_ZH = patterns.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def weekday_in_masthead(prep: Prepared) -> bool:
     """Does the lead's weekday stand in a heading line with no figure ("星島日報　財經版　星期三"),
     as a paper dates its page, rather than in the story's own sentence ("港股周一全日窄幅上落")?"""
@@ -607,7 +610,9 @@ def weekday_in_masthead(prep: Prepared) -> bool:
     folded, at = prep.folded, found[1]
     line_start = folded.rfind("\n", 0, at) + 1
     line_end = folded.find("\n", at)
-    return not any(c.isdigit() for c in folded[line_start:line_end if line_end >= 0 else len(folded)])
+    line = folded[line_start:line_end if line_end >= 0 else len(folded)]
+    # (the page's date beside it is no figure: "区域股市 REGIONAL MARKETS｜5月17日 星期五")
+    return not any(c.isdigit() for c in _MONTH_DAY_ZH.sub("", line))
 
 
 _HABITUAL_REACH = 6  # "every " and a space: the longest habitual word before its weekday
@@ -665,9 +670,10 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
     return None
 
 
-# A Chinese weekday right after a dateline's date and its 讯/电 ("3月10日讯 周二，港股……"),
-# which the date has taken as its own (a weekday beside a date with no year is not kept apart).
-_DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一二三四五六日天](?=\s?[,，])")
+# A Chinese weekday right after a dateline's date and its 讯/电 ("3月10日讯 周二，港股……"), or
+# ending a masthead's line ("港股早知道｜10月12日 星期四"), which the date has taken as its own (a
+# weekday beside a date with no year is not kept apart).
+_DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一二三四五六日天](?=\s?[,，]|[ \t]*(?:\n|$))")
 
 
 @lru_cache(maxsize=1)
