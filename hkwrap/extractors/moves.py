@@ -293,7 +293,9 @@ _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb
 _OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
 _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
-_OTHER_EXTREME = patterns.compile(r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|最低|最高|低见|高见)\s?(?:of\s|at\s)?")
+_OTHER_EXTREME = patterns.compile(
+    r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"
+)  # (or with its own verb: "最高見17,135點，最低曾回落至16,902點")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
 # Between a target word and the old target it was changed from: "target price to HK$41 from ".
@@ -2075,7 +2077,11 @@ class _Binder:
         if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
             # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
             # 盤中最高見121港元"
+            figure = cur.level or cur.price
+            other_extreme = cur.session == "intraday" and _OTHER_EXTREME.fullmatch(folded, figure.end, tok.end) is not None
             self.close()
+            if other_extreme:  # "最高見17,135點，最低曾回落至16,902點": the day's other extreme
+                self.sticky_session, self.sticky_at = "intraday", tok.end
         d = 1 if "up" in roles else -1 if "down" in roles else 0
         sess = tok.role_kind("session")
         prev = self.prev
@@ -2285,7 +2291,10 @@ class _Binder:
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
-        if (
+        figure = (cur.level or cur.price) if cur is not None else None
+        if figure is not None and not cur.has_change and _OTHER_EXTREME.fullmatch(self.folded, figure.end, tok.end):
+            pass  # "最高見17,135點，最低曾回落至16,902點": the other extreme's own verb (its figure is read as such)
+        elif (
             cur is not None and cur.session == "intraday" and cur.session_explicit and not cur.has_change
             and (cur.level is not None or cur.price is not None) and _REVERSAL.match(self.folded, tok.start, tok.end)
         ):
