@@ -620,6 +620,25 @@ def _spread_list_over_moves(moves: list[Move]) -> None:
             m.price, m.prices, m.currency = price, [price], last.currency
             m.session = m.session or last.session
             m.respectively = False
+    for j, last in enumerate(moves):
+        # "國企指數收報6,521點，科指收報3,772點，分別升2.16%及2.5%": levels told one by one,
+        # then their changes said "respectively", bound to the last alone
+        figures = last.pcts or last.points
+        if not last.respectively or len(last.subjects) != 1 or not 2 <= len(figures) <= j + 1 or (last.pcts and last.points):
+            continue
+        told = moves[j + 1 - len(figures) : j + 1]
+        if any(
+            len(m.subjects) != 1 or (m.level is None and m.price is None)
+            or (m is not last and (m.respectively or m.has_change))
+            for m in told
+        ) or len({m.subjects[0].id for m in told}) != len(told) or len({m.subjects[0].kind for m in told}) != 1:
+            continue
+        for m, figure in zip(told, figures, strict=True):
+            if last.pcts:
+                m.pcts = [figure]
+            else:
+                m.points = [figure]
+            m.respectively = False
 
 
 @dataclass(slots=True)
