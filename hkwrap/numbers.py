@@ -225,7 +225,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?:(?<=[万亿千兆])|(?![a-z])))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
-        (?P<odd>多|余|(?<=[一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
+        (?P<odd>\s?多|余|(?<=[一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "230 多点", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
         (?:\s?
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
