@@ -461,6 +461,8 @@ _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its 
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+_BRACKET_OPEN = patterns.compile(r"\s?[(（]")
+_BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
@@ -2655,8 +2657,13 @@ class _Binder:
             # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
             after_change = (
                 prev is not None and prev.qty is not None and prev.qty.kind == "pct"
-                and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
-                and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+                and (
+                    (_BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
+                     and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+                    # "up as much as 2.6% (26,470)": or in brackets right after it
+                    or (_BRACKET_OPEN.fullmatch(folded, prev.end, q.start) is not None
+                        and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+                )
                 and self.scale().levels[0] <= q.value <= self.scale().levels[1]
             )
             if (is_level or after_name or next_of_list or after_close or after_change) and not is_threshold and q.value >= self.scale().level_min:
