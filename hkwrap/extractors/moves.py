@@ -461,6 +461,10 @@ _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its 
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+# Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
+# "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
+_HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")
+_HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?")
 _BRACKET_OPEN = patterns.compile(r"\s?[(（]")
 _BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
 # A support, resistance or target word and the figure it names.
@@ -857,6 +861,7 @@ class _Binder:
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False
         self.skip_next_level = False  # the second level of a day's range, already taken
+        self.high_low: Token | None = None  # "全日高低位", "day's high/low": a pair of levels follows
         self.restated: Quantity | None = None  # an index's level restated to finer decimals
         # a bracketed aside of the sentence named another period ("長城汽車跌3.7%(一年升160%)"):
         # the later asides of its list are of that period too ("李寧挫7.1%(升123%)")
@@ -1560,7 +1565,7 @@ class _Binder:
             "today" in tokens[0].word.roles or ("yesterday" in tokens[0].word.roles and state.yesterday_is_report_day)
         ) else 0
         opening = lead  # the token that must open the sentence
-        opens_on_level = bool(tokens) and tokens[opening].word is not None and "level" in tokens[opening].word.roles and (
+        opens_on_level = bool(tokens) and tokens[opening].word is not None and bool({"level", "high_low"} & tokens[opening].word.roles) and (
             tokens[opening].start - opens_at <= _OPENS_REACH  # (今早開報120元: after the word for today)
         )
         # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点")
@@ -2093,6 +2098,8 @@ class _Binder:
         assert word is not None
         roles = word.roles
         cur = self.cur
+        if "high_low" in roles:
+            self.high_low = tok
         if folded[tok.start:tok.end] == "见" and not _FIGURE_NEXT.match(folded, tok.end, tok.end + _MATCH_WINDOW):
             return  # "內險股亦見資金回流": 見 is "saw", not a level the day reached
         if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
@@ -2593,7 +2600,7 @@ class _Binder:
             self.qual = None
             return
         if kind == "index" and q.kind in ("num", "pts") and (
-            self.take_level_range(i, q, link, nxt) or self.take_other_extreme(q)
+            self.take_level_range(i, q, link, nxt) or self.take_other_extreme(q) or self.take_high_low(q, nxt)
         ):
             self.qual = None
             return
@@ -2916,6 +2923,27 @@ class _Binder:
             m = self.ensure()
             m.level, m.session, m.session_explicit = Num(n.value, "exact", n.start, n.end), "intraday", True
             self.close()
+        self.skip_next_level = True
+        return True
+
+    def take_high_low(self, q: Quantity, nxt: Token | None) -> bool:
+        """"全日高低位分別係 3,851 同 3,722", "日內高低：25,801.5 ／ 25,390.1": the day's high and
+        low named together, then their two levels (a ``high_low`` word right before the first):
+        each an intraday level of its own. The second is skipped when it comes."""
+        word = self.high_low
+        if (
+            word is None or q.value < self.scale().level_min or _HIGH_LOW_GAP.fullmatch(self.folded, word.end, q.start) is None
+            or nxt is None or nxt.qty is None or nxt.qty.kind not in ("num", "pts")
+            or _HIGH_LOW_JOIN.fullmatch(self.folded, q.end, nxt.start) is None
+            or not self.scale().levels[0] <= nxt.qty.value <= q.value <= self.scale().levels[1]
+        ):
+            return False
+        self.close()
+        for n in (q, nxt.qty):
+            m = self.ensure()
+            m.level, m.session, m.session_explicit = Num(n.value, "exact", n.start, n.end), "intraday", True
+            self.close()
+        self.high_low = None
         self.skip_next_level = True
         return True
 
