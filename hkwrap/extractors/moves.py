@@ -461,6 +461,8 @@ _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its 
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+# After a move's extreme ("as much as"), a clause telling where the subject stood later.
+_SECOND_MOMENT = patterns.compile(r"\s(?:and|but)\s(?:was|were|is|stood|remained)\b")
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
 _HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")
@@ -2509,6 +2511,14 @@ class _Binder:
             # "rose 1.5% to 1.7%", "between 3% and 5%", 介乎5.3%至6%
             and ((self.prev is not None and self.prev.has("range")) or link in ("-", "~", "至", "到", "to"))
         )
+        if (
+            self.cur is not None and self.cur.has_numbers
+            and any(n.qualifier == "as_much_as" for n in (*self.cur.pcts, *self.cur.points))
+            and _SECOND_MOMENT.search(folded, _last_figure(self.cur), q.start) is not None
+        ):
+            # "had been up as much as 96 points in the morning session and was still 0.2 percent
+            # higher at the midday break": the extreme, then where the index stood later
+            self.close()
         if self.split_at and self.cur is not None:
             cur = self.cur
             same_kind = (
