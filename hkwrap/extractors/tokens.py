@@ -135,13 +135,18 @@ def _derivative_after() -> regex.Pattern:
     nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=lambda w: (-len(w), w))
     alt = "|".join(regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
     return patterns.compile(
-        # (perhaps after 相關 / 的: "美團相關認購證", "騰訊的牛證")
-        rf"\s?(?:相关的?|的)?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
+        # (perhaps after 相關 / 的: "美團相關認購證", "騰訊的牛證"; or "有隻": "騰訊有隻認購證",
+        # 小米今日有多隻認購證; or a possessive and a few words: "Tencent's most active call warrant")
+        rf"\s?(?:相关的?|的|(?:今日|今天)?有(?:一|多|几|两)?(?:只|个|款)?|['’]s\s(?:[a-z-]+\s){{0,3}})?(?:{alt}|(?:call|put)\s?(?:轮|证|warrants?\b)"
         r"|(?:购|沽)(?=[,，。\s]|今|昨|跌|升|涨|大|急|暴|又|再|仲|都|亦|已)"
         r"|[\u4e00-\u9fff]{1,4}?(?:购|沽)[a-z]?\s?[(（]"
         # and in English: "Tencent SG call (21566)", "HSBC BOCI bull (61234)"
         r"|\s(?:[a-z]{1,8}\s){0,2}(?:call|put|bull|bear)\s?[(（])"
     )
+
+
+# Right before a security's name: a warrant on it ("A call warrant on HKEX (0388) rose 40%").
+_DERIVATIVE_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear)\s(?:warrants?|contracts?|cbbcs?)\s(?:on|over|linked\sto)\s$")
 
 
 # A preposition right before "the market" / "the index" makes it a place ("the highest volume in
@@ -306,7 +311,9 @@ def tokenize(
             role = getattr(ent, "role", "subject")
             if _BACKER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Tencent Holdings-backed Kuaishou", 騰訊旗下: names the other company
-            elif _derivative_after().match(folded, ent.end, ent.end + _MATCH_WINDOW):
+            elif _derivative_after().match(folded, ent.end, ent.end + _MATCH_WINDOW) or _DERIVATIVE_BEFORE.search(
+                folded, max(start, ent.start - _MATCH_WINDOW), ent.start
+            ):
                 role = "underlying"  # "我隻騰訊購跌咗九成": the warrant moved, not the stock
             elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
