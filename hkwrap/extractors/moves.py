@@ -357,7 +357,7 @@ _DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百�
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
 _QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜▲▼△▽↑↓]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%", "22,620.33 ▲ +806.29")
 # ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
-_UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")
+_UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜—–]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")  # (or "52.00 — unch.")
 # Words of the market's own figures: a sentence holding them does not go on about a stock.
 _MARKET_WIDE_ROLES = frozenset({"short_ratio", "short_sale"})
 # Right after a session word that opens its sentence: the comma that sets it off.
@@ -365,7 +365,9 @@ _OPENING_COMMA = patterns.compile(r"\s?[,，]")
 # A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
 # Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
 # ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
-_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:\d{4,5}[ ]*+)?(?:[|｜][ ]*+)?")  # (a card's bar: "腾讯控股 00700.HK｜515.000｜")
+# (a card's bar: "腾讯控股 00700.HK｜515.000｜"; a list's dash or comma: "XPENG-W (HK:9868) - HK$79.45, +8.12%",
+# "3968 HK, HK$62.10 (-2.2%)")
+_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:[-–—,][ ]++)?(?:\d{4,5}[ ]*+)?(?:[|｜][ ]*+)?")
 _BARS = frozenset("|｜")  # a row's cell borders
 _SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
 # A session word heading its sentence: "港股午收：", "Midday:".
