@@ -151,6 +151,12 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         # (which may take a weight column, "佔淨值 9.6%", for the change) gives way
         rows = {(m.sentence, m.subjects[0].id): m.pcts[0].value for m in moves if m.pcts}
         ctx.moves = [m for m in ctx.moves if not _misread_row(m, rows)]
+        # (and an index row whose open, high and low columns the header names: "恒生指数
+        # 26,310.55 26,502.87 26,188.03 26,241.83 -243.07 -0.92%" read as a sentence takes the
+        # open for its level)
+        ohlc = [m.sentence for m in moves if m.subjects[0].kind == "index" and m.session_explicit]
+        if ohlc:
+            ctx.moves = [m for m in ctx.moves if not _index_figures_in(m, ohlc)]
     ctx.moves.extend(moves)
     added = code_cell_mentions(ctx.prep, moves, {m.code for m in doc.mentions})
     if added:

@@ -26,6 +26,10 @@ from hkwrap.text.prepare import Prepared
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("pct", patterns.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度|变幅")),
+    # an index's open, high and low of the day: levels of their own (a stock's are left alone)
+    ("open", patterns.compile(r"^\s*(?:open|opening|开盘|开市|今开|开盘价|开市价)\s*$")),
+    ("high", patterns.compile(r"^\s*(?:high|day high|intraday high|最高|最高价|全日最高|日内最高)\s*$")),
+    ("low", patterns.compile(r"^\s*(?:low|day low|intraday low|最低|最低价|全日最低|日内最低)\s*$")),
     ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
     ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动")),
@@ -148,11 +152,19 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if subject is None:
                 continue
             move = Move([subject], (row_start, row_end))
+            extremes: list[Move] = []
             for k, ((s, e), kind) in enumerate(zip(cells, kinds, strict=True)):
                 parsed = _number(folded[s:e])
                 if parsed is None or kind is None:
                     continue
                 value, sign = parsed
+                if kind in ("open", "high", "low"):
+                    if subject.kind == "index" and not sign:
+                        extreme = Move([subject], (row_start, row_end))
+                        extreme.level = Num(value, "exact", s, e)
+                        extreme.session, extreme.session_explicit = "open" if kind == "open" else "intraday", True
+                        extremes.append(extreme)
+                    continue
                 if not sign and k > 0:
                     sign = _direction_cell(lexicon, folded, *cells[k - 1])  # "H-SHARES  7,226.35  DOWN  2.25%"
                 if kind == "points" and folded[s:e].rstrip().endswith("%"):
@@ -170,6 +182,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                     move.turnover = Num(value, "exact", s, e)
             if move.has_numbers:
                 moves.append(move)
+                moves.extend(extremes)
     return moves
 
 
