@@ -155,7 +155,7 @@ _PLACE_BEFORE = patterns.compile(r"\b(?:in|on|across|among|within|throughout)\s$
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
 _COMPARED_BEFORE = patterns.compile(
-    r"(?:较|比|相对|相较于|相较|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
+    r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
 )
 _CJK = patterns.compile(r"\p{Han}")
