@@ -308,7 +308,7 @@ _MATCH_DATE_CHARS = 10  # the longest such date
 # A time of day said in Chinese numerals with 點: a part of the day before it (早上十點) or 半,
 # 鐘, 正 or minutes after it (十點半, 兩點鐘). Folded text (Simplified).
 _ZH_CLOCK_BEFORE = patterns.compile(r"(?:早上|上午|下午|晚上|中午|凌晨|朝早|晏昼|夜晚|傍晚)\s?$")
-_ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分")
+_ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分|左右见")  # (十一點左右見全日低位)
 _ZH_CLOCK_REACH = 3  # the part of the day right before the hour
 _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
 
@@ -508,6 +508,11 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue
         if not value < _LARGEST:
             continue  # a run of digits, not a figure: beyond any market's numbers (and float)
+        if (
+            g["unit"] == "点" and value <= _CLOCK_HOURS and g["n"] is not None and "." not in g["n"]
+            and _ZH_CLOCK_AFTER.match(text, m.end()) and not text.startswith("分别", m.end())
+        ):
+            continue  # "10点半前最多跌498点": a time of day written in digits, not points
         if not g["unit"] and not g["cur1"] and not g["cur2"] and (
             _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit())
         ):
