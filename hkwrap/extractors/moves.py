@@ -52,9 +52,9 @@ _DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".
 _DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
 _IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
-# Between a company and the index it led, its object ("Meituan (3690.HK) led the index with a
+# Between a company and the index it led, lagged or beat, its object ("Meituan (3690.HK) led the index with a
 # 5.85% surge"): the figures after are the company's.
-_LED_OBJECT = patterns.compile(r"(?:\s?\([^()]{1,12}\))?\s(?:led|paced)\s(?:the\s)?")
+_LED_OBJECT = patterns.compile(r"(?:\s?\([^()]{1,12}\))?\s(?:led|paced|lagged|trailed|outpaced|outperformed|underperformed|beat|tracked)\s(?:the\s)?")
 # Between an index and the benchmark its appositive names: ", a sub-gauge of the benchmark,".
 _INDEX_APPOSITIVE = patterns.compile(r",\s(?:a|an|one)\s[^,.;:。；\d%]{0,40}\b(?:of|in|within)\s+(?:the\s+)?")
 # ", which " (or ", the country's second largest bank which ") up to a word in the clause
