@@ -36,8 +36,10 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
 )
 # A column of another day or period: the previous close, year-to-date, week, month, 52 weeks.
 _OTHER_COLUMN = patterns.compile(
-    r"prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
+    r"\b\d{1,2}\s?[wmy]\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
 )
+# A header's period label, not a figure: "1D %", "1M %", "3M", "1Y %" (a performance table).
+_PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
 _SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
@@ -131,7 +133,10 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
-        if any((parsed := _number(cell)) is not None and (parsed[1] or "%" in cell) for cell in header):
+        if any(
+            (parsed := _number(cell)) is not None and (parsed[1] or "%" in cell) and not _PERIOD_LABEL.fullmatch(cell.strip())
+            for cell in header
+        ):
             kinds = []  # a signed figure or a percent in the first line: a row, not a header
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
         code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
