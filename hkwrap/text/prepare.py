@@ -69,6 +69,7 @@ _LIST_MARK = patterns.compile(r"[»·•▪\-*+]|\d{1,2}[.)]\s")
 # Semicolons do not end a sentence: the clause after one often keeps its subject unsaid
 # (恒指低開 302 點；收市跌 1,105 點).
 # Sentence ends: a line break, a full stop, a bullet, or a wire's " ** " between items.
+_DOT_LEADER = "..."  # (three or more dots)
 _HARD_BREAK = patterns.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
 
 
@@ -239,7 +240,9 @@ def split_sentences(text: str, folded: str) -> list[tuple[int, int]]:
             word = folded[word_start:dot]
             nxt = text[m.end()] if m.end() < len(text) else ""
             digit_split = dot > 0 and folded[dot - 1].isdigit() and nxt.isdigit()  # "106. 67"
-            if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()) or digit_split:
+            # a dot leader between a row's label and its figure: "HSI ........ 19,220.62"
+            leader = folded.endswith(_DOT_LEADER, 0, m.start()) and nxt.isdigit()
+            if word in _ABBREV or len(word) == 1 or (nxt and nxt.islower()) or digit_split or leader:
                 continue
         # a full stop or 。 belongs to its sentence; a bullet or line break to neither
         end = m.start() if m.group().isspace() or m.group() in ("▪", "•", "●", "■", "◆", "**") else m.end()
