@@ -545,6 +545,54 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   Simplified, 1 bilingual): an UPDATE 1 wire correcting its close, a paper datelined the day after with a
   streak's weekdays as background, a timestamped live blog, a one-company results story, a chart caption,
   a 七連升 column, a 更正 notice with withdrawn figures and a bank's bilingual daily summary.
+- tests/reports80/: a seventy-fourth blind set of the most ordinary English daily kinds: a wire close
+  ('gained 288.36 points, or 1.72%, to close at', 'ended flat at'), a wire midday with 'opened 96 points
+  lower' and (HK:0005) codes, a TV evening item in spoken figures, a 2020 evening paper close, a portal
+  close summary, a broker's end-of-day e-mail (lunch-break levels 'respectively', 'Both had been down'),
+  an app push plus its story, and a next-morning column with Friday's moves as background.
+- tests/reports81/: a seventy-fifth blind set of everyday Traditional kinds: a 收市 wire (前一個交易日
+  background, 無升跌), a 午市 flash timed 中午12時05分 with 回顧昨日, a TV script (冇升跌, 倒跌), an
+  hourly radio 直播室 (兩三成), a next-morning column, a portal 【收評】, a broker e-mail (昨日的1.3%) and
+  an app push with 今早 and a 認購證.
+- tests/reports82/: a seventy-sixth blind set of the most ordinary mainland kinds (8 Simplified): a 收评
+  with 分别收报…前者/后者, a 午评 datelined 3月10日讯 周二, a 开盘 flash stack by timestamp, a TV script
+  with a guest's restatements, a 港股日报 with 扭转昨日跌势, an app push, a 港股通 summary with 后者 and an
+  早知道 recap of 昨日（周三） under a masthead's 10月12日 星期四.
+- tests/reports83/: a seventy-seventh blind set of index facts in non-prose layouts (3 English, 3
+  Traditional, 2 Simplified): a desk Slack bot's tables, a TV rundown's lower thirds, a portal RSS feed
+  ('Month to date'), an IG carousel with emoji lines, a 股市資料 box, a TV 跑馬燈 log, a broker app's
+  alerts and research PDF captions.
+- tests/reports84/: a seventy-eighth blind set, all English and heavy in market figures: a wire close
+  ('led the index with'), a morning paper's page ('as much as 96 points … and was still 0.2 percent
+  higher'), a broker e-mail ('bottoming out at', '3968 HK, HK$62.10 (-2.2%)'), a radio minute, a
+  top-movers list ('(HK:9868) - HK$79.45, +8.12%'), a fund daily ('Over the three days', 'ends the
+  week'), a brokerage sector story with a warrant and an app digest.
+- tests/reports85/: a seventy-ninth blind set of everyday Traditional kinds heavy in market figures: a
+  收市 wire (最低曾回落至), a 十大成交 page, a 沽空日報, a Cantonese radio 快訊, a 板塊收評, a 南水 daily
+  (levels then 分別升), a gold-miners story (前者/後者) and an app 晚市 card (日內高低 split by ／).
+- tests/reports86/: an eightieth blind set of mainland kinds dense in figures and lists (8 Simplified):
+  a 收评 with 涨跌家数, a 港股通 daily, a 沽空日报 with two 分别 lists, a sector sweep, an 异动 stack
+  (科创50), an index-ETF daily with Shanghai codes, a property story and an app digest.
+- tests/reports87/: an eighty-first blind set written by people, not outlets (3 English, 3
+  Traditional, 2 Simplified): a Cantonese WhatsApp log ('open 喺', 'close 喺'), a sales trader's chat
+  in bare codes ('@ 19,658'), a Weibo KOL thread, a 雪球 diary (高开 230 多点, 本月到现在), a Telegram
+  summary (全日高低位分別係), a family office note ('(26,470)'), a student club's weekly recap and a
+  Cantonese podcast transcript.
+- tests/reports88/: an eighty-second blind set, all English, with Hong Kong among other markets: an
+  Asia-Pacific close, a GMT live page, a US-morning newsletter ('lagged the tech index'), an FX wrap, a
+  metals desk note, a China fund daily with A/H pairs, an ADR monitor ('HKEX:3690') and a weekend
+  podcast script.
+- tests/reports89/: an eighty-third blind set of Traditional reports with Hong Kong among other
+  markets: an 亞太股市 close, a radio 環球 wrap (倫敦 vs 香港 匯豐), a 三地 收評, a bank 外匯 note, a 商品
+  column, an A+H table split by ｜, an app timeline and a 周末 recap.
+- tests/reports90/: an eighty-fourth blind set written the next morning or later (8 Simplified): a 晨报,
+  an overnight note under 港股今日或低开 with 今日港股前瞻 and 恒指ADR指数按港股收市计, a Monday recap of
+  上周五 and the week (周跌), a holiday-eve recap, a month-end report with a later sign-off, a pre-open
+  flash, an app 早报 (10点半前) and a 早评.
+- tests/reports91/: an eighty-fifth blind set of tables of many indices (2 English, 3 Traditional, 3
+  Simplified): a statistics page, a Last/1D %/1W %/1M %/YTD % table, a factsheet box, an OHLC 收市概况, a
+  pasted quote page, a dot-leader 'at a glance' block, a TV graphic transcript (十一點左右) and an app
+  overview screen.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
