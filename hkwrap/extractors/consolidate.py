@@ -263,7 +263,11 @@ def compatible(a: Draft, b: Draft) -> bool:
     if a.tentative != b.tentative:
         # the market's bare percent restates the index's move that states no percent
         firm, loose = (b, a) if a.tentative else (a, b)
-        if loose.pct is not None and firm.pct is not None and round4(firm.pct) == round4(loose.pct):
+        if loose.pct is not None and firm.pct is not None and (
+            round4(firm.pct) == round4(loose.pct)
+            # (or said roughly: "港股跌逾2%" over a close of -2.16%)
+            or (loose.pct_q not in _PRECISE and approx_compatible(firm.pct, firm.pct_q, loose.pct, loose.pct_q))
+        ):
             return True  # "港股放量大涨3.8%" over a close of +3.8%: the same figure restated
         return (
             firm.pct is None and loose.pct is not None
@@ -472,7 +476,13 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             # (else one told in the same sentence: "盘中最高见26012点，较前一交易日收市上涨约1.56%",
             # not a headline's rougher figure)
             near = [i for i in candidates if _same_sentence(out[i], d)]
-            i = (same or near or candidates)[0]
+            # (else one that already states each of its figures: the headline's "港股跌逾2%"
+            # restates the close's -2.16%, it does not complete the open's -176 points)
+            restating = [
+                i for i in candidates
+                if (d.pct is None or out[i].pct is not None) and (d.points is None or out[i].points is not None)
+            ]
+            i = (same or near or restating or candidates)[0]
             out[i] = merge(out[i], d)
             positions[i] = out[i].position
             if i > 0 and positions[i] < positions[i - 1]:  # merge may move a fact earlier
