@@ -381,6 +381,8 @@ class Matcher:
             if not self._codes[pid]:
                 blocked_ends.add(e)
                 continue
+            if (prefixed := code_at.get(s)) is not None and prefixed[1] > e:
+                continue  # "HKEX:3690": the exchange's name heads another company's code
             name_end = e
             m = _SUFFIX_AFTER.match(folded, e, e + _MATCH_WINDOW)
             if m:
