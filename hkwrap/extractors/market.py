@@ -170,6 +170,9 @@ _UNIT_AFTER_REACH = 8  # "股"/"shares" right after an amount makes it a count o
 _QUOTA_REACH = 8  # a quota word right before a flow amount ("剩餘額度", "quota of")
 _FLOW_AFTER_EXTRA = 20  # a flow's amount may stand a little further after its keyword than turnover's
 _FLOW_WORD_BEFORE = 30  # an amount before its flow keyword needs a flow word ("net purchases of") this close
+# Four to six bare digits alone in brackets: a security's code ("Ping An's H shares (2318) fell",
+# "its A shares (601318) were flat"), never a count, which is written with its thousands comma.
+_BRACKETED_CODE = patterns.compile(r"[(（]\d{4,6}[)）]")
 _BRACKET_BEFORE = 2  # an amount in brackets right after another is its conversion ("(US$28.9 billion)")
 _SHARE_OF_BEFORE_REACH = 16  # "佔大市成交約" before a short-selling share
 _LEG_REACH = 40  # one Stock Connect leg right after the keyword: "(滬)", "（深）", "(Shanghai-Hong Kong Stock Connect)"
@@ -571,7 +574,7 @@ def extract_market(
         # (nor the code printed bare after a name: "快手 1024 平盘")
         quantities = [
             _labelled(folded, q) for q in without_codes_after_names(folded, prep.quantities(start, end), here, start, end)
-            if not names.overlaps(q.start, q.end)
+            if not names.overlaps(q.start, q.end) and not _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1)
         ]
         if not quantities:
             pending = None
