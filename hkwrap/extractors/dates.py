@@ -537,6 +537,7 @@ _ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 
 _LEAD_SENTENCES = 3
 
 
+# A clock time right before a word: the word labels an entry of a timed log ("【9:20 盘前】").
 _CLOCK_BEFORE = patterns.compile(r"\d{1,2}:\d{2}\s?$")
 
 
@@ -598,6 +599,7 @@ def lead_weekday(prep: Prepared) -> int | None:
     return found[0] if found is not None else None
 
 
+# A page's own date on its masthead line ("5月17日"): no figure of the report.
 _MONTH_DAY_ZH = patterns.compile(r"\d{1,2}月\d{1,2}日")
 
 

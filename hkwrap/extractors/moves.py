@@ -470,6 +470,7 @@ _SECOND_MOMENT = patterns.compile(r"\s(?:and|but)\s(?:was|were|is|stood|remained
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
 _HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")
 _HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?")
+# A level in brackets right after a change ("up as much as 2.6% (26,470)"): its two sides.
 _BRACKET_OPEN = patterns.compile(r"\s?[(（]")
 _BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
 # A support, resistance or target word and the figure it names.
