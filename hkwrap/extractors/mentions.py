@@ -244,7 +244,8 @@ def _venue() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     are in cues.yaml)."""
     few_spaces = r"\s{1,3}"  # bounded: a name's next words are close by
     before = patterns.compile(
-        rf"(?:(?:{_en('venue_before')})\s?(?:the\s+)?"
+        # (not 於 of a conjunction: 至於, 對於, 關於, 由於 — "至於港交所（388），周五跌2.6%")
+        rf"(?:(?<!至|对|关|由)(?:{_en('venue_before')})\s?(?:the\s+)?"
         # "Sources: Bloomberg, HKEX": anywhere in a sources label's list, on its line
         rf"|(?<![a-z])(?:{_en('venue_source_labels')})\s?[:：][^\n。;]{{0,{_SOURCE_LIST_CHARS}}}?)$"
     )
