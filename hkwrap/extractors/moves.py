@@ -464,6 +464,8 @@ _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its 
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+# Right before a session word: a time before that session, not the session itself.
+_BEFORE_SESSION = patterns.compile(r"\b(?:before|ahead\sof|until|prior\sto)\s(?:the\s)?$")
 # After a move's extreme ("as much as"), a clause telling where the subject stood later.
 _SECOND_MOMENT = patterns.compile(r"\s(?:and|but)\s(?:was|were|is|stood|remained)\b")
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
@@ -1398,7 +1400,12 @@ class _Binder:
         # "港股半日。", "港股競價時段上升。": a sentence of no figures that names no subject but the
         # market heads the next one with its session
         if all(t.subject is None or t.subject.weak for t in self.tokens):
-            sessions = [k for t in self.tokens if (k := t.role_kind("session"))]
+            sessions = [
+                k for t in self.tokens
+                if (k := t.role_kind("session"))
+                # (not a time before the session: "the numbers you need before the opening bell")
+                and not _BEFORE_SESSION.search(self.folded, max(sentence[0], t.start - _LOOKBACK_WORD), t.start)
+            ]
             # one clause only: "午後有資金趁低吸納，但係收復唔到幾多失地" is a remark, not a heading
             if sessions and not any(t.qty is not None for t in self.tokens) and not _CLAUSE_MARK.search(
                 self.folded, sentence[0], sentence[1]
