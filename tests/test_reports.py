@@ -593,6 +593,23 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   Simplified): a statistics page, a Last/1D %/1W %/1M %/YTD % table, a factsheet box, an OHLC 收市概况, a
   pasted quote page, a dot-leader 'at a glance' block, a TV graphic transcript (十一點左右) and an app
   overview screen.
+- tests/reports92/: an eighty-sixth blind set of ordinary English kinds from outlets not used in
+  sets 80, 84 and 88: a daily's Markets column, a wire's midday flash and its UPDATE 1 close, a TV
+  headlines script in spoken figures, a private bank's note, a state outlet's close ('The market opened
+  234 points higher'), a brokerage Telegram post ('Day range HSI: 18,101 - 18,370'), a retail newsletter
+  with ("700") codes and a podcast's spoken answers.
+- tests/reports93/: an eighty-seventh blind set of ordinary Traditional kinds from other outlets: a TV
+  午間財經 script (裂口高開), a 經濟版 close, a live page with timed updates, a broker's 8 a.m. e-mail
+  (昨日 recap, "700 HK"), a bank 投資快訊, a Cantonese KOL post (最殘一度跌到), a radio 收市熱線 and a 2020
+  fund daily.
+- tests/reports94/: an eighty-eighth blind set of ordinary Simplified kinds from other outlets: a 证券日报
+  收评, a 每经 午评, a 港股通日报 with a top-ten table, an app 电报 stack, a fund comment with English
+  names in brackets, a 微博 post (收在…点, 涨了3%多具体是3.4%), a 央视财经 script and a weekly review
+  listing each weekday's move.
+- tests/reports95/: an eighty-ninth blind set of one-company and one-sector stories with the index in
+  passing (3 English, 3 Traditional, 2 Simplified): a casino rally wire, a profit-warning 收評, an H-share
+  debut post, a placing note, a 2021 education selloff script (同埋 … 分別), an ex-dividend 午评, a 2020
+  privatisation column (0020.HK) and a weekly property review.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
