@@ -170,6 +170,8 @@ _UNIT_AFTER_REACH = 8  # "股"/"shares" right after an amount makes it a count o
 _QUOTA_REACH = 8  # a quota word right before a flow amount ("剩餘額度", "quota of")
 _FLOW_AFTER_EXTRA = 20  # a flow's amount may stand a little further after its keyword than turnover's
 _FLOW_WORD_BEFORE = 30  # an amount before its flow keyword needs a flow word ("net purchases of") this close
+# Right after a number: the rest of an index's name, so the number is the name's ("日经225指数").
+_INDEX_NAME_AFTER = patterns.compile(r"\s?(?:指数|index\b)")
 # Four to six bare digits alone in brackets: a security's code ("Ping An's H shares (2318) fell",
 # "its A shares (601318) were flat"), never a count, which is written with its thousands comma.
 _BRACKETED_CODE = patterns.compile(r"[(（]\d{4,6}[)）]")
@@ -571,10 +573,14 @@ def extract_market(
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         names = Overlaps([(e.start, e.end) for e in here])
+        index_names = [(w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles)]
         # (nor the code printed bare after a name: "快手 1024 平盘")
         quantities = [
             _labelled(folded, q) for q in without_codes_after_names(folded, prep.quantities(start, end), here, start, end)
             if not names.overlaps(q.start, q.end) and not _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1)
+            # (nor the number of an index's name: "日经225指数", "沪深300指数", "CSI 300 index")
+            and not _INDEX_NAME_AFTER.match(folded, q.end)
+            and not any(a <= q.start and q.end <= b for a, b in index_names)
         ]
         if not quantities:
             pending = None
