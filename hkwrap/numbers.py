@@ -308,7 +308,8 @@ _MATCH_DATE_CHARS = 10  # the longest such date
 # A time of day said in Chinese numerals with 點: a part of the day before it (早上十點) or 半,
 # 鐘, 正 or minutes after it (十點半, 兩點鐘). Folded text (Simplified).
 _ZH_CLOCK_BEFORE = patterns.compile(r"(?:早上|上午|下午|晚上|中午|凌晨|朝早|晏昼|夜晚|傍晚)\s?$")
-_ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分|左右见")  # (十一點左右見全日低位)
+# (not 分别: "跌10點分別…" is points; 十一點左右見全日低位 is a time)
+_ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分(?!别)|左右见")
 _ZH_CLOCK_REACH = 3  # the part of the day right before the hour
 _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
 
@@ -438,6 +439,15 @@ def _zh_pct(figure: str) -> float | None:
     return float(figure) if figure[0].isdigit() else parse_zh_numeral(figure)
 
 
+def _clock_hour(text: str, m: regex.Match, value: float) -> bool:
+    """Is ``m``, a figure of 点 worth ``value``, an hour of the clock ("早上十點半", "10點半前",
+    "下午兩點"): a part of the day right before it, or a half, minutes or 鐘 right after?"""
+    return value <= _CLOCK_HOURS and (
+        _ZH_CLOCK_BEFORE.search(text, max(0, m.start() - _ZH_CLOCK_REACH), m.start()) is not None
+        or _ZH_CLOCK_AFTER.match(text, m.end()) is not None
+    )
+
+
 def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Every quantity written in digits or Chinese numerals, in order."""
     cur_map, mag_map = _unit_maps()
@@ -472,10 +482,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             v = parse_zh_numeral(g["zh"] or g["zhsmall"])
             if v is None:
                 continue
-            if g["unit"] == "点" and v <= _CLOCK_HOURS and (
-                _ZH_CLOCK_BEFORE.search(text, max(0, m.start() - _ZH_CLOCK_REACH), m.start())
-                or _ZH_CLOCK_AFTER.match(text, m.end())
-            ):
+            if g["unit"] == "点" and _clock_hour(text, m, v):
                 continue  # "早上十點半", "下午兩點": a time of day, not points
             value = v
         elif g["dcheng"] is not None:
@@ -508,10 +515,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue
         if not value < _LARGEST:
             continue  # a run of digits, not a figure: beyond any market's numbers (and float)
-        if (
-            g["unit"] == "点" and value <= _CLOCK_HOURS and g["n"] is not None and "." not in g["n"]
-            and _ZH_CLOCK_AFTER.match(text, m.end()) and not text.startswith("分别", m.end())
-        ):
+        if g["unit"] == "点" and g["n"] is not None and "." not in g["n"] and _clock_hour(text, m, value):
             continue  # "10点半前最多跌498点": a time of day written in digits, not points
         if not g["unit"] and not g["cur1"] and not g["cur2"] and (
             _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit())
