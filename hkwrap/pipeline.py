@@ -154,7 +154,7 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         # (and an index row whose open, high and low columns the header names: "恒生指数
         # 26,310.55 26,502.87 26,188.03 26,241.83 -243.07 -0.92%" read as a sentence takes the
         # open for its level)
-        ohlc = [m.sentence for m in moves if m.subjects[0].kind == "index" and m.session_explicit]
+        ohlc = [m.sentence for m in moves if m.subjects[0].kind == "index" and m.session in ("open", "intraday")]
         if ohlc:
             ctx.moves = [m for m in ctx.moves if not _index_figures_in(m, ohlc)]
     ctx.moves.extend(moves)

@@ -61,6 +61,12 @@ def _words_pattern(key: str) -> regex.Pattern:
     return patterns.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w))) or r"(?!)")
 
 
+@cache
+def _set_against() -> regex.Pattern:
+    """A set_against word (lexicon/dates.yaml) right before where the search ends: 扭轉 of 扭轉昨日."""
+    return patterns.compile(rf"(?:{_words_pattern('set_against').pattern})\s?$")
+
+
 def _half_day_pattern() -> regex.Pattern:
     return _words_pattern("half_day_session")
 
@@ -834,10 +840,9 @@ def find_trading_day(
     after_dateline = _AFTER_DATELINE
     # the sentences that set the day reported against yesterday ("扭轉昨日跌勢"): their 昨日
     # is background
-    set_against = patterns.compile(rf"(?:{_words_pattern('set_against').pattern})\s?$")  # right before it
     set_against_in = {
         n for n, m in matches
-        if m.group("yday") and set_against.search(folded, max(0, m.start() - _SET_AGAINST_REACH), m.start())
+        if m.group("yday") and _set_against().search(folded, max(0, m.start() - _SET_AGAINST_REACH), m.start())
     }
     if dateline is not None and _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE

@@ -306,7 +306,7 @@ _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
 # ... or before the percent in brackets: "DOWN 426.85  (-2.09%)" on a graphics board.
-_PCT_IN_BRACKETS_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
+_BRACKET_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
 _BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
@@ -472,8 +472,8 @@ _SECOND_MOMENT = patterns.compile(r"\s(?:and|but)\s(?:was|were|is|stood|remained
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
 _HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")
 _HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?")
-# A level in brackets right after a change ("up as much as 2.6% (26,470)"): its two sides.
-_BRACKET_OPEN = patterns.compile(r"\s?[(（]")
+# A level in brackets right after a change ("up as much as 2.6% (26,470)"): its closing side
+# (its opening side is _BRACKET_NEXT).
 _BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
@@ -493,12 +493,12 @@ _TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|arou
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
-# Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
 # "The three indices" (三大指數) of a Hong Kong report, in the order its writers list them.
 _INDEX_SET = ("HSI", "HSCEI", "HSTECH")
 # The words that may stand before it in its sentence: when and where (港股) the move was.
 _FRAME_ROLES = frozenset({"session", "today", "weekday", "sequence", "neutral"})
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
+# Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
 _UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
@@ -2689,7 +2689,7 @@ class _Binder:
                     (_BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
                      and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
                     # "up as much as 2.6% (26,470)": or in brackets right after it
-                    or (_BRACKET_OPEN.fullmatch(folded, prev.end, q.start) is not None
+                    or (_BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
                         and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
                 )
                 and self.scale().levels[0] <= q.value <= self.scale().levels[1]
@@ -2831,7 +2831,7 @@ class _Binder:
             # "升200或0.73%", "跌176，跌幅0.9%", "DOWN 426.85  (-2.09%)"
             return _OR.fullmatch(self.folded, q.end, nxt.start) is not None or (
                 _BARE_POINTS_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
-            ) or _PCT_IN_BRACKETS_NEXT.fullmatch(self.folded, q.end, nxt.start) is not None
+            ) or _BRACKET_NEXT.fullmatch(self.folded, q.end, nxt.start) is not None
         # "HSI -176 (-0.9%)": a signed figure right after the index's name, its percent beside
         # it; or right after the level that follows the name ("HSI 25,103.21, +196.40 (+0.79%)")
         cur = self.cur
