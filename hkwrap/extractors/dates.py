@@ -679,9 +679,10 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
 
 
 # A Chinese weekday right after a dateline's date and its 讯/电 ("3月10日讯 周二，港股……"), or
-# ending a masthead's line ("港股早知道｜10月12日 星期四"), which the date has taken as its own (a
-# weekday beside a date with no year is not kept apart).
-_DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一二三四五六日天](?=\s?[,，]|[ \t]*(?:\n|$))")
+# ending a masthead's line ("港股早知道｜10月12日 星期四", "（9月20日　星期五）" with the line's
+# closing bracket), which the date has taken as its own (a weekday beside a date with no year is
+# not kept apart).
+_DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一二三四五六日天](?=\s?[,，]|[ \t]*\)?[ \t]*(?:\n|$))")
 
 
 @lru_cache(maxsize=1)
