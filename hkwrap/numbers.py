@@ -51,6 +51,14 @@ _CENTS = frozenset({"cents", "hk cents", "hong kong cents", "仙", "港仙"})
 # "二十幾億": 幾 after a numeral, right before its magnitude, is "and a few" (as 多 is); before
 # a numeral ("幾十億") it is "some", and no figure.
 _ODD_BEFORE_MAGNITUDE = r"几\s?[千万亿兆]"
+# 几 after a figure said aloud: "some more" of its last unit. Before points, after a ten
+# ("二百八十幾點"); before points, dollars or a count, after the tens or the hundreds of a longer
+# numeral ("六百二十幾蚊", "二萬四千八百幾點", "一千四百幾隻"). After a bare hundred or a bare ten it
+# leaves no figure ("三百幾點": the hundreds only; "返到八十幾蚊": somewhere in the eighties).
+_ODD_JI = (
+    r"(?:(?<=[一二两三四五六七八九十])几(?=\s?点)"
+    r"|(?:(?<=[百千万][零〇一二两三四五六七八九]?十)|(?<=[千万][零〇一二两三四五六七八九]百))几(?=\s?(?:点|蚊|元|块|只|家)))"
+)
 # A figure's sign written before it, and a quote board's arrows (read as signs).
 _SIGNS = "+-"
 _ARROWS = "▲△▼▽↑↓"
@@ -204,10 +212,11 @@ def _pattern() -> regex.Pattern:
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
-                  (?=(?:多|余|(?<=[一二两三四五六七八九十])几(?=\s?点))?\s?(?:点|%|元|蚊|块|港元|亿|个亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
+                  (?=(?:多|余|{_ODD_JI})?\s?(?:点|%|元|蚊|块|港元|亿|个亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
             # a figure under ten said aloud before its measure word: "两个多点" (2-odd percent,
             # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
-          | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])[一二两三四五六七八九](?:点[零〇一二三四五六七八九]+)?
+            # (and under one: "零點八六個百分點")
+          | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])(?:[一二两三四五六七八九]|零(?=点))(?:点[零〇一二三四五六七八九]+)?
                   (?=个多?点|个百分点|块|蚊))
           | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
@@ -225,7 +234,7 @@ def _pattern() -> regex.Pattern:
         (?:\s?(?P<mag>{mags})(?:(?<=[万亿千兆])|(?![a-z])))?
         # "98億5,000萬": a remainder in 萬 after 億
         (?:(?<=亿)(?P<wan>\d{{1,4}}|\d,\d{{3}})万)?
-        (?P<odd>\s?多|余|(?<=[一二两三四五六七八九十])几(?=\s?点)|[-\s]odd\b)?  # "700多點", "230 多点", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
+        (?P<odd>\s?多|余|{_ODD_JI}|[-\s]odd\b)?  # "700多點", "230 多点", "三百多點", "二百八十幾點" (not 三百幾點: no figure), "300-odd points"
         (?:\s?
             (?P<unit>{units})
           | \s?(?P<cur2>{cur_after})(?![a-z])
