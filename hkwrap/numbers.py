@@ -203,7 +203,8 @@ def _pattern() -> regex.Pattern:
             # "23 229.21": a space between thousands (an agency's style), with its decimals only
             # (a digit before 成 counts tenths, as 八成 does: "升近1成" is nearly 10%)
             (?P<dcheng>(?<![\d.,])[1-9])成(?![交本员份立功为熟品长])
-          | (?P<n>(?<![\d.])(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
+            # (a figure right after "c.", circa, with no space: "down c.3%")
+          | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
