@@ -133,6 +133,16 @@ def soft_breaks(text: str) -> list[int]:
             # (09988)" / "4.1 percent to HK$82.35" (a verb left out, the figure run on)
             weak.append(at)
             continue
+        if _OWN_LINE.match(before) and not _OWN_LINE.match(after) and not closed:
+            # a bullet's item wrapped with no joining word at the cut: "** ... Gainers" /
+            # "outnumbered losers 912 to 705." (a lower-case word runs on), or in a wrapped text
+            # "** ... Longfor Group (0960.HK) lost 3.4% and China" / "Resources Land (1109.HK) fell 2.2%"
+            if _CONTINUES.match(after):
+                strong.append(at)
+                evidence += 1
+            elif len(before) >= _LONG_LINE:
+                weak.append(at)
+            continue
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
         length = len(before)
