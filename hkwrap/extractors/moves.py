@@ -484,6 +484,8 @@ _NOT_REACHED_BEFORE = patterns.compile(
     r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"
 )
 _NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
+# ... or a level after it the index nearly lost ("連二萬六千點亦險些失守"): it never got there.
+_NOT_REACHED_AFTER = patterns.compile(r"\s?(?:关口|大关|水平)?\s?(?:亦|也|都)?\s?(?:险些|差点|差啲|几乎)(?:失守|跌穿|跌破|失)")
 # Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
 _PLAN_AFTER = patterns.compile(
     r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
@@ -2480,8 +2482,11 @@ class _Binder:
             return  # "收回價在16,900點至17,099點之間的熊證", "a strike of 22,000": a product's terms
         if q.kind in ("pts", "num", "money") and _TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
-        if q.kind in ("pts", "num") and _NOT_REACHED_BEFORE.search(folded, max(self.sentence[0], q.start - _NOT_REACHED_REACH), q.start):
-            return  # "午后未能收复27,200点", "failed to reclaim 20,000": a level not reached
+        if q.kind in ("pts", "num") and (
+            _NOT_REACHED_BEFORE.search(folded, max(self.sentence[0], q.start - _NOT_REACHED_REACH), q.start)
+            or _NOT_REACHED_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+        ):
+            return  # "午后未能收复27,200点", "failed to reclaim 20,000", "26,000點亦險些失守": a level not reached
         if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
         qual = self.qual
