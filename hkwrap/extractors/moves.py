@@ -2957,11 +2957,18 @@ class _Binder:
         low named together, then their two levels (a ``high_low`` word right before the first):
         each an intraday level of its own. The second is skipped when it comes."""
         word = self.high_low
+        if word is None:
+            return False
+        # (the index may be named between: "Day range HSI: 18,101 - 18,370")
+        named = self.last_subject
+        gap_from = named.end if named is not None and named.start >= word.end and not self.folded[word.end:named.start].strip() else word.end
+        low, high = self.scale().levels
         if (
-            word is None or q.value < self.scale().level_min or _HIGH_LOW_GAP.fullmatch(self.folded, word.end, q.start) is None
+            q.value < self.scale().level_min or _HIGH_LOW_GAP.fullmatch(self.folded, gap_from, q.start) is None
             or nxt is None or nxt.qty is None or nxt.qty.kind not in ("num", "pts")
             or _HIGH_LOW_JOIN.fullmatch(self.folded, q.end, nxt.start) is None
-            or not self.scale().levels[0] <= nxt.qty.value <= q.value <= self.scale().levels[1]
+            # (high then low; a range's low then high: "day range 18,101 - 18,370")
+            or not (low <= nxt.qty.value <= q.value <= high or (self.folded.endswith("range", word.start, word.end) and low <= q.value <= nxt.qty.value <= high))
         ):
             return False
         self.close()
