@@ -535,6 +535,14 @@ _RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|ar
 _NEAR_TERM = patterns.compile(r"短期|短线|中线|近期|未来|后市|\bnear[\s-]term\b|\bshort[\s-]term\b|\bin the coming\b")
 _SINCE = patterns.compile(r"\bsince\b|以来")
 _SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
+# The day before's move, told after today's: "soared 22 per cent - a day after it had sunk 8 per
+# cent", "a day after plunging 5.3%". Reach: "a day after the hang seng tech index had been
+# falling as much as " and no more.
+_DAY_AFTER_BEFORE = patterns.compile(
+    r"\b(?:a|one) day after\s(?:(?:it|they|(?:the\s)?[a-z-]+(?:\s[a-z-]+){0,4})\shad\s(?:been\s)?[a-z]+|[a-z]+ing)"
+    r"(?:\s(?:as much as|by|about|around|nearly|almost|more than|over|some))?\s$"
+)
+_DAY_AFTER_REACH = 72
 _RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
 # The width of the day's range ("全日波幅達260點", "a trading range of about 330 points", "a
 # 412-point range"): how far the index swung, not a change. Only a linking or approximate word
@@ -2605,6 +2613,7 @@ class _Binder:
             or (q.kind == "pct" and _FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "the worst January since the 6.7 per cent slide in the first month of 2020"
             or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK_WORD), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _DAY_AFTER_BEFORE.search(folded, max(self.sentence[0], q.start - _DAY_AFTER_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
             or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
