@@ -2001,6 +2001,16 @@ class _Binder:
             and any(t.qty is not None and t.qty.kind in ("pct", "pts") and tok.end <= t.start < clause for t in self.tokens)
         )
 
+    def right_after_subject(self, tok: Token) -> bool:
+        """Is ``tok`` a Chinese word right after the subject last named, nothing between
+        ("恒指前一個交易日", "騰訊昨日")? (Chinese puts the time of a predicate right after its
+        subject; an English "ended the week on a soft note, slipping 0.6%" does not.)"""
+        last = self.last_subject
+        return (
+            not self.folded[tok.start].isascii() and last is not None and last.subject is not None and last.subject.kind in ("index", "stock")
+            and 0 <= tok.start - last.end <= _ADJACENT and not self.folded[last.end:tok.start].strip()
+        )
+
     def framing_sentence(self) -> bool:
         """Does a period word here frame the whole sentence? Before any subject, or after the
         market named as a whole ("港股本周只有4日市，恒指累計下跌"), yes; after a company or
@@ -2246,6 +2256,16 @@ class _Binder:
                 # "恒指昨日已經跌咗304點，收市企喺18,773點": the clauses after the one that tells
                 # the named subject's move that day go on telling it, until a word for today
                 scope = sentence[1]
+            elif not framing and clause is not None and self.right_after_subject(tok) and not any(
+                t.qty is not None and tok.end <= t.start < clause for t in self.tokens
+            ):
+                # "恒指前一個交易日曾受美國加息預期拖累，收市跌205點": a period right after its
+                # subject, in a clause with no figure, dates the subject's figures in the clauses
+                # after it, up to the next subject named
+                scope = next(
+                    (t.start for t in self.tokens if t.start >= clause and t.subject is not None and t.subject.id != self.last_subject.subject.id),
+                    sentence[1],
+                )
             if (
                 not framing and clause is not None and clause - tok.end <= _ADJACENT
                 and _CLAUSE_OPENS_BEFORE.search(folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start) is not None
