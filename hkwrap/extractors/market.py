@@ -175,6 +175,7 @@ _INDEX_NAME_AFTER = patterns.compile(r"\s?(?:指数|index\b)")
 # Four to six bare digits alone in brackets: a security's code ("Ping An's H shares (2318) fell",
 # "its A shares (601318) were flat"), never a count, which is written with its thousands comma.
 _BRACKETED_CODE = patterns.compile(r"[(（]\d{4,6}[)）]")
+_OPEN_BRACKETS = "(（"  # the first character of a bracketed code
 _BRACKET_BEFORE = 2  # an amount in brackets right after another is its conversion ("(US$28.9 billion)")
 _SHARE_OF_BEFORE_REACH = 16  # "佔大市成交約" before a short-selling share
 _LEG_REACH = 40  # one Stock Connect leg right after the keyword: "(滬)", "（深）", "(Shanghai-Hong Kong Stock Connect)"
@@ -302,6 +303,9 @@ _LABEL_UNIT_BEFORE = patterns.compile(
     r"\(\s?(?P<cur>hk\$|hkd|rmb|us\$)?\s?(?P<mag>bn|b|billion|mn|m|million|亿元|亿|万元)\s?\)\s?[:：]\s?$"
 )
 _LABEL_UNIT_REACH = 24  # "(HK$ billion): " and its spaces
+# The label's colon stands this close before the figure: ":", ": ", ": \n" (the pattern's "$"
+# also holds before a line break that ends the search).
+_LABEL_COLON_REACH = 3
 _LABEL_SCALE = {"bn": 1e9, "b": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "亿元": 1e8, "亿": 1e8, "万元": 1e4}
 
 
@@ -309,6 +313,9 @@ def _labelled(folded: str, q: Quantity) -> Quantity:
     """``q`` as an amount when it is a bare figure after a label giving its unit."""
     if q.kind != "num" or q.currency:
         return q
+    before = folded[max(0, q.start - _LABEL_COLON_REACH):q.start]
+    if ":" not in before and "：" not in before:
+        return q  # (the cheap test first: most figures follow no label's colon)
     m = _LABEL_UNIT_BEFORE.search(folded, max(0, q.start - _LABEL_UNIT_REACH), q.start)
     if m is None:
         return q
@@ -319,10 +326,23 @@ def _labelled(folded: str, q: Quantity) -> Quantity:
 
 def _weekday_of(w: Word) -> int | None:
     """Monday 0 ... for a weekday word (role ``weekday:fri``), else None."""
-    for role in w.roles:
+    return _roles_weekday(w.roles)
+
+
+# Per set of roles, not per word: a report's words share a few hundred sets of roles (each
+# frozenset keeps its hash), so these are dictionary lookups after the first.
+@lru_cache(maxsize=4096)
+def _roles_weekday(roles: frozenset[str]) -> int | None:
+    for role in roles:
         if role.startswith("weekday:"):
             return WEEKDAY_NUMBERS.get(role[8:])
     return None
+
+
+@lru_cache(maxsize=4096)
+def _names_index(roles: frozenset[str]) -> bool:
+    """Do the roles make the word an index's name (role ``index:hsi``)?"""
+    return any(r.startswith("index:") for r in roles)
 
 
 def _other_weekdays(words: list[Word], report_weekday: int | None) -> list[Word]:
@@ -566,47 +586,51 @@ def extract_market(
     foreign = _ForeignParagraphs(prep, lexicon)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
-        if not words and "/" not in folded[start:end]:  # ("Adv / Dec: 612 / 1,204": labels of its own)
+        slash = folded.find("/", start, end) >= 0  # ("Adv / Dec: 612 / 1,204": labels of its own)
+        roles = frozenset().union(*(w.roles for w in words))
+        if not roles & _MARKET_ROLES and not (slash or roles & _UP_DOWN):
             pending = None
-            continue
+            continue  # most sentences: no market word, and no ratio of counts can be here
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
-        names = Overlaps([(e.start, e.end) for e in here])
-        index_names = [(w.start, w.end) for w in words if any(r.startswith("index:") for r in w.roles)]
+        names = Overlaps([(e.start, e.end) for e in here]) if here else None
+        index_names = [(w.start, w.end) for w in words if _names_index(w.roles)]
         # (nor the code printed bare after a name: "快手 1024 平盘")
+        # (each test's cheap half first: a bracket before the number, a name in the sentence)
         quantities = [
             _labelled(folded, q) for q in without_codes_after_names(folded, prep.quantities(start, end), here, start, end)
-            if not names.overlaps(q.start, q.end) and not _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1)
+            if not (names and names.overlaps(q.start, q.end))
+            and not ((q.start == 0 or folded[q.start - 1] in _OPEN_BRACKETS) and _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1))
             # (nor the number of an index's name: "日经225指数", "沪深300指数", "CSI 300 index")
-            and not _INDEX_NAME_AFTER.match(folded, q.end)
-            and not any(a <= q.start and q.end <= b for a, b in index_names)
+            and not _INDEX_NAME_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            and not (index_names and any(a <= q.start and q.end <= b for a, b in index_names))
         ]
         if not quantities:
             pending = None
             continue
-        roles = frozenset().union(*(w.roles for w in words))
         ratio = (bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None) or (
-            "/" in folded[start:end] and _words()["slashed"].search(folded, start, end) is not None
+            slash and _words()["slashed"].search(folded, start, end) is not None
         )  # (or a slashed label its words may not name: "Adv/Dec 611 / 1,190")
         if not roles & _MARKET_ROLES and not ratio:
             pending = None
-            continue  # most sentences: nothing here is a market figure
+            continue
         blue_chip = "blue_chip" in roles
-        asides = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, start, end)]
-        other_period = [
-            w for w in words
-            if (w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day))
-            # (not inside a relative clause: "southbound investors, who have been the most
-            # reliable buyers this year, were net sellers of HK$1.1 billion")
-            and not any(a <= w.start < b for a, b in asides)
-        ]
-
         ev = prep.evidence(start, end)
-        other_days = _other_weekdays(words, report_weekday)
-        for w in words:
-            if not w.roles & _KEY_ROLES:
-                continue
+        # (what dates or frames a keyword is read only in a sentence that has one: most hold
+        # breadth's words alone, "rose", 升)
+        keys = [w for w in words if w.roles & _KEY_ROLES] if roles & _KEY_ROLES else []
+        if keys:
+            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, start, end)]
+            other_period = [
+                w for w in words
+                if (w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day))
+                # (not inside a relative clause: "southbound investors, who have been the most
+                # reliable buyers this year, were net sellers of HK$1.1 billion")
+                and not any(a <= w.start < b for a, b in asides)
+            ]
+            other_days = _other_weekdays(words, report_weekday)
+        for w in keys:
             if other_days and _in_day_frame(folded, w, other_days, report_weekday):
                 continue  # "周一：恒指收21,248.6点，……成交1,856亿港元" in Friday's weekly: Monday's
             if (
@@ -831,6 +855,15 @@ def _counted_noun(folded: str, at: int) -> bool:
     return m is not None and bool(m.group().strip(" :："))
 
 
+@lru_cache(maxsize=4096)
+def _breadth_role(roles: frozenset[str]) -> str | None:
+    """The first of advancers, decliners, unchanged among a word's roles (cached per set of roles)."""
+    return next((r for r in _BREADTH_ORDER if r in roles), None)
+
+
+_BREADTH_ORDER = ("advancers", "decliners", "unchanged")
+
+
 def _breadth(
     market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
 ) -> tuple[str, int] | None:
@@ -838,12 +871,11 @@ def _breadth(
     "上升股份 233 隻", "下跌 1592 只"). Needs at least two of the three in one sentence; a
     sentence that is only one counted figure ("全日升五百六十二隻。") is returned, for the
     caller to pair with the next sentence's."""
-    roles = ("advancers", "decliners", "unchanged")
     found: dict[str, int] = {}
     counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value) and not q.magnitude]
     used: set[int] = set()
     # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
-    m = _words()["slashed"].search(folded, ev.start, ev.end)
+    m = _words()["slashed"].search(folded, ev.start, ev.end) if folded.find("/", ev.start, ev.end) >= 0 else None
     if m:
         for role, group in (("advancers", "a"), ("decliners", "d"), ("unchanged", "u")):
             if m.group(group):
@@ -864,13 +896,14 @@ def _breadth(
             second = "decliners" if first == "advancers" else "advancers"
             found[first], found[second] = int(pair[0].value), int(pair[1].value)
             used.update(q.start for q in pair)
+    # (each word's breadth role found once, not once for every count)
+    counted = [(w, role) for w in words if (role := _breadth_role(w.roles)) is not None] if counts else []
     for q in counts:
         if q.start in used:
             continue
         best: tuple[int, str] | None = None
-        for w in words:
-            role = next((r for r in roles if r in w.roles), None)
-            if role is None or role in found:
+        for w, role in counted:
+            if role in found:
                 continue
             if w.end <= q.start:
                 dist = q.start - w.end
