@@ -126,6 +126,9 @@ def _decimals(v: float) -> int:
 
 def _rounds_to(precise: float, rounded: float) -> bool:
     """Is ``rounded`` (a whole number or one decimal) ``precise`` rounded?"""
+    apart = abs(precise - rounded)
+    if apart >= 1 and apart > _ROUND_SHARE * precise:
+        return False  # (the cheap test first: each way of rounding below stays closer than this)
     for places in (0, 1):
         if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < _EPS:
             return precise != rounded
@@ -176,9 +179,9 @@ def _direction(d: Draft) -> int:
 
 def _overlap(a: Draft, b: Draft) -> bool:
     """Do the drafts state at least one figure in common?"""
-    return any(
-        x is not None and y is not None
-        for x, y in ((a.pct, b.pct), (a.points, b.points), (a.level, b.level), (a.price, b.price))
+    return (
+        (a.pct is not None and b.pct is not None) or (a.points is not None and b.points is not None)
+        or (a.level is not None and b.level is not None) or (a.price is not None and b.price is not None)
     )
 
 
@@ -224,6 +227,8 @@ def _extreme_then_its_change(level: Draft, change: Draft) -> bool:
     # ... or the extreme's own size in points, said as the day's ("盘中最低见24,748.77点，跌幅一度
     # 扩大至约1,440点")
     # (not another way than the level went: "一度跌至16,512點，其後……最多升271點" is two extremes)
+    if level.session != "intraday" or level.level is None:
+        return False  # (the cheap test first: most drafts are no extreme's level)
     same_way = level.heading == 0 or level.heading == _direction(change)
     pct_against_close = (
         change.pct is not None and change.points is None
@@ -254,6 +259,16 @@ def _same_fine_pct(a: Draft, b: Draft) -> bool:
     return (
         a.pct is not None and b.pct is not None and a.pct_q == b.pct_q == "exact"
         and abs(a.pct - b.pct) < SAME_FIGURE and _decimals(a.pct) >= _FINE_DECIMALS
+    )
+
+
+def _level_restated(a: Draft, b: Draft) -> bool:
+    """A level alone restating the other's to the point or rounded ("恒指三連跌收報26,159點" over
+    "收市報26,159.12點"): the words after it in a headline are other subjects'."""
+    return (
+        a.session is not None and a.session == b.session and a.level is not None and b.level is not None
+        and any(d.pct is None and d.points is None for d in (a, b))
+        and approx_compatible(a.level, "exact", b.level, "exact")
     )
 
 
@@ -288,19 +303,14 @@ def compatible(a: Draft, b: Draft) -> bool:
         and abs(a.level - b.level) < SAME_FIGURE
     )
     extreme_change = _extreme_then_its_change(a, b) or _extreme_then_its_change(b, a)
-    # a level alone restating the other's to the point or rounded ("恒指三連跌收報26,159點" over
-    # "收市報26,159.12點"): the words after it in a headline are other subjects'
-    level_restated = (
-        a.session is not None and a.session == b.session and a.level is not None and b.level is not None
-        and any(d.pct is None and d.points is None for d in (a, b))
-        and approx_compatible(a.level, "exact", b.level, "exact")
-    )
     if (
         (sa := _direction(a)) and (sb := _direction(b)) and sa != sb
-        and not same_extreme and not extreme_change and not level_restated
+        and not same_extreme and not extreme_change and not _level_restated(a, b)
     ):
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
-    level_only = any(d.level is not None and d.pct is None and d.points is None for d in (a, b))
+    level_only = (a.level is not None and a.pct is None and a.points is None) or (
+        b.level is not None and b.pct is None and b.points is None
+    )
     same_session = a.session is not None and a.session == b.session and not (level_only and a.session == "intraday")
     # an intraday level alone (a low, or a high) says nothing of which extreme another intraday
     # figure is: only the same sentence or paragraph joins them
@@ -468,7 +478,14 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
         positions, out = by_subject.setdefault(d.subject, ([], []))
         lo = bisect.bisect_left(positions, d.position - RESTATEMENT_REACH)
         hi = bisect.bisect_right(positions, d.position + RESTATEMENT_REACH)
-        candidates = [i for i in range(lo, hi) if compatible(out[i], d)]
+        # (compatible's commonest no, two drafts of one kind naming two sessions, told without a
+        # call: about half the pairs a report compares)
+        session, tentative = d.session, d.tentative
+        candidates = [
+            i for i in range(lo, hi)
+            if (not session or not (o := out[i]).session or o.session == session or o.tentative != tentative)
+            and compatible(out[i], d)
+        ]
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
             if d.tentative:  # the market's bare percent: the move stating that very percent first
