@@ -646,7 +646,7 @@ def weekday_in_masthead(prep: Prepared) -> bool:
     line_end = folded.find("\n", at)
     line = folded[line_start:line_end if line_end >= 0 else len(folded)]
     # (the page's date beside it is no figure: "区域股市 REGIONAL MARKETS｜5月17日 星期五")
-    return not any(c.isdigit() for c in _MONTH_DAY_ZH.sub("", line))
+    return not any(map(str.isdigit, _MONTH_DAY_ZH.sub("", line)))
 
 
 _HABITUAL_REACH = 6  # "every " and a space: the longest habitual word before its weekday

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hkwrap import patterns
 from hkwrap.model import Level
 from hkwrap.text.lexicon import Lexicon
@@ -25,6 +27,20 @@ def _plausible(lexicon: Lexicon, index: str, value: float) -> str | None:
     return None
 
 
+# Per set of roles, not per word: a report's words share a few hundred sets of roles (each
+# frozenset keeps its hash), so these are dictionary lookups after the first.
+@lru_cache(maxsize=4096)
+def _index_named(roles: frozenset[str]) -> str | None:
+    """The index a word names (its role ``index:<id>``; the lexicon gives a word one at most)."""
+    return next((r[6:] for r in roles if r.startswith("index:")), None)
+
+
+@lru_cache(maxsize=4096)
+def _kinds(roles: frozenset[str]) -> tuple[str, ...]:
+    """The kinds of level a word is a keyword of, in ``_KINDS`` order."""
+    return tuple(k for k in _KINDS if k in roles)
+
+
 def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     """Every (index, kind, value) level, once, in order of appearance."""
     out: list[Level] = []
@@ -35,14 +51,14 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
         words = prep.words(lexicon, start, end)
         index_here = None
         for w in words:
-            ids = [r[6:] for r in w.roles if r.startswith("index:")]
-            if not ids or ids[0] in ("@other", "@derived"):
+            named = _index_named(w.roles)
+            if named is None or named in ("@other", "@derived"):
                 continue
             # "the index" is the index last named; the market named as a whole is the benchmark
-            index = last_index if ids[0] == "@previous" else "HSI" if ids[0] == "@market" else ids[0]
+            index = last_index if named == "@previous" else "HSI" if named == "@market" else named
             index_here = index_here or index
             last_index = index
-        keys = [(w, k) for w in words for k in _KINDS if k in w.roles]
+        keys = [(w, k) for w in words for k in _kinds(w.roles)]
         if not keys:
             continue
         info = lexicon.indices.get(index_here or last_index)
@@ -53,8 +69,10 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
             best = None
             for q in numbers:
                 dist = q.start - w.end if q.start >= w.end else w.start - q.end
+                if dist > _REACH:
+                    continue
                 between = folded[min(w.end, q.end):max(w.start, q.start)]
-                if dist > _REACH or any(c in between for c in ",;。"):
+                if any(c in between for c in ",;。"):
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, q)

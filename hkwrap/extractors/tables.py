@@ -84,6 +84,13 @@ def _table_line(line: str) -> bool:
     )
 
 
+def _table_blocks(prep: Prepared) -> list[list[tuple[int, int]]]:
+    """``_blocks`` of the report, found once: four readers (moves, period rows, breadth, market
+    figures) ask for them."""
+    blocks: list[list[tuple[int, int]]] = prep.once("table_blocks", lambda: list(_blocks(prep.folded)))
+    return blocks
+
+
 def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
     """Runs of consecutive table lines (a header and at least one row), as line spans: cells
     split by ``|`` or tabs, or a column layout padded with spaces."""
@@ -96,7 +103,7 @@ def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
         if _table_line(line):
             block.append(span)
             continue
-        if block and line.strip() and not any(c.isdigit() for c in line) and k + 1 < len(lines):
+        if block and line.strip() and not any(map(str.isdigit, line)) and k + 1 < len(lines):
             nxt = lines[k + 1]
             if nxt[:1] in (" ", "\t") and _table_line(nxt):
                 continue  # a row's name broken over two lines ("Hang Seng China Enterprises" / "  Index ...")
@@ -121,7 +128,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
     """The moves the report's tables state, one per row with a subject and a figure."""
     folded = prep.folded
     moves: list[Move] = []
-    for block in _blocks(folded):
+    for block in _table_blocks(prep):
         header_line = block[0]
         header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0], prep.text[header_line[0]:header_line[1]])]
         kinds: list[str | None] = []
@@ -216,7 +223,7 @@ def period_table_rows(prep: Prepared) -> list[tuple[int, int]]:
     "全月變動", "月內股價變動"): read as sentences, their figures would pass for the day's."""
     folded = prep.folded
     spans: list[tuple[int, int]] = []
-    for block in _blocks(folded):
+    for block in _table_blocks(prep):
         s, e = block[0]
         header = [folded[a:b] for a, b in _cells(folded[s:e], s, prep.text[s:e])]
         kinds = [None if _OTHER_COLUMN.search(c) else next((k for k, pat in _COLUMNS if pat.search(c)), None) for c in header]
@@ -398,7 +405,7 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     for line in folded.split("\n"):
         start, pos = pos, pos + len(line) + 1
         row_above, above = above, None
-        if not any(c.isdigit() for c in line):
+        if not any(map(str.isdigit, line)):
             headed = _heading_index(lexicon, folded, start, line) if line.strip() else headed
             continue
         if len(line) > _INDEX_ROW_MAX:
@@ -536,7 +543,7 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
     """Breadth from rows labelled with it ("上升股份<TAB>803", "Decliners | 926"): (count,
     evidence) by figure, when one table gives at least two of the three."""
     folded = prep.folded
-    for block in _blocks(folded):
+    for block in _table_blocks(prep):
         found: dict[str, tuple[int, Any]] = {}
         for row_start, row_end in block:
             cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
@@ -607,7 +614,7 @@ def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
     ("Mkt turnover (HK$ bn)   112.3   98.7", "Southbound net (HK$ bn)  +3.82  -1.15")."""
     folded = prep.folded
     out: dict[str, Amount] = {}
-    for block in _blocks(folded):
+    for block in _table_blocks(prep):
         for row_start, row_end in block:
             cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
             if len(cells) < 2:
@@ -658,7 +665,7 @@ def _line_above(folded: str, start: int, reach: int) -> tuple[int, int] | None:
         line_start = folded.rfind("\n", 0, end) + 1
         line = folded[line_start:end]
         if line.strip():
-            return None if any(c.isdigit() for c in line) else (line_start, end)
+            return None if any(map(str.isdigit, line)) else (line_start, end)
         end = line_start - 1
     return None
 
