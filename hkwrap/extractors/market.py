@@ -748,7 +748,13 @@ def extract_market(
                 quantities = [q for q in quantities if q.end <= cut]
                 roles = frozenset().union(*(w.roles for w in words))
                 blue_chip = False
-        if not blue_chip and (roles & _BREADTH_ROLES or ratio) and not foreign.of(start):
+        # (_breadth finds nothing without a whole number, a slash or a ratio of counts, which
+        # ``ratio`` searched the sentence for: nine in ten of the sentences it would read, "rose
+        # 1.2%". The cheap test before the paragraph's market is looked up.)
+        if (
+            not blue_chip and (roles & _BREADTH_ROLES or ratio)
+            and (ratio or slash or any(map(_countable, quantities))) and not foreign.of(start)
+        ):
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
             # two such sentences in a row make the pair
@@ -864,6 +870,11 @@ def _breadth_role(roles: frozenset[str]) -> str | None:
 _BREADTH_ORDER = ("advancers", "decliners", "unchanged")
 
 
+def _countable(q: Quantity) -> bool:
+    """Can ``q`` be a count of stocks: a whole number, no magnitude (not "1.2 billion")?"""
+    return q.kind in ("count", "num") and q.value == int(q.value) and not q.magnitude
+
+
 def _breadth(
     market: Market, folded: str, words: list[Word], quantities: list[Quantity], ev: Any
 ) -> tuple[str, int] | None:
@@ -872,7 +883,7 @@ def _breadth(
     sentence that is only one counted figure ("全日升五百六十二隻。") is returned, for the
     caller to pair with the next sentence's."""
     found: dict[str, int] = {}
-    counts = [q for q in quantities if q.kind in ("count", "num") and q.value == int(q.value) and not q.magnitude]
+    counts = [q for q in quantities if _countable(q)]
     used: set[int] = set()
     # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
     m = _words()["slashed"].search(folded, ev.start, ev.end) if folded.find("/", ev.start, ev.end) >= 0 else None
@@ -889,7 +900,7 @@ def _breadth(
         found[first], found[second] = a, b
         used.update(q.start for q in counts if m.start() <= q.start < m.end())
     # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
-    for m in _words()["outnumbered"].finditer(folded, ev.start, ev.end):
+    for m in _words()["outnumbered"].finditer(folded, ev.start, ev.end) if len(counts) >= 2 else ():
         pair = [q for q in counts if m.start() <= q.start < m.end()]
         if len(pair) == 2 and pair[0].value + pair[1].value >= _MIN_BREADTH_PAIR:
             first = "advancers" if m.group("first") in _up_nouns() else "decliners"
