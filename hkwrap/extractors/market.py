@@ -591,6 +591,18 @@ def extract_market(
         if not roles & _MARKET_ROLES and not (slash or roles & _UP_DOWN):
             pending = None
             continue  # most sentences: no market word, and no ratio of counts can be here
+        raw = prep.quantities(start, end)
+        if not raw:
+            pending = None
+            continue
+        ratio = (bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None) or (
+            slash and _words()["slashed"].search(folded, start, end) is not None
+        )  # (or a slashed label its words may not name: "Adv/Dec 611 / 1,190")
+        if not roles & _KEY_ROLES and not ratio and not slash and not any(map(_countable, raw)):
+            # no keyword, and breadth has nothing to read (see below): the sentence's figures
+            # need not be sorted out
+            pending = None
+            continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
@@ -599,7 +611,7 @@ def extract_market(
         # (nor the code printed bare after a name: "快手 1024 平盘")
         # (each test's cheap half first: a bracket before the number, a name in the sentence)
         quantities = [
-            _labelled(folded, q) for q in without_codes_after_names(folded, prep.quantities(start, end), here, start, end)
+            _labelled(folded, q) for q in without_codes_after_names(folded, raw, here, start, end)
             if not (names and names.overlaps(q.start, q.end))
             and not ((q.start == 0 or folded[q.start - 1] in _OPEN_BRACKETS) and _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1))
             # (nor the number of an index's name: "日经225指数", "沪深300指数", "CSI 300 index")
@@ -609,9 +621,6 @@ def extract_market(
         if not quantities:
             pending = None
             continue
-        ratio = (bool(roles & _UP_DOWN) and _words()["ratio"].search(folded, start, end) is not None) or (
-            slash and _words()["slashed"].search(folded, start, end) is not None
-        )  # (or a slashed label its words may not name: "Adv/Dec 611 / 1,190")
         if not roles & _MARKET_ROLES and not ratio:
             pending = None
             continue
