@@ -11,6 +11,8 @@ an offset into the original: evidence never needs a separate offset map.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -52,9 +54,37 @@ def _table() -> dict[int, str]:
     return make_table(data.load().get("t2s", {}))
 
 
+# ``str.translate`` with a dict looks each character up by hashing, and a character the dict
+# lacks (most of them) costs a raised and cleared KeyError. A table indexed by code point (a
+# string of 65,536 characters: ``table[cp]`` is cp folded) folds 2-3x faster; a character past
+# it (IndexError, a LookupError like KeyError) stays as it is, as with the dict. Building it
+# costs 2-3 ms, so it is built once this many characters have been folded with the dict: a
+# short run (one small report) does not pay for it, a batch or a long report does at once.
+_FAST_AFTER_CHARS = 100_000
+_BMP = 0x10000
+_fast_table: str | None = None
+_folded_chars = 0
+
+
+def _code_point_table(table: dict[int, str]) -> str:
+    """``table`` as a string indexed by code point over the Basic Multilingual Plane."""
+    points = array("I", range(_BMP))
+    for cp, folded in table.items():
+        if cp < _BMP:
+            points[cp] = ord(folded)
+    codec = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+    return points.tobytes().decode(codec, "surrogatepass")  # (surrogates kept as themselves)
+
+
 def fold(text: str) -> str:
     """Return the folded view of ``text``; ``len(fold(t)) == len(t)`` always."""
-    return text.translate(_table())
+    global _fast_table, _folded_chars
+    if _fast_table is None:
+        _folded_chars += len(text)
+        if _folded_chars < _FAST_AFTER_CHARS:
+            return text.translate(_table())
+        _fast_table = _code_point_table(_table())
+    return text.translate(_fast_table)
 
 
 def fold_char_map() -> dict[int, str]:
