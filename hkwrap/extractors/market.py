@@ -333,6 +333,8 @@ def _weekday_of(w: Word) -> int | None:
 # frozenset keeps its hash), so these are dictionary lookups after the first.
 @lru_cache(maxsize=4096)
 def _roles_weekday(roles: frozenset[str]) -> int | None:
+    """Monday 0 ... for a set of roles holding ``weekday:<day>`` (the lexicon gives a word one
+    at most), else None."""
     for role in roles:
         if role.startswith("weekday:"):
             return WEEKDAY_NUMBERS.get(role[8:])
@@ -590,7 +592,7 @@ def extract_market(
         roles = frozenset().union(*(w.roles for w in words))
         if not roles & _MARKET_ROLES and not (slash or roles & _UP_DOWN):
             pending = None
-            continue  # most sentences: no market word, and no ratio of counts can be here
+            continue  # no market word, and no ratio of counts can be here
         raw = prep.quantities(start, end)
         if not raw:
             pending = None
@@ -623,7 +625,7 @@ def extract_market(
             continue
         if not roles & _MARKET_ROLES and not ratio:
             pending = None
-            continue
+            continue  # nothing here is a market figure
         blue_chip = "blue_chip" in roles
         ev = prep.evidence(start, end)
         # (what dates or frames a keyword is read only in a sentence that has one: most hold
@@ -870,13 +872,13 @@ def _counted_noun(folded: str, at: int) -> bool:
     return m is not None and bool(m.group().strip(" :："))
 
 
+_BREADTH_ORDER = ("advancers", "decliners", "unchanged")
+
+
 @lru_cache(maxsize=4096)
 def _breadth_role(roles: frozenset[str]) -> str | None:
     """The first of advancers, decliners, unchanged among a word's roles (cached per set of roles)."""
     return next((r for r in _BREADTH_ORDER if r in roles), None)
-
-
-_BREADTH_ORDER = ("advancers", "decliners", "unchanged")
 
 
 def _countable(q: Quantity) -> bool:
