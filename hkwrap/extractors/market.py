@@ -105,7 +105,8 @@ def _words() -> dict[str, regex.Pattern]:
             # ("升跌股份為452隻對1,389隻": a count word after the first count, 對 between)
             r"(?P<a>\d{1,3}(?:,\d{3})+|\d+)(?:\s?(?:只|家))?\s?(?::|比|to|/|对)\s?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)"
         ),
-        # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
+        # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500" (a group name
+        # stands in both branches: regex gives the one that matched)
         "slashed": patterns.compile(
             rf"(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})"
             rf"(?:\s?/\s?(?:{alt('slashed_unchanged')}))?"
@@ -114,6 +115,10 @@ def _words() -> dict[str, regex.Pattern]:
             rf"(?:\s?(?:{alt('breadth_label')}))?"  # "上升/下跌股份: 634 / 1,152"
             rf"\s{{0,{_SLASHED_GAP}}}[:：]?\s{{0,{_SLASHED_GAP}}}"
             r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
+            # or each label before its own count: "adv 503 / dec 1,102", "升 612 / 跌 1,188 / 平 540"
+            rf"|(?<![a-z])(?:{alt('slashed_up')})\s?[:：]?\s?(?P<a>\d[\d,]*)(?![\d%]|[.,]\d)\s?/\s?"
+            rf"(?:{alt('slashed_down')})\s?[:：]?\s?(?P<d>\d[\d,]*)(?![\d%]|[.,]\d)"
+            rf"(?:\s?/\s?(?:{alt('slashed_unchanged')})\s?[:：]?\s?(?P<u>\d[\d,]*)(?![\d%]|[.,]\d))?"
         ),
         # a figure "so far" at midday, and the full day's: the later one is the day's
         "midday": patterns.compile(alt("midday")),
