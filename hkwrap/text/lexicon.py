@@ -90,6 +90,15 @@ def vocabulary(compiled: Mapping[str, Any], fold_word: Callable[[str], str] = fo
     return {"words": words, "roles": [sorted(roles[w]) for w in words]}
 
 
+# The whole vocabulary's automaton (~2,600 words) takes ~6.5 ms to build, more than a short
+# report's whole scan. Until a run has scanned this many characters, each text is scanned with
+# an automaton of only the words it holds, which costs about 1 microsecond a character to find
+# and build (~1 ms for a 700-character Chinese report): past this, the small automata would
+# have cost about as much as one whole build, which then serves the rest of the run. (The same
+# trade as the securities matcher's, hkwrap/securities/matcher.py.)
+FULL_AUTOMATON_AFTER_CHARS = 8_000
+
+
 class Lexicon:
     """The compiled vocabulary and its automaton."""
 
@@ -108,10 +117,43 @@ class Lexicon:
         self.roles = [frozenset(r) for r in vocab["roles"]]
         self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
         self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
-        # The words are longest first, so leftmost-first is leftmost-longest (and the
-        # automaton builds in about half the time).
-        self.automaton = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostFirst)
         self._index = {w: i for i, w in enumerate(self.words)}
+        # The whole vocabulary's automaton is built only once a run has scanned enough text
+        # (FULL_AUTOMATON_AFTER_CHARS); until then each text gets one of the words it holds.
+        self._whole: ac.AhoCorasick | None = None
+        self._firsts: list[str] | None = None  # each word's first character
+        self._chars_read = 0
+        # the text the last small automaton was built for, with it: its sentences come next
+        self._last: tuple[str, ac.AhoCorasick | None, list[int] | None] | None = None
+
+    @property
+    def automaton(self) -> ac.AhoCorasick:
+        """The automaton of every word, built on first use. The words are longest first, so
+        leftmost-first is leftmost-longest (and the automaton builds in about half the time)."""
+        if self._whole is None:
+            self._whole = ac.AhoCorasick(self.words, matchkind=ac.MatchKind.LeftmostFirst)
+            self._last = None
+        return self._whole
+
+    def _automaton(self, folded: str) -> tuple[ac.AhoCorasick | None, list[int] | None]:
+        """The automaton to scan (a stretch of) ``folded`` with, and the word id of each of its
+        words (None when it is the whole vocabulary's). One of the words ``folded`` holds finds
+        exactly what the whole one finds in any stretch of it: a word absent from the text
+        matches nowhere, and the words keep their order, so the same word wins at every start."""
+        if self._whole is None and self._last is not None and self._last[0] is folded:
+            return self._last[1], self._last[2]
+        self._chars_read += len(folded)
+        if self._whole is not None or self._chars_read > FULL_AUTOMATON_AFTER_CHARS:
+            return self.automaton, None
+        if self._firsts is None:
+            self._firsts = [w[0] for w in self.words]
+        chars = set(folded)
+        words = self.words
+        # a word whose first character the text lacks is not in it (a cheap test before ``in``)
+        ids = [i for i, first in enumerate(self._firsts) if first in chars and words[i] in folded]
+        sub = ac.AhoCorasick([words[i] for i in ids], matchkind=ac.MatchKind.LeftmostFirst) if ids else None
+        self._last = (folded, sub, ids)
+        return sub, ids
 
     def index_of(self, folded_word: str) -> str | None:
         """The index id a whole folded word names ("国企指数" -> "HSCEI"), if it is one."""
@@ -125,11 +167,18 @@ class Lexicon:
         """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
         segment = folded[start:end]
         out: list[Word] = []
-        self._scan(segment, 0, len(segment), start, out)
+        automaton, ids = self._automaton(folded)
+        if automaton is not None:
+            self._scan(segment, 0, len(segment), start, out, automaton, ids)
         return out
 
-    def _scan(self, segment: str, lo: int, hi: int, base: int, out: list[Word]) -> None:
-        found = self.automaton.find_matches_as_indexes(segment[lo:hi] if lo or hi < len(segment) else segment)
+    def _scan(
+        self, segment: str, lo: int, hi: int, base: int, out: list[Word],
+        automaton: ac.AhoCorasick, ids: list[int] | None,
+    ) -> None:
+        found = automaton.find_matches_as_indexes(segment[lo:hi] if lo or hi < len(segment) else segment)
+        if ids is not None:  # a small automaton's word ids are the vocabulary's
+            found = [(ids[idx], s, e) for idx, s, e in found]
         for i, (idx, s, e) in enumerate(found):
             s, e = s + lo, e + lo
             if self._latin[idx] and s > 0 and _wordchar(segment[s - 1]):
@@ -145,7 +194,7 @@ class Lexicon:
                 # later ("china enterprises"); read the stretch it covered again
                 nxt = found[i + 1][1] + lo if i + 1 < len(found) else hi
                 if s + 1 < nxt:
-                    self._scan(segment, s + 1, nxt, base, out)
+                    self._scan(segment, s + 1, nxt, base, out, automaton, ids)
                 continue
             out.append(Word(self.roles[idx], base + s, base + e))
 
