@@ -12,7 +12,6 @@ The library raises; this module turns every failure into one line on stderr and 
 (``| head``). Tracebacks only with ``--debug``. stdout carries data only.
 """
 
-from __future__ import annotations
 
 import contextlib
 import dataclasses
@@ -325,7 +324,7 @@ def _root(
 class _Settings(NamedTuple):
     encoding: str | None
     max_bytes: int
-    options: Options
+    options: "Options"
     debug: bool
     encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
     # With --jobs: where workers leave a long document's spooled facts for the writer (a
@@ -348,7 +347,7 @@ class _Unit(NamedTuple):
 _Event = tuple[str, Any, Any]
 
 
-def _read(unit: _Unit, settings: _Settings) -> Iterator[Source]:
+def _read(unit: _Unit, settings: _Settings) -> "Iterator[Source]":
     from hkwrap.readers import iter_bytes, iter_path
 
     if unit.data is not None:  # stdin, read up front (max_bytes + 1 bytes at most)
@@ -654,10 +653,10 @@ def _run_extract(
 
     sink: AtomicFile | None = None
     if output is not None:
-        from hkwrap.output.atomic import AtomicFile  # tempfile and all: only with -o
+        from hkwrap.output import atomic  # tempfile and all: only with -o
 
         try:
-            sink = AtomicFile(output, append=append)
+            sink = atomic.AtomicFile(output, append=append)
         except OSError as exc:
             raise typer.BadParameter(
                 f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
@@ -1395,7 +1394,7 @@ def _resume_collector() -> None:
         gc.enable()
 
 
-def _warm_up(options: Options) -> None:
+def _warm_up(options: "Options") -> None:
     """Load the extractors, the vocabulary and the securities automaton before the first
     report, then resume the collector: start-up makes some 100,000 objects that live as long
     as the run, and collecting them ~90 times over on the way found nothing (~7 ms)."""
