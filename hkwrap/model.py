@@ -7,12 +7,51 @@ contract (``restated``, ``title`` ...) are additions, which the contract allows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 SCHEMA_VERSION = 1
 
+# Each record class below is a dataclass whose __init__ is written out, and whose __repr__ and
+# __eq__ (and a frozen one's __hash__) are shared functions that read its fields: the
+# dataclass decorator otherwise compiles each of these from source for every class at import,
+# ~0.5 ms a class on every start. They behave as the generated ones: __eq__ compares the
+# fields in order with a record of the same class, a mutable record is unhashable, a frozen
+# one hashes its fields; dataclasses.fields() and replace() work as before.
+_FRESH: Any = object()  # a field's default that each record makes afresh (default_factory)
 
-@dataclass(frozen=True, slots=True)
+
+def _repr(self: Any) -> str:
+    fields = type(self).__match_args__
+    return f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in fields)})"
+
+
+def _eq(self: Any, other: object) -> bool:
+    if other.__class__ is self.__class__:
+        values = type(self)._values
+        return bool(values(self) == values(other))
+    return NotImplemented
+
+
+def _hash(self: Any) -> int:
+    return hash(type(self)._values(self))
+
+
+def _record(frozen: bool = False) -> Any:
+    """``@dataclass(slots=True, frozen=frozen)`` for a class that writes its own __init__."""
+
+    def make(cls: type) -> type:
+        names = tuple(cls.__annotations__)
+        cls._values = attrgetter(*names)  # type: ignore[attr-defined]
+        cls.__repr__ = _repr  # type: ignore[method-assign]
+        cls.__eq__ = _eq  # type: ignore[method-assign,assignment]
+        cls.__hash__ = _hash if frozen else None  # type: ignore[method-assign,assignment]
+        return dataclass(slots=True, frozen=frozen, init=False, repr=False, eq=False)(cls)
+
+    return make
+
+
+@_record(frozen=True)
 class Evidence:
     """Where a fact came from: ``text == source_text[start:end]``; ``line`` is 1-based."""
 
@@ -20,6 +59,12 @@ class Evidence:
     start: int
     end: int
     line: int
+
+    def __init__(self, text: str, start: int, end: int, line: int) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "line", line)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "line": self.line}
@@ -37,7 +82,7 @@ def _whole(value: float | None) -> float | int | None:
     return value
 
 
-@dataclass(slots=True)
+@_record()
 class IndexMove:
     index: str
     name: str
@@ -48,6 +93,21 @@ class IndexMove:
     session: str | None = None
     evidence: Evidence | None = None
     restated: list[Evidence] = field(default_factory=list)
+
+    def __init__(
+        self, index: str, name: str, level: float | None = None, change_pct: float | None = None,
+        change_points: float | None = None, qualifier: str = "exact", session: str | None = None,
+        evidence: Evidence | None = None, restated: list[Evidence] = _FRESH,
+    ) -> None:
+        self.index = index
+        self.name = name
+        self.level = level
+        self.change_pct = change_pct
+        self.change_points = change_points
+        self.qualifier = qualifier
+        self.session = session
+        self.evidence = evidence
+        self.restated = [] if restated is _FRESH else restated
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +123,7 @@ class IndexMove:
         }
 
 
-@dataclass(slots=True)
+@_record()
 class StockMove:
     code: str
     name: str | None = None
@@ -76,6 +136,24 @@ class StockMove:
     session: str | None = None
     evidence: Evidence | None = None
     restated: list[Evidence] = field(default_factory=list)
+
+    def __init__(
+        self, code: str, name: str | None = None, name_zh: str | None = None,
+        change_pct: float | None = None, price: float | None = None, currency: str = "HKD",
+        turnover: float | None = None, qualifier: str = "exact", session: str | None = None,
+        evidence: Evidence | None = None, restated: list[Evidence] = _FRESH,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.name_zh = name_zh
+        self.change_pct = change_pct
+        self.price = price
+        self.currency = currency
+        self.turnover = turnover
+        self.qualifier = qualifier
+        self.session = session
+        self.evidence = evidence
+        self.restated = [] if restated is _FRESH else restated
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +171,7 @@ class StockMove:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@_record(frozen=True)
 class Mention:
     code: str
     name: str | None
@@ -101,6 +179,17 @@ class Mention:
     start: int
     end: int
     name_zh: str | None = None
+
+    def __init__(
+        self, code: str, name: str | None, text: str, start: int, end: int,
+        name_zh: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "name_zh", name_zh)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,7 +202,7 @@ class Mention:
         }
 
 
-@dataclass(slots=True)
+@_record()
 class Amount:
     """A money figure of the whole market: ``value`` in currency units, signed for flows.
 
@@ -125,6 +214,15 @@ class Amount:
     qualifier: str = "exact"
     evidence: Evidence | None = None
 
+    def __init__(
+        self, value: float, currency: str = "HKD", qualifier: str = "exact",
+        evidence: Evidence | None = None,
+    ) -> None:
+        self.value = value
+        self.currency = currency
+        self.qualifier = qualifier
+        self.evidence = evidence
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": _whole(self.value),
@@ -133,7 +231,7 @@ class Amount:
         }
 
 
-@dataclass(slots=True)
+@_record()
 class Market:
     turnover: Amount | None = None
     southbound: Amount | None = None
@@ -143,6 +241,21 @@ class Market:
     unchanged: int | None = None
     short_selling_ratio: float | None = None
     evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def __init__(
+        self, turnover: Amount | None = None, southbound: Amount | None = None,
+        northbound: Amount | None = None, advancers: int | None = None,
+        decliners: int | None = None, unchanged: int | None = None,
+        short_selling_ratio: float | None = None, evidence: dict[str, Evidence] = _FRESH,
+    ) -> None:
+        self.turnover = turnover
+        self.southbound = southbound
+        self.northbound = northbound
+        self.advancers = advancers
+        self.decliners = decliners
+        self.unchanged = unchanged
+        self.short_selling_ratio = short_selling_ratio
+        self.evidence = {} if evidence is _FRESH else evidence
 
     def to_dict(self) -> dict[str, Any]:
         evidence = dict(self.evidence)
@@ -162,12 +275,20 @@ class Market:
         }
 
 
-@dataclass(slots=True)
+@_record()
 class Level:
     index: str
     kind: str  # support | resistance | target
     value: float
     evidence: Evidence | None = None
+
+    def __init__(
+        self, index: str, kind: str, value: float, evidence: Evidence | None = None
+    ) -> None:
+        self.index = index
+        self.kind = kind
+        self.value = value
+        self.evidence = evidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -178,7 +299,7 @@ class Level:
         }
 
 
-@dataclass(slots=True)
+@_record()
 class Document:
     source: str
     language: str = "en"
@@ -194,6 +315,26 @@ class Document:
     # Extraction steps that raised (each also a warning). Not part of the JSON: a caller (the
     # CLI) uses it to report the input as failed while still writing the facts that were found.
     failed_steps: list[str] = field(default_factory=list)
+
+    def __init__(
+        self, source: str, language: str = "en", date: str | None = None,
+        indices: list[IndexMove] = _FRESH, stocks: list[StockMove] = _FRESH,
+        mentions: list[Mention] = _FRESH, market: Market = _FRESH, levels: list[Level] = _FRESH,
+        warnings: list[str] = _FRESH, title: str | None = None,
+        metadata: dict[str, str] = _FRESH, failed_steps: list[str] = _FRESH,
+    ) -> None:
+        self.source = source
+        self.language = language
+        self.date = date
+        self.indices = [] if indices is _FRESH else indices
+        self.stocks = [] if stocks is _FRESH else stocks
+        self.mentions = [] if mentions is _FRESH else mentions
+        self.market = Market() if market is _FRESH else market
+        self.levels = [] if levels is _FRESH else levels
+        self.warnings = [] if warnings is _FRESH else warnings
+        self.title = title
+        self.metadata = {} if metadata is _FRESH else metadata
+        self.failed_steps = [] if failed_steps is _FRESH else failed_steps
 
     def to_dict(self) -> dict[str, Any]:
         stocks = [f.to_dict() for f in self.stocks]
