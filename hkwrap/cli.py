@@ -14,7 +14,6 @@ The library raises; this module turns every failure into one line on stderr and 
 
 
 import contextlib
-import dataclasses
 import gc
 import os
 import re
@@ -624,12 +623,16 @@ def _signals_as_exceptions() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@dataclasses.dataclass
 class _RunResult:
-    inputs: int = 0
-    documents: int = 0
-    failed: int = 0
-    fmt: str = "jsonl"
+    """What a run of ``extract`` did (a plain class: a dataclass costs ~0.5 ms of every start)."""
+
+    __slots__ = ("documents", "failed", "fmt", "inputs")
+
+    def __init__(self, inputs: int = 0, documents: int = 0, failed: int = 0, fmt: str = "jsonl") -> None:
+        self.inputs = inputs
+        self.documents = documents
+        self.failed = failed
+        self.fmt = fmt
 
 
 def _run_extract(

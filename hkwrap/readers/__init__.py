@@ -28,10 +28,12 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from hkwrap.model import _FRESH, _record
 
 
-@dataclass(frozen=True, slots=True)
+@_record(frozen=True)  # a frozen dataclass (its __init__ written out: hkwrap/model.py says why)
 class Source:
     name: str
     text: str
@@ -39,6 +41,17 @@ class Source:
     kind: str = "text"  # text | markdown | html | json
     metadata: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # e.g. "encoding guessed: big5hkscs"
+
+    def __init__(
+        self, name: str, text: str, body_start: int = 0, kind: str = "text",
+        metadata: dict[str, str] = _FRESH, notes: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "body_start", body_start)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "metadata", {} if metadata is _FRESH else metadata)
+        object.__setattr__(self, "notes", notes)
 
 
 KINDS = ("text", "markdown", "html", "json")
