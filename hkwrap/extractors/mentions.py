@@ -173,11 +173,9 @@ def _listing_words() -> tuple[str, ...]:
 def _listing_anchors() -> regex.Pattern[str]:
     """Any of the listing words, as written and folded, looked for in a name's reach before
     the listing cue is tried: the cue cannot match where none of them is, so a report that
-    speaks of no listing never builds it (~1.7 ms through ``re``). A word holding another is
-    left out (where it stands, the shorter one stands too)."""
-    forms = {fold(w) for w in _listing_words()} | set(_listing_words())
-    kept = sorted(w for w in forms if not any(o != w and o in w for o in forms))
-    return patterns.compile("|".join(re.escape(w) for w in kept))
+    speaks of no listing never builds it (~1.7 ms through ``re``)."""
+    forms = sorted({fold(w) for w in _listing_words()} | set(_listing_words()))
+    return patterns.compile("|".join(re.escape(w) for w in forms))
 
 
 @lru_cache(maxsize=1)
