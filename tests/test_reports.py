@@ -610,6 +610,23 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   passing (3 English, 3 Traditional, 2 Simplified): a casino rally wire, a profit-warning 收評, an H-share
   debut post, a placing note, a 2021 education selloff script (同埋 … 分別), an ex-dividend 午评, a 2020
   privatisation column (0020.HK) and a weekly property review.
+- tests/reports96/: a ninetieth blind set of ordinary closes, index first: a Reuters-like wire with
+  '**' items hard-wrapped across lines ('Gainers' / 'outnumbered losers 912 to 705'), a Cantonese TV
+  evening bulletin (科指就跌得最多), a 收评 with a 介乎 range, a Bloomberg-like wire ('each dropped more
+  than 2%'), an AFP-like wire with a key-figures block, a 收市 write-up with high and low in brackets, a
+  mixed broker recap ('on Mon', 'HSI night futures', '銀河 / 金沙 +4.3% / +3.8%', 'c.3%') and a 公众号 post.
+- tests/reports97/: a ninety-first blind set of midday and early reports: a wire midday ('within the
+  first half hour'), a TV opening script beside yesterday's turnover, a pre-open note recapping
+  yesterday, an app's timed pushes (冲高至), a radio script in Chinese numerals (二○二五年八月十三號), a
+  午评, a trader chat ('adv 503 / dec 1,102') and a 午市點評 (午休時).
+- tests/reports98/: a ninety-second blind set in a broker's or a commentator's voice: a daily with
+  technical levels, a Cantonese TV script in figures said aloud (二萬四千八百幾點, 六百二十幾蚊), a 2019
+  column (險些失守), a fund manager's note, a 复盘, a radio midday script (零點八六個百分點), a wire with
+  bullets and a group chat with bare codes.
+- tests/reports99/: a ninety-third blind set rich in index figures: a wire with the Hang Seng
+  Information Technology Index beside the tech index, a TV quote board, an app's pushes through a
+  day, a morning note with an index table, a weekly column, a chat day log, a monthly review and a
+  radio script ('the wider Composite Index').
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
