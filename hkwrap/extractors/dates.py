@@ -406,6 +406,10 @@ _AFTER_MORNING_DATELINE = 12
 # Right after a weekday: it owns the noun after it ("Wednesday's 3.9% surge", 周三的升幅), a day
 # told as background, not the day a report is about.
 _OWNER_AFTER = patterns.compile(r"['’]s\b|的")
+# Before a weekday in its clause: a past perfect ("Xiaomi had dropped 3.1% on Monday"), a day
+# before the one told, never the report's own.
+_PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
+_PAST_PERFECT_REACH = 64  # "had", an adverb, a verb and the figures and words before the weekday
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 
 
@@ -884,6 +888,10 @@ def find_trading_day(
             continue  # "恒指收漲0.64%，扭轉昨日跌勢（昨日恒指跌1.12%）": the same
         if (m.group("wd") or m.group("wdzh")) and _OWNER_AFTER.match(folded, m.end()):
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
+        if m.group("wd") and _PAST_PERFECT_BEFORE.search(
+            folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
+        ):
+            continue  # "Xiaomi had dropped 3.1% on Monday": a day before the one told
         day, resolvable = _resolve(m, ref)
         if dateline is not None and n == dateline[1] and m.start() > dateline[2] and _full(m) and day == dateline[0]:
             continue  # "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日（星期三）": the dateline again
