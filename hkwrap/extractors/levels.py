@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from hkwrap import patterns
 from hkwrap.model import Level
-from hkwrap.text.lexicon import Lexicon
+from hkwrap.text.lexicon import Lexicon, role_kind
 from hkwrap.text.prepare import Prepared
 
 _KINDS = ("support", "resistance", "target")
@@ -28,13 +28,7 @@ def _plausible(lexicon: Lexicon, index: str, value: float) -> str | None:
 
 
 # Per set of roles, not per word: a report's words share a few hundred sets of roles (each
-# frozenset keeps its hash), so these are dictionary lookups after the first.
-@lru_cache(maxsize=4096)
-def _index_named(roles: frozenset[str]) -> str | None:
-    """The index a word names (its role ``index:<id>``; the lexicon gives a word one at most)."""
-    return next((r[6:] for r in roles if r.startswith("index:")), None)
-
-
+# frozenset keeps its hash), so this is a dictionary lookup after the first.
 @lru_cache(maxsize=4096)
 def _kinds(roles: frozenset[str]) -> tuple[str, ...]:
     """The kinds of level a word is a keyword of, in ``_KINDS`` order."""
@@ -51,7 +45,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
         words = prep.words(lexicon, start, end)
         index_here = None
         for w in words:
-            named = _index_named(w.roles)
+            named = role_kind(w.roles, "index")
             if named is None or named in ("@other", "@derived"):
                 continue
             # "the index" is the index last named; the market named as a whole is the benchmark

@@ -21,7 +21,7 @@ from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
 from hkwrap.text.fold import fold
-from hkwrap.text.lexicon import Lexicon, Word
+from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import RELATIVE_ASIDE
@@ -331,25 +331,8 @@ def _labelled(folded: str, q: Quantity) -> Quantity:
 
 def _weekday_of(w: Word) -> int | None:
     """Monday 0 ... for a weekday word (role ``weekday:fri``), else None."""
-    return _roles_weekday(w.roles)
-
-
-# Per set of roles, not per word: a report's words share a few hundred sets of roles (each
-# frozenset keeps its hash), so these are dictionary lookups after the first.
-@lru_cache(maxsize=4096)
-def _roles_weekday(roles: frozenset[str]) -> int | None:
-    """Monday 0 ... for a set of roles holding ``weekday:<day>`` (the lexicon gives a word one
-    at most), else None."""
-    for role in roles:
-        if role.startswith("weekday:"):
-            return WEEKDAY_NUMBERS.get(role[8:])
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _names_index(roles: frozenset[str]) -> bool:
-    """Do the roles make the word an index's name (role ``index:hsi``)?"""
-    return any(r.startswith("index:") for r in roles)
+    day = role_kind(w.roles, "weekday")
+    return None if day is None else WEEKDAY_NUMBERS.get(day)
 
 
 def _other_weekdays(words: list[Word], report_weekday: int | None) -> list[Word]:
@@ -614,7 +597,7 @@ def extract_market(
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
         names = Overlaps([(e.start, e.end) for e in here]) if here else None
-        index_names = [(w.start, w.end) for w in words if _names_index(w.roles)]
+        index_names = [(w.start, w.end) for w in words if role_kind(w.roles, "index") is not None]
         # (nor the code printed bare after a name: "快手 1024 平盘")
         # (each test's cheap half first: a bracket before the number, a name in the sentence)
         quantities = [

@@ -16,7 +16,7 @@ import regex
 
 from hkwrap import patterns
 from hkwrap.numbers import Quantity
-from hkwrap.text.lexicon import Lexicon, Word
+from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
@@ -65,13 +65,7 @@ class Token:
 
     def role_kind(self, role: str) -> str | None:
         """For "session:close" style roles, the kind ("close") of ``role``; else None."""
-        if self.word is None:
-            return None
-        prefix = role + ":"
-        for r in self.word.roles:
-            if r.startswith(prefix):
-                return r[len(prefix):]
-        return None
+        return None if self.word is None else role_kind(self.word.roles, role)
 
 
 # "the benchmark's other major components", "the index's largest member": a constituent

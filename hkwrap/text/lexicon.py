@@ -17,6 +17,19 @@ from hkwrap import data
 from hkwrap.text.fold import fold
 
 
+@lru_cache(maxsize=8192)
+def role_kind(roles: frozenset[str], prefix: str) -> str | None:
+    """For roles like "session:close", the kind ("close") of the role named ``prefix`` in
+    ``roles`` (the lexicon gives a word one such role at most), else None. Cached per set of
+    roles: a report's words share a few hundred sets (each frozenset keeps its hash), and the
+    extractors ask the same questions of every word."""
+    head = prefix + ":"
+    for r in roles:
+        if r.startswith(head):
+            return r[len(head):]
+    return None
+
+
 class Word(NamedTuple):
     """A lexicon hit: ``roles`` like {"down", "session:close", "index:HSI"}. (A named tuple:
     one is made per word found, and a frozen dataclass costs ~0.5 ms of every start to define
