@@ -2997,7 +2997,7 @@ class _Binder:
             or nxt is None or nxt.qty is None or nxt.qty.kind not in ("num", "pts")
             or _HIGH_LOW_JOIN.fullmatch(self.folded, q.end, nxt.start) is None
             # (high then low; a range's low then high: "day range 18,101 - 18,370")
-            or not (low <= nxt.qty.value <= q.value <= high or (self.folded.endswith("range", word.start, word.end) and low <= q.value <= nxt.qty.value <= high))
+            or not (low <= nxt.qty.value <= q.value <= high or (word.has("low_first") and low <= q.value <= nxt.qty.value <= high))
         ):
             return False
         self.close()
