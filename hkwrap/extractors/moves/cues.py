@@ -1,0 +1,540 @@
+"""The words around a figure that the binder tests: each pattern and window named for the
+construction it reads, with an example."""
+
+from __future__ import annotations
+
+from hkwrap import patterns
+from hkwrap.text.lexicon import IndexScale
+from hkwrap.text.spans import RELATIVE_ASIDE
+
+# What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
+_JOINER = patterns.compile(
+    r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
+)
+# Between two names of a list: "and", then a short lower-case descriptor of the next name
+# ("and handset-lens maker ", "and property developer ").
+_AND_DESCRIPTOR = patterns.compile(r",?\s(?:and|or)\s(?:[a-z][a-z-]{1,20}\s){1,3}")
+# A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
+_MARK_AFTER = patterns.compile(r"^\s?(?:关|关口|大关|水平|mark|level|handle|-point mark|point mark)")
+# After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
+_SIDE_AFTER = patterns.compile(r"\s?(?:以下|以上|之下|之上)")
+# A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
+_DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
+# Between a stock and an index named in its descriptor: ", the heaviest weight in the".
+_DESCRIPTOR_CHARS = 120  # "..., the country's second largest bank which accounts for the third largest weighting of the"
+_IN_DESCRIPTOR = patterns.compile(rf"[^.;:。；\d%]{{0,{_DESCRIPTOR_CHARS}}}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# Between a company and the index it led, lagged or beat, its object ("Meituan (3690.HK) led the index with a
+# 5.85% surge"): the figures after are the company's.
+_LED_OBJECT = patterns.compile(r"(?:\s?\([^()]{1,12}\))?\s(?:led|paced|lagged|trailed|outpaced|outperformed|underperformed|beat|tracked)\s(?:the\s)?")
+# Between an index and the benchmark its appositive names: ", a sub-gauge of the benchmark,".
+_INDEX_APPOSITIVE = patterns.compile(r",\s(?:a|an|one)\s[^,.;:。；\d%]{0,40}\b(?:of|in|within)\s+(?:the\s+)?")
+# ", which " (or ", the country's second largest bank which ") up to a word in the clause
+_RELATIVE_OPEN = patterns.compile(r",\s(?:[^,.;:。；]{0,60}\s)?(?:which|that|whose|who)\s[^.;:。；,]{0,40}")
+# ... or in a relative clause, its weight there: ", which makes up around 10 percent of the".
+# ... and another company named in a relative clause after a company's name, at its end
+# (", which is majority-owned by ", ", which holds a stake in "): that company is an aside.
+_STOCK_IN_RELATIVE = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}\b(?:by|of|in|from|with)\s+(?:the\s+)?")
+# ... or anywhere in a relative clause closed by a comma before the move (", which followed
+# HSBC in lowering its rate, dipped 0.8%"): that company is an aside too.
+_RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
+_IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
+# the last three sessions", "over the July-to-September quarter"), not the day's move.
+_SPAN_AFTER = patterns.compile(
+    r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
+)
+# After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
+# stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
+_US_TRADING_AFTER = patterns.compile(
+    r"\s(?:(?:surge|jump|rise|gain|drop|fall|slide|decline|rally|slump)s?\s)?(?:overnight\s)?"
+    r"in\s(?:the\s)?(?:u\.s\.|us|new york|nasdaq|nyse|american)(?:\s(?:stocks|trading|shares|markets?|session|hours))?(?![a-z])"
+)
+# A sentence opening on a span of several days frames all of it.
+_SPAN_OPENING = patterns.compile(
+    r"\s{0,8}(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
+)
+_FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
+# After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
+# After a price: a bond's, quoted against its face value ("41 cents on the dollar").
+_ON_THE_DOLLAR = patterns.compile(r"\s(?:on|to)\sthe\sdollar\b")
+# After a percent: the room left to a target ("24%的上涨空间", 下行空间).
+_ROOM_AFTER = patterns.compile(r"\s?(?:的)?(?:上涨|上升|下跌|上行|下行)空间")
+# After points: the percent they are restated as ("1,000 points or 4.4 percent").
+_PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|per\scent)\)?")
+_TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
+# After a percent: the change of a company's results ("rise in interim net profit").
+_RESULTS_AFTER = patterns.compile(
+    r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
+    r"(?:[a-z-]+ ){0,3}?(?:profit|profits|earnings|revenue|revenues|sales|income|dividend|margin)s?\b"
+)
+# After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
+# high"), not the day's move.
+_FROM_PEAK_AFTER = patterns.compile(
+    r" ?(?:below|above|off|from|under|short of|since(?: hitting| reaching| touching)?) (?:its|the|a|their)? ?[\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|record|top|bottom|trough)s?\b"
+)
+# Before a figure in its sentence: the move counted from a past peak or trough ("since the
+# October low the HSI is up ~18%", "since its March trough"), not the day's.
+_SINCE_EXTREME_BEFORE = patterns.compile(
+    r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
+)
+_DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
+_DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$")  # "14 May"
+_DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
+_DAY_OF_MONTH_AFTER = patterns.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
+_MORNING_REACH = 16
+_CLOCK_AFTER_ZH = patterns.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
+# The sessions a list of index moves in clauses shares ("恒指半日升85點；國指升0.51%"): the
+# readings of a report's set times (an intraday extreme or the open is the first index's own).
+_LIST_SESSIONS = frozenset({"midday", "close"})
+_LIST_CLAUSE_BREAK = patterns.compile(r"[;；]")
+# Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
+_SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
+_SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
+_CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
+# Right after another day's word: a noun that day owns (上日的反彈, "yesterday's rally"); a
+# trend noun owns it even without 的 (承接昨日跌勢, 延續上日升勢).
+_POSSESSIVE_AFTER = patterns.compile(
+    r"的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪)"
+)
+# Right after a figure, a link to what came next: "…200點後今日", "lost 0.7% so today ..."
+_AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)|\s(?:so|but|before|while|whereas|and then)\s")
+_ALERT_AFTER = patterns.compile(
+    r"\s?(?:就)?(?:会|将)?(?:通知|提醒|提示)"
+    # or a trade it sets off: "腾讯到420就卖一半", "跌穿100就买"
+    r"|\s?就(?:卖|买|沽|入货|出货|走人|止赚|止蚀|止损|加仓|减仓|清仓|加注)"
+)
+_SWING_BEFORE = patterns.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
+# A percent this close after a turnover word is the turnover's change ("成交縮減12%",
+# "volume down 22%"), not the subject's.
+_TURNOVER_PCT_REACH = 12
+# At most this much between a direction word or a percent and the money change after it.
+_CHANGE_GAP = 5
+# A debut's percent against its offer price: "16.4 per cent above the HK$263 offer price".
+# Right before a percent: the offer price it is measured against, and the side ("較招股價仍高", 较发行价折让).
+_VS_OFFER_BEFORE = patterns.compile(
+    r"较(?:招股价|发售价|上市价|发行价)(?:上限|下限)?(?:仍|还|尚|仍然)?(高出|高|低|溢价|折让)(?:约|逾|近|超)?\s?$"
+)
+_VS_OFFER_REACH = 16  # 較招股價上限仍然高出約
+_VS_OFFER_AFTER = patterns.compile(
+    r"\s(above|over|higher than|premium to|below|under|lower than|discount to)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
+)
+# An amount named as the offer price right after it ("the HK$202.50 offer price"): not a price
+# the stock traded at.
+_OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|subscription)\sprice")
+# A live blog's time at the start of an entry, and how many entries back an index named may
+# still be the subject of an entry that opens on a level word ("Day's high so far: ...").
+_TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
+_STAMPED_CARRY = 3
+# Continuous trading in Hong Kong: 09:30 to the 16:00 close (an entry timed in these hours
+# with no session word is a reading of the moment).
+_TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
+_LUNCH_FROM, _LUNCH_TO = (12, 0), (13, 0)  # the midday break
+_STAMP_LINE = patterns.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
+# A subjectless sentence of figures continues the subject named this many sentences back when
+# the sentences between hold no figure ("恒指收報24,099點。今日收復失地。最高升過二百點"): a
+# remark between does not change the topic.
+_QUIET_CARRY = 2
+# A quote page's figures line may stand this many lines under the index's name (a delay note,
+# a currency line between).
+_QUOTE_CARRY = 3
+# A debut round-up's "今日表現：" line may stand this many lines under the listing's heading
+# (its offer price, lot size and grey-market lines between).
+_PERFORMANCE_CARRY = 4
+# A morning note's stock card gives the day reported as 昨收 ("評級：買入　昨收：80.15元（升3.1%）").
+_CARD_CLOSE = patterns.compile(r"昨收\s?[:：]")
+# A line's label for the day's trading of the security above it: "今日表現：", "首日表現：",
+# "Debut:", "Today's trading:".
+_PERFORMANCE_LABEL = patterns.compile(
+    r"\s{0,8}[*•·-]?\s{0,4}(?:今日|首日|全日|上市首日|挂牌首日)表现\s?[:：]|\s{0,8}(?:today(?:'s (?:trading|performance))?|debut|first day)\s?:"
+)
+# Before a weekday in its clause: an event due on that day, not a frame of the figures
+# ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
+_AHEAD_OF = patterns.compile(
+    r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
+)
+# Right before a period word: a plan for then ("计划本周", "拟下月", 准备下周).
+_PLANNED_FOR = patterns.compile(r"(?:计划|拟|将于|准备|打算|预定)\s?$")
+_AHEAD_REACH = 40  # the event named between the word and its day ("ahead of its interim results on")
+# A descriptor of a company before its name ("上月完成合併後掛牌的"): at most this long.
+_DESCRIPTOR_REACH = 16
+# "分別跌0.6%及升1.4%": a direction word this close after a list's figure signs the next one.
+_LIST_DIRECTION_GAP = 3
+# Before another listing's name, a word that makes it a companion, not the sentence's frame.
+_COMPANION_BEFORE = patterns.compile(r"\b(?:alongside|along with|together with|following|tracking|like|with)\s$|(?:跟隨|跟随|隨|随|跟|承接|追随|受)\s?$")
+_LOOKBACK_WORD = 12  # the longest of those words and its space
+# A sentence opening on "the company" goes on about the stock just named.
+_COMPANY_OPENING = patterns.compile(r"\s{0,8}(?:该公司|公司|该集团|集团|the company\b|the group\b)")
+# After a weekday: the day something starts (周三起, "from Wednesday"), not a frame of figures.
+_FROM_DAY_AFTER = patterns.compile(r"\s?(?:起|开始)")
+# A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
+_REVERSAL = patterns.compile(r"倒|转|reversed|reversing|turned|turning")
+_HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
+_PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
+_AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
+# (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
+# a word for now: "HSI 而家 23,580", "HSI now 23,580")
+_NAME_LEVEL_GAP = patterns.compile(
+    r"\)?[\s:]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:]*)?(?:(?:close|closing|last|final|now|而家|依家|宜家|现在|现时|目前)\s?:?\s*)?"
+    r"(?:\.{3,}\s*)?"  # (or a dot leader: "HSI ........ 19,220.62")
+)
+_TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
+_ONE_DAY_BASE = patterns.compile(r"(?:previous|prior|last)\s(?:trading\s)?(?:day|session|close)|yesterday|上日|昨日|前日|上一")
+_FROM_BASE_BETWEEN = patterns.compile(r"\b(?:from|than|versus|vs)\b|较|比")
+# A move noun right after a percent signs it: "held up better, with a 5.9% decline".
+# (perhaps with the session the move came in between: "a 2.5% morning loss")
+_NOUN_SESSION = r"(?:\s(?:morning|early|earlier|intraday|opening|initial|afternoon))?"
+_NOUN_DOWN_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:decline|drop|fall|slide|loss|slump|plunge|retreat|decrease)s?\b")
+# A comparative right after a percent: the percent is a change, whatever verb came before it.
+_COMPARED_AFTER = patterns.compile(r"\s(?:lower|higher|weaker|firmer|stronger|softer|down|up)\b")
+_NOUN_UP_AFTER = patterns.compile(_NOUN_SESSION + r"\s(?:gain|rise|jump|rally|advance|increase|climb|surge)s?\b")
+# Before a percent told as a noun, the move it turned from ("recovered from a 2.5% morning loss
+# to finish 1.6% higher", "swung from a 5% loss to close 2.2% higher"): an earlier extreme.
+_FROM_BEFORE = patterns.compile(r"\bfrom\s(?:an?\s|its\s|their\s)?$")
+_FROM_REACH = 12  # "from their " and a space
+# A correction notice quotes the figure printed in error, then the right one: "跌「3.5%」，應為
+# 跌4.5%", "收報「22,921.82點」，數字有誤，正確應為…", "「9.1%」 should read 8.1%".
+_WITHDRAWN_AFTER = patterns.compile(
+    r"[」\"”'’]\s?[,，]?\s?(?:数字有误\s?[,，]?\s?|有误\s?[,，]?\s?)?(?:正确)?(?:应为|应是|should\sread|should\shave\sread|should\sbe)"
+)
+_WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
+_METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
+_EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
+_OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
+_SHARE_OF_BETWEEN = patterns.compile(r"\sof\s(?:the\s)?")  # "299.38 points of yesterday's collapse"
+_CLAUSE_BREAK_STRONG = patterns.compile(r"[;；]")  # a clause of its own, not a comma's aside
+# Small patterns of the binder's hot paths, compiled once.
+_PARAGRAPH_BREAK = patterns.compile(r"\n[^\S\n]*\n")  # a blank line
+_NEAR_BREAK = patterns.compile(r"[,;。]")  # a clause break between a word and its figure
+_PERIOD_AFTER_BREAK = patterns.compile(r"[,;。(]")
+_RIGHT_AFTER_BREAK = patterns.compile(r"[,;。、]")
+_CLAUSE_OPENER = patterns.compile(r"[\s,;:]*(?:[-*•▪·]\s)?(?:and|but|while|whereas|with|as|when)?\s*")  # (after a bullet too)
+# A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
+_SPEAKER_LABEL = patterns.compile(r"[ \t]{0,8}(?:答|问|a|q|主持|嘉宾)\s?[:：][ \t]{0,8}")
+# HKEX's blocks of codes for derivative warrants and CBBCs (10000-29999, 47000-48999 inline
+# warrants, 50000-69999 CBBCs): what 該證 and "the warrant" may refer to.
+_DERIVATIVE_CODES = ((10000, 29999), (47000, 48999), (50000, 69999))
+
+
+def _day_number(figure: str) -> int:
+    """A month's or a day's number, written in digits or Chinese numerals (十月, 八號)."""
+    if figure.isdigit():
+        return int(figure)
+    from hkwrap.numbers import parse_zh_numeral
+
+    return int(parse_zh_numeral(figure) or 0)
+
+
+def _derivative_code(code: str) -> bool:
+    return code.isdigit() and any(lo <= int(code) <= hi for lo, hi in _DERIVATIVE_CODES)
+
+
+_AT_SIGN_PRICE = patterns.compile(r"\s?@\s?")
+_PCT_THEN_PRICE = patterns.compile(r"[\s,@(（]*")
+# Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%".
+_YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
+_YEAR_FRAME_BEFORE = patterns.compile(rf"\b(?:in|for|since|of|during|{_YEAR_VERBS})\s$")
+_YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
+_THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
+# Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
+# 3-10; a space or a punctuation mark between two tokens is 1-2):
+_TOUCHING = 1  # two words written together ("午收" then "收報")
+_ADJACENT = 2  # two tokens with at most a space and a mark between
+# "跌幅一度扩大至约1,440点": how far the size word (跌幅, 升幅) may stand before its figure, with
+# 一度, 扩大, 至 and 约 between; and how such a word ends (a direction word naming the size).
+_SIZE_WORD_REACH = 12
+_SIZE_NOUN_END = "幅"
+# A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
+_REFERENCE_ZONE_REACH = 24
+_LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
+_LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")
+_OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
+_THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
+_LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
+_TARGET_REACH = 10  # a target word and its figure ("目標價上調至 700 元")
+_PERIOD_AFTER_REACH = 15  # an other-period word after its figure ("20% year-to-date")
+_LOOKAHEAD = 16  # a phrase after a token ("-point mark", a verb after a subject)
+# Small windows in tokens (a number, a word or a name each count one):
+_PERIOD_AFTER_TOKENS = 2  # an other-period word after a figure: "20% year-to-date", "2.5% on Monday"
+_POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent, or 461 points, lower"
+# Between a pronoun and its session's verb: "It had opened", "it then closed".
+_AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
+_PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
+# A period word's possessive right before a figure: the figure is that period's ("昨日的1.3%").
+_OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
+_ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
+# The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
+_OTHER_EXTREME = patterns.compile(
+    r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"
+)  # (or with its own verb: "最高見17,135點，最低曾回落至16,902點")
+# "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
+# target is for stands between the word and the figure, within this many characters.
+# Between a target word and the old target it was changed from: "target price to HK$41 from ".
+_TARGET_FROM = patterns.compile(r"\s?(?:price\s)?(?:to|at)\s(?:hk\$\s?)?[\d.,]{1,10}\sfrom\s(?:hk\$\s?)?")
+_TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
+_TARGET_FOR_REACH = 60
+_OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
+# Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
+# ... or before the percent in brackets: "DOWN 426.85  (-2.09%)" on a graphics board.
+_BRACKET_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
+_BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
+# A signed change and its percent in brackets: "-176 (-0.9%)".
+_SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
+# Words a clause may hold and still only add a figure to the move before it.
+_FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | frozenset(
+    f"qualifier:{k}" for k in ("over", "under", "nearly", "about", "as_much_as")
+)
+# A month and day in Chinese ("4月8日"), not part of a longer date with a year.
+# (and said in Chinese numerals, with 號 for 日: "十月八號那天")
+_MONTH_DAY = patterns.compile(
+    r"(?<![\d年零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"([12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+)
+# A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
+_HIGH_LOW_LINE = patterns.compile(
+    r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
+    r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
+)
+# "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
+# (bounded runs of space: linear wherever it is tried)
+_DAY_RANGE_LINE = patterns.compile(
+    r"[ \t]{0,8}(?:day'?s|today'?s|intraday|即日|全日|今日)\s?(?:trading\s)?(?:range|波幅|区间)[ \t]{0,20}:?[ \t]{0,20}"
+    r"(?P<a>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)\s?(?:-|–|~|至|to)\s?(?P<b>\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?)[ \t]{0,20}$"
+)
+# A quote page's figures on a line of their own under the index's name: "21,346.18   -187.42
+# (-0.87%)" (level, signed points, signed percent).
+_QUOTE_LINE = patterns.compile(
+    r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}[+-]\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
+    r"\(?[+-]\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
+)
+# A "to" clause after a direction word, up to its figure: "recovering to trade ", "rebounding
+# to sit ".
+_TO_VERB_BEFORE = patterns.compile(r"\sto\s[a-z]{2,10}\s$")
+# A direction word right after a figure, with only a space between: "3.1% lower".
+_DIRECTION_RIGHT_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
+# The past perfect of a move in a weekday's clause ("had dropped", "had been rising"): a day
+# before the one the report tells in the simple past.
+_PAST_PERFECT = patterns.compile(r"\bhad\s(?:been\s)?[a-z]{2,12}(?:ed|en|ing)\b")
+# A weekday heading its sentence ("On Thursday, ..."): all that stands before it.
+_ON_HEADING = patterns.compile(r"\s{0,3}(?:(?:and|but|yet)\s)?(?:on\s)?")
+# Right after "it": a copula and perhaps an adverb before the move ("It was 0.2% lower", "it was
+# already up 3.1 percent").
+_COPULA_AFTER = patterns.compile(r"\s(?:was|is|were|had\sbeen|has\sbeen)\s(?:already\s|still\s|now\s)?")
+# A stock's move in 个点 ("涨了3个多点"): colloquial Mandarin for percent.
+_COLLOQUIAL_PCT = patterns.compile(r"个多?点")
+# An index's 个点 under this is a percent (an index moves more than ten points in a day).
+_COLLOQUIAL_PCT_MAX = 10
+_DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
+# Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
+_QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜▲▼△▽↑↓]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%", "22,620.33 ▲ +806.29")
+# ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
+_UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜—–]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")  # (or "52.00 — unch.")
+# Words of the market's own figures: a sentence holding them does not go on about a stock.
+_MARKET_WIDE_ROLES = frozenset({"short_ratio", "short_sale"})
+# Right after a session word that opens its sentence: the comma that sets it off.
+_OPENING_COMMA = patterns.compile(r"\s?[,，]")
+# A signed change and its percent in one pair of brackets: "(+201.77, +0.83%)".
+# Between a quote's name and its price: a colon, or a watchlist row's printed code and bars
+# ("騰訊控股 00700 ｜ HK$388.00 ｜ +2.4%").
+# (a card's bar: "腾讯控股 00700.HK｜515.000｜"; a list's dash or comma: "XPENG-W (HK:9868) - HK$79.45, +8.12%",
+# "3968 HK, HK$62.10 (-2.2%)")
+_NAME_PRICE_GAP = patterns.compile(r"[ :]*+(?:[-–—,][ ]++)?(?:\d{4,5}[ ]*+)?(?:[|｜][ ]*+)?")
+_BARS = frozenset("|｜")  # a row's cell borders
+_SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
+# A session word heading its sentence: "港股午收：", "Midday:".
+_HEADING_COLON = patterns.compile(r"\s?:")
+# Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
+_RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
+# Before an other-period word: the day it is compared with, not a frame ("比上個交易日跌").
+_COMPARED_WITH = patterns.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
+# A period word this near the start of its sentence, or its clause's end, heads the sentence
+# ("For the week, ...", "本周累計，...").
+_HEADING_REACH = 8
+# Two or more Chinese characters no vocabulary word covers: the name of a company or market
+# the tables do not know ("榮昌", "國企股(H股)"). Every repeat is bounded so a run of spaces
+# cannot make the match quadratic; a name is at most _UNKNOWN_NAME_CHARS characters.
+_UNKNOWN_NAME_CHARS = 16
+_UNKNOWN_NAME_MARKS = 9  # the pattern's openers (3) and trailing marks (6) around the name
+_UNKNOWN_CJK_NAME = patterns.compile(
+    rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
+)
+# "在內銀股支持下", "受科技股拖累": the sector that caused the move, named in a frame; not the
+# sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS.
+_CAUSE_FRAME_CHARS = 12
+_CAUSE_FRAME = patterns.compile(
+    rf"(?:在|受|获|得|由于|因)[^,;。，；]{{1,{_CAUSE_FRAME_CHARS}}}?"
+    r"(?:支持|带动|拖累|推动|影响|支撑|刺激|拖低|扯低|托起)下?"
+)
+# Two levels of one index in one report lie within this share of each other (the worst day
+# in the Hang Seng Index's history was -33%; a report's levels sit within a few percent).
+_SAME_INDEX_SPREAD = 0.25
+
+
+def _near_level(known: float | None, level: float) -> bool:
+    """Could ``level`` be the same index as one last at ``known`` (unknown: yes)?"""
+    return known is None or abs(level - known) <= _SAME_INDEX_SPREAD * known
+
+
+# Before a year that is a period, even the report's own: "fell 14% in 2023", "for 2023".
+_YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
+# Between one clause and the next clause's subject: ", and the", "，", "; while".
+_CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
+# A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
+_HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
+# A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
+_HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
+# A short label right before a level or a price, after its move's change: "(close 6,910.33)",
+# ", last HK$19.96".
+_LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s|[-–|]\s)(?:close|last)[:\s]\s?$")
+# ... and the day's extreme said before a bare figure: "一度插近600點，最低21,961".
+_EXTREME_LABEL_BEFORE = patterns.compile(r"(?:^|[,(\s])(?:最低|最高)[:：]?\s?$")
+# Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").
+_FIGURE_NEXT = patterns.compile(r"\s{0,2}[\d零〇一二两三四五六七八九十百千万]")
+# A period counted from a start to now: a heading of only these heads that period's lines.
+_SINCE_START = patterns.compile(
+    r"year[\s-]to[\s-]date|ytd|month[\s-]to[\s-]date|mtd|week[\s-]to[\s-]date|wtd|年初至今|今年以来|本月至今|今年迄今|本周至今|按周"
+)
+# A heading that names a week ending on a day: the lines under it are that week's.
+_WEEK_HEADING = patterns.compile(
+    r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)"
+    # "(Friday close / change on the week)", "Weekly change", "w/w", 周变动
+    r"|\bchange\s(?:on|over|for)\s(?:the\s)?week\b|\bweekly\s(?:change|move|performance)\b|\bw/w\b|\bweek-on-week\b"
+    r"|周(?:变动|涨跌|升跌)"
+)
+# A period's heading that names the close too ("THE SCOREBOARD (Friday close / change on the
+# week)"): the levels under it are the closes.
+_CLOSE_IN_HEADING = patterns.compile(r"\bclos(?:e|ing)\b|收市|收盘")
+_HEADING_MARKS = " \t\u3000■□▪•●◆◇*#>-【】[]"  # a section heading's marks before its words
+# A section heading over the day before's figures: "七、上日回顧", "Previous session recap" (in
+# a report of its own day; a next-morning recap's "昨日回顧" is the report's day).
+_DAY_BEFORE_HEADING = patterns.compile(
+    r"(?:上日|上一?个?交易日|前一?个?交易日|前日|昨日|previous (?:day|session|trading day)|yesterday)(?:'s)?\s?"
+    r"(?:回顾|市况回顾|市况|recap|review|in review)"
+)
+# Between a figure and the name it is given for: "-6.9% for the MSCI China".
+# (or "a 2% gain in the Hang Seng": the move's noun, then "in")
+_FOR_SUBJECT = patterns.compile(
+    r"\s{1,3}(?:for|(?:gain|rise|increase|advance|fall|drop|decline|loss|slide)s?\s{1,3}in)\s{1,3}(?:the\s{1,3})?"
+)
+# Between a streak word and its length ("連跌三日", "連升 3 日"), or a length and its streak
+# ("three-day losing streak").
+_STREAK_GAP = 3
+
+# Words that open a move of their own: a session word right before one is that move's.
+_MOVE_OPENERS = frozenset({"up", "down", "level"})
+_CLAUSE_MARK = patterns.compile(r"[,;、]")
+# A quote row: an index's name then its level at once, perhaps after a time stamp and a
+# speaker ("[16:10] 老周：恒生指數 24,216.18，+0.96%").
+_QUOTE_ROW = patterns.compile(
+    r"\s{0,8}(?:\[\d{1,2}:\d{2}\]\s{0,4})?(?:[^:：\s]{1,12}[:：]\s{0,4})?[^\d\s]{2,24}\s{0,6}[\d,]{4,7}(?:\.\d{1,6})?\s{0,4}[,，]"
+)
+# An event told after a move, which a period word then dates: "after its results earlier in the week".
+_EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
+_ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
+_ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
+_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
+_CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+# Right before a session word: a time before that session, not the session itself.
+_BEFORE_SESSION = patterns.compile(r"\b(?:before|ahead\sof|until|prior\sto)\s(?:the\s)?$")
+# After a move's extreme ("as much as"), a clause telling where the subject stood later.
+_SECOND_MOMENT = patterns.compile(r"\s(?:and|but)\s(?:was|were|is|stood|remained)\b")
+# Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
+# "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
+_HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")
+_HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?")
+# A level in brackets right after a change ("up as much as 2.6% (26,470)"): its closing side
+# (its opening side is _BRACKET_NEXT).
+_BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
+# A support, resistance or target word and the figure it names.
+_TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
+# Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
+_TECHNICAL_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)")
+# Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
+_NOT_REACHED_BEFORE = patterns.compile(
+    r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"
+)
+_NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
+# ... or a level after it the index nearly lost ("連二萬六千點亦險些失守"): it never got there.
+_NOT_REACHED_AFTER = patterns.compile(r"\s?(?:关口|大关|水平)?\s?(?:亦|也|都)?\s?(?:险些|差点|差啲|几乎)(?:失守|跌穿|跌破|失)")
+# Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
+_PLAN_AFTER = patterns.compile(
+    r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
+    r"(?:分批|买入|吸纳|关注|加仓|建仓|止损|止蚀|入货|收集|减持|沽出|卖出)"
+)
+_TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|at|of|is|seen at|around|near|:)?\s?")
+# Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
+_CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
+_HAN_RUN = patterns.compile(r"\p{Han}{2,}")
+# "The three indices" (三大指數) of a Hong Kong report, in the order its writers list them.
+_INDEX_SET = ("HSI", "HSCEI", "HSTECH")
+# The words that may stand before it in its sentence: when and where (港股) the move was.
+_FRAME_ROLES = frozenset({"session", "today", "weekday", "sequence", "neutral"})
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
+# Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
+_UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")
+# A sector word this close before a direction word is that verb's subject.
+_SECTOR_VERB_GAP = 3
+# After a ratio ("climbed to 22.10%"), points under this are its percentage points.
+_RATIO_POINTS = 10.0
+# How far after a move's last figure a session word still speaks for it, in its clause.
+_SESSION_AFTER_REACH = 16
+# A session word, then at most this many tokens (session and approximate words, a direction
+# word) before a figure: the figure's own move ("，盘中一度大涨逾20%").
+_OWN_MOVE_TOKENS = 4
+# Before a business word in its clause: the company benefits from it ("受惠月度交付量創新高").
+_BENEFIT_BEFORE = patterns.compile(r"(?:受惠|受益)[^,;。，；]{0,12}$")
+# A bare figure in a list of percents ("... and Geely lost 3.9"): a percent only when below this.
+_BARE_PERCENT_MAX = 30
+_LIST_AND = patterns.compile(r"\s?(?:,\s)?(?:and|while)\s")
+_FIGURE_ENDS_CLAUSE = patterns.compile(r"\s?(?:[,;.!?]|$)")
+_RELATIVE_ASIDE = patterns.compile(RELATIVE_ASIDE)  # ", whose earnings depend on turnover,"
+_DIRECTIONS = frozenset({"up", "down"})
+_MARK_VERBS = frozenset({"threshold", "level"})
+# A pronoun this near the start of its sentence opens it.
+_PRONOUN_OPENS = 3
+_SHARE_WORD = patterns.compile(r"share|stock|股")
+# After "shares": the company described rather than named ("of the Chinese short-video platform").
+_OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
+# An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
+_APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
+_PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
+_RANGE_NOUN_LINK = patterns.compile(r"(?:gains?|loss(?:es)?|rises?|falls?|drops?|declines?|advances?)\s(and|to)(?:\sa)?")
+_RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
+# Before a range of levels: a stretch of days around now, not the day ("恒指近期在23,500點至
+# 24,500點區間上落", "short-term range").
+_NEAR_TERM = patterns.compile(r"短期|短线|中线|近期|未来|后市|\bnear[\s-]term\b|\bshort[\s-]term\b|\bin the coming\b")
+_SINCE = patterns.compile(r"\bsince\b|以来")
+_SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
+# The day before's move, told after today's: "soared 22 per cent - a day after it had sunk 8 per
+# cent", "a day after plunging 5.3%". Reach: "a day after the hang seng tech index had been
+# falling as much as " and no more.
+_DAY_AFTER_BEFORE = patterns.compile(
+    r"\b(?:a|one) day after\s(?:(?:it|they|(?:the\s)?[a-z-]+(?:\s[a-z-]+){0,4})\shad\s(?:been\s)?[a-z]+|[a-z]+ing)"
+    r"(?:\s(?:as much as|by|about|around|nearly|almost|more than|over|some))?\s$"
+)
+_DAY_AFTER_REACH = 72
+_RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区间|range)")
+# The width of the day's range ("全日波幅達260點", "a trading range of about 330 points", "a
+# 412-point range"): how far the index swung, not a change. Only a linking or approximate word
+# may stand between the range word and the figure.
+_RANGE_WIDTH_LINK = patterns.compile(
+    r"\s?(?:达|为|有|约|逾|近|超过|过|仅|只有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
+)
+_RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
+# Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
+_NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
+_UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
+# The end of a clause: where an other-period word stops speaking for what follows.
+_CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
+# Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
+_MODAL_END = patterns.compile(r"[,;:]")
+# What may stand between a level/threshold word and its number.
+_NEAR = 14
+# A number written as a year ("in 1987", 1997年): the Hang Seng Index dates from 1969, and a
+# report a century ahead is not one this tool will read.
+_FIRST_YEAR = 1960
+_LAST_YEAR = 2100
+# What numbers an index's moves are made of (level_min, level_floor, points_max) is data:
+# ``scale`` in indices.yaml, read through ``BindState.scales``; this serves an index with none.
+_DEFAULT_SCALE = IndexScale()

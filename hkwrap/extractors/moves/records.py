@@ -1,0 +1,240 @@
+"""What binding makes and carries: a number as bound (``Num``), a move, the state kept from
+one sentence to the next, and the helpers that read a move's numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hkwrap import patterns
+from hkwrap.extractors.moves.cues import (
+    _FIRST_YEAR,
+    _LAST_YEAR,
+    _RIGHT_AFTER_BREAK,
+    _YEAR_FRAME_BEFORE,
+    _YEAR_WORD_REACH,
+)
+from hkwrap.extractors.tokens import Subject, Token
+from hkwrap.numbers import Quantity
+from hkwrap.text.lexicon import IndexScale
+from hkwrap.text.prepare import Prepared
+
+
+@dataclass(slots=True)
+class Num:
+    value: float
+    qualifier: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Move:
+    subjects: list[Subject]
+    sentence: tuple[int, int]
+    direction: int = 0
+    pcts: list[Num] = field(default_factory=list)
+    points: list[Num] = field(default_factory=list)
+    level: Num | None = None
+    levels: list[Num] = field(default_factory=list)  # "分別報19,998點及7,245點": one a subject
+    price: Num | None = None
+    prices: list[Num] = field(default_factory=list)  # several, for a list of subjects
+    currency: str = "HKD"
+    turnover: Num | None = None
+    turnover_currency: str = "HKD"
+    session: str | None = None
+    session_explicit: bool = False
+    respectively: bool = False
+    respectively_at: int = 0  # where the list word stood: a figure before it is shared
+    modal: bool = False
+
+    @property
+    def has_change(self) -> bool:
+        return bool(self.pcts or self.points)
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.has_change or self.level is not None or self.price is not None
+
+
+def _same_kind_change(m: Move, q: Quantity) -> bool:
+    """Does ``m`` already hold a change of ``q``'s kind (a percent, or points)?"""
+    return bool((q.kind == "pct" and m.pcts) or (q.kind == "pts" and m.points))
+
+
+def _written_zero(folded: str, q: Quantity) -> bool:
+    """Is ``q`` an unsigned zero percent written out with decimals ("0.0%"): a stock unchanged?"""
+    return q.kind == "pct" and q.value == 0 and not q.sign and "." in folded[q.start:q.end]
+
+
+def _last_figure(m: Move) -> int:
+    """Where the last figure of ``m`` ends."""
+    return max(n.end for n in (*m.pcts, *m.points, *m.levels, *m.prices, m.level, m.price) if n is not None)
+
+
+def _first_figure(m: Move) -> int:
+    """Where the first figure of ``m`` stands."""
+    return min(n.start for n in (*m.pcts, *m.points, *m.levels, *m.prices, m.level, m.price) if n is not None)
+
+
+def _spread_list_over_moves(moves: list[Move]) -> None:
+    """"騰訊跌3.2%和美團跌4%，分別收報402.6元和118.3元": a list of prices said "respectively"
+    after stock moves told one by one, each of one subject, is theirs in order; it was bound to
+    the last of them alone. (``moves`` of one sentence, changed in place.)"""
+    for j, last in enumerate(moves):
+        if not last.respectively or len(last.subjects) != 1 or not 2 <= len(last.prices) <= j + 1:
+            continue
+        told = moves[j + 1 - len(last.prices) : j + 1]
+        if any(
+            len(m.subjects) != 1 or m.subjects[0].kind != "stock" or not m.has_change
+            or (m is not last and (m.respectively or m.price is not None))
+            for m in told
+        ) or len({m.subjects[0].id for m in told}) != len(told):
+            continue
+        for m, price in zip(told, last.prices, strict=True):
+            m.price, m.prices, m.currency = price, [price], last.currency
+            m.session = m.session or last.session
+            m.respectively = False
+    for j, last in enumerate(moves):
+        # "國企指數收報6,521點，科指收報3,772點，分別升2.16%及2.5%": levels told one by one,
+        # then their changes said "respectively", bound to the last alone
+        figures = last.pcts or last.points
+        if not last.respectively or len(last.subjects) != 1 or not 2 <= len(figures) <= j + 1 or (last.pcts and last.points):
+            continue
+        told = moves[j + 1 - len(figures) : j + 1]
+        if any(
+            len(m.subjects) != 1 or (m.level is None and m.price is None)
+            or (m is not last and (m.respectively or m.has_change))
+            for m in told
+        ) or len({m.subjects[0].id for m in told}) != len(told) or len({m.subjects[0].kind for m in told}) != 1:
+            continue
+        for m, figure in zip(told, figures, strict=True):
+            if last.pcts:
+                m.pcts = [figure]
+            else:
+                m.points = [figure]
+            m.respectively = False
+
+
+@dataclass(slots=True)
+class BindState:
+    """What carries from one sentence to the next: the index last named ("the index")."""
+
+    last_index: str | None = None
+    last_subject: Subject | None = None
+    last_stock: Subject | None = None  # the company "its share price", 該股 refers to
+    last_warrant: Subject | None = None  # the warrant or CBBC 該證, "the warrant" refers to
+    topic: Subject | None = None  # the first subject of the last sentence that named one
+    yesterday_is_report_day: bool = False
+    half_day: bool = False  # the market traded only in the morning: its noon close is the close
+    midday_report: bool = False  # the headline calls the report a midday one ("港股午評")
+    period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
+    # where a heading line that is only a period since a start ("Year to date 年初至今") ended:
+    # the lines under it, to the next blank line, are that period's
+    period_block_at: int | None = None
+    period_block_closes: bool = False  # the period block's heading names the close as well
+    listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
+    sentence: int = 0  # sentences bound so far
+    index_sentence: int = -2  # the last sentence that named an index
+    index_end: int = 0  # where the last index named ends
+    main_index: str | None = None  # the first Hong Kong index named: the report's own
+    subject_sentence: int = -2  # the last sentence that named a subject
+    figure_sentence: int = -2  # the last sentence that held a figure
+    heading_session: str | None = None  # a sentence that is only a session word ("收市。")
+    stamp_session: str | None = None  # a line that is only a time of day ("15:31"), for the next
+    index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
+    index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
+    indices_named: set[str] = field(default_factory=set)  # each index the report has named so far
+    last_session: str | None = None  # the session of the last move bound
+    last_move: Move | None = None  # the last move bound, which a carried sentence may complete
+    report_year: int | None = None  # the year of the trading day, when known
+    report_weekday: int | None = None  # its day of the week (Monday 0)
+    report_day: tuple[int, int] | None = None  # its (month, day)
+    scales: dict[str, IndexScale] = field(default_factory=dict)  # by index id, from indices.yaml
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A word waiting for its number: where it ends, its kind, how far it reaches."""
+
+    end: int
+    kind: str = ""
+    scope: int = 0
+
+
+
+# Capitalised words that are not company names.
+_NOT_NAMES = frozenset(
+    ["the", "a", "an", "and", "but", "while", "after", "before", "as", "its", "it", "in", "on", "at", "of", "for", "with", "from", "to", "by", "us", "u.s", "hong", "kong", "hk", "china", "chinese", "asia", "asian", "mainland", "beijing", "new", "york", "wall", "street", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_CAPITALISED = patterns.compile(r"\b[A-Z][A-Za-z&]*(?:\.[A-Z])*")
+
+
+def _unknown_name_between(prep: Prepared, move: Move, tok: Token, tokens: list[Token]) -> bool:
+    """Does a capitalised name the tables do not know stand between the move's last number
+    and ``tok`` (a company of another market, whose move follows)?"""
+    ends = [n.end for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
+    if not ends:
+        return False
+    lo, hi = max(ends), tok.start
+    spans = [(t.start, t.end) for t in tokens if lo <= t.start < hi]
+    for m in _CAPITALISED.finditer(prep.text, lo, hi):
+        if m.group().lower().rstrip(".") in _NOT_NAMES or len(m.group()) < 2:
+            continue
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        return True
+    return False
+
+
+def _bare_code(subj: Subject) -> bool:
+    """Is the subject a bracketed code alone, its name unknown to the tables ("(1978)")?"""
+    text = getattr(subj.entity, "text", "") or ""
+    return bool(text) and text[0] in "(（「"
+
+
+def _is_year(folded: str, q: Quantity) -> bool:
+    """Is the quantity a year written on its own ("in 2023", 2023年), not a figure?"""
+    if q.kind != "num" or not _FIRST_YEAR <= q.value <= _LAST_YEAR or q.value != int(q.value):
+        return False
+    after = folded[q.end:q.end + 2]
+    before = folded[max(0, q.start - _YEAR_WORD_REACH):q.start]
+    return after.lstrip().startswith("年") or _YEAR_FRAME_BEFORE.search(before) is not None
+
+
+def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach: int = 4) -> bool:
+    """Is ``tok`` right after the move's last number, in the same clause ("3% at the close",
+    "to 17,978.52 at the local noon trading break")? With ``post``, only white space or 的 may
+    stand between ("1.3% higher", "2.7%的跌幅")."""
+    # (a list's levels too: "were at 18,912.40, 6,690.05 and 3,988.10 respectively at the lunch break")
+    ends = [n.end for n in (*move.pcts, *move.points, *move.levels, move.level, move.price) if n is not None]
+    if not ends or not 0 <= tok.start - max(ends) <= reach:
+        return False
+    between = folded[max(ends):tok.start]
+    if post:
+        # "1.73 percent, or 461 points, lower"; but "漲4.4%，漲幅一度擴大至6.8%" opens a clause
+        if "," in between and not folded[tok.start:tok.end].isascii():
+            return False
+        return between.strip(" ,") in ("", "的")
+    return not _RIGHT_AFTER_BREAK.search(between)
+
+
+def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
+    """Pair a move's numbers with its subjects: (subject, pct, points) for each subject.
+
+    One number for several subjects is shared; as many numbers as subjects pair in order.
+    """
+    subjects = move.subjects
+    n = len(subjects)
+
+    def pick(nums: list[Num], i: int) -> Num | None:
+        if not nums:
+            return None
+        if n == 1:
+            return nums[0]
+        if len(nums) == n:
+            return nums[i]
+        if len(nums) == 1 and (not move.respectively or nums[0].end <= move.respectively_at):
+            return nums[0]  # shared; "齊跌逾8%，收市分別報48.66元及23.62元" pairs the prices only
+        return None
+
+    return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]

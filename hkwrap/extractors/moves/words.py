@@ -1,0 +1,402 @@
+"""Words: directions, sessions, qualifiers, level and threshold words as the binder reads
+them. Read by :class:`binder._Binder`."""
+
+from __future__ import annotations
+
+from hkwrap.extractors.moves.cues import (
+    _ADJACENT,
+    _AFTER_EVENT_ZH,
+    _BENEFIT_BEFORE,
+    _CLAUSE_BREAK_STRONG,
+    _CLAUSE_END,
+    _CLAUSE_MARK,
+    _CLAUSE_OPENS_BEFORE,
+    _COMPANION_BEFORE,
+    _COMPARED_WITH,
+    _FIGURE_NEXT,
+    _HEADING_COLON,
+    _HEADING_REACH,
+    _LIST_DIRECTION_GAP,
+    _LOOKBACK,
+    _LOOKBACK_WORD,
+    _MOVE_OPENERS,
+    _OPENING_COMMA,
+    _OTHER_EXTREME,
+    _OWNED_FIGURE_AFTER,
+    _PLANNED_FOR,
+    _POSSESSIVE_AFTER,
+    _REVERSAL,
+    _SESSION_AFTER_REACH,
+    _STREAK_GAP,
+    _TOUCHING,
+    _UNKNOWN_NOUN_BEFORE,
+)
+from hkwrap.extractors.moves.records import (
+    _first_figure,
+    _Pending,
+    _right_after,
+    _unknown_name_between,
+)
+from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, Subject, Token
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+
+
+class _Words:
+    """The binder's handling of vocabulary words (a mixin of :class:`binder._Binder`)."""
+
+    def on_word(self, tok: Token) -> None:
+        folded, sentence = self.folded, self.sentence
+        word = tok.word
+        assert word is not None
+        roles = word.roles
+        cur = self.cur
+        if "high_low" in roles:
+            self.high_low = tok
+        if folded[tok.start:tok.end] == "见" and not _FIGURE_NEXT.match(folded, tok.end, tok.end + _MATCH_WINDOW):
+            return  # "內險股亦見資金回流": 見 is "saw", not a level the day reached
+        if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
+            # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
+            # 盤中最高見121港元"
+            figure = cur.level or cur.price
+            other_extreme = cur.session == "intraday" and _OTHER_EXTREME.fullmatch(folded, figure.end, tok.end) is not None
+            self.close()
+            if other_extreme:  # "最高見17,135點，最低曾回落至16,902點": the day's other extreme
+                self.sticky_session, self.sticky_at = "intraday", tok.end
+        d = 1 if "up" in roles else -1 if "down" in roles else 0
+        sess = tok.role_kind("session")
+        prev = self.prev
+        if (
+            sess and prev is not None and prev.word is not None and self.is_previous(prev.word)
+            and tok.start - prev.end <= _TOUCHING
+            and _COMPARED_WITH.search(folded, max(sentence[0], prev.start - _LOOKBACK), prev.start)
+        ):
+            sess = None  # "以24,978.63点开盘，较上一交易日收市涨36.22点": the close compared with
+        if sess == "close" and self.sentence_session == "midday" and d:
+            sess = "midday"  # "港股午評：恒指收漲6%": in a midday review, 收漲 is the morning's close
+        if sess == "close" and self.state.midday_report and not self.full_day:
+            sess = "midday"  # "The Half-Day Report: ... The Hang Seng Index closed at 27,055 points"
+        if (
+            sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING
+            and not folded[tok.start:tok.end].isascii()  # ("... in the morning to close at 27,561": the day's)
+        ):
+            sess = "midday"  # 午市收報, 午間收漲: the morning session's close
+        if (
+            sess == "close" and cur is not None and cur.session == "midday"
+            and ("level" not in roles or (cur.level is None and cur.price is None))
+            and not folded[tok.start:tok.end].isascii()
+        ):
+            # "半日升幅收窄至381點或2%，收報19382", "港股半日漲200點……收市": where the morning closed
+            sess = "midday"
+        if (
+            "level" in roles and sess and not d and cur is not None and cur.has_numbers
+            and cur.session_explicit and cur.session not in (None, sess)
+        ) or (
+            # "The benchmark eased 201 points ...; its intraday low was 26,190.55": after a
+            # clause break, the day's extreme is a move of its own
+            "level" in roles and sess == "intraday" and not d and cur is not None and cur.has_change
+            and cur.level is None and cur.price is None
+            and _CLAUSE_BREAK_STRONG.search(self.folded, max(n.end for n in (*cur.pcts, *cur.points)), tok.start)
+        ):
+            # "reversed from a deficit of more than 300 points in the morning to close at
+            # 27,561.49": the level word of another session starts that session's move
+            self.close()
+            cur = None
+        if "sector" in roles and self.verb_follows(tok):
+            # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
+            self.close()
+            self.group = [Subject("elsewhere", "@sector", tok.start, tok.end)]
+            self.group_done = False
+            self.direction = 0
+            self.last_subject = tok
+        if "sequence" in roles:
+            self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
+            self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
+            self.fundamental = None  # "on a strong shipment update, then ... to close up 5.1%": the shares again
+        if "likelihood" in roles:
+            # "恒指在17,000點至18,000點區間震盪的概率較大": the figures of its clause are a forecast
+            for m in (*self.moves, self.cur):
+                if m is not None and m.has_numbers and not _CLAUSE_END.search(self.folded, _first_figure(m), tok.start):
+                    m.modal = True
+        if "modal" in roles and not self.month_may(tok):
+            self.modal, self.modal_at = True, tok.end
+            if self.cur is not None and not self.cur.has_numbers:
+                self.cur.modal = True
+        if "today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day):
+            # "昨日急升的泡泡瑪特今日回吐 4.6%"; in a morning recap, "前日急挫後，恒指昨日低開":
+            # back to the day reported, and not with that other day's session ("1987年……恒指曾
+            # 單日暴跌33.3%，今日恒指升1.2%")
+            if self.previous is not None and self.previous.end <= self.sticky_at <= self.previous.scope:
+                self.sticky_session = None
+            self.previous = None
+        last = self.last_subject
+        turnover_said = self.turnover_word is not None and last is not None and self.turnover_word.end > last.end
+        if (
+            self.is_previous(word) and not turnover_said
+            and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start)
+            # (but "升幅比昨日的1.3%明顯放緩", "compared with yesterday's 1.3%": that day's own figure)
+            and not _OWNED_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW)
+        ):
+            pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
+        elif (
+            self.is_previous(word) and self.prev is not None and self.prev.has("neutral")
+            and tok.start - self.prev.end <= _STREAK_GAP
+        ):
+            pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
+        elif self.is_previous(word) and self.streak_follows(tok):
+            pass  # "snapped a three-day losing streak": how long the streak had run
+        elif self.is_previous(word) and _PLANNED_FOR.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start):
+            pass  # "美国众议院计划本周就法案进行表决": the period dates a planned event, not the figures
+        elif self.is_previous(word) and self.describes_next_subject(tok):
+            pass  # "上月初掛牌的長實地產跌4.1%": the period dates the company's listing, not the move
+        elif self.is_previous(word):
+            # Before any subject it frames the sentence ("For the week, ..."); after one it
+            # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
+            # word inside a noun phrase ("公布全年增長目標後，").
+            clause = self.clause_end(tok.end)
+            heads = tok.start - sentence[0] <= _HEADING_REACH or (clause is not None and clause - tok.end <= _ADJACENT)
+            framing = (self.framing_sentence() and (self.last_subject is not None or heads)) or (
+                "other_session" in roles  # "老铺黄金昨日暗盘交易中已大涨45%，收报58.7港元": all of it
+            )
+            if framing and clause is not None and _POSSESSIVE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW):
+                # "港股未能承接上日的反彈，…恒生指數中午收報21371點": the other day owns a noun
+                # of its clause (上日的反彈, "yesterday's rally"), not the sentence's figures
+                framing = False
+            if framing and clause is not None and self.last_subject is None and any(
+                t.qty is not None and t.qty.kind in ("pct", "pts", "money") and tok.end <= t.start < clause
+                for t in self.tokens
+            ) and not any(
+                t.subject is not None and tok.end <= t.start < clause for t in self.tokens
+            ) and any(t.subject is not None and t.start > clause for t in self.tokens):
+                # "澳門上月賭收按年增長約八成，銀河娛樂升1.2%": a period heading its own figure's
+                # clause frames that clause, not the stocks named after it
+                framing = False
+            scope = sentence[1] if framing or clause is None else clause
+            if not framing and clause is not None and self.own_day_told(tok, clause):
+                # "恒指昨日已經跌咗304點，收市企喺18,773點": the clauses after the one that tells
+                # the named subject's move that day go on telling it, until a word for today
+                scope = sentence[1]
+            elif not framing and clause is not None and self.right_after_subject(tok) and not any(
+                t.qty is not None and tok.end <= t.start < clause for t in self.tokens
+            ):
+                # "恒指前一個交易日曾受美國加息預期拖累，收市跌205點": a period right after its
+                # subject, in a clause with no figure, dates the subject's figures in the clauses
+                # after it, up to the next subject named
+                scope = next(
+                    (t.start for t in self.tokens if t.start >= clause and t.subject is not None and t.subject.id != self.last_subject.subject.id),
+                    sentence[1],
+                )
+            if (
+                not framing and clause is not None and clause - tok.end <= _ADJACENT
+                and _CLAUSE_OPENS_BEFORE.search(folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start) is not None
+            ):
+                # "…tumbled 5.7%; the following day, the index jumped 9.1%": a period that is its
+                # clause by itself frames the clause after it
+                scope = self.clause_end(clause + 1) or sentence[1]
+            if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
+                scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
+            self.set_previous(tok.end, scope)
+            if self.in_brackets(tok.start):
+                self.aside_period = True
+            if self.text.endswith((":", "：")):
+                self.state.period_heading = True
+        if self.other_weekday(tok) and not self.describes_next_subject(tok):
+            # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report (but
+            # "周三公布季績的香港交易所漲1.36%": the day dates what the company did)
+            clause = self.clause_end(tok.end)
+            scope = sentence[1] if self.framing_sentence() or clause is None else clause
+            self.set_previous(tok.end, scope)
+            self.weekday_frame = True
+        elif (
+            self.previous is not None and self.weekday_frame and self.state.report_weekday is not None
+            and (day := tok.role_kind("weekday")) is not None and WEEKDAY_NUMBERS[day] == self.state.report_weekday
+        ):
+            # "周一：恒指收21,248.6点；……周五：恒指收21,390.47点" in Friday's weekly: the list
+            # comes back to the day reported
+            self.previous = None
+        if "hk_listing" in roles:
+            self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
+            self.fundamental = None  # "8月销量37.3万辆，……H股跌1.6%": the shares again, not the business
+        if "other_listing" in roles and _COMPANION_BEFORE.search(self.folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start):
+            pass  # "saw a further decline alongside A-shares, with the latest report at 26,506": a comparison
+        elif "other_listing" in roles:
+            self.elsewhere = True
+            # An A-share clause ends at ";"; an ADR paragraph lists its prices across them
+            # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元").
+            self.elsewhere_clause = "mainland_market" in roles
+            self.close()
+            self.group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
+            self.group_done = False
+            self.last_subject = tok
+        if "narrow" in roles:
+            self.narrowed = True
+        if "metric" in roles or "short_ratio" in roles:
+            self.metric = True
+        if "fundamental" in roles and self.group:
+            scope = self.relative_clause_end(tok)
+            lo = max(self.sentence[0], tok.start - _MATCH_WINDOW)
+            if not scope and _BENEFIT_BEFORE.search(self.folded, lo, tok.start) is not None:
+                # "受惠月度交付量創新高，升3.9%": the business figure is the cause, its clause only
+                scope = self.clause_end(tok.end) or 0
+            self.fundamental = _Pending(tok.end, scope=scope)
+        if d and "level" not in roles:
+            self.level = None  # "bucked the trend to rise 2.6%": the number is the change
+        if d and not sess and not self.group and self.sticky_session == "open":
+            # "the three major indices opened higher and moved upward, with the Hang Seng TECH
+            # Index rising more than 1%": the move went on past the open
+            self.sticky_session = None
+        if d and self.group:
+            self.on_direction(tok, d, sess)
+        elif sess:
+            self.on_session(tok, sess, roles)
+        if "level" in roles:
+            # 收報, "closing at": the session applies once a level or price follows
+            self.level = _Pending(tok.end, sess or "")
+            if sess and self.cur is not None and not self.cur.has_numbers:
+                self.cur.session, self.cur.session_explicit = sess, True
+        if "threshold" in roles:
+            self.thresh = _Pending(tok.end)
+        qk = tok.role_kind("qualifier")
+        if qk:
+            self.qual = _Pending(tok.end, qk)
+        if "price" in roles:
+            self.price_word = _Pending(tok.end)
+            self.fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
+        if "target" in roles:
+            self.target_word = _Pending(tok.end)
+        if "reference_price" in roles:
+            self.reference = _Pending(tok.end)
+        if "turnover" in roles and not self.in_relative_aside(tok):
+            # (not "HKEX (00388), whose earnings depend on turnover, jumped 5.4 percent")
+            self.turnover_word = _Pending(tok.end)
+        if "both" in roles and len(self.named) >= 2 and self.named[-1].kind == self.named[-2].kind:
+            # "中國平安（31.4%）及招商銀行（28.7%），兩股分別收跌1.3%及0.6%": the two just named
+            self.close()
+            self.group = list(self.named[-2:])
+            self.group_done = False
+        if "respectively" in roles and (self.cur is not None or len(self.group) > 1):
+            # after the figures ("rose 1% and 2% respectively") or before them, right after
+            # the list of subjects ("周生生及六福集團分別跌0.6%及升1.4%")
+            m = self.cur if self.cur is not None else self.ensure()
+            m.respectively, m.respectively_at = True, tok.start
+
+    def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
+        cur = self.cur
+        figure = (cur.level or cur.price) if cur is not None else None
+        if figure is not None and not cur.has_change and _OTHER_EXTREME.fullmatch(self.folded, figure.end, tok.end):
+            pass  # "最高見17,135點，最低曾回落至16,902點": the other extreme's own verb (its figure is read as such)
+        elif (
+            cur is not None and cur.session == "intraday" and cur.session_explicit and not cur.has_change
+            and (cur.level is not None or cur.price is not None) and _REVERSAL.match(self.folded, tok.start, tok.end)
+        ):
+            # "高見101.1元，但倒跌近3%收市，報96元": a reversal after the day's extreme is the close
+            self.close()
+            cur = None
+        elif (
+            cur is not None and not cur.has_change and cur.level is not None and cur.direction == -d
+            and cur.session == "intraday" and _CLAUSE_MARK.search(self.folded, cur.level.end, tok.start)
+        ) or (
+            # "早盘最低见26,980.55点，午盘收跌0.83%": a level of one session, then another
+            # session's change in a later clause
+            cur is not None and not cur.has_change and (cur.level is not None or cur.price is not None)
+            and cur.session_explicit and sess is not None and cur.session not in (None, sess)
+            and _CLAUSE_MARK.search(self.folded, (cur.level or cur.price).end, tok.start)
+        ):
+            # "早盤一度下探24,713點，但午後……最多上漲超過400點": the other way, in a later clause,
+            # is another moment of the day, not the low's change
+            self.close()
+            cur = None
+        if cur is not None and cur.has_change and not (sess and cur.session and sess != cur.session) and (
+            _right_after(self.folded, cur, tok, post=True)
+        ):
+            pass  # "closed 1.3% higher": the word states the direction of that number
+        elif cur is not None and cur.has_change and (
+            _unknown_name_between(self.prep, cur, tok, self.tokens) or self.unknown_cjk_before(cur, tok)
+        ):
+            # "... declined 3.9%, after Nvidia's shares tumbled 9.5%", "諾輝健康跌9%，榮昌跌14%":
+            # another company, one the tables do not know
+            self.close()
+            self.group = []
+        elif cur is not None and cur.has_change:
+            if sess and sess != cur.session:
+                self.close()  # "高開 126 點 ... 收市升 400 點": another session, another move
+            elif cur.respectively and len(cur.subjects) > len(cur.pcts) + len(cur.points) // 2 and (
+                tok.start - max(n.end for n in (*cur.pcts, *cur.points)) <= _LIST_DIRECTION_GAP
+            ):
+                pass  # "分別跌0.6%及升1.4%": each figure of the list keeps its own direction
+            else:
+                # A second direction word starts a new move, unless it only adds the other
+                # kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the next number.
+                self.split_at = d
+        self.direction, self.direction_end = d, tok.end
+        self.sentence_dir = d
+        if self.cur is not None and not self.cur.has_change:
+            self.cur.direction = d
+        if sess and self.group:  # 低開, 收跌, closed: the session of this move only
+            m = self.ensure()
+            m.session, m.session_explicit = sess, True
+
+    def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
+        cur = self.cur
+        if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) or (
+            sess == "midday" and not any(s.kind in ("stock", "index") for s in self.named)
+        ) or (
+            # "截至收盘，恒指报24,740.57点；国企指数报9,131.6点；…": a session opening the
+            # sentence, set off by a comma, frames each clause of it
+            sess in ("close", "midday") and not self.named and tok.start - self.sentence[0] <= _HEADING_REACH
+            and _OPENING_COMMA.match(self.folded, tok.end, tok.end + _MATCH_WINDOW)
+        ):
+            # "港股午收：恒指跌0.35%……科指跌0.88%"; "内房股早盘走强，碧桂园涨超9%；龙湖集团涨超
+            # 15%": a morning session named before any stock or index frames every move
+            self.sentence_session = sess
+        if sess == "intraday" and cur is not None and cur.has_numbers and (
+            self.own_move_follows(tok, cur) or self.size_word_before(tok, cur)
+        ):
+            # "中金公司涨超16%，盘中一度大涨逾20%": the word opens the next move
+            self.close()
+            self.sticky_session, self.sticky_at = sess, tok.end
+            return
+        if (
+            sess == "midday" and cur is not None and cur.session in (None, "intraday")
+            and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+            and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
+        ):
+            # "fell as much as 1,152 points to 16,771.51 in the morning": when the extreme came,
+            # not the midday break
+            cur.session, cur.session_explicit = "intraday", True
+            return
+        if (
+            cur is not None and cur.has_numbers and not cur.session_explicit and "level" not in roles
+            and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
+            # "恒指一度跌逾1000點 半日跌700點", "半日挫212點報26,310 曾低見26,198": the next move's
+            and not self.verb_follows(tok, _MOVE_OPENERS)
+            # "lost as much as 2.4 per cent before ending 0.8 per cent lower": a figure of the
+            # same kind right after the word is the next session's
+            and not self.same_figure_follows(tok, cur)
+        ):
+            cur.session, cur.session_explicit = sess, True  # "6% intraday"
+            return
+        if cur is not None and cur.has_numbers and (
+            (cur.session and cur.session != sess) or (cur.has_change and (cur.level or cur.price))
+        ):
+            # "as low as 24,880 ... before closing down 0.4%"; "up as much as 255 points at
+            # 25,089, before finishing 124 points higher": a new move
+            self.close()
+        elif (
+            cur is not None and cur.has_change and cur.session is None and cur.level is None
+            and cur.price is None and not self.split_at
+            # (not a word that opens the next move: "港股跌213點　曾失守二萬點")
+            and not self.verb_follows(tok)
+        ):
+            # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
+            # the move whose figures came first
+            cur.session, cur.session_explicit = sess, True
+            return
+        if self.cur is None and _UNKNOWN_NOUN_BEFORE.search(
+            self.folded, self.prev.end if self.prev is not None else self.sentence[0], tok.start
+        ):
+            return  # "科技股午后发力 恒指涨超1%": the time of another noun's clause, not the index's
+        self.sticky_session, self.sticky_at = sess, tok.end
+        if self.cur is not None and not self.cur.has_numbers:
+            self.cur.session = sess
+            if "level" in roles:
+                self.cur.session_explicit = True
