@@ -495,11 +495,14 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             near = [i for i in candidates if _same_sentence(out[i], d)]
             # (else one that already states each of its figures: the headline's "港股跌逾2%"
             # restates the close's -2.16%, it does not complete the open's -176 points)
+            # (else one whose figures the draft's exact ones round: a caption's "恒指跌423點" is
+            # the close's -422.73, not the afternoon's "一度跌近500點" it also fits)
+            agreeing = [i for i in candidates if _figures_agree(out[i], d)]
             restating = [
                 i for i in candidates
                 if (d.pct is None or out[i].pct is not None) and (d.points is None or out[i].points is not None)
             ]
-            i = (same or near or restating or candidates)[0]
+            i = (same or near or agreeing or restating or candidates)[0]
             out[i] = merge(out[i], d)
             positions[i] = out[i].position
             if i > 0 and positions[i] < positions[i - 1]:  # merge may move a fact earlier
@@ -512,6 +515,15 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
             out.insert(i, d)
     return sorted(
         (d for _, out in by_subject.values() for d in _vague_to_extreme(out)), key=lambda x: x.position
+    )
+
+
+def _figures_agree(held: Draft, d: Draft) -> bool:
+    """Does ``held`` state each exact change of ``d`` (a percent, points), to the point or
+    more finely? (Only a draft with an exact change can agree.)"""
+    told = [(h, v) for h, v, q in ((held.pct, d.pct, d.pct_q), (held.points, d.points, d.points_q)) if v is not None and q == "exact"]
+    return bool(told) and all(
+        h is not None and (abs(h - v) < SAME_FIGURE or (_rounds_to(abs(h), abs(v)) and (h > 0) == (v > 0))) for h, v in told
     )
 
 
