@@ -266,8 +266,9 @@ _OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
 _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(
-    r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"
-)  # (or with its own verb: "最高見17,135點，最低曾回落至16,902點")
+    r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹|上升|下跌|升|涨|跌)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"
+)  # (or with its own verb: "最高見17,135點，最低曾回落至16,902點"; or the same extreme
+# told to the point after a mark crossed: "一度升穿17,700點，最高升至17,708點")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
 # Between a target word and the old target it was changed from: "target price to HK$41 from ".
