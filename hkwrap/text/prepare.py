@@ -39,6 +39,12 @@ _RELATED = patterns.compile(
     r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
     r"[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?[*_]{0,2}\s?\[|\n|$)"
 )
+# A line that is a link label and the linked article's headline on one line: "Related: Hang
+# Seng ends up 1.1% as property stocks rebound (Jan 20)", "延伸閱讀：恒指三連升".
+_LABELLED_HEADLINE = patterns.compile(
+    r"(?m)^[ \t>*_-]*(?:related|see\salso|read\smore|also\sread|相关(?:新闻|文章|报道|阅读)|延伸阅读|推荐阅读)"
+    r"\s?[:：][ \t]*[^\s\[][^\n]{0,200}$"
+)
 # A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
 # name there is the newsroom, not a security talked about). Tags with digits are datelines.
 _PUBLISHER_TAG = patterns.compile(r"【[^】\n\d]{1,20}】")
@@ -183,6 +189,8 @@ def mask(folded: str, body_start: int = 0) -> str:
         if m.start() != title:
             spans.append((m.start(), m.end()))
     for m in _PUBLISHER_TAG.finditer(folded):
+        spans.append((m.start(), m.end()))
+    for m in _LABELLED_HEADLINE.finditer(folded):
         spans.append((m.start(), m.end()))
     for m in _RELATED.finditer(folded):
         # The heading and the link list that follows it; or, where the heading ends its line,
