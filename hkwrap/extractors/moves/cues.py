@@ -505,6 +505,10 @@ _RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|ar
 # Before a range of levels: a stretch of days around now, not the day ("恒指近期在23,500點至
 # 24,500點區間上落", "short-term range").
 _NEAR_TERM = patterns.compile(r"短期|短线|中线|近期|未来|后市|\bnear[\s-]term\b|\bshort[\s-]term\b|\bin the coming\b")
+# A speaker's view opening the sentence ("我的看法还是那句话：指数在25500到26500之间来回震荡",
+# "I think the index stays between 18,000 and 18,800"): a range after it is where they see
+# the index trading, not where it traded.
+_OPINION = patterns.compile(r"我的看法|我看|我认为|我觉得|我相信|\b(?:i|we) (?:think|expect|believe|see)\b|\bin (?:my|our) view\b")
 _SINCE = patterns.compile(r"\bsince\b|以来")
 _SINCE_THE_BEFORE = patterns.compile(r"\bsince\s(?:the|a|its)\s$")  # a past move compared with
 # The day before's move, told after today's: "soared 22 per cent - a day after it had sunk 8 per
