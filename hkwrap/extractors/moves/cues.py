@@ -176,7 +176,7 @@ _AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
 # a word for now: "HSI 而家 23,580", "HSI now 23,580")
 _NAME_LEVEL_GAP = patterns.compile(
-    r"\)?[\s:]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:]*)?(?:(?:close|closing|last|final|now|而家|依家|宜家|现在|现时|目前)\s?:?\s*)?"
+    r"\)?[\s:|]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:|]*)?(?:(?:close|closing|last|final|now|而家|依家|宜家|现在|现时|目前)\s?:?\s*)?"
     r"(?:\.{3,}\s*)?"  # (or a dot leader: "HSI ........ 19,220.62")
 )
 _TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's
