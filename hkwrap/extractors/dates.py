@@ -595,14 +595,25 @@ def morning_recap_lead(prep: Prepared) -> bool:
     return False
 
 
+# Between a word for today and its date in brackets: "今天（10月8日）", "today (Oct 8)".
+_TODAY_DATED = patterns.compile(r"\s?[（(]")
+
+
 def same_day_lead(prep: Prepared) -> bool:
     """Does an undated report's lead stamp it after the open of its own day ("6月14日（星期五）
-    16:20")? Then it is no next-morning recap: its 昨日 is the day before."""
+    16:20"), or name today by its date ("今天（10月8日）是長假後首個交易日")? Then it is no
+    next-morning recap: its 昨日 is the day before."""
+    today_end = -1
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
             break
-        if m.group("yday") or m.group("today"):
+        if m.group("today"):
+            today_end = m.end()
             continue
+        if m.group("yday"):
+            continue
+        if today_end >= 0 and _TODAY_DATED.fullmatch(prep.folded, today_end, m.start()) and (m.group("m4") or m.group("mon")):
+            return True
         end = m.end()
         if (wd := _BRACKETED_WEEKDAY.match(prep.folded, end)) is not None:
             end = wd.end()
