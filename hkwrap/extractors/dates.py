@@ -869,8 +869,9 @@ def find_trading_day(
         ref = parse_iso(reference)
     if ref is None:
         # "财联社12月6日讯 ... 2021年12月6日，港股午间收盘": a full date in the lead anchors a
-        # partial one before it
-        lead = [m for n, m in matches if n <= 1 and _full(m)]
+        # partial one before it (and a weekday: a column's title "黑色星期一", its byline, then
+        # "二○二五年四月七日，星期一")
+        lead = [m for n, m in matches if n < _LEAD_SENTENCES and _full(m)]
         if lead:
             ref, _ = _resolve(lead[0], None)
     # where a sentence says "today" with figures after it (the last in each sentence): its
