@@ -889,6 +889,7 @@ def find_trading_day(
     }
     if dateline is not None and _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]):
         after_dateline = _AFTER_MORNING_DATELINE
+    midday = midday_report(prep)  # a midday review is of its own day, never a morning recap
     for n, m in matches:
         if dateline is not None and m.start() == dateline[2]:
             continue
@@ -907,8 +908,8 @@ def find_trading_day(
         day, resolvable = _resolve(m, ref)
         if dateline is not None and n == dateline[1] and m.start() > dateline[2] and _full(m) and day == dateline[0]:
             continue  # "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日（星期三）": the dateline again
-        if (same_day or dateline_leads) and day is not None and own is not None and day < own:
-            continue  # "昨日恒指涨0.8%" in a close flash timed 16:10: background
+        if (same_day or dateline_leads or midday) and day is not None and own is not None and day < own:
+            continue  # "昨日恒指涨0.8%" in a close flash timed 16:10, 4月8日 in 4月9日's 午評: background
         if day is not None and own is not None and day < _previous_trading_day(own):
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
         if day is not None and own is not None and day > own:
