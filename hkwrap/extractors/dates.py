@@ -573,8 +573,11 @@ _ZH_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 
 _LEAD_SENTENCES = 3
 
 
-# A clock time right before a word: the word labels an entry of a timed log ("【9:20 盘前】").
-_CLOCK_BEFORE = patterns.compile(r"\d{1,2}:\d{2}\s?$")
+# A clock time right before a word: the word labels an entry of a timed log ("【9:20 盘前】"),
+# or opens a chat's message after its time and sender ("[09:22] Joanne: pre-open 已經一片紅海").
+_CLOCK_BEFORE = patterns.compile(r"\d{1,2}:\d{2}(?:\]\s?[^\s:：\n]{1,20}[:：])?\s?$")
+# (how far before the word the clock may stand: a time, a bracket, a sender's name, a colon)
+_CLOCK_REACH = 32
 
 
 def morning_recap_lead(prep: Prepared) -> bool:
@@ -585,7 +588,7 @@ def morning_recap_lead(prep: Prepared) -> bool:
         return False
     lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
     for word in _words_pattern("morning_note").finditer(prep.folded, 0, lead_end):
-        if not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _MATCH_WINDOW), word.start()):
+        if not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _CLOCK_REACH), word.start()):
             return True  # (not "【9:20 盘前】": an entry of a log stamped through the day)
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
