@@ -87,6 +87,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.modal = False  # a hypothetical (若, if, could): its clause states no fact
         self.modal_at = 0  # where the modal word ended
         self.narrowed = False
+        self.narrow_at = 0  # where the last narrowing word (收窄, pared) ended
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
         self.skip_next_pct = False

@@ -438,6 +438,12 @@ class _Figures:
             sign = 1  # "匯豐控股（5）　62.15　0.0%": a row's unchanged stock, its zero written out
         if not sign and self.beside_signed_percent(q):
             sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
+        if (
+            sign and cur is not None and len(cur.subjects) == 1 and cur.pcts and not cur.points
+            and cur.pcts[-1].end < self.narrow_at < q.start
+        ):
+            # "國指 -3.4% → 收窄到 -1.5%": the fall narrowed to a later figure, a move of its own
+            self.close()
         if sign:
             m = self.ensure()
             m.direction = m.direction or sign

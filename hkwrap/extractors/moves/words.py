@@ -229,6 +229,7 @@ class _Words:
             self.last_subject = tok
         if "narrow" in roles:
             self.narrowed = True
+            self.narrow_at = tok.end
         if "metric" in roles or "short_ratio" in roles:
             self.metric = True
         if "fundamental" in roles and self.group:
