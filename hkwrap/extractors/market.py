@@ -409,6 +409,14 @@ def _flow(
             x for x in quantities
             if x.end <= w.start and w.start - x.end <= _REACH and flow_amount(x)
             and not _CLAUSE_BREAK.search(folded[x.end:w.start])
+            # (not an amount told after the other way's name: "滬股通錄得淨賣出39.2億元人民幣，
+            # 港股通就錄得淨流入" gives the Shanghai link's figure, none of the southbound's)
+            and not any(
+                y is not w and y.end <= x.start and x.start - y.end <= _REACH
+                and any(_has(y, r) != _has(w, r) for r in ("southbound", "northbound"))
+                and (_has(y, "southbound") or _has(y, "northbound"))
+                for y in words
+            )
         ]
         if not before:
             return None
