@@ -15,7 +15,7 @@ from hkwrap.data.build import compile_all, render, render_securities
 LEXICONS = sorted((DATA_DIR / "lexicon").glob("*.yaml"))
 # Roles the extractors read. A new role in a lexicon file must be read somewhere.
 KNOWN_ROLES = {
-    "up", "down", "level", "threshold", "qualifier", "session", "respectively", "link",
+    "up", "down", "level", "threshold", "qualifier", "session", "respectively", "each", "link",
     "metric", "range", "other_period", "source", "turnover", "market_subject", "southbound",
     "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
     "short_ratio", "short_sale", "sequence", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",

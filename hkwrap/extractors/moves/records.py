@@ -45,6 +45,7 @@ class Move:
     session_explicit: bool = False
     respectively: bool = False
     respectively_at: int = 0  # where the list word stood: a figure before it is shared
+    each: bool = False  # the list word gives each subject a single figure told (各自)
     modal: bool = False
 
     @property
@@ -233,7 +234,7 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
             return nums[0]
         if len(nums) == n:
             return nums[i]
-        if len(nums) == 1 and (not move.respectively or nums[0].end <= move.respectively_at):
+        if len(nums) == 1 and (not move.respectively or move.each or nums[0].end <= move.respectively_at):
             return nums[0]  # shared; "齊跌逾8%，收市分別報48.66元及23.62元" pairs the prices only
         return None
 

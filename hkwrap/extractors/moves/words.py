@@ -279,6 +279,7 @@ class _Words:
             # the list of subjects ("周生生及六福集團分別跌0.6%及升1.4%")
             m = self.cur if self.cur is not None else self.ensure()
             m.respectively, m.respectively_at = True, tok.start
+            m.each = m.each or "each" in roles  # 各自: one figure told is each one's
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
