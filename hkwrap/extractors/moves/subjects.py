@@ -86,6 +86,10 @@ class _Subjects:
                 return
             named = listed[0] if subj.id == "@former" else listed[-1]
             subj = Subject(named.kind, named.id, tok.start, tok.end, named.entity)
+        elif subj.kind == "pronoun" and (
+            self.prev is not None and self.prev.has("both") and len(self.group) > 1 and tok.start - self.prev.end <= _ADJACENT
+        ):
+            return  # "兩者股價分別跌1.1%和0.9%": the shares of the two just named, not the last one
         elif subj.kind == "pronoun":
             subj = self.resolve_pronoun(i, tok)
             if subj is None:
