@@ -94,9 +94,10 @@ _SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
 # Right after another day's word: a noun that day owns (上日的反彈, "yesterday's rally"); a
-# trend noun owns it even without 的 (承接昨日跌勢, 延續上日升勢).
+# trend noun owns it even without 的 (承接昨日跌勢, 延續上日升勢); after 上周 its weekday may
+# stand between (延續上週五升勢).
 _POSSESSIVE_AFTER = patterns.compile(
-    r"的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪)"
+    r"[一二三四五六日天]?(?:的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪))"
 )
 # Right after a figure, a link to what came next: "…200點後今日", "lost 0.7% so today ..."
 _AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)|\s(?:so|but|before|while|whereas|and then)\s")
