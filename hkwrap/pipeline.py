@@ -181,14 +181,16 @@ def _misread_row(move: Any, rows: dict[tuple[tuple[int, int], str], float]) -> b
         return False
     kind = move.subjects[0].kind
     stock = kind == "stock" and bool(move.pcts)
+    # "騰訊　662.50　+2.48" under "升跌(%)": the price alone, the unsigned-percent cell unread
+    price_only = kind == "stock" and not move.pcts and not move.points and move.price is not None
     # "Hang Seng  23,681.48  +1.49" under "Chg %": the header's percent read as points
     index = kind == "index" and bool(move.points) and not move.pcts
-    if not (stock or index):
+    if not (stock or price_only or index):
         return False
     figures = [n.start for n in (*move.pcts, *move.points, move.level, move.price) if n is not None]
     return any(
         sid == move.subjects[0].id and all(s <= f < e for f in figures)
-        and (move.pcts[0].value != pct if stock else move.points[0].value == pct)
+        and (price_only or (move.pcts[0].value != pct if stock else move.points[0].value == pct))
         for ((s, e), sid), pct in rows.items()
     )
 

@@ -52,6 +52,10 @@ _CELL_NUMBER = patterns.compile(
 # ASCII space: \S excludes the full-width one).
 _PADDED_CELL = patterns.compile(r"\S+(?: \S+)*")
 _PADDED_LINE = patterns.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+# ... or, as written, with full-width spaces: one of them parts two cells ("股份　　　收市(元)　升跌(%)")
+_FULL_WIDTH_PADDED_LINE = patterns.compile(
+    r"\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S.*\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S"
+)
 
 
 def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int]]:
@@ -87,20 +91,24 @@ def _table_line(line: str) -> bool:
 def _table_blocks(prep: Prepared) -> list[list[tuple[int, int]]]:
     """``_blocks`` of the report, found once: four readers (moves, period rows, breadth, market
     figures) ask for them."""
-    blocks: list[list[tuple[int, int]]] = prep.once("table_blocks", lambda: list(_blocks(prep.folded)))
+    blocks: list[list[tuple[int, int]]] = prep.once("table_blocks", lambda: list(_blocks(prep.folded, prep.text)))
     return blocks
 
 
-def _blocks(folded: str) -> Iterator[list[tuple[int, int]]]:
+def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, int]]]:
     """Runs of consecutive table lines (a header and at least one row), as line spans: cells
-    split by ``|`` or tabs, or a column layout padded with spaces."""
+    split by ``|`` or tabs, or a column layout padded with spaces (in ``text``, the lines as
+    written, full-width ones too)."""
     block: list[tuple[int, int]] = []
     pos = 0
     lines = folded.split("\n")
     for k, line in enumerate(lines):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if _table_line(line):
+        if _table_line(line) or (
+            text is not None and "\u3000" in (raw := text[span[0]:span[1]])
+            and _FULL_WIDTH_PADDED_LINE.search(raw) is not None
+        ):
             block.append(span)
             continue
         if block and line.strip() and not any(map(str.isdigit, line)) and k + 1 < len(lines):
