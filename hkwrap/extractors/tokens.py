@@ -109,7 +109,7 @@ FUND_AFTER = patterns.compile(
 _LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
 # Right after a company's name: it owns or backs the company the sentence is about.
-_CODE_AFTER_NAME_GAP = 3  # spaces between a watchlist row's name and its code
+_CODE_AFTER_NAME_GAP = 8  # spaces between a watchlist row's name and its code, in a column padded to the longest name ("美团-W     03690")
 # A security's own code printed bare before its name: "09868 小鵬汽車" (a push log's lines).
 _BARE_CODE_BEFORE = patterns.compile(r"(?<![\d.,])(\d{4,5})[ \t]{1,3}$")
 _CODE_BEFORE_REACH = 9  # five digits and the spaces between
