@@ -236,6 +236,8 @@ def _next_word_start(folded: str, pos: int) -> int:
 
 
 # Between a security's name and 港股 / "Hong Kong shares" that name its own Hong Kong listing.
+# A code in brackets right after a word for the Hong Kong shares: "港股(00981)", "港股（981.HK）".
+_CODE_IN_BRACKETS = patterns.compile(r"\s?[(（]\s?(\d{1,5})(?:\.hk)?\s?[)）]")
 _OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
@@ -330,6 +332,18 @@ def tokenize(
     words = _index_sets(
         [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)], folded, lexicon
     )
+    # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
+    # before it in brackets is that company's Hong Kong shares (and the code no figure)
+    for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
+        bracket = _CODE_IN_BRACKETS.match(folded, w.end, min(end, w.end + _MATCH_WINDOW + 4))
+        ent = bracket is not None and next((
+            e for e in entities
+            if e.code and e.code.isdigit() and start <= e.start and e.end <= w.start and int(e.code) == int(bracket[1])
+        ), None)
+        if ent:
+            tokens.append(Token(w.start, bracket.end(), subject=Subject("stock", ent.code, w.start, bracket.end(), ent)))
+            taken.append((w.start, bracket.end()))
+            words = [u for u in words if u is not w]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
     # over a name without digits inside it ("272.6 Hong Kong dollars" is no market).
     numbered = [w for w in words if any(r.startswith("index:") for r in w.roles) and _DIGIT.search(folded, w.start, w.end)]
