@@ -4,6 +4,7 @@ periods, the subject carried from the sentence before. Read by :class:`binder._B
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
@@ -708,6 +709,18 @@ class _Context:
         opens_on_close = first is not None and first.role_kind("session") == "close"
         # (or on a quote block's label for the change: "Change / 變動:  +8.6%")
         opens_on_verb = first is not None and first.word is not None and bool({"up", "down", "change_label"} & first.word.roles)
+        if (
+            last is not None and last.kind == "stock" and state.last_index is not None
+            and not state.last_index.startswith("@") and state.sentence - state.index_sentence <= _STAMPED_CARRY
+            and any(
+                t.qty is not None and t.qty.kind == "pts" and u.word is not None and bool({"up", "down"} & u.word.roles)
+                and t.start - u.end <= _ADJACENT
+                for u, t in pairwise(tokens)
+            )
+        ):
+            # "[09:45] Joanne: low 19,260.21, 跌咗867點": a line with a change in index points goes
+            # on about the index named a few lines up, not the company named in the last one
+            last = Subject("index", state.last_index, last.start, last.end)
         # an index's level word may continue the index a few timestamped entries on
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
         if state.figure_sentence <= state.subject_sentence:
