@@ -347,12 +347,12 @@ class _Figures:
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
             # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
             after_change = (
-                prev is not None and prev.qty is not None and prev.qty.kind == "pct"
+                prev is not None and prev.qty is not None
                 and (
-                    (_BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
+                    (prev.qty.kind == "pct" and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
                      and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
-                    # "up as much as 2.6% (26,470)": or in brackets right after it
-                    or (_BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
+                    # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）": or in brackets right after it
+                    or (prev.qty.kind in ("pct", "pts") and _BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
                         and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
                 )
                 and self.scale().levels[0] <= q.value <= self.scale().levels[1]
