@@ -917,6 +917,8 @@ def find_trading_day(
             continue  # "港股在周五(28日)急挫後" under Wednesday's dateline: background
         if day is not None and own is not None and day > own:
             continue  # "closed for the holiday on Oct 1" under a 30 September dateline: ahead
+        if day is not None and own is not None and (m.group("wd") or m.group("wdzh")) and day.weekday() >= _TRADING_DAYS:
+            continue  # "瑞銀趕在周日晚宣布收購瑞信" under Monday's dateline: a weekend is no trading day
         if day is not None:
             # a report about a day before its own date (a morning recap): its "yesterday"
             # figures are that day's
