@@ -627,6 +627,14 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   Information Technology Index beside the tech index, a TV quote board, an app's pushes through a
   day, a morning note with an index table, a weekly column, a chat day log, a monthly review and a
   radio script ('the wider Composite Index').
+- tests/reports100/ to tests/reports103/: wave 15, blind: Traditional evening closes (a caption's
+  '恒指跌423點' over '一度跌近500點', '一度升穿17,700點，最高升至17,708點', a table padded with
+  full-width spaces), Simplified closes and middays ('延续上周五涨势', a pipe table's level), days of
+  very large moves ('今天（10月8日）', '回想一九九七年十月二十八日', '各自跌超過8%', 滬股通 beside 港股通)
+  and mixed-language reports ('港股(00981)' after an A-share move, 'half day' and 'full day' flows).
+- tests/reports104/ to tests/reports107/: wave 16, blind: English, Traditional and Simplified closes
+  from other outlets ('【相關新聞】', 2成7), and reports stating facts twice and in odd orders
+  ('HSI +155點 (16,944)', 周日晚 under Monday's masthead).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
