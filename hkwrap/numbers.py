@@ -202,7 +202,8 @@ def _pattern() -> regex.Pattern:
             # digits after "d, " would be the stray-space tail of a larger number.
             # "23 229.21": a space between thousands (an agency's style), with its decimals only
             # (a digit before 成 counts tenths, as 八成 does: "升近1成" is nearly 10%)
-            (?P<dcheng>(?<![\d.,])[1-9])成(?![交本员份立功为熟品长])
+            # (and a tenth's digit after it: "2成7" is 27%, as 二成七 is)
+            (?P<dcheng>(?<![\d.,])[1-9])成(?P<dchengtail>[1-9](?!\d|[.,]\d|%))?(?![交本员份立功为熟品长])
             # (a figure right after "c.", circa, with no space: "down c.3%")
           | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:\s\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
@@ -496,7 +497,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 continue  # "早上十點半", "下午兩點": a time of day, not points
             value = v
         elif g["dcheng"] is not None:
-            yield Quantity("pct", int(g["dcheng"]) * 10.0, m.start(), m.end())
+            tail = int(g["dchengtail"]) if g["dchengtail"] else 0
+            yield Quantity("pct", int(g["dcheng"]) * 10.0 + tail, m.start(), m.end())
             continue
         elif g["cheng"] is not None:
             # 八成 is 80%; 一成四 is 14%; 三成半 is 35%; 半成 is 5%

@@ -18,6 +18,7 @@ CASES = [
     ("九十二蚊半", "money", 92.5, "HKD"),  # ninety-two dollars fifty
     ("半成", "pct", 5, None),  # half of 一成
     ("三成半", "pct", 35, None),  # three and a half 成
+    ("2成7", "pct", 27, None),  # a tenth's digit after 成, in Arabic digits as 二成七 is in words
     ("1.58個巴仙", "pct", 1.58, None),  # Cantonese percent after digits
     ("二點六個巴仙", "pct", 2.6, None),  # ... and after a spoken figure with its decimal
     ("二十五塊八了", "money", 25.8, "HKD"),  # a spoken price, 了 after it
