@@ -580,6 +580,18 @@ _CLOCK_BEFORE = patterns.compile(r"\d{1,2}:\d{2}(?:\]\s?[^\s:：\n]{1,20}[:：])
 _CLOCK_REACH = 32
 
 
+def chinese_full_dates(prep: Prepared, start: int, end: int) -> list[tuple[dt.date, int, int]]:
+    """The full dates written in Chinese inside ``prep.folded[start:end]`` ("2024年5月21日",
+    "二○二五年四月七日"), as (date, start, end), from the one date scan of the text."""
+    out = []
+    for _, m in _matches(prep):
+        if start <= m.start() and m.end() <= end and _full(m) and "年" in m.group():
+            day, _ = _resolve(m, None)
+            if day is not None:
+                out.append((day, m.start(), m.end()))
+    return out
+
+
 def morning_recap_lead(prep: Prepared) -> bool:
     """Does an undated report say in its lead that it is a morning note about the session
     before: a masthead (晨報, "Morning wrap") or a weekday dateline timed before the open

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from itertools import pairwise
 
+from hkwrap.extractors.dates import chinese_full_dates
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _AFTER_THEN,
@@ -84,8 +85,6 @@ from hkwrap.extractors.moves.cues import (
     _UNKNOWN_NAME_MARKS,
     _WEEK_HEADING,
     _YEAR_AS_PERIOD,
-    _ZH_FULL_DATE,
-    _ZH_YEAR_DIGITS,
     _day_number,
     _near_level,
 )
@@ -193,12 +192,11 @@ class _Context:
         if year is not None and day is not None and self.folded.find("年", *self.sentence) >= 0:
             # "回想一九九七年十月二十八日，恒指一日跌去1,438點": a full date of another day,
             # before any subject, dates its sentence
-            for m in _ZH_FULL_DATE.finditer(self.folded, *self.sentence):
-                if any(t.subject is not None and t.start < m.start() for t in self.tokens):
+            for told, at, until in chinese_full_dates(self.prep, *self.sentence):
+                if any(t.subject is not None and t.start < at for t in self.tokens):
                     break
-                told = (int(m.group("y").translate(_ZH_YEAR_DIGITS)), _day_number(m.group("m")), _day_number(m.group("d")))
-                if told != (year, *day):
-                    self.set_previous(m.end(), self.sentence[1])
+                if (told.year, told.month, told.day) != (year, *day):
+                    self.set_previous(until, self.sentence[1])
                     return
         if day is not None and self.folded.find("日", *self.sentence) >= 0:
             # "恒生指數23日漲0.85%" in the 24th's report: a day of the month named right after

@@ -289,12 +289,6 @@ _FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | froze
 )
 # A month and day in Chinese ("4月8日"), not part of a longer date with a year.
 # (and said in Chinese numerals, with 號 for 日: "十月八號那天")
-# A full date in Chinese, its year in digits or numerals: "1997年10月28日", "二○○八年十月二十七日".
-_ZH_FULL_DATE = patterns.compile(
-    r"(?P<y>(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s?年\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
-    r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
-)
-_ZH_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _MONTH_DAY = patterns.compile(
     r"(?<![\d年零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"([12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"

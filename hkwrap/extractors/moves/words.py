@@ -353,7 +353,9 @@ class _Words:
         if sess == "intraday" and cur is not None and cur.has_numbers and (
             self.own_move_follows(tok, cur) or self.size_word_before(tok, cur)
         ) and not (
-            # (not the figure's own session right after it: "HSI up 1.9% intraday, 重上20,900點")
+            # (not the figure's own session right after it: "HSI up 1.9% intraday, 重上20,900點";
+            # English puts a figure's session after it, Chinese before the next move: "涨1.61%
+            # 盘中一度站上27000点" is a move of its own, hence the script)
             cur.session is None and _right_after(self.folded, cur, tok) and self.folded[tok.start:tok.end].isascii()
         ):
             # "中金公司涨超16%，盘中一度大涨逾20%": the word opens the next move
