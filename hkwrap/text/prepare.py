@@ -33,16 +33,20 @@ _URL = patterns.compile(r"https?://[^\s)\]>]+")
 # One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
 _LINK_ITEM = patterns.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
 # Headings that open a block of links rather than report text (perhaps in 【】: 【相關新聞】).
-_RELATED = patterns.compile(
-    r"(?:^|(?<=[\s*_]))(?:#{1,6}\s*)?【?(?:related\s(?:stocks|news|articles|reading|research)"
+_LINK_HEADINGS = (
+    r"related\s(?:stocks|news|articles|reading|research)"
     r"|read\smore|more\snews|you\smay\salso\slike|most\s(?:popular|read)|trending|top\sstories"
-    r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻)"
+    r"|相关(?:股票|新闻|文章|报道|阅读)|延伸阅读|热门新闻|热门文章|推荐阅读|更多新闻"
+)
+_RELATED = patterns.compile(
+    rf"(?:^|(?<=[\s*_]))(?:#{{1,6}}\s*)?【?(?:{_LINK_HEADINGS})"
     r"】?[^\n]{0,40}?(?=\s[-*+]\s\[|\s?[:：]?[*_]{0,2}\s?\[|\n|$)"
 )
 # A line that is a link label and the linked article's headline on one line: "Related: Hang
-# Seng ends up 1.1% as property stocks rebound (Jan 20)", "延伸閱讀：恒指三連升".
+# Seng ends up 1.1% as property stocks rebound (Jan 20)", "延伸閱讀：恒指三連升" (one of the
+# headings above, or a bare "Related", "See also", "Also read").
 _LABELLED_HEADLINE = patterns.compile(
-    r"(?m)^[ \t>*_-]*(?:related|see\salso|read\smore|also\sread|相关(?:新闻|文章|报道|阅读)|延伸阅读|推荐阅读)"
+    rf"(?m)^[ \t>*_-]*(?:related|see\salso|also\sread|{_LINK_HEADINGS})"
     r"\s?[:：][ \t]*[^\s\[][^\n]{0,200}$"
 )
 # A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
