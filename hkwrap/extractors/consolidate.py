@@ -3,7 +3,8 @@
 A headline's "over 3%" and the body's -3.11% are one fact carrying the precise figure; an
 intraday low and the close are two. Two drafts of the same subject merge when their sessions
 agree (or one is unknown) and every figure both state is compatible: equal, or an approximate
-figure ("over 300 points", "nearly 3%") that the precise one satisfies.
+figure ("over 300 points", "nearly 3%") that the precise one satisfies. In a timed feed, two
+updates stamped at two times before the close are two moments (text/stamps.py).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hkwrap.model import Evidence
+from hkwrap.text import stamps
 
 _PRECISE = frozenset({"exact", "as_much_as"})
+# Sessions a day has once: two statements of one are one moment, whenever they were told.
+_ONE_A_DAY = frozenset({"open", "midday", "close"})
 _FINE_DECIMALS = 2  # a percent this finely stated (-7.72%) names one move, whatever else differs
 # Restatements kept as evidence for one fact.
 _MAX_RESTATED = 20
@@ -43,6 +47,8 @@ class Draft:
     restated: list[Evidence] = field(default_factory=list)
     # the way a draft with no change went to its level ("一度跌至16,512點": down), 0 unknown
     heading: int = 0
+    # the time of the feed's update that told it (minutes after midnight; text/stamps.py)
+    stamp: int | None = None
 
     @property
     def qualifier(self) -> str:
@@ -292,6 +298,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         )
     if a.session and b.session and a.session != b.session:
         return False
+    if stamps.apart(a.stamp, b.stamp) and not _one_moment(a, b):
+        return False  # "14:36 科指跌逾2%" and "16:10 …科指跌2.05%": two updates of a feed
     if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
         return False
     if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
@@ -354,6 +362,38 @@ def compatible(a: Draft, b: Draft) -> bool:
     return not (
         (a.session == "intraday") != (b.session == "intraday") and a.price is not None and b.price is not None
         and abs(a.price - b.price) >= SAME_FIGURE
+    )
+
+
+def _one_moment(a: Draft, b: Draft) -> bool:
+    """Do two updates of a feed, stamped at two times, tell one moment? The day has one open,
+    one midday break and one close ("09:20 恒指高开0.33%", then "12:01 …早盘高开88点"); and
+    an update after the close looking back on the day ("盤中曾升8%", "早盘一度涨近2%") tells
+    again a figure an earlier update gave as it happened ("10:45 美團升幅擴大至8%"); and a
+    rough figure worded alike is one statement copied (:func:`_said_again`)."""
+    if a.session == b.session and a.session in _ONE_A_DAY:
+        return True
+    if _said_again(a, b):
+        return True
+    # (the look-back states a figure the update does, no more finely: "盘中最高见54.3港元"
+    # at 16:10 is not the 10:15 "小米涨超5%", nor "盤中高見23,513點" the 10:30 "重上23,000點")
+    early, late = (b, a) if (a.stamp or 0) > (b.stamp or 0) else (a, b)
+    return (
+        (late.stamp or 0) >= stamps.CLOSE_MINUTES and late.session == "intraday" and _overlap(a, b)
+        and late.precision() <= early.precision()
+    )
+
+
+def _said_again(a: Draft, b: Draft) -> bool:
+    """Do two drafts word an approximate figure alike ("涨超5%" in a 10:31 flash and again in
+    the 收评's list)? An update summing up the day copies an earlier one's rough figure; two
+    readings of the market that happen to agree are stated exactly."""
+    shared = [
+        (x, qx, y, qy) for x, qx, y, qy in ((a.pct, a.pct_q, b.pct, b.pct_q), (a.points, a.points_q, b.points, b.points_q))
+        if x is not None and y is not None
+    ]
+    return bool(shared) and all(abs(x - y) < SAME_FIGURE and qx == qy for x, qx, y, qy in shared) and any(
+        qx not in _PRECISE for _, qx, _, _ in shared
     )
 
 
@@ -458,6 +498,7 @@ def merge(a: Draft, b: Draft) -> Draft:
         turnover=primary.turnover if primary.turnover is not None else other.turnover,
         session=primary.session or other.session,
         heading=primary.heading or other.heading,
+        stamp=primary.stamp if primary.stamp is not None else other.stamp,
         evidence=primary.evidence,
         restated=sorted(unique, key=lambda e: e.start),
     )
@@ -552,7 +593,7 @@ def _vague_to_extreme(drafts: list[Draft]) -> list[Draft]:
         if not _vague(d) or any(compatible(c, d) for c in closes):
             continue
         x = extremes[0]
-        fits = (d.pct is None or x.pct is None) and (d.points is None or x.points is None)
+        fits = (d.pct is None or x.pct is None) and (d.points is None or x.points is None) and not stamps.apart(d.stamp, x.stamp)
         if fits and approx_compatible(d.pct, d.pct_q, x.pct, x.pct_q) and approx_compatible(
             d.points, d.points_q, x.points, x.points_q
         ):

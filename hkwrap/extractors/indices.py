@@ -7,6 +7,7 @@ from hkwrap.extractors.moves import Move, expand
 from hkwrap.model import IndexMove
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.stamps import stamp_at
 
 # No Hang Seng family index has moved more than this in a day (the record, October 1987, was
 # -33.3%): a larger percent bound to an index belongs to something else.
@@ -66,6 +67,7 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                     tentative=tentative,
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
+                    stamp=stamp_at(prep, anchor),
                     heading=move.direction if pct is None and pts is None else 0,
                 )
             )

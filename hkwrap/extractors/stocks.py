@@ -8,6 +8,7 @@ from hkwrap.extractors.consolidate import Draft, consolidate, round4
 from hkwrap.extractors.moves import Move, expand
 from hkwrap.model import StockMove
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.stamps import stamp_at
 
 
 def extract_stocks(prep: Prepared, moves: list[Move]) -> list[StockMove]:
@@ -44,6 +45,7 @@ def stock_facts(prep: Prepared, moves: list[Move]) -> list[tuple[Draft, StockMov
                     turnover=round4(turnover),
                     session=move.session,
                     evidence=prep.evidence(*move.sentence),
+                    stamp=stamp_at(prep, anchor),
                 )
             )
     out = []

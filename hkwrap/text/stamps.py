@@ -1,0 +1,63 @@
+"""Clock stamps of a timed feed: which update of a live page a place in the text belongs to.
+
+A live page, an app's push stack or a radio script's bulletins put a time at the head of each
+update ("14:12 【异动】…", "【9:42】", "（14:30　午後快訊）", "05月08日 10:30" on a line of its
+own). A figure told under one time and a figure told under another are two moments of the
+day, even when one rounds the other: "14:36 恒生科技指数跌逾2%" is not the close's -2.05%.
+
+A time stamps the text from its line to the next stamped line. A report with fewer than
+``MIN_FEED_STAMPS`` different times is no feed (a dateline's "16:30" is the report's own time),
+and has no stamps.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from hkwrap import patterns
+
+# A line that opens with a time of day: after white space or a bullet, an optional date
+# ("05月08日", "2024-05-08") and an opening bracket, then hours and minutes.
+_STAMP_LINE = patterns.compile(
+    r"(?m)^[ \t\u3000>*•·\-]*(?:\d{1,2}月\d{1,2}日\s*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?"
+    r"[【（(\[]?\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])"
+)
+# Two different times make a feed; one is a dateline or a byline's time.
+MIN_FEED_STAMPS = 2
+# The last trade of the day: updates both stamped from here on report the close, and may
+# restate one another ("16:10 港股收盘" and "16:12 港股收评"); Hong Kong's continuous session
+# ends at 16:00 (the closing auction after it sets the close).
+CLOSE_MINUTES = 16 * 60
+
+
+def stamp_at(prep, offset: int) -> int | None:
+    """The time (minutes after midnight) of the update ``offset`` of ``prep``'s text belongs
+    to; None outside a feed or before its first stamp."""
+    stamps = prep._memo.get("stamps")
+    if stamps is None:
+        stamps = _stamps(prep.folded)
+        prep._memo["stamps"] = stamps
+    if not stamps[0]:
+        return None
+    i = bisect.bisect_right(stamps[0], offset) - 1
+    return stamps[1][i] if i >= 0 else None
+
+
+def _stamps(folded: str) -> tuple[list[int], list[int]]:
+    """Each stamped line's start and its time, in order; empty lists when the text is no feed."""
+    starts: list[int] = []
+    times: list[int] = []
+    if ":" not in folded and "：" not in folded:
+        return starts, times
+    for m in _STAMP_LINE.finditer(folded):
+        starts.append(m.start())
+        times.append(int(m.group(1)) * 60 + int(m.group(2)))
+    if len(set(times)) < MIN_FEED_STAMPS:
+        return [], []
+    return starts, times
+
+
+def apart(a: int | None, b: int | None) -> bool:
+    """Are two stamped updates two moments of the day: different times, one of them before
+    the close?"""
+    return a is not None and b is not None and a != b and min(a, b) < CLOSE_MINUTES
