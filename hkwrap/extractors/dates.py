@@ -316,6 +316,7 @@ _MARKET_OPENS = dt.time(9, 30)
 # the day before the hour.
 _DATELINE_TIME = patterns.compile(
     r"[^\n\d]{0,12}?(?P<half>上午|早上|中午|下午|晚上|傍晚)?\s?(\d{1,2})(?::(\d{2})|时(?:(\d{1,2})分|(半))?)(?!\d)"
+    r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?"  # "5:20 p.m.": an English 12-hour time
 )
 _AFTERNOON = ("下午", "晚上", "傍晚")  # a Chinese 12-hour time in the afternoon or evening
 
@@ -327,7 +328,7 @@ def _dateline_time(folded: str, end: int) -> dt.time | None:
         return None
     hour = int(t.group(2))
     minute = int(t.group(3) or t.group(4) or (30 if t.group(5) else 0))
-    if t.group("half") in _AFTERNOON and hour < 12:
+    if (t.group("half") in _AFTERNOON or t.group("ampm") == "p") and hour < 12:
         hour += 12
     return dt.time(hour, minute) if hour < 24 and minute < 60 else None
 
@@ -902,7 +903,10 @@ def find_trading_day(
         n for n, m in matches
         if m.group("yday") and _set_against().search(folded, max(0, m.start() - _SET_AGAINST_REACH), m.start())
     }
-    if dateline is not None and _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]):
+    # A dateline timed before the open heads a morning note: its "today" with no figure is the
+    # day ahead ("what we're watching today"), its "yesterday" the session it reports
+    before_open = dateline_end is not None and (time := _dateline_time(folded, dateline_end)) is not None and time < _MARKET_OPENS
+    if dateline is not None and (before_open or _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1])):
         after_dateline = _AFTER_MORNING_DATELINE
     midday = midday_report(prep)  # a midday review is of its own day, never a morning recap
     for n, m in matches:
@@ -910,6 +914,8 @@ def find_trading_day(
             continue
         if dateline is not None and n > dateline[1] + after_dateline:
             break  # deep in the text, a date is more often another day's than the report's
+        if m.group("today") and before_open and n not in today_at:
+            continue  # "Sent: Wednesday, 21 June 2023 07:42 … what we're watching today": the day ahead
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         if m.group("yday") and n in set_against_in:
