@@ -435,7 +435,7 @@ _QUOTE_ROW = patterns.compile(
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
-_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?")
+_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?|[^\S\n]{1,8}|[^\S\n]{0,3}[/|｜][^\S\n]{0,3}")  # (or a ticker's columns: "▼0.4% 5,321.7", "-205.60 pts / 24,160.90")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # Right before a session word: a time before that session, not the session itself.
 _BEFORE_SESSION = patterns.compile(r"\b(?:before|ahead\sof|until|prior\sto)\s(?:the\s)?$")

@@ -349,7 +349,7 @@ class _Figures:
             after_change = (
                 prev is not None and prev.qty is not None
                 and (
-                    (prev.qty.kind == "pct" and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
+                    (prev.qty.kind in ("pct", "pts") and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
                      and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
                     # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）": or in brackets right after it
                     or (prev.qty.kind in ("pct", "pts") and _BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
