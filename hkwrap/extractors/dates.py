@@ -725,7 +725,7 @@ def _lead_weekday(prep: Prepared) -> tuple[int, int] | None:
             return (day, m.start()) if day is not None else None
         before = _weekday_then_bracket().search(prep.folded, max(0, m.start() - _MATCH_WINDOW), m.start())
         if before is not None:
-            day = _weekday_number(before.group(1))  # "Thursday (Sept 5)"
+            day = _weekday_number(before.group(1))  # "Thursday (Sept 5)", "MON 29 SEP"
             return (day, before.start()) if day is not None else None
         after = _BRACKETED_WEEKDAY.match(prep.folded, m.end()) or _DATELINE_WEEKDAY.match(prep.folded, m.end())
         if after is not None:  # "3月14日（星期五）", "14 Mar (Fri)", "网易财经3月10日讯 周二，"
@@ -744,9 +744,11 @@ _DATELINE_WEEKDAY = patterns.compile(r"(?:讯|电)?\s?(?:周|星期|礼拜)[一�
 
 @lru_cache(maxsize=1)
 def _weekday_then_bracket() -> regex.Pattern:
-    """A weekday name (lexicon/dates.yaml) right before a date in brackets: "Thursday (Sept 5)"."""
+    """A weekday name (lexicon/dates.yaml) right before a date, in brackets or not: "Thursday
+    (Sept 5)", "MON 29 SEP". (Not after a comma: "Wednesday, 21 May" heads a morning daily as
+    often as an evening one.)"""
     weekday = "|".join(regex.escape(w) for w in _calendar()["en_weekdays"])
-    return patterns.compile(rf"\b({weekday})\.?\s?\(\s?$")
+    return patterns.compile(rf"\b({weekday})\.?(?:\s?\(\s?|[^\S\n])$")
 
 
 # A heading that recaps a day: "上週五港股回顧（2023年6月16日）", "Friday recap (16 June 2023)".
