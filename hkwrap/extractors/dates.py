@@ -823,6 +823,20 @@ def _range_end(folded: str, m: regex.Match, matches: list[tuple[int, regex.Match
     return until, nxt.end()
 
 
+# A sentence opening on an event clause ("After a 0.8% rise on Monday …, the Hang Seng
+# slipped"): a weekday in it dates that clause, not the main clause after its comma (the
+# binder reads it so too).
+EVENT_CLAUSE_OPENS = patterns.compile(r"[^\S\n]*(?:after|following)\s")
+
+
+def _in_event_clause(folded: str, sentence: tuple[int, int], at: int) -> bool:
+    """Does ``at`` stand in the event clause a sentence opens on, before its comma?"""
+    if EVENT_CLAUSE_OPENS.match(folded, sentence[0]) is None:
+        return False
+    comma = folded.find(",", sentence[0], sentence[1])
+    return comma < 0 or at < comma
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -924,6 +938,8 @@ def find_trading_day(
             continue  # "恒指收漲0.64%，扭轉昨日跌勢（昨日恒指跌1.12%）": the same
         if (m.group("wd") or m.group("wdzh")) and _OWNER_AFTER.match(folded, m.end()):
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
+        if (m.group("wd") or m.group("wdzh")) and _in_event_clause(folded, prep.sentences[n], m.start()):
+            continue  # "After a 0.8% rise on Monday …, the Hang Seng slipped": the event's day
         if m.group("wd") and _PAST_PERFECT_BEFORE.search(
             folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
         ):

@@ -3,6 +3,7 @@ them. Read by :class:`binder._Binder`."""
 
 from __future__ import annotations
 
+from hkwrap.extractors.dates import EVENT_CLAUSE_OPENS
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _AFTER_EVENT_ZH,
@@ -203,7 +204,10 @@ class _Words:
             # "On Monday the Hang Seng Index finished at 26,849" in Tuesday's report (but
             # "周三公布季績的香港交易所漲1.36%": the day dates what the company did)
             clause = self.clause_end(tok.end)
-            scope = sentence[1] if self.framing_sentence() or clause is None else clause
+            # (not "After a 1.5% jump on Monday …, the Hang Seng opened firmer": the weekday
+            # dates the event clause the sentence opens on)
+            frames = self.framing_sentence() and not EVENT_CLAUSE_OPENS.match(folded, sentence[0])
+            scope = sentence[1] if frames or clause is None else clause
             self.set_previous(tok.end, scope)
             self.weekday_frame = True
         elif (
