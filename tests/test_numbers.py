@@ -25,6 +25,8 @@ CASES = [
     ("四十二個億", "num", 4_200_000_000, None),  # 個億: spoken hundred-millions
     ("HK$ 179,662 百萬", "money", 179_662_000_000, "HKD"),  # a statistics bulletin's millions
     ("2.3巴仙", "pct", 2.3, None),
+    ("零點四厘", "pct", 0.4, None),  # Cantonese on air: 厘 for percent
+    ("三厘", "pct", 3.0, None),
     ("百分之6.36", "pct", 6.36, None),  # 百分之 before digits: a translated wire's style
     ("1,200億港圓", "money", 120_000_000_000, "HKD"),  # 港圓, the older spelling of 港元
     ("港元1,200億", "money", 120_000_000_000, "HKD"),  # the currency before the figure
@@ -167,6 +169,12 @@ def test_spoken_mandarin_figures(text: str, kind: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["好一点五个人", "早上十点半", "一块地皮"[:1]])
 def test_spoken_words_that_are_not_figures(text: str) -> None:
     assert list(scan(fold(text))) == []
+
+
+@pytest.mark.parametrize("text", ["三厘米", "五厘印花稅"])
+def test_li_of_length_or_stamp_duty_is_no_percent(text: str) -> None:
+    """厘 is a percent only when said of a move: not a centimetre (厘米), nor 厘印 stamp duty."""
+    assert all(q.kind != "pct" for q in scan(fold(text)))
 
 
 def test_tens_and_some_is_a_figure_but_hundreds_and_some_is_not() -> None:
