@@ -20,6 +20,7 @@ import regex
 
 from hkwrap import data, patterns
 from hkwrap.numbers import parse_zh_numeral
+from hkwrap.text import stamps
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
@@ -641,14 +642,13 @@ def same_day_lead(prep: Prepared) -> bool:
 # A log of entries stamped through the day ("09:20 開市前競價" / "12:00 半日" / "16:10 收市"):
 # this many lines opening on a time after the open make it a report of its own day.
 _TIMED_ENTRIES = 2
-_ENTRY_STAMP = patterns.compile(r"(?m)^[ \t]*[【\[(（]?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")  # (or "【9:42】")
 
 
 def timed_log(prep: Prepared) -> bool:
     """Is an undated report a log of entries stamped after the open (an app's pushes, a live
     page)? Then it is no next-morning recap: its 昨日 is the day before."""
     after_open = sum(
-        1 for m in _ENTRY_STAMP.finditer(prep.text) if dt.time(int(m.group(1)), int(m.group(2))) >= _MARKET_OPENS
+        1 for m in stamps.STAMP_LINE.finditer(prep.folded) if dt.time(int(m.group(1)), int(m.group(2))) >= _MARKET_OPENS
     )
     return after_open >= _TIMED_ENTRIES
 

@@ -17,10 +17,11 @@ import bisect
 from hkwrap import patterns
 
 # A line that opens with a time of day: after white space or a bullet, an optional date
-# ("05月08日", "2024-05-08") and an opening bracket, then hours and minutes.
-_STAMP_LINE = patterns.compile(
+# ("05月08日", "2024-05-08"), an opening bracket and a chat's day ("[20/6 09:31]"), then hours
+# and minutes. (dates.timed_log counts these too.)
+STAMP_LINE = patterns.compile(
     r"(?m)^[ \t\u3000>*•·\-]*(?:\d{1,2}月\d{1,2}日\s*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?"
-    r"[【（(\[]?\s*([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])"
+    r"[【（(\[]?\s*(?:\d{1,2}/\d{1,2}\s+)?([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])"
 )
 # Two different times make a feed; one is a dateline or a byline's time.
 MIN_FEED_STAMPS = 2
@@ -49,7 +50,7 @@ def _stamps(folded: str) -> tuple[list[int], list[int]]:
     times: list[int] = []
     if ":" not in folded and "：" not in folded:
         return starts, times
-    for m in _STAMP_LINE.finditer(folded):
+    for m in STAMP_LINE.finditer(folded):
         starts.append(m.start())
         times.append(int(m.group(1)) * 60 + int(m.group(2)))
     if len(set(times)) < MIN_FEED_STAMPS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hkwrap import patterns
 from hkwrap.text.lexicon import IndexScale
 from hkwrap.text.spans import RELATIVE_ASIDE
+from hkwrap.text.stamps import CLOSE_MINUTES
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = patterns.compile(
@@ -130,7 +131,7 @@ _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
 _STAMPED_CARRY = 3
 # Continuous trading in Hong Kong: 09:30 to the 16:00 close (an entry timed in these hours
 # with no session word is a reading of the moment).
-_TRADING_FROM, _TRADING_TO = (9, 30), (16, 0)
+_TRADING_FROM, _TRADING_TO = (9, 30), divmod(CLOSE_MINUTES, 60)
 _LUNCH_FROM, _LUNCH_TO = (12, 0), (13, 0)  # the midday break
 _STAMP_LINE = patterns.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
 # A subjectless sentence of figures continues the subject named this many sentences back when
