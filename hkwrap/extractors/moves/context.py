@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from itertools import pairwise
 
+import regex
+
 from hkwrap.extractors.dates import chinese_full_dates
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
@@ -332,12 +334,12 @@ class _Context:
             _TOTAL_AFTER.match(self.folded, end, end + _MATCH_WINDOW) or _SPAN_AFTER.match(self.folded, end, end + _MATCH_WINDOW)
         )
 
-    def in_relative_aside(self, tok: Token) -> bool:
+    def in_relative_aside(self, tok: Token, aside: regex.Pattern[str] = _RELATIVE_ASIDE) -> bool:
         """Is ``tok`` inside a relative clause set off by commas (", whose earnings depend on
-        turnover,")?"""
+        turnover,"), or another ``aside``?"""
         lo = max(self.sentence[0], tok.start - RELATIVE_ASIDE_CHARS)
         hi = min(self.sentence[1], tok.end + RELATIVE_ASIDE_CHARS)
-        return any(m.start() < tok.start and tok.end < m.end() for m in _RELATIVE_ASIDE.finditer(self.folded, lo, hi))
+        return any(m.start() < tok.start and tok.end < m.end() for m in aside.finditer(self.folded, lo, hi))
 
     def bare_percent_of_list(self, i: int, q: Quantity) -> bool:
         """A bare figure right after its own verb, in a list whose figure before it was a percent

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hkwrap import patterns
 from hkwrap.text.lexicon import IndexScale
-from hkwrap.text.spans import RELATIVE_ASIDE
+from hkwrap.text.spans import RELATIVE_ASIDE, RELATIVE_ASIDE_CHARS
 from hkwrap.text.stamps import CLOSE_MINUTES
 
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
@@ -38,6 +38,10 @@ _STOCK_IN_RELATIVE = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}\b(
 # ... or anywhere in a relative clause closed by a comma before the move (", which followed
 # HSBC in lowering its rate, dipped 0.8%"): that company is an aside too.
 _RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
+# ... or a noun phrase set off by commas after the company's name (", the index's heaviest
+# weight after HSBC, gave up 10.5 percent"): a company named in it is an aside too.
+_APPOSITIVE_HEAD = patterns.compile(r"(?:\s?\([^()]{1,16}\))?,\s(?:the|its|a|an)\s[^.;:。；,\d%]{0,60}")
+_APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s[^,;.\n\d%]{{1,{RELATIVE_ASIDE_CHARS}}},")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.

@@ -8,6 +8,8 @@ from hkwrap.extractors.moves.cues import (
     _ADVERBIAL_ROLES,
     _AND_DESCRIPTOR,
     _APPOSITIVE,
+    _APPOSITIVE_ASIDE,
+    _APPOSITIVE_HEAD,
     _AUXILIARY_GAP,
     _CLAUSE_OPENER,
     _COMPANION_BEFORE,
@@ -142,6 +144,8 @@ class _Subjects:
             and last.subject.id != subj.id and (
                 _STOCK_IN_RELATIVE.fullmatch(folded, last.end, tok.start)
                 or (_RELATIVE_HEAD.fullmatch(folded, last.end, tok.start) and self.in_relative_aside(tok))
+                # "China Mobile (0941.HK), the index's heaviest weight after HSBC, gave up 10.5%"
+                or (_APPOSITIVE_HEAD.fullmatch(folded, last.end, tok.start) and self.in_relative_aside(tok, _APPOSITIVE_ASIDE))
             )
         ):
             return  # "Hang Seng Bank (0011.HK), which is majority-owned by HSBC, advanced 1.2%": an aside's company
