@@ -131,8 +131,12 @@ _FORMS = r"""
 # In round brackets, or in the corner brackets Hong Kong papers print codes in (騰訊「700」), or
 # in the angle brackets a Japanese wire prints them in (HSBC <0005>).
 # (and a code in corner brackets inside round ones: 勁方醫藥－B（「2595」）)
+# (The code's part of a bracket that goes on with the move, "Tencent (700 HK, -1.8%,
+# HK$372.2)", ends before the figures: they are the move's, not the name's.)
 _CODE_BRACKETED = patterns.compile(
-    r"[(「<]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n]{0,40}?)?\s?[)」>]", regex.VERBOSE
+    r"[(「<]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n%$]{0,40}?)?"
+    r"\s?(?:[)」>]|(?=,\s?[-+−▲▼]?\s?(?:hk\$)?\d))",
+    regex.VERBOSE,
 )
 _CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
