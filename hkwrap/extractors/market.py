@@ -167,6 +167,8 @@ _COUNT_VENUE = patterns.compile(r"\s(?:in|on)\s(?:the\s)?(?:hong\skong\s)?(?:sto
 _QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500億")
 _STALE_REACH = 6  # an other-period word right before the keyword ("上日成交", "yesterday's")
 _WORD_BEFORE_REACH = 8  # a word that qualifies the keyword before it (大市成交, A股成交, 沽空金額)
+# The part of the day right before a turnover word: "半日成交", "全日成交", "morning turnover".
+_DAY_PART_BEFORE_REACH = 10  # ("full-day " is nine characters)
 _AMOUNT_BEFORE_REACH = 24  # "HK$144.3 billion of shares changed hands": the amount before its keyword
 _ROUND_DIGITS = 3  # a figure of at most this many significant digits (47億) may be refined (47.26億)
 _RESTATED_SPREAD = 0.06  # two statements this close (share of the larger) are one figure restated
@@ -249,6 +251,12 @@ def _full_day_after(folded: str, market: Market, figure: str, start: int, end: i
         and _words()["full_day"].search(folded, start, end) is not None
         and _words()["full_day"].search(folded, *_span(market.evidence.get(figure))) is None
     )
+
+
+def _day_part_before(folded: str, w: Word, part: str, start: int) -> bool:
+    """Does a word of ``part`` of the day (``midday``, ``full_day``) stand right before the
+    keyword ``w``, or open it ("半日成交", "全日成交")?"""
+    return _words()[part].search(folded, max(start, w.start - _DAY_PART_BEFORE_REACH), w.end) is not None
 
 
 def _starting(words: list[Word], lo: int, hi: int) -> list[Word]:
@@ -581,6 +589,7 @@ def extract_market(
     # whether the turnover taken was called the market's (大市成交, 主板成交額, "market
     # turnover"): one so called replaces a bare 成交額 taken before it, which may be a stock's
     turnover_named_market = False
+    turnover_half_day = False  # the turnover held was said to be the half day's ("半日成交1,023億元")
     foreign = _ForeignParagraphs(prep, lexicon)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
@@ -640,9 +649,12 @@ def extract_market(
         for w in keys:
             if other_days and _in_day_frame(folded, w, other_days, report_weekday):
                 continue  # "周一：恒指收21,248.6点，……成交1,856亿港元" in Friday's weekly: Monday's
+            # "大市半日成交1,023億元，全日成交2,180億元": the full day's, said after the half
+            # day's in one sentence, is the day's
+            full_day_word = turnover_half_day and _day_part_before(folded, w, "full_day", start)
             if (
                 "turnover" in w.roles
-                and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end))
+                and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end) or full_day_word)
                 and not _stale(w, other_period)
                 and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and x.roles & _OTHER_TURNOVER for x in words)
             ):
@@ -686,12 +698,14 @@ def extract_market(
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     later = (
                         _half_day(folded, market, "turnover", start, end) or _full_day_after(folded, market, "turnover", start, end)
+                        or full_day_word
                     ) and q.value > market.turnover.value
                     named_over_bare = market_word and not turnover_named_market and market.turnover is not None
                     if later or named_over_bare or _better_restatement(market.turnover, found_amount):
                         market.turnover = found_amount
                         market.evidence["turnover"] = ev
                         turnover_named_market = market_word
+                        turnover_half_day = _day_part_before(folded, w, "midday", start)
             for role in ("southbound", "northbound"):
                 if not _has(w, role) or _stale(w, other_period, folded):
                     continue
