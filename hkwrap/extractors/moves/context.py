@@ -19,6 +19,7 @@ from hkwrap.extractors.moves.cues import (
     _CAUSE_FRAME,
     _CLAUSE_END,
     _CLAUSE_JOIN,
+    _CLAUSE_JOIN_BETWEEN,
     _CLAUSE_MARK,
     _CLOCK_AFTER_ZH,
     _COMPANY_OPENING,
@@ -510,6 +511,7 @@ class _Context:
                 other
                 and t.start - tok.end <= _PERIOD_AFTER_REACH
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
+                and not _CLAUSE_JOIN_BETWEEN.search(self.folded, tok.end, t.start)
                 # "added 1 percent to 22,976.65 after yesterday erasing this year's loss": another event's day
                 and not _EVENT_BETWEEN.search(self.folded, tok.end, t.start)
                 # "recovering 299.38 points of yesterday's 13.2% collapse": a share of that day's
