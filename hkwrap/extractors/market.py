@@ -253,6 +253,16 @@ def _full_day_after(folded: str, market: Market, figure: str, start: int, end: i
     )
 
 
+def _respective_amounts(folded: str, quantities: list[Quantity], words: list[Word], w: Word) -> bool:
+    """Does the keyword ``w`` head a list of amounts that a "respectively" in its own clause
+    deals out to several days? (Not one across a clause break: "turnover was HK$91.6bn …, while
+    … China Resources Land and China Overseas Land falling 4.1% and 3.5% respectively".)"""
+    resp = next((x for x in words if x.start > w.end and "respectively" in x.roles), None)
+    if resp is None or _CLAUSE_BREAK.search(folded, w.end, resp.start):
+        return False
+    return sum(_money(x, folded) for x in quantities if w.end < x.start < resp.start) > 1
+
+
 def _day_part_before(folded: str, w: Word, part: str, start: int) -> bool:
     """Does a word of ``part`` of the day (``midday``, ``full_day``) stand right before the
     keyword ``w``, or open it ("半日成交", "全日成交")?"""
@@ -683,7 +693,7 @@ def extract_market(
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if _ONE_COUNTER_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "Turnover in the counter reached HK$5.9 billion": one stock's
-                if "respectively" in roles and sum(_money(x, folded) for x in quantities if x.start > w.end) > 1:
+                if "respectively" in roles and _respective_amounts(folded, quantities, words, w):
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
                 def turnover_amount(q: Quantity, w: Word = w, words: list[Word] = words) -> bool:
                     # "大市成交明顯放大，南向資金淨流入88億元": the amount is the flow's
