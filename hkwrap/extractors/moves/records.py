@@ -226,6 +226,10 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
     """
     subjects = move.subjects
     n = len(subjects)
+    # the prices or levels paired one to a subject ("分別收4.6元、3.83元及2.92元"): one figure
+    # after the whole list ("，升幅不足0.5%") is shared by all of them
+    paired = move.prices if len(move.prices) == n else move.levels if len(move.levels) == n else []
+    list_end = paired[-1].end if n > 1 and paired else None
 
     def pick(nums: list[Num], i: int) -> Num | None:
         if not nums:
@@ -234,7 +238,10 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
             return nums[0]
         if len(nums) == n:
             return nums[i]
-        if len(nums) == 1 and (not move.respectively or move.each or nums[0].end <= move.respectively_at):
+        if len(nums) == 1 and (
+            not move.respectively or move.each or nums[0].end <= move.respectively_at
+            or (list_end is not None and nums[0].start > list_end)
+        ):
             return nums[0]  # shared; "齊跌逾8%，收市分別報48.66元及23.62元" pairs the prices only
         return None
 
