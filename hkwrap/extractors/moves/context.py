@@ -152,6 +152,11 @@ class _Context:
         ):
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
         figure_end = max((t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end), default=None)
+        first_figure = min((t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end), default=None)
+        if first_figure is not None and _CLAUSE_JOIN_BETWEEN.search(self.folded, first_figure, p.end) is not None:
+            # "Tencent rose 2.6% but still finished the week 0.9% lower, and NetEase lost 3.1%":
+            # the period came after the day's own figure, in a clause of its own
+            return
         if figure_end is not None and _EVENT_BEFORE_PERIOD.search(self.folded, figure_end, p.end) is not None:
             # "fell 1.9% to HK$74.30 after its own results earlier in the week disappointed,
             # while Geely ... edged up 0.6%": the period dates the event, not the moves
