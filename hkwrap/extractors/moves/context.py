@@ -72,6 +72,7 @@ from hkwrap.extractors.moves.cues import (
     _RELATIVE_ASIDE,
     _RELATIVE_OPEN,
     _SECTOR_VERB_GAP,
+    _SEQUENCE_WORD,
     _SESSION_AFTER_REACH,
     _SHARE_OF_BETWEEN,
     _SINCE_START,
@@ -285,9 +286,10 @@ class _Context:
         for t in tokens[:verb]:
             for k in range(t.start - self.sentence[0], t.end - self.sentence[0]):
                 chars[k] = " "
-        for m in _CAUSE_FRAME.finditer(self.folded, self.sentence[0], tokens[verb].start):
-            for k in range(m.start() - self.sentence[0], m.end() - self.sentence[0]):
-                chars[k] = " "
+        for pattern in (_CAUSE_FRAME, _SEQUENCE_WORD):
+            for m in pattern.finditer(self.folded, self.sentence[0], tokens[verb].start):
+                for k in range(m.start() - self.sentence[0], m.end() - self.sentence[0]):
+                    chars[k] = " "
         # only the verb's own clause: "點知午後有人趁高沽，升幅收窄返": a clause before it is
         # no subject of its
         text = "".join(chars)

@@ -373,6 +373,8 @@ _UNKNOWN_CJK_NAME = patterns.compile(
 # "在內銀股支持下", "受科技股拖累": the sector that caused the move, named in a frame; not the
 # sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS.
 _CAUSE_FRAME_CHARS = 12
+# A word of sequence before the verb ("最後收升90.46點", "其後倒跌", "結果收跌"): when, not who.
+_SEQUENCE_WORD = patterns.compile(r"到最后|最后|最终|其后|随后|之后|结果|终于|最尾")
 _CAUSE_FRAME = patterns.compile(
     rf"(?:在|受|获|得|由于|因)[^,;。，；]{{1,{_CAUSE_FRAME_CHARS}}}?"
     r"(?:支持|带动|拖累|推动|影响|支撑|刺激|拖低|扯低|托起)下?"
