@@ -601,7 +601,9 @@ class _Figures:
             return False  # "牛證重貨區在19,000至19,099點之間": not where the index traded
         if _SINCE.search(self.folded, self.sentence[0], self.sentence[1]):
             return False  # "in a range between 23,000 and 24,400 since mid-May": weeks, not the day
-        if _NEAR_TERM.search(self.folded, self.sentence[0], q.start) or _OPINION.search(self.folded, self.sentence[0], q.start) or any(
+        # (or a range said roughly: "恒指大約喺26,000至27,000點之間上落"; the day's is told exactly)
+        rough = self.qual is not None and self.qual.kind == "about" and q.start - self.qual.end <= _OPENS_REACH
+        if rough or _NEAR_TERM.search(self.folded, self.sentence[0], q.start) or _OPINION.search(self.folded, self.sentence[0], q.start) or any(
             t.word is not None and (t.has("likelihood") or t.has("modal")) and t.end <= q.start for t in self.tokens
         ):
             # "恒指短期仍在24,500點至25,500點之間上落", "指数大概率在18,500点至20,500点之间区间震荡":
