@@ -97,6 +97,15 @@ _LIST_CLAUSE_BREAK = patterns.compile(r"[;；]")
 # Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
 _SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
+# A move given back names an earlier one: "giving back part of the gains of more than 5 per
+# cent each that they booked on Monday", "erased most of its 3% rally".
+_GIVEN_BACK_BEFORE = patterns.compile(
+    r"\b(?:giv(?:e|es|ing)|gave|hand(?:ed|ing)?|eras(?:e|ed|es|ing)|par(?:e|ed|ing))\s(?:back\s)?"
+    r"(?:part|some|most|much|all|half|a\s(?:third|quarter|chunk))\sof\s(?:the|its|their|[a-z]+'s)\s"
+    r"(?:(?:[a-z-]+\s)?(?:gains?|loss(?:es)?|rally|rise|advance|surge|jump|slide|fall|drop)(?:\sof)?\s)?"  # (or "its 3% gain")
+    r"(?:more\sthan\s|over\s|about\s|nearly\s|almost\s|some\s)?$"
+)
+_GIVEN_BACK_REACH = 80  # the verb, "back part of the", the noun and a qualifier
 _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
 # Right after another day's word: a noun that day owns (上日的反彈, "yesterday's rally"); a
 # trend noun owns it even without 的 (承接昨日跌勢, 延續上日升勢); after 上周 its weekday may

@@ -29,6 +29,8 @@ from hkwrap.extractors.moves.cues import (
     _FROM_PEAK_AFTER,
     _FROM_REACH,
     _FROM_WHERE_AFTER,
+    _GIVEN_BACK_BEFORE,
+    _GIVEN_BACK_REACH,
     _HIGH_LOW_GAP,
     _HIGH_LOW_JOIN,
     _JOINER,
@@ -250,6 +252,7 @@ class _Figures:
             or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
             or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _GIVEN_BACK_BEFORE.search(folded, max(self.sentence[0], q.start - _GIVEN_BACK_REACH), q.start) is not None)
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
