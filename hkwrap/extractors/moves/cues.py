@@ -452,6 +452,10 @@ _QUOTE_ROW = patterns.compile(
     r"\s{0,8}(?:\[\d{1,2}:\d{2}\]\s{0,4})?(?:[^:：\s]{1,12}[:：]\s{0,4})?[^\d\s]{2,24}\s{0,6}[\d,]{4,7}(?:\.\d{1,6})?\s{0,4}[,，]"
 )
 # An event told after a move, which a period word then dates: "after its results earlier in the week".
+# A colon right after an event's period ("retreated after a 20% run this month: Alibaba
+# -3.4%"): the list after it is the day's; the period dates the event only.
+_COLON_AFTER = patterns.compile(r"\s?[:：]")
+_EVENT_PERIOD_REACH = 40  # "after a 20% run" and the like, before the period word
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column

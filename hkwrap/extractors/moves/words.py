@@ -12,8 +12,11 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_END,
     _CLAUSE_MARK,
     _CLAUSE_OPENS_BEFORE,
+    _COLON_AFTER,
     _COMPANION_BEFORE,
     _COMPARED_WITH,
+    _EVENT_BEFORE_PERIOD,
+    _EVENT_PERIOD_REACH,
     _FIGURE_NEXT,
     _HEADING_COLON,
     _HEADING_REACH,
@@ -195,6 +198,10 @@ class _Words:
                 scope = self.clause_end(clause + 1) or sentence[1]
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
+            elif (colon := _COLON_AFTER.match(folded, tok.end, scope)) is not None and _EVENT_BEFORE_PERIOD.search(
+                folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start
+            ):
+                scope = colon.start()  # "retreated after a 20% run this month: Alibaba -3.4%": the event's
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
                 self.aside_period = True
