@@ -691,6 +691,9 @@ class _Context:
         # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
         stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
         opens_at = stamp.end() if stamp else self.sentence[0]
+        # (an indented line opens where its words do: "  昨日急升8.4%至HK$112.30" under its name)
+        while opens_at < self.sentence[1] and self.folded[opens_at] in " \t\u3000":
+            opens_at += 1
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)
