@@ -378,9 +378,19 @@ def _one_moment(a: Draft, b: Draft) -> bool:
     # (the look-back states a figure the update does, no more finely: "盘中最高见54.3港元"
     # at 16:10 is not the 10:15 "小米涨超5%", nor "盤中高見23,513點" the 10:30 "重上23,000點")
     early, late = (b, a) if (a.stamp or 0) > (b.stamp or 0) else (a, b)
+    # (or it gives a figure of the update to the point: "一度擴大至186點，高見25,799點" under the
+    # 16:10 heading, and "【10:30】恒指升幅擴大至186點")
     return (
         (late.stamp or 0) >= stamps.CLOSE_MINUTES and late.session == "intraday" and _overlap(a, b)
-        and late.precision() <= early.precision()
+        and (late.precision() <= early.precision() or _same_figure_told(a, b))
+    )
+
+
+def _same_figure_told(a: Draft, b: Draft) -> bool:
+    """Do the drafts state one figure (a percent or points) to the same value?"""
+    return any(
+        x is not None and y is not None and abs(x - y) < SAME_FIGURE
+        for x, y in ((a.pct, b.pct), (a.points, b.points))
     )
 
 
