@@ -273,6 +273,8 @@ class _Words:
         if "price" in roles:
             self.price_word = _Pending(tok.end)
             self.fundamental = None  # "...收入增長 15%，股價升 2%": the shares again
+        elif sess in ("open", "close") and self.fundamental is not None and tok.start > self.fundamental.end:
+            self.fundamental = None  # "after reporting strong September shipments, and closed up 6.8%"
         if "target" in roles:
             self.target_word = _Pending(tok.end)
         if "reference_price" in roles:
