@@ -461,6 +461,10 @@ _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its 
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?|[^\S\n]{1,8}|[^\S\n]{0,3}[/|｜][^\S\n]{0,3}")  # (or a ticker's columns: "▼0.4% 5,321.7", "-205.60 pts / 24,160.90")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
+# ... and after a ticker's columns ("+1.2% 15,693, tech index +1.8%", "+2.9% 15,957.2 (+449.72
+# pts)"): a list's comma or the points in brackets may follow the level too.
+_TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}")
+_TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(]|$|\n)")
 # Right before a session word: a time before that session, not the session itself.
 _BEFORE_SESSION = patterns.compile(r"\b(?:before|ahead\sof|until|prior\sto)\s(?:the\s)?$")
 # After a move's extreme ("as much as"), a clause telling where the subject stood later.

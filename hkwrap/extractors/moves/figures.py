@@ -93,6 +93,8 @@ from hkwrap.extractors.moves.cues import (
     _TECHNICAL_LINK,
     _TECHNICAL_ROLES,
     _THRESHOLD_REACH,
+    _TICKER_GAP,
+    _TICKER_LEVEL_END,
     _TO_VERB_BEFORE,
     _TOTAL_AFTER,
     _TURNOVER_PCT_REACH,
@@ -353,7 +355,9 @@ class _Figures:
                 prev is not None and prev.qty is not None
                 and (
                     (prev.qty.kind in ("pct", "pts") and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
-                     and _CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+                     and (_CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+                          or (_TICKER_GAP.fullmatch(folded, prev.end, q.start) is not None
+                              and _TICKER_LEVEL_END.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)))
                     # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）": or in brackets right after it
                     or (prev.qty.kind in ("pct", "pts") and _BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
                         and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
