@@ -465,6 +465,8 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # pts)"): a list's comma or the points in brackets may follow the level too.
 _TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}")
 _TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(]|$|\n)")
+# ... or a word for now between ("恒指升咗400點，而家 15,907，中資券商好勁").
+_NOW_GAP = patterns.compile(r",\s?(?:而家|依家|宜家|现在|现时|目前|now)\s?")
 # Right before a session word: a time before that session, not the session itself.
 _BEFORE_SESSION = patterns.compile(r"\b(?:before|ahead\sof|until|prior\sto)\s(?:the\s)?$")
 # After a move's extreme ("as much as"), a clause telling where the subject stood later.

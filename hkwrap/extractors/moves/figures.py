@@ -48,6 +48,7 @@ from hkwrap.extractors.moves.cues import (
     _NOT_REACHED_REACH,
     _NOUN_DOWN_AFTER,
     _NOUN_UP_AFTER,
+    _NOW_GAP,
     _OF_BY,
     _OFFER_PRICE_AFTER,
     _ON_THE_DOLLAR,
@@ -358,6 +359,8 @@ class _Figures:
                      and (_CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
                           or (_TICKER_GAP.fullmatch(folded, prev.end, q.start) is not None
                               and _TICKER_LEVEL_END.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)))
+                    or (prev.qty.kind in ("pct", "pts") and _NOW_GAP.fullmatch(folded, prev.end, q.start) is not None
+                        and _TICKER_LEVEL_END.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
                     # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）": or in brackets right after it
                     or (prev.qty.kind in ("pct", "pts") and _BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
                         and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
