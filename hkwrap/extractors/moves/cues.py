@@ -8,6 +8,9 @@ from hkwrap.text.lexicon import IndexScale
 from hkwrap.text.spans import RELATIVE_ASIDE, RELATIVE_ASIDE_CHARS
 from hkwrap.text.stamps import CLOSE_MINUTES
 
+# Between an index's figures and a word naming it again ("恒指升幅擴大至逾400點，the benchmark
+# hits 22,491"): the same moment goes on, its level told after the new name.
+_RENAMED_AFTER_FIGURE = patterns.compile(r"\s?,\s?")
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = patterns.compile(
     r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"

@@ -34,6 +34,7 @@ from hkwrap.extractors.moves.cues import (
     _PRONOUN_OPENS,
     _PRONOUN_VERB_TOKENS,
     _RELATIVE_HEAD,
+    _RENAMED_AFTER_FIGURE,
     _SHARE_WORD,
     _SPEAKER_LABEL,
     _STOCK_IN_RELATIVE,
@@ -42,7 +43,7 @@ from hkwrap.extractors.moves.cues import (
     _WORD_CHAR,
     _derivative_code,
 )
-from hkwrap.extractors.moves.records import _bare_code
+from hkwrap.extractors.moves.records import _bare_code, _last_figure
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
@@ -174,6 +175,14 @@ class _Subjects:
             if set_rest:  # 港股三大指數: the market, then its three indices, each in full
                 self.group[:] = [subj if g.id == subj.id else g for g in group]
                 self.list_with(set_rest, tok)
+            return
+        cur = self.cur
+        if (
+            len(group) == 1 and group[0].id == subj.id
+            and cur is not None and cur.has_numbers and cur.level is None and subj.kind == "index"
+            and _RENAMED_AFTER_FIGURE.fullmatch(folded, _last_figure(cur), tok.start) is not None
+        ):
+            self.last_subject = tok  # "恒指倒跌35點，the gauge 見22,038": the same index named again, its level after
             return
         joined = (
             group
