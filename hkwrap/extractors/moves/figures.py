@@ -382,7 +382,8 @@ class _Figures:
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own
         elif q.kind in ("num", "money") and kind == "stock":
             self.take_money(
-                q, qualifier, is_threshold, is_level or after_close or self.quote_price(i, q, last) or self.row_price(i, q, last)
+                q, qualifier, is_threshold,
+                is_level or after_close or self.quote_price(i, q, last) or self.row_price(i, q, last) or self.ticker_price(q),
             )
         if q.kind != "pct":
             self.skip_next_pct = False
@@ -424,7 +425,8 @@ class _Figures:
         fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
         # "JD.com was 10.06% lower", "the Hang Seng was 0.7% firmer": a change, said with "was"
         compared = _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
-        if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared:
+        # (a signed percent is a change wherever it stands: "中信證券收 +11%", "阿里收 +7.1% @ 72.85")
+        if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared and not q.sign:
             self.ratio = True  # its "3.94-point increase" is in percentage points
             return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         noun = None
@@ -545,6 +547,16 @@ class _Figures:
             # (or an unsigned zero written out: "匯豐控股（5）　62.15　0.0%")
             and (bool(nxt.qty.sign) or _written_zero(self.folded, nxt.qty))
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
+        )
+
+    def ticker_price(self, q: Quantity) -> bool:
+        """A chat's or ticker's shorthand: the bare price right after the signed change, at the
+        end of its clause ("阿里 9988 扯到 +3.2% 98.4", "騰訊 +4.5% 287.8；")."""
+        prev = self.prev
+        return (
+            prev is not None and prev.qty is not None and prev.qty.kind == "pct" and bool(prev.qty.sign)
+            and not q.magnitude and _TICKER_GAP.fullmatch(self.folded, prev.end, q.start) is not None
+            and _TICKER_LEVEL_END.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
         )
 
     def after_bond_points(self, i: int) -> bool:
