@@ -635,6 +635,14 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
 - tests/reports104/ to tests/reports107/: wave 16, blind: English, Traditional and Simplified closes
   from other outlets ('【相關新聞】', 2成7), and reports stating facts twice and in odd orders
   ('HSI +155點 (16,944)', 周日晚 under Monday's masthead).
+- tests/reports108/ to tests/reports111/: wave 17, blind: English index-first short pieces (an
+  e-mail sent at 07:42, 'MON 29 SEP'), Traditional reports with several index figures close
+  together ('H 股指數', 半日 and 全日 turnover in one sentence), Simplified reports beside A-shares
+  (a radio script in 厘) and reports from 2003-2019 ('[20/6 12:05]' chat stamps).
+- tests/reports112/ to tests/reports115/: wave 18, blind: the index's day in several moments
+  ('before the afternoon selling left it', 'the benchmark hits 22,491'), Traditional closes in
+  moments (今朝, 最後收升), Simplified live feeds ('📱 10:20') and broker notes ('Take profit',
+  'Last HK$288.40 (+0.8%)', 參考價).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
