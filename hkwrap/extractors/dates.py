@@ -826,12 +826,21 @@ def _range_end(folded: str, m: regex.Match, matches: list[tuple[int, regex.Match
 # A sentence opening on an event clause ("After a 0.8% rise on Monday …, the Hang Seng
 # slipped"): a weekday in it dates that clause, not the main clause after its comma (the
 # binder reads it so too).
-EVENT_CLAUSE_OPENS = patterns.compile(r"[^\S\n]*(?:after|following)\s")
+_EVENT_CLAUSE_OPENS = patterns.compile(r"(?:after|following)\s")
+
+
+def opens_on_event_clause(folded: str, start: int, end: int) -> bool:
+    """Does the sentence at ``start:end`` open on an event clause, after its white space? (The
+    space is skipped here, not in the pattern: a pattern opening on a run of spaces is
+    quadratic when searched over a text of spaces.)"""
+    while start < end and folded[start] in " \t":
+        start += 1
+    return _EVENT_CLAUSE_OPENS.match(folded, start, end) is not None
 
 
 def _in_event_clause(folded: str, sentence: tuple[int, int], at: int) -> bool:
     """Does ``at`` stand in the event clause a sentence opens on, before its comma?"""
-    if EVENT_CLAUSE_OPENS.match(folded, sentence[0]) is None:
+    if not opens_on_event_clause(folded, *sentence):
         return False
     comma = folded.find(",", sentence[0], sentence[1])
     return comma < 0 or at < comma

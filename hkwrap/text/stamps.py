@@ -18,10 +18,10 @@ from hkwrap import patterns
 
 # A line that opens with a time of day: after white space, a bullet or an emoji ("📱 10:20"), an optional date
 # ("05月08日", "2024-05-08"), an opening bracket and a chat's day ("[20/6 09:31]"), then hours
-# and minutes. (dates.timed_log counts these too.)
+# and minutes, all on the line. (dates.timed_log counts these too.)
 STAMP_LINE = patterns.compile(
-    r"(?m)^[^\w\n]{0,6}?(?:\d{1,2}月\d{1,2}日\s*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?"
-    r"[【（(\[]?\s*(?:\d{1,2}/\d{1,2}\s+)?([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])"
+    r"(?m)^[^\w\n]{0,6}?(?:\d{1,2}月\d{1,2}日[^\S\n]*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[^\S\n]+)?"
+    r"[【（(\[]?[^\S\n]*(?:\d{1,2}/\d{1,2}[^\S\n]+)?([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])"
 )
 # Two different times make a feed; one is a dateline or a byline's time.
 MIN_FEED_STAMPS = 2

@@ -3,7 +3,7 @@ them. Read by :class:`binder._Binder`."""
 
 from __future__ import annotations
 
-from hkwrap.extractors.dates import EVENT_CLAUSE_OPENS
+from hkwrap.extractors.dates import opens_on_event_clause
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _AFTER_EVENT_ZH,
@@ -213,7 +213,7 @@ class _Words:
             clause = self.clause_end(tok.end)
             # (not "After a 1.5% jump on Monday …, the Hang Seng opened firmer": the weekday
             # dates the event clause the sentence opens on)
-            frames = self.framing_sentence() and not EVENT_CLAUSE_OPENS.match(folded, sentence[0])
+            frames = self.framing_sentence() and not opens_on_event_clause(folded, *sentence)
             scope = sentence[1] if frames or clause is None else clause
             self.set_previous(tok.end, scope)
             self.weekday_frame = True
