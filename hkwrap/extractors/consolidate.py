@@ -366,20 +366,19 @@ def compatible(a: Draft, b: Draft) -> bool:
 
 
 def _one_moment(a: Draft, b: Draft) -> bool:
-    """Do two updates of a feed, stamped at two times, tell one moment? The day has one open,
-    one midday break and one close ("09:20 恒指高开0.33%", then "12:01 …早盘高开88点"); and
-    an update after the close looking back on the day ("盤中曾升8%", "早盘一度涨近2%") tells
-    again a figure an earlier update gave as it happened ("10:45 美團升幅擴大至8%"); and a
-    rough figure worded alike is one statement copied (:func:`_said_again`)."""
-    if a.session == b.session and a.session in _ONE_A_DAY:
+    """Do two updates of a feed, stamped at two times, tell one moment?
+
+    - The day has one open, one midday break and one close ("09:20 恒指高开0.33%", then
+      "12:01 …早盘高开88点").
+    - A rough figure worded alike is one statement copied (:func:`_said_again`).
+    - An update after the close looking back on the day ("盤中曾升8%", "早盘一度涨近2%") tells
+      again a figure an earlier update gave as it happened ("10:45 美團升幅擴大至8%"), when it
+      is no finer ("盘中最高见54.3港元" at 16:10 is not the 10:15 "小米涨超5%", nor "盤中高見
+      23,513點" the 10:30 "重上23,000點") or gives that figure to the point ("一度擴大至186點，
+      高見25,799點" under the 16:10 heading, "【10:30】恒指升幅擴大至186點")."""
+    if (a.session == b.session and a.session in _ONE_A_DAY) or _said_again(a, b):
         return True
-    if _said_again(a, b):
-        return True
-    # (the look-back states a figure the update does, no more finely: "盘中最高见54.3港元"
-    # at 16:10 is not the 10:15 "小米涨超5%", nor "盤中高見23,513點" the 10:30 "重上23,000點")
-    early, late = (b, a) if (a.stamp or 0) > (b.stamp or 0) else (a, b)
-    # (or it gives a figure of the update to the point: "一度擴大至186點，高見25,799點" under the
-    # 16:10 heading, and "【10:30】恒指升幅擴大至186點")
+    early, late = (a, b) if (a.stamp or 0) <= (b.stamp or 0) else (b, a)
     return (
         (late.stamp or 0) >= stamps.CLOSE_MINUTES and late.session == "intraday" and _overlap(a, b)
         and (late.precision() <= early.precision() or _same_figure_told(a, b))

@@ -647,9 +647,8 @@ _TIMED_ENTRIES = 2
 def timed_log(prep: Prepared) -> bool:
     """Is an undated report a log of entries stamped after the open (an app's pushes, a live
     page)? Then it is no next-morning recap: its 昨日 is the day before."""
-    after_open = sum(
-        1 for m in stamps.STAMP_LINE.finditer(prep.folded) if dt.time(int(m.group(1)), int(m.group(2))) >= _MARKET_OPENS
-    )
+    opens = _MARKET_OPENS.hour * 60 + _MARKET_OPENS.minute
+    after_open = sum(1 for minutes in stamps.stamped_lines(prep)[1] if minutes >= opens)
     return after_open >= _TIMED_ENTRIES
 
 

@@ -13,8 +13,12 @@ and has no stamps.
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from hkwrap import patterns
+
+if TYPE_CHECKING:
+    from hkwrap.text.prepare import Prepared
 
 # A line that opens with a time of day: after white space, a bullet or an emoji ("📱 10:20"), an optional date
 # ("05月08日", "2024-05-08"), an opening bracket and a chat's day ("[20/6 09:31]"), then hours
@@ -31,21 +35,23 @@ MIN_FEED_STAMPS = 2
 CLOSE_MINUTES = 16 * 60
 
 
-def stamp_at(prep, offset: int) -> int | None:
+def stamped_lines(prep: Prepared) -> tuple[list[int], list[int]]:
+    """Each line that opens on a time: its start and its time (minutes after midnight), in
+    order; read once per text (the feed's stamps here, ``dates.timed_log``'s entries)."""
+    return prep.once("stamped_lines", lambda: _stamped_lines(prep.folded))
+
+
+def stamp_at(prep: Prepared, offset: int) -> int | None:
     """The time (minutes after midnight) of the update ``offset`` of ``prep``'s text belongs
     to; None outside a feed or before its first stamp."""
-    stamps = prep._memo.get("stamps")
-    if stamps is None:
-        stamps = _stamps(prep.folded)
-        prep._memo["stamps"] = stamps
-    if not stamps[0]:
+    starts, times = stamped_lines(prep)
+    if len(set(times)) < MIN_FEED_STAMPS:
         return None
-    i = bisect.bisect_right(stamps[0], offset) - 1
-    return stamps[1][i] if i >= 0 else None
+    i = bisect.bisect_right(starts, offset) - 1
+    return times[i] if i >= 0 else None
 
 
-def _stamps(folded: str) -> tuple[list[int], list[int]]:
-    """Each stamped line's start and its time, in order; empty lists when the text is no feed."""
+def _stamped_lines(folded: str) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     times: list[int] = []
     if ":" not in folded and "：" not in folded:
@@ -53,8 +59,6 @@ def _stamps(folded: str) -> tuple[list[int], list[int]]:
     for m in STAMP_LINE.finditer(folded):
         starts.append(m.start())
         times.append(int(m.group(1)) * 60 + int(m.group(2)))
-    if len(set(times)) < MIN_FEED_STAMPS:
-        return [], []
     return starts, times
 
 

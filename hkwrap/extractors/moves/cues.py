@@ -462,7 +462,7 @@ _EVENT_PERIOD_REACH = 40  # "after a 20% run" and the like, before the period wo
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price
 _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after the price: the next column
-_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?|[^\S\n]{1,8}|[^\S\n]{0,3}[/|｜][^\S\n]{0,3}")  # (or a ticker's columns: "▼0.4% 5,321.7", "-205.60 pts / 24,160.90")
+_BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?|[^\S\n]{0,3}[/|｜][^\S\n]{0,3}")  # (or "-205.60 pts / 24,160.90")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # ... and after a ticker's columns ("+1.2% 15,693, tech index +1.8%", "+2.9% 15,957.2 (+449.72
 # pts)"): a list's comma or the points in brackets may follow the level too.
@@ -485,6 +485,14 @@ _HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?
 # A level in brackets right after a change ("up as much as 2.6% (26,470)"): its closing side
 # (its opening side is _BRACKET_NEXT).
 _BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
+# A bare level right after the index's change (binder figures.level_after_change): the gap
+# between the two, and what must follow the level.
+_LEVEL_AFTER_CHANGE = (
+    (_BARE_LEVEL_AFTER_CHANGE, _CLAUSE_CLOSE_AFTER),  # "国指涨1.3%，8,934；", "-205.60 pts / 24,160.90"
+    (_TICKER_GAP, _TICKER_LEVEL_END),  # "▼0.4% 5,321.7", "+1.2% 15,693，tech index", "+2.9% 15,957.2 (+449.72 pts)"
+    (_NOW_GAP, _TICKER_LEVEL_END),  # "恒指升咗400點，而家 15,907，"
+    (_BRACKET_NEXT, _BRACKET_CLOSE),  # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）"
+)
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").

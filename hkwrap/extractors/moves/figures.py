@@ -7,13 +7,10 @@ from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _ALERT_AFTER,
     _AT_SIGN_PRICE,
-    _BARE_LEVEL_AFTER_CHANGE,
     _BARE_POINTS_LINK,
     _BARS,
-    _BRACKET_CLOSE,
     _BRACKET_NEXT,
     _CHANGE_GAP,
-    _CLAUSE_CLOSE_AFTER,
     _CLAUSE_END,
     _COLLOQUIAL_PCT,
     _COLLOQUIAL_PCT_MAX,
@@ -34,6 +31,7 @@ from hkwrap.extractors.moves.cues import (
     _HIGH_LOW_GAP,
     _HIGH_LOW_JOIN,
     _JOINER,
+    _LEVEL_AFTER_CHANGE,
     _LEVEL_LABEL_BEFORE,
     _LOOKAHEAD,
     _LOOKBACK,
@@ -48,7 +46,6 @@ from hkwrap.extractors.moves.cues import (
     _NOT_REACHED_REACH,
     _NOUN_DOWN_AFTER,
     _NOUN_UP_AFTER,
-    _NOW_GAP,
     _OF_BY,
     _OFFER_PRICE_AFTER,
     _ON_THE_DOLLAR,
@@ -352,21 +349,7 @@ class _Figures:
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
             # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
-            after_change = (
-                prev is not None and prev.qty is not None
-                and (
-                    (prev.qty.kind in ("pct", "pts") and _BARE_LEVEL_AFTER_CHANGE.fullmatch(folded, prev.end, q.start) is not None
-                     and (_CLAUSE_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
-                          or (_TICKER_GAP.fullmatch(folded, prev.end, q.start) is not None
-                              and _TICKER_LEVEL_END.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)))
-                    or (prev.qty.kind in ("pct", "pts") and _NOW_GAP.fullmatch(folded, prev.end, q.start) is not None
-                        and _TICKER_LEVEL_END.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
-                    # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）": or in brackets right after it
-                    or (prev.qty.kind in ("pct", "pts") and _BRACKET_NEXT.fullmatch(folded, prev.end, q.start) is not None
-                        and _BRACKET_CLOSE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
-                )
-                and self.scale().levels[0] <= q.value <= self.scale().levels[1]
-            )
+            after_change = self.level_after_change(q)
             if (is_level or after_name or next_of_list or after_close or after_change) and not is_threshold and q.value >= self.scale().level_min:
                 self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
@@ -548,6 +531,18 @@ class _Figures:
             and (bool(nxt.qty.sign) or _written_zero(self.folded, nxt.qty))
             and _QUOTE_LINK.fullmatch(self.folded, q.end, nxt.start) is not None
         )
+
+    def level_after_change(self, q: Quantity) -> bool:
+        """A bare level right after the index's change ("国指涨1.3%，8,934；", "▼0.4% 5,321.7",
+        "恒指升咗400點，而家 15,907", "up as much as 2.6% (26,470)"), where the index trades."""
+        prev = self.prev
+        if prev is None or prev.qty is None or prev.qty.kind not in ("pct", "pts"):
+            return False
+        folded = self.folded
+        return any(
+            gap.fullmatch(folded, prev.end, q.start) is not None and end.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+            for gap, end in _LEVEL_AFTER_CHANGE
+        ) and self.scale().levels[0] <= q.value <= self.scale().levels[1]
 
     def ticker_price(self, q: Quantity) -> bool:
         """A chat's or ticker's shorthand: the bare price right after the signed change, at the
