@@ -152,9 +152,9 @@ class _Context:
             for t in self.tokens
         ):
             return  # "為該指數2020年推出以來最大跌幅": no figure of that subject is in the period
-        figure_end = max((t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end), default=None)
-        first_figure = min((t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end), default=None)
-        if first_figure is not None and _CLAUSE_JOIN_BETWEEN.search(self.folded, first_figure, p.end) is not None:
+        ends = [t.end for t in self.tokens if t.qty is not None and last.end <= t.start < p.end]  # (in text order)
+        figure_end = ends[-1] if ends else None
+        if ends and _CLAUSE_JOIN_BETWEEN.search(self.folded, ends[0], p.end) is not None:
             # "Tencent rose 2.6% but still finished the week 0.9% lower, and NetEase lost 3.1%":
             # the period came after the day's own figure, in a clause of its own
             return
