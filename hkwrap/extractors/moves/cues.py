@@ -97,8 +97,9 @@ _CLOCK_AFTER_ZH = patterns.compile(r"\s?(?:[一二三四五六七八九十]{1,3}
 # readings of a report's set times (an intraday extreme or the open is the first index's own).
 _LIST_SESSIONS = frozenset({"midday", "close"})
 _LIST_CLAUSE_BREAK = patterns.compile(r"[;；]")
-# Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), not a move.
-_SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
+# Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), or a
+# share of a whole right after 佔 ("單是競價時段已佔約兩成" of the day's turnover), not a move.
+_SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的|占)(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
 _SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
 # A move given back names an earlier one: "giving back part of the gains of more than 5 per
 # cent each that they booked on Monday", "erased most of its 3% rally".
