@@ -374,13 +374,15 @@ def _right_column_date(folded: str, start: int, m: regex.Match) -> bool:
 
 def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool:
     """The date ends a line of segments split by "|", or is a segment of its own in one (a
-    weekday may stand before it in the segment)."""
+    weekday may stand before it in the segment, or in brackets after it: "| 31 December 2024
+    (Tue) |")."""
     before = folded.rfind("|", start, m.start())
     after = folded.find("|", m.end(), end)
     if before < 0 and after < 0:
         return False
     lead = folded[before + 1 if before >= 0 else start:m.start()].strip(" ,")
-    tail = folded[m.end():after if after >= 0 else end].strip(" |")
+    date_end = wd.end() if (wd := _BRACKETED_WEEKDAY.match(folded, m.end())) is not None else m.end()
+    tail = folded[date_end:after if after >= 0 else end].strip(" |")
     return not tail and (after < 0 or not lead or lead in _calendar()["weekdays"])
 
 
