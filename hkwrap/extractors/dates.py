@@ -169,6 +169,11 @@ def _start_scans() -> tuple[regex.Pattern, ...]:
 _NOT_THE_DAY = patterns.compile(r"(?:since|starting|from|until|till|by|before|after|last|previous|than|自|截至|至|起|上|较|比)\s*$")
 
 
+# Before a weekday: the start of a span it ends ("from Monday to ", "between Tuesday and ").
+_SPAN_END_BEFORE = patterns.compile(r"\b(?:from|between)\s(?:on\s)?[a-z]{3,9}\.?\s(?:to|through|till|until|and)\s$")
+_SPAN_END_REACH = 30  # "between wednesday and " and a space to spare
+
+
 # Before a date: something will happen on it ("will report results on", "due on", 將於).
 _AHEAD_REACH = 40
 _AHEAD_BEFORE = patterns.compile(
@@ -436,6 +441,8 @@ def _find_matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
         start = prep.sentences[n][0]
         if _NOT_THE_DAY.search(folded[max(start, m.start() - _NOT_THE_DAY_REACH):m.start()]):
             continue
+        if m.group("wd") and _SPAN_END_BEFORE.search(folded, max(start, m.start() - _SPAN_END_REACH), m.start()):
+            continue  # "rallied from Monday to Thursday": the end of a span of days, not one day told
         if _AHEAD_BEFORE.search(folded, max(start, m.start() - _AHEAD_REACH), m.start()):
             continue  # "Tencent will report results on March 19, 2025": a day ahead
         if _ANNOUNCED.match(folded, m.end(), m.end() + _ANNOUNCED_REACH):
