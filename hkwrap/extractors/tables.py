@@ -138,7 +138,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
     moves: list[Move] = []
     for block in _table_blocks(prep):
         header_line = block[0]
-        header = [folded[s:e] for s, e in _cells(folded[header_line[0]:header_line[1]], header_line[0], prep.text[header_line[0]:header_line[1]])]
+        header_cells = _cells(folded[header_line[0]:header_line[1]], header_line[0], prep.text[header_line[0]:header_line[1]])
+        header = [folded[s:e] for s, e in header_cells]
         kinds: list[str | None] = []
         for cell in header:
             if _CHANGE_ON_BASE.search(cell):  # 較上日變動, "Chg vs prev close": the day's change
@@ -166,14 +167,19 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if _SEPARATOR.match(line):
                 continue
             cells = _cells(line, row_start, prep.text[row_start:row_end])
-            if len(cells) != len(header):
+            row_kinds = kinds
+            if len(cells) == len(header) + 1 and header_cells and cells[0][1] - row_start < header_cells[0][0] - header_line[0]:
+                # a header with no label over the names ("         Close   Chg   %" over
+                # "Hang Seng   17,830.64   -401.17   -2.20"): its cells head the figures after them
+                row_kinds = [None, *kinds]
+            elif len(cells) != len(header):
                 continue
             subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end, code_col)
             if subject is None:
                 continue
             move = Move([subject], (row_start, row_end))
             extremes: list[Move] = []
-            for k, ((s, e), kind) in enumerate(zip(cells, kinds, strict=True)):
+            for k, ((s, e), kind) in enumerate(zip(cells, row_kinds, strict=True)):
                 parsed = _number(folded[s:e])
                 if parsed is None or kind is None:
                     continue
