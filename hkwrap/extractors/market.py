@@ -901,6 +901,20 @@ def _breadth_role(roles: frozenset[str]) -> str | None:
     return next((r for r in _BREADTH_ORDER if r in roles), None)
 
 
+# After a whole number: a month ("6月份單月跌了約2%"), not a count of stocks.
+_MONTH_AFTER = patterns.compile(r"\s?月")
+# After a list item's number opening its line: "1）恒指上半年累計上漲約3.9%", "2) ", "3. ".
+_ITEM_MARK = patterns.compile(r"[)）.、]")
+
+
+def _not_a_count(folded: str, q: Quantity) -> bool:
+    """Is ``q`` a month or a list item's number rather than a count of stocks?"""
+    if _MONTH_AFTER.match(folded, q.end):
+        return True
+    line_start = folded.rfind("\n", 0, q.start) + 1
+    return _ITEM_MARK.match(folded, q.end) is not None and not folded[line_start:q.start].strip()
+
+
 def _countable(q: Quantity) -> bool:
     """Can ``q`` be a count of stocks: a whole number, no magnitude (not "1.2 billion")?"""
     return q.kind in ("count", "num") and q.value == int(q.value) and not q.magnitude
@@ -914,7 +928,7 @@ def _breadth(
     sentence that is only one counted figure ("全日升五百六十二隻。") is returned, for the
     caller to pair with the next sentence's."""
     found: dict[str, int] = {}
-    counts = [q for q in quantities if _countable(q)]
+    counts = [q for q in quantities if _countable(q) and not _not_a_count(folded, q)]
     used: set[int] = set()
     # "上升/下跌: 1,056 / 798", "advancers/decliners/unchanged: 900/700/500"
     m = _words()["slashed"].search(folded, ev.start, ev.end) if folded.find("/", ev.start, ev.end) >= 0 else None
