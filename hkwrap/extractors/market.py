@@ -384,6 +384,13 @@ def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
     )
 
 
+def _period_opens_sentence(folded: str, start: int, w: Word, other_period: list[Word]) -> bool:
+    """Does an other-period word open the sentence that holds the keyword ``w``, dating all of
+    it ("For the full year, average daily turnover reached …, and southbound net buying set a
+    record above HK$800bn")?"""
+    return any(o.end <= w.start and not folded[start:o.start].strip() for o in other_period)
+
+
 def _flow(
     folded: str,
     quantities: list[Quantity],
@@ -665,7 +672,7 @@ def extract_market(
             if (
                 "turnover" in w.roles
                 and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end) or full_day_word)
-                and not _stale(w, other_period)
+                and not _stale(w, other_period) and not _period_opens_sentence(folded, start, w, other_period)
                 and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and x.roles & _OTHER_TURNOVER for x in words)
             ):
                 # One stock's turnover: a security named earlier in the same clause, unless
@@ -717,7 +724,7 @@ def extract_market(
                         turnover_named_market = market_word
                         turnover_half_day = _day_part_before(folded, w, "midday", start)
             for role in ("southbound", "northbound"):
-                if not _has(w, role) or _stale(w, other_period, folded):
+                if not _has(w, role) or _stale(w, other_period, folded) or _period_opens_sentence(folded, start, w, other_period):
                     continue
                 if role == "northbound" and _translated_beishui(folded, w, words):
                     role = "southbound"
