@@ -72,6 +72,14 @@ _ROOM_AFTER = patterns.compile(r"\s?(?:的)?(?:上涨|上升|下跌|上行|下�
 # After points: the percent they are restated as ("1,000 points or 4.4 percent").
 _PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|per\scent)\)?")
 _TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
+# After a figure (and the rest of its list): the year it belongs to ("losses of 14%, 15% and
+# 14% in 2021, 2022 and 2023", "fell 2,100 points during 2022"), not the day's move; not a
+# year's day ("in 2024's last session").
+_YEAR_AFTER = patterns.compile(
+    r"(?:(?:,\s?|,?\sand\s)[+-]?\d{1,3}(?:\.\d{1,2})?\s?(?:%|per\scent|percent)){0,4}"
+    r"\s(?:in|during|for|over)\s(?:(?:the\s)?(?:calendar\s|fiscal\s|financial\s)?year\s)?(?:19|20)\d\d\b(?!['’])"
+)
+_YEAR_AFTER_REACH = 80  # four more figures of a list and the year after them
 # After a percent: the change of a company's results ("rise in interim net profit").
 _RESULTS_AFTER = patterns.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"

@@ -103,6 +103,8 @@ from hkwrap.extractors.moves.cues import (
     _VS_OFFER_REACH,
     _WITHDRAWN_AFTER,
     _WITHDRAWN_REACH,
+    _YEAR_AFTER,
+    _YEAR_AFTER_REACH,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _last_figure, _written_zero
 from hkwrap.extractors.tokens import Token
@@ -269,6 +271,8 @@ class _Figures:
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
             or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "after losses of 14%, 15% and 14% in 2021, 2022 and 2023": those years' moves
+            or (q.kind in ("pct", "pts") and _YEAR_AFTER.match(folded, q.end, q.end + _YEAR_AFTER_REACH) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
             or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
