@@ -47,6 +47,7 @@ _EN_WORDS_MAX = 8
 _EN_DECIMALS_MAX = 4
 # No figure of a market report comes near this; longer digit runs are not quantities.
 _LARGEST = 1e18
+_HALF = 0.5  # 半 said as a figure: "半個百分點"
 _CENTS = frozenset({"cents", "hk cents", "hong kong cents", "仙", "港仙"})
 # "二十幾億": 幾 after a numeral, right before its magnitude, is "and a few" (as 多 is); before
 # a numeral ("幾十億") it is "some", and no figure.
@@ -217,8 +218,8 @@ def _pattern() -> regex.Pattern:
                   (?=(?:多|余|{_ODD_JI})?\s?(?:点|%|元|蚊|块|港元|亿|个亿|万|个百分点|只|家|水平|关|大关|附近)|{_ODD_BEFORE_MAGNITUDE}))
             # a figure under ten said aloud before its measure word: "两个多点" (2-odd percent,
             # said of a stock or an index), "一点五个百分点", a price "五块七毛一"
-            # (and under one: "零點八六個百分點")
-          | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])(?:[一二两三四五六七八九]|零(?=点))(?:点[零〇一二三四五六七八九]+)?
+            # (and under one: "零點八六個百分點", "半個百分點")
+          | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])(?:[一二两三四五六七八九]|零(?=点)|半(?=个百分点))(?:(?<!半)点[零〇一二三四五六七八九]+)?
                   (?=个多?点|个百分点|块|蚊))
           | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
@@ -491,7 +492,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 at = tail.end()
             continue
         elif g["zh"] is not None or g["zhsmall"] is not None:
-            v = parse_zh_numeral(g["zh"] or g["zhsmall"])
+            v = _HALF if g["zhsmall"] == "半" else parse_zh_numeral(g["zh"] or g["zhsmall"])
             if v is None:
                 continue
             if g["unit"] == "点" and _clock_hour(text, m, v):

@@ -152,6 +152,7 @@ def test_odd_word_without_magnitude_keeps_its_number() -> None:
     [
         ("跌了两个多点", "pts", 2),  # a percent when said of a stock or an index (moves.py)
         ("跌了一点五个百分点", "pp", 1.5),
+        ("跌咗半個百分點", "pp", 0.5),  # 半 said as the figure
         ("收三百七十块左右", "money", 370),
         ("收八十块八毛", "money", 80.8),
         ("收在三十八块二，", "money", 38.2),
