@@ -22,6 +22,7 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_JOIN_BETWEEN,
     _CLAUSE_MARK,
     _CLOCK_AFTER_ZH,
+    _COLOUR_CLAUSE,
     _COMPANY_OPENING,
     _DAY_AFTER_MONTH,
     _DAY_BEFORE_HEADING,
@@ -694,6 +695,17 @@ class _Context:
         # (an indented line opens where its words do: "  昨日急升8.4%至HK$112.30" under its name)
         while opens_at < self.sentence[1] and self.folded[opens_at] in " \t\u3000":
             opens_at += 1
+        # (or past a short clause of the session's colour, with no name or figure: "臨收市前有少少
+        # 獲利回吐，全日收報23,594點，升652點"; not "今日掛牌的一隻消費新股，半日收報8.7元", a
+        # company of its own)
+        colour = _COLOUR_CLAUSE.match(self.folded, opens_at, self.sentence[1])
+        if colour is not None:
+            clause = [t for t in tokens if t.start < colour.end()]
+            if not any(t.subject is not None or t.qty is not None for t in clause) and any(
+                t.role_kind("session") is not None or t.has("neutral") for t in clause
+            ):
+                opens_at = colour.end()
+                tokens = tokens[len(clause):]
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50
         # (+2.1%)."; "Spiked 5.2% to HK$72.00 intraday"): it opens on a closing word or a verb
         # (a word for today before it: "今天跌2.3%，收610.5" after a holding's own line)

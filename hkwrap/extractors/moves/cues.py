@@ -281,6 +281,9 @@ _REFERENCE_ZONE_REACH = 24
 _LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
 _LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
+# A short Chinese clause of colour opening a sentence before its figures ("尾市有獲利回吐，"): at
+# most this many characters, a phrase and not a sentence of its own topic.
+_COLOUR_CLAUSE = patterns.compile(r"[\u4e00-\u9fff]{2,12}[，,]\s?")
 _THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
 _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
 _TARGET_REACH = 10  # a target word and its figure ("目標價上調至 700 元")
