@@ -72,6 +72,7 @@ from hkwrap.extractors.moves.cues import (
     _QUOTE_LINE,
     _RELATIVE_ASIDE,
     _RELATIVE_OPEN,
+    _SECTOR_PLACE_BEFORE,
     _SECTOR_VERB_GAP,
     _SEQUENCE_WORD,
     _SESSION_AFTER_REACH,
@@ -312,6 +313,15 @@ class _Context:
         if tok.start - tail_start > _UNKNOWN_NAME_CHARS + _UNKNOWN_NAME_MARKS:
             return False
         return _UNKNOWN_CJK_NAME.fullmatch(self.folded, tail_start, tok.start) is not None
+
+    def sector_as_place(self, tok: Token) -> bool:
+        """Is the sector word ``tok`` where the subject stands, its clause ended before the verb
+        ("Bilibili was one of the few bright spots in the sector, jumping 4.8 percent")?"""
+        nxt = self.next_token(tok)
+        return (
+            nxt is not None and "," in self.folded[tok.end:nxt.start]
+            and _SECTOR_PLACE_BEFORE.search(self.folded, max(self.sentence[0], tok.start - _MATCH_WINDOW), tok.start) is not None
+        )
 
     def next_token(self, tok: Token) -> Token | None:
         """The token after ``tok`` in the sentence."""

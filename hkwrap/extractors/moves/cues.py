@@ -534,6 +534,9 @@ _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
 _UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")
 # A sector word this close before a direction word is that verb's subject.
 _SECTOR_VERB_GAP = 3
+# Before a sector word: a place ("in the sector", "across the property sector"), where a subject
+# named earlier stands, not the sector as the subject of the verb after it.
+_SECTOR_PLACE_BEFORE = patterns.compile(r"\b(?:in|across|within|among)\s(?:the\s)?(?:[a-z&-]+\s){0,2}$")
 # After a ratio ("climbed to 22.10%"), points under this are its percentage points.
 _RATIO_POINTS = 10.0
 # How far after a move's last figure a session word still speaks for it, in its clause.

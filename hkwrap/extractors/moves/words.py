@@ -105,7 +105,7 @@ class _Words:
             # 27,561.49": the level word of another session starts that session's move
             self.close()
             cur = None
-        if "sector" in roles and self.verb_follows(tok):
+        if "sector" in roles and self.verb_follows(tok) and not self.sector_as_place(tok):
             # "the IT sector rose 2.04 percent", 內房板塊急升5%: the sector's move, not the last name's
             self.close()
             self.group = [Subject("elsewhere", "@sector", tok.start, tok.end)]
