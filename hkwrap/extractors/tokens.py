@@ -157,6 +157,8 @@ _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names 
 # A word before a bare 指數 that makes it "the index" (該指數, 拖累指數) rather than part of
 # a longer name (紅籌指數, 地產分類指數).
 _NOT_NAME_BEFORE = frozenset("該该此這这而但令及和與与同使把將将被由今昨日即亦也都則则")
+# Vocabulary nouns that may end a gauge's name before its 指數: no verb making it "the index".
+_NAME_NOUN_ROLES = frozenset({"fundamental", "southbound", "northbound", "sector"})
 # Joiners between shortened names sharing one 指數 ("國企和紅籌指數", "國企及科技指數").
 _NAME_JOINERS = frozenset("和及與与、/")
 # The longest name part that may stand before 指數 (恒生中國企業 is six characters).
@@ -180,8 +182,10 @@ def _compound_index(folded: str, pos: int, lexicon: Lexicon, floor: int, words: 
     (@previous) after a verb or a demonstrative, a known index whose name it completes, or
     another gauge (@other) whose name the tables do not know (紅籌指數)."""
     if folded[pos - 1] in _NOT_NAME_BEFORE or any(
-        # (a word of one character inside a longer name is no verb: 海峽時報指數 is a name)
+        # (a word of one character inside a longer name is no verb: 海峽時報指數 is a name; nor
+        # is a noun: 恒生港股通高股息率指數, 內房股指數)
         w.end == pos and (w.end - w.start >= 2 or w.start == floor or not _CJK.match(folded, w.start - 1))
+        and not w.roles & _NAME_NOUN_ROLES
         for w in words
     ):
         return "@previous"
