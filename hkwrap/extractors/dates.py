@@ -279,6 +279,12 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
     return None, False
 
 
+def _session_of(day: dt.date) -> dt.date:
+    """The session a report dated ``day`` tells: that day's, or for a Saturday or Sunday paper
+    ("《周日財經》港股一週回顧　2023年6月18日") the Friday's before it."""
+    return _previous_trading_day(day) if day.weekday() >= _TRADING_DAYS else day
+
+
 def _previous_trading_day(ref: dt.date) -> dt.date:
     """The weekday before ``ref``: the day a morning recap covers."""
     d = ref - dt.timedelta(days=1)
@@ -907,7 +913,7 @@ def find_trading_day(
     # which day it recaps
     recap = _recap_heading_day(prep, matches)
     if recap is not None and (own is None or recap <= own):
-        return recap.isoformat(), False
+        return _session_of(recap).isoformat(), False
     if (published := _published_day(prep, matches)) is not None:
         return published.isoformat(), False  # "Circulated Monday, 2 December 2024" … "the last trading day, Friday 29 November"
     if own is None:
@@ -980,5 +986,5 @@ def find_trading_day(
         if not resolvable:
             return None, False
     if dateline is not None:
-        return dateline[0].isoformat(), False
+        return _session_of(dateline[0]).isoformat(), False
     return (ref.isoformat() if ref else None), False
