@@ -418,6 +418,8 @@ def _us_ticker_in_us_sentence(prep: Prepared, hit: Hit, us: str) -> bool:
     return bool(_US_TRADING.search(folded, lo, hi))
 
 
+# A number right after a name, bare or in brackets: "BABA 9988", "BABA (9988)".
+_NUMBER_AFTER = re.compile(r"\s?[(（]?\s?(\d{1,5})(?![\d.,%])")
 # "(BILI)", "（ BABA.US )": a US ticker in brackets after a name (the ticker checked between).
 _US_TICKER_OPEN = re.compile(r"\s?[(（]\s?")
 _US_TICKER_CLOSE = re.compile(r"(?:\.us)?\s?[)）]")
@@ -435,7 +437,9 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     name = (getattr(rec, "name", None) or "").upper()
     # a US ticker that is not also the start of the name (BABA, but not NIO, HSBC or JD)
     if us and prep.text[hit.start:hit.end] == us and not name.startswith(us.upper()):
-        return "elsewhere"
+        code = _NUMBER_AFTER.match(prep.folded, hit.end, hit.end + _MATCH_WINDOW)
+        if code is None or int(code.group(1)) != int(getattr(rec, "code", "0")):
+            return "elsewhere"  # (not "BABA 9988 +3.1%": the ticker as a name before the HK code)
     folded = prep.folded
     if us and _us_ticker_in_us_sentence(prep, hit, us):
         return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
