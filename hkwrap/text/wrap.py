@@ -59,6 +59,9 @@ _INDENT_CONTINUES = patterns.compile(r"[a-z(（]")
 # "Index").
 _LATIN_END = patterns.compile(r"[A-Za-z]$")
 _LATIN_START = patterns.compile(r"[A-Za-z]")
+# A line that opens on a time of day: an entry of a timed feed or headline stack ("16:08 HANG
+# SENG ENDS DOWN 2.8%", "09:45 [Joanne]"), never run on from the entry above.
+_STAMPED = patterns.compile(r"[\[(【]?\d{1,2}:\d{2}(?![\d.])")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -92,6 +95,8 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if _COLUMNS.search(before) or _COLUMNS.search(after):
             continue
+        if _STAMPED.match(before) and _STAMPED.match(after):
+            continue  # a feed's entries, each stamped with its time: "16:12 HK MAIN BOARD TURNOVER …"
         if lines[i + 1][:1] in _INDENT and (
             _INDENT_CONTINUES.match(after) or (_PERCENT_OPENS.match(after) and not _CLOSED.search(before))
         ) and not _OWN_LINE.match(after):
