@@ -13,7 +13,7 @@ from hkwrap.text.stamps import CLOSE_MINUTES
 _RENAMED_AFTER_FIGURE = patterns.compile(r"\s?,\s?")
 # What may stand between two subjects of one list: commas, 、, and, 及, 和, 與 ...
 _JOINER = patterns.compile(
-    r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|\s)*$"
+    r"^(?:[,、/&.()$]|and|or|both|the|its|及|和|与|同埋|同|跟|以及|holdings|co|ltd|inc|corp|group|plc|limited|hk|\s)*$"
 )
 # Between two names of a list: "and", then a short lower-case descriptor of the next name
 # ("and handset-lens maker ", "and property developer ").
