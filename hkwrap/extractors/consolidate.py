@@ -326,7 +326,10 @@ def compatible(a: Draft, b: Draft) -> bool:
         # Nothing in common to show it is the same fact, unless the same paragraph (line)
         # completes it: "SMIC fell 6.2% ...; SMIC closed at HK$71.25."
         same_line = a.evidence is not None and b.evidence is not None and a.evidence.line == b.evidence.line
-        if not same_line and not (
+        # (or one update of a feed, its title and its body: "16:27【小米集团-W收跌2.52%】" over
+        # "小米(01810)报55.2港元")
+        same_update = a.stamp is not None and a.stamp == b.stamp
+        if not same_line and not same_update and not (
             _implied_restates(a, b) or _implied_restates(b, a) or _closing_price_of(a, b) or _closing_price_of(b, a)
             or _closing_level_of(a, b) or _closing_level_of(b, a)
             or _points_complete(a, b) or _points_complete(b, a)
