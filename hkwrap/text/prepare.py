@@ -50,8 +50,9 @@ _LABELLED_HEADLINE = patterns.compile(
     r"\s?[:：][ \t]*[^\s\[][^\n]{0,200}$"
 )
 # A publisher's tag in lenticular brackets: 【Now 新聞台】, 【i-Cable 有線新聞】 (a company's
-# name there is the newsroom, not a security talked about). Tags with digits are datelines.
-_PUBLISHER_TAG = patterns.compile(r"【[^】\n\d]{1,20}】")
+# name there is the newsroom, not a security talked about). Tags with digits are datelines;
+# one with a magnitude is a flash's title (【南向资金今日净买入逾百亿港元】).
+_PUBLISHER_TAG = patterns.compile(r"【[^】\n\d亿万%]{1,20}】")
 # A link written in line after such a heading: "：[title](target)".
 _INLINE_LINK = patterns.compile(r"\s?[:：]?[*_]{0,2}\s?\[[^\]\n]{0,300}\](?:\([^)\n]{0,500}\))?")
 # A subtitle file's (SRT, WebVTT) cue: its number on a line of its own, then its timing line.
