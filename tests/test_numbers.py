@@ -184,3 +184,11 @@ def test_tens_and_some_is_a_figure_but_hundreds_and_some_is_not() -> None:
     q = next(scan(fold("一度跌咗二百八十幾點")))
     assert (q.kind, q.value, q.odd) == ("pts", 280, True)
     assert list(scan(fold("升幅擴大到三百幾點"))) == list(scan(fold("高開百幾點"))) == []
+
+
+def test_a_tab_parts_two_cells_never_thousands() -> None:
+    """A space may part a figure's thousands ("23 229.21"), a tab never: a table pasted from a
+    spreadsheet ("騰訊\t700\t618.50") is a code and a price, and once crashed the scan."""
+    values = [q.value for q in scan(fold("騰訊\t700\t618.50\t-1.51\t+1.2"))]
+    assert values[:2] == [700, 618.50]
+    assert [q.value for q in scan(fold("恒指收報 23 229.21 點"))] == [23229.21]
