@@ -22,6 +22,7 @@ from hkwrap.model import Amount, Mention
 from hkwrap.numbers import SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.wrap import csv_cells
 
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
@@ -62,10 +63,13 @@ def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int
     """(start, end) of each cell of a table line, offsets into the text. ``raw``: the line as
     written (the folded line turns a full-width space into a space, and a Chinese table pads
     its columns with full-width spaces: one of them parts two cells, "00700　騰訊控股")."""
-    if "|" not in line and "\t" not in line:
+    if "|" not in line and "\t" not in line and raw is not None and len(raw) == len(line) and csv_cells(raw):
+        sep = ","  # a spreadsheet's rows pasted as comma-separated values
+    elif "|" not in line and "\t" not in line:
         padded = raw if raw is not None and len(raw) == len(line) else line
         return [(start + m.start(), start + m.end()) for m in _PADDED_CELL.finditer(padded)]
-    sep = "|" if "|" in line else "\t"
+    else:
+        sep = "|" if "|" in line else "\t"
     spans = []
     pos = 0
     for part in line.split(sep):
@@ -100,11 +104,25 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
     split by ``|`` or tabs, or a column layout padded with spaces (in ``text``, the lines as
     written, full-width ones too)."""
     block: list[tuple[int, int]] = []
+    csv = 0  # the cells of each row of the comma-separated block being read
     pos = 0
     lines = folded.split("\n")
     for k, line in enumerate(lines):
         span = (pos, pos + len(line))
         pos += len(line) + 1
+        cells = csv_cells(text[span[0]:span[1]]) if text is not None and len(text) == len(folded) else 0
+        if cells and (not block or cells == csv):
+            # (rows of comma-separated values: a block while they hold as many cells)
+            block.append(span)
+            csv = cells
+            continue
+        if csv:
+            if len(block) >= 2:
+                yield block
+            block, csv = [], 0
+            if cells:
+                block, csv = [span], cells
+                continue
         if _table_line(line) or (
             text is not None and "\u3000" in (raw := text[span[0]:span[1]])
             and _FULL_WIDTH_PADDED_LINE.search(raw) is not None

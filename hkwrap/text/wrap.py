@@ -68,6 +68,29 @@ _WRAPPED_EVIDENCE = 2
 _MIN_WRAPPED_LINE = 8
 
 
+# A cell of a spreadsheet row pasted as comma-separated values is a code, a name or a figure;
+# a clause of prose between commas runs longer.
+_CSV_CELL_MAX = 24
+_CSV_MIN_CELLS = 3
+_THOUSANDS = patterns.compile(r"\d,\d{3}(?![\d%])")
+
+
+def csv_cells(line: str) -> int:
+    """How many cells ``line`` (as written, not folded: a Chinese sentence's ，are no cell
+    breaks) holds as a row of comma-separated values ("HSI 恒指, 22102.18, -309.54, -1.38%"),
+    or 0: at least three, none empty or long, and no other layout's marks. Such rows are a
+    table's (``extractors/tables.py``), never a wrapped sentence."""
+    if (
+        line.count(",") < _CSV_MIN_CELLS - 1 or "  " in line or "|" in line or "\t" in line or "\u3000" in line
+        or _THOUSANDS.search(line) is not None  # ("26,241.83": a figure's thousands, not a cell break)
+    ):
+        return 0
+    cells = line.split(",")
+    if any(not (c := cell.strip()) or len(c) > _CSV_CELL_MAX for cell in cells):
+        return 0
+    return len(cells)
+
+
 def _abbreviation_ends(line: str) -> bool:
     """Does ``line`` end on an abbreviation's full stop ("... Group Ltd.")?"""
     m = _WORD_BEFORE_DOT.search(line, max(0, len(line) - _ABBREVIATION_REACH))
@@ -95,6 +118,8 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if _COLUMNS.search(before) or _COLUMNS.search(after):
             continue
+        if csv_cells(before) and csv_cells(after):
+            continue  # rows of comma-separated values pasted from a spreadsheet
         if _STAMPED.match(before) and _STAMPED.match(after):
             continue  # a feed's entries, each stamped with its time: "16:12 HK MAIN BOARD TURNOVER …"
         if lines[i + 1][:1] in _INDENT and (
