@@ -362,6 +362,9 @@ def _other_weekdays(words: list[Word], report_weekday: int | None) -> list[Word]
     return days if any(_weekday_of(w) != report_weekday for w in days) else []
 
 
+_ON_BEFORE_DAY = "on "
+
+
 def _in_day_frame(folded: str, w: Word, days: list[Word], report_weekday: int | None) -> bool:
     """Is ``w`` in the frame of another weekday than ``report_weekday``: the last weekday
     before it on its line, heading the line or labelling it ("周一："), in the same list of
@@ -370,7 +373,11 @@ def _in_day_frame(folded: str, w: Word, days: list[Word], report_weekday: int | 
     if not before:
         return False
     day = before[-1]
-    return (heads_line(folded, day.start) or _DAY_LABEL.match(folded, day.end) is not None) and _weekday_of(day) != report_weekday
+    # (or after "On" opening the line: "** On Monday, the benchmark ended …, on turnover of …")
+    opens = heads_line(folded, day.start) or (
+        folded.endswith(_ON_BEFORE_DAY, 0, day.start) and heads_line(folded, day.start - len(_ON_BEFORE_DAY))
+    )
+    return (opens or _DAY_LABEL.match(folded, day.end) is not None) and _weekday_of(day) != report_weekday
 
 
 def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
@@ -384,11 +391,15 @@ def _stale(w: Word, other_period: list[Word], folded: str = "") -> bool:
     )
 
 
+# Before a period word that opens its sentence, at most a short lead: 回顧 in "回顧昨日（周三），…".
+_PERIOD_LEAD = 2
+
+
 def _period_opens_sentence(folded: str, start: int, w: Word, other_period: list[Word]) -> bool:
     """Does an other-period word open the sentence that holds the keyword ``w``, dating all of
     it ("For the full year, average daily turnover reached …, and southbound net buying set a
     record above HK$800bn")?"""
-    return any(o.end <= w.start and not folded[start:o.start].strip() for o in other_period)
+    return any(o.end <= w.start and len(folded[start:o.start].strip()) <= _PERIOD_LEAD for o in other_period)
 
 
 def _flow(
