@@ -20,6 +20,7 @@ from hkwrap import data, patterns
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
+from hkwrap.text import stamps
 from hkwrap.text.fold import fold
 from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
@@ -360,6 +361,16 @@ def _other_weekdays(words: list[Word], report_weekday: int | None) -> list[Word]
         return []
     days = [w for w in words if _weekday_of(w) is not None]
     return days if any(_weekday_of(w) != report_weekday for w in days) else []
+
+
+def _closing_update(prep: Prepared, held: Any, at: int) -> bool:
+    """Is ``at`` in a feed's update stamped at or after the close, and the figure ``held``
+    (its evidence) told in one before it ("09:31 … 南向资金开盘净买入超20亿" then "16:10 …
+    南向资金净买入逾120亿港元")? The later one is the day's."""
+    if held is None:
+        return False
+    before, after = stamps.stamp_at(prep, held.start), stamps.stamp_at(prep, at)
+    return before is not None and after is not None and before < stamps.CLOSE_MINUTES <= after
 
 
 _ON_BEFORE_DAY = "on "
@@ -743,11 +754,11 @@ def extract_market(
                 # the half day's flow, then the full day's: the later one is the day's
                 # (said in the sentence, or in its paragraph's heading: "16:10 港股收市" over
                 # "港股通南向淨流入52.3億元")
-                later_in_day = _half_day(folded, market, role, start, end) and (
+                later_in_day = (_half_day(folded, market, role, start, end) and (
                     _words()["full_day"].search(folded, foreign.span(start)[0], end) is not None
                     # (or a flash series' later entry after "截至目前…净买入逾30亿": no longer "so far")
                     or _words()["midday"].search(folded, start, end) is None
-                )
+                )) or _closing_update(prep, market.evidence.get(role), start)
                 if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
                 if _open(current) or later_in_day:
