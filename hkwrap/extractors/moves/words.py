@@ -267,6 +267,8 @@ class _Words:
                 self.cur.session, self.cur.session_explicit = sess, True
         if "threshold" in roles:
             self.thresh = _Pending(tok.end)
+        elif d and self.thresh is not None and tok.start >= self.thresh.end:
+            self.thresh = None  # "收市都企穩升3.6%": a verb after the level word takes the figure as its change
         qk = tok.role_kind("qualifier")
         if qk:
             self.qual = _Pending(tok.end, qk)
