@@ -643,6 +643,14 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   ('before the afternoon selling left it', 'the benchmark hits 22,491'), Traditional closes in
   moments (今朝, 最後收升), Simplified live feeds ('📱 10:20') and broker notes ('Take profit',
   'Last HK$288.40 (+0.8%)', 參考價).
+- tests/reports116/ to tests/reports119/: wave 19, blind: the day beside the week, month, quarter
+  and year ('ended the half', 二季度, 一週, '| 31 December 2024 (Tue) |'), spoken Cantonese scripts
+  (半個百分點, 唔夠一百點, 兩個幾百分比), theme indices beside the main ones (港股通高股息率指數) and
+  headline stacks and flash pages ('16:12 HK MAIN BOARD TURNOVER', 【南向资金今日净买入逾百亿港元】).
+- tests/reports120/ to tests/reports123/: wave 20, blind: index figures in varied orders ('HONG
+  KONG, Dec 10 (2024) - '), Traditional closes of days that turned, morning and opening reports
+  (回顾昨日, 比尋日收市低86點, 午前报收) and tables pasted from spreadsheets (comma-separated rows,
+  tab-separated cells).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
