@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hkwrap import patterns
 from hkwrap.extractors.consolidate import Draft, consolidate, round4
 from hkwrap.extractors.moves import Move, expand
 from hkwrap.model import IndexMove
@@ -15,6 +16,15 @@ _MAX_INDEX_PCT = 35.0
 # A bare percent of the market named as a whole is the index's when it says which session it
 # closed ("Hong Kong stocks closed down 2.58 percent").
 _SESSIONS_STATED = frozenset({"close", "midday", "intraday"})
+# Right before a bare level: the index stood still at it ("was little changed at 3,350.6", "was
+# flat at", "held steady at"), a level the day told, not a mark passed (nor "target unchanged at").
+_FLAT_BEFORE_LEVEL = patterns.compile(
+    r"\b(?:was|were|is|remained|stayed|stood|held|ended|finished|closed)\s"
+    r"(?:(?:little|barely|virtually|almost|largely|broadly|nearly)\s)?(?:changed|unchanged|flat|steady)\sat\s$"
+)
+# ... said of a forecast, not of the index ("our year-end HSI target is unchanged at 27,000").
+_FORECAST_BETWEEN = patterns.compile(r"target|forecast|estimate|projection|目标|预测|预期")
+_FLAT_REACH = 36  # "remained virtually unchanged at " and a space to spare
 
 
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
@@ -51,7 +61,10 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                 pct = None  # "…升能集團暴跌98.4%": a company the tables do not know, not the index
                 if pts is None and level is None:
                     continue
-            if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open"):
+            if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open") and not (
+                level_num is not None and _FLAT_BEFORE_LEVEL.search(prep.folded, max(0, level_num.start - _FLAT_REACH), level_num.start)
+                and not _FORECAST_BETWEEN.search(prep.folded, subject.end, level_num.start)
+            ):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, level_num) if n is not None)
             drafts.append(
