@@ -105,24 +105,22 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
     written, full-width ones too)."""
     block: list[tuple[int, int]] = []
     csv = 0  # the cells of each row of the comma-separated block being read
+    as_written = text if text is not None and len(text) == len(folded) else None  # (commas are read as written)
     pos = 0
     lines = folded.split("\n")
     for k, line in enumerate(lines):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        cells = csv_cells(text[span[0]:span[1]]) if text is not None and len(text) == len(folded) else 0
-        if cells and (not block or cells == csv):
-            # (rows of comma-separated values: a block while they hold as many cells)
-            block.append(span)
+        cells = csv_cells(as_written[span[0]:span[1]]) if as_written is not None else 0
+        if cells != csv and len(block) >= 2 and (cells or csv):
+            yield block  # a comma-separated block ends, or one begins after another layout's
+        if cells:
+            # rows of comma-separated values: one block while they hold as many cells
+            block = [*block, span] if cells == csv else [span]
             csv = cells
             continue
         if csv:
-            if len(block) >= 2:
-                yield block
             block, csv = [], 0
-            if cells:
-                block, csv = [span], cells
-                continue
         if _table_line(line) or (
             text is not None and "\u3000" in (raw := text[span[0]:span[1]])
             and _FULL_WIDTH_PADDED_LINE.search(raw) is not None

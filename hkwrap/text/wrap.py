@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from hkwrap import patterns
+from hkwrap.text.stamps import STAMP_LINE
 
 # A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
 _CLOSED = patterns.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
@@ -59,9 +60,6 @@ _INDENT_CONTINUES = patterns.compile(r"[a-z(（]")
 # "Index").
 _LATIN_END = patterns.compile(r"[A-Za-z]$")
 _LATIN_START = patterns.compile(r"[A-Za-z]")
-# A line that opens on a time of day: an entry of a timed feed or headline stack ("16:08 HANG
-# SENG ENDS DOWN 2.8%", "09:45 [Joanne]"), never run on from the entry above.
-_STAMPED = patterns.compile(r"[\[(【]?\d{1,2}:\d{2}(?![\d.])")
 # Breaks that must be seen before a document counts as hard-wrapped.
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
@@ -120,8 +118,10 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if csv_cells(before) and csv_cells(after):
             continue  # rows of comma-separated values pasted from a spreadsheet
-        if _STAMPED.match(before) and _STAMPED.match(after):
-            continue  # a feed's entries, each stamped with its time: "16:12 HK MAIN BOARD TURNOVER …"
+        if STAMP_LINE.match(before) and STAMP_LINE.match(after):
+            # a feed's entries, each opening on its time (text/stamps.py), never run on from the
+            # entry above: "16:08 HANG SENG ENDS DOWN 2.8%" / "16:12 HK MAIN BOARD TURNOVER …"
+            continue
         if lines[i + 1][:1] in _INDENT and (
             _INDENT_CONTINUES.match(after) or (_PERCENT_OPENS.match(after) and not _CLOSED.search(before))
         ) and not _OWN_LINE.match(after):
