@@ -22,8 +22,9 @@ _FLAT_BEFORE_LEVEL = patterns.compile(
     r"\b(?:was|were|is|remained|stayed|stood|held|ended|finished|closed)\s"
     r"(?:(?:little|barely|virtually|almost|largely|broadly|nearly)\s)?(?:changed|unchanged|flat|steady)\sat\s$"
 )
-# ... said of a forecast, not of the index ("our year-end HSI target is unchanged at 27,000").
-_FORECAST_BETWEEN = patterns.compile(r"target|forecast|estimate|projection|目标|预测|预期")
+# ... said of a target or a forecast, not of the index ("our year-end HSI target is unchanged
+# at 27,000"): the lexicon's words of these roles between the name and the level.
+_FORECAST_ROLES = frozenset({"target", "modal"})
 _FLAT_REACH = 36  # "remained virtually unchanged at " and a space to spare
 
 
@@ -63,7 +64,7 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                     continue
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open") and not (
                 level_num is not None and _FLAT_BEFORE_LEVEL.search(prep.folded, max(0, level_num.start - _FLAT_REACH), level_num.start)
-                and not _FORECAST_BETWEEN.search(prep.folded, subject.end, level_num.start)
+                and not any(w.roles & _FORECAST_ROLES for w in prep.words(lexicon, subject.end, level_num.start))
             ):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, level_num) if n is not None)
