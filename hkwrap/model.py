@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from hkwrap.plain import _eq, _hash, _repr
+
 SCHEMA_VERSION = 1
 
 # Each record class below is a dataclass whose __init__ is written out, and whose __repr__ and
@@ -19,22 +21,6 @@ SCHEMA_VERSION = 1
 # fields in order with a record of the same class, a mutable record is unhashable, a frozen
 # one hashes its fields; dataclasses.fields() and replace() work as before.
 _FRESH: Any = object()  # a field's default that each record makes afresh (default_factory)
-
-
-def _repr(self: Any) -> str:
-    fields = type(self).__match_args__
-    return f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in fields)})"
-
-
-def _eq(self: Any, other: object) -> bool:
-    if other.__class__ is self.__class__:
-        values = type(self)._values
-        return bool(values(self) == values(other))
-    return NotImplemented
-
-
-def _hash(self: Any) -> int:
-    return hash(type(self)._values(self))
 
 
 def _record(frozen: bool = False) -> Any:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from hkwrap import data, patterns
+from hkwrap.plain import record, replace
 from hkwrap.text.fold import fold
 
 # Chinese numerals (folded, so 兩 is 两 and 萬 is 万).
@@ -26,18 +26,34 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 
 
-@dataclass(frozen=True, slots=True)
+@record(hashable=True)
 class Quantity:
-    """One number as written: ``kind`` is pct | pp | pts | money | count | num."""
+    """One number as written: ``kind`` is pct | pp | pts | money | count | num. Never changed
+    once made (a plain record: hkwrap/plain.py says why)."""
 
+    __match_args__ = ("kind", "value", "start", "end", "currency", "sign", "magnitude", "odd")  # the fields, in order
+    __slots__ = __match_args__
     kind: str
     value: float
     start: int
     end: int
-    currency: str | None = None
-    sign: int = 0  # +1 / -1 when the text wrote an explicit sign, else 0
-    magnitude: bool = False  # a magnitude word (billion, 億) scaled the value
-    odd: bool = False  # "700多點", "百餘點", "300-odd points": the figure and some more
+    currency: str | None
+    sign: int  # +1 / -1 when the text wrote an explicit sign, else 0
+    magnitude: bool  # a magnitude word (billion, 億) scaled the value
+    odd: bool  # "700多點", "百餘點", "300-odd points": the figure and some more
+
+    def __init__(
+        self, kind: str, value: float, start: int, end: int, currency: str | None = None,
+        sign: int = 0, magnitude: bool = False, odd: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.start = start
+        self.end = end
+        self.currency = currency
+        self.sign = sign
+        self.magnitude = magnitude
+        self.odd = odd
 
 
 # A number read out in English is at most this many words after its first ("nine thousand

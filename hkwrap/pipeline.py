@@ -10,12 +10,13 @@ So it maps over a cluster (docs/scale-out.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hkwrap.errors import HkwrapError
 from hkwrap.model import Document
+from hkwrap.plain import record
 from hkwrap.readers import Source
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -32,23 +33,31 @@ class Options:
     cache: bool = False  # keep parsed alias files as JSON under $XDG_CACHE_HOME/hkwrap
 
 
-@dataclass(slots=True)
+@record()
 class Context:
-    """What every extractor may read: the prepared text and what earlier steps found."""
+    """What every extractor may read: the prepared text and what earlier steps found. (A plain
+    record, made once a report: hkwrap/plain.py says why.)"""
 
-    prep: Any
-    lexicon: Any
-    table: Any
-    options: Options
-    metadata: dict[str, str]
-    entities: list[Any] = field(default_factory=list)
-    moves: list[Any] = field(default_factory=list)
-    yesterday_is_report_day: bool = False  # a morning report: its "yesterday" is the day
-    report_weekday: int | None = None  # the weekday told (Monday 0), when known
-    language_counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # what the language is judged on
-    # per kind ("indices", "stocks"): each consolidated draft with the fact it made, so that a
-    # long document's pieces can be joined where a move is restated across a cut
-    drafts: dict[str, list[tuple[Any, Any]]] = field(default_factory=dict)
+    __match_args__ = (
+        "prep", "lexicon", "table", "options", "metadata", "entities", "moves",
+        "yesterday_is_report_day", "report_weekday", "language_counts", "drafts",
+    )
+    __slots__ = __match_args__
+
+    def __init__(self, prep: Any, lexicon: Any, table: Any, options: Options, metadata: dict[str, str]) -> None:
+        self.prep = prep
+        self.lexicon = lexicon
+        self.table = table
+        self.options = options
+        self.metadata = metadata
+        self.entities: list[Any] = []
+        self.moves: list[Any] = []
+        self.yesterday_is_report_day = False  # a morning report: its "yesterday" is the day
+        self.report_weekday: int | None = None  # the weekday told (Monday 0), when known
+        self.language_counts = (0, 0, 0, 0)  # what the language is judged on
+        # per kind ("indices", "stocks"): each consolidated draft with the fact it made, so that a
+        # long document's pieces can be joined where a move is restated across a cut
+        self.drafts: dict[str, list[tuple[Any, Any]]] = {}
 
 
 def _step_securities(ctx: Context, doc: Document) -> None:

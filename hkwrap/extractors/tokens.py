@@ -7,7 +7,6 @@ are both SUBJ SUBJ DOWN PCT PCT RESPECTIVELY.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -16,6 +15,7 @@ import regex
 
 from hkwrap import patterns
 from hkwrap.numbers import Quantity
+from hkwrap.plain import record
 from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
@@ -40,25 +40,51 @@ _DIGIT = patterns.compile(r"\d")
 _FIGURE_RIGHT_AFTER = patterns.compile(r"\s{0,2}[:：]?\s{0,2}(?:hk\$\s?)?[\d零〇一二两三四五六七八九十]")  # ("Last HK$288.40")
 
 
-@dataclass(frozen=True, slots=True)
+@record(hashable=True)
 class Subject:
-    """Who a move is about: an index id ("HSI") or a stock code ("00700")."""
+    """Who a move is about: an index id ("HSI") or a stock code ("00700"). Never changed once
+    made (a plain record: hkwrap/plain.py says why)."""
 
+    __match_args__ = ("kind", "id", "start", "end", "entity", "weak")  # the fields, in order
+    __slots__ = __match_args__
     kind: str  # index | stock
     id: str
     start: int
     end: int
-    entity: Any = None  # the securities Entity, for stocks
-    weak: bool = False  # the market named for its index ("港股", "local stocks"): points or a level only
+    entity: Any  # the securities Entity, for stocks
+    weak: bool  # the market named for its index ("港股", "local stocks"): points or a level only
+
+    def __init__(self, kind: str, id: str, start: int, end: int, entity: Any = None, weak: bool = False) -> None:
+        self.kind = kind
+        self.id = id
+        self.start = start
+        self.end = end
+        self.entity = entity
+        self.weak = weak
 
 
-@dataclass(frozen=True, slots=True)
+@record(hashable=True)
 class Token:
+    """A subject, a vocabulary word or a quantity, at ``start:end`` of the folded text. Never
+    changed once made."""
+
+    __match_args__ = ("start", "end", "subject", "word", "qty")  # the fields, in order
+    __slots__ = __match_args__
     start: int
     end: int
-    subject: Subject | None = None
-    word: Word | None = None
-    qty: Quantity | None = None
+    subject: Subject | None
+    word: Word | None
+    qty: Quantity | None
+
+    def __init__(
+        self, start: int, end: int, subject: Subject | None = None, word: Word | None = None,
+        qty: Quantity | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.subject = subject
+        self.word = word
+        self.qty = qty
 
     def has(self, role: str) -> bool:
         return self.word is not None and role in self.word.roles

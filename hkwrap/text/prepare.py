@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from hkwrap import patterns
 from hkwrap.model import Evidence
+from hkwrap.plain import record
 from hkwrap.text.fold import fold
 from hkwrap.text.wrap import ABBREVIATIONS as _ABBREV
 from hkwrap.text.wrap import soft_breaks
@@ -84,21 +84,27 @@ _DOT_LEADER = "..."  # (three or more dots)
 _HARD_BREAK = patterns.compile(r"\n|[。！？!?▪•●■◆]|(?<=[.])\s+|(?<=\s)\*\*(?=\s)")
 
 
-@dataclass(slots=True)
+@record()
 class Prepared:
     """A report ready for extraction.
 
     ``text``: the original decoded text. ``folded``: the same length, folded (see ``fold``),
     with blanked regions replaced by spaces. ``sentences``: (start, end) spans of the
-    sentences, in order, skipping blank ones.
+    sentences, in order, skipping blank ones. (A plain record: hkwrap/plain.py says why.)
     """
 
-    text: str
-    folded: str
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    long_sentences: int = 0  # sentences cut into pieces of at most MAX_SENTENCE_CHARS
-    _line_starts: list[int] = field(default_factory=list)
-    _memo: dict = field(default_factory=dict)
+    __match_args__ = ("text", "folded", "sentences", "long_sentences", "_line_starts", "_memo")
+    __slots__ = __match_args__
+
+    def __init__(
+        self, text: str, folded: str, sentences: list[tuple[int, int]] | None = None, long_sentences: int = 0,
+    ) -> None:
+        self.text = text
+        self.folded = folded
+        self.sentences = [] if sentences is None else sentences
+        self.long_sentences = long_sentences  # sentences cut into pieces of at most MAX_SENTENCE_CHARS
+        self._line_starts: list[int] = []
+        self._memo: dict[str, Any] = {}
 
     def quantities(self, start: int, end: int) -> list:
         """The quantities inside a sentence span. The whole text is scanned once (one

@@ -3,8 +3,6 @@ one sentence to the next, and the helpers that read a move's numbers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from hkwrap import patterns
 from hkwrap.extractors.moves.cues import (
     _FIRST_YEAR,
@@ -15,38 +13,60 @@ from hkwrap.extractors.moves.cues import (
 )
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
+from hkwrap.plain import record
 from hkwrap.text.lexicon import IndexScale
 from hkwrap.text.prepare import Prepared
 
 
-@dataclass(slots=True)
+@record()
 class Num:
-    value: float
-    qualifier: str
-    start: int
-    end: int
+    """A number as bound: its value (signed by the move's direction), how it was stated
+    (exact, over, nearly ...) and where it stands. (The records here are plain classes:
+    hkwrap/plain.py says why.)"""
+
+    __match_args__ = ("value", "qualifier", "start", "end")  # the fields, in order
+    __slots__ = __match_args__
+
+    def __init__(self, value: float, qualifier: str, start: int, end: int) -> None:
+        self.value = value
+        self.qualifier = qualifier
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True)
+@record()
 class Move:
-    subjects: list[Subject]
-    sentence: tuple[int, int]
-    direction: int = 0
-    pcts: list[Num] = field(default_factory=list)
-    points: list[Num] = field(default_factory=list)
-    level: Num | None = None
-    levels: list[Num] = field(default_factory=list)  # "分別報19,998點及7,245點": one a subject
-    price: Num | None = None
-    prices: list[Num] = field(default_factory=list)  # several, for a list of subjects
-    currency: str = "HKD"
-    turnover: Num | None = None
-    turnover_currency: str = "HKD"
-    session: str | None = None
-    session_explicit: bool = False
-    respectively: bool = False
-    respectively_at: int = 0  # where the list word stood: a figure before it is shared
-    each: bool = False  # the list word gives each subject a single figure told (各自)
-    modal: bool = False
+    """One move of one or more subjects, read from a sentence: its figures as bound."""
+
+    __match_args__ = (
+        "subjects", "sentence", "direction", "pcts", "points", "level", "levels", "price", "prices",
+        "currency", "turnover", "turnover_currency", "session", "session_explicit", "respectively",
+        "respectively_at", "each", "modal",
+    )  # the fields, in order
+    __slots__ = __match_args__
+
+    def __init__(
+        self, subjects: list[Subject], sentence: tuple[int, int], direction: int = 0,
+        session: str | None = None, modal: bool = False,
+    ) -> None:
+        self.subjects = subjects
+        self.sentence = sentence
+        self.direction = direction
+        self.pcts: list[Num] = []
+        self.points: list[Num] = []
+        self.level: Num | None = None
+        self.levels: list[Num] = []  # "分別報19,998點及7,245點": one a subject
+        self.price: Num | None = None
+        self.prices: list[Num] = []  # several, for a list of subjects
+        self.currency = "HKD"
+        self.turnover: Num | None = None
+        self.turnover_currency = "HKD"
+        self.session = session
+        self.session_explicit = False
+        self.respectively = False
+        self.respectively_at = 0  # where the list word stood: a figure before it is shared
+        self.each = False  # the list word gives each subject a single figure told (各自)
+        self.modal = modal
 
     @property
     def has_change(self) -> bool:
@@ -116,50 +136,69 @@ def _spread_list_over_moves(moves: list[Move]) -> None:
             m.respectively = False
 
 
-@dataclass(slots=True)
+@record()
 class BindState:
     """What carries from one sentence to the next: the index last named ("the index")."""
 
-    last_index: str | None = None
-    last_subject: Subject | None = None
-    last_stock: Subject | None = None  # the company "its share price", 該股 refers to
-    last_warrant: Subject | None = None  # the warrant or CBBC 該證, "the warrant" refers to
-    topic: Subject | None = None  # the first subject of the last sentence that named one
-    yesterday_is_report_day: bool = False
-    half_day: bool = False  # the market traded only in the morning: its noon close is the close
-    midday_report: bool = False  # the headline calls the report a midday one ("港股午評")
-    period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
-    # where a heading line that is only a period since a start ("Year to date 年初至今") ended:
-    # the lines under it, to the next blank line, are that period's
-    period_block_at: int | None = None
-    period_block_closes: bool = False  # the period block's heading names the close as well
-    listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
-    sentence: int = 0  # sentences bound so far
-    index_sentence: int = -2  # the last sentence that named an index
-    index_end: int = 0  # where the last index named ends
-    main_index: str | None = None  # the first Hong Kong index named: the report's own
-    subject_sentence: int = -2  # the last sentence that named a subject
-    figure_sentence: int = -2  # the last sentence that held a figure
-    heading_session: str | None = None  # a sentence that is only a session word ("收市。")
-    stamp_session: str | None = None  # a line that is only a time of day ("15:31"), for the next
-    index_levels: dict[str, float] = field(default_factory=dict)  # each index's last level, latest last
-    index_refs: set[int] = field(default_factory=set)  # where "the index" (@previous) stood
-    indices_named: set[str] = field(default_factory=set)  # each index the report has named so far
-    last_session: str | None = None  # the session of the last move bound
-    last_move: Move | None = None  # the last move bound, which a carried sentence may complete
-    report_year: int | None = None  # the year of the trading day, when known
-    report_weekday: int | None = None  # its day of the week (Monday 0)
-    report_day: tuple[int, int] | None = None  # its (month, day)
-    scales: dict[str, IndexScale] = field(default_factory=dict)  # by index id, from indices.yaml
+    __match_args__ = (
+        "last_index", "last_subject", "last_stock", "last_warrant", "topic",
+        "yesterday_is_report_day", "half_day", "midday_report", "period_heading", "period_block_at",
+        "period_block_closes", "listing_heading", "sentence", "index_sentence", "index_end",
+        "main_index", "subject_sentence", "figure_sentence", "heading_session", "stamp_session",
+        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "report_year",
+        "report_weekday", "report_day", "scales",
+    )  # the fields, in order
+    __slots__ = __match_args__
+
+    def __init__(
+        self, *, scales: dict[str, IndexScale] | None = None, yesterday_is_report_day: bool = False,
+        report_year: int | None = None, report_weekday: int | None = None,
+        report_day: tuple[int, int] | None = None, half_day: bool = False, midday_report: bool = False,
+    ) -> None:
+        self.last_index: str | None = None
+        self.last_subject: Subject | None = None
+        self.last_stock: Subject | None = None  # the company "its share price", 該股 refers to
+        self.last_warrant: Subject | None = None  # the warrant or CBBC 該證, "the warrant" refers to
+        self.topic: Subject | None = None  # the first subject of the last sentence that named one
+        self.yesterday_is_report_day: bool = yesterday_is_report_day
+        self.half_day: bool = half_day  # the market traded only in the morning: its noon close is the close
+        self.midday_report: bool = midday_report  # the headline calls the report a midday one ("港股午評")
+        self.period_heading: bool = False  # the last sentence was "For the week:" (a list follows)
+        # where a heading line that is only a period since a start ("Year to date 年初至今") ended:
+        # the lines under it, to the next blank line, are that period's
+        self.period_block_at: int | None = None
+        self.period_block_closes: bool = False  # the period block's heading names the close as well
+        self.listing_heading: bool = False  # the last heading was "ADRs vs HK close": its list is the ADRs'
+        self.sentence: int = 0  # sentences bound so far
+        self.index_sentence: int = -2  # the last sentence that named an index
+        self.index_end: int = 0  # where the last index named ends
+        self.main_index: str | None = None  # the first Hong Kong index named: the report's own
+        self.subject_sentence: int = -2  # the last sentence that named a subject
+        self.figure_sentence: int = -2  # the last sentence that held a figure
+        self.heading_session: str | None = None  # a sentence that is only a session word ("收市。")
+        self.stamp_session: str | None = None  # a line that is only a time of day ("15:31"), for the next
+        self.index_levels: dict[str, float] = {}  # each index's last level, latest last
+        self.index_refs: set[int] = set()  # where "the index" (@previous) stood
+        self.indices_named: set[str] = set()  # each index the report has named so far
+        self.last_session: str | None = None  # the session of the last move bound
+        self.last_move: Move | None = None  # the last move bound, which a carried sentence may complete
+        self.report_year: int | None = report_year  # the year of the trading day, when known
+        self.report_weekday: int | None = report_weekday  # its day of the week (Monday 0)
+        self.report_day: tuple[int, int] | None = report_day  # its (month, day)
+        self.scales: dict[str, IndexScale] = {} if scales is None else scales  # by index id, from indices.yaml
 
 
-@dataclass(slots=True)
+@record()
 class _Pending:
     """A word waiting for its number: where it ends, its kind, how far it reaches."""
 
-    end: int
-    kind: str = ""
-    scope: int = 0
+    __match_args__ = ("end", "kind", "scope")  # the fields, in order
+    __slots__ = __match_args__
+
+    def __init__(self, end: int, kind: str = "", scope: int = 0) -> None:
+        self.end = end
+        self.kind = kind
+        self.scope = scope
 
 
 
