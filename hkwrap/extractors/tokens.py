@@ -319,6 +319,17 @@ def _index_sets(words: list[Word], folded: str, lexicon: Lexicon) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=8192)  # (the vocabulary's words share a few hundred sets of roles)
+def _index_roles(roles: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The index ids named by ``roles`` as "index:<id>" and as "index_label:<id>", each sorted
+    (roles are a set: sorted, they come out the same every run). Every word of every
+    sentence is asked."""
+    return (
+        tuple(sorted(r[6:] for r in roles if r.startswith("index:"))),
+        tuple(sorted(r[12:] for r in roles if r.startswith("index_label:"))),
+    )
+
+
 def tokenize(
     prep: Prepared,
     start: int,
@@ -376,7 +387,7 @@ def tokenize(
             words = [u for u in words if u is not w]
     # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
     # over a name without digits inside it ("272.6 Hong Kong dollars" is no market).
-    numbered = [w for w in words if any(r.startswith("index:") for r in w.roles) and _DIGIT.search(folded, w.start, w.end)]
+    numbered = [w for w in words if _index_roles(w.roles)[0] and _DIGIT.search(folded, w.start, w.end)]
     taken.extend((w.start, w.end) for w in numbered)
     names = Overlaps(taken)
     quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]
@@ -398,13 +409,13 @@ def tokenize(
         quantities = kept
     qspans = Overlaps([(q.start, q.end) for q in quantities])
     for w in words:
-        index_ids = sorted(r[6:] for r in w.roles if r.startswith("index:"))  # (roles are a set: sorted, the same every run)
-        if not index_ids and any(r.startswith("index_label:") for r in w.roles):
+        index_ids, label_ids = _index_roles(w.roles)
+        if not index_ids and label_ids:
             # "H-SHARES       7,226.35   DOWN   2.25%": a label naming the index, heading its
             # line of figures (indices.yaml ``labels``)
             if not heads_line(folded, w.start) or not _FIGURES_AFTER_LABEL.match(folded, w.end):
                 continue
-            index_ids = sorted(r[12:] for r in w.roles if r.startswith("index_label:"))
+            index_ids = label_ids
         if qspans.overlaps(w.start, w.end) and not (index_ids and _DIGIT.search(folded, w.start, w.end)):
             continue
         if "figure_next" in w.roles and not _FIGURE_RIGHT_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
