@@ -429,7 +429,7 @@ def tokenize(
             # 大市成交, 恒指成份股 (and one word between: 大市全日成交); the market named as a
             # whole only right before the word (港股成交, but 港股早市表現反覆 is the market's move)
             reach = (0,) if index_id == "@market" else (0, 2)
-            if info and any(after[k:].startswith(c) for c in info.context_not for k in reach):
+            if info and info.context_not and any(after.startswith(info.context_not, k) for k in reach):
                 continue
             if folded.endswith(_ZH_INDEX, w.start, w.end):
                 # "國企和紅籌指數": shortened names before the list's shared 指數
