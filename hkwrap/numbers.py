@@ -238,7 +238,8 @@ def _pattern() -> regex.Pattern:
             # (and under one: "零點八六個百分點", "半個百分點")
           | (?P<zhsmall>(?<![零〇一二两三四五六七八九十百千万亿几点])(?:[一二两三四五六七八九]|零(?=点)|半(?=个百分点))(?:(?<!半)点[零〇一二三四五六七八九]+)?
                   (?=个多?点|个百分点|块|蚊))
-          | (?P<cheng>[一二两三四五六七八九半])成(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))?(?![交本员份立功为熟品])
+            # (and "一成几", "三成多": the tenths and some more)
+          | (?P<cheng>[一二两三四五六七八九半])成(?:(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))|(?P<chengodd>[几多](?![个只间家人股])))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙", and said on air as 厘
@@ -523,7 +524,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             # 八成 is 80%; 一成四 is 14%; 三成半 is 35%; 半成 is 5%
             tail = (5 if g["chengtail"] == "半" else _ZH_DIGITS[g["chengtail"]]) if g["chengtail"] else 0
             tenths = 0.5 if g["cheng"] == "半" else _ZH_DIGITS[g["cheng"]]
-            yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end())
+            yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end(), odd=g["chengodd"] is not None)
             continue
         elif g["zhbare"] is not None:
             v = parse_zh_numeral(g["zhbare"])
