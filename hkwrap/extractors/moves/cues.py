@@ -490,6 +490,9 @@ _SECOND_MOMENT = patterns.compile(
     # "rallied as much as 6 per cent before the afternoon selling left it 1.9 per cent higher"
     r"|\sbefore\s[^,;.\d]{0,40}?\b(?:left|leaving)\s(?:it|them|the\s(?:stock|shares|index))\b"
 )
+# Between a plain change and the extreme told after it, the verb of an earlier moment: "added
+# 42.61 points after rising as much as 0.9%", "having climbed as much as 2%".
+_EARLIER_MOMENT_BETWEEN = patterns.compile(r"\b(?:after|having)\s(?:earlier\s|briefly\s)?[a-z]+(?:ing|ed)\b")
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
 _HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")

@@ -20,6 +20,7 @@ from hkwrap.extractors.moves.cues import (
     _DIRECTION_GAP,
     _DIRECTION_RIGHT_AFTER,
     _DURATION_AFTER,
+    _EARLIER_MOMENT_BETWEEN,
     _EXTREME_LABEL_BEFORE,
     _FOR_SUBJECT,
     _FROM_BEFORE,
@@ -210,7 +211,12 @@ class _Figures:
             # (or a level after the open's change: "opened 0.3% lower, dipped to 5,081.40" is
             # the day's low, not the open's level)
             after_open = cur.session == "open" and is_level and q.kind != "pct" and not same_kind
-            if same_kind or self.split_at != cur.direction or after_open:
+            # (or the day's extreme after a plain change: "added 42.61 points after rising as
+            # much as 0.9%" is where the index stood at one point, not the other half of the close)
+            extreme_after = qualifier == "as_much_as" and cur.has_change and not any(
+                n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)
+            ) and _EARLIER_MOMENT_BETWEEN.search(folded, _last_figure(cur), q.start) is not None
+            if same_kind or self.split_at != cur.direction or after_open or extreme_after:
                 self.close()
                 if after_open:
                     self.sticky_session, self.sticky_at = "intraday", q.start
