@@ -477,9 +477,10 @@ _ROW_CELL_END = patterns.compile(r"[ \t]{2,}|[ \t]*(?:--|—|\||\n|$)")  # after
 _BARE_LEVEL_AFTER_CHANGE = patterns.compile(r",\s?|[^\S\n]{0,3}[/|｜][^\S\n]{0,3}")  # (or "-205.60 pts / 24,160.90")
 _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # ... and after a ticker's columns ("+1.2% 15,693, tech index +1.8%", "+2.9% 15,957.2 (+449.72
-# pts)"): a list's comma or the points in brackets may follow the level too.
+# pts)", "HSTECH +2.1% 5,412 / HSCEI +1.3%"): a list's comma, slash or bar, or the points in
+# brackets may follow the level too.
 _TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}")
-_TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(]|$|\n)")
+_TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(/|｜]|$|\n)")
 # ... or a word for now between ("恒指升咗400點，而家 15,907，中資券商好勁").
 _NOW_GAP = patterns.compile(r",\s?(?:而家|依家|宜家|现在|现时|目前|now)\s?")
 # Right before a session word: a time before that session, not the session itself.
