@@ -227,6 +227,16 @@ class _Words:
         if "hk_listing" in roles:
             self.elsewhere = False  # "港股宁德时代涨1.8%": back to the Hong Kong shares
             self.fundamental = None  # "8月销量37.3万辆，……H股跌1.6%": the shares again, not the business
+            if self.group and self.group[0].id == "@listing" and folded[tok.start:tok.end].isascii() and (
+                company := next((s for s in reversed(self.named) if s.kind == "stock" and s.end <= self.group[0].start), None)
+            ) is not None:
+                # "Alibaba's shares in New York rose 4%, and its Hong Kong stock followed, adding
+                # 2.8%": the company named before the other listing, in Hong Kong again (a
+                # Chinese H股 names its own code next: "A股……｜H股（01211）")
+                self.close()
+                self.group = [company]
+                self.group_done = False
+                self.last_subject = tok
         if "other_listing" in roles and _COMPANION_BEFORE.search(self.folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start):
             pass  # "saw a further decline alongside A-shares, with the latest report at 26,506": a comparison
         elif "other_listing" in roles:
