@@ -112,6 +112,8 @@ _SUB_INDEX_AFTER = patterns.compile(
 # (a projection, as 'ADR-implied' index moves are; not annotated). Reach: the words between.
 _PROJECTED_BEFORE = patterns.compile(
     r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|imply|implies|implying|indicate|indicates|suggest|suggests)\s(?:to\s)?(?:an?\s|the\s)?$"
+    # "按ADR比例计算，恒指报23,826点": the index as the ADRs' prices work it out
+    r"|(?:按|以|根据)\s?adrs?\s?(?:比例|价格|收市价)?\s?(?:计算|折算|推算|换算)\s?[,，]?\s?$"
 )
 _PROJECTED_REACH = 48
 @lru_cache(maxsize=1)
