@@ -143,8 +143,6 @@ _BARE_CODE_BEFORE = patterns.compile(r"(?<![\d.,])(\d{4,5})[ \t]{1,3}$")
 _CODE_BEFORE_REACH = 9  # five digits and the spaces between
 # A security's own code printed bare after its name: "建行 939", "HKEX 388", "小米 1810".
 _BARE_CODE_AFTER = patterns.compile(rf"[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])")
-# A name ending on a US ticker in brackets ("阿里巴巴(BABA)", "京东(JD)").
-_US_TICKER_TAIL = patterns.compile(r"[(（]\s?[a-z]{1,5}\s?[)）]$")
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
 def _derivative_after() -> regex.Pattern:
@@ -358,11 +356,6 @@ def tokenize(
                 role = "underlying"  # "我隻騰訊購跌咗九成": the warrant moved, not the stock
             elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
-            elif role == "subject" and _US_TICKER_TAIL.search(folded, ent.start, ent.end) and _CJK.search(folded, ent.start, ent.end):
-                # "阿里巴巴(BABA) ▲0.9%": a Chinese name given the US ticker, where a Hong Kong
-                # move would carry the stock's code (an English wire's "KE Holdings (BEKE)
-                # advanced 4.5% to HK$37.80" is the Hong Kong move)
-                role = "elsewhere"
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
             kind = "stock" if role == "subject" else "elsewhere" if "elsewhere" in role else None
