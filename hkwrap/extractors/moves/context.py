@@ -17,6 +17,7 @@ from hkwrap.extractors.moves.cues import (
     _BARE_PERCENT_MAX,
     _CARD_CLOSE,
     _CAUSE_FRAME,
+    _CHAT_LEAD,
     _CLAUSE_END,
     _CLAUSE_JOIN,
     _CLAUSE_JOIN_BETWEEN,
@@ -796,6 +797,19 @@ class _Context:
             figure is not None and figure > 0 and tokens[figure - 1].word is not None
             and "level" in tokens[figure - 1].word.roles and tokens[figure - 1].role_kind("session") == "intraday"
             and not self.folded[tokens[figure - 1].end:tokens[figure].start].strip(" ,:")
+        )
+        # "最低跌到23,650點左右": the sentence opens on the day's extreme (after a reply's 係呀),
+        # and a level word (到, 至, 報) stands right before the figure
+        # (a chat's message opens past its time and sender: "[Sat 14/6 09:44] Mandy: 係呀 intraday 最低…")
+        chat = _CHAT_LEAD.match(self.folded, opens_at, self.sentence[1]) if stamp is None else None
+        message_at = chat.end() if chat is not None else opens_at
+        told = [t for t in tokens if t.start >= message_at]
+        opener = next((k for k, t in enumerate(told) if t.word is None or "neutral" not in t.word.roles), None)
+        fig = next((k for k, t in enumerate(told) if t.qty is not None), None)
+        opens_on_level = opens_on_level or (
+            fig is not None and opener is not None and fig - opener >= 2 and told[opener].word is not None
+            and told[opener].role_kind("session") == "intraday" and told[0].start - message_at <= _OPENS_REACH
+            and told[fig - 1].word is not None and "level" in told[fig - 1].word.roles
         )
         before: Token | None = None
         for t in tokens:
