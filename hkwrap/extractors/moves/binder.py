@@ -9,6 +9,7 @@ from hkwrap.extractors.moves.cues import (
     _BEFORE_SESSION,
     _CLAUSE_MARK,
     _CLOSE_IN_HEADING,
+    _EDITORS_NOTE,
     _HEADING_CHARS,
     _LOOKBACK_WORD,
     _PARAGRAPH_BREAK,
@@ -111,6 +112,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
+        if _EDITORS_NOTE.match(self.folded, sentence[0], sentence[1]):
+            return []  # "(Corrects … closing level in paragraph 2 to 16,884.88 from 16,848.88)"
         self.close_of_the_morning()
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes

@@ -153,6 +153,10 @@ _OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|sub
 # A live blog's time at the start of an entry, and how many entries back an index named may
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
+# A wire's editorial note on a corrected or updated story: "(Corrects Hang Seng Index closing
+# level in paragraph 2 to 16,884.88 from 16,848.88)", "(Adds analyst comment)". Its figures
+# are the story's, told again in its body.
+_EDITORS_NOTE = patterns.compile(r"\s*\(\s*(?:corrects|correcting|refiles|adds|updates|recasts)\b")
 # A chat message's lead: its time (and day) in brackets, then the sender ("[16:02] Mandy: ",
 # "[Sat 14/6 09:44] Ken: ").
 _CHAT_LEAD = patterns.compile(r"\s{0,8}\[[^\]\n]{1,24}\]\s{0,4}(?:[^:：\s\[\]]{1,16}\s?[:：]\s{0,4})?")
