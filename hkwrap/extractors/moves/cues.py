@@ -601,7 +601,7 @@ _RANGE_WIDTH_LINK = patterns.compile(
 _RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
 _NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
-_UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及)\s?[^\d%,;:。、()（）]{1,16}")
+_UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及|同埋|同)\s?[^\d%,;:。、()（）]{1,16}")
 # The end of a clause: where an other-period word stops speaking for what follows.
 _CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
