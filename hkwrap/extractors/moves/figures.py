@@ -103,6 +103,8 @@ from hkwrap.extractors.moves.cues import (
     _VS_OFFER_BEFORE,
     _VS_OFFER_REACH,
     _WITHDRAWN_AFTER,
+    _WITHDRAWN_BEFORE,
+    _WITHDRAWN_BEFORE_REACH,
     _WITHDRAWN_REACH,
     _YEAR_AFTER,
     _YEAR_AFTER_REACH,
@@ -119,8 +121,10 @@ class _Figures:
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
-        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH):
-            return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%": the figure printed in error
+        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) or _WITHDRAWN_BEFORE.search(
+            folded, max(self.sentence[0], q.start - _WITHDRAWN_BEFORE_REACH), q.start
+        ):
+            return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         # (a move's noun may stand between: "a 2% gain in the Hang Seng")
         named = nxt if nxt is None or nxt.subject is not None or i + 2 >= len(tokens) else tokens[i + 2]
