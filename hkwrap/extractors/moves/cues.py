@@ -480,6 +480,10 @@ _QUOTE_ROW = patterns.compile(
 # A colon right after an event's period ("retreated after a 20% run this month: Alibaba
 # -3.4%"): the list after it is the day's; the period dates the event only.
 _COLON_AFTER = patterns.compile(r"\s?[:：]")
+# ... or after the rest of its phrase, when the clause gives back that period's gain: "gave
+# back part of last week's 9% rally: Galaxy lost 3% and Sands China ..."
+_PHRASE_COLON_AFTER = patterns.compile(r"[^,;:：.。\n]{0,24}?[:：]")
+_GIVE_BACK_BEFORE = patterns.compile(r"\b(?:gave|give|gives|giving)\sback\b|\b(?:erased|erasing|pared|paring|reversed|reversing)\b")
 _EVENT_PERIOD_REACH = 40  # "after a 20% run" and the like, before the period word
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")
 _ROW_COLUMN_GAP = patterns.compile(r"[ \t]+")  # between a row's change and its price

@@ -18,6 +18,7 @@ from hkwrap.extractors.moves.cues import (
     _EVENT_BEFORE_PERIOD,
     _EVENT_PERIOD_REACH,
     _FIGURE_NEXT,
+    _GIVE_BACK_BEFORE,
     _HEADING_COLON,
     _HEADING_REACH,
     _LIST_DIRECTION_GAP,
@@ -27,6 +28,7 @@ from hkwrap.extractors.moves.cues import (
     _OPENING_COMMA,
     _OTHER_EXTREME,
     _OWNED_FIGURE_AFTER,
+    _PHRASE_COLON_AFTER,
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
     _REVERSAL,
@@ -202,6 +204,10 @@ class _Words:
                 folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start
             ):
                 scope = colon.start()  # "retreated after a 20% run this month: Alibaba -3.4%": the event's
+            elif (colon := _PHRASE_COLON_AFTER.match(folded, tok.end, scope)) is not None and _GIVE_BACK_BEFORE.search(
+                folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start
+            ):
+                scope = colon.end() - 1  # "gave back part of last week's 9% rally: Galaxy lost 3%": the rally's
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
                 self.aside_period = True
