@@ -277,6 +277,8 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
             return nums[0]
         if len(nums) == n:
             return nums[i]
+        if move.respectively and len(after := [x for x in nums if x.start >= move.respectively_at]) == n:
+            return after[i]  # "都跌 2% 幾，具體係 -2.3% 同 -2.8%": a rough shared figure, then each one's
         if len(nums) == 1 and (
             not move.respectively or move.each or nums[0].end <= move.respectively_at
             or (list_end is not None and nums[0].start > list_end)
