@@ -394,7 +394,13 @@ def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool
     lead = folded[before + 1 if before >= 0 else start:m.start()].strip(" ,")
     date_end = wd.end() if (wd := _BRACKETED_WEEKDAY.match(folded, m.end())) is not None else m.end()
     tail = folded[date_end:after if after >= 0 else end].strip(" |")
-    return not tail and (after < 0 or not lead or lead in _calendar()["weekdays"])
+    weekdays = _calendar()["weekdays"]
+    return not tail and (
+        after < 0 or not lead or lead in weekdays
+        # (a title's lines before it, joined to its sentence: "… ended with a bang / Tuesday,
+        # October 1, 2024 | Business section")
+        or (before < 0 and lead.rpartition(" ")[2] in weekdays)
+    )
 
 
 # A label before a date opening its line, in one language or two ("Date:", "日期：", "Date 日期:").
