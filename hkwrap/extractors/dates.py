@@ -776,11 +776,21 @@ _RECAP_WORD = patterns.compile(r"回顾|复盘|\brecap\b|\breview\b")
 _RECAP_HEADING_CHARS = 40  # a heading line, not a sentence of the report
 
 
+# Right before a full date: the close it names ("MARKET SNAPSHOT (close of Tue 14-Feb-2023)",
+# "as at the close on 14 Feb 2023"), a weekday perhaps between.
+_CLOSE_OF_BEFORE = patterns.compile(r"\b(?:close\sof|closing\sof|as\sat\s(?:the\s)?close\son|as\sof\s(?:the\s)?close\son)\s(?:[a-z]{3,9}\.?,?\s)?$")
+_CLOSE_OF_REACH = 32  # "as of the close on wednesday, "
+
+
 def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -> dt.date | None:
-    """The full date in a short heading that says it recaps that day."""
+    """The full date in a short heading that says it recaps that day, or one named as the
+    close the figures are of."""
     for n, m in matches:
         start, end = prep.sentences[n]
-        if _full(m) and end - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, end):
+        if _full(m) and (
+            (end - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, end))
+            or _CLOSE_OF_BEFORE.search(prep.folded, max(start, m.start() - _CLOSE_OF_REACH), m.start())
+        ):
             return _resolve(m, None)[0]
     return None
 
