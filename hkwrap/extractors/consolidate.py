@@ -249,6 +249,11 @@ def _extreme_then_its_change(level: Draft, change: Draft) -> bool:
     )
 
 
+def _extreme_change(a: Draft, b: Draft) -> bool:
+    """Is one draft the day's extreme as a level and the other its change (either way round)?"""
+    return _extreme_then_its_change(a, b) or _extreme_then_its_change(b, a)
+
+
 def _move_and_its_extreme(move: Draft, extreme: Draft) -> bool:
     """One sentence gives a move, then the day's extreme of a different size ("中金公司涨超16%，
     盘中一度大涨逾20%"): two facts, whatever their approximate words allow."""
@@ -296,13 +301,12 @@ def compatible(a: Draft, b: Draft) -> bool:
             and (firm.points is None or (firm.points > 0) == (loose.pct > 0))
             and _pct_agrees(loose, firm)  # "暴涨14.35%" is not the high's 1,698 points (15.4%)
         )
+    # (Past here each test is a condition the pair must meet, none with a side effect: their
+    # order is free, and the two commonest no's, a percent that does not fit and two ways of
+    # moving, come first, so that most pairs are told apart in a few comparisons.)
     if a.session and b.session and a.session != b.session:
         return False
-    if stamps.apart(a.stamp, b.stamp) and not _one_moment(a, b):
-        return False  # "14:36 科指跌逾2%" and "16:10 …科指跌2.05%": two updates of a feed
-    if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
-        return False
-    if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
+    if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
         return False
     # an intraday extreme told again to the point ("技術上，恒指昨日低見25,011點後反彈"): one
     # fact, whatever the verb after the restatement says
@@ -310,12 +314,17 @@ def compatible(a: Draft, b: Draft) -> bool:
         a.session == b.session == "intraday" and a.level is not None and b.level is not None
         and abs(a.level - b.level) < SAME_FIGURE
     )
-    extreme_change = _extreme_then_its_change(a, b) or _extreme_then_its_change(b, a)
     if (
         (sa := _direction(a)) and (sb := _direction(b)) and sa != sb
-        and not same_extreme and not extreme_change and not _level_restated(a, b)
+        and not same_extreme and not _extreme_change(a, b) and not _level_restated(a, b)
     ):
         return False  # "(HSI: 18,245.37, -0.8%) ... reversing a 300-point rally": two moves
+    if stamps.apart(a.stamp, b.stamp) and not _one_moment(a, b):
+        return False  # "14:36 科指跌逾2%" and "16:10 …科指跌2.05%": two updates of a feed
+    if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
+        return False
+    if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
+        return False
     level_only = (a.level is not None and a.pct is None and a.points is None) or (
         b.level is not None and b.pct is None and b.points is None
     )
@@ -337,13 +346,11 @@ def compatible(a: Draft, b: Draft) -> bool:
             return False
         if (
             level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q)
-            and not same_extreme and not extreme_change
+            and not same_extreme and not _extreme_change(a, b)
         ):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
             return False
-    if not approx_compatible(a.pct, a.pct_q, b.pct, b.pct_q):
-        return False
     if not (_pct_agrees(a, b) and _pct_agrees(b, a)):
         return False
     if not (_points_fit(a, b) and _points_fit(b, a)):
