@@ -8,7 +8,10 @@ from hkwrap import data, patterns
 from hkwrap.text.prepare import Prepared
 
 _HAN_RUN = patterns.compile(r"\p{Han}+")
-_BLANK_RUN = patterns.compile(r" +")
+# A run of two or more spaces: a blanked stretch that can hold a Latin word (of two letters or
+# more; a single blanked character holds none). The single spaces between words, most runs of
+# spaces, are not visited.
+_BLANK_RUN = patterns.compile(r" {2,}")
 _LATIN_WORD = patterns.compile(r"[A-Za-z]{2,}")
 
 
@@ -40,8 +43,9 @@ def language_counts(prep: Prepared) -> LanguageCounts:
     # Folding keeps a Han character Han (Traditional to Simplified) and blanks what is not the
     # report's own text, so the report's Han characters are the text under the folded Han runs.
     han = "".join(text[m.start():m.end()] for m in _HAN_RUN.finditer(folded))
-    # Latin words, less those in blanked stretches (runs of spaces in the folded text that
-    # are not spaces in the text). No copy of the text is made: a long report stays cheap.
+    # Latin words, less those in blanked stretches (runs of two or more spaces in the folded
+    # text that are not spaces in the text). No copy of the text is made: a long report stays
+    # cheap.
     words = len(_LATIN_WORD.findall(text)) - sum(
         len(_LATIN_WORD.findall(text, m.start(), m.end()))
         for m in _BLANK_RUN.finditer(folded) if not text[m.start():m.end()].isspace()
