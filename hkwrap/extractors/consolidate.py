@@ -538,14 +538,19 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
         positions, out = by_subject.setdefault(d.subject, ([], []))
         lo = bisect.bisect_left(positions, d.position - RESTATEMENT_REACH)
         hi = bisect.bisect_right(positions, d.position + RESTATEMENT_REACH)
-        # (compatible's commonest no, two drafts of one kind naming two sessions, told without a
-        # call: about half the pairs a report compares)
-        session, tentative = d.session, d.tentative
-        candidates = [
-            i for i in range(lo, hi)
-            if (not session or not (o := out[i]).session or o.session == session or o.tentative != tentative)
-            and compatible(out[i], d)
-        ]
+        # (compatible's commonest no's, two drafts of one kind naming two sessions or stating
+        # two percents that cannot be one, told without a call: most of the pairs a report
+        # compares)
+        session, tentative, pct, pct_q = d.session, d.tentative, d.pct, d.pct_q
+        candidates = []
+        for i in range(lo, hi):
+            o = out[i]
+            if o.tentative == tentative and (
+                (session and o.session and o.session != session) or not approx_compatible(o.pct, o.pct_q, pct, pct_q)
+            ):
+                continue
+            if compatible(o, d):
+                candidates.append(i)
         if candidates:
             same = [i for i in candidates if out[i].session == d.session]
             if d.tentative:  # the market's bare percent: the move stating that very percent first
