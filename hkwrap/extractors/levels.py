@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from hkwrap import patterns
 from hkwrap.model import Level
-from hkwrap.text.lexicon import Lexicon, role_kind
+from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 
 _KINDS = ("support", "resistance", "target")
@@ -30,9 +30,12 @@ def _plausible(lexicon: Lexicon, index: str, value: float) -> str | None:
 # Per set of roles, not per word: a report's words share a few hundred sets of roles (each
 # frozenset keeps its hash), so this is a dictionary lookup after the first.
 @lru_cache(maxsize=4096)
-def _kinds(roles: frozenset[str]) -> tuple[str, ...]:
-    """The kinds of level a word is a keyword of, in ``_KINDS`` order."""
-    return tuple(k for k in _KINDS if k in roles)
+def _index_and_kinds(roles: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The index a word names (its ``index:`` role's kind, None for none, and None for another
+    market's or a derived one), and the kinds of level it is a keyword of, in ``_KINDS`` order:
+    both read with one lookup a word."""
+    named = role_kind(roles, "index")
+    return (None if named in ("@other", "@derived") else named), tuple(k for k in _KINDS if k in roles)
 
 
 def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
@@ -44,15 +47,17 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         index_here = None
+        keys: list[tuple[Word, str]] = []
         for w in words:
-            named = role_kind(w.roles, "index")
-            if named is None or named in ("@other", "@derived"):
+            named, kinds = _index_and_kinds(w.roles)
+            if kinds:
+                keys += [(w, k) for k in kinds]
+            if named is None:
                 continue
             # "the index" is the index last named; the market named as a whole is the benchmark
             index = last_index if named == "@previous" else "HSI" if named == "@market" else named
             index_here = index_here or index
             last_index = index
-        keys = [(w, k) for w in words for k in _kinds(w.roles)]
         if not keys:
             continue
         info = lexicon.indices.get(index_here or last_index)
