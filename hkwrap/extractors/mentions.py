@@ -472,11 +472,14 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     folded = prep.folded
     if us and _us_ticker_in_us_sentence(prep, hit, us):
         return "listed_elsewhere"  # "In New York, Bilibili (BILI) fell 4%": the US shares
-    if _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
+    # (_ELSEWHERE_AFTER opens on _CODE_OF_OTHER_LISTING's alternatives: where it does not
+    # match, neither does the code, and most names have neither after them)
+    after = _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH)
+    if after is not None and _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
     if _A_SHARE_NAME.match(folded, hit.end - 1, hit.end + 2):
         return "elsewhere"  # 万科A: a Shenzhen A share's own short name, not the H share
-    if _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
+    if after is not None:
         return "listed_elsewhere"
     if _ELSEWHERE_BEFORE.search(folded, max(0, hit.start - _ELSEWHERE_BEFORE_REACH), hit.start):
         return "listed_elsewhere"
