@@ -9,7 +9,9 @@ updates stamped at two times before the close are two moments (text/stamps.py).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from hkwrap.model import Evidence
 from hkwrap.text import stamps
@@ -130,13 +132,27 @@ def _decimals(v: float) -> int:
     return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
+def _round_half_up(value: float, places: int) -> float:
+    """``value`` rounded as people round it, a half up: 2.65 to 2.7 (``round`` gives 2.6, the
+    float just below 2.65)."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
 def _rounds_to(precise: float, rounded: float) -> bool:
     """Is ``rounded`` (a whole number or one decimal) ``precise`` rounded?"""
     apart = abs(precise - rounded)
     if apart >= 1 and apart > _ROUND_SHARE * precise:
         return False  # (the cheap test first: each way of rounding below stays closer than this)
     for places in (0, 1):
-        if round(rounded, places) == rounded and abs(round(precise, places) - rounded) < _EPS:
+        if round(rounded, places) == rounded and (
+            abs(round(precise, places) - rounded) < _EPS
+            # (a percent given to one decimal from two is rounded a half up: 2.7% for -2.65%,
+            # where ``round`` gives 2.6; a whole number keeps ``round``'s half to even, so 2.5%
+            # and another "3%" stay two figures)
+            or (places == 1 and abs(_round_half_up(precise, places) - rounded) < _EPS)
+            # (or cut short to one decimal, as headlines cut to whole numbers: 0.6% for -0.65%)
+            or (places == 1 and abs(math.trunc(precise * 10 + _EPS) / 10 - rounded) < _EPS)
+        ):
             return precise != rounded
     # a headline's round hundreds for the body's points: 恒指反彈三百點 for 升306點
     if (
