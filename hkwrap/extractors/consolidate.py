@@ -281,6 +281,17 @@ def _move_and_its_extreme(move: Draft, extreme: Draft) -> bool:
     )
 
 
+def _day_and_its_extreme(move: Draft, extreme: Draft) -> bool:
+    """A stock's day told exactly with no session (a table's row, "比亚迪股份 01211 262.4
+    ▲4.97%") and, anywhere else, how far it went at one point ("盘中一度涨近6%"), roughly: two
+    facts, the day and its extreme."""
+    return (
+        move.subject[:1].isdigit() and move.session is None and extreme.session == "intraday"
+        and move.pct is not None and extreme.pct is not None and move.pct_q == "exact"
+        and extreme.pct_q in _APPROX and abs(move.pct) < abs(extreme.pct)
+    )
+
+
 def _same_fine_pct(a: Draft, b: Draft) -> bool:
     """Do both drafts state one exact percent given to two decimals or more (-7.72%)?"""
     return (
@@ -339,7 +350,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False  # "14:36 科指跌逾2%" and "16:10 …科指跌2.05%": two updates of a feed
     if _quote_and_extreme(a, b) or _quote_and_extreme(b, a):
         return False
-    if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a):
+    if _move_and_its_extreme(a, b) or _move_and_its_extreme(b, a) or _day_and_its_extreme(a, b) or _day_and_its_extreme(b, a):
         return False
     level_only = (a.level is not None and a.pct is None and a.points is None) or (
         b.level is not None and b.pct is None and b.points is None
