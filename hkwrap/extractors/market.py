@@ -458,10 +458,13 @@ def _flow(
             and not _CLAUSE_BREAK.search(folded[x.end:w.start])
             # (not an amount told after the other way's name: "滬股通錄得淨賣出39.2億元人民幣，
             # 港股通就錄得淨流入" gives the Shanghai link's figure, none of the southbound's)
+            # (but a clause between them ends the other way's: "… through the southbound Stock
+            # Connect, while overseas money bought a net 3.1 billion yuan … through the northbound link")
             and not any(
                 y is not w and y.end <= x.start and x.start - y.end <= _REACH
                 and any(_has(y, r) != _has(w, r) for r in ("southbound", "northbound"))
                 and (_has(y, "southbound") or _has(y, "northbound"))
+                and not _CLAUSE_BREAK.search(folded, y.end, x.start)
                 for y in words
             )
         ]
