@@ -651,6 +651,11 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   KONG, Dec 10 (2024) - '), Traditional closes of days that turned, morning and opening reports
   (回顾昨日, 比尋日收市低86點, 午前报收) and tables pasted from spreadsheets (comma-separated rows,
   tab-separated cells).
+- tests/reports124/ to tests/reports127/: wave 21, blind: stock-heavy round-ups (同 lists, 具體係,
+  扯咗, 一成幾), Asia and global round-ups ('shares in New York', 按ADR比例計算, A50期指, 隨日韓股市),
+  unusual sessions and calendar edges ('Turnover for the half day', a masthead under a column's
+  title, 成個星期計) and reports that correct themselves ('(Corrects ...)', 誤植為, '(close of Tue
+  14-Feb-2023)').
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
