@@ -1425,11 +1425,21 @@ def main() -> None:
     from hkwrap.paths import cache_dir
 
     patterns.use_cache(cache_dir())  # compiled patterns kept between runs (hkwrap/patterns.py)
+    # Ctrl-C or SIGTERM while a run starts (loading the extractors, before the first report)
+    # ends it as during the reports: one line and 130 or 143, no traceback
+    starting = _signals_as_exceptions() if args[:1] == ["extract"] else contextlib.nullcontext()
     try:
-        _app_for(args)(prog_name="hkwrap")
+        with starting:
+            _app_for(args)(prog_name="hkwrap")
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_PIPE)
+    except KeyboardInterrupt:
+        _say("error", None, "interrupted")
+        sys.exit(EXIT_SIGINT)
+    except _Terminated:
+        _say("error", None, "terminated")
+        sys.exit(EXIT_SIGTERM)
     finally:
         _resume_collector()
         patterns.save()
