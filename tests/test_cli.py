@@ -687,6 +687,9 @@ def test_signals_exit_with_one_line(tmp_path: Path, signum: int, code: int) -> N
         text=True,
         cwd=REPO,
         env=env,
+        # as a user's shell starts it: a test runner launched in the background (`cmd &` from a
+        # script) ignores SIGINT, and a child inherits that, so the run would never see Ctrl-C
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(1.5)
     proc.send_signal(signal.Signals(signum))
