@@ -7,10 +7,9 @@ contract (``restated``, ``title`` ...) are additions, which the contract allows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
-from hkwrap.plain import _eq, _hash, _repr
+from hkwrap.plain import give_value_methods
 
 SCHEMA_VERSION = 1
 
@@ -27,11 +26,7 @@ def _record(frozen: bool = False) -> Any:
     """``@dataclass(slots=True, frozen=frozen)`` for a class that writes its own __init__."""
 
     def make(cls: type) -> type:
-        names = tuple(cls.__annotations__)
-        cls._values = attrgetter(*names)  # type: ignore[attr-defined]
-        cls.__repr__ = _repr  # type: ignore[method-assign]
-        cls.__eq__ = _eq  # type: ignore[method-assign,assignment]
-        cls.__hash__ = _hash if frozen else None  # type: ignore[method-assign,assignment]
+        give_value_methods(cls, tuple(cls.__annotations__), frozen)
         return dataclass(slots=True, frozen=frozen, init=False, repr=False, eq=False)(cls)
 
     return make

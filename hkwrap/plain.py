@@ -37,6 +37,15 @@ def _hash(self: Any) -> int:
     return hash(type(self)._values(self))
 
 
+def give_value_methods(cls: type, names: tuple[str, ...], hashable: bool) -> None:
+    """Set a dataclass's ``__repr__`` and ``__eq__`` (and a frozen one's ``__hash__``) on
+    ``cls``, reading the fields ``names`` (at least two), in order."""
+    cls._values = attrgetter(*names)  # type: ignore[attr-defined]
+    cls.__repr__ = _repr  # type: ignore[method-assign]
+    cls.__eq__ = _eq  # type: ignore[method-assign,assignment]
+    cls.__hash__ = _hash if hashable else None  # type: ignore[method-assign,assignment]
+
+
 def record(*, hashable: bool = False) -> Callable[[type[_T]], type[_T]]:
     """Give a class whose fields are its ``__match_args__`` (at least two) a dataclass's
     ``__repr__`` and ``__eq__``: fields in order, equal only to a record of the same class.
@@ -44,11 +53,7 @@ def record(*, hashable: bool = False) -> Callable[[type[_T]], type[_T]]:
     changed after it is made; nothing enforces it, which is what keeps it cheap to make)."""
 
     def make(cls: type[_T]) -> type[_T]:
-        names = cls.__match_args__  # type: ignore[attr-defined]
-        cls._values = attrgetter(*names)  # type: ignore[attr-defined]
-        cls.__repr__ = _repr  # type: ignore[method-assign]
-        cls.__eq__ = _eq  # type: ignore[method-assign,assignment]
-        cls.__hash__ = _hash if hashable else None  # type: ignore[method-assign,assignment]
+        give_value_methods(cls, cls.__match_args__, hashable)  # type: ignore[attr-defined]
         return cls
 
     return make
