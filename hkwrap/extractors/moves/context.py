@@ -798,19 +798,7 @@ class _Context:
             and "level" in tokens[figure - 1].word.roles and tokens[figure - 1].role_kind("session") == "intraday"
             and not self.folded[tokens[figure - 1].end:tokens[figure].start].strip(" ,:")
         )
-        # "最低跌到23,650點左右": the sentence opens on the day's extreme (after a reply's 係呀),
-        # and a level word (到, 至, 報) stands right before the figure
-        # (a chat's message opens past its time and sender: "[Sat 14/6 09:44] Mandy: 係呀 intraday 最低…")
-        chat = _CHAT_LEAD.match(self.folded, opens_at, self.sentence[1]) if stamp is None else None
-        message_at = chat.end() if chat is not None else opens_at
-        told = [t for t in tokens if t.start >= message_at]
-        opener = next((k for k, t in enumerate(told) if t.word is None or "neutral" not in t.word.roles), None)
-        fig = next((k for k, t in enumerate(told) if t.qty is not None), None)
-        opens_on_level = opens_on_level or (
-            fig is not None and opener is not None and fig - opener >= 2 and told[opener].word is not None
-            and told[opener].role_kind("session") == "intraday" and told[0].start - message_at <= _OPENS_REACH
-            and told[fig - 1].word is not None and "level" in told[fig - 1].word.roles
-        )
+        opens_on_level = opens_on_level or self.opens_on_extreme_level(tokens, opens_at, chat=stamp is None)
         before: Token | None = None
         for t in tokens:
             q = t.qty
@@ -844,6 +832,22 @@ class _Context:
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
+
+    def opens_on_extreme_level(self, tokens: list[Token], opens_at: int, chat: bool) -> bool:
+        """"最低跌到23,650點左右": does the sentence, from ``opens_at``, open on the day's extreme
+        (after a reply's 係呀), with a level word (到, 至, 報) right before its first figure?
+        ``chat``: it may be a chat's message, opening past its time and sender ("[Sat 14/6
+        09:44] Mandy: 係呀 intraday 最低…")."""
+        lead = _CHAT_LEAD.match(self.folded, opens_at, self.sentence[1]) if chat else None
+        message_at = lead.end() if lead is not None else opens_at
+        told = [t for t in tokens if t.start >= message_at]
+        opener = next((k for k, t in enumerate(told) if t.word is None or "neutral" not in t.word.roles), None)
+        fig = next((k for k, t in enumerate(told) if t.qty is not None), None)
+        return (
+            fig is not None and opener is not None and fig - opener >= 2 and told[opener].word is not None
+            and told[opener].role_kind("session") == "intraday" and told[0].start - message_at <= _OPENS_REACH
+            and told[fig - 1].word is not None and "level" in told[fig - 1].word.roles
+        )
 
     def heading_line(self) -> bool:
         """Is the sentence a short heading line with no figure ("**The index**")?"""
