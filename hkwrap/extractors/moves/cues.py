@@ -477,12 +477,12 @@ _QUOTE_ROW = patterns.compile(
     r"\s{0,8}(?:\[\d{1,2}:\d{2}\]\s{0,4})?(?:[^:：\s]{1,12}[:：]\s{0,4})?[^\d\s]{2,24}\s{0,6}[\d,]{4,7}(?:\.\d{1,6})?\s{0,4}[,，]"
 )
 # An event told after a move, which a period word then dates: "after its results earlier in the week".
-# A colon right after an event's period ("retreated after a 20% run this month: Alibaba
-# -3.4%"): the list after it is the day's; the period dates the event only.
-_COLON_AFTER = patterns.compile(r"\s?[:：]")
-# ... or after the rest of its phrase, when the clause gives back that period's gain: "gave
-# back part of last week's 9% rally: Galaxy lost 3% and Sands China ..."
-_PHRASE_COLON_AFTER = patterns.compile(r"[^,;:：.。\n]{0,24}?[:：]")
+# A colon closing an event's period and the rest of its phrase ("retreated after a 20% run this
+# month: Alibaba -3.4%", "gave back part of last week's 9% rally: Galaxy lost 3%"): the list
+# after it is the day's; the period dates the event only.
+_COLON_AFTER = patterns.compile(r"[^,;:：.。\n]{0,24}?[:：]")
+# The event before the period word: a conjunction of time or cause, or a verb giving back (or
+# erasing) that period's move.
 _GIVE_BACK_BEFORE = patterns.compile(r"\b(?:gave|give|gives|giving)\sback\b|\b(?:erased|erasing|pared|paring|reversed|reversing)\b")
 _EVENT_PERIOD_REACH = 40  # "after a 20% run" and the like, before the period word
 _EVENT_BEFORE_PERIOD = patterns.compile(r"\b(?:after|following|because|when|ahead of|before)\b|之后|后|由于|因为|之前|前夕")

@@ -28,7 +28,6 @@ from hkwrap.extractors.moves.cues import (
     _OPENING_COMMA,
     _OTHER_EXTREME,
     _OWNED_FIGURE_AFTER,
-    _PHRASE_COLON_AFTER,
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
     _REVERSAL,
@@ -200,14 +199,13 @@ class _Words:
                 scope = self.clause_end(clause + 1) or sentence[1]
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
-            elif (colon := _COLON_AFTER.match(folded, tok.end, scope)) is not None and _EVENT_BEFORE_PERIOD.search(
-                folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start
+            elif (colon := _COLON_AFTER.match(folded, tok.end, scope)) is not None and any(
+                event.search(folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start)
+                for event in (_EVENT_BEFORE_PERIOD, _GIVE_BACK_BEFORE)
             ):
-                scope = colon.start()  # "retreated after a 20% run this month: Alibaba -3.4%": the event's
-            elif (colon := _PHRASE_COLON_AFTER.match(folded, tok.end, scope)) is not None and _GIVE_BACK_BEFORE.search(
-                folded, max(sentence[0], tok.start - _EVENT_PERIOD_REACH), tok.start
-            ):
-                scope = colon.end() - 1  # "gave back part of last week's 9% rally: Galaxy lost 3%": the rally's
+                # "retreated after a 20% run this month: Alibaba -3.4%", "gave back part of last
+                # week's 9% rally: Galaxy lost 3%": the event's period, up to the colon
+                scope = colon.end() - 1
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
                 self.aside_period = True
