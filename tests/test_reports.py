@@ -656,6 +656,10 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   unusual sessions and calendar edges ('Turnover for the half day', a masthead under a column's
   title, 成個星期計) and reports that correct themselves ('(Corrects ...)', 誤植為, '(close of Tue
   14-Feb-2023)').
+- tests/reports128/ to tests/reports131/: wave 22, blind: evening and overnight pieces (night
+  futures, ADR-implied levels, tomorrow's preview), sector rotation write-ups by short names,
+  spoken and spelled-out numbers (TV, radio and podcast scripts) and week, month and year in
+  review beside the day, with IPO debuts.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
