@@ -179,6 +179,31 @@ _INDICATOR_BEFORE = patterns.compile(r"(?<![a-z])(?:rsi|macd|kdj|ema|sma|ma|boll
 _EVENT_AFTER = patterns.compile(r"(?:购物|电商|年中|周年)?(?:节|大促|促销)")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 
+# A chat message: its time or date in square brackets, the sender's name and a colon
+# ("[16:12] Jason W: 700 收 628 -2.1%"), or an export's header line of the sender's name and
+# the time ("Jason 陳 16:12") with the message on the lines below. Traders there write a code
+# bare, as their screens show it; anywhere else a bare number is a figure.
+_CHAT_MESSAGE = patterns.compile(
+    r"^[ \t]*\[[^\]\n]{1,24}\][ \t]{0,4}[^:：\s\[\]][^:：\n\[\]]{0,23}[:：]"
+    r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    regex.MULTILINE,
+)
+# A bare code in a message: three to five digits (one or two are too often a count) where a
+# subject stands (right after the sender's colon, a list's separator, a full stop, 同/及/and,
+# or at the start of one of the message's lines) and then a signed change or a word: never a decimal point,
+# a thousands comma, a per cent sign or a unit, which make the number a figure ("收 98.55",
+# "25,000", "上升 412 隻", "52 蚊"); three digits right after a digit and a comma are a thousands
+# group ("HSI 25,247"). And a figure of its move or price follows in the same clause: a count
+# of decliners ("1,102 升 / 590 跌") has none.
+_CHAT_CLAUSE_REACH = 60  # the figure within this many characters: a message's clause is short
+_CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n]*?\d")
+_CHAT_BARE_CODE = patterns.compile(
+    r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
+    r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]))"
+    r"(?![ \t]{0,2}(?:[點点蚊億亿萬万千百隻只個个元倍成年月日號号仙手股張张次位人天周週歲岁港美]|分(?![別别])"
+    r"|(?:pts?|points?|k|m|mn|bn|b|shares?|lots?|hkd|usd|rmb|dollars?|bucks?|x|hk)\b))"
+)
+
 
 # The whole table's automaton takes 8 ms to build (4,300 keys; 14 ms with an imported HKEX
 # list of 7,500), more than a short report's whole scan. Until a run has read this many
@@ -332,6 +357,7 @@ class Matcher:
             d = _DIGITS_BEFORE.search(folded, max(0, m.start() - 6), m.start())
             if d:
                 found.append((d.start(), m.end(), d.group(0), False))
+        found.extend(self._chat_codes(folded, text))
         found.sort(key=lambda f: (f[0], -f[1]))
         out = []
         last_end = -1
@@ -346,6 +372,36 @@ class Matcher:
                 out.append((s, e, ticker, bare))
                 last_end = e
         return out
+
+    def _chat_codes(self, folded: str, text: str | None) -> list[tuple[int, int, str, bool]]:
+        """Codes written bare in a chat's messages (see ``_CHAT_BARE_CODE``) that the table
+        lists: (start, end, digits, False)."""
+        lined = folded
+        if text is not None and "\n" in text:
+            if _CHAT_MESSAGE.search(text) is None:
+                return []
+            # the folded text with the original's line breaks: preparing a report joins a
+            # message's lines as a wrapped paragraph's, but each of them opens on a subject
+            parts, at = [], 0
+            for line in text.split("\n"):
+                parts.append(folded[at : at + len(line)])
+                at += len(line) + 1
+            lined = "\n".join(parts)
+        leads = list(_CHAT_MESSAGE.finditer(lined))
+        found: list[tuple[int, int, str, bool]] = []
+        for k, m in enumerate(leads):
+            # the message goes on over the lines after it ("names:" then a code a line) up to
+            # the next message or a blank line
+            end = leads[k + 1].start() if k + 1 < len(leads) else len(lined)
+            blank = lined.find("\n\n", m.end(), end)
+            for c in _CHAT_BARE_CODE.finditer(lined, m.end() - 1, end if blank < 0 else blank):
+                digits = c.group(1)
+                if (
+                    not _YEAR.match(digits) and digits.zfill(5) in self.table
+                    and _CHAT_FIGURE_AFTER.match(lined, c.end(1), c.end(1) + _CHAT_CLAUSE_REACH)
+                ):
+                    found.append((c.start(1), c.end(1), digits, False))
+        return found
 
     # -- both -------------------------------------------------------------------------------
 
