@@ -216,14 +216,15 @@ def _pattern() -> regex.Pattern:
             # copy has) / 106. 67, 0. 83 percent, 228. 4 HK dollars (only before a unit or a
             # currency, else it is a full stop).
             # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
-            # digits after "d, " would be the stray-space tail of a larger number.
+            # digits after "d, " would be the stray-space tail of a larger number, and only if
+            # no digit follows it ("@ 434, 9988 +6.9%" is a price, then a chat's bare code).
             # "23 229.21": a space between thousands (an agency's style), with its decimals only
             # (never a tab: "700\t618.50" is two cells of a pasted table)
             # (a digit before 成 counts tenths, as 八成 does: "升近1成" is nearly 10%)
             # (and a tenth's digit after it: "2成7" is 27%, as 二成七 is)
             (?P<dcheng>(?<![\d.,])[1-9])成(?P<dchengtail>[1-9](?!\d|[.,]\d|%))?(?![交本员份立功为熟品长])
             # (a figure right after "c.", circa, with no space: "down c.3%")
-          | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,\s?\d{{3}})+|\d{{1,3}}(?:[^\S\t\n\r\f\v]\d{{3}})+(?=\.\d)|\d+)
+          | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,(?:\d{{3}}|\s\d{{3}}(?!\d)))+|\d{{1,3}}(?:[^\S\t\n\r\f\v]\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
