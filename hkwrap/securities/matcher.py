@@ -196,7 +196,7 @@ _CHAT_MESSAGE = patterns.compile(
 # group ("HSI 25,247"). And a figure of its move or price follows in the same clause: a count
 # of decliners ("1,102 升 / 590 跌") has none.
 _CHAT_CLAUSE_REACH = 60  # the figure within this many characters: a message's clause is short
-_CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n]*?\d")
+_CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n\d]*\d")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
     r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]))"
