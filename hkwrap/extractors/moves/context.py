@@ -14,6 +14,7 @@ from hkwrap.extractors.moves.cues import (
     _AFTER_THEN,
     _AHEAD_OF,
     _AHEAD_REACH,
+    _ALSO_AFTER,
     _BARE_PERCENT_MAX,
     _CARD_CLOSE,
     _CAUSE_FRAME,
@@ -38,6 +39,7 @@ from hkwrap.extractors.moves.cues import (
     _EVENT_BETWEEN,
     _FIGURE_ENDS_CLAUSE,
     _FIGURE_ONLY_ROLES,
+    _FIGURELESS_CLAUSES,
     _FROM_BASE_BETWEEN,
     _FROM_DAY_AFTER,
     _HAN_RUN,
@@ -137,14 +139,18 @@ class _Context:
         """"The China Enterprises Index dropped 14% in 2023, and the tech index lost 8.8%",
         `國指本周累跌2.5%，科指跌3.1%`: a period that framed one clause goes on into the next
         when that clause only names another subject (a word of its own, 今日 or a session,
-        sets its period again)."""
+        sets its period again), or past a clause of no figure when it says "also" (亦)."""
         p = self.previous
         last = self.last_subject
         if (
             p is None or p.scope > tok.start or p.scope >= self.sentence[1]
             or subj.kind not in ("stock", "index") or last is None or last.subject is None
             or last.subject.id == subj.id or last.subject.weak or last.start < self.sentence[0]
-            or last.end > p.scope or not _CLAUSE_JOIN.fullmatch(self.folded, p.scope, tok.start)
+            or last.end > p.scope or not (
+                _CLAUSE_JOIN.fullmatch(self.folded, p.scope, tok.start)
+                or (_ALSO_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW)
+                and _FIGURELESS_CLAUSES.fullmatch(self.folded, p.scope, tok.start))
+            )
             # the frame stood in the clause of the subject before ("國指本周累跌2.5%")
             or _CLAUSE_END.search(self.folded, last.end, p.end) is not None
         ):

@@ -427,6 +427,11 @@ def _near_level(known: float | None, level: float) -> bool:
 _YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
+# Right after the next clause's subject, "also": it goes on in the frame of the clause before,
+# even past a clause of no figure between ("國指全年升26.4%，跑贏大市；科指亦升18.7%", "the
+# HSCEI rose 26% for the year, beating the market; the tech index also gained 19%").
+_ALSO_AFTER = patterns.compile(r"\s?(?:亦|也|同样|一样|also\b)")
+_FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
