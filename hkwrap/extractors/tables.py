@@ -365,14 +365,23 @@ def _row_subject(
     for ent in entities.within(start, end) if hasattr(entities, "within") else entities:
         if ent.code and start <= ent.start < end and getattr(ent, "role", "subject") == "subject":
             return Subject("stock", ent.code, ent.start, ent.end, ent)
-    for w in lexicon.scan(prep.folded, start, end):
+    words = lexicon.scan(prep.folded, start, end)
+    for w in words:
         ids = sorted(r[6:] for r in w.roles if r.startswith("index:") and not r[6:].startswith("@"))
         if not ids and cells and w.start == cells[0][0]:
             # "H-shares   9,215.37   -106.11": a name that is the index only as a row's label
             ids = sorted(r[12:] for r in w.roles if r.startswith("index_label:"))
         if ids and not FUND_AFTER.match(prep.folded, w.end, end):
+            label_end = cells[0][1] if cells else end
+            if any(_DERIVED_ROLE in d.roles and d.start < label_end for d in words):
+                return None  # "HSI Aug futures (night)  25,474  -45": the label names a contract
             return Subject("index", ids[0], w.start, w.end)
     return None
+
+
+# The role of a futures contract's, a night session's or an ADR gauge's name (indices.yaml,
+# "@derived"): its row's figures are not the index's.
+_DERIVED_ROLE = "index:@derived"
 
 
 # A line that is only an index's name and its figures, as a broker note lists them with no
