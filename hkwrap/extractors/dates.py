@@ -425,8 +425,9 @@ _AFTER_MORNING_DATELINE = 12
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
 # Right after a weekday: it owns the noun after it ("Wednesday's 3.9% surge", 周三的升幅), a day
-# told as background, not the day a report is about.
-_OWNER_AFTER = patterns.compile(r"['’]s\b|的")
+# told as background, not the day a report is about; but not its close ("Thursday's HK close",
+# 周四的收市: the figures under it are that day's).
+_OWNER_AFTER = patterns.compile(r"['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|closing)\b)|的(?!收市|收盘)")
 # Before a weekday in its clause: a past perfect ("Xiaomi had dropped 3.1% on Monday"), a day
 # before the one told, never the report's own.
 _PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
