@@ -136,8 +136,8 @@ def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
     whole, _, frac = ("", "", s[len("point "):]) if s.startswith("point ") else s.partition(" point ")
     total = section = 0
     for w in regex.split(r"[-\s]+", whole.strip()) if whole.strip() else ():
-        if w == "and":
-            continue
+        if w in ("and", "a"):
+            continue  # ("a" only before hundred or thousand, where the patterns allow it)
         v = words.get(w)
         if v is None:
             return None
@@ -349,9 +349,13 @@ _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
 _SPOKEN_UNIT = patterns.compile(
     r"\s(?P<unit>percent|per\scent|points|percentage\spoints?"
     # money read out: "eighty-five dollars (and forty cents)", "fifty-nine point eight billion dollars"
-    r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents)?)\b"
+    r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents"
+    # (or its cents said as a number after it, as a price is read: "thirty-four dollars eighty")
+    r"|\s(?P<said>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b))?)\b"
 )
 _SPOKEN_MAGNITUDE = {"billion": 1_000_000_000, "million": 1_000_000}
+_OF_A_BEFORE = patterns.compile(r"\sof\s(?:a|one)$")
 _AND_A_HALF = " and a half"
 # How far before its unit a spoken number may start (nine words and their spaces).
 _SPOKEN_REACH = 80
@@ -359,13 +363,14 @@ _SPOKEN_REACH = 80
 
 @lru_cache(maxsize=1)
 def _spoken_pattern() -> regex.Pattern:
-    """A number read out in English, ending where the text before a unit ends."""
+    """A number read out in English, ending where the text before a unit ends ("a hundred
+    and twenty" too)."""
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     en_digit = _alt([w for w, v in words.items() if v < 10])
     return patterns.compile(
         rf"""(?<![a-z-])
-        (?:(?:{en_word})(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
+        (?:(?:{en_word}|a\s(?:hundred|thousand)(?![a-z]))(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
         (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?
         |(?<![\d\s]\s)(?<!\d)point(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})$""",
         regex.VERBOSE,
@@ -398,7 +403,7 @@ def _spoken_level_pattern() -> regex.Pattern:
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     return patterns.compile(
-        rf"\s(?:at|to)\s(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
+        rf"\s(?:at|to)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
         rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
         r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
     )
@@ -427,8 +432,11 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
             # "a tenth of one percent": the fraction, not "one"
             out.append(Quantity("pct", _units()["spoken_fractions"][frac.group(1).replace("\n", " ")], frac.start(), u.end()))
             continue
-        m = _spoken_pattern().search(text, lo, u.start())
-        if m is None:
+        num_end = u.start()
+        if unit.startswith(("percent", "per")) and (of := _OF_A_BEFORE.search(text, lo, num_end)) is not None:
+            num_end = of.start()  # "zero point six of a percent": a decimal, then "of a"
+        m = _spoken_pattern().search(text, lo, num_end)
+        if m is None or (num_end != u.start() and " point " not in f" {m.group()}"):
             continue
         spoken, half = m.group(), m.group().endswith(_AND_A_HALF)
         value = parse_en_numeral(spoken.removesuffix(_AND_A_HALF) if half else spoken, words)
@@ -440,9 +448,9 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
         if "dollars" in unit:
             if u.group("mag"):
                 value *= _SPOKEN_MAGNITUDE[u.group("mag").strip()]
-            elif u.group("cents"):
-                cents = parse_en_numeral(u.group("cents"), words)
-                value = round(value + (cents or 0) / 100, 2)
+            elif u.group("cents") or u.group("said"):
+                cents = parse_en_numeral(u.group("cents") or u.group("said"), words)
+                value = round(value + (cents or 0) / 100, 2) if cents is not None and cents < 100 else value
             out.append(Quantity("money", value, m.start(), u.end(), currency="HKD", magnitude=bool(u.group("mag"))))
             continue
         kind = "pp" if unit.startswith("percentage") else "pts" if unit == "points" else "pct"
