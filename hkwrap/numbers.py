@@ -264,10 +264,10 @@ def _pattern() -> regex.Pattern:
             # "412 dollars 40 cents", "九十八元五角": the small change of a spoken price
             # and in Cantonese "52蚊4毫"
             # (the 毫 may be left out at the end: "二百七十三蚊四")
-            # and "九十二蚊半": fifty cents
+            # and "九十二蚊半": fifty cents, "十蚊零二仙": two cents
             # and "41 dollars 30" (read out, the cents' word left out)
             # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小]))?
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
         )?
         """,
         regex.VERBOSE,
@@ -590,6 +590,9 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 value = round(value + _ZH_DIGITS[g["fen"]] / 100, 4)
         elif g["half"]:
             value += 0.5
+        elif g["xian"]:
+            x = g["xian"]
+            value = round(value + (int(x) if x.isdigit() else _ZH_DIGITS[x]) / 100, 4)
         kind = _unit_kinds().get(unit) or ("money" if currency else "num")
         if kind == "money" and g["zh"] is not None and ("万" in g["zh"] or "亿" in g["zh"]):
             magnitude = True  # "十萬元", "三億元": an amount, never a share's price
