@@ -494,6 +494,8 @@ def _better(v1: float | None, q1: str, v2: float | None, q2: str) -> tuple[float
         return v2, q2
     if (q1 in _PRECISE) == (q2 in _PRECISE) and _decimals(v2) > _decimals(v1):
         return v2, q2  # the finer figure: 400.08 over a headline's 400, 3.8 over 4
+    if (q1 in _PRECISE) == (q2 in _PRECISE) and _decimals(v2) == _decimals(v1) == 0 and _rounds_to(abs(v2), abs(v1)):
+        return v2, q2  # and over a headline's round thousands or hundreds: 3021 over 3000
     return v1, q1
 
 
