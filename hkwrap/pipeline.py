@@ -145,6 +145,7 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         breadth_rows,
         code_cell_mentions,
         index_rows,
+        other_period_cells,
         period_table_rows,
         table_moves,
     )
@@ -153,6 +154,9 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     period_rows = period_table_rows(ctx.prep)
     if period_rows:  # a month's table read as sentences: none of its figures is the day's
         ctx.moves = [m for m in ctx.moves if not any(s <= m.sentence[0] < e for s, e in period_rows)]
+    other_cells = other_period_cells(ctx.prep)
+    if other_cells:  # nor is a figure under a "1H" or "YTD" header beside the day's columns
+        ctx.moves = [m for m in ctx.moves if _drop_changes_in(m, other_cells)]
 
     moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table)
     if moves:
@@ -210,6 +214,16 @@ def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
         return False
     figures = [n.start for n in (*move.pcts, *move.points, move.level) if n is not None]
     return bool(figures) and any(all(s <= f < e for f in figures) for s, e in spans)
+
+
+def _drop_changes_in(move: Any, spans: list[tuple[int, int]]) -> bool:
+    """Take the changes that stand in ``spans`` out of ``move``; is anything left of it?"""
+    inside = [n for n in (*move.pcts, *move.points) if any(s <= n.start < e for s, e in spans)]
+    if not inside:
+        return True
+    move.pcts = [n for n in move.pcts if n not in inside]
+    move.points = [n for n in move.points if n not in inside]
+    return bool(move.pcts or move.points or move.level is not None or move.price is not None)
 
 
 def _figures_all_in(move: Any, spans: list[tuple[int, int]]) -> bool:

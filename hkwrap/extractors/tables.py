@@ -262,6 +262,29 @@ def period_table_rows(prep: Prepared) -> list[tuple[int, int]]:
     return spans
 
 
+# A half's or a quarter's column ("1H", "H1", "2Q", "Q3 %"): another period, as "YTD" is.
+_HALF_OR_QUARTER = patterns.compile(r"\s*(?:[12]h|h[12]|[1-4]q|q[1-4])\s?%?\s*")
+
+
+def other_period_cells(prep: Prepared) -> list[tuple[int, int]]:
+    """The cells under another period's header ("1H", "YTD %", "Prev close") in a table that
+    has other columns too: a row read as a sentence would take them for the day's figures
+    ("883  CNOOC  22.30  flat  +71.7%" under "Close  Day  1H")."""
+    folded = prep.folded
+    spans: list[tuple[int, int]] = []
+    for block in _table_blocks(prep):
+        s, e = block[0]
+        header = [folded[a:b] for a, b in _cells(folded[s:e], s, prep.text[s:e])]
+        other = [k for k, c in enumerate(header) if _OTHER_COLUMN.search(c) or _HALF_OR_QUARTER.fullmatch(c)]
+        if not other or len(other) == len(header):
+            continue
+        for row_start, row_end in block[1:]:
+            cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
+            if len(cells) == len(header):
+                spans.extend(cells[k] for k in other)
+    return spans
+
+
 def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list[Move]:
     """A movers board with no header, one stock a row: its code, its name, its price, its
     signed percent ("0981  SMIC  57.40  -6.3%"). Each row names its own columns by form."""
