@@ -277,6 +277,10 @@ _PCT_THEN_PRICE = patterns.compile(r"[\s,@(（]*")
 _YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
 _YEAR_FRAME_BEFORE = patterns.compile(rf"\b(?:in|for|since|of|during|{_YEAR_VERBS})\s$")
 _YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
+# A fiscal year in a valuation: after a multiple ("9x 2025 EV/EBITDA", "12.5x 2026E") or before
+# a measure of results ("2025 EPS", "2026e earnings"): no price.
+_YEAR_MULTIPLE_BEFORE = patterns.compile(r"\d(?:\.\d+)?x\s$")
+_YEAR_FISCAL_AFTER = patterns.compile(r"[ef]?\s(?:ev/ebitda|ebitda|p/e|pe|eps|earnings|estimates?|forecasts?|p/b|revenue|sales)")
 _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):

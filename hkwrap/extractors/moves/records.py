@@ -8,7 +8,9 @@ from hkwrap.extractors.moves.cues import (
     _FIRST_YEAR,
     _LAST_YEAR,
     _RIGHT_AFTER_BREAK,
+    _YEAR_FISCAL_AFTER,
     _YEAR_FRAME_BEFORE,
+    _YEAR_MULTIPLE_BEFORE,
     _YEAR_WORD_REACH,
 )
 from hkwrap.extractors.tokens import Subject, Token
@@ -16,6 +18,7 @@ from hkwrap.numbers import Quantity
 from hkwrap.plain import record
 from hkwrap.text.lexicon import IndexScale
 from hkwrap.text.prepare import Prepared
+from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
 
 @record()
@@ -238,7 +241,11 @@ def _is_year(folded: str, q: Quantity) -> bool:
         return False
     after = folded[q.end:q.end + 2]
     before = folded[max(0, q.start - _YEAR_WORD_REACH):q.start]
-    return after.lstrip().startswith("年") or _YEAR_FRAME_BEFORE.search(before) is not None
+    return (
+        after.lstrip().startswith("年") or _YEAR_FRAME_BEFORE.search(before) is not None
+        or _YEAR_MULTIPLE_BEFORE.search(before) is not None
+        or _YEAR_FISCAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+    )
 
 
 def _right_after(folded: str, move: Move, tok: Token, post: bool = False, reach: int = 4) -> bool:
