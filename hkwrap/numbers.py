@@ -243,11 +243,12 @@ def _pattern() -> regex.Pattern:
           | (?P<cheng>[一二两三四五六七八九半])成(?:(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))|(?P<chengodd>[几多](?![个只间家人股])))?(?![交本员份立功为熟品])
             # a level read out with no unit after 报/收: "收一万九千四百八十三"
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
-            # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙" (or "两个几 %" in a chat), and said on air as 厘
+            # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙" (or "两个几 %" in a chat,
+            # "四个 percent" in a mixed script), and said on air as 厘
             # ("跌零点四厘", "三厘同四厘"; not 厘米, 厘印); never a range of two numerals in a row,
             # "一两个巴仙", "两三个%": one or two percent, no figure
           | (?<![零一二两三四五六七八九十])(?!(?:一[二两]|[二两]三|三四|四五|五六|六七|七八|八九)\s?个)
-            (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,3}}(?:点[零一二三四五六七八九]{{1,2}})?)\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?几?)百分比|(?<=个半?几?\s?)%|(?<![个几])厘(?![米印]))
+            (?P<baxian>[零一二两三四五六七八九十半\d.]{{1,3}}(?:点[零一二三四五六七八九]{{1,2}})?)\s?个?(?P<bxhalf>半)?\s?几?\s?(?:巴仙|(?<=个半?几?)百分比|(?<=个半?几?\s?)%|(?<=[零一二两三四五六七八九十半个几]\s?)percent\b|(?<![个几])厘(?![米印]))
             # a price under a dollar said in 毫 and 仙: "三毫二仙" (0.32), "八毫" (0.8), and "四毫一"
             # (0.41, the 仙 left unsaid at a clause's end)
           | (?<![零〇一二两三四五六七八九十百千万亿\d])(?P<mao>[一二两三四五六七八九])毫(?:(?P<xian>[一二三四五六七八九])(?:仙|(?![\u4e00-\u9fff\d])))?
