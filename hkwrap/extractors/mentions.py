@@ -370,6 +370,7 @@ _ELSEWHERE_AFTER = patterns.compile(
     r"|(?:'s)?\s?(?:adrs?\b|american depositary|u\.?s\.?[- ]listed|us shares|u\.s\. shares"
     r"|new york[- ]listed|nasdaq[- ]listed|shanghai[- ]listed|shenzhen[- ]listed|a[- ]shares?\b"
     r"|美股|a股|adr)"
+    r"|\sus(?=\s?[-+▲▼]\s?\d)"  # a chat's "NIO US -4%": the US line's move
 )
 _CODE_OF_OTHER_LISTING = patterns.compile(
     r"\.(?:us|n|o|sh|sz|ss|cn)(?![a-z0-9])|\s?\(\s?(?:\d{6}(?:\.(?:sh|sz|ss|cn))?|[a-z]{1,5}\.(?:us|n|o))\s?\)"
