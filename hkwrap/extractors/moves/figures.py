@@ -34,6 +34,7 @@ from hkwrap.extractors.moves.cues import (
     _JOINER,
     _LEVEL_AFTER_CHANGE,
     _LEVEL_LABEL_BEFORE,
+    _LEVEL_LINK_AFTER_POINTS,
     _LOOKAHEAD,
     _LOOKBACK,
     _LOOKBACK_WORD,
@@ -72,6 +73,7 @@ from hkwrap.extractors.moves.cues import (
     _ROW_CELL_END,
     _ROW_COLUMN_GAP,
     _SECOND_MOMENT,
+    _SESSION_GAP,
     _SHARE_OF_MOVE_BEFORE,
     _SHARE_OF_MOVE_REACH,
     _SIDE_AFTER,
@@ -503,7 +505,16 @@ class _Figures:
         """A number right after a direction word and before "或 0.73%": points with no unit."""
         prev = self.prev
         nxt = next((t for t in self.tokens[i + 1:i + 3] if t.qty is not None), None)
-        if prev is None or nxt is None or nxt.qty is None or nxt.qty.kind != "pct" or q.value >= self.scale().level_min:
+        level_min = self.scale().level_min
+        if (
+            prev is not None and nxt is not None and nxt.qty is not None and q.sign and q.value < level_min
+            and nxt.qty.kind == "num" and not nxt.qty.sign and nxt.qty.value >= level_min
+            and prev.subject is not None and prev is self.last_subject and prev.subject.kind == "index"
+            and _SESSION_GAP.fullmatch(self.folded, prev.end, q.start) is not None
+            and _LEVEL_LINK_AFTER_POINTS.fullmatch(self.folded, q.end, nxt.start) is not None
+        ):
+            return True  # a chat's "HSI open +210 @ 22558", "恒指 +210，報 22,558": signed points, then the level
+        if prev is None or nxt is None or nxt.qty is None or nxt.qty.kind != "pct" or q.value >= level_min:
             return False
         if prev.word is not None and {"up", "down"} & prev.word.roles and q.start - prev.end <= 1:
             # "升200或0.73%", "跌176，跌幅0.9%", "DOWN 426.85  (-2.09%)"
