@@ -660,6 +660,10 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   futures, ADR-implied levels, tomorrow's preview), sector rotation write-ups by short names,
   spoken and spelled-out numbers (TV, radio and podcast scripts) and week, month and year in
   review beside the day, with IPO debuts.
+- tests/reports132/ to tests/reports135/: wave 23, blind: bilingual and translated bulletins (each
+  close told twice), single-stock news items (placements, suspensions, takeover offers), warrants,
+  CBBCs and ETFs beside their underlyings, and mainland portals on Hong Kong stocks (港股通 lists,
+  the AH premium index).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
