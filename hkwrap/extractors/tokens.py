@@ -127,10 +127,12 @@ def _contract_month_after() -> regex.Pattern:
 
 
 # A fund named after an index: "Hang Seng Hong Kong Stock Connect ETF", "Hang Seng TECH ETF",
-# 恒生科技指數ETF, 盈富基金 aside; its move is the fund's, not the index's.
+# 恒生科技指數ETF, 盈富基金 aside, "the two-times leveraged Hang Seng product", 恒指杠杆; its move
+# is the fund's, not the index's. (Before the name: indices.yaml's "@derived" words, "2x
+# inverse HSI", 两倍做多.)
 FUND_AFTER = patterns.compile(
     r"(?: {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){0,4}?|\s?)"
-    r"(?:etfs?|tracker fund|index fund|(?:daily\s)?\(-?\d+(?:\.\d+)?x\)|leveraged|inverse|etf基金|指数基金)(?![a-z])"
+    r"(?:etfs?|tracker fund|index fund|(?:daily\s)?\(-?\d+(?:\.\d+)?x\)|leveraged|inverse|products?|etf基金|指数基金|杠杆|反向)(?![a-z])"
 )
 # "with Li Ning following Anta lower", "tracking Tencent higher": a company named as the one
 # another followed; the move told after it is the follower's.
