@@ -178,6 +178,12 @@ _DERIVATIVE_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear)\s(?:warrants?|c
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
 # (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
+# An index a security joins or leaves: the object of its inclusion, not a subject of moves
+# ("被纳入恒生综合指数，……今天大涨超7%", "its inclusion in the Hang Seng Index").
+_INCLUDED_IN_BEFORE = patterns.compile(
+    r"(?:纳入|调入|调出|剔出|剔除|\binclusion\sin|\bincluded\sin|\badded\sto|\bremoved\sfrom|\bdeleted\sfrom|\bentry\sinto)\s?(?:the\s)?$"
+)
+_INCLUDED_REACH = 16  # "inclusion in the " and a space
 _COMPARED_BEFORE = patterns.compile(
     r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
@@ -457,6 +463,10 @@ def tokenize(
                 continue  # "with the highest trading volume in the market": a place, not a subject
             if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
+            if index_id not in ("@market", "@previous") and _INCLUDED_IN_BEFORE.search(
+                folded, max(start, w.start - _INCLUDED_REACH), w.start
+            ):
+                continue  # "被纳入恒生综合指数": the index the stock joins
             named = _ends_before(stock_ends, w.start) if index_id == "@market" else None
             if named is not None and _OWN_LISTING_LINK.fullmatch(folded, named, w.start):
                 continue  # "中芯國際（00981.HK）港股跌1.2%", "SMIC's Hong Kong shares": its own listing
