@@ -203,6 +203,14 @@ class _Figures:
             # "had been up as much as 96 points in the morning session and was still 0.2 percent
             # higher at the midday break": the extreme, then where the index stood later
             self.close()
+        elif (
+            not self.split_at and self.cur is not None and qualifier == "as_much_as" and self.cur.has_change
+            and not any(n.qualifier == "as_much_as" for n in (*self.cur.pcts, *self.cur.points))
+            and _EARLIER_MOMENT_BETWEEN.search(folded, _last_figure(self.cur), q.start) is not None
+        ):
+            # "closed down 1.73% at 25,441.35, after trading as much as 2.6% lower": the extreme
+            # before its direction word, after a word of an earlier moment, is a move of its own
+            self.close()
         if self.split_at and self.cur is not None:
             cur = self.cur
             same_kind = (
