@@ -507,7 +507,7 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # ... and after a ticker's columns ("+1.2% 15,693, tech index +1.8%", "+2.9% 15,957.2 (+449.72
 # pts)", "HSTECH +2.1% 5,412 / HSCEI +1.3%"): a list's comma, slash or bar, or the points in
 # brackets may follow the level too.
-_TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}")
+_TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}|,[^\S\n]{0,2}")  # (or a comma: "半日市 HSI +0.9%, 23,710, ...")
 _TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(/|｜]|$|\n)")
 # ... or a word for now between ("恒指升咗400點，而家 15,907，中資券商好勁").
 _NOW_GAP = patterns.compile(r",\s?(?:而家|依家|宜家|现在|现时|目前|now)\s?")
