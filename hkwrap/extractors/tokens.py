@@ -177,13 +177,13 @@ _DERIVATIVE_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear)\s(?:warrants?|c
 # the market", "the best performer on the index"), not the subject of a move.
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|on|across|among|within|throughout)\s$")
 _LOOKBACK_WORD = 12  # the longest of those words and its space
-# (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
 # An index a security joins or leaves: the object of its inclusion, not a subject of moves
 # ("被纳入恒生综合指数，……今天大涨超7%", "its inclusion in the Hang Seng Index").
 _INCLUDED_IN_BEFORE = patterns.compile(
     r"(?:纳入|调入|调出|剔出|剔除|\binclusion\sin|\bincluded\sin|\badded\sto|\bremoved\sfrom|\bdeleted\sfrom|\bentry\sinto)\s?(?:the\s)?$"
 )
 _INCLUDED_REACH = 16  # "inclusion in the " and a space
+# (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
 _COMPARED_BEFORE = patterns.compile(
     r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"

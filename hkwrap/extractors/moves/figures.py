@@ -207,13 +207,9 @@ class _Figures:
             # "had been up as much as 96 points in the morning session and was still 0.2 percent
             # higher at the midday break": the extreme, then where the index stood later
             self.close()
-        elif (
-            not self.split_at and self.cur is not None and qualifier == "as_much_as" and self.cur.has_change
-            and not any(n.qualifier == "as_much_as" for n in (*self.cur.pcts, *self.cur.points))
-            and _EARLIER_MOMENT_BETWEEN.search(folded, _last_figure(self.cur), q.start) is not None
-        ):
-            # "closed down 1.73% at 25,441.35, after trading as much as 2.6% lower": the extreme
-            # before its direction word, after a word of an earlier moment, is a move of its own
+        elif not self.split_at and self.extreme_after(q, qualifier):
+            # "closed down 1.73% at 25,441.35, after trading as much as 2.6% lower": the same, its
+            # direction word after the figure
             self.close()
         if self.split_at and self.cur is not None:
             cur = self.cur
@@ -229,12 +225,7 @@ class _Figures:
             # (or a level after the open's change: "opened 0.3% lower, dipped to 5,081.40" is
             # the day's low, not the open's level)
             after_open = cur.session == "open" and is_level and q.kind != "pct" and not same_kind
-            # (or the day's extreme after a plain change: "added 42.61 points after rising as
-            # much as 0.9%" is where the index stood at one point, not the other half of the close)
-            extreme_after = qualifier == "as_much_as" and cur.has_change and not any(
-                n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points)
-            ) and _EARLIER_MOMENT_BETWEEN.search(folded, _last_figure(cur), q.start) is not None
-            if same_kind or self.split_at != cur.direction or after_open or extreme_after:
+            if same_kind or self.split_at != cur.direction or after_open or self.extreme_after(q, qualifier):
                 self.close()
                 if after_open:
                     self.sticky_session, self.sticky_at = "intraday", q.start
@@ -513,20 +504,34 @@ class _Figures:
                     return True
         return False
 
+    def extreme_after(self, q: Quantity, qualifier: str) -> bool:
+        """The day's extreme after a plain change, past a word of an earlier moment ("added
+        42.61 points after rising as much as 0.9%"): where the index stood at one point, a move
+        of its own, not the other half of the close."""
+        cur = self.cur
+        return (
+            cur is not None and qualifier == "as_much_as" and cur.has_change
+            and not any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+            and _EARLIER_MOMENT_BETWEEN.search(self.folded, _last_figure(cur), q.start) is not None
+        )
+
     def bare_points(self, i: int, q: Quantity) -> bool:
         """A number right after a direction word and before "或 0.73%": points with no unit."""
         prev = self.prev
         nxt = next((t for t in self.tokens[i + 1:i + 3] if t.qty is not None), None)
         level_min = self.scale().level_min
-        if (
-            prev is not None and nxt is not None and nxt.qty is not None and q.sign and q.value < level_min
-            and nxt.qty.kind == "num" and not nxt.qty.sign and nxt.qty.value >= level_min
-            and prev.subject is not None and prev is self.last_subject and prev.subject.kind == "index"
-            and _SESSION_GAP.fullmatch(self.folded, prev.end, q.start) is not None
-            and _LEVEL_LINK_AFTER_POINTS.fullmatch(self.folded, q.end, nxt.start) is not None
-        ):
-            return True  # a chat's "HSI open +210 @ 22558", "恒指 +210，報 22,558": signed points, then the level
-        if prev is None or nxt is None or nxt.qty is None or nxt.qty.kind != "pct" or q.value >= level_min:
+        if prev is None or nxt is None or nxt.qty is None or q.value >= level_min:
+            return False
+        if nxt.qty.kind == "num":
+            # a chat's "HSI open +210 @ 22558", "恒指 +210，報 22,558": signed points right after
+            # the index's name, then the level
+            return (
+                bool(q.sign) and not nxt.qty.sign and nxt.qty.value >= level_min
+                and prev.subject is not None and prev is self.last_subject and prev.subject.kind == "index"
+                and _SESSION_GAP.fullmatch(self.folded, prev.end, q.start) is not None
+                and _LEVEL_LINK_AFTER_POINTS.fullmatch(self.folded, q.end, nxt.start) is not None
+            )
+        if nxt.qty.kind != "pct":
             return False
         if prev.word is not None and {"up", "down"} & prev.word.roles and q.start - prev.end <= 1:
             # "升200或0.73%", "跌176，跌幅0.9%", "DOWN 426.85  (-2.09%)"
