@@ -145,16 +145,14 @@ def _step_tables(ctx: Context, doc: Document) -> None:
         breadth_rows,
         code_cell_mentions,
         index_rows,
-        other_period_cells,
-        period_table_rows,
+        other_period_spans,
         table_moves,
     )
     from hkwrap.text.spans import SpanIndex
 
-    period_rows = period_table_rows(ctx.prep)
+    period_rows, other_cells = other_period_spans(ctx.prep)
     if period_rows:  # a month's table read as sentences: none of its figures is the day's
         ctx.moves = [m for m in ctx.moves if not any(s <= m.sentence[0] < e for s, e in period_rows)]
-    other_cells = other_period_cells(ctx.prep)
     if other_cells:  # nor is a figure under a "1H" or "YTD" header beside the day's columns
         ctx.moves = [m for m in ctx.moves if _drop_changes_in(m, other_cells)]
 

@@ -248,41 +248,34 @@ def _period_header(header: list[str]) -> bool:
 _TODAY_COLUMN = patterns.compile(r"今日|今天|本日|当日|today")  # a two-day table's column of the day
 
 
-def period_table_rows(prep: Prepared) -> list[tuple[int, int]]:
-    """The rows of tables whose columns are all another period's figures (a monthly report's
-    "全月變動", "月內股價變動"): read as sentences, their figures would pass for the day's."""
-    folded = prep.folded
-    spans: list[tuple[int, int]] = []
-    for block in _table_blocks(prep):
-        s, e = block[0]
-        header = [folded[a:b] for a, b in _cells(folded[s:e], s, prep.text[s:e])]
-        kinds = [None if _OTHER_COLUMN.search(c) else next((k for k, pat in _COLUMNS if pat.search(c)), None) for c in header]
-        if not any(kinds) and _period_header(header):
-            spans.extend(block[1:])
-    return spans
-
-
 # A half's or a quarter's column ("1H", "H1", "2Q", "Q3 %"): another period, as "YTD" is.
 _HALF_OR_QUARTER = patterns.compile(r"\s*(?:[12]h|h[12]|[1-4]q|q[1-4])\s?%?\s*")
 
 
-def other_period_cells(prep: Prepared) -> list[tuple[int, int]]:
-    """The cells under another period's header ("1H", "YTD %", "Prev close") in a table that
-    has other columns too: a row read as a sentence would take them for the day's figures
-    ("883  CNOOC  22.30  flat  +71.7%" under "Close  Day  1H")."""
+def other_period_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """What of the report's tables holds another period's figures, which read as sentences
+    would pass for the day's: the rows of tables whose columns are all another period's (a
+    monthly report's "全月變動", "月內股價變動"), and the cells under another period's header
+    ("1H", "YTD %", "Prev close") in tables that have other columns too ("883  CNOOC  22.30
+    flat  +71.7%" under "Close  Day  1H")."""
     folded = prep.folded
-    spans: list[tuple[int, int]] = []
+    rows: list[tuple[int, int]] = []
+    cells_out: list[tuple[int, int]] = []
     for block in _table_blocks(prep):
         s, e = block[0]
         header = [folded[a:b] for a, b in _cells(folded[s:e], s, prep.text[s:e])]
-        other = [k for k, c in enumerate(header) if _OTHER_COLUMN.search(c) or _HALF_OR_QUARTER.fullmatch(c)]
-        if not other or len(other) == len(header):
+        other = [bool(_OTHER_COLUMN.search(c)) for c in header]
+        kinds = [None if o else next((k for k, pat in _COLUMNS if pat.search(c)), None) for c, o in zip(header, other, strict=True)]
+        if not any(kinds) and _period_header(header):
+            rows.extend(block[1:])
+        cols = [k for k, c in enumerate(header) if other[k] or _HALF_OR_QUARTER.fullmatch(c)]
+        if not cols or len(cols) == len(header):
             continue
         for row_start, row_end in block[1:]:
             cells = _cells(folded[row_start:row_end], row_start, prep.text[row_start:row_end])
             if len(cells) == len(header):
-                spans.extend(cells[k] for k in other)
-    return spans
+                cells_out.extend(cells[k] for k in cols)
+    return rows, cells_out
 
 
 def _code_rows(prep: Prepared, table: Any, block: list[tuple[int, int]]) -> list[Move]:
