@@ -280,7 +280,7 @@ _YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
 # A fiscal year in a valuation: after a multiple ("9x 2025 EV/EBITDA", "12.5x 2026E") or before
 # a measure of results ("2025 EPS", "2026e earnings"): no price.
 _YEAR_MULTIPLE_BEFORE = patterns.compile(r"\d(?:\.\d+)?x\s$")
-_YEAR_FISCAL_AFTER = patterns.compile(r"[ef]?\s(?:ev/ebitda|ebitda|p/e|pe|eps|earnings|estimates?|forecasts?|p/b|revenue|sales)")
+_YEAR_FISCAL_AFTER = patterns.compile(r"[ef]?\s(?:ev/ebitda|ebitda|p/e|pe\b|eps|earnings|estimates?|forecasts?|p/b|revenue|sales)")
 _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
@@ -440,6 +440,7 @@ _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|
 # even past a clause of no figure between ("國指全年升26.4%，跑贏大市；科指亦升18.7%", "the
 # HSCEI rose 26% for the year, beating the market; the tech index also gained 19%").
 _ALSO_AFTER = patterns.compile(r"\s?(?:亦|也|同样|一样|also\b)")
+# (a clause of a few words, 24 characters: "，跑贏大市；", ", beating the market; "; no figure)
 _FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
