@@ -330,10 +330,11 @@ _BRACKET_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
 _BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
-# Between an index's name and its signed points in a chat's shorthand, at most a session word
-# ("HSI open +210 @ 22558"); between the points and the level, a level's link ("@", 報, at;
-# not a bare comma: "HSI -180, 30,905 咁上下" leaves the level unbound, so the points wait too).
-_SESSION_GAP = patterns.compile(r"\s?(?:(?:open|opened|close|closed|midday|开市|开盘|收市|收盘|午市|早市)\s?)?:?\s?")
+# Between an index's name and its signed points in a chat's shorthand, at most one short word
+# the vocabulary does not hold (a word it holds is a token of its own between them): "HSI open
+# +210 @ 22558". Between the points and the level, a level's link ("@", 報, at; not a bare
+# comma: "HSI -180, 30,905 咁上下" leaves the level unbound, so the points wait too).
+_SESSION_GAP = patterns.compile(r"\s?(?:[a-z]{2,10}\s?)?:?\s?")
 _LEVEL_LINK_AFTER_POINTS = patterns.compile(r"\s?(?:@|at|,?\s?(?:报|收报|收))\s?")
 # Words a clause may hold and still only add a figure to the move before it.
 _FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | frozenset(
