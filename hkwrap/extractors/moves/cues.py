@@ -450,8 +450,6 @@ _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
 _LEVEL_LABEL_BEFORE = patterns.compile(r"(?:\(|,\s|[-–|]\s)(?:close|last)[:\s]\s?$")
-# ... or a chat's "flat" right before the price: "1299 flat 58.2", "HSBC 5.HK flat 61.05".
-_FLAT_LABEL_BEFORE = patterns.compile(r"(?:^|[\s)])(?:flat|unch)\s$")
 # ... and the day's extreme said before a bare figure: "一度插近600點，最低21,961".
 _EXTREME_LABEL_BEFORE = patterns.compile(r"(?:^|[,(\s])(?:最低|最高)[:：]?\s?$")
 # Right after 見: a figure (a level reached: "高見22,000", "見 19,902", "見二萬一千點").

@@ -22,7 +22,6 @@ from hkwrap.extractors.moves.cues import (
     _DURATION_AFTER,
     _EARLIER_MOMENT_BETWEEN,
     _EXTREME_LABEL_BEFORE,
-    _FLAT_LABEL_BEFORE,
     _FOR_SUBJECT,
     _FROM_BEFORE,
     _FROM_PEAK_AFTER,
@@ -176,8 +175,9 @@ class _Figures:
             # "+0.62% (close 6,910.33)", "+6.8%, last HK$19.96": a label of the level or price
             q.kind != "pct" and _LEVEL_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
         ) or (q.kind == "num" and _EXTREME_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None) or (
-            q.kind in ("num", "money") and not q.magnitude and not q.sign
-            and _FLAT_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
+            # a chat's "1299 flat 58.2": a word of no change right before a bare figure, its price
+            q.kind in ("num", "money") and not q.magnitude and not q.sign and self.prev is not None
+            and self.prev.has("unchanged") and q.start - self.prev.end == 1
         )
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
