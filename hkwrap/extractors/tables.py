@@ -35,9 +35,10 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动")),
 )
-# A column of another day or period: the previous close, year-to-date, week, month, 52 weeks.
+# A column of another day or period: the previous close, year-to-date, week, month, a half or a
+# quarter ("1H", "Q3"), 52 weeks.
 _OTHER_COLUMN = patterns.compile(
-    r"\b\d{1,2}\s?[wmy]\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
+    r"\b\d{1,2}\s?[wmy]\b|\b(?:[12]h|h[12]|[1-4]q|q[1-4])\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
 )
 # A header's period label, not a figure: "1D %", "1M %", "3M", "1Y %" (a performance table).
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
@@ -248,10 +249,6 @@ def _period_header(header: list[str]) -> bool:
 _TODAY_COLUMN = patterns.compile(r"今日|今天|本日|当日|today")  # a two-day table's column of the day
 
 
-# A half's or a quarter's column ("1H", "H1", "2Q", "Q3 %"): another period, as "YTD" is.
-_HALF_OR_QUARTER = patterns.compile(r"\s*(?:[12]h|h[12]|[1-4]q|q[1-4])\s?%?\s*")
-
-
 def other_period_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """What of the report's tables holds another period's figures, which read as sentences
     would pass for the day's: the rows of tables whose columns are all another period's (a
@@ -268,7 +265,7 @@ def other_period_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[tupl
         kinds = [None if o else next((k for k, pat in _COLUMNS if pat.search(c)), None) for c, o in zip(header, other, strict=True)]
         if not any(kinds) and _period_header(header):
             rows.extend(block[1:])
-        cols = [k for k, c in enumerate(header) if other[k] or _HALF_OR_QUARTER.fullmatch(c)]
+        cols = [k for k, o in enumerate(other) if o]
         if not cols or len(cols) == len(header):
             continue
         for row_start, row_end in block[1:]:
