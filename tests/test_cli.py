@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 import hkwrap.pipeline
-from hkwrap import __version__, cli
+from hkwrap import __version__, cli, run
 from hkwrap.cli import app
 from hkwrap.model import (
     Amount,
@@ -323,7 +323,7 @@ def test_no_arguments_with_piped_stdin_reads_stdin(runner: CliRunner) -> None:
 def test_no_arguments_with_a_terminal_on_stdin_is_a_usage_error(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(run, "stdin_is_tty", lambda: True)
     result = runner.invoke(app, ["extract"])
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -413,7 +413,7 @@ def test_aliases_and_user_config_reach_the_options(
         return Document(source=src.name)
 
     monkeypatch.setattr(hkwrap.pipeline, "extract_source", spy)
-    monkeypatch.setattr(cli, "_load_alias_table", lambda aliases, use_user_config: None)
+    monkeypatch.setattr(run, "load_alias_table", lambda aliases, use_user_config: None)
     aliases = tmp_path / "mine.yaml"
     aliases.write_text("[]\n", encoding="utf-8")
     result = runner.invoke(
@@ -485,7 +485,7 @@ def test_colour_on_a_terminal_honours_the_environment(
     env: dict[str, str],
     coloured: bool,
 ) -> None:
-    monkeypatch.setattr(cli, "_stdout_is_tty", lambda: True)
+    monkeypatch.setattr(run, "stdout_is_tty", lambda: True)
     result = runner.invoke(app, ["extract", "-q", str(reports / "a.txt")], env=env)
     assert result.exit_code == 0, result.stderr
     assert "Indices" in result.stdout  # a terminal gets the table by default
@@ -526,7 +526,7 @@ def test_output_file_is_written(runner: CliRunner, reports: Path, tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    ("raised", "code"), [(KeyboardInterrupt, 130), (cli._Terminated, 143), (RuntimeError, 1)]
+    ("raised", "code"), [(KeyboardInterrupt, 130), (run.Terminated, 143), (RuntimeError, 1)]
 )
 def test_output_file_kept_when_the_run_is_interrupted(
     runner: CliRunner,

@@ -602,7 +602,7 @@ def _news_list(count: int) -> bytes:
 
 def test_news_list_is_extracted_one_document_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     import hkwrap.pipeline
-    from hkwrap import cli
+    from hkwrap import run
     from hkwrap.pipeline import Options
 
     calls: list[str] = []
@@ -613,9 +613,9 @@ def test_news_list_is_extracted_one_document_at_a_time(monkeypatch: pytest.Monke
         return real(src, options)
 
     monkeypatch.setattr(hkwrap.pipeline, "extract_source", spy)
-    settings = cli._Settings(encoding=None, max_bytes=10**7, options=Options(), debug=False)
-    unit = cli._Unit("news.json", data=_news_list(50))
-    [(got_unit, events)] = list(cli._outcomes([unit], settings, jobs=1))
+    settings = run.Settings(encoding=None, max_bytes=10**7, options=Options(), debug=False)
+    unit = run.Unit("news.json", data=_news_list(50))
+    [(got_unit, events)] = list(run.outcomes([unit], settings, jobs=1))
     assert got_unit is unit
     first_doc = next(e for e in events if e[0] == "doc")
     assert first_doc[1]["source"] == "news.json#1"

@@ -180,7 +180,7 @@ def test_patterns_were_found() -> None:
 # that step across the adversarial input (a call per mention can come every 7 characters, as
 # in "0700.HK0700.HK..."; a build-time pattern sees each name once), or anchored at its start.
 USAGE: dict[str, tuple[str, int | None, str]] = {
-    "hkwrap.cli._SIZE": ("fullmatch", 100, "parse_size: one --max-bytes value"),
+    "hkwrap.run._SIZE": ("fullmatch", 100, "parse_size: one --max-bytes value"),
     "hkwrap.extractors.mentions._cues()['after']": (
         "match", 90, "mentions._role: from a mention's end to at most 90 characters on"),
     "hkwrap.extractors.mentions._after_broker()": (

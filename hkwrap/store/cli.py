@@ -22,33 +22,35 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hkwrap.cli import (
+    AliasesOption,
+    Colours,
+    DebugOption,
+    NoUserAliasesOption,
+    QuietOption,
+    parse_date,
+    parse_encoding,
+    parse_size,
+)
+from hkwrap.run import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_PIPE,
     EXIT_SIGINT,
     EXIT_SIGTERM,
     EXIT_USAGE,
-    AliasesOption,
-    Colours,
-    DebugOption,
-    NoUserAliasesOption,
-    QuietOption,
-    _colour_wanted,
-    _load_alias_table,
-    _say,
-    _silence_stdout,
-    _stdout_is_tty,
-    _stdout_stream,
-    _Terminated,
-    parse_date,
-    parse_encoding,
-    parse_size,
+    Terminated,
+    colour_wanted,
+    load_alias_table,
+    say,
+    silence_stdout,
+    stdout_is_tty,
+    stdout_stream,
 )
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from hkwrap.cli import _Settings, _Unit
+    from hkwrap.run import Settings, Unit
 
 EXIT_DISPUTED = 3  # `day --strict`: at least one figure of the day is disputed
 # Files read as possibly hkwrap's own output (JSON array or JSON Lines) before anything else.
@@ -92,17 +94,17 @@ def _open(db: Path, *, create: bool, debug: bool) -> sqlite3.Connection:
     except StoreError as exc:
         if debug:
             raise
-        _say("error", None, str(exc))
+        say("error", None, str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
 
 # -- load ---------------------------------------------------------------------------------------
 
 
-def _items(unit: _Unit, settings: _Settings) -> list[tuple[dict[str, Any] | Any, str, str]]:
+def _items(unit: Unit, settings: Settings) -> list[tuple[dict[str, Any] | Any, str, str]]:
     """(document or Source, content hash, origin) for each document of one input."""
-    from hkwrap.cli import _read, _Unit
     from hkwrap.readers.encoding import decode
+    from hkwrap.run import Unit, read_unit
     from hkwrap.store.loader import hash_document, hash_text, parse_hkwrap_output
 
     data = unit.data
@@ -114,7 +116,7 @@ def _items(unit: _Unit, settings: _Settings) -> list[tuple[dict[str, Any] | Any,
         docs = parse_hkwrap_output(decode(data, unit.name, settings.encoding).text)
         if docs is not None:
             return [(doc, hash_document(doc), "json") for doc in docs]
-    sources = _read(_Unit(unit.name, data=data) if data is not None else unit, settings)
+    sources = read_unit(Unit(unit.name, data=data) if data is not None else unit, settings)
     return [(src, hash_text(src.text, src.metadata), "report") for src in sources]
 
 
@@ -155,8 +157,8 @@ def load(
     debug: DebugOption = False,
 ) -> None:
     """Extract reports into a SQLite market record; unchanged documents are skipped."""
-    from hkwrap.cli import _collect_units, _Settings, _signals_as_exceptions, describe_error
     from hkwrap.pipeline import Options, extract_source
+    from hkwrap.run import Settings, collect_units, describe_error, signals_as_exceptions
     from hkwrap.store.loader import ADDED, REPLACED, SKIPPED, Loader, Result
 
     inputs = list(paths or [])
@@ -167,8 +169,8 @@ def load(
             )
         inputs = ["-"]
     alias_paths = list(aliases or [])
-    _load_alias_table(alias_paths, not no_user_aliases)
-    settings = _Settings(
+    load_alias_table(alias_paths, not no_user_aliases)
+    settings = Settings(
         encoding=encoding, max_bytes=int(max_bytes), debug=debug,
         options=Options(reference_date=date, alias_files=tuple(str(a) for a in alias_paths),
                         use_user_config=not no_user_aliases),
@@ -184,7 +186,7 @@ def load(
 
             traceback.print_exception(type(exc), exc, exc.__traceback__)
         message = str(exc) if isinstance(exc, _InputFailed) else describe_error(exc, name)
-        _say("error", name, message)
+        say("error", name, message)
         failed.add(name)
 
     def tally(results: list[Result]) -> None:
@@ -194,12 +196,12 @@ def load(
                 continue
             counts[str(result.status)] += 1
             if result.status == REPLACED and not quiet:
-                _say("note", result.source, "changed: facts replaced")
+                say("note", result.source, "changed: facts replaced")
 
     code = EXIT_OK
     try:
-        with _signals_as_exceptions():
-            for unit in _collect_units(inputs, int(max_bytes), quiet):
+        with signals_as_exceptions():
+            for unit in collect_units(inputs, int(max_bytes), quiet):
                 try:
                     if unit.error is not None:
                         raise _InputFailed(unit.error)
@@ -208,7 +210,7 @@ def load(
                         if origin == "report":
                             if not quiet:
                                 for note in item.notes:
-                                    _say("note", item.name, note)
+                                    say("note", item.name, note)
                             sources.append(item.name)
                             hashes.append(content_hash)
                             if not force and loader.known(content_hash):
@@ -220,7 +222,7 @@ def load(
                             doc, text = item, None
                         if not quiet:
                             for warning in doc.get("warnings") or ():
-                                _say("note", str(doc.get("source")), warning)
+                                say("note", str(doc.get("source")), warning)
                         tally(loader.add(doc, content_hash, input_name=unit.name,
                                          origin=origin, text=text, force=force))
                     if unit.name != "-" and (unit.name.lower().endswith(JSON_SUFFIXES)
@@ -233,17 +235,17 @@ def load(
                         break
             tally(loader.flush())
         code = EXIT_FAILED if failed else EXIT_OK
-    except (KeyboardInterrupt, _Terminated) as exc:
-        with contextlib.suppress(Exception, KeyboardInterrupt, _Terminated):
+    except (KeyboardInterrupt, Terminated) as exc:
+        with contextlib.suppress(Exception, KeyboardInterrupt, Terminated):
             tally(loader.flush())  # what was extracted before the interruption is kept
-        _say("error", None, f"{'interrupted' if isinstance(exc, KeyboardInterrupt) else 'terminated'};"
+        say("error", None, f"{'interrupted' if isinstance(exc, KeyboardInterrupt) else 'terminated'};"
              " the document being loaded was not written")
         code = EXIT_SIGINT if isinstance(exc, KeyboardInterrupt) else EXIT_SIGTERM
     finally:
         conn.close()
     if not quiet:
         total = sum(counts.values())
-        _say("note", None, (
+        say("note", None, (
             f"{db}: {total} document{'s' if total != 1 else ''}: {counts[ADDED]} added, "
             f"{counts[REPLACED]} replaced, {counts[SKIPPED]} unchanged (skipped)"
             + (f", {len(failed)} input{'s' if len(failed) != 1 else ''} failed" if failed
@@ -261,11 +263,11 @@ class _InputFailed(Exception):
 
 def _emit(text: str) -> None:
     try:
-        stream = _stdout_stream()
+        stream = stdout_stream()
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(EXIT_PIPE) from None
 
 
@@ -307,8 +309,8 @@ def day(
     finally:
         conn.close()
     if not record["documents"] and not quiet:
-        _say("note", None, f"{db}: no report of {date}")
-    to_terminal = _stdout_is_tty()
+        say("note", None, f"{db}: no report of {date}")
+    to_terminal = stdout_is_tty()
     chosen = fmt.value if fmt else ("table" if to_terminal else "json")
     if chosen == "json":
         text = render.day_json(record)
@@ -317,7 +319,7 @@ def day(
     elif chosen == "md":
         text = render.day_markdown(record)
     else:
-        text = render.day_table(record, colour=_colour_wanted(to_terminal),
+        text = render.day_table(record, colour=colour_wanted(to_terminal),
                                 colours=colours.value, width=_width(to_terminal))
     _emit(text)
     raise typer.Exit(EXIT_DISPUTED if strict and record["disputes"] else EXIT_OK)
@@ -350,7 +352,7 @@ def _resolve(subject: str, conn: sqlite3.Connection, aliases: list[Path],
     index = _index_named(wanted)
     if index is not None:
         return "index", index["id"], f"{index['id']} {index.get('name') or ''}".strip()
-    _load_alias_table(aliases, use_user_config)
+    load_alias_table(aliases, use_user_config)
     table = get_table(alias_files=tuple(str(a) for a in aliases), use_user_config=use_user_config)
     found = lookup(wanted, table)
     found = [r for r in found if r.get("match") == found[0].get("match")]  # the best kind only
@@ -362,10 +364,10 @@ def _resolve(subject: str, conn: sqlite3.Connection, aliases: list[Path],
     if not codes:
         close = list(suggest(wanted, table))[:5]
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        _say("error", subject, f"no index or security matches{hint}")
+        say("error", subject, f"no index or security matches{hint}")
     else:
         listed = ", ".join(f"{r['code']} {r.get('name') or ''}".strip() for r in found[:5])
-        _say("error", subject, f"matches {len(codes)} securities ({listed}); give the code")
+        say("error", subject, f"matches {len(codes)} securities ({listed}); give the code")
     raise typer.Exit(EXIT_FAILED)
 
 
@@ -416,8 +418,8 @@ def series(
     finally:
         conn.close()
     if not rows and not quiet:
-        _say("note", None, f"{db}: no {session} figures for {title}")
-    to_terminal = _stdout_is_tty()
+        say("note", None, f"{db}: no {session} figures for {title}")
+    to_terminal = stdout_is_tty()
     chosen = fmt.value if fmt else ("table" if to_terminal else "csv")
     if chosen == "json":
         text = json.dumps({"subject": key, "kind": kind, "session": session,
@@ -427,7 +429,7 @@ def series(
         text = render.to_csv(render.series_plain(rows, kind), render.SERIES_COLUMNS[kind])
     else:
         text = render.series_table(rows, kind=kind, title=f"{title}, {session}",
-                                   colour=_colour_wanted(to_terminal), colours=colours.value,
+                                   colour=colour_wanted(to_terminal), colours=colours.value,
                                    width=_width(to_terminal))
     _emit(text)
     raise typer.Exit(EXIT_OK)
