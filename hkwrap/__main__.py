@@ -1,6 +1,6 @@
 """``python -m hkwrap`` runs the command line."""
 
-from hkwrap.cli import main
+from hkwrap.launch import main
 
 if __name__ == "__main__":
     main()
