@@ -9,16 +9,15 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
-from pathlib import Path
 
 _CRC_BYTES = 4
 
 
-def read(path: Path, magic: bytes, *, own: bool = False) -> memoryview | None:
+def read(path: str, magic: bytes, *, own: bool = False) -> memoryview | None:
     """The body of the cache file at ``path`` when it is intact and of ``magic``'s kind (and,
     with ``own``, the current user's); None when it is missing, unreadable or damaged."""
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             if own and hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
                 return None
             raw = fh.read()
@@ -33,14 +32,15 @@ def read(path: Path, magic: bytes, *, own: bool = False) -> memoryview | None:
     return body
 
 
-def write(path: Path, magic: bytes, body: bytes) -> None:
+def write(path: str, magic: bytes, body: bytes) -> None:
     """Write ``body`` as a cache file of ``magic``'s kind at ``path``, atomically."""
     import tempfile
 
     tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        folder, name = os.path.split(path)
+        os.makedirs(folder or ".", exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
         with os.fdopen(fd, "wb") as fh:
             fh.write(magic + zlib.crc32(body).to_bytes(_CRC_BYTES, "big") + body)
         os.replace(tmp, path)

@@ -139,7 +139,7 @@ def user_aliases_path() -> Path:
     """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
     from hkwrap.paths import user_aliases_path as path
 
-    return path()
+    return Path(path())
 
 # -- option parsing: hkwrap/run.py's parsers, their errors as click's ----------------------------
 

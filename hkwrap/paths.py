@@ -5,33 +5,33 @@ an absolute path, else ``~/.config`` / ``~/.cache``. A relative value is ignored
 specification requires (a relative folder would change with the working directory, so
 ``securities import`` and ``extract`` run from two folders would disagree).
 
-Only the command line calls these; the library touches no user file unless asked.
+Only the command line calls these; the library touches no user file unless asked. Paths are
+strings (``os.path``): ``pathlib`` and what it imports cost ~4 ms of every start.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 
-def _xdg(variable: str, fallback: str) -> Path:
+def _xdg(variable: str, fallback: str) -> str:
     value = os.environ.get(variable, "")
     if value and os.path.isabs(value):
-        return Path(value)
-    return Path(os.path.expanduser("~")) / fallback
+        return value
+    return os.path.join(os.path.expanduser("~"), fallback)
 
 
-def config_dir() -> Path:
+def config_dir() -> str:
     """``$XDG_CONFIG_HOME/hkwrap`` (``~/.config/hkwrap``)."""
-    return _xdg("XDG_CONFIG_HOME", ".config") / "hkwrap"
+    return os.path.join(_xdg("XDG_CONFIG_HOME", ".config"), "hkwrap")
 
 
-def user_aliases_path() -> Path:
+def user_aliases_path() -> str:
     """The user alias table every CLI run reads and ``securities import`` writes by default."""
-    return config_dir() / "aliases.yaml"
+    return os.path.join(config_dir(), "aliases.yaml")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """``$XDG_CACHE_HOME/hkwrap`` (``~/.cache/hkwrap``): parsed copies of alias files and the
     compiled patterns (hkwrap/patterns.py)."""
-    return _xdg("XDG_CACHE_HOME", ".cache") / "hkwrap"
+    return os.path.join(_xdg("XDG_CACHE_HOME", ".cache"), "hkwrap")

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import copyreg
 import marshal
+import os
 import sys
-from pathlib import Path
 
 import regex
 from regex import _regex
@@ -45,7 +45,7 @@ MAX_KEPT = 2_000
 
 _Key = tuple[str, int]
 
-_cache_path: Path | None = None
+_cache_path: str | None = None
 _loaded: dict[_Key, bytes] = {}  # each pattern's constructor arguments, marshalled, as the file holds them
 _used: dict[_Key, regex.Pattern[str]] = {}
 _dirty = False
@@ -67,13 +67,13 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return compiled
 
 
-def cache_file(folder: Path) -> Path:
+def cache_file(folder: str | os.PathLike[str]) -> str:
     """The cache file in ``folder`` for this ``regex`` and this Python."""
     version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-f{CACHE_FORMAT}"
-    return folder / f"patterns-{version}.bin"
+    return os.path.join(folder, f"patterns-{version}.bin")
 
 
-def use_cache(folder: Path) -> None:
+def use_cache(folder: str | os.PathLike[str]) -> None:
     """Compile through the cache file in ``folder`` from now on, loading what it holds. A
     missing, damaged or unreadable file is no error: the patterns are compiled as usual."""
     global _cache_path, _loaded, _used, _dirty
@@ -127,7 +127,7 @@ def _construct(data: bytes, key: _Key) -> regex.Pattern[str] | None:
     return None
 
 
-def _read(path: Path) -> dict[_Key, bytes]:
+def _read(path: str) -> dict[_Key, bytes]:
     """Each pattern's entry in the file at ``path``; empty when it is missing, not the
     current user's, damaged or of another format."""
     body = cachefile.read(path, CACHE_MAGIC, own=True)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hkwrap.errors import HkwrapError
 from hkwrap.model import Document
 from hkwrap.plain import record
 from hkwrap.readers import Source
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 

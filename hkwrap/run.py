@@ -10,6 +10,8 @@ when the reader of stdout went away (``| head``). Tracebacks only with ``--debug
 carries data only.
 """
 
+from __future__ import annotations
+
 # Nothing here imports typer, click or rich (~40 ms of a start): `extract` runs without them.
 # The pipeline and the writers load inside the functions that need them.
 import contextlib
@@ -18,13 +20,13 @@ import os
 import re
 import signal
 import sys
-import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (pathlib costs ~4 ms of a start: -o and --aliases alone need it)
+    from pathlib import Path
+
     from hkwrap.output.atomic import AtomicFile
     from hkwrap.pipeline import Options
     from hkwrap.readers import Source
@@ -243,7 +245,7 @@ def parse_encoding(value: str | None) -> str | None:
 class Settings(NamedTuple):
     encoding: str | None
     max_bytes: int
-    options: "Options"
+    options: Options
     debug: bool
     encoding_errors: str | None = None  # None: a few stray bytes replaced, more refused
     # With --jobs: where workers leave a long document's spooled facts for the writer (a
@@ -266,7 +268,7 @@ class Unit(NamedTuple):
 Event = tuple[str, Any, Any]
 
 
-def read_unit(unit: Unit, settings: Settings) -> "Iterator[Source]":
+def read_unit(unit: Unit, settings: Settings) -> Iterator[Source]:
     from hkwrap.readers import iter_bytes, iter_path
 
     if unit.data is not None:  # stdin, read up front (max_bytes + 1 bytes at most)
@@ -349,7 +351,11 @@ def unit_events(unit: Unit, settings: Settings) -> Iterator[Event]:
             else:
                 yield ("doc", doc.to_dict(), None)
     except Exception as exc:
-        trace = traceback.format_exc() if settings.debug else None
+        trace = None
+        if settings.debug:  # (traceback's import costs ~3 ms of a start: only with --debug)
+            import traceback
+
+            trace = traceback.format_exc()
         yield ("error", describe_error(exc, unit.name), trace)
 
 
@@ -835,6 +841,8 @@ def _check_output_dir(output: Path) -> None:
 
     if is_stream_alias(str(output)):
         return
+    from pathlib import Path
+
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"folder {parent} does not exist", param_hint="'-o'")
@@ -872,7 +880,7 @@ def resume_collector() -> None:
         gc.enable()
 
 
-def warm_up(options: "Options") -> None:
+def warm_up(options: Options) -> None:
     """Load the extractors, the vocabulary and the securities automaton before the first
     report, then resume the collector: start-up makes some 100,000 objects that live as long
     as the run, and collecting them ~90 times over on the way found nothing (~7 ms)."""

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hkwrap.data import COMPILED, DATA_DIR, SECURITIES
+from hkwrap import data
 from hkwrap.data.build import compile_all, render, render_securities
 
+DATA_DIR, COMPILED, SECURITIES = (Path(p) for p in (data.DATA_DIR, data.COMPILED, data.SECURITIES))
 LEXICONS = sorted((DATA_DIR / "lexicon").glob("*.yaml"))
 # Roles the extractors read. A new role in a lexicon file must be read somewhere.
 KNOWN_ROLES = {

@@ -109,7 +109,7 @@ def test_a_loaded_pattern_matches_as_the_compiled_one(tmp_path: Path, fresh_cach
     patterns.use_cache(tmp_path)
     compiled = patterns.compile(source, regex.X)
     patterns.save()
-    assert patterns.cache_file(tmp_path).is_file()
+    assert Path(patterns.cache_file(tmp_path)).is_file()
 
     patterns.use_cache(tmp_path)  # a later run
     assert (source, int(regex.X)) in patterns._loaded

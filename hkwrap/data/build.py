@@ -22,8 +22,9 @@ def _load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
-def compile_all(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+def compile_all(data_dir: str | Path = DATA_DIR) -> dict[str, Any]:
     """Everything the runtime needs, as one JSON-ready dict."""
+    data_dir = Path(data_dir)
     out: dict[str, Any] = {}
     t2s_path = data_dir / "t2s.yaml"
     t2s: dict[str, str] = _load_yaml(t2s_path) if t2s_path.exists() else {}
@@ -94,7 +95,7 @@ def render_securities(compiled: dict[str, Any]) -> str:
 def main() -> int:
     compiled = compile_all()
     for path, text in ((COMPILED, render(compiled)), (SECURITIES, render_securities(compiled))):
-        path.write_text(text, encoding="utf-8")
+        Path(path).write_text(text, encoding="utf-8")
         print(f"wrote {path} ({len(text.encode('utf-8')):,} bytes)", file=sys.stderr)
     return 0
 

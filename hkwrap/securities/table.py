@@ -15,7 +15,6 @@ import sys
 import zlib
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hkwrap import data
@@ -458,7 +457,7 @@ def table_date() -> str | None:
     return str(value) if value else None
 
 
-def user_config_path() -> Path:
+def user_config_path() -> str:
     """``$XDG_CONFIG_HOME/hkwrap/aliases.yaml``: the one rule, in ``hkwrap.paths``."""
     from hkwrap.paths import user_aliases_path
 
@@ -618,8 +617,8 @@ def _cached_table(alias_files: tuple[str, ...], use_user_config: bool, cache: bo
     files: list[str] = []
     if use_user_config:
         cfg = user_config_path()
-        if cfg.is_file():
-            files.append(str(cfg))
+        if os.path.isfile(cfg):
+            files.append(cfg)
     files.extend(alias_files)
     if not files and not cache:
         return SecurityTable(data.load_securities())
@@ -668,7 +667,7 @@ def _table_with_user_files(files: list[str]) -> SecurityTable:
     # take turns rewriting one file)
     names = json.dumps([s[0] for s in stamps] or [str(data.SECURITIES)]).encode("utf-8")
     kind = "table" if stamps else "builtin"
-    cache = cache_dir() / f"{kind}-{zlib.crc32(names):08x}{zlib.adler32(names):08x}.bin"
+    cache = os.path.join(cache_dir(), f"{kind}-{zlib.crc32(names):08x}{zlib.adler32(names):08x}.bin")
     # Reading the cache makes some 30,000 containers in one go, none of them garbage; with the
     # collector on, they set off a full collection of everything loaded so far (~10 ms).
     gc_was_on = gc.isenabled()
@@ -692,7 +691,7 @@ def _table_with_user_files(files: list[str]) -> SecurityTable:
 TABLE_CACHE_MAGIC = b"HKWT"
 
 
-def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> SecurityTable | None:
+def _read_table_cache(cache: str, stamp: Mapping[str, Any]) -> SecurityTable | None:
     """The cached table when ``cache`` is intact and written for ``stamp``; None when it is
     missing, stale or damaged in any way (the caller builds it again)."""
     from hkwrap import cachefile
@@ -709,21 +708,21 @@ def _read_table_cache(cache: Path, stamp: Mapping[str, Any]) -> SecurityTable | 
         return None
 
 
-def _write_table_cache(cache: Path, body: bytes) -> None:
+def _write_table_cache(cache: str, body: bytes) -> None:
     """Write the cache file atomically; a read-only or full cache folder is no error."""
     from hkwrap import cachefile
 
     cachefile.write(cache, TABLE_CACHE_MAGIC, body)
 
 
-def _cache_path(path: str) -> Path:
+def _cache_path(path: str) -> str:
     """Where the parsed copy of a user alias file is kept (``$XDG_CACHE_HOME/hkwrap``)."""
     import hashlib
 
     from hkwrap.paths import cache_dir
 
     digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
-    return cache_dir() / f"aliases-{digest}.json"
+    return os.path.join(cache_dir(), f"aliases-{digest}.json")
 
 
 def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
@@ -740,7 +739,8 @@ def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
     stamp = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "version": __version__}
     cache = _cache_path(path)
     try:
-        cached = json.loads(cache.read_bytes().decode("utf-8"))
+        with open(cache, "rb") as fh:
+            cached = json.loads(fh.read().decode("utf-8"))
         if cached.get("stamp") == stamp:
             return cached["entries"]
     except (OSError, ValueError, KeyError, AttributeError):
@@ -749,7 +749,7 @@ def _load_user_file_cached(path: str) -> list[dict[str, Any]]:
     try:
         from hkwrap.output.atomic import write_text_atomic
 
-        cache.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
         write_text_atomic(cache, json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False))
     except OSError:
         pass  # a read-only home still works, only slower
