@@ -127,7 +127,13 @@ class Lexicon:
                 IndexScale.from_data(entry.get("scale")),
             )
         self.words: list[str] = vocab["words"]
-        self.roles = [frozenset(r) for r in vocab["roles"]]
+        # one frozenset per distinct set of roles (~130 for ~3,000 words): made once each, and
+        # role_kind's cache, keyed by the set, sees the same object for every word that has it
+        shared: dict[tuple[str, ...], frozenset[str]] = {}
+        self.roles = [
+            shared[key] if (key := tuple(r)) in shared else shared.setdefault(key, frozenset(r))
+            for r in vocab["roles"]
+        ]
         self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
         self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
         self._index = {w: i for i, w in enumerate(self.words)}
