@@ -6,33 +6,23 @@ contract (``restated``, ``title`` ...) are additions, which the contract allows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from hkwrap.plain import give_value_methods
+from hkwrap.plain import dataclass_record, fresh
 
 SCHEMA_VERSION = 1
 
 # Each record class below is a dataclass whose __init__ is written out, and whose __repr__ and
 # __eq__ (and a frozen one's __hash__) are shared functions that read its fields: the
 # dataclass decorator otherwise compiles each of these from source for every class at import,
-# ~0.5 ms a class on every start. They behave as the generated ones: __eq__ compares the
-# fields in order with a record of the same class, a mutable record is unhashable, a frozen
-# one hashes its fields; dataclasses.fields() and replace() work as before.
+# ~0.5 ms a class on every start, and needs the dataclasses module (~9 ms; hkwrap/plain.py).
+# They behave as the generated ones: __eq__ compares the fields in order with a record of the
+# same class, a mutable record is unhashable, a frozen one hashes its fields;
+# dataclasses.fields(), replace() and asdict() work as before.
 _FRESH: Any = object()  # a field's default that each record makes afresh (default_factory)
 
 
-def _record(frozen: bool = False) -> Any:
-    """``@dataclass(slots=True, frozen=frozen)`` for a class that writes its own __init__."""
-
-    def make(cls: type) -> type:
-        give_value_methods(cls, tuple(cls.__annotations__), frozen)
-        return dataclass(slots=True, frozen=frozen, init=False, repr=False, eq=False)(cls)
-
-    return make
-
-
-@_record(frozen=True)
+@dataclass_record(frozen=True)
 class Evidence:
     """Where a fact came from: ``text == source_text[start:end]``; ``line`` is 1-based."""
 
@@ -63,7 +53,7 @@ def _whole(value: float | None) -> float | int | None:
     return value
 
 
-@_record()
+@dataclass_record()
 class IndexMove:
     index: str
     name: str
@@ -73,7 +63,7 @@ class IndexMove:
     qualifier: str = "exact"
     session: str | None = None
     evidence: Evidence | None = None
-    restated: list[Evidence] = field(default_factory=list)
+    restated: list[Evidence] = fresh(list)
 
     def __init__(
         self, index: str, name: str, level: float | None = None, change_pct: float | None = None,
@@ -104,7 +94,7 @@ class IndexMove:
         }
 
 
-@_record()
+@dataclass_record()
 class StockMove:
     code: str
     name: str | None = None
@@ -116,7 +106,7 @@ class StockMove:
     qualifier: str = "exact"
     session: str | None = None
     evidence: Evidence | None = None
-    restated: list[Evidence] = field(default_factory=list)
+    restated: list[Evidence] = fresh(list)
 
     def __init__(
         self, code: str, name: str | None = None, name_zh: str | None = None,
@@ -152,7 +142,7 @@ class StockMove:
         }
 
 
-@_record(frozen=True)
+@dataclass_record(frozen=True)
 class Mention:
     code: str
     name: str | None
@@ -183,7 +173,7 @@ class Mention:
         }
 
 
-@_record()
+@dataclass_record()
 class Amount:
     """A money figure of the whole market: ``value`` in currency units, signed for flows.
 
@@ -212,7 +202,7 @@ class Amount:
         }
 
 
-@_record()
+@dataclass_record()
 class Market:
     turnover: Amount | None = None
     southbound: Amount | None = None
@@ -221,7 +211,7 @@ class Market:
     decliners: int | None = None
     unchanged: int | None = None
     short_selling_ratio: float | None = None
-    evidence: dict[str, Evidence] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = fresh(dict)
 
     def __init__(
         self, turnover: Amount | None = None, southbound: Amount | None = None,
@@ -256,7 +246,7 @@ class Market:
         }
 
 
-@_record()
+@dataclass_record()
 class Level:
     index: str
     kind: str  # support | resistance | target
@@ -280,22 +270,22 @@ class Level:
         }
 
 
-@_record()
+@dataclass_record()
 class Document:
     source: str
     language: str = "en"
     date: str | None = None
-    indices: list[IndexMove] = field(default_factory=list)
-    stocks: list[StockMove] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    market: Market = field(default_factory=Market)
-    levels: list[Level] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    indices: list[IndexMove] = fresh(list)
+    stocks: list[StockMove] = fresh(list)
+    mentions: list[Mention] = fresh(list)
+    market: Market = fresh(Market)
+    levels: list[Level] = fresh(list)
+    warnings: list[str] = fresh(list)
     title: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str] = fresh(dict)
     # Extraction steps that raised (each also a warning). Not part of the JSON: a caller (the
     # CLI) uses it to report the input as failed while still writing the facts that were found.
-    failed_steps: list[str] = field(default_factory=list)
+    failed_steps: list[str] = fresh(list)
 
     def __init__(
         self, source: str, language: str = "en", date: str | None = None,

@@ -10,12 +10,11 @@ So it maps over a cluster (docs/scale-out.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hkwrap.errors import HkwrapError
 from hkwrap.model import Document
-from hkwrap.plain import record
+from hkwrap.plain import dataclass_record, record, replace
 from hkwrap.readers import Source
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass_record(frozen=True)  # a frozen dataclass (its __init__ written out: hkwrap/plain.py says why)
 class Options:
     """What a run may vary. Hashable and picklable."""
 
@@ -33,6 +32,15 @@ class Options:
     # The library touches no user file unless asked; the command line asks for both of these.
     use_user_config: bool = False  # also read $XDG_CONFIG_HOME/hkwrap/aliases.yaml if present
     cache: bool = False  # keep parsed alias files as JSON under $XDG_CACHE_HOME/hkwrap
+
+    def __init__(
+        self, reference_date: str | None = None, alias_files: tuple[str, ...] = (),
+        use_user_config: bool = False, cache: bool = False,
+    ) -> None:
+        object.__setattr__(self, "reference_date", reference_date)
+        object.__setattr__(self, "alias_files", alias_files)
+        object.__setattr__(self, "use_user_config", use_user_config)
+        object.__setattr__(self, "cache", cache)
 
 
 @record()
@@ -363,12 +371,10 @@ def _drop_implausible_market(doc: Document) -> None:
 
 def _plausible_inputs(options: Options, metadata: dict[str, str], doc: Document) -> Options:
     """Drop a reference date or a metadata date outside the plausible years, with a warning."""
-    import dataclasses
-
     ref = options.reference_date
     if ref is not None and not _plausible_date(ref):
         _warn(doc, f"reference date {ref} is out of range ({_DATE_RANGE}); ignored")
-        options = dataclasses.replace(options, reference_date=None)
+        options = replace(options, reference_date=None)
     for key, value in list(metadata.items()):
         if key.lower() in _DATE_METADATA and not _plausible_date(value):
             _warn(doc, f"{key} {value.strip()[:40]} is out of range ({_DATE_RANGE}); ignored")
@@ -490,7 +496,6 @@ def iter_pieces(
     reach (``consolidate.RESTATEMENT_REACH``) past it: the moves of the last 30,000 characters read are
     held.
     """
-    import dataclasses
 
     from hkwrap.extractors import consolidate
     from hkwrap.extractors.language import add_counts, language_of
@@ -514,7 +519,7 @@ def iter_pieces(
         def shift(ev: Any, base: int = start, lines: int = lines_before) -> Any:
             if ev is None:
                 return None
-            return dataclasses.replace(ev, start=ev.start + base, end=ev.end + base, line=ev.line + lines)
+            return replace(ev, start=ev.start + base, end=ev.end + base, line=ev.line + lines)
 
         names.update((fact.code, (fact.name, fact.name_zh)) for _, fact in ctx.drafts.get("stocks", ()))
         for kind in _JOINED_KINDS:
@@ -526,7 +531,7 @@ def iter_pieces(
         for level in part.levels:
             level.evidence = shift(level.evidence)
         part.mentions = [
-            dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in part.mentions
+            replace(m, start=m.start + start, end=m.end + start) for m in part.mentions
         ]
         market = head.market
         for name in ("turnover", "southbound", "northbound"):

@@ -10,10 +10,10 @@ updates stamped at two times before the close are two moments (text/stamps.py).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from hkwrap.model import Evidence
+from hkwrap.model import _FRESH, Evidence
+from hkwrap.plain import dataclass_record, fresh
 from hkwrap.text import stamps
 
 _PRECISE = frozenset({"exact", "as_much_as"})
@@ -28,7 +28,7 @@ RESTATEMENT_REACH = 30_000
 _MARK_SLACK = 0.03
 
 
-@dataclass(slots=True)
+@dataclass_record()  # (its __init__ written out: hkwrap/plain.py says why)
 class Draft:
     """A move of one subject, before merging."""
 
@@ -46,11 +46,37 @@ class Draft:
     turnover: float | None = None
     session: str | None = None
     evidence: Evidence | None = None
-    restated: list[Evidence] = field(default_factory=list)
+    restated: list[Evidence] = fresh(list)
     # the way a draft with no change went to its level ("一度跌至16,512點": down), 0 unknown
     heading: int = 0
     # the time of the feed's update that told it (minutes after midnight; text/stamps.py)
     stamp: int | None = None
+
+    def __init__(
+        self, subject: str, position: int, pct: float | None = None, pct_q: str = "exact",
+        points: float | None = None, points_q: str = "exact", level: float | None = None,
+        level_q: str = "exact", tentative: bool = False, price: float | None = None,
+        currency: str = "HKD", turnover: float | None = None, session: str | None = None,
+        evidence: Evidence | None = None, restated: list[Evidence] = _FRESH, heading: int = 0,
+        stamp: int | None = None,
+    ) -> None:
+        self.subject = subject
+        self.position = position
+        self.pct = pct
+        self.pct_q = pct_q
+        self.points = points
+        self.points_q = points_q
+        self.level = level
+        self.level_q = level_q
+        self.tentative = tentative
+        self.price = price
+        self.currency = currency
+        self.turnover = turnover
+        self.session = session
+        self.evidence = evidence
+        self.restated = [] if restated is _FRESH else restated
+        self.heading = heading
+        self.stamp = stamp
 
     @property
     def qualifier(self) -> str:

@@ -28,18 +28,18 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import field
 
-from hkwrap.model import _FRESH, _record
+from hkwrap.model import _FRESH
+from hkwrap.plain import dataclass_record, fresh
 
 
-@_record(frozen=True)  # a frozen dataclass (its __init__ written out: hkwrap/model.py says why)
+@dataclass_record(frozen=True)  # a frozen dataclass (its __init__ written out: hkwrap/plain.py says why)
 class Source:
     name: str
     text: str
     body_start: int = 0
     kind: str = "text"  # text | markdown | html | json
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str] = fresh(dict)
     notes: tuple[str, ...] = ()  # e.g. "encoding guessed: big5hkscs"
 
     def __init__(
