@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -295,3 +296,32 @@ def test_one_key_read_straight_from_the_compiled_table_is_the_indexed_answer() -
         for date in (None, "2010-06-30", "2026-01-15"):
             assert lazy.codes_for_key(key, date) == full.codes_for_key(key, date), (key, date)
     assert lazy._index_map is None and lazy.codes_for_key("no such name") == ()
+
+
+def test_table_caches_of_other_installs_are_pruned(tmp_path, monkeypatch):
+    """Each install keeps its built-in table's cache under a name of its own: writing one
+    keeps only the newest KEPT_TABLE_CACHES of them, never another kind's file."""
+    folder = tmp_path / "hkwrap"
+    folder.mkdir()
+    old = []
+    for i in range(12):  # twelve earlier installs, oldest first
+        path = folder / f"builtin-{i:016x}.bin"
+        path.write_bytes(b"HKWT stale")
+        os.utime(path, ns=(1_000_000_000 * (i + 1), 1_000_000_000 * (i + 1)))
+        old.append(path)
+    other = folder / "patterns-x.bin"
+    other.write_bytes(b"HKWP")
+    os.utime(other, ns=(1, 1))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table_mod._cached_table.cache_clear()
+    try:
+        table = get_table(use_user_config=False, cache=True)
+        assert [r.code for r in table.by_alias("Tencent")] == ["00700"]
+    finally:
+        table_mod._cached_table.cache_clear()
+    left = sorted(p.name for p in folder.glob("builtin-*.bin"))
+    assert len(left) == table_mod.KEPT_TABLE_CACHES
+    assert [p.name for p in old[-(table_mod.KEPT_TABLE_CACHES - 1):]] == [
+        n for n in left if n in {p.name for p in old}
+    ]  # this run's file and the seven newest others
+    assert other.exists()

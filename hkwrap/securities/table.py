@@ -682,7 +682,39 @@ def _table_with_user_files(files: list[str]) -> SecurityTable:
     entries = [e for path in files for e in _load_user_file_cached(path)]
     table = SecurityTable(data.load_securities(), entries)
     _write_table_cache(cache, marshal.dumps({"stamp": stamp, "table": table.packed()}))
+    _prune_table_caches(cache)
     return table
+
+
+# Table cache files kept of each kind (builtin-, table-). Each install of hkwrap (the built-in
+# table) and each set of alias files has a file of its own, which nothing else removes: a
+# machine where hkwrap was installed in many places (checkouts, virtualenvs, CI clones) kept
+# one ~0.5 MB file for every one of them. Past this many, the least recently written go when a
+# new one is written; a run whose file went only builds it again (a few ms, once).
+KEPT_TABLE_CACHES = 8
+
+
+def _prune_table_caches(cache: str) -> None:
+    """Remove all but the KEPT_TABLE_CACHES newest table cache files of ``cache``'s kind
+    (never ``cache`` itself); a file that cannot be listed or removed is left."""
+    import contextlib
+
+    folder, name = os.path.split(cache)
+    prefix = name.split("-", 1)[0] + "-"
+    try:
+        with os.scandir(folder or ".") as entries:
+            found = sorted(
+                ((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path) for entry in entries
+                 if entry.name.startswith(prefix) and entry.name.endswith(".bin")
+                 and entry.is_file(follow_symlinks=False)),
+                reverse=True,
+            )
+    except OSError:
+        return
+    for _, path in found[KEPT_TABLE_CACHES:]:
+        if os.path.basename(path) != name:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
 
 # The table cache file (hkwrap/cachefile.py: this magic, a checksum, then a marshal dump, a
