@@ -1,6 +1,7 @@
 """Every fact of the hand-annotated stand-in reports, pinned one by one.
 
-Seventy-nine sets of reports written for this project, each a folder with docs/ and gold/:
+The sets of reports written for this project (SETS in tests/report_pinning.py), each a
+folder with docs/ and gold/:
 
 - tests/reports/: many publishers' styles (wire, portal, broker note, TV script, morning
   preview, Markdown with front matter; English, Traditional and Simplified Chinese, mixed;
@@ -664,6 +665,11 @@ Seventy-nine sets of reports written for this project, each a folder with docs/ 
   close told twice), single-stock news items (placements, suspensions, takeover offers), warrants,
   CBBCs and ETFs beside their underlyings, and mainland portals on Hong Kong stocks (港股通 lists,
   the AH premium index).
+- tests/reports136/ to tests/reports139/: wave 24, blind: commodity-linked movers with the
+  overnight gold, oil and copper prices beside them (US$4,000/oz), broker and bank strategy notes
+  (targets, stop-losses, ratings beside yesterday's moves), retail investors' posts and chat
+  groups (nicknames, emoji, their own positions and paper losses) and Stock Connect heavy
+  reports (北水, per-stock net flows, top-ten active lists).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
