@@ -115,6 +115,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         if _EDITORS_NOTE.match(self.folded, sentence[0], sentence[1]):
             return []  # "(Corrects … closing level in paragraph 2 to 16,884.88 from 16,848.88)"
         self.close_of_the_morning()
+        if any(t.subject is not None for t in self.tokens):
+            self.drop_names_in_cause_frames()
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes
         self.frame_other_day()

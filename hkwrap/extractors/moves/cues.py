@@ -415,8 +415,9 @@ _UNKNOWN_CJK_NAME = patterns.compile(
     rf"[\s(]{{0,3}}\p{{Han}}{{2,{_UNKNOWN_NAME_CHARS}}}[^,;。，；\d]{{0,6}}?"
 )
 # "在內銀股支持下", "受科技股拖累": the sector that caused the move, named in a frame; not the
-# sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS.
-_CAUSE_FRAME_CHARS = 12
+# sentence's subject. The frame's words are bounded by _CAUSE_FRAME_CHARS: a market and what it
+# did ("受隔晚美股三大指數齊創新高帶動" holds 13), short of a clause.
+_CAUSE_FRAME_CHARS = 16
 # A word of sequence before the verb ("最後收升90.46點", "其後倒跌", "結果收跌"): when, not who.
 _SEQUENCE_WORD = patterns.compile(r"到最后|最后|最终|其后|随后|之后|结果|终于|最尾")
 _CAUSE_FRAME = patterns.compile(

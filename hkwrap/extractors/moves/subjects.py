@@ -11,6 +11,7 @@ from hkwrap.extractors.moves.cues import (
     _APPOSITIVE_ASIDE,
     _APPOSITIVE_HEAD,
     _AUXILIARY_GAP,
+    _CAUSE_FRAME,
     _CLAUSE_OPENER,
     _COMPANION_BEFORE,
     _CONTRIBUTION_FIGURE,
@@ -248,6 +249,22 @@ class _Subjects:
                 self.group.append(Subject("index", index_id, tok.start, tok.end))
         if index_ids and self.cur is not None and not self.cur.has_numbers:
             self.cur.subjects = list(self.group)
+
+    def drop_names_in_cause_frames(self) -> None:
+        """Names inside a frame of cause with no figure in it ("早段受隔晚美股帶動，最多升198點",
+        "在內銀股支持下") are not the sentence's subjects: its figures go on with the subject
+        they would have without the frame. (A frame that holds a figure, "受騰訊升5%帶動", tells
+        that name's own move, and stays.)"""
+        start, end = self.sentence
+        frames = [
+            (m.start(), m.end()) for m in _CAUSE_FRAME.finditer(self.folded, start, end)
+            if not any(c.isdigit() for c in m.group())
+        ]
+        if frames:
+            self.tokens = [
+                t for t in self.tokens
+                if t.subject is None or not any(s < t.start and t.end <= e for s, e in frames)
+            ]
 
     def frame_only_before(self, i: int) -> bool:
         """Does the sentence, before token ``i``, hold nothing but the frame of a Hong Kong move
