@@ -419,6 +419,11 @@ class _Context:
             nxt.start - tok.end <= _SESSION_AFTER_REACH
         )
 
+    def session_follows_in_sentence(self, tok: Token) -> bool:
+        """Is another session word told after ``tok`` in its sentence ("... in the morning, and
+        was down 270 points at the midday break")?"""
+        return any(t.start >= tok.end and t.word is not None and t.role_kind("session") is not None for t in self.tokens)
+
     def only_direction_between(self, start: int, end: int) -> bool:
         """Is ``folded[start:end]`` one direction word and spaces ("at one point down 2.6%")?"""
         inside = [t for t in self.tokens if start <= t.start and t.end <= end]

@@ -393,7 +393,13 @@ class _Words:
             return
         if (
             sess == "midday" and cur is not None and cur.session in (None, "intraday")
-            and any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+            and (
+                any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+                # "touched an intraday low of 23,512 in the morning, down 270 points": the
+                # extreme's level, then when it came (no session told after it in the sentence)
+                or (cur.session == "intraday" and cur.session_explicit and cur.level is not None
+                    and not cur.has_change and not self.session_follows_in_sentence(tok))
+            )
             and _right_after(self.folded, cur, tok, reach=_SESSION_AFTER_REACH)
         ):
             # "fell as much as 1,152 points to 16,771.51 in the morning": when the extreme came,
