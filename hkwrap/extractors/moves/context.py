@@ -607,6 +607,9 @@ class _Context:
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
                 # (not "恒指昨日升近200點後今日未能延續升勢": after that figure, today is another event)
                 and not _AFTER_THEN.match(self.folded, tok.end, t.start)
+                # (nor a Chinese day word that heads the next move, its verb after it: "昨日 HSI
+                # 先升 0.5% 今日又跌晒"; Chinese tells a move's day before its verb)
+                and not (not self.folded[t.start:t.end].isascii() and self.verb_follows(t))
             ):
                 return True
         return False
