@@ -46,6 +46,7 @@ from hkwrap.extractors.moves.cues import (
     _HEADING_CHARS,
     _HEADING_MARKS,
     _HIGH_LOW_LINE,
+    _LEAD_SESSIONS,
     _LEAD_WORDS,
     _LIST_AND,
     _LIST_CLAUSE_BREAK,
@@ -742,10 +743,11 @@ class _Context:
         opens_on_level = bool(tokens) and tokens[opening].word is not None and bool({"level", "high_low"} & tokens[opening].word.roles) and (
             tokens[opening].start - opens_at <= _OPENS_REACH  # (今早開報120元: after the word for today)
         )
-        # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点")
+        # (or session words and a qualifier before the verb: "盘中一度跌超3.5%，最低下探20,950点",
+        # "午盘一度涨超2.5%")
         while (
             lead < len(tokens) - 1 and lead < _LEAD_WORDS and tokens[lead].word is not None
-            and (tokens[lead].role_kind("session") == "intraday" or tokens[lead].role_kind("qualifier"))
+            and (tokens[lead].role_kind("session") in _LEAD_SESSIONS or tokens[lead].role_kind("qualifier"))
             and not {"up", "down", "level"} & tokens[lead].word.roles
             and tokens[lead + 1].start - tokens[lead].end <= _ADJACENT
         ):

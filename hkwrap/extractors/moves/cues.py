@@ -294,6 +294,9 @@ _SIZE_NOUN_END = "幅"
 _REFERENCE_ZONE_REACH = 24
 _LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price
 _LEAD_WORDS = 3  # session and qualifier words before a subjectless sentence's verb ("盘中一度跌")
+# The sessions such a lead may name: a moment of the day before the close (盘中, 午盘, 早段);
+# a close word opens a sentence of its own kind (收市升200點).
+_LEAD_SESSIONS = frozenset({"intraday", "midday", "open"})
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
 # A short Chinese clause of colour opening a sentence before its figures ("尾市有獲利回吐，"): at
 # most this many characters, a phrase and not a sentence of its own topic.
