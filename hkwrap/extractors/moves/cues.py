@@ -248,7 +248,7 @@ _NEAR_BREAK = patterns.compile(r"[,;。]")  # a clause break between a word and 
 _PERIOD_AFTER_BREAK = patterns.compile(r"[,;。(]")
 # ... nor across a conjunction: what it joins on is a clause or a figure of its own ("to
 # HK$150.30 and 11.2% over the week", "to HK$420.2 but still finished the week 1.1% lower").
-_CLAUSE_JOIN_BETWEEN = patterns.compile(r"\b(?:and|but|while)\b|而|但")
+_CLAUSE_JOIN_BETWEEN = patterns.compile(r"\b(?:and|but|while)\b|而|但|不过")  # (不过: 不過, Cantonese "but")
 _RIGHT_AFTER_BREAK = patterns.compile(r"[,;。、]")
 _CLAUSE_OPENER = patterns.compile(r"[\s,;:]*(?:[-*•▪·]\s)?(?:and|but|while|whereas|with|as|when)?\s*")  # (after a bullet too)
 # A speaker's label opening a line of a Q&A or a transcript: "答：", "A:", "Analyst: ".
