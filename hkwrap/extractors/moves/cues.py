@@ -322,8 +322,15 @@ _OTHER_EXTREME = patterns.compile(
 # told to the point after a mark crossed: "一度升穿17,700點，最高升至17,708點")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
-# Between a target word and the old target it was changed from: "target price to HK$41 from ".
-_TARGET_FROM = patterns.compile(r"\s?(?:price\s)?(?:to|at)\s(?:hk\$\s?)?[\d.,]{1,10}\sfrom\s(?:hk\$\s?)?")
+# A verb of a target's change told after the noun, as notes' bullets write it ("target cut to").
+_TARGET_CHANGED = r"(?:(?:cut|raised|lowered|trimmed|lifted|reduced|increased|revised|moved)\s)?"
+# Between a target word and the old target it was changed from: "target price to HK$41 from ",
+# "target cut to HK$103 from ".
+_TARGET_FROM = patterns.compile(
+    rf"\s?(?:price\s)?{_TARGET_CHANGED}(?:to|at)\s(?:hk\$\s?)?[\d.,]{{1,10}}\sfrom\s(?:hk\$\s?)?"
+)
+# ... and the new target, past _TARGET_REACH: "target raised to HK$8.90".
+_TARGET_TO = patterns.compile(rf"\s?(?:price\s)?{_TARGET_CHANGED}(?:to|at)\s(?:hk\$\s?)?")
 _TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")

@@ -90,6 +90,7 @@ from hkwrap.extractors.moves.cues import (
     _TARGET_FOR_REACH,
     _TARGET_FROM,
     _TARGET_REACH,
+    _TARGET_TO,
     _TECHNICAL_AFTER,
     _TECHNICAL_LINK,
     _TECHNICAL_ROLES,
@@ -254,10 +255,13 @@ class _Figures:
             return
         skip = (
             self.near(self.target_word, q, _TARGET_REACH)  # "目標價上調至 700 元": a forecast, not a price
-            # "trimmed its target price to HK$41 from HK$45": the old target after the new one
+            # "trimmed its target price to HK$41 from HK$45": the old target after the new one;
+            # "target raised to HK$8.90": the new one past the verb
             or (
-                self.target_word is not None and q.kind in ("money", "num")
-                and _TARGET_FROM.fullmatch(folded, self.target_word.end, q.start) is not None
+                self.target_word is not None and q.kind in ("money", "num") and (
+                    _TARGET_FROM.fullmatch(folded, self.target_word.end, q.start) is not None
+                    or _TARGET_TO.fullmatch(folded, self.target_word.end, q.start) is not None
+                )
             )
             # "cut its target for Anta Sports to HK$95": the target's company named between
             or (
