@@ -606,6 +606,12 @@ _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= 
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
 _APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
 _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
+# After an amount: a commodity's unit ("US$4,000/oz", "US$82 a barrel", "10,600美元/吨"): the
+# price of gold, oil or a metal, never a share's.
+_COMMODITY_UNIT_AFTER = patterns.compile(
+    r"\s?(?:/\s?|per\s|an?\s)(?:troy\s)?(?:oz|ounces?|tonnes?|tons?|t|bbl|barrels?|lbs?|pounds?|mmbtu|grams?)\b"
+    r"|\s?(?:/|每)(?:盎司|安士|桶|吨|克|磅)"
+)
 _RANGE_NOUN_LINK = patterns.compile(r"(?:gains?|loss(?:es)?|rises?|falls?|drops?|declines?|advances?)\s(and|to)(?:\sa)?")
 _RANGE_QUALIFIER = patterns.compile(r"(?:近|逾|约|超过|nearly|over|about|around|almost)\s?$")
 # Before a range of levels: a stretch of days around now, not the day ("恒指近期在23,500點至

@@ -14,6 +14,7 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_END,
     _COLLOQUIAL_PCT,
     _COLLOQUIAL_PCT_MAX,
+    _COMMODITY_UNIT_AFTER,
     _COMPARED_AFTER,
     _DAY_AFTER_BEFORE,
     _DAY_AFTER_REACH,
@@ -850,6 +851,8 @@ class _Figures:
             return  # "a 43.2% premium to the HK$202.50 offer price": the offer, not a trade
         if _PER_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "at an initial price of HKD6.23 per share": a deal's terms, not the market's
+        if _COMMODITY_UNIT_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+            return  # "At US$4,000/oz the sector trades at 11x": gold's price, not a share's
         if _SIDE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到80元以下可以考慮收集": a price with a side is a threshold, not a trade
         if _ALERT_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
