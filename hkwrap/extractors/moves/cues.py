@@ -606,6 +606,12 @@ _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= 
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
 _APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
 _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
+# Before a percent: a holding's return on paper, not the day's move ("我嘅美團而家帳面 -23%",
+# "账面浮亏18%", "a paper loss of 23%"): what the writer's position is worth against its cost.
+_PAPER_RETURN_BEFORE = patterns.compile(
+    r"(?:帐面|账面|浮亏|浮盈|paper\s(?:loss|gain|profit)(?:\sof)?)\s?(?:上|蚀|赚|亏损|亏|盈利|浮亏|浮盈)?\s?$"
+)
+_PAPER_RETURN_REACH = 12  # the words and a sign between them and the figure
 # After an amount: a commodity's unit ("US$4,000/oz", "US$82 a barrel", "10,600美元/吨"): the
 # price of gold, oil or a metal, never a share's.
 _COMMODITY_UNIT_AFTER = patterns.compile(

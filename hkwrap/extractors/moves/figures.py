@@ -56,6 +56,8 @@ from hkwrap.extractors.moves.cues import (
     _OPINION,
     _OR,
     _OTHER_EXTREME,
+    _PAPER_RETURN_BEFORE,
+    _PAPER_RETURN_REACH,
     _PCT_SIDE_AFTER,
     _PCT_THEN_PRICE,
     _PER_SHARE_AFTER,
@@ -425,6 +427,10 @@ class _Figures:
                 self.fundamental is not None and last is not None and self.fundamental.end > last.end
                 and not (self.fundamental.scope and q.start > self.fundamental.scope)
             )
+            # "我嘅美團而家帳面 -23%": the writer's position on paper, not the day's move
+            or _PAPER_RETURN_BEFORE.search(
+                self.folded, max(self.sentence[0], q.start - _PAPER_RETURN_REACH), q.start - (q.sign != 0)
+            ) is not None
         ):
             return
         magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - _THRESHOLD_REACH):self.level.end]
