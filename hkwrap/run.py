@@ -562,22 +562,16 @@ class RunResult:
 
 
 def write_units(
-    units: Sequence[Unit],
-    settings: Settings,
-    *,
-    fmt: str | None,
+    units: Sequence[Unit], settings: Settings, request: ExtractRequest, *, fmt: str | None,
     output: Path | None,
-    jobs: int,
-    fail_fast: bool,
-    quiet: bool,
-    debug: bool,
-    bom: bool,
-    ticker_style: str | None,
-    colours: str,
-    append: bool = False,
-    color: str = "auto",
 ) -> RunResult:
+    """Every unit's documents written in input order to ``output`` (stdout when None) as
+    ``fmt`` (None: a table on a terminal, else JSON Lines), the rest as ``request`` asks."""
     from hkwrap.output import get_renderer
+
+    jobs, fail_fast, quiet, debug = request.jobs, request.fail_fast, request.quiet, request.debug
+    bom, ticker_style, colours = request.bom, request.ticker_style, request.colours
+    append, color = request.append, request.color
     from hkwrap.output.records import add_tickers, ticker_converter, ticker_formatter
 
     sink: AtomicFile | None = None
@@ -770,21 +764,7 @@ def extract(request: ExtractRequest) -> int:
                 say("error", None, f"no report found in {', '.join(inputs) or 'the list'}")
                 if output is not None:
                     raise Exit(EXIT_FAILED)  # the old -o file is kept as it was
-            result = write_units(
-                units,
-                settings,
-                fmt=fmt,
-                output=output,
-                jobs=r.jobs,
-                fail_fast=r.fail_fast,
-                quiet=r.quiet,
-                debug=r.debug,
-                bom=r.bom,
-                ticker_style=r.ticker_style,
-                colours=r.colours,
-                append=r.append,
-                color=r.color,
-            )
+            result = write_units(units, settings, r, fmt=fmt, output=output)
         code = EXIT_FAILED if result.failed or not units else EXIT_OK
         if not r.quiet and result.fmt == "table":
             _summary(result)
