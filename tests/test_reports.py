@@ -670,6 +670,11 @@ folder with docs/ and gold/:
   (targets, stop-losses, ratings beside yesterday's moves), retail investors' posts and chat
   groups (nicknames, emoji, their own positions and paper losses) and Stock Connect heavy
   reports (北水, per-stock net flows, top-ten active lists).
+- tests/reports140/ to tests/reports143/: wave 25, blind: rates, yields and dividends beside the
+  moves (HIBOR, the prime rate, the 7.85 peg, dividend yields), Chinese-language reports from
+  Taiwan, Macau, Singapore and Malaysia (another market's turnover and breadth beside Hong
+  Kong's), text copied out of PDFs, scans and chat screenshots (numbers split by stray spaces and
+  line breaks, full-width digits, page furniture), and IPO days with the grey market (暗盤).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
