@@ -218,13 +218,16 @@ def _pattern() -> regex.Pattern:
             # A list "2.2, 1.4 and 0.9 percent" is three figures: only a group of exactly three
             # digits after "d, " would be the stray-space tail of a larger number, and only if
             # no digit follows it ("@ 434, 9988 +6.9%" is a price, then a chat's bare code).
+            # A group of three split by one stray space or a line break, as OCR and PDF copies
+            # break it ("17,8 52", "24,3\n24点", "25,31 2.40"): one number, when no digit or comma
+            # follows.
             # "23 229.21": a space between thousands (an agency's style), with its decimals only
             # (never a tab: "700\t618.50" is two cells of a pasted table)
             # (a digit before 成 counts tenths, as 八成 does: "升近1成" is nearly 10%)
             # (and a tenth's digit after it: "2成7" is 27%, as 二成七 is)
             (?P<dcheng>(?<![\d.,])[1-9])成(?P<dchengtail>[1-9](?!\d|[.,]\d|%))?(?![交本员份立功为熟品长])
             # (a figure right after "c.", circa, with no space: "down c.3%")
-          | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,(?:\d{{3}}|\s\d{{3}}(?!\d)))+|\d{{1,3}}(?:[^\S\t\n\r\f\v]\d{{3}})+(?=\.\d)|\d+)
+          | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,(?:\d{{3}}|\s\d{{3}}(?!\d)|\d[ \n]\d{{2}}(?![\d,])|\d{{2}}[ \n]\d(?![\d,])))+|\d{{1,3}}(?:[^\S\t\n\r\f\v]\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
             # mixed forms: 3万4000, 2万3, 1,100.9亿
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
