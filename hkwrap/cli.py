@@ -40,7 +40,6 @@ from hkwrap.run import (
     EXIT_OK,
     EXIT_PIPE,
     EXIT_SIGINT,
-    EXIT_SIGTERM,
     EXIT_USAGE,
 )
 
@@ -103,8 +102,7 @@ class _OneLineErrors(TyperGroup):
             print("hkwrap: error: interrupted", file=sys.stderr)
             sys.exit(EXIT_SIGINT)
         except run.UsageError as exc:  # found by a command once its options were parsed
-            print(f"hkwrap: error: {run.one_line(exc.format_message())}", file=sys.stderr, flush=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(exc.report())
         except run.Exit as exc:
             sys.exit(exc.code)
         except typer.TyperException as exc:  # click's exceptions: usage errors and the like
@@ -686,31 +684,7 @@ def main() -> None:
     """Every command through typer (``hkwrap.launch.main`` runs a plain ``extract`` without
     it, and this for everything else)."""
     args = sys.argv[1:]
-    if args[:1] == ["extract"]:
-        run.pause_collector()  # until warm_up has built what the run keeps
-    from hkwrap import patterns
-    from hkwrap.paths import cache_dir
-
-    patterns.use_cache(cache_dir())  # compiled patterns kept between runs (hkwrap/patterns.py)
-    # Ctrl-C or SIGTERM while a run starts (loading the extractors, before the first report)
-    # ends it as during the reports: one line and 130 or 143, no traceback
-    starting = run.signals_as_exceptions() if args[:1] == ["extract"] else contextlib.nullcontext()
-    try:
-        with starting:
-            _app_for(args)(prog_name="hkwrap")
-    except BrokenPipeError:
-        run.silence_stdout()
-        sys.exit(EXIT_PIPE)
-    except KeyboardInterrupt:
-        run.say("error", None, "interrupted")
-        sys.exit(EXIT_SIGINT)
-    except run.Terminated:
-        run.say("error", None, "terminated")
-        sys.exit(EXIT_SIGTERM)
-    finally:
-        run.resume_collector()
-        patterns.save()
-
+    sys.exit(run.run_command(lambda: _app_for(args)(prog_name="hkwrap"), extract=args[:1] == ["extract"]))
 
 
 # -- the market record (hkwrap/store/cli.py, which reuses the option handling above) ------------

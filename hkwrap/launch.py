@@ -163,36 +163,19 @@ def _as_path(value: str) -> Any:
     return Path(value)
 
 
-def run_extract(request: run.ExtractRequest) -> int:
-    """``hkwrap extract`` for a parsed request, with what ``hkwrap.cli.main`` and typer do
-    around a run: the collector paused at start-up, the pattern cache, signals, and usage errors
-    as one line."""
-    run.pause_collector()  # until warm_up has built what the run keeps
-    from hkwrap import patterns
-    from hkwrap.paths import cache_dir
+def run_extract(request: run.ExtractRequest) -> int | None:
+    """``hkwrap extract`` for a parsed request, wrapped as ``hkwrap.cli.main`` wraps every
+    command (:func:`hkwrap.run.run_command`), its usage errors said as typer's group says them."""
 
-    patterns.use_cache(cache_dir())
-    try:
-        with run.signals_as_exceptions():
-            try:
-                return run.extract(request)
-            except run.UsageError as exc:
-                print(f"hkwrap: error: {run.one_line(exc.format_message())}", file=sys.stderr, flush=True)
-                return run.EXIT_USAGE
-            except run.Exit as exc:
-                return exc.code
-    except BrokenPipeError:
-        run.silence_stdout()
-        return run.EXIT_PIPE
-    except KeyboardInterrupt:
-        run.say("error", None, "interrupted")
-        return run.EXIT_SIGINT
-    except run.Terminated:
-        run.say("error", None, "terminated")
-        return run.EXIT_SIGTERM
-    finally:
-        run.resume_collector()
-        patterns.save()
+    def body() -> int:
+        try:
+            return run.extract(request)
+        except run.UsageError as exc:
+            return exc.report()
+        except run.Exit as exc:
+            return exc.code
+
+    return run.run_command(body, extract=True)
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -55,6 +55,11 @@ class UsageError(Exception):
         if self.param_hint is None:
             return f"invalid value: {self.message}"
         return f"invalid value for {self.param_hint}: {self.message}"
+
+    def report(self) -> int:
+        """Say it on stderr, one line; the exit status of a usage error."""
+        print(f"hkwrap: error: {one_line(self.format_message())}", file=sys.stderr, flush=True)
+        return EXIT_USAGE
 
 
 class Exit(Exception):
@@ -872,3 +877,33 @@ def warm_up(options: Options) -> None:
         pass
     finally:
         resume_collector()
+
+
+def run_command(body: Callable[[], int | None], *, extract: bool) -> int | None:
+    """Run one command's ``body`` as the command line wraps every command: the compiled
+    patterns kept between runs (hkwrap/patterns.py); for ``extract`` the collector paused until
+    warm-up, and SIGTERM raised from the start, so that Ctrl-C or SIGTERM while a run starts
+    ends it as during the reports; a reader of stdout gone away, Ctrl-C and SIGTERM as one line
+    and 141, 130 or 143, no traceback. Used by ``hkwrap.cli.main`` (typer) and
+    ``hkwrap.launch`` (a plain ``extract``)."""
+    if extract:
+        pause_collector()  # until warm_up has built what the run keeps
+    from hkwrap import patterns
+    from hkwrap.paths import cache_dir
+
+    patterns.use_cache(cache_dir())
+    try:
+        with signals_as_exceptions() if extract else contextlib.nullcontext():
+            return body()
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        say("error", None, "interrupted")
+        return EXIT_SIGINT
+    except Terminated:
+        say("error", None, "terminated")
+        return EXIT_SIGTERM
+    finally:
+        resume_collector()
+        patterns.save()
