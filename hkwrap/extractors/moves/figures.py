@@ -428,9 +428,7 @@ class _Figures:
                 and not (self.fundamental.scope and q.start > self.fundamental.scope)
             )
             # "我嘅美團而家帳面 -23%": the writer's position on paper, not the day's move
-            or _PAPER_RETURN_BEFORE.search(
-                self.folded, max(self.sentence[0], q.start - _PAPER_RETURN_REACH), q.start - (q.sign != 0)
-            ) is not None
+            or _PAPER_RETURN_BEFORE.search(self.folded, max(self.sentence[0], q.start - _PAPER_RETURN_REACH), q.start) is not None
         ):
             return
         magnitude_word = self.level is not None and "幅" in self.folded[max(0, self.level.end - _THRESHOLD_REACH):self.level.end]
