@@ -610,7 +610,7 @@ class _Context:
                 and not _AFTER_THEN.match(self.folded, tok.end, t.start)
                 # (nor a Chinese day word that heads the next move, its verb after it: "昨日 HSI
                 # 先升 0.5% 今日又跌晒"; Chinese tells a move's day before its verb)
-                and not (not self.folded[t.start:t.end].isascii() and self.verb_follows(t))
+                and (self.folded[t.start:t.end].isascii() or not self.verb_follows(t))
             ):
                 return True
         return False

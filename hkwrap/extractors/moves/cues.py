@@ -322,15 +322,16 @@ _OTHER_EXTREME = patterns.compile(
 # told to the point after a mark crossed: "一度升穿17,700點，最高升至17,708點")
 # "its target for Anta Sports to HK$95", "price target on Meituan to HK$160": the company the
 # target is for stands between the word and the figure, within this many characters.
-# A verb of a target's change told after the noun, as notes' bullets write it ("target cut to").
-_TARGET_CHANGED = r"(?:(?:cut|raised|lowered|trimmed|lifted|reduced|increased|revised|moved)\s)?"
-# Between a target word and the old target it was changed from: "target price to HK$41 from ",
-# "target cut to HK$103 from ".
-_TARGET_FROM = patterns.compile(
-    rf"\s?(?:price\s)?{_TARGET_CHANGED}(?:to|at)\s(?:hk\$\s?)?[\d.,]{{1,10}}\sfrom\s(?:hk\$\s?)?"
+# Between a target word and its new figure, a verb of the change told after the noun as notes'
+# bullets write it: "target price to HK$", "target raised to HK$" (past _TARGET_REACH) ...
+_TARGET_TO_SOURCE = (
+    r"\s?(?:price\s)?(?:(?:cut|raised|lowered|trimmed|lifted|reduced|increased|revised|moved)\s)?"
+    r"(?:to|at)\s(?:hk\$\s?)?"
 )
-# ... and the new target, past _TARGET_REACH: "target raised to HK$8.90".
-_TARGET_TO = patterns.compile(rf"\s?(?:price\s)?{_TARGET_CHANGED}(?:to|at)\s(?:hk\$\s?)?")
+_TARGET_TO = patterns.compile(_TARGET_TO_SOURCE)
+# ... and the old target it was changed from: "target price to HK$41 from ", "target cut to
+# HK$103 from ".
+_TARGET_FROM = patterns.compile(_TARGET_TO_SOURCE + r"[\d.,]{1,10}\sfrom\s(?:hk\$\s?)?")
 _TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
@@ -611,7 +612,7 @@ _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")
 _PAPER_RETURN_BEFORE = patterns.compile(
     r"(?:帐面|账面|浮亏|浮盈|paper\s(?:loss|gain|profit)(?:\sof)?)\s?(?:上|蚀|赚|亏损|亏|盈利|浮亏|浮盈)?\s?$"
 )
-_PAPER_RETURN_REACH = 12  # the words and a sign between them and the figure
+_PAPER_RETURN_REACH = 12  # the words and a space before the figure (its sign is part of it)
 # After an amount: a commodity's unit ("US$4,000/oz", "US$82 a barrel", "10,600美元/吨"): the
 # price of gold, oil or a metal, never a share's.
 _COMMODITY_UNIT_AFTER = patterns.compile(
