@@ -12,12 +12,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from hkwrap import data, patterns
 from hkwrap.plain import record, replace
 from hkwrap.text.fold import fold
+
+if TYPE_CHECKING:
+    import regex
 
 # Chinese numerals (folded, so 兩 is 两 and 萬 is 万).
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -128,6 +130,10 @@ def parse_zh_numeral(s: str) -> float | None:
     return total + section
 
 
+# Between the words of a number read out: "twenty-five hundred", "four hundred and twelve".
+_SPOKEN_WORD_BREAK = patterns.compile(r"[-\s]+")
+
+
 def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
     """Value of an English number read out: "one point six", "four hundred and twelve",
     "twenty-five hundred", "two thousand three hundred"."""
@@ -135,7 +141,7 @@ def parse_en_numeral(s: str, words: dict[str, int]) -> float | None:
     # "point eight percent": a fraction read out with no whole part
     whole, _, frac = ("", "", s[len("point "):]) if s.startswith("point ") else s.partition(" point ")
     total = section = 0
-    for w in regex.split(r"[-\s]+", whole.strip()) if whole.strip() else ():
+    for w in _SPOKEN_WORD_BREAK.split(whole.strip()) if whole.strip() else ():
         if w in ("and", "a"):
             continue  # ("a" only before hundred or thousand, where the patterns allow it)
         v = words.get(w)
@@ -193,7 +199,7 @@ def _unit_kinds() -> dict[str, str]:
 
 def _alt(words: list[str]) -> str:
     """Regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
+    return "|".join(patterns.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +209,7 @@ def _pattern() -> regex.Pattern:
     cur_after = _alt(list(u["currency_after"]))
     mags = _alt(list(u["magnitudes"]))
     units = "|".join(
-        regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() and w[-1].isalpha() else "")
+        patterns.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() and w[-1].isalpha() else "")
         for w in sorted({fold(w) for words in u["figure_units"].values() for w in words}, key=lambda w: (-len(w), w))
     )
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
@@ -276,7 +282,7 @@ def _pattern() -> regex.Pattern:
             (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
         )?
         """,
-        regex.VERBOSE,
+        patterns.VERBOSE,
     )
 
 
@@ -379,7 +385,7 @@ def _spoken_pattern() -> regex.Pattern:
         (?:(?:{en_word}|a\s(?:hundred|thousand)(?![a-z]))(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
         (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?
         |(?<![\d\s]\s)(?<!\d)point(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})$""",
-        regex.VERBOSE,
+        patterns.VERBOSE,
     )
 
 
@@ -387,7 +393,7 @@ def _spoken_pattern() -> regex.Pattern:
 def _fraction_pattern() -> regex.Pattern:
     """A fraction of one percent read out, ending where the text before "percent" ends."""
     phrases = sorted(_units().get("spoken_fractions", {}), key=lambda w: (-len(w), w))
-    return patterns.compile(r"(?<![a-z])(" + "|".join(regex.escape(p).replace(r"\ ", r"\s") for p in phrases) + r")$")
+    return patterns.compile(r"(?<![a-z])(" + "|".join(patterns.escape(p).replace(r"\ ", r"\s") for p in phrases) + r")$")
 
 
 @lru_cache(maxsize=1)

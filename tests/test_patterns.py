@@ -4,7 +4,10 @@ ignored, never trusted."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -118,3 +121,76 @@ def test_a_loaded_pattern_matches_as_the_compiled_one(tmp_path: Path, fresh_cach
     text = "收報26,418.55點，較早前低見25,990點; the index ended at 26,418.55 points"
     assert [m.groupdict() for m in loaded.finditer(text)] == [m.groupdict() for m in compiled.finditer(text)]
     assert (loaded.pattern, loaded.flags, loaded.groupindex) == (compiled.pattern, compiled.flags, compiled.groupindex)
+
+
+def test_flag_numbers_are_regexs() -> None:
+    ours = (patterns.IGNORECASE, patterns.MULTILINE, patterns.VERBOSE)
+    assert ours == (int(regex.IGNORECASE), int(regex.MULTILINE), int(regex.VERBOSE))
+
+
+def _vocabulary_words(node: object) -> list[str]:
+    """Every string in the data files' tree (words, names, units)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [w for k, v in node.items() for w in (*_vocabulary_words(k), *_vocabulary_words(v))]
+    if isinstance(node, (list, tuple)):
+        return [w for v in node for w in _vocabulary_words(v)]
+    return []
+
+
+def test_escape_is_regexs_on_every_word_of_the_vocabulary() -> None:
+    from hkwrap import data
+
+    words = _vocabulary_words(data.load())
+    assert len(words) > 1000
+    words += ["HK$1.2bn (est.)", "a|b", "[x]{2}", "^$*+?", "#&~-", "tab\there", "new\nline", "\u3000全角", "\\d"]
+    for word in words:
+        assert patterns.escape(word) == regex.escape(word), word
+        assert regex.fullmatch(patterns.escape(word), word), word
+
+
+def test_a_run_from_the_cache_never_imports_regexs_parser(tmp_path: Path) -> None:
+    """The patterns are made by regex's C extension alone; the pattern parser (and its imports)
+    stays out of a run that compiles nothing, and comes in when one does."""
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('regex._regex_core' in sys.modules, file=sys.stderr))\n"
+        "from hkwrap.launch import main\n"
+        f"sys.argv = ['hkwrap', 'extract', '--no-user-aliases', '-f', 'json', {str(report)!r}]\n"
+        "main()\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+
+    def run() -> tuple[str, str]:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                              stdin=subprocess.DEVNULL, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout, done.stderr.splitlines()[-1]
+
+    cold, cold_parser = run()  # no cache file yet: every pattern compiled
+    warm, warm_parser = run()
+    assert (cold_parser, warm_parser) == ("True", "False")
+    assert warm == cold and '"index": "HSI"' in warm
+
+
+def test_patterns_from_the_extension_alone_are_regexs_patterns_once_it_is_imported() -> None:
+    probe = (
+        "import copyreg, pickle, sys\n"
+        "from hkwrap import patterns\n"
+        "engine = patterns._engine()\n"
+        "assert 'regex' not in sys.modules and sys.modules['regex._regex'] is engine\n"
+        "import regex\n"
+        "assert regex._main._regex is engine  # regex's own import took the loaded extension\n"
+        "p = regex.compile(r'(?P<pts>\\d+)點')\n"
+        "made = engine.compile(*copyreg.dispatch_table[type(p)](p)[1])\n"
+        "assert isinstance(made, regex.Pattern) and made.search('升312點')['pts'] == '312'\n"
+        "assert pickle.loads(pickle.dumps(made)).pattern == p.pattern\n"
+        "assert regex.sub(r'(\\d+)點', r'\\1 points', '升312點') == '升312 points'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=120, check=False)
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr

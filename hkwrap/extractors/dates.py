@@ -14,9 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from functools import cache, lru_cache
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
 from hkwrap.numbers import parse_zh_numeral
@@ -24,6 +22,9 @@ from hkwrap.text import stamps
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+
+if TYPE_CHECKING:
+    import regex
 
 HKT = dt.timezone(dt.timedelta(hours=8))
 
@@ -59,7 +60,7 @@ def full_day_named(prep: Prepared, start: int, end: int) -> bool:
 @cache
 def _words_pattern(key: str) -> regex.Pattern:
     words = data.load()["lexicon"]["dates"].get(key, [])
-    return patterns.compile("|".join(regex.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w))) or r"(?!)")
+    return patterns.compile("|".join(patterns.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w))) or r"(?!)")
 
 
 @cache
@@ -94,7 +95,7 @@ def _calendar() -> dict[str, Any]:
 def _alt(words: list[str]) -> str:
     """Regex alternation of words, longest first; a Latin word on word boundaries."""
     return "|".join(
-        rf"\b{regex.escape(w)}\b" if w.isascii() else regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))
+        rf"\b{patterns.escape(w)}\b" if w.isascii() else patterns.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))
     )
 
 
@@ -103,9 +104,9 @@ def _date_pattern() -> regex.Pattern:
     """Every form of date a report writes. Folded text: lower-case Latin, ASCII digits,
     Simplified Chinese."""
     cal = _calendar()
-    month = "|".join(regex.escape(w) for w in sorted(cal["months"], key=lambda w: (-len(w), w)))
-    weekday = "|".join(regex.escape(w) for w in cal["en_weekdays"])
-    prefixes = "|".join(regex.escape(w) for w in cal["prefixes"])
+    month = "|".join(patterns.escape(w) for w in sorted(cal["months"], key=lambda w: (-len(w), w)))
+    weekday = "|".join(patterns.escape(w) for w in cal["en_weekdays"])
+    prefixes = "|".join(patterns.escape(w) for w in cal["prefixes"])
     return patterns.compile(
         rf"""
           (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
@@ -120,7 +121,7 @@ def _date_pattern() -> regex.Pattern:
         | (?P<today>{_alt(cal["today"])})
         | (?P<yday>{_alt(cal["yesterday"])})
         """,
-        regex.VERBOSE,
+        patterns.VERBOSE,
     )
 
 
@@ -133,7 +134,7 @@ def _anchor_words() -> tuple[str, str]:
     cjk = [*cal["prefixes"], *(w for w in [*cal["today"], *cal["yesterday"]] if not w.isascii())]
     cjk += ["二〇", "二○", "二零", "一九"]  # a year in Chinese numerals (二○一一年)
     words = [w for w in [*cal["today"], *cal["yesterday"]] if w.isascii()]
-    return r"\b(?:" + "|".join([*latin, r"on\s", *words]) + ")", "|".join(regex.escape(w) for w in cjk)
+    return r"\b(?:" + "|".join([*latin, r"on\s", *words]) + ")", "|".join(patterns.escape(w) for w in cjk)
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +157,7 @@ def _start_scans() -> tuple[regex.Pattern, ...]:
     ("2025-11-21", "2025年"). Most numbers (prices, points, percents) have none of these, and
     the big pattern is not tried there."""
     latin, cjk = _anchor_words()
-    month_initials = regex.escape("".join(sorted({w[0] for w in _calendar()["months"]})))
+    month_initials = patterns.escape("".join(sorted({w[0] for w in _calendar()["months"]})))
     number = (
         r"(?<!\d)\d(?="
         rf"\d?(?:\s?[月日]|(?:st|nd|rd|th)?[\s-](?:of\s)?[{month_initials}]|(?P<sep>[/.-])\d\d?(?P=sep)20)"
@@ -182,6 +183,10 @@ _AHEAD_BEFORE = patterns.compile(
 _ANNOUNCED = patterns.compile(r"\s?(?:将|将会|会)?(?:公布|发表|举行|出炉|揭晓|公布的|to be released|will|release)")
 
 
+# A metadata date that is not ISO 8601: "2025/11/21", "2025年11月21".
+_METADATA_DATE = patterns.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
 def parse_iso(value: str) -> dt.date | None:
     """A date from front matter or page metadata: 2025-11-21, 2026-06-25T11:31:16.000Z
     (converted to Hong Kong time), 2026-03-05T16:35:00+08:00, 2025/11/21."""
@@ -189,7 +194,7 @@ def parse_iso(value: str) -> dt.date | None:
     try:
         stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        m = regex.match(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})", value)
+        m = _METADATA_DATE.match(value)
         if not m:
             return None
         try:
@@ -768,7 +773,7 @@ def _weekday_then_bracket() -> regex.Pattern:
     """A weekday name (lexicon/dates.yaml) right before a date, in brackets or not: "Thursday
     (Sept 5)", "MON 29 SEP". (Not after a comma: "Wednesday, 21 May" heads a morning daily as
     often as an evening one.)"""
-    weekday = "|".join(regex.escape(w) for w in _calendar()["en_weekdays"])
+    weekday = "|".join(patterns.escape(w) for w in _calendar()["en_weekdays"])
     return patterns.compile(rf"\b({weekday})\.?(?:\s?\(\s?|[^\S\n])$")
 
 

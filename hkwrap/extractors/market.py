@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
@@ -26,6 +24,9 @@ from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import RELATIVE_ASIDE
+
+if TYPE_CHECKING:
+    import regex
 
 # A figure this far (in characters) after its keyword still belongs to it.
 _REACH = 60
@@ -90,7 +91,7 @@ def _words() -> dict[str, regex.Pattern]:
 
     def alt(key: str) -> str:
         words = sorted({fold(x) for x in w[key]}, key=lambda w: (-len(w), w))
-        return "|".join(regex.escape(x).replace(r"\ ", r"\s") for x in words)
+        return "|".join(patterns.escape(x).replace(r"\ ", r"\s") for x in words)
 
     noun = f"{alt('breadth_up')}|{alt('breadth_down')}"
     return {

@@ -21,9 +21,7 @@ import bisect
 import re
 import weakref
 from functools import cache, lru_cache
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from hkwrap import data, patterns
 from hkwrap.extractors.dates import date_ends_at, time_zone_word
@@ -33,6 +31,9 @@ from hkwrap.securities.table import SecurityTable
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Entity(NamedTuple):
@@ -385,7 +386,7 @@ _ELSEWHERE_BEFORE = patterns.compile(r"(?:美股|a股|中概股|us-listed|u\.s\.
 
 
 _TIME_BEFORE = patterns.compile(
-    r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\b(?:times?|calendar|schedule|timetable|agenda)\b[^.\n]{0,16}$", regex.IGNORECASE
+    r"\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?$|\b(?:times?|calendar|schedule|timetable|agenda)\b[^.\n]{0,16}$", patterns.IGNORECASE
 )
 # "16:20 " before the name, or the word time (or a calendar) a few words before it ("all times
 # are Hong Kong time (HKT)", "times in HKT", "Economic calendar (HKT)")

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
@@ -23,6 +21,9 @@ from hkwrap.numbers import SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.wrap import csv_cells
+
+if TYPE_CHECKING:
+    import regex
 
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
@@ -583,7 +584,7 @@ def _label_units() -> tuple[regex.Pattern, Mapping[str, float]]:
     latin = sorted((w for w in scale if w.isascii()), key=lambda w: (-len(w), w))
     cjk = sorted((w for w in scale if not w.isascii()), key=lambda w: (-len(w), w))
     pattern = patterns.compile(
-        r"\b(" + "|".join(map(regex.escape, latin)) + r")\b|(" + "|".join(map(regex.escape, cjk)) + ")"
+        r"\b(" + "|".join(map(patterns.escape, latin)) + r")\b|(" + "|".join(map(patterns.escape, cjk)) + ")"
     )
     return pattern, scale
 
@@ -696,7 +697,7 @@ def table_market_figures(prep: Prepared, lexicon: Lexicon) -> dict[str, Amount]:
 _WIRE_AMOUNT_ROW = patterns.compile(
     r"^\s*\((?P<unit>[^()\d]{1,30})\)\s*(?P<a>\d[\d,]{0,15}(?:\.\d+)?)\s+(?P<b>\d[\d,]{0,15}(?:\.\d+)?)"
     r"\s+(?P<chg>[+\-]\s?\d[\d,]{0,15}(?:\.\d+)?)\s*$",
-    regex.MULTILINE,
+    patterns.MULTILINE,
 )
 # The label stands on the row's line or on a line at most this many lines above (a blank
 # line between them).

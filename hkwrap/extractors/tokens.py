@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
 from hkwrap.numbers import Quantity
@@ -20,6 +18,9 @@ from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import Overlaps
+
+if TYPE_CHECKING:
+    import regex
 
 # After a line's label, its first figure: spaces or a colon, perhaps a sign.
 _FIGURES_AFTER_LABEL = patterns.compile(r"[ \t:：]{0,40}[+\-]?\d")  # (a column gap of at most 40)
@@ -157,7 +158,7 @@ def _derivative_after() -> regex.Pattern:
     from hkwrap.text.fold import fold
 
     nouns = sorted({fold(w) for w in data.load()["cues"]["derivative_nouns"]}, key=lambda w: (-len(w), w))
-    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
+    alt = "|".join(patterns.escape(w).replace(r"\ ", r"\s") + (r"\b" if w[-1].isascii() else "") for w in nouns)
     return patterns.compile(
         # (perhaps after 相關 / 的: "美團相關認購證", "騰訊的牛證"; or "有隻": "騰訊有隻認購證",
         # 小米今日有多隻認購證; or a possessive and a few words: "Tencent's most active call warrant")

@@ -28,7 +28,6 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick_rs
-import regex
 
 from hkwrap import patterns
 from hkwrap.securities.tickers import TickerMatch, _hk_code
@@ -136,7 +135,7 @@ _FORMS = r"""
 _CODE_BRACKETED = patterns.compile(
     r"[(「<]\s?(?:(?<=\()「)?(?:" + _FORMS + r")(?:」(?=\)))?(?:\s?[,;/、][^()\n%$]{0,40}?)?"
     r"\s?(?:[)」>]|(?=,\s?[-+−▲▼]?\s?(?:hk\$)?\d))",
-    regex.VERBOSE,
+    patterns.VERBOSE,
 )
 _CODE_PREFIXED = patterns.compile(
     r"(?:hkg|sehk|hkex|hk)\s?:\s?(?P<n1>\d{1,5})(?![\d.])|hk\.(?P<n2>\d{4,5})(?!\d)"
@@ -157,7 +156,7 @@ _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 _CODE_BBG = patterns.compile(
     r" hk(?=[.,;:)/\]]|[ \t]*$|[ \t]{2}|\s+(?:and|or|equity|all|both)\b|\s/"
     r"|\s[+\-\u2212]\d|\s(?:unch|unchanged|flat|softer|firmer|higher|lower|up|down|above|below|through)\b)",
-    regex.MULTILINE,
+    patterns.MULTILINE,
 )
 # Digits of a code: not the tail of a larger number ("1,700"), but a comma before them is
 # fine where it is a clause's (港股方面，0700.HK).
@@ -188,7 +187,7 @@ _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 _CHAT_MESSAGE = patterns.compile(
     r"^[ \t]*\[[^\]\n]{1,24}\][ \t]{0,4}[^:：\s\[\]][^:：\n\[\]]{0,23}[:：]"
     r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
-    regex.MULTILINE,
+    patterns.MULTILINE,
 )
 # A bare code in a message: three to five digits (one or two are too often a count) where a
 # subject stands (right after the sender's colon, a list's separator, a full stop, 同/及/and,

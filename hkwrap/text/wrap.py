@@ -13,19 +13,17 @@ Blank lines, headings, bullets and table rows always break.
 
 from __future__ import annotations
 
-import regex
-
 from hkwrap import patterns
 from hkwrap.text.stamps import STAMP_LINE
 
 # A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
 _CLOSED = patterns.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
 # A line that cannot end a sentence: a comma, 、, a hyphen, or a joining word.
-_OPEN_END = patterns.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))$", regex.IGNORECASE)
+_OPEN_END = patterns.compile(r"(?:[,，、;；(（\-–]|\b(?:or|and|of|to|at|by|with|from|the|a|an|in|on|for|was|were|is|down|up))$", patterns.IGNORECASE)
 # A next line that plainly continues the sentence: a lower-case word.
 _CONTINUES = patterns.compile(r"[a-z]")
 # A next line that may continue it: a figure, a unit, a comma (a table row may too).
-_MAY_CONTINUE = patterns.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", regex.IGNORECASE)
+_MAY_CONTINUE = patterns.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万元點点]|港元|美元)", patterns.IGNORECASE)
 # A line laid out in columns (tabs, runs of spaces, full-width ones as Chinese tables pad with,
 # or two cell bars, ASCII or full-width, as in "00700 | 腾讯控股 | 624.00", "01810｜小米集團"): a
 # table, never a wrapped sentence.
@@ -49,7 +47,7 @@ ABBREVIATIONS = frozenset(
      "exp"]
 )
 # The word a line's closing full stop follows.
-_WORD_BEFORE_DOT = patterns.compile(r"(?<![a-z])([a-z][a-z.]{0,7})\.$", regex.IGNORECASE)
+_WORD_BEFORE_DOT = patterns.compile(r"(?<![a-z])([a-z][a-z.]{0,7})\.$", patterns.IGNORECASE)
 _ABBREVIATION_REACH = 10  # the longest abbreviation and its full stop, read from the line's end
 # An indented line (a bullet's item run on) starts with one of these.
 _INDENT = (" ", "\t", "\u3000")

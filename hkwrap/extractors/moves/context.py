@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import pairwise
-
-import regex
+from typing import TYPE_CHECKING
 
 from hkwrap.extractors.dates import chinese_full_dates
 from hkwrap.extractors.moves.cues import (
@@ -111,6 +110,9 @@ from hkwrap.numbers import Quantity
 from hkwrap.text.lexicon import IndexScale, Word
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import RELATIVE_ASIDE_CHARS
+
+if TYPE_CHECKING:
+    import regex
 
 
 class _Context:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from itertools import pairwise
-
-import regex
+from typing import TYPE_CHECKING
 
 from hkwrap import patterns
 from hkwrap.extractors.moves.cues import (
@@ -20,6 +19,9 @@ from hkwrap.extractors.moves.cues import (
 from hkwrap.extractors.moves.records import BindState
 from hkwrap.extractors.tokens import Token
 from hkwrap.text.prepare import Prepared
+
+if TYPE_CHECKING:
+    import regex
 
 # How far apart an index name and a day word stand when the word dates the index's move
 # ("恒指昨日高開", "昨日恒指", "The Hang Seng Index yesterday rose").
