@@ -675,6 +675,12 @@ folder with docs/ and gold/:
   Taiwan, Macau, Singapore and Malaysia (another market's turnover and breadth beside Hong
   Kong's), text copied out of PDFs, scans and chat screenshots (numbers split by stray spaces and
   line breaks, full-width digits, page furniture), and IPO days with the grey market (暗盤).
+- tests/reports144/ to tests/reports147/: wave 26, blind: Asia-Pacific closing round-ups whose
+  turnover, breadth and flows belong to several exchanges (NT$, S$, RM, 億元 beside Hong Kong's),
+  dealers' chat logs, sales-trading notes and blotters in desk shorthand (700 +2.1% 412.4, hsi
+  -180 / 19,820, close -3.3% @ 65.8, lower-case tickers), macro and policy days (rate cuts in
+  basis points, 厘 mortgage rates beside bank shares, CPI and PMI beside the moves), and
+  weekend columns telling the day among 52-week ranges, peaks and valuations.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
