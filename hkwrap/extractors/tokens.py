@@ -144,8 +144,13 @@ _CODE_AFTER_NAME_GAP = 8  # spaces between a watchlist row's name and its code, 
 # A security's own code printed bare before its name: "09868 小鵬汽車" (a push log's lines).
 _BARE_CODE_BEFORE = patterns.compile(r"(?<![\d.,])(\d{4,5})[ \t]{1,3}$")
 _CODE_BEFORE_REACH = 9  # five digits and the spaces between
-# A security's own code printed bare after its name: "建行 939", "HKEX 388", "小米 1810".
-_BARE_CODE_AFTER = patterns.compile(rf"[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])")
+# A security's own code printed bare after its name: "建行 939", "HKEX 388", "小米 1810", or
+# with no space at all, as chats write it ("工行1398同中行3988", "百度9888同京東9618"), where a
+# unit after the digits makes them a figure instead ("騰訊700元").
+_BARE_CODE_AFTER = patterns.compile(
+    rf"(?|[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])"
+    r"|(\d{1,5})(?![\d.,%])(?!\s*[|｜])(?!\s?(?:港?元|蚊|港?仙|点|个?基点)))"
+)
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
 def _derivative_after() -> regex.Pattern:
