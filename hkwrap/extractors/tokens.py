@@ -401,9 +401,10 @@ def tokenize(
             tokens.append(Token(w.start, bracket.end(), subject=Subject("stock", ent.code, w.start, bracket.end(), ent)))
             taken.append((w.start, bracket.end()))
             words = [u for u in words if u is not w]
-    # Index names win over numbers inside them ("CSI 300", "Nikkei 225"); a number's unit wins
-    # over a name without digits inside it ("272.6 Hong Kong dollars" is no market).
-    numbered = [w for w in words if _index_roles(w.roles)[0] and _DIGIT.search(folded, w.start, w.end)]
+    # Words with digits in them win over the numbers inside them: index names ("CSI 300",
+    # "Nikkei 225"), periods ("52周高位", "over the 12 months"); a number's unit wins over a
+    # name without digits inside it ("272.6 Hong Kong dollars" is no market).
+    numbered = [w for w in words if _DIGIT.search(folded, w.start, w.end)]
     taken.extend((w.start, w.end) for w in numbered)
     names = Overlaps(taken)
     quantities = [q for q in prep.quantities(start, end) if not names.overlaps(q.start, q.end)]

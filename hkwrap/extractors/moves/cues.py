@@ -315,6 +315,9 @@ _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb
 # A period word's possessive right before a figure: the figure is that period's ("昨日的1.3%").
 _OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
 _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
+# An other period's second extreme after its first and a list mark: "52周高位是66.7元、低位52.2元",
+# "the 52-week high is HK$66.70, the low HK$52.20": the period's too.
+_PERIOD_OTHER_EXTREME = patterns.compile(r"[、,;]\s?(?:the\s|and\s(?:a\s)?)?(?:low|high)\b|[、,;]\s?(?:低位|高位|最低|最高|低见|高见)")
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(
     r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹|上升|下跌|升|涨|跌)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"

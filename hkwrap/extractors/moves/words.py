@@ -28,6 +28,7 @@ from hkwrap.extractors.moves.cues import (
     _OPENING_COMMA,
     _OTHER_EXTREME,
     _OWNED_FIGURE_AFTER,
+    _PERIOD_OTHER_EXTREME,
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
     _REVERSAL,
@@ -197,6 +198,9 @@ class _Words:
                 # "…tumbled 5.7%; the following day, the index jumped 9.1%": a period that is its
                 # clause by itself frames the clause after it
                 scope = self.clause_end(clause + 1) or sentence[1]
+            if not framing and scope == clause and (other := _PERIOD_OTHER_EXTREME.match(folded, clause, sentence[1])):
+                # "52周高位是66.7元、低位52.2元": the period's other extreme, after the list mark
+                scope = self.clause_end(other.end()) or sentence[1]
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
             elif (colon := _COLON_AFTER.match(folded, tok.end, scope)) is not None and any(
