@@ -198,9 +198,14 @@ _CHAT_MESSAGE = patterns.compile(
 # of decliners ("1,102 升 / 590 跌") has none.
 _CHAT_CLAUSE_REACH = 60  # the figure within this many characters: a message's clause is short
 _CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n\d]*\d")
+# ... or in the line's later clauses when the code opens a line of the message ("883 gave it
+# back, close -1.8% @ 21.25"), or after the other codes of a slashed pair ("3690 / 1810 -10.4%
+# and -7.9% resp").
+_CHAT_LINE_FIGURE_AFTER = patterns.compile(r"[^/;。\n\d]*\d")
+_CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?/[ \t]?\d{3,5}(?![\d.,%]))+")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
-    r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]))"
+    r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]|/[ \t]?\d{3,5}(?![\d.,%])))"
     r"(?![ \t]{0,2}(?:[點点蚊億亿萬万千百隻只個个元倍成年月日號号仙手股張张次位人天周週歲岁港美]|分(?![別别])"
     r"|(?:pts?|points?|k|m|mn|bn|b|shares?|lots?|hkd|usd|rmb|dollars?|bucks?|x|hk)\b))"
 )
@@ -397,9 +402,14 @@ class Matcher:
             blank = lined.find("\n\n", m.end(), end)
             for c in _CHAT_BARE_CODE.finditer(lined, m.end() - 1, end if blank < 0 else blank):
                 digits = c.group(1)
+                after = c.end(1)
+                if (pair := _CHAT_CODE_PAIR.match(lined, after)) is not None:
+                    after = pair.end()
+                opens_line = not lined[lined.rfind("\n", 0, c.start(1)) + 1 : c.start(1)].strip()
+                figure_after = _CHAT_LINE_FIGURE_AFTER if opens_line else _CHAT_FIGURE_AFTER
                 if (
                     not _YEAR.match(digits) and digits.zfill(5) in self.table
-                    and _CHAT_FIGURE_AFTER.match(lined, c.end(1), c.end(1) + _CHAT_CLAUSE_REACH)
+                    and figure_after.match(lined, after, after + _CHAT_CLAUSE_REACH)
                 ):
                     found.append((c.start(1), c.end(1), digits, False))
         return found
