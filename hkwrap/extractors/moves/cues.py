@@ -349,7 +349,7 @@ _SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
 # +210 @ 22558". Between the points and the level, a level's link ("@", 報, at; not a bare
 # comma: "HSI -180, 30,905 咁上下" leaves the level unbound, so the points wait too).
 _SESSION_GAP = patterns.compile(r"\s?(?:[a-z]{2,10}\s?)?:?\s?")
-_LEVEL_LINK_AFTER_POINTS = patterns.compile(r"\s?(?:@|at|,?\s?(?:报|收报|收))\s?")
+_LEVEL_LINK_AFTER_POINTS = patterns.compile(r"\s?(?:@|at|/|,?\s?(?:报|收报|收))\s?")  # (or a desk's slash: "hsi -180 / 19,820")
 # Words a clause may hold and still only add a figure to the move before it.
 _FIGURE_ONLY_ROLES = frozenset({"up", "down", "advancers", "decliners"}) | frozenset(
     f"qualifier:{k}" for k in ("over", "under", "nearly", "about", "as_much_as")
@@ -524,6 +524,7 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # ... and after a ticker's columns ("+1.2% 15,693, tech index +1.8%", "+2.9% 15,957.2 (+449.72
 # pts)", "HSTECH +2.1% 5,412 / HSCEI +1.3%"): a list's comma, slash or bar, or the points in
 # brackets may follow the level too.
+_SLASH_GAP = patterns.compile(r"[^\S\n]{0,3}/[^\S\n]{0,3}")  # ... or a slash, as a desk writes change / level
 _TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}|,[^\S\n]{0,2}")  # (or a comma: "半日市 HSI +0.9%, 23,710, ...")
 _TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(/|｜]|$|\n)")
 # ... or a word for now between ("恒指升咗400點，而家 15,907，中資券商好勁").
@@ -553,6 +554,7 @@ _LEVEL_AFTER_CHANGE = (
     (_TICKER_GAP, _TICKER_LEVEL_END),  # "▼0.4% 5,321.7", "+1.2% 15,693，tech index", "+2.9% 15,957.2 (+449.72 pts)"
     (_NOW_GAP, _TICKER_LEVEL_END),  # "恒指升咗400點，而家 15,907，"
     (_BRACKET_NEXT, _BRACKET_CLOSE),  # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）"
+    (_SLASH_GAP, _TICKER_LEVEL_END),  # a desk's "hsi -180 / 19,820 (-0.9%)", "hscei -13.45% / 7,294.13,"
 )
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})

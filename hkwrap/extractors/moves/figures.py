@@ -529,18 +529,19 @@ class _Figures:
         prev = self.prev
         nxt = next((t for t in self.tokens[i + 1:i + 3] if t.qty is not None), None)
         level_min = self.scale().level_min
-        if prev is None or nxt is None or nxt.qty is None or q.value >= level_min:
+        if prev is None or nxt is None or nxt.qty is None:
             return False
         if nxt.qty.kind == "num":
             # a chat's "HSI open +210 @ 22558", "恒指 +210，報 22,558": signed points right after
-            # the index's name, then the level
+            # the index's name, then the level (signed, as many points as a day can hold: a
+            # desk's "hsi -3,021.51 / 19,828.30")
             return (
-                bool(q.sign) and not nxt.qty.sign and nxt.qty.value >= level_min
+                bool(q.sign) and q.value < self.scale().points_max and not nxt.qty.sign and nxt.qty.value >= level_min
                 and prev.subject is not None and prev is self.last_subject and prev.subject.kind == "index"
                 and _SESSION_GAP.fullmatch(self.folded, prev.end, q.start) is not None
                 and _LEVEL_LINK_AFTER_POINTS.fullmatch(self.folded, q.end, nxt.start) is not None
             )
-        if nxt.qty.kind != "pct":
+        if nxt.qty.kind != "pct" or q.value >= level_min:
             return False
         if prev.word is not None and {"up", "down"} & prev.word.roles and q.start - prev.end <= 1:
             # "升200或0.73%", "跌176，跌幅0.9%", "DOWN 426.85  (-2.09%)"
@@ -585,9 +586,16 @@ class _Figures:
 
     def level_after_change(self, q: Quantity) -> bool:
         """A bare level right after the index's change ("国指涨1.3%，8,934；", "▼0.4% 5,321.7",
-        "恒指升咗400點，而家 15,907", "up as much as 2.6% (26,470)"), where the index trades."""
+        "恒指升咗400點，而家 15,907", "up as much as 2.6% (26,470)", "hsi -180 / 19,820"), where
+        the index trades."""
         prev = self.prev
-        if prev is None or prev.qty is None or prev.qty.kind not in ("pct", "pts"):
+        if prev is None or prev.qty is None:
+            return False
+        if prev.qty.kind not in ("pct", "pts") and not (
+            # (or signed points with no unit, taken as the move's points: "hsi -180 / 19,820")
+            prev.qty.kind == "num" and prev.qty.sign and self.cur is not None
+            and any(p.start == prev.start for p in self.cur.points)
+        ):
             return False
         folded = self.folded
         return any(
