@@ -350,6 +350,31 @@ def _dateline_time(folded: str, end: int) -> dt.time | None:
     return dt.time(hour, minute) if hour < 24 and minute < 60 else None
 
 
+# A close told in the lead: the report is of its dateline's day when the first sentence after
+# the dateline with a figure tells a close and names no other day ("2024年12月13日（星期五）收市：
+# 恒指跌426點，收報19,971點", "Hong Kong stocks closed lower ... fell 426 points"); a weekday
+# before it told later ("禮拜四恒指升咗1.2%") is background, not a morning recap's day.
+_CLOSE_TOLD = patterns.compile(r"收市|收盘|收报|收于|收在|收跌|收升|收涨|收高|收低|\b(?:closed|ended|finished|settled)\b")
+
+
+def _lead_tells_close(prep: Prepared, matches: list[tuple[int, regex.Match]], n: int, start: int) -> bool:
+    """Do the sentences from ``start`` (in sentence ``n``, the dateline's) up to the first that
+    holds a figure tell a close, naming no day (a date, a weekday, yesterday) of their own?"""
+    folded = prep.folded
+    told = False
+    for k in range(n, min(len(prep.sentences), n + _AFTER_DATELINE)):
+        lo, hi = prep.sentences[k]
+        lo = max(lo, start)
+        if lo >= hi:
+            continue
+        if any(k2 == k and m.start() >= lo and not m.group("today") for k2, m in matches):
+            return False  # another day named ("本版數據為3月16日（星期一）收市", "周四恒指收跌"): its own reading
+        told = told or _CLOSE_TOLD.search(folded, lo, hi) is not None
+        if _FIGURE_DIGIT.search(folded, lo, hi) is not None:
+            return told
+    return False
+
+
 def _timed_after_open(folded: str, end: int) -> bool:
     """Does the dateline that ends at ``end`` give a time of day after the open?"""
     time = _dateline_time(folded, end)
@@ -911,6 +936,8 @@ def find_trading_day(
     same_day = dateline_end is not None and (
         _timed_after_open(folded, dateline_end) or (timed_log(prep) and not morning_recap_lead(prep))
     )
+    if dateline is not None and dateline_end is not None and not same_day and not morning_recap_lead(prep):
+        same_day = _lead_tells_close(prep, matches, dateline[1], dateline_end)
     if dateline is not None and not same_day:
         # "HONG KONG, Nov 16, 2021 - Hong Kong stocks started Tuesday's session ...": the lead
         # names the dateline's own weekday, so the report is of that day and a weekday before
