@@ -304,6 +304,27 @@ def _ends_before(ends: set[int], pos: int) -> int | None:
 _OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
 
 
+# 收 alone right before a signed change is the close, as push alerts and desks shorten 收市
+# ("一度 +3%，收 +1.5% @ HK$34.0", "收-0.8%"); not the end of a word holding it (吸收, 營收).
+_SHORT_CLOSE = patterns.compile(r"(?<![吸接回征税营创丰秋没验查签])收[ \t]?(?=[+\-−▲▼][ \t]?\d)")
+_CLOSE_ROLES = frozenset({"session:close"})
+
+
+def _with_short_closes(folded: str, start: int, end: int, words: list[Word]) -> list[Word]:
+    """``words`` with each short 收 in the span read as the close too (the lexicon's 收 alone is a
+    level's label: "收 98.55")."""
+    at = {m.start() for m in _SHORT_CLOSE.finditer(folded, start, end)}
+    if not at:
+        return words
+    out = [
+        Word(w.roles | _CLOSE_ROLES, w.start, w.end) if w.start in at and w.end == w.start + 1 else w
+        for w in words
+    ]
+    held = Overlaps([(w.start, w.end) for w in out])
+    extra = [Word(_CLOSE_ROLES, a, a + 1) for a in sorted(at) if not held.overlaps(a, a + 1)]
+    return sorted([*out, *extra], key=lambda w: w.start) if extra else out
+
+
 def without_codes_after_names(folded: str, quantities: list[Any], entities: list[Any], start: int, end: int) -> list[Any]:
     """``quantities`` less a code printed bare right after its name ("騰訊控股 00700 ｜
     HK$388.00", "快手 1024 平盘"): the name's, not a figure (a price, a count)."""
@@ -389,6 +410,8 @@ def tokenize(
     words = _index_sets(
         [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)], folded, lexicon
     )
+    if "收" in folded[start:end]:
+        words = _with_short_closes(folded, start, end, words)
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
