@@ -202,6 +202,19 @@ _CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n\d]*\d")
 # back, close -1.8% @ 21.25"), or after the other codes of a slashed pair ("3690 / 1810 -10.4%
 # and -7.9% resp").
 _CHAT_LINE_FIGURE_AFTER = patterns.compile(r"[^/;。\n\d]*\d")
+# A desk's timed log (a blotter): entries opening on a clock time and a run of spaces, perhaps
+# a label ("09:41  9988       -15% @ 103.0", "13:40  SOE/HIGH-DIV 941 -7.9% @ 70.05"), and rows
+# indented under an entry ("                  700   -12.8%  439.0"). Read only in a text with at
+# least _LOG_ENTRIES such entries; the code is then followed by a signed change or a word, with
+# a figure later on its line. (Folded text: lower case.)
+_LOG_ENTRY = patterns.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]{2,}", patterns.MULTILINE)
+_LOG_ENTRIES = 3
+_LOG_CODE = patterns.compile(
+    r"(?:^[ \t]*\d{1,2}:\d{2}[ \t]{2,}(?:[a-z][a-z/&\-]{0,15}(?:[ \t][a-z][a-z/&\-]{0,15})?[ \t]+)?|^[ \t]{4,})"
+    r"(?P<code>\d{3,5})(?![\d.,%:])(?:[ \t]?[,/][ \t]?(?P<code2>\d{3,5})(?![\d.,%:]))?"
+    r"(?=[ \t]{1,12}(?:[-+]\s?\d|[a-z]))(?=[^\n]*\d)",
+    patterns.MULTILINE,
+)
 _CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?/[ \t]?\d{3,5}(?![\d.,%]))+")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
@@ -364,6 +377,7 @@ class Matcher:
             if d:
                 found.append((d.start(), m.end(), d.group(0), False))
         found.extend(self._chat_codes(folded, text))
+        found.extend(self._log_codes(folded, text))
         found.sort(key=lambda f: (f[0], -f[1]))
         out = []
         last_end = -1
@@ -378,6 +392,19 @@ class Matcher:
                 out.append((s, e, ticker, bare))
                 last_end = e
         return out
+
+    def _log_codes(self, folded: str, text: str | None) -> list[tuple[int, int, str, bool]]:
+        """Codes written bare in a timed log's entries and the rows under them (see
+        ``_LOG_CODE``) that the table lists: (start, end, digits, False)."""
+        if text is None or "\n" not in text or len(_LOG_ENTRY.findall(text, 0, len(text))) < _LOG_ENTRIES:
+            return []
+        found: list[tuple[int, int, str, bool]] = []
+        for m in _LOG_CODE.finditer(folded):
+            for group in ("code", "code2"):
+                digits = m.group(group)
+                if digits is not None and not _YEAR.match(digits) and digits.zfill(5) in self.table:
+                    found.append((m.start(group), m.end(group), digits, False))
+        return found
 
     def _chat_codes(self, folded: str, text: str | None) -> list[tuple[int, int, str, bool]]:
         """Codes written bare in a chat's messages (see ``_CHAT_BARE_CODE``) that the table
