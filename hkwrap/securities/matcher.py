@@ -186,7 +186,9 @@ _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 # bare, as their screens show it; anywhere else a bare number is a figure.
 _CHAT_MESSAGE = patterns.compile(
     r"^[ \t]*\[[^\]\n]{1,24}\][ \t]{0,4}[^:：\s\[\]][^:：\n\[\]]{0,23}[:：]"
-    r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
+    # (or a timed log's entry: "09:58  1810  -17%+. 9868 and 9866 -20% / -15% resp.")
+    r"|^[ \t]*\d{1,2}:\d{2}[ \t]{2,}",
     patterns.MULTILINE,
 )
 # A bare code in a message: three to five digits (one or two are too often a count) where a
@@ -211,7 +213,7 @@ _LOG_ENTRY = patterns.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]{2,}", patterns.MULTILI
 _LOG_ENTRIES = 3
 _LOG_CODE = patterns.compile(
     r"(?:^[ \t]*\d{1,2}:\d{2}[ \t]{2,}(?:[a-z][a-z/&\-]{0,15}(?:[ \t][a-z][a-z/&\-]{0,15})?[ \t]+)?|^[ \t]{4,})"
-    r"(?P<code>\d{3,5})(?![\d.,%:])(?:[ \t]?[,/][ \t]?(?P<code2>\d{3,5})(?![\d.,%:]))?"
+    r"(?P<code>\d{3,5})(?:[ \t]?[,/][ \t]?(?P<code2>\d{3,5}))?(?![\d.,%:])"
     r"(?=[ \t]{1,12}(?:[-+]\s?\d|[a-z]))(?=[^\n]*\d)",
     patterns.MULTILINE,
 )
