@@ -109,7 +109,7 @@ def _date_pattern() -> regex.Pattern:
     prefixes = "|".join(patterns.escape(w) for w in cal["prefixes"])
     return patterns.compile(
         rf"""
-          (?<!\d)(?P<y1>20\d\d)\s?(?:[-./]|年)\s?(?P<m1>[01]?\d)\s?(?:[-./]|月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
+          (?<!\d)(?P<y1>20\d\d)(?:\s?(?P<sep1>[-./])\s?(?P<m1>[01]?\d)\s?(?P=sep1)|\s?年\s?(?P<m1>[01]?\d)\s?月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
         | \b(?P<mon>{month})\.?\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b|\s\((?P<y2>20\d\d)\))?
         | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?:\s|-)(?:of\s)?(?P<mon3>{month})\.?\b(?:(?:,?\s|-)(?P<y3>20\d\d)\b)?
         | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
