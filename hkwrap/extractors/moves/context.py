@@ -41,6 +41,7 @@ from hkwrap.extractors.moves.cues import (
     _FIGURELESS_CLAUSES,
     _FROM_BASE_BETWEEN,
     _FROM_DAY_AFTER,
+    _FULL_STOP_BREAK,
     _HAN_RUN,
     _HEADING_CHARS,
     _HEADING_MARKS,
@@ -950,6 +951,8 @@ class _Context:
         ):
             return  # the report's own year (2023年12月29日), unless as a period ("fell 14% in 2023")
         clause = self.clause_end(q.end)
+        if (stop := _FULL_STOP_BREAK.search(self.folded, q.end, self.sentence[1])) is not None and (clause is None or stop.start() < clause):
+            clause = stop.start()  # "worst day since 2008. hscei -9.98%": a chat's full stop before a small letter
         # a date opening the sentence dates all of it: "On 24 October 2008, the index lost 8.3
         # per cent in a single day" (a year after its day and month, before any subject)
         heads = _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None and not any(

@@ -502,6 +502,9 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# A full stop and a space: where a year's frame ends at the latest, even where the sentence
+# runs on because a chat goes on in small letters ("worst day since 2008. hscei -9.98%").
+_FULL_STOP_BREAK = patterns.compile(r"\.(?=\s)")
 # A quote row: an index's name then its level at once, perhaps after a time stamp and a
 # speaker ("[16:10] 老周：恒生指數 24,216.18，+0.96%").
 _QUOTE_ROW = patterns.compile(
