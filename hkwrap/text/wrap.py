@@ -28,10 +28,13 @@ _MAY_CONTINUE = patterns.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万�
 # or two cell bars, ASCII or full-width, as in "00700 | 腾讯控股 | 624.00", "01810｜小米集團"): a
 # table, never a wrapped sentence.
 _COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
-# A desk's quote row: a code or two written bare, then a signed change ("700 -6.9% 473.6",
+# A desk's quote row: a code or two written bare (or a ticker), then a signed change ("700 -6.9% 473.6",
 # "9988  -18.2%  99.15", "3690 / 1810 -10.4% and -7.9% resp"): a line of its own, as a table's
 # row is, never the rest of the line above.
-_CODE_QUOTE_ROW = patterns.compile(r"\d{3,5}(?:\s?(?:/|,|&|and)\s?\d{3,5})*\s{1,4}[+\-−▲▼]\s?\d[\d,]*(?:\.\d+)?\s?%")
+_CODE_QUOTE_ROW = patterns.compile(
+    # (or a ticker written as a word: "baba +5.8% 139.7")
+    r"(?:\d{3,5}(?:\s?(?:/|,|&|and)\s?\d{3,5})*|[A-Za-z][A-Za-z.&]{1,11})\s{1,4}[+\-−▲▼]\s?\d[\d,]*(?:\.\d+)?\s?%"
+)
 # A line opening on a code written bare and then a word or a sign ("883 gave it back, close
 # -1.8% @ 21.25", "9888 and 9618 both >-13%"): two such lines in a row are a desk's list, each
 # line its own (a wrapped sentence seldom puts a bare integer at the head of two lines running).
@@ -128,7 +131,9 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if csv_cells(before) and csv_cells(after):
             continue  # rows of comma-separated values pasted from a spreadsheet
-        if _CODE_QUOTE_ROW.match(after) or (_CODE_LINE.match(before) and _CODE_LINE.match(after)):
+        if _CODE_QUOTE_ROW.match(after) or (
+            (_CODE_LINE.match(before) or _CODE_QUOTE_ROW.match(before)) and _CODE_LINE.match(after)
+        ):
             continue  # "closing prints:" / "700 -6.9% 473.6" / "9988 -9.5% 108.1" / "883 gave it back, …"
         if STAMP_LINE.match(before) and STAMP_LINE.match(after):
             # a feed's entries, each opening on its time (text/stamps.py), never run on from the
