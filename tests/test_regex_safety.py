@@ -189,6 +189,8 @@ USAGE: dict[str, tuple[str, int | None, str]] = {
         "search", 60, "mentions._role: at most 60 characters before a mention"),
     "hkwrap.securities.matcher._CHAT_FIGURE_AFTER": (
         "match", 60, "matcher._chat_codes: from a bare code's end, _CHAT_CLAUSE_REACH characters on"),
+    "hkwrap.securities.matcher._CHAT_LINE_FIGURE_AFTER": (
+        "match", 60, "matcher._chat_codes: from a bare code's end, _CHAT_CLAUSE_REACH characters on"),
     "hkwrap.securities.matcher._UNKNOWN_NAME": (
         "search", 80, "matcher: the 80 characters before a bracketed code"),
     "hkwrap.securities.build._SUFFIX_RE": ("search", 200, "build: one security name"),
