@@ -37,8 +37,9 @@ def heads_line(folded: str, start: int) -> bool:
 # The day of a weekday word's role (lexicon ``weekday:<day>``), Monday 0.
 WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _DIGIT = patterns.compile(r"\d")
-# A figure right after a word (a space or a colon between): "低位16,642點", "高位：17,120".
-_FIGURE_RIGHT_AFTER = patterns.compile(r"\s{0,2}[:：]?\s{0,2}(?:hk\$\s?)?[\d零〇一二两三四五六七八九十]")  # ("Last HK$288.40")
+# A figure right after a word (a space or a colon between): "低位16,642點", "高位：17,120", or
+# "so far" between ("hsi low so far 21,702, -6.3%").
+_FIGURE_RIGHT_AFTER = patterns.compile(r"(?:\sso\sfar)?\s{0,2}[:：]?\s{0,2}(?:hk\$\s?)?[\d零〇一二两三四五六七八九十]")  # ("Last HK$288.40")
 
 
 @record(hashable=True)
