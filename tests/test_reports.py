@@ -681,6 +681,12 @@ folder with docs/ and gold/:
   -180 / 19,820, close -3.3% @ 65.8, lower-case tickers), macro and policy days (rate cuts in
   basis points, 厘 mortgage rates beside bank shares, CPI and PMI beside the moves), and
   weekend columns telling the day among 52-week ranges, peaks and valuations.
+- tests/reports148/ to tests/reports151/: wave 27, blind: reports centred on the HSCEI, the
+  Hang Seng TECH or the Composite with sector and size indices beside them, English reports from
+  outside Hong Kong's press (state media, Singapore, Malaysia, India, Japan, a US newsletter),
+  corporate-action days (ex-dividend, bonus shares, consolidations, rights issues, halts and
+  resumptions, adjusted against unadjusted prices), and very short reports (flashes, pushes,
+  ticker-tape lines, SMS alerts).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
