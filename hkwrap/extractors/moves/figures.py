@@ -462,6 +462,11 @@ class _Figures:
         if not sign and self.beside_signed_percent(q):
             sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
         if (
+            not sign and cur is not None and cur.points and cur.points[-1].value
+            and _OR.fullmatch(self.folded, cur.points[-1].end, q.start) is not None
+        ):
+            sign = 1 if cur.points[-1].value > 0 else -1  # "+1,310.05 pts, or 6.2%": the percent restates the signed points
+        if (
             sign and cur is not None and len(cur.subjects) == 1 and cur.pcts and not cur.points
             and cur.pcts[-1].end < self.narrow_at < q.start
         ):
