@@ -305,6 +305,22 @@ def _ends_before(ends: set[int], pos: int) -> int | None:
 _OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
 
 
+# An article before a direction word and a figure right after it: the word sizes the move
+# another verb told ("rose a softer 1.1%", "gained a steeper 2.3%"), it gives no direction.
+_ARTICLE_BEFORE = patterns.compile(r"\ban?\s$")
+_MOVE_DIRECTIONS = frozenset({"up", "down"})
+
+
+def _sizes_the_move(folded: str, w: Word) -> bool:
+    """Is ``w`` a direction word written as the size of a move ("a softer 1.1%")?"""
+    return (
+        bool(w.roles & _MOVE_DIRECTIONS) and w.start >= 2
+        and folded.endswith("er", w.start, w.end)  # a comparative ("softer"), not "Ping An falling"
+        and _ARTICLE_BEFORE.search(folded, max(0, w.start - 3), w.start) is not None
+        and _FIGURE_RIGHT_AFTER.match(folded, w.end) is not None
+    )
+
+
 # 收 alone right before a signed change is the close, as push alerts and desks shorten 收市
 # ("一度 +3%，收 +1.5% @ HK$34.0", "收-0.8%"); not the end of a word holding it (吸收, 營收).
 _SHORT_CLOSE = patterns.compile(r"(?<![吸接回征税营创丰秋没验查签])收[ \t]?(?=[+\-−▲▼][ \t]?\d)")
@@ -413,6 +429,7 @@ def tokenize(
     )
     if "收" in folded[start:end]:
         words = _with_short_closes(folded, start, end, words)
+    words = [w for w in words if not _sizes_the_move(folded, w)]
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
