@@ -188,7 +188,9 @@ _CHAT_MESSAGE = patterns.compile(
     r"^[ \t]*\[[^\]\n]{1,24}\][ \t]{0,4}[^:：\s\[\]][^:：\n\[\]]{0,23}[:：]"
     r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
     # (or a timed log's entry: "09:58  1810  -17%+. 9868 and 9866 -20% / -15% resp.")
-    r"|^[ \t]*\d{1,2}:\d{2}[ \t]{2,}",
+    r"|^[ \t]*\d{1,2}:\d{2}[ \t]{2,}"
+    # (or the sender, the time and a colon: "Kelvin 09:52: 2015 / 9868 +7% +9% resp.")
+    r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}[:：]",
     patterns.MULTILINE,
 )
 # A bare code in a message: three to five digits (one or two are too often a count) where a
@@ -217,6 +219,7 @@ _LOG_CODE = patterns.compile(
     r"(?=[ \t]{1,12}(?:[-+]\s?\d|[a-z]))(?=[^\n]*\d)",
     patterns.MULTILINE,
 )
+_SIGNED_AFTER = patterns.compile(r"[ \t]{1,2}[-+]\d")
 _CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?/[ \t]?\d{3,5}(?![\d.,%]))+")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
@@ -436,8 +439,11 @@ class Matcher:
                     after = pair.end()
                 opens_line = not lined[lined.rfind("\n", 0, c.start(1)) + 1 : c.start(1)].strip()
                 figure_after = _CHAT_LINE_FIGURE_AFTER if opens_line else _CHAT_FIGURE_AFTER
+                # (a year-like code is a code when a signed change or another code follows it:
+                # Li Auto's "2015 -3.3%", "2015 / 9868 +7% +9% resp.")
+                year_like = _YEAR.match(digits) is not None and pair is None and _SIGNED_AFTER.match(lined, c.end(1)) is None
                 if (
-                    not _YEAR.match(digits) and digits.zfill(5) in self.table
+                    not year_like and digits.zfill(5) in self.table
                     and figure_after.match(lined, after, after + _CHAT_CLAUSE_REACH)
                 ):
                     found.append((c.start(1), c.end(1), digits, False))
