@@ -204,7 +204,7 @@ _CHAT_CLAUSE_REACH = 60  # the figure within this many characters: a message's c
 _CHAT_FIGURE_AFTER = patterns.compile(r"[^,/;。\n\d]*\d")
 # ... or in the line's later clauses when the code opens a line of the message ("883 gave it
 # back, close -1.8% @ 21.25"), or after the other codes of a slashed pair ("3690 / 1810 -10.4%
-# and -7.9% resp").
+# and -7.9% resp", "883 & 857 both down ~2%").
 _CHAT_LINE_FIGURE_AFTER = patterns.compile(r"[^/;。\n\d]*\d")
 # A desk's timed log (a blotter): entries opening on a clock time and a run of spaces, perhaps
 # a label ("09:41  9988       -15% @ 103.0", "13:40  SOE/HIGH-DIV 941 -7.9% @ 70.05"), and rows
@@ -220,10 +220,10 @@ _LOG_CODE = patterns.compile(
     patterns.MULTILINE,
 )
 _SIGNED_AFTER = patterns.compile(r"[ \t]{1,2}[-+]\d")
-_CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?/[ \t]?\d{3,5}(?![\d.,%]))+")
+_CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?[/&][ \t]?\d{3,5}(?![\d.,%]))+")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
-    r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]|/[ \t]?\d{3,5}(?![\d.,%])))"
+    r"(?=[ \t]{0,2}(?:[-+▲▼]\s?\d|[^\W\d_]|[/&][ \t]?\d{3,5}(?![\d.,%])))"
     r"(?![ \t]{0,2}(?:[點点蚊億亿萬万千百隻只個个元倍成年月日號号仙手股張张次位人天周週歲岁港美]|分(?![別别])"
     r"|(?:pts?|points?|k|m|mn|bn|b|shares?|lots?|hkd|usd|rmb|dollars?|bucks?|x|hk)\b))"
 )
