@@ -354,7 +354,10 @@ def _dateline_time(folded: str, end: int) -> dt.time | None:
 # the dateline with a figure tells a close and names no other day ("2024年12月13日（星期五）收市：
 # 恒指跌426點，收報19,971點", "Hong Kong stocks closed lower ... fell 426 points"); a weekday
 # before it told later ("禮拜四恒指升咗1.2%") is background, not a morning recap's day.
-_CLOSE_TOLD = patterns.compile(r"收市|收盘|收报|收于|收在|收跌|收升|收涨|收高|收低|\b(?:closed|ended|finished|settled)\b")
+@cache
+def _close_told() -> regex.Pattern:
+    """A close word (lexicon/dates.yaml ``close_told``)."""
+    return patterns.compile(_alt([fold(w) for w in data.load()["lexicon"]["dates"]["close_told"]]))
 
 
 def _lead_tells_close(prep: Prepared, matches: list[tuple[int, regex.Match]], n: int, start: int) -> bool:
@@ -369,7 +372,7 @@ def _lead_tells_close(prep: Prepared, matches: list[tuple[int, regex.Match]], n:
             continue
         if any(k2 == k and m.start() >= lo and not m.group("today") for k2, m in matches):
             return False  # another day named ("本版數據為3月16日（星期一）收市", "周四恒指收跌"): its own reading
-        told = told or _CLOSE_TOLD.search(folded, lo, hi) is not None
+        told = told or _close_told().search(folded, lo, hi) is not None
         if _FIGURE_DIGIT.search(folded, lo, hi) is not None:
             return told
     return False
