@@ -305,20 +305,19 @@ def _ends_before(ends: set[int], pos: int) -> int | None:
 _OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
 
 
-# An article before a direction word and a figure right after it: the word sizes the move
-# another verb told ("rose a softer 1.1%", "gained a steeper 2.3%"), it gives no direction.
-_ARTICLE_BEFORE = patterns.compile(r"\ban?\s$")
+# A comparative after an article, a figure right after it: the word sizes the move another verb
+# told ("rose a softer 1.1%", "gained a steeper 2.3%") and gives no direction of its own ("Ping
+# An falling" is a name and a verb).
+_SIZING_COMPARATIVE = patterns.compile(r"\ban?\s([a-z]+er)(?=\s{0,2}(?:hk\$\s?)?\d)")
 _MOVE_DIRECTIONS = frozenset({"up", "down"})
 
 
-def _sizes_the_move(folded: str, w: Word) -> bool:
-    """Is ``w`` a direction word written as the size of a move ("a softer 1.1%")?"""
-    return (
-        bool(w.roles & _MOVE_DIRECTIONS) and w.start >= 2
-        and folded.endswith("er", w.start, w.end)  # a comparative ("softer"), not "Ping An falling"
-        and _ARTICLE_BEFORE.search(folded, max(0, w.start - 3), w.start) is not None
-        and _FIGURE_RIGHT_AFTER.match(folded, w.end) is not None
-    )
+def _without_sizing_comparatives(folded: str, start: int, end: int, words: list[Word]) -> list[Word]:
+    """``words`` less the direction words written as the size of a move (one scan of the span)."""
+    at = {m.start(1) for m in _SIZING_COMPARATIVE.finditer(folded, start, end)}
+    if not at:
+        return words
+    return [w for w in words if not (w.start in at and w.roles & _MOVE_DIRECTIONS)]
 
 
 # 收 alone right before a signed change is the close, as push alerts and desks shorten 收市
@@ -427,9 +426,9 @@ def tokenize(
     words = _index_sets(
         [w for w in prep.words(lexicon, start, end) if not ents.overlaps(w.start, w.end)], folded, lexicon
     )
-    if "收" in folded[start:end]:
+    if folded.find("收", start, end) >= 0:
         words = _with_short_closes(folded, start, end, words)
-    words = [w for w in words if not _sizes_the_move(folded, w)]
+    words = _without_sizing_comparatives(folded, start, end, words)
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
