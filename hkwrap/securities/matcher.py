@@ -180,6 +180,8 @@ _INDICATOR_BEFORE = patterns.compile(r"(?<![a-z])(?:rsi|macd|kdj|ema|sma|ma|boll
 _EVENT_AFTER = patterns.compile(r"(?:购物|电商|年中|周年)?(?:节|大促|促销)")
 _CORNER_CODE_REACH = 8  # 「」 around at most five digits and spaces
 
+# The head of a desk's timed log entry (a blotter's line): a clock time and a run of spaces.
+_LOG_ENTRY_HEAD = r"^[ \t]*\d{1,2}:\d{2}[ \t]{2,}"
 # A chat message: its time or date in square brackets, the sender's name and a colon
 # ("[16:12] Jason W: 700 收 628 -2.1%"), or an export's header line of the sender's name and
 # the time ("Jason 陳 16:12") with the message on the lines below. Traders there write a code
@@ -188,7 +190,7 @@ _CHAT_MESSAGE = patterns.compile(
     r"^[ \t]*\[[^\]\n]{1,24}\][ \t]{0,4}[^:：\s\[\]][^:：\n\[\]]{0,23}[:：]"
     r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
     # (or a timed log's entry: "09:58  1810  -17%+. 9868 and 9866 -20% / -15% resp.")
-    r"|^[ \t]*\d{1,2}:\d{2}[ \t]{2,}"
+    "|" + _LOG_ENTRY_HEAD +
     # (or the sender, the time and a colon: "Kelvin 09:52: 2015 / 9868 +7% +9% resp.")
     r"|^[ \t]*[^\W\d][^:：\n\[\]]{0,23}?[ \t]\d{1,2}:\d{2}[:：]",
     patterns.MULTILINE,
@@ -211,15 +213,22 @@ _CHAT_LINE_FIGURE_AFTER = patterns.compile(r"[^/;。\n\d]*\d")
 # indented under an entry ("                  700   -12.8%  439.0"). Read only in a text with at
 # least _LOG_ENTRIES such entries; the code is then followed by a signed change or a word, with
 # a figure later on its line. (Folded text: lower case.)
-_LOG_ENTRY = patterns.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]{2,}", patterns.MULTILINE)
+_LOG_ENTRY = patterns.compile(_LOG_ENTRY_HEAD, patterns.MULTILINE)
 _LOG_ENTRIES = 3
 _LOG_CODE = patterns.compile(
-    r"(?:^[ \t]*\d{1,2}:\d{2}[ \t]{2,}(?:[a-z][a-z/&\-]{0,15}(?:[ \t][a-z][a-z/&\-]{0,15})?[ \t]+)?|^[ \t]{4,})"
+    "(?:" + _LOG_ENTRY_HEAD + r"(?:[a-z][a-z/&\-]{0,15}(?:[ \t][a-z][a-z/&\-]{0,15})?[ \t]+)?|^[ \t]{4,})"
     r"(?P<code>\d{3,5})(?:[ \t]?[,/][ \t]?(?P<code2>\d{3,5}))?(?![\d.,%:])"
     r"(?=[ \t]{1,12}(?:[-+]\s?\d|[a-z]))(?=[^\n]*\d)",
     patterns.MULTILINE,
 )
-_SIGNED_AFTER = patterns.compile(r"[ \t]{1,2}[-+]\d")
+_SIGNED_AFTER = patterns.compile(r"[ \t]{1,12}[-+]\d")
+
+
+def _year_like(digits: str, text: str, end: int, paired: bool) -> bool:
+    """Are ``digits`` (a bare code candidate ending at ``end``) a year rather than a code? A
+    year-like code is a code when another code or a signed change follows it: Li Auto's "2015
+    -3.3%", "2015 / 9868 +7% +9% resp."."""
+    return _YEAR.match(digits) is not None and not paired and _SIGNED_AFTER.match(text, end) is None
 _CHAT_CODE_PAIR = patterns.compile(r"(?:[ \t]?[/&][ \t]?\d{3,5}(?![\d.,%]))+")
 _CHAT_BARE_CODE = patterns.compile(
     r"(?:(?<=[:,/、;。\n]|\.[ \t])|(?<=同|及|和|\band|&))(?<!\d,(?=\d{3}(?!\d)))[ \t]{0,2}(\d{3,5})(?![\d.,%])"
@@ -405,9 +414,10 @@ class Matcher:
             return []
         found: list[tuple[int, int, str, bool]] = []
         for m in _LOG_CODE.finditer(folded):
+            paired = m.group("code2") is not None
             for group in ("code", "code2"):
                 digits = m.group(group)
-                if digits is not None and not _YEAR.match(digits) and digits.zfill(5) in self.table:
+                if digits is not None and not _year_like(digits, folded, m.end(group), paired) and digits.zfill(5) in self.table:
                     found.append((m.start(group), m.end(group), digits, False))
         return found
 
@@ -439,11 +449,8 @@ class Matcher:
                     after = pair.end()
                 opens_line = not lined[lined.rfind("\n", 0, c.start(1)) + 1 : c.start(1)].strip()
                 figure_after = _CHAT_LINE_FIGURE_AFTER if opens_line else _CHAT_FIGURE_AFTER
-                # (a year-like code is a code when a signed change or another code follows it:
-                # Li Auto's "2015 -3.3%", "2015 / 9868 +7% +9% resp.")
-                year_like = _YEAR.match(digits) is not None and pair is None and _SIGNED_AFTER.match(lined, c.end(1)) is None
                 if (
-                    not year_like and digits.zfill(5) in self.table
+                    not _year_like(digits, lined, c.end(1), pair is not None) and digits.zfill(5) in self.table
                     and figure_after.match(lined, after, after + _CHAT_CLAUSE_REACH)
                 ):
                     found.append((c.start(1), c.end(1), digits, False))
