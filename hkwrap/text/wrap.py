@@ -31,15 +31,17 @@ _COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|
 # A desk's quote row: a code or two written bare (or a ticker), then a signed change ("700 -6.9% 473.6",
 # "9988  -18.2%  99.15", "3690 / 1810 -10.4% and -7.9% resp"): a line of its own, as a table's
 # row is, never the rest of the line above.
+_BARE_CODES = r"\d{3,5}(?:\s?(?:/|,|&|and)\s?\d{3,5})*"  # "700", "3690 / 1810", "883 & 857"
 _CODE_QUOTE_ROW = patterns.compile(
-    # (or a ticker written as a word: "baba +5.8% 139.7")
-    r"(?:\d{3,5}(?:\s?(?:/|,|&|and)\s?\d{3,5})*|[A-Za-z][A-Za-z.&]{1,11})\s{1,4}[+\-−▲▼]\s?\d[\d,]*(?:\.\d+)?\s?%"
+    # (or a ticker written as a word, in small letters or in capitals: "baba +5.8% 139.7",
+    # "TENCENT -2.3%"; not a capitalised word, which may be a name cut at the wrap: "Index +0.5%")
+    "(?:" + _BARE_CODES + r"|[a-z][a-z.&]{1,11}|[A-Z][A-Z.&]{1,11})\s{1,4}[+\-−▲▼]\s?\d[\d,]*(?:\.\d+)?\s?%"
 )
 # A line opening on a code written bare and then a word or a sign ("883 gave it back, close
 # -1.8% @ 21.25", "9888 and 9618 both >-13%"): two such lines in a row are a desk's list, each
 # line its own (a wrapped sentence seldom puts a bare integer at the head of two lines running).
 _CODE_LINE = patterns.compile(
-    r"\d{3,5}(?:\s?(?:/|,|&|and)\s?\d{3,5})*\s{1,4}"
+    _BARE_CODES + r"\s{1,4}"
     r"(?!(?:pts?|points?|stocks?|shares?|issues|lots|bn|mn|million|billion|hk|per|percent)\b)(?:[+\-−▲▼>]\s?\d|[a-z])",
     patterns.IGNORECASE,
 )
