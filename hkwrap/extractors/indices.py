@@ -28,6 +28,18 @@ _FORECAST_ROLES = frozenset({"target", "modal"})
 _FLAT_REACH = 36  # "remained virtually unchanged at " and a space to spare
 
 
+def _level_told(prep: Prepared, lexicon: Lexicon, name_end: int, level_start: int) -> bool:
+    """Is a bare level, with no session word, one the report tells the index stood at: after
+    a word of standing still ("was little changed at") or of a reading ("stood at", 恒指現報,
+    截至發稿恒指報24,705點), and not said of a target or a forecast?"""
+    words = prep.words(lexicon, name_end, level_start)
+    if any(w.roles & _FORECAST_ROLES for w in words):
+        return False
+    if _FLAT_BEFORE_LEVEL.search(prep.folded, max(0, level_start - _FLAT_REACH), level_start):
+        return True
+    return bool(words) and "reading" in words[-1].roles and not prep.folded[words[-1].end:level_start].strip()
+
+
 def extract_indices(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[IndexMove]:
     """Every index move the report states, restatements merged."""
     return [fact for _, fact in index_facts(prep, moves, lexicon) if fact is not None]
@@ -63,8 +75,7 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                 if pts is None and level is None:
                     continue
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open") and not (
-                level_num is not None and _FLAT_BEFORE_LEVEL.search(prep.folded, max(0, level_num.start - _FLAT_REACH), level_num.start)
-                and not any(w.roles & _FORECAST_ROLES for w in prep.words(lexicon, subject.end, level_num.start))
+                level_num is not None and _level_told(prep, lexicon, subject.end, level_num.start)
             ):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, level_num) if n is not None)

@@ -118,6 +118,10 @@ _PROJECTED_BEFORE = patterns.compile(
     r"|(?:按|以|根据)\s?adrs?\s?(?:比例|价格|收市价)?\s?(?:计算|折算|推算|换算)\s?[,，]?\s?$"
 )
 _PROJECTED_REACH = 48
+# An index named as what a contract is written on: "Futures for the Hang Seng index stood at
+# 17,850", "options on the HSCEI": the contract's figures, not the index's.
+_CONTRACT_ON_BEFORE = patterns.compile(r"\b(?:futures|options|contracts?)\s(?:for|on|over|linked\sto)\s(?:the\s)?$")
+_CONTRACT_ON_REACH = 26  # "contracts linked to the " and a space
 @lru_cache(maxsize=1)
 def _contract_month_after() -> regex.Pattern:
     """A month right after an index's name: its futures contract ("HSI Oct", "HSI Dec futures")."""
@@ -502,6 +506,8 @@ def tokenize(
                 index_id = "@derived"  # "Futures: HSI Oct (18,210, -0.9%)": a month's contract
             elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
+            elif _CONTRACT_ON_BEFORE.search(folded, max(start, w.start - _CONTRACT_ON_REACH), w.start):
+                index_id = "@derived"  # "Futures for the Hang Seng index stood at 17,850"
             elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
