@@ -687,6 +687,14 @@ folder with docs/ and gold/:
   corporate-action days (ex-dividend, bonus shares, consolidations, rights issues, halts and
   resumptions, adjusted against unadjusted prices), and very short reports (flashes, pushes,
   ticker-tape lines, SMS alerts).
+- tests/reports152/ to tests/reports155/: wave 28, blind, each report led by its index facts:
+  English closes stating several indices in every order of level, points and percent (an agency
+  close, an anchor script, a quarterly review, a Christmas Eve half day, an open-high-low-close
+  day, nicknames for the gauges, a record fall told across paragraphs, a plain-text index
+  table), Traditional Chinese TV, paper, radio and web closes (spoken numerals and codes, 半日,
+  上日 columns), Simplified 收评/午评/早盘/周评/月末 pieces with 港股通 flows, and mixed desk
+  material (a pre-market recap, a bilingual close, a sales e-mail's index line, a fund's NAV
+  comment, a WeChat post, a timed live blog, an options desk note, a weekend wrap).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
