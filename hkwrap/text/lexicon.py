@@ -7,6 +7,7 @@ word boundaries. A word can carry several roles: 收報 is both a level marker a
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -168,6 +169,8 @@ class Lexicon:
             self._firsts = [w[0] for w in self.words]
         chars = set(folded)
         words = self.words
+        if "  " in folded:
+            folded = squeeze_spaces(folded)[0]  # (what scan reads)
         # a word whose first character the text lacks is not in it (a cheap test before ``in``)
         ids = [i for i, first in enumerate(self._firsts) if first in chars and words[i] in folded]
         sub = ac.AhoCorasick([words[i] for i in ids], matchkind=ac.MatchKind.LeftmostFirst) if ids else None
@@ -183,13 +186,20 @@ class Lexicon:
         return ids[0] if ids else None
 
     def scan(self, folded: str, start: int, end: int) -> list[Word]:
-        """Lexicon words in ``folded[start:end]``, in order, without overlaps."""
+        """Lexicon words in ``folded[start:end]``, in order, without overlaps. A run of spaces
+        counts as one space, so a word of several stands across an indented line wrap
+        ("a net" / "  sale of HK$2.05bn", joined by the preparation into "a net   sale")."""
         segment = folded[start:end]
         out: list[Word] = []
         automaton, ids = self._automaton(folded)
-        if automaton is not None:
+        if automaton is None:
+            return out
+        if "  " not in segment:
             self._scan(segment, 0, len(segment), start, out, automaton, ids)
-        return out
+            return out
+        squeezed, at, shift = squeeze_spaces(segment)
+        self._scan(squeezed, 0, len(squeezed), 0, out, automaton, ids)
+        return [Word(w.roles, start + unsqueeze(w.start, at, shift), start + unsqueeze(w.end - 1, at, shift) + 1) for w in out]
 
     def _scan(
         self, segment: str, lo: int, hi: int, base: int, out: list[Word],
@@ -225,6 +235,38 @@ class Lexicon:
                 if idx >= 0:
                     return idx, k
         return -1, e
+
+
+def squeeze_spaces(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with each run of spaces cut to one space, and how to map an offset back
+    (:func:`unsqueeze`): the squeezed offset where each cut run's next character now stands,
+    and how many spaces had been cut up to there."""
+    pos = text.find("  ")
+    if pos < 0:
+        return text, [], []
+    pieces: list[str] = []
+    at: list[int] = []
+    shift: list[int] = []
+    kept = removed = start = 0
+    while pos >= 0:
+        run_end = pos + 2
+        while run_end < len(text) and text[run_end] == " ":
+            run_end += 1
+        pieces.append(text[start:pos + 1])
+        kept += pos + 1 - start
+        removed += run_end - pos - 1
+        at.append(kept)
+        shift.append(removed)
+        start = run_end
+        pos = text.find("  ", start)
+    pieces.append(text[start:])
+    return "".join(pieces), at, shift
+
+
+def unsqueeze(offset: int, at: list[int], shift: list[int]) -> int:
+    """The offset in the original text of a character at ``offset`` of its squeezed copy."""
+    k = bisect.bisect_right(at, offset) - 1
+    return offset + shift[k] if k >= 0 else offset
 
 
 def _wordchar(c: str) -> bool:
