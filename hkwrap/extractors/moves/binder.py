@@ -3,6 +3,8 @@ questions and handlers live in context.py, subjects.py, words.py and figures.py.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hkwrap.extractors.dates import full_day_named
 from hkwrap.extractors.moves.context import _Context
 from hkwrap.extractors.moves.cues import (
@@ -30,6 +32,9 @@ from hkwrap.extractors.moves.words import _Words
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
 from hkwrap.text.prepare import Prepared
+
+if TYPE_CHECKING:
+    import regex
 
 
 def bind(prep: Prepared, sentence: tuple[int, int], tokens: list[Token], state: BindState) -> list[Move]:
@@ -109,6 +114,19 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
 
     # -- the sentence -----------------------------------------------------------------------
 
+    def span_opening(self) -> regex.Match[str] | None:
+        """The span the sentence opens on ("Over the past four trading days", "Over the
+        April-June quarter"), at its start or after a heading line of no figure that the
+        sentence begins with ("THE QUARTER" / "Over the April-June quarter the HSI rose 7.3%")."""
+        folded, (start, end) = self.folded, self.sentence
+        if (opening := _SPAN_OPENING.match(folded, start, end)) is not None:
+            return opening
+        line_end = self.prep.text.find("\n", start, start + _HEADING_CHARS)  # (the folded text joins wrapped lines)
+        if line_end < 0 or any(t.qty is not None and t.start < line_end for t in self.tokens):
+            return None
+        return _SPAN_OPENING.match(folded, line_end + 1, end)
+
+
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
@@ -120,7 +138,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         if not any(t.subject is not None for t in self.tokens) and (extremes := self.high_low_line()):
             return extremes
         self.frame_other_day()
-        if (opening := _SPAN_OPENING.match(self.folded, sentence[0], sentence[1])) is not None:
+        if (opening := self.span_opening()) is not None:
             # "Over the past four trading days, the Hang Seng Index has dropped nearly 3.8 percent"
             self.set_previous(opening.end(), sentence[1])
         carried = self.carried_subject()

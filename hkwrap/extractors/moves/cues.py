@@ -62,6 +62,9 @@ _US_TRADING_AFTER = patterns.compile(
 _SPAN_OPENING = patterns.compile(
     r"\s{0,8}(?:over|in|during|for|within)\s(?:the\s)?(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days)\b"
+    # "Over the April-June quarter the Hang Seng Index rose 7.3%", "For the month, ...": a named
+    # span (not the day's "first half hour" or "second half of the session")
+    r"|\s{0,8}(?:over|in|during|for|across)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:quarter|month|week|year)\b(?!['’])"
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
