@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
-from hkwrap.extractors.tokens import FUND_AFTER, Subject
+from hkwrap.extractors.tokens import FUND_AFTER, Subject, sector_after
 from hkwrap.model import Amount, Mention
 from hkwrap.numbers import SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
@@ -389,6 +389,8 @@ def _row_subject(
             label_end = cells[0][1] if cells else end
             if any(_DERIVED_ROLE in d.roles and d.start < label_end for d in words):
                 return None  # "HSI Aug futures (night)  25,474  -45": the label names a contract
+            if sector_after().match(prep.folded, w.end, label_end):
+                return None  # "HSI - Utilities  37,204.55  -67.08": a sector sub-index's row
             return Subject("index", ids[0], w.start, w.end)
     return None
 

@@ -180,6 +180,19 @@ def _derivative_after() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def sector_after() -> regex.Pattern:
+    """Right after an index's name: a sector (cues.yaml ``sector_sub_index_names``) that makes
+    it one of the index's sector sub-indices ("HSI - Utilities  37,204.55", "HSI Properties
+    +0.35%", 恒指-地產), not the index itself. (Folded text: Simplified, lower case.)"""
+    from hkwrap import data
+    from hkwrap.text.fold import fold
+
+    names = sorted({fold(w) for w in data.load()["cues"]["sector_sub_index_names"]}, key=lambda w: (-len(w), w))
+    alt = "|".join(patterns.escape(w).replace(r"\ ", r"\s") for w in names)
+    return patterns.compile(rf"(?:\s{{1,3}}|\s?[-–:/]\s?)(?:{alt})(?![a-z])")
+
+
 # Right before a security's name: a warrant on it ("A call warrant on HKEX (0388) rose 40%").
 _DERIVATIVE_BEFORE = patterns.compile(r"\b(?:call|put|bull|bear)\s(?:warrants?|contracts?|cbbcs?)\s(?:on|over|linked\sto)\s$")
 
@@ -508,6 +521,8 @@ def tokenize(
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
             elif _CONTRACT_ON_BEFORE.search(folded, max(start, w.start - _CONTRACT_ON_REACH), w.start):
                 index_id = "@derived"  # "Futures for the Hang Seng index stood at 17,850"
+            elif index_id != "@previous" and sector_after().match(folded, w.end, w.end + _MATCH_WINDOW):
+                index_id = "@other"  # "HSI - Utilities  37,204.55  -0.18": a sector sub-index's row
             elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%"
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
