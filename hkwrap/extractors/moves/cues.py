@@ -612,6 +612,10 @@ _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
+# A pronoun after a comma this near the start of its sentence opens its main clause, after an
+# adverbial ("Shortly after 2 p.m., it had been down ...", "At the lunch break, it was up"):
+# the longest such adverbial and its comma.
+_ADVERBIAL_OPENING_CHARS = 40
 _SHARE_WORD = patterns.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
+    _ADVERBIAL_OPENING_CHARS,
     _ADVERBIAL_ROLES,
     _AND_DESCRIPTOR,
     _APPOSITIVE,
@@ -348,7 +349,12 @@ class _Subjects:
         opens a clause and a direction word follows at once."""
         state, folded = self.state, self.folded
         before = folded[(self.prev.end if self.prev is not None else self.sentence[0]):tok.start]
-        opens_clause = _CLAUSE_OPENER.fullmatch(before)
+        # (or after an adverbial that opens the sentence and ends on a comma: "Shortly after
+        # 2 p.m., it had been down as much as 2,330 points")
+        opens_clause = _CLAUSE_OPENER.fullmatch(before) or (
+            before.rstrip().endswith(",") and tok.start - self.sentence[0] <= _ADVERBIAL_OPENING_CHARS
+            and not any(t.subject is not None for t in self.tokens[:i])
+        )
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end, tok.end + _MATCH_WINDOW)
