@@ -239,6 +239,10 @@ def _pattern() -> regex.Pattern:
             (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
             # "百分之三點四", and in digits "百分之6.36" (a translated wire's style)
           | 百分之\s?(?P<zhpct>{zh_num}+(?:点{zh_num}+)?|\d+(?:\.\d+)?(?![\d.%]))
+            # a level or a price read out with no unit after 报/收: "收一万九千四百八十三", and
+            # with its decimals ("报二百七十点二；": 270.2, where 点 is the decimal point, not a
+            # unit of points); tried before the next form, which would stop at 点
+          | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?)(?=[。,;\s]|$)
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
@@ -250,8 +254,6 @@ def _pattern() -> regex.Pattern:
                   (?=个多?点|个百分点|块|蚊))
             # (and "一成几", "三成多": the tenths and some more)
           | (?P<cheng>[一二两三四五六七八九半])成(?:(?P<chengtail>[一二三四五六七八九](?![成十百千万亿])|半(?![日天年月个小]))|(?P<chengodd>[几多](?![个只间家人股])))?(?![交本员份立功为熟品])
-            # a level read out with no unit after 报/收: "收一万九千四百八十三"
-          | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*)(?=[。,;\s]|$)
             # Cantonese percent: "两个巴仙", "三个几巴仙", "半个巴仙" (or "两个几 %" in a chat,
             # "四个 percent" in a mixed script), and said on air as 厘
             # ("跌零点四厘", "三厘同四厘"; not 厘米, 厘印); never a range of two numerals in a row,

@@ -192,3 +192,18 @@ def test_a_tab_parts_two_cells_never_thousands() -> None:
     values = [q.value for q in scan(fold("騰訊\t700\t618.50\t-1.51\t+1.2"))]
     assert values[:2] == [700, 618.50]
     assert [q.value for q in scan(fold("恒指收報 23 229.21 點"))] == [23229.21]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("騰訊報二百七十點二；", "num", 270.2),  # 點 inside a spoken figure after 報: its decimal point
+        ("友邦報六十四點三五。", "num", 64.35),
+        ("恒指收一萬九千四百八十三。", "num", 19483),  # a bare spoken level, as before
+        ("恒指跌九百一十一點，", "pts", 911),  # 點 before a break: the unit of points
+        ("恒指收報二萬五千二百八十二點，", "pts", 25282),
+    ],
+)
+def test_spoken_figure_after_bao_keeps_its_decimals(text: str, kind: str, value: float) -> None:
+    found = list(scan(fold(text)))
+    assert [(q.kind, round(q.value, 4)) for q in found] == [(kind, value)]
