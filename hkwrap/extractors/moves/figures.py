@@ -782,10 +782,14 @@ class _Figures:
         )
 
     def is_size_word(self, tok: Token) -> bool:
-        """Is ``tok`` a direction word naming a move's size (跌幅, 升幅, 漲幅)?"""
+        """Is ``tok`` a direction word naming a move's size (跌幅, 升幅, 漲幅, or opening on
+        it: 跌幅最大一度, "the fall at its widest"; not 大幅下跌)?"""
         return (
             tok.word is not None and (tok.has("up") or tok.has("down"))
-            and self.folded[tok.start:tok.end].endswith(_SIZE_NOUN_END)
+            and (
+                self.folded[tok.start:tok.end].endswith(_SIZE_NOUN_END)
+                or self.folded.startswith(_SIZE_NOUN_END, tok.start + 1)
+            )
         )
 
     def size_widened_to(self, q: Quantity) -> bool:
@@ -799,7 +803,8 @@ class _Figures:
             if t.word is None or q.start - t.end > _SIZE_WORD_REACH:
                 return False
             if t.has("up") or t.has("down"):
-                return widened and self.is_size_word(t)
+                # (the word may say the widening itself: 跌幅最多擴大)
+                return (widened or t.has("narrow")) and self.is_size_word(t)
             if t.has("narrow"):
                 widened = True
             elif not (t.role_kind("qualifier") or t.role_kind("session") or t.has("level")):
