@@ -243,6 +243,8 @@ def _pattern() -> regex.Pattern:
             # with its decimals ("报二百七十点二；": 270.2, where 点 is the decimal point, not a
             # unit of points); tried before the next form, which would stop at 点
           | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?)(?=[。,;\s]|$)
+            # a year read digit by digit: "二〇〇八年", "一九九七年" (a year, as 2008年 is)
+          | (?<![零〇一二两三四五六七八九十百千万亿])(?P<zhyear>[一二][零〇一二三四五六七八九]{{3}})(?=年)
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
@@ -548,6 +550,9 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             tail = (5 if g["chengtail"] == "半" else _ZH_DIGITS[g["chengtail"]]) if g["chengtail"] else 0
             tenths = 0.5 if g["cheng"] == "半" else _ZH_DIGITS[g["cheng"]]
             yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end(), odd=g["chengodd"] is not None)
+            continue
+        elif g["zhyear"] is not None:
+            yield Quantity("num", float(int("".join(str(_ZH_DIGITS[c]) for c in g["zhyear"]))), m.start(), m.end())
             continue
         elif g["zhbare"] is not None:
             v = parse_zh_numeral(g["zhbare"])

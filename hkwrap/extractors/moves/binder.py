@@ -174,8 +174,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
             # a live blog's entry timed in trading hours with no session word ("10:52  Hang
             # Seng up 0.8%"): a reading of the moment, not the midday or the close
             self.sticky_session = "intraday"
-        if any(t.qty is not None for t in self.tokens):
-            state.figure_sentence = state.sentence
+        if any(t.qty is not None and not _is_year(self.folded, t.qty) for t in self.tokens):
+            state.figure_sentence = state.sentence  # (a year is no figure: "跌幅是1997年以來最大")
         if state.period_block_at is not None:
             if _PARAGRAPH_BREAK.search(self.folded, state.period_block_at, sentence[0]) is None:
                 if not state.period_block_closes:
