@@ -39,7 +39,10 @@ WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "
 _DIGIT = patterns.compile(r"\d")
 # A figure right after a word (a space or a colon between): "低位16,642點", "高位：17,120", or
 # "so far" between ("hsi low so far 21,702, -6.3%").
-_FIGURE_RIGHT_AFTER = patterns.compile(r"(?:\sso\sfar)?\s{0,2}[:：]?\s{0,2}(?:hk\$\s?)?[\d零〇一二两三四五六七八九十]")  # ("Last HK$288.40")
+_FIGURE_RIGHT_AFTER = patterns.compile(
+    # ("Last HK$288.40", 低位16,642點, "跌幅最多达3.9%": a linking word or an approximate one between)
+    r"(?:\sso\sfar)?\s{0,2}[:：]?\s{0,2}(?:达|为|约|逾|近|超|有)?(?:hk\$\s?)?[\d零〇一二两三四五六七八九十]"
+)
 
 
 @record(hashable=True)
