@@ -82,6 +82,7 @@ from hkwrap.extractors.moves.cues import (
     _SESSION_AFTER_REACH,
     _SHARE_OF_BETWEEN,
     _SINCE_START,
+    _SIZED_MOVE_OPENING,
     _SPAN_AFTER,
     _STAMPED_CARRY,
     _STREAK_GAP,
@@ -782,6 +783,8 @@ class _Context:
         restated = self.restated_extreme(tokens)
         if restated is not None:
             return restated
+        if last is not None and 0 < state.sentence - state.subject_sentence <= reach and self.opens_on_sized_move(tokens, opens_at):
+            return last  # "Tuesday's 8.61% slide was the Hang Seng's steepest since 2008": that move, sized
         if (
             last is not None and last.kind == "index" and 0 < state.sentence - state.subject_sentence <= _QUOTE_CARRY
             and _QUOTE_LINE.fullmatch(self.folded, self.sentence[0], self.sentence[1])
@@ -851,6 +854,23 @@ class _Context:
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
+
+    def opens_on_sized_move(self, tokens: list[Token], opens_at: int) -> bool:
+        """"The 8.61% slide was ...", "Tuesday's 1.2% gain ...": does the sentence open on a
+        percent or points with a noun of the move right after it (the move just told, sized)?"""
+        k = next((k for k, t in enumerate(tokens) if t.qty is not None), None)
+        # (after the day's own word at most: "Tuesday's", "today's")
+        if k is None or k > 1 or k + 1 >= len(tokens) or (q := tokens[k].qty) is None or q.kind not in ("pct", "pts"):
+            return False
+        if k == 1 and not tokens[0].has("today") and not (
+            (day := tokens[0].role_kind("weekday")) is not None and WEEKDAY_NUMBERS[day] == self.state.report_weekday
+        ):
+            return False  # ("Monday's 4.13% drop" in a Tuesday report: the day before's)
+        noun = tokens[k + 1]
+        return (
+            noun.word is not None and bool({"up", "down"} & noun.word.roles) and noun.start - q.end <= _ADJACENT
+            and _SIZED_MOVE_OPENING.fullmatch(self.folded, opens_at, q.start) is not None
+        )
 
     def opens_on_extreme_level(self, tokens: list[Token], opens_at: int, chat: bool) -> bool:
         """"最低跌到23,650點左右": does the sentence, from ``opens_at``, open on the day's extreme

@@ -612,6 +612,11 @@ _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
+# What may open a sentence before a sized move's figure: an article or a day's possessive ("The
+# 8.61% slide", "Tuesday's 1.2% gain", "In percentage terms, Tuesday's 8.61% slide").
+_SIZED_MOVE_OPENING = patterns.compile(
+    r"(?:in\s[a-z]+\sterms,\s)?(?:the|its|this|that|today'?s|(?:mon|tues|wednes|thurs|fri)day'?s)\s(?:(?:day'?s|session'?s)\s)?"
+)
 # A pronoun after a comma this near the start of its sentence opens its main clause, after an
 # adverbial ("Shortly after 2 p.m., it had been down ...", "At the lunch break, it was up"):
 # the longest such adverbial and its comma.
