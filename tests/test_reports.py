@@ -695,6 +695,12 @@ folder with docs/ and gold/:
   上日 columns), Simplified 收评/午评/早盘/周评/月末 pieces with 港股通 flows, and mixed desk
   material (a pre-market recap, a bilingual close, a sales e-mail's index line, a fund's NAV
   comment, a WeChat post, a timed live blog, an options desk note, a weekend wrap).
+- tests/reports156/ to tests/reports159/: wave 29, blind: English Asia-wide wraps with Hong Kong
+  as one paragraph among many markets, Traditional Chinese closes stating the three main indices
+  in one sentence (分別, 各, lists in different orders), Simplified Chinese live feeds and flash
+  series with many timed readings (newest first and oldest first), and English morning notes,
+  previews and interviews where the day's facts sit among forecasts, conditions, targets,
+  grey-market and futures figures.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
