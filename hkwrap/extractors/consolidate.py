@@ -415,6 +415,8 @@ def compatible(a: Draft, b: Draft) -> bool:
     if "mark" in (a.level_q, b.level_q):
         if a.level is not None and b.level is not None and abs(a.level - b.level) > _MARK_SLACK * max(a.level, b.level):
             return False
+        if level_only and (a.level is None or b.level is None):
+            return False  # "一度衝上18,400點以上 … 下晝仲一度倒跌49點": a mark passed is not the extreme's level
     elif not approx_compatible(a.level, "exact", b.level, "exact"):
         return False
     if not approx_compatible(a.price, "exact", b.price, "exact"):

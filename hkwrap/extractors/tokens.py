@@ -121,10 +121,13 @@ _PROJECTED_BEFORE = patterns.compile(
     r"|(?:按|以|根据)\s?adrs?\s?(?:比例|价格|收市价)?\s?(?:计算|折算|推算|换算)\s?[,，]?\s?$"
 )
 _PROJECTED_REACH = 48
-# An index named as what a contract is written on: "Futures for the Hang Seng index stood at
-# 17,850", "options on the HSCEI": the contract's figures, not the index's.
-_CONTRACT_ON_BEFORE = patterns.compile(r"\b(?:futures|options|contracts?)\s(?:for|on|over|linked\sto)\s(?:the\s)?$")
-_CONTRACT_ON_REACH = 26  # "contracts linked to the " and a space
+# An index named as what a contract is written on, or an open worked out for: "Futures for the
+# Hang Seng index stood at 17,850", "options on the HSCEI", "our ADR-implied open for the Hang
+# Seng is around 19,860": the contract's or the projection's figures, not the index's.
+_CONTRACT_ON_BEFORE = patterns.compile(
+    r"\b(?:futures|options|contracts?|(?:adr-?\s?)?implied\s(?:open|opening|level))\s(?:for|on|over|linked\sto)\s(?:the\s)?$"
+)
+_CONTRACT_ON_REACH = 28  # "adr-implied opening for the " and a space
 @lru_cache(maxsize=1)
 def _contract_month_after() -> regex.Pattern:
     """A month right after an index's name: its futures contract ("HSI Oct", "HSI Dec futures")."""

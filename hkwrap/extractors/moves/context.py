@@ -672,6 +672,8 @@ class _Context:
         of the sentence before, which it completes. True when it did."""
         if last is None or move.has_change or last.subjects[0].id != move.subjects[0].id:
             return False
+        if move.session == "intraday" and last.session != "intraday" and last.has_change:
+            return False  # "a loss of 259.58 points, after the index had traded as low as 19,851.05": the day's low
         if move.level is not None and last.level is None:
             last.level = move.level
         elif move.price is not None and last.price is None:

@@ -150,6 +150,12 @@ _VS_OFFER_REACH = 16  # 較招股價上限仍然高出約
 _VS_OFFER_AFTER = patterns.compile(
     r"\s(above|over|higher than|premium to|below|under|lower than|discount to)\s(?:the\s|its\s)?(?:hk\$\s?[\d.,]+\s)?(?:offer|ipo|listing|issue)\sprice"
 )
+# After a change: the close it is measured from ("156 points under yesterday's close", "0.8%
+# below its previous close"): the side of it gives the change its sign.
+_VS_CLOSE_AFTER = patterns.compile(
+    r"\s(above|over|higher than|below|under|lower than)\s(?:yesterday'?s|the\sprevious(?:\sday'?s)?|its\sprevious|the\sprior"
+    r"|its\sprior|(?:mon|tues|wednes|thurs|fri)day'?s|last\snight'?s)\s(?:session'?s\s)?clos(?:e|ing\slevel)\b"
+)
 # An amount named as the offer price right after it ("the HK$202.50 offer price"): not a price
 # the stock traded at.
 _OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|subscription)\sprice")
@@ -545,7 +551,10 @@ _SECOND_MOMENT = patterns.compile(
 )
 # Between a plain change and the extreme told after it, the verb of an earlier moment: "added
 # 42.61 points after rising as much as 0.9%", "having climbed as much as 2%".
-_EARLIER_MOMENT_BETWEEN = patterns.compile(r"\b(?:after|having)\s(?:earlier\s|briefly\s)?[a-z]+(?:ing|ed)\b")
+# (or with the subject again: "after the index had traded as low as 19,851.05", "after it hit")
+_EARLIER_MOMENT_BETWEEN = patterns.compile(
+    r"\b(?:after|having)\s(?:(?:it|the\s[a-z]{3,12})\s(?:had\s)?)?(?:earlier\s|briefly\s)?[a-z]+(?:ing|ed)\b"
+)
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
 _HIGH_LOW_GAP = patterns.compile(r"\s?(?:分别)?(?:係|系|为|是|:)?\s?")

@@ -105,6 +105,7 @@ from hkwrap.extractors.moves.cues import (
     _TURNOVER_PCT_REACH,
     _UNCHANGED_LINK,
     _US_TRADING_AFTER,
+    _VS_CLOSE_AFTER,
     _VS_OFFER_AFTER,
     _VS_OFFER_BEFORE,
     _VS_OFFER_REACH,
@@ -211,6 +212,10 @@ class _Figures:
             # "had been up as much as 96 points in the morning session and was still 0.2 percent
             # higher at the midday break": the extreme, then where the index stood later
             self.close()
+        elif not self.split_at and is_level and self.extreme_level_after(q):
+            if self.cur is not None and self.level is not None and self.cur.session == self.level.kind:
+                self.cur.session = None  # (the extreme's word spoke for the extreme, not the change)
+            self.close()
         elif not self.split_at and self.extreme_after(q, qualifier):
             # "closed down 1.73% at 25,441.35, after trading as much as 2.6% lower": the same, its
             # direction word after the figure
@@ -243,7 +248,10 @@ class _Figures:
             # ... and so is one right after the figure of a "to" clause: "dropped as much as
             # 5.8% before recovering to trade 3.1% lower"
             d = self.post_direction(i) or d
-        if q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
+        vs_close = _VS_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if q.kind in ("pct", "pts") else None
+        if vs_close is not None:
+            d = 1 if vs_close.group(1) in ("above", "over", "higher than") else -1  # "156 points under yesterday's close"
+        elif q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
         elif q.kind == "pct" and (vs := _VS_OFFER_BEFORE.search(folded, max(self.sentence[0], q.start - _VS_OFFER_REACH), q.start)) is not None:
             d = 1 if vs.group(1) in ("高", "高出", "溢价") else -1  # "回落至37.6元，較招股價仍高26.2%": above the offer
@@ -300,7 +308,7 @@ class _Figures:
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope and not self.today_after(i))
             or self.frame_goes_on(i, q)
-            or self.previous_after(i)
+            or (self.previous_after(i) and vs_close is None)  # (not the close a change is measured from)
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
             or (kind == "index" and self.range_width(i, q))
@@ -435,7 +443,10 @@ class _Figures:
         # "盤中一度跌至2.7%" is the index's fall, not a ratio it stands at ("climbed to 22.10%")
         fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
         # "JD.com was 10.06% lower", "the Hang Seng was 0.7% firmer": a change, said with "was"
-        compared = _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
+        compared = (
+            _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
+            or _VS_CLOSE_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None  # "was 0.8% below its previous close"
+        )
         # (a signed percent is a change wherever it stands: "中信證券收 +11%", "阿里收 +7.1% @ 72.85")
         if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared and not q.sign:
             self.ratio = True  # its "3.94-point increase" is in percentage points
@@ -527,6 +538,18 @@ class _Figures:
             cur is not None and qualifier == "as_much_as" and cur.has_change
             and not any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
             and _EARLIER_MOMENT_BETWEEN.search(self.folded, _last_figure(cur), q.start) is not None
+        )
+
+    def extreme_level_after(self, q: Quantity) -> bool:
+        """The day's high or low after a plain change, past a word of an earlier moment ("fell
+        1.3% after hitting an intraday low of 19,851.05", "a loss of 259.58 points, after the
+        index had traded as low as 19,851.05"): a level of its own, not the close's."""
+        cur, level = self.cur, self.level
+        return (
+            cur is not None and level is not None and level.kind == "intraday" and q.kind != "pct"
+            and cur.has_change and cur.level is None
+            and not any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
+            and _EARLIER_MOMENT_BETWEEN.search(self.folded, _last_figure(cur), level.end) is not None
         )
 
     def bare_points(self, i: int, q: Quantity) -> bool:
