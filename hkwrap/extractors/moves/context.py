@@ -59,6 +59,7 @@ from hkwrap.extractors.moves.cues import (
     _MORNING_REACH,
     _NEAR,
     _NEAR_BREAK,
+    _OF_BEFORE_FIGURE,
     _ON_HEADING,
     _ONE_DAY_BASE,
     _OPENS_REACH,
@@ -76,6 +77,7 @@ from hkwrap.extractors.moves.cues import (
     _QUOTE_LINE,
     _RELATIVE_ASIDE,
     _RELATIVE_OPEN,
+    _RESTATED_MOVE_OPENING,
     _SECTOR_PLACE_BEFORE,
     _SECTOR_VERB_GAP,
     _SEQUENCE_WORD,
@@ -860,7 +862,16 @@ class _Context:
     def opens_on_sized_move(self, tokens: list[Token], opens_at: int) -> bool:
         """"The 8.61% slide was ...", "Tuesday's 1.2% gain ...": does the sentence open on a
         percent or points with a noun of the move right after it (the move just told, sized)?"""
+        if tokens and tokens[0].subject is not None and tokens[0].subject.kind == "pronoun":
+            tokens = tokens[1:]  # ("that was" is a pronoun of the lexicon's)
         k = next((k for k, t in enumerate(tokens) if t.qty is not None), None)
+        if (
+            k is not None and 1 <= k <= 2 and tokens[k].qty.kind in ("pct", "pts") and tokens[0].word is not None
+            and bool({"up", "down"} & tokens[0].word.roles) and (k == 1 or tokens[1].role_kind("qualifier"))
+            and _RESTATED_MOVE_OPENING.fullmatch(self.folded, opens_at, tokens[0].start) is not None
+            and _OF_BEFORE_FIGURE.fullmatch(self.folded, tokens[0].end, tokens[1].start if k == 2 else tokens[k].start) is not None
+        ):
+            return True  # "In percentage terms that was a rise of 0.62%": the move just told, restated
         # (after the day's own word at most: "Tuesday's", "today's")
         if k is None or k > 1 or k + 1 >= len(tokens) or (q := tokens[k].qty) is None or q.kind not in ("pct", "pts"):
             return False

@@ -65,6 +65,8 @@ _SPAN_OPENING = patterns.compile(
     # "Over the April-June quarter the Hang Seng Index rose 7.3%", "For the month, ...": a named
     # span (not the day's "first half hour" or "second half of the session")
     r"|\s{0,8}(?:over|in|during|for|across)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:quarter|month|week|year)\b(?!['’])"
+    # "Over the five sessions the benchmark gained 3.35%": a count of days
+    r"|\s{0,8}(?:over|in|during|across)\s(?:the\s)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:sessions|days)\b"
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
@@ -623,6 +625,12 @@ _MARK_VERBS = frozenset({"threshold", "level"})
 _PRONOUN_OPENS = 3
 # What may open a sentence before a sized move's figure: an article or a day's possessive ("The
 # 8.61% slide", "Tuesday's 1.2% gain", "In percentage terms, Tuesday's 8.61% slide").
+# ... or on the move's noun after a copula, its figure after "of" ("In percentage terms that was a
+# rise of 0.62%", "That was a loss of 259.58 points").
+_RESTATED_MOVE_OPENING = patterns.compile(
+    r"(?:in\s[a-z]+\sterms,?\s)?(?:that|this|it)\s(?:was|is|marked|represented|amounted\sto)\s(?:a|an)\s(?:[a-z-]+\s)?"
+)
+_OF_BEFORE_FIGURE = patterns.compile(r"\sof\s")
 _SIZED_MOVE_OPENING = patterns.compile(
     r"(?:in\s[a-z]+\sterms,\s)?(?:the|its|this|that|today'?s|(?:mon|tues|wednes|thurs|fri)day'?s)\s(?:(?:day'?s|session'?s)\s)?"
 )
