@@ -105,7 +105,7 @@ _POSSESSIVE_MEMBER = patterns.compile(
     r"'s\s+(?:\w+\s+){0,3}?(?:components?|constituents?|members?|heavyweights?|stocks?|weights?|weighting|largest|biggest|top"
     r"|best|worst|performers?|gainers?|losers?|laggards?|drags?)\b"
     # "68 of 88 HSI names closed lower", "HSI stocks averaged -1.6%": the members, as a group
-    r"|\s{1,3}(?:names|stocks|members|constituents|components|heavyweights)\b"
+    r"|\s{1,3}(?:names|stocks|members|constituents|components|heavyweights|performers?|gainers?|losers?|decliners?|laggards?)\b"
 )
 # Latin words after a shortened "Hang Seng" that end in "index": another gauge of the family
 # ("Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"). At most three
