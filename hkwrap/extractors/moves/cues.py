@@ -301,6 +301,10 @@ _ADJACENT = 2  # two tokens with at most a space and a mark between
 # 一度, 扩大, 至 and 约 between; and how such a word ends (a direction word naming the size).
 _SIZE_WORD_REACH = 12
 _SIZE_NOUN_END = "幅"
+# Between a size word heading a list and the list's first name ("跌幅方面，", "升幅上：", "以跌幅計，"),
+# and between the last name and its figures ("分別為", "依次是"): the list's figures are the sizes.
+_SIZE_TOPIC_GAP = patterns.compile(r"\s?(?:方面|上|而言|计)?\s?[,，:：]?\s?")
+_RESPECTIVELY_COPULA = patterns.compile(r"\s?(?:分别|依次|各自)?\s?(?:为|是|系|达)\s?")
 # A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
 _REFERENCE_ZONE_REACH = 24
 _LEVEL_WORDS_TO_PRICE = 2  # "was" + "at" between a pronoun and its price

@@ -71,6 +71,7 @@ from hkwrap.extractors.moves.cues import (
     _RANGE_WIDTH_LINK,
     _RATIO_POINTS,
     _REFERENCE_ZONE_REACH,
+    _RESPECTIVELY_COPULA,
     _RESULTS_AFTER,
     _ROOM_AFTER,
     _ROW_CELL_END,
@@ -86,6 +87,7 @@ from hkwrap.extractors.moves.cues import (
     _SINCE_EXTREME_BEFORE,
     _SINCE_THE_BEFORE,
     _SIZE_NOUN_END,
+    _SIZE_TOPIC_GAP,
     _SIZE_WORD_REACH,
     _SPAN_AFTER,
     _SWING_BEFORE,
@@ -260,6 +262,9 @@ class _Figures:
             # "Galaxy rose 6.2% and Sands China 5.7%", "..., and MCC more than 4%": the verb
             # is shared
             d = self.sentence_dir
+        if not d and self.group and last is not None and (d := self.size_word_heading_list(q, last)):
+            # "跌幅方面，科指、恒指及國指分別為1.35%、0.98%及1.47%": the list's direction, for each figure
+            self.direction, self.direction_end = d, q.start
         if _is_year(folded, q):
             self.frame_by_year(q)
             self.qual = None
@@ -814,6 +819,20 @@ class _Figures:
                 or self.folded.startswith(_SIZE_NOUN_END, tok.start + 1)
             )
         )
+
+    def size_word_heading_list(self, q: Quantity, last: Token) -> int:
+        """"跌幅方面，科指、恒指及國指分別為1.35%、0.98%及1.47%": a size word (跌幅, 升幅) heading
+        the clause before the subjects, their figures after a copula: the size word's direction
+        (0 when the figures are not told so)."""
+        first = self.group[0]
+        head = next((t for t in reversed(self.tokens) if t.end <= first.start), None)
+        if head is None or not self.is_size_word(head):
+            return 0
+        if _SIZE_TOPIC_GAP.fullmatch(self.folded, head.end, first.start) is None:
+            return 0
+        if _RESPECTIVELY_COPULA.fullmatch(self.folded, last.end, q.start) is None:
+            return 0
+        return 1 if head.has("up") else -1
 
     def size_widened_to(self, q: Quantity) -> bool:
         """"跌幅一度扩大至约1,440点", "升幅擴大至逾1,000點": the move's size (a direction word
