@@ -20,6 +20,7 @@ from hkwrap.extractors.moves.cues import (
     _CHAT_LEAD,
     _CLAUSE_END,
     _CLAUSE_JOIN,
+    _CLAUSE_JOIN_BEFORE_NAME,
     _CLAUSE_JOIN_BETWEEN,
     _CLAUSE_MARK,
     _CLOCK_AFTER_ZH,
@@ -712,6 +713,8 @@ class _Context:
         # only the figures before the sentence's first subject ("最新報22961點，升225點；科指報5337點")
         first = next((i for i, t in enumerate(tokens) if t.subject is not None and t.subject.kind != "pronoun"), None)
         if first is not None:
+            if (own := self.size_clause_before(tokens, first)) is not None:
+                return own  # "跌幅扩大至3%，恒指报24225.78点": the index the next clause names
             tokens = tokens[:first]
         last = state.last_subject
         told_move = state.last_move
@@ -858,6 +861,28 @@ class _Context:
             if last.kind == "index" and opens_on_verb and q.kind == "pct":
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
+
+    def size_clause_before(self, tokens: list[Token], first: int) -> Subject | None:
+        """"跌幅扩大至3%，恒指报24225.78点", "涨幅收窄至0.5%，恒指报…": a feed's line opening on
+        the size of a move widened or narrowed, its one figure, then a comma and an index: that
+        index's move (not the subject of the line before)."""
+        named = tokens[first].subject
+        lead = tokens[:first]
+        if named is None or named.kind != "index" or named.id.startswith("@") or len(lead) < 3:
+            return None
+        figures = [t for t in lead if t.qty is not None]
+        if (
+            len(figures) != 1 or figures[0].qty.kind != "pct" or not self.is_size_word(lead[0])  # type: ignore[attr-defined]
+            or not any(t.has("narrow") for t in lead) or lead[0].start - self.opens_at() > _OPENS_REACH
+            or _CLAUSE_JOIN_BEFORE_NAME.fullmatch(self.folded, figures[0].end, named.start) is None
+        ):
+            return None
+        return Subject(named.kind, named.id, self.sentence[0], self.sentence[0], named.entity)
+
+    def opens_at(self) -> int:
+        """Where the sentence's words open: past a live blog's time ("10:45 跌幅扩大至3%")."""
+        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
+        return stamp.end() if stamp else self.sentence[0]
 
     def opens_on_sized_move(self, tokens: list[Token], opens_at: int) -> bool:
         """"The 8.61% slide was ...", "Tuesday's 1.2% gain ...": does the sentence open on a

@@ -303,6 +303,9 @@ _SIZE_WORD_REACH = 12
 _SIZE_NOUN_END = "幅"
 # Between a size word heading a list and the list's first name ("跌幅方面，", "升幅上：", "以跌幅計，"),
 # and between the last name and its figures ("分別為", "依次是"): the list's figures are the sizes.
+# Between a feed's opening clause of a widened or narrowed move and the index named after it
+# ("跌幅扩大至3%，恒指报…"): a comma, perhaps a word for "now".
+_CLAUSE_JOIN_BEFORE_NAME = patterns.compile(r"\s?(?:左右|以内|以上)?\s?[,，]\s?(?:目前|现时|最新|暂时)?\s?")
 _SIZE_TOPIC_GAP = patterns.compile(r"\s?(?:方面|上|而言|计)?\s?[,，:：]?\s?")
 _RESPECTIVELY_COPULA = patterns.compile(r"\s?(?:分别|依次|各自)?\s?(?:为|是|系|达)\s?")
 # A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
