@@ -121,6 +121,8 @@ _GIVEN_BACK_BEFORE = patterns.compile(
     r"(?:part|some|most|much|all|half|a\s(?:third|quarter|chunk))\sof\s(?:the|its|their|[a-z]+'s)\s"
     r"(?:(?:[a-z-]+\s)?(?:gains?|loss(?:es)?|rally|rise|advance|surge|jump|slide|fall|drop)(?:\sof)?\s)?"  # (or "its 3% gain")
     r"(?:more\sthan\s|over\s|about\s|nearly\s|almost\s|some\s)?$"
+    # "较日高回落约180点", "从高位回吐逾300点": the distance from the day's extreme, not a move
+    r"|(?:较|从|自|由)(?:日高|日低|日内高位|日内低位|全日高位|全日低位|高位|低位|高点|低点)(?:回落|回吐|回升|反弹|倒跌)了?\s?(?:约|近|逾|超过|超)?\s?$"
 )
 _GIVEN_BACK_REACH = 80  # the verb, "back part of the", the noun and a qualifier
 _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
