@@ -252,6 +252,9 @@ def compile_record(entry: Mapping[str, Any], t2s: Mapping[str, str]) -> dict[str
         aliases.append(alias)
         if _has_cjk(alias):
             aliases.append(to_simplified(alias, t2s))
+        elif " & " in alias or " and " in alias:
+            # "Hong Kong and China Gas" is written "Hong Kong & China Gas" as often, and back
+            aliases.append(alias.replace(" & ", " and ") if " & " in alias else alias.replace(" and ", " & "))
     short = entry.get("short")
     name = entry.get("name") or (_pretty_short(split_suffix(short)[0]) if short else None)
     return {
