@@ -41,6 +41,7 @@ from hkwrap.extractors.moves.cues import (
     _SPEAKER_LABEL,
     _STOCK_IN_RELATIVE,
     _THE_ITS,
+    _TIME_OPENER,
     _UNKNOWN_NAME_GAP,
     _WORD_CHAR,
     _derivative_code,
@@ -352,9 +353,10 @@ class _Subjects:
         # (or after an adverbial that opens the sentence and ends on a comma: "Shortly after
         # 2 p.m., it had been down as much as 2,330 points")
         opens_clause = _CLAUSE_OPENER.fullmatch(before) or (
-            before.rstrip().endswith(",") and tok.start - self.sentence[0] <= _ADVERBIAL_OPENING_CHARS
+            (before.rstrip().endswith(",") or _TIME_OPENER.fullmatch(before) is not None)
+            and tok.start - self.sentence[0] <= _ADVERBIAL_OPENING_CHARS
             and not any(t.subject is not None for t in self.tokens[:i])
-        )
+        )  # (or after a time with no comma: "This morning it was up as much as 2.4%")
         # "Shares of the Tencent-backed short-video platform opened at HK$338": the descriptor
         # between the word and its verb names no other subject
         descriptor = _OF_DESCRIPTOR.match(folded, tok.end, tok.end + _MATCH_WINDOW)
