@@ -89,6 +89,10 @@ _YEAR_AFTER_REACH = 80  # four more figures of a list and the year after them
 _RESULTS_AFTER = patterns.compile(
     r" ?(?:rise|jump|increase|gain|growth|fall|drop|decline|slump)s? in (?:its |their |the )?"
     r"(?:[a-z-]+ ){0,3}?(?:profit|profits|earnings|revenue|revenues|sales|income|dividend|margin)s?\b"
+    # ... or a charge, a levy or a holding it sizes: "another 10% tariff on Chinese goods", "a 5%
+    # stake", 加征10%关税
+    r"|\s?(?:(?:additional|extra|new|blanket|reciprocal|retaliatory)\s)?(?:tariffs?|levy|levies|duty|duties|tax|stake|holding)\b"
+    r"|\s?(?:的)?(?:关税|税率|股权|持股)"
 )
 # After a percent: how far it stands from a peak or trough ("35% from 24 September to Monday's
 # high"), not the day's move.
