@@ -20,6 +20,10 @@ _JOINER = patterns.compile(
 _AND_DESCRIPTOR = patterns.compile(r",?\s(?:and|or)\s(?:[a-z][a-z-]{1,20}\s){1,3}")
 # A mark after a number: "23000 關", "the 5,500 level", "25,000-point mark".
 _MARK_AFTER = patterns.compile(r"^\s?(?:关|关口|大关|水平|(?:mark|level|handle|-point mark|point mark)(?![a-z]))")  # (not "Market": a word of its own)
+# The words of _MARK_AFTER that name a level as such ("15,150點水平", "the 20,000 level"), and
+# what may stand between a level word and such a figure ("at the 20,000 level").
+_LEVEL_MARK_WORDS = frozenset({"水平", "level"})
+_ARTICLE_GAP = patterns.compile(r"\s?(?:the\s)?")
 # After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
 _SIDE_AFTER = patterns.compile(r"\s?(?:以下|以上|之下|之上|上方|下方)")
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".

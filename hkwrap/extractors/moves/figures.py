@@ -3,9 +3,12 @@ move it joins. Read by :class:`binder._Binder`."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _ALERT_AFTER,
+    _ARTICLE_GAP,
     _AT_SIGN_PRICE,
     _BARE_POINTS_LINK,
     _BARS,
@@ -36,6 +39,7 @@ from hkwrap.extractors.moves.cues import (
     _LEVEL_AFTER_CHANGE,
     _LEVEL_LABEL_BEFORE,
     _LEVEL_LINK_AFTER_POINTS,
+    _LEVEL_MARK_WORDS,
     _LOOKAHEAD,
     _LOOKBACK,
     _LOOKBACK_WORD,
@@ -123,6 +127,9 @@ from hkwrap.extractors.tokens import Token
 from hkwrap.numbers import Quantity
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 
+if TYPE_CHECKING:
+    import regex
+
 
 class _Figures:
     """The binder's handling of numbers (a mixin of :class:`binder._Binder`)."""
@@ -172,7 +179,7 @@ class _Figures:
             qualifier = "over" if side.group(1) == "以上" else "under"  # "國企指數升3%以上", 跌1%以下
         is_threshold = (
             (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
-            or _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) is not None
+            or ((mark := _MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD])) is not None and not self.level_word_reads(q, mark))
         )
         is_level = self.near(self.level, q) or (
             # "the high of the day, 26,371.87, came early": the day's extreme in apposition
@@ -776,6 +783,17 @@ class _Figures:
             m.level = num
         m.session, m.session_explicit = "intraday", True
         return True
+
+    def level_word_reads(self, q: Quantity, mark: regex.Match[str]) -> bool:
+        """"收報15,150點水平", "closed at the 20,000 level": 水平 or "level" after a figure that a
+        level word (報, 至, "at") governs names where the index stood, not a mark it passed
+        (企穩19,500點水平, "held above the 20,000 level")."""
+        prev = self.prev
+        return (
+            mark.group().strip() in _LEVEL_MARK_WORDS and prev is not None and prev.word is not None
+            and "level" in prev.word.roles and "threshold" not in prev.word.roles
+            and _ARTICLE_GAP.fullmatch(self.folded, prev.end, q.start) is not None
+        )
 
     def take_mark(self, q: Quantity) -> None:
         """A mark crossed by a move that states no level ("surged nearly 4%, surpassing the
