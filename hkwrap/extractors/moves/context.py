@@ -607,11 +607,17 @@ class _Context:
         """The day reported, named right after the number: "slid 5.5% on Monday and a further
         3.1% yesterday" in a morning note, 今日 after a figure: that figure is the day's own."""
         tok = self.tokens[i]
-        for t in self.tokens[i + 1:i + 1 + _PERIOD_AFTER_TOKENS]:
+        # (past the price it moved to: "rose 0.9% to HK$548.50 today")
+        price = self.tokens[i + 1:i + 3]
+        past = price[1].end - tok.end if (
+            len(price) == 2 and price[0].word is not None and "level" in price[0].word.roles
+            and price[1].qty is not None and price[1].qty.kind == "money"
+        ) else 0
+        for t in self.tokens[i + 1:i + 1 + _PERIOD_AFTER_TOKENS + (2 if past else 0)]:
             roles = t.word.roles if t.word is not None else frozenset()
             if (
                 ("today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day))
-                and t.start - tok.end <= _PERIOD_AFTER_REACH
+                and t.start - tok.end <= _PERIOD_AFTER_REACH + past
                 and not _PERIOD_AFTER_BREAK.search(self.folded[tok.end:t.start])
                 # (not "恒指昨日升近200點後今日未能延續升勢": after that figure, today is another event)
                 and not _AFTER_THEN.match(self.folded, tok.end, t.start)
