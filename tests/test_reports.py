@@ -701,6 +701,13 @@ folder with docs/ and gold/:
   series with many timed readings (newest first and oldest first), and English morning notes,
   previews and interviews where the day's facts sit among forecasts, conditions, targets,
   grey-market and futures figures.
+- tests/reports160/ to tests/reports163/: wave 30, blind: English newspaper columns and long-form
+  wraps (a market page lead, a tabloid page, a weekend column, an opinion piece, a milestone
+  story, a typhoon session, a holiday eve, a crash anniversary), Cantonese radio and TV
+  transcripts with spoken figures and codes and callers' own positions, Simplified broker
+  morning-meeting notes reviewing the day before, and short social and app formats (a Telegram
+  post, an X thread, a caption, pushes, a club summary, a Discord digest, a LinkedIn post, a
+  forum thread).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
