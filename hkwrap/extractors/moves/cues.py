@@ -54,7 +54,9 @@ _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|o
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = patterns.compile(
     r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
-    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter)\b"
+    r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
+    # "shed more than 2,000 points in six sessions": a count of days
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s)?(?:sessions|days))\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
