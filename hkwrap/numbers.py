@@ -215,7 +215,7 @@ def _pattern() -> regex.Pattern:
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
     return patterns.compile(
         rf"""
-        (?:(?P<sign>[{_SIGNS}])|(?P<arrow>[{_ARROWS}])\s?)?  # "▲ 274.39": a quote board's arrows are signs
+        (?:(?P<sign>[{_SIGNS}])|(?P<arrow>[{_ARROWS}])\s{{0,2}})?  # "▲ 274.39": a quote board's arrows are signs (an emoji's, "⬆️ 0.6%", folds to "↑  0.6%")
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire

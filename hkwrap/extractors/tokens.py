@@ -159,7 +159,7 @@ _CODE_BEFORE_REACH = 9  # five digits and the spaces between
 # with no space at all, as chats write it ("工行1398同中行3988", "百度9888同京東9618"), where a
 # unit after the digits makes them a figure instead ("騰訊700元").
 _BARE_CODE_AFTER = patterns.compile(
-    rf"(?|[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])"
+    rf"(?|[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}[#$]?(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])"  # (a post's hashtag or cashtag: "美團 #3690")
     r"|(\d{1,5})(?![\d.,%])(?!\s*[|｜])(?!\s?(?:港?元|蚊|港?仙|点|个?基点)))"
 )
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")

@@ -28,6 +28,9 @@ _PUNCT = {
     # small form variants, which Hong Kong feeds use as decimal points and commas ("2﹒3%")
     "\ufe52": ".", "\ufe50": ",", "\ufe54": ";", "\ufe55": ":", "\ufe59": "(", "\ufe5a": ")",
     "\ufe6a": "%",
+    # emoji arrows, which social posts and app cards use as a quote board's ("恒指 ⬆️ +0.35%"),
+    # and the variation selector that makes them emoji
+    "\u2b06": "↑", "\u2b07": "↓", "\U0001f53a": "▲", "\U0001f53b": "▼", "\ufe0f": " ",
 }
 
 

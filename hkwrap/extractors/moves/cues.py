@@ -559,7 +559,7 @@ _CLAUSE_CLOSE_AFTER = patterns.compile(r"\s*(?:[;。.!?]|$|\n)")
 # brackets may follow the level too.
 _SLASH_GAP = patterns.compile(r"[^\S\n]{0,3}/[^\S\n]{0,3}")  # ... or a slash, as a desk writes change / level
 _TICKER_GAP = patterns.compile(r"[^\S\n]{1,8}|,[^\S\n]{0,2}")  # (or a comma: "半日市 HSI +0.9%, 23,710, ...")
-_TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(/|｜]|$|\n)|\s(?:on|with|amid|after|as)\s")  # (or a desk's reason: "-2.2% 8.95 on the recall")
+_TICKER_LEVEL_END = patterns.compile(r"\s*(?:[;。.!?,(/|｜]|$|\n|\p{So})|\s(?:on|with|amid|after|as)\s")  # (or a desk's reason: "-2.2% 8.95 on the recall"; or an emoji: "⬆️2.1% 5,890 🔥")
 # ... or a word for now between ("恒指升咗400點，而家 15,907，中資券商好勁").
 _NOW_GAP = patterns.compile(r",\s?(?:而家|依家|宜家|现在|现时|目前|now)\s?")
 # Right before a session word: a time before that session, not the session itself.
