@@ -242,7 +242,9 @@ def _pattern() -> regex.Pattern:
             # a level or a price read out with no unit after 报/收: "收一万九千四百八十三", and
             # with its decimals ("报二百七十点二；": 270.2, where 点 is the decimal point, not a
             # unit of points); tried before the next form, which would stop at 点
-          | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?)(?=[。,;\s]|$)
+          | (?<=[报收])(?P<zhbare>{zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?)(?=[。,;\s同及和、]|$)
+            # ... and the next of a list after it ("报十五点七二同五点一六": 5.16), with its decimals
+          | (?<=(?:[报收]{zh_num}{{1,8}}点[零〇一二三四五六七八九]{{1,3}})[同及和、])(?P<zhlist>{zh_num}{{1,8}}点[零〇一二三四五六七八九]+)(?=[。,;\s]|$)
             # a year read digit by digit: "二〇〇八年", "一九九七年" (a year, as 2008年 is)
           | (?<![零〇一二两三四五六七八九十百千万亿])(?P<zhyear>[一二][零〇一二三四五六七八九]{{3}})(?=年)
             # (not after 几: "几十亿" is some billions, no figure)
@@ -555,8 +557,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["zhyear"] is not None:
             yield Quantity("num", float(int("".join(str(_ZH_DIGITS[c]) for c in g["zhyear"]))), m.start(), m.end())
             continue
-        elif g["zhbare"] is not None:
-            v = parse_zh_numeral(g["zhbare"])
+        elif g["zhbare"] is not None or g["zhlist"] is not None:
+            v = parse_zh_numeral(g["zhbare"] or g["zhlist"])
             if v is not None:
                 yield Quantity("num", v, m.start(), m.end())
             continue

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
-from hkwrap.numbers import Quantity
+from hkwrap.numbers import Quantity, parse_zh_numeral
 from hkwrap.plain import record
 from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
@@ -161,6 +161,11 @@ _CODE_BEFORE_REACH = 9  # five digits and the spaces between
 _BARE_CODE_AFTER = patterns.compile(
     rf"(?|[ \t]{{1,{_CODE_AFTER_NAME_GAP}}}[#$]?(\d{{1,5}})(?![\d.,%])(?!\s*[|｜])"  # (a post's hashtag or cashtag: "美團 #3690")
     r"|(\d{1,5})(?![\d.,%])(?!\s*[|｜])(?!\s?(?:港?元|蚊|港?仙|点|个?基点)))"
+)
+# ... or read aloud after it, digit by digit or as a numeral before 號: "建行零九三九", "騰訊，七百號，",
+# "中電控股，零零零二號" (a radio script's codes).
+_SPOKEN_CODE_AFTER = patterns.compile(
+    r"[,，]?\s?([零〇一二三四五六七八九]{3,5}(?![零〇一二两三四五六七八九十百千万亿点])|[零〇一二两三四五六七八九十百千]{1,6}(?=号))号?"
 )
 _BACKER_AFTER = patterns.compile(r"-(?:backed|owned|controlled|affiliated|invested|funded|linked)\b|旗下|系的|入股的|持有的")
 @lru_cache(maxsize=1)
@@ -364,6 +369,17 @@ def _with_short_closes(folded: str, start: int, end: int, words: list[Word]) -> 
     return sorted([*out, *extra], key=lambda w: w.start) if extra else out
 
 
+def _spoken_code(said: str) -> int | None:
+    """The code a radio script reads out: digit by digit ("零九三九", 939) or as a numeral ("七百", 700)."""
+    if all(c in _ZH_CODE_DIGITS for c in said):
+        return int("".join(_ZH_CODE_DIGITS[c] for c in said))
+    value = parse_zh_numeral(said)
+    return int(value) if value is not None and value == int(value) else None
+
+
+_ZH_CODE_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
 def without_codes_after_names(folded: str, quantities: list[Any], entities: list[Any], start: int, end: int) -> list[Any]:
     """``quantities`` less a code printed bare right after its name ("騰訊控股 00700 ｜
     HK$388.00", "快手 1024 平盘"): the name's, not a figure (a price, a count)."""
@@ -437,6 +453,8 @@ def tokenize(
             stop = ent.end
             if ent.code.isdigit() and (bare := _BARE_CODE_AFTER.match(folded, ent.end, end)) and int(bare[1]) == int(ent.code):
                 stop = bare.end()
+            elif ent.code.isdigit() and (spoken := _SPOKEN_CODE_AFTER.match(folded, ent.end, end)) and _spoken_code(spoken[1]) == int(ent.code):
+                stop = spoken.end()
             # and before it, as a broker app's lines lead with the code: "09868 小鵬汽車、09866 蔚來 分別升…"
             begin = ent.start
             if ent.code.isdigit() and (lead := _BARE_CODE_BEFORE.search(folded, max(start, ent.start - _CODE_BEFORE_REACH), ent.start)) and int(lead[1]) == int(ent.code):
