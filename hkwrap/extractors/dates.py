@@ -454,6 +454,9 @@ _AFTER_DATELINE = 4
 # A morning note says so in its masthead (港股晨報, 開盤前發布, "morning note"): its opening
 # section may be overnight markets, so its "昨日" can come this many sentences after the dateline.
 _AFTER_MORNING_DATELINE = 12
+# Right after a word for today: a heading noun of a morning note's agenda (今日要点, 今日关注,
+# 今日焦点): the day ahead, not the day the note reviews.
+_TODAY_HEADING_AFTER = patterns.compile(r"\s?(?:要点|关注|焦点|重点|看点|前瞻|提示|视点|必读|导读|精选)")
 
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
@@ -997,7 +1000,8 @@ def find_trading_day(
     # A dateline timed before the open heads a morning note: its "today" with no figure is the
     # day ahead ("what we're watching today"), its "yesterday" the session it reports
     before_open = dateline_end is not None and (time := _dateline_time(folded, dateline_end)) is not None and time < _MARKET_OPENS
-    if dateline is not None and (before_open or _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1])):
+    morning = dateline is not None and (before_open or _words_pattern("morning_note").search(folded, 0, prep.sentences[dateline[1]][1]))
+    if morning:
         after_dateline = _AFTER_MORNING_DATELINE
     midday = midday_report(prep)  # a midday review is of its own day, never a morning recap
     for n, m in matches:
@@ -1007,6 +1011,8 @@ def find_trading_day(
             break  # deep in the text, a date is more often another day's than the report's
         if m.group("today") and before_open and n not in today_at:
             continue  # "Sent: Wednesday, 21 June 2023 07:42 … what we're watching today": the day ahead
+        if m.group("today") and morning and _TODAY_HEADING_AFTER.match(folded, m.end()):
+            continue  # a morning note's "■ 今日要点" / "今日关注": the day ahead's agenda, a heading
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         if m.group("yday") and n in set_against_in:
