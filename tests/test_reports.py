@@ -708,6 +708,13 @@ folder with docs/ and gold/:
   morning-meeting notes reviewing the day before, and short social and app formats (a Telegram
   post, an X thread, a caption, pushes, a club summary, a Discord digest, a LinkedIn post, a
   forum thread).
+- tests/reports164/ to tests/reports167/: wave 31, blind: English intraday updates (opening
+  flashes, midday and lunch-break wires, afternoon updates, a desk's timed notes, a close quoting
+  the morning), Traditional Chinese opening and midday reports (開市, 早市, 半日, 午收), Simplified
+  reports on special days (index rebalancing, quarterly expiry, MSCI changes, first days in the
+  index, ex-dividend days, Connect inclusion, the year's last day), and index tables in text
+  (a copied quote board, a CSV export, a Markdown table, a flattened PDF, a terminal screen, a
+  snapshot card, a tab-separated paste, a data provider's index report).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
