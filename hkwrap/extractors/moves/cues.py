@@ -404,8 +404,9 @@ _DAY_RANGE_LINE = patterns.compile(
 # A quote page's figures on a line of their own under the index's name: "21,346.18   -187.42
 # (-0.87%)" (level, signed points, signed percent).
 _QUOTE_LINE = patterns.compile(
-    r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}[+-]\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
-    r"\(?[+-]\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
+    # (the change's sign may be a quote board's arrow: "23,211.48   ▲168.23 (+0.73%)")
+    r"[ \t]{0,8}\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,4})?[ \t]{1,20}(?:[+-]|[▲△▼▽↑↓][ \t]?)\d{1,6}(?:,\d{3})?(?:\.\d{1,4})?[ \t]{0,20}"
+    r"\(?[+-]?\d{1,3}(?:\.\d{1,4})?%\)?[ \t]{0,20}"
 )
 # A "to" clause after a direction word, up to its figure: "recovering to trade ", "rebounding
 # to sit ".
