@@ -53,7 +53,9 @@ _CELL_NUMBER = patterns.compile(
 
 # A column layout padded with spaces: cells are runs of words with single spaces inside (an
 # ASCII space: \S excludes the full-width one).
-_PADDED_CELL = patterns.compile(r"\S+(?: \S+)*")
+# (a single space goes on with the cell, but not between two figures: a fixed-width screen's
+# "-40.82 -0.23" under "NET CHG  %CHG" are two cells)
+_PADDED_CELL = patterns.compile(r"\S+(?:(?<!\d) \S+| (?![+\-]?\d)\S+)*")
 _PADDED_LINE = patterns.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 # ... or, as written, with full-width spaces: one of them parts two cells ("股份　　　收市(元)　升跌(%)")
 _FULL_WIDTH_PADDED_LINE = patterns.compile(
