@@ -80,7 +80,7 @@ _ODD_JI = (
 )
 # A figure's sign written before it, and a quote board's arrows (read as signs).
 _SIGNS = "+-"
-_ARROWS = "▲△▼▽↑↓"
+_ARROWS = "▲△▼▽↑↓🔺🔻"  # (the last two: a social post's emoji, "科指 🔺1.8%")
 
 
 def parse_zh_numeral(s: str) -> float | None:
@@ -683,7 +683,7 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
 
 
 # Signs as written: plus and minus, and a quote board's arrows.
-SIGNS = {"+": 1, "-": -1, "▲": 1, "△": 1, "↑": 1, "▼": -1, "▽": -1, "↓": -1}
+SIGNS = {"+": 1, "-": -1, "▲": 1, "△": 1, "↑": 1, "▼": -1, "▽": -1, "↓": -1, "🔺": 1, "🔻": -1}
 
 
 def _sign(g: dict) -> int:

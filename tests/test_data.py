@@ -126,3 +126,16 @@ def test_a_word_has_one_kind_of_each_role() -> None:
         if len(prefixes) != len(set(prefixes)):
             clashes.append((word, roles))
     assert clashes == []
+
+
+def test_fold_reads_the_same_before_and_after_its_fast_table() -> None:
+    """fold() switches to a code-point table over the Basic Multilingual Plane once a run has
+    folded enough text; every mapping it makes must be one that table holds, or a report would
+    fold differently early and late in a batch (an astral emoji arrow once did)."""
+    from hkwrap.text import fold as fold_module
+
+    table = fold_module.fold_char_map()
+    assert all(cp < fold_module._BMP for cp in table), "a folding past the BMP is lost by the fast table"
+    sample = "恒指 ⬆️ +0.42%（+101.3點）國指 ⬇️ 0.3% ＨＳＩ 騰訊控股 Ａ股"
+    fast = fold_module._code_point_table(table)
+    assert sample.translate(table) == sample.translate(fast)

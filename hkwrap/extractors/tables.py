@@ -125,7 +125,10 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
             continue
         if csv:
             block, csv = [], 0
-        if _table_line(line) or (
+        # (padding is read as written: an emoji's variation selector folds to a space, and
+        # "恒指 24,120.5 ⬆️ +0.42%" is no padded row)
+        written = as_written[span[0]:span[1]] if as_written is not None else ""
+        if _table_line(written if "\ufe0f" in written else line) or (
             text is not None and "\u3000" in (raw := text[span[0]:span[1]])
             and _FULL_WIDTH_PADDED_LINE.search(raw) is not None
         ):
