@@ -283,10 +283,10 @@ def _pattern() -> regex.Pattern:
             # and in Cantonese "52蚊4毫"
             # (the 毫 may be left out at the end: "二百七十三蚊四")
             # and "九十二蚊半": fifty cents, "十蚊零二仙": two cents, and both digits with no words
-            # ("五十九蚊三五": 59.35, "十蚊零二": 10.02)
+            # ("五十九蚊三五": 59.35, "十蚊零二": 10.02, "72蚊35": 72.35)
             # and "41 dollars 30" (read out, the cents' word left out)
             # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[零一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?P<fen2>(?<=[零一二三四五六七八九])[零一二三四五六七八九])?(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[零一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?P<fen2>(?<=[零一二三四五六七八九])[零一二三四五六七八九]|(?<=\d)\d)?(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
         )?
         """,
         patterns.VERBOSE,
@@ -608,8 +608,8 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         elif g["jiao"]:
             j = g["jiao"]
             value = round(value + (int(j) if j.isdigit() else _ZH_DIGITS[j]) / 10, 4)
-            if g["fen"] or g["fen2"]:
-                value = round(value + _ZH_DIGITS[g["fen"] or g["fen2"]] / 100, 4)
+            if (fen := g["fen"] or g["fen2"]):
+                value = round(value + (int(fen) if fen.isdigit() else _ZH_DIGITS[fen]) / 100, 4)
         elif g["half"]:
             value += 0.5
         elif g["xian"]:

@@ -34,6 +34,7 @@ CASES = [
     ("41 dollars 30", "money", 41.3, "HKD"),  # read out, "cents" left out
     ("五十九蚊三五", "money", 59.35, "HKD"),  # Cantonese: both digits after 蚊, their words left out
     ("十蚊零二", "money", 10.02, "HKD"),  # (零 for no dimes)
+    ("72蚊35", "money", 72.35, "HKD"),  # ... in Arabic digits too
     ("千二億元", "money", 120_000_000_000, "HKD"),  # 千二 before 億 is 1,200
     ("一千零二億", "num", 100_200_000_000, None),  # (with 零 it is 1,002)
     ("a tenth of one percent", "pct", 0.1, None),  # a fraction read out
