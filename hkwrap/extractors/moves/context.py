@@ -799,10 +799,10 @@ class _Context:
         if last is not None and 0 < state.sentence - state.subject_sentence <= reach and self.opens_on_sized_move(tokens, opens_at):
             return last  # "Tuesday's 8.61% slide was the Hang Seng's steepest since 2008": that move, sized
         if (
-            last is not None and last.kind == "index" and 0 < state.sentence - state.subject_sentence <= _QUOTE_CARRY
+            last is not None and last.kind in ("index", "stock") and 0 < state.sentence - state.subject_sentence <= _QUOTE_CARRY
             and _QUOTE_LINE.fullmatch(self.folded, self.sentence[0], self.sentence[1])
         ):
-            return last  # a quote page's figures under the index's name
+            return last  # a quote page's figures under the index's name, or a security's ("00700 騰訊控股" / "301.400 ▲4.600 (+1.55%)")
         if (
             last is not None and last.kind == "stock" and 0 < state.sentence - state.subject_sentence <= _PERFORMANCE_CARRY
             and _PERFORMANCE_LABEL.match(self.folded, self.sentence[0], self.sentence[1])
