@@ -643,14 +643,14 @@ _DIRECTIONS = frozenset({"up", "down"})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
-# What may open a sentence before a sized move's figure: an article or a day's possessive ("The
-# 8.61% slide", "Tuesday's 1.2% gain", "In percentage terms, Tuesday's 8.61% slide").
-# ... or on the move's noun after a copula, its figure after "of" ("In percentage terms that was a
-# rise of 0.62%", "That was a loss of 259.58 points").
+# A sentence opening on the move just told, restated: on its noun after a copula, its figure
+# after "of" ("In percentage terms that was a rise of 0.62%", "That was a loss of 259.58 points").
 _RESTATED_MOVE_OPENING = patterns.compile(
     r"(?:in\s[a-z]+\sterms,?\s)?(?:that|this|it)\s(?:was|is|marked|represented|amounted\sto)\s(?:a|an)\s(?:[a-z-]+\s)?"
 )
 _OF_BEFORE_FIGURE = patterns.compile(r"\sof\s")
+# ... or on its figure, the noun right after it, with an article or a day's possessive before
+# ("The 8.61% slide", "Tuesday's 1.2% gain", "In percentage terms, Tuesday's 8.61% slide").
 _SIZED_MOVE_OPENING = patterns.compile(
     r"(?:in\s[a-z]+\sterms,\s)?(?:the|its|this|that|today'?s|(?:mon|tues|wednes|thurs|fri)day'?s)\s(?:(?:day'?s|session'?s)\s)?"
 )
