@@ -715,6 +715,12 @@ folder with docs/ and gold/:
   index, ex-dividend days, Connect inclusion, the year's last day), and index tables in text
   (a copied quote board, a CSV export, a Markdown table, a flattened PDF, a terminal screen, a
   snapshot card, a tab-separated paste, a data provider's index report).
+- tests/reports168/ to tests/reports171/: wave 32, blind: English wire and TV closes stating the
+  indices in less common orders and forms, with correction notes; Traditional closes with the
+  indices' short and long names, full-width digits and Chinese numerals, 險守/重上/失守 and 更正
+  notes; Simplified portal, app and self-media closes and middays beside A-share indices; and
+  unusual layouts (an e-mail thread quoting earlier figures, a broken PDF note, a subtitle file,
+  an app's JSON export, a chat log, a bilingual summary, a numbers box, a slide deck's text).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
