@@ -472,6 +472,22 @@ _PAST_PERFECT_REACH = 64  # "had", an adverb, a verb and the figures and words b
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 
 
+# A paper's correction of an earlier issue ("【更正】本報昨日刊出之港股版報道中，「騰訊收報429.6元」
+# 應為「…492.6元」", "【更正】本台1月21日收市快訊指…"): that issue's day and figures, not today's.
+# Read in the text as written, folded (the preparation blanks a bracketed label such as 【更正】).
+_CORRECTION_OF_EARLIER = patterns.compile(
+    r"\s*[【\[(]?(?:更正|勘误|correction)[】\])]?\s?[:：]?\s?本(?:报|台|行|刊|网|站)\s?(?:于|在)?\s?"
+    r"(?:昨日|昨天|上日|前日|上周|上週|\d{1,2}\s?月\s?\d{1,2}\s?日)"
+)
+_CORRECTION_REACH = 40  # the label, the paper's word and the earlier issue's date
+
+
+def correction_of_earlier_issue(prep: Prepared, sentence: tuple[int, int]) -> bool:
+    """Does the sentence open on a correction of an earlier issue ("【更正】本報3月15日…")?"""
+    start, end = sentence
+    return _CORRECTION_OF_EARLIER.match(fold(prep.text[start:min(end, start + _CORRECTION_REACH)])) is not None
+
+
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:
     """Date expressions as (sentence number, match), in order, minus those that are not the
     day reported ("since March 3") and weekdays written beside a full date ("Thursday,

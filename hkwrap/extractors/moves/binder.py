@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hkwrap.extractors.dates import full_day_named
+from hkwrap.extractors.dates import correction_of_earlier_issue, full_day_named
 from hkwrap.extractors.moves.context import _Context
 from hkwrap.extractors.moves.cues import (
     _BEFORE_SESSION,
     _CLAUSE_MARK,
     _CLOSE_IN_HEADING,
     _EDITORS_NOTE,
-    _EDITORS_NOTE_REACH,
     _HEADING_CHARS,
     _LOOKBACK_WORD,
     _PARAGRAPH_BREAK,
@@ -32,7 +31,6 @@ from hkwrap.extractors.moves.subjects import _Subjects
 from hkwrap.extractors.moves.words import _Words
 from hkwrap.extractors.tokens import Subject, Token
 from hkwrap.numbers import Quantity
-from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 
 if TYPE_CHECKING:
@@ -132,7 +130,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
-        if _EDITORS_NOTE.match(fold(self.prep.text[sentence[0]:min(sentence[1], sentence[0] + _EDITORS_NOTE_REACH)])):
+        if _EDITORS_NOTE.match(self.folded, sentence[0], sentence[1]) or correction_of_earlier_issue(self.prep, sentence):
             return []  # "(Corrects … closing level in paragraph 2 to 16,884.88 from 16,848.88)"
         self.close_of_the_morning()
         if any(t.subject is not None for t in self.tokens):

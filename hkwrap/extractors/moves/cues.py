@@ -179,14 +179,7 @@ _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
 # A wire's editorial note on a corrected or updated story: "(Corrects Hang Seng Index closing
 # level in paragraph 2 to 16,884.88 from 16,848.88)", "(Adds analyst comment)". Its figures
 # are the story's, told again in its body.
-_EDITORS_NOTE = patterns.compile(
-    r"\s*\(\s*(?:corrects|correcting|refiles|adds|updates|recasts)\b"
-    # ... or a paper's correction of an earlier issue ("【更正】本報昨日刊出之港股版報道中，「騰訊收報
-    # 429.6元」應為「…492.6元」", "【更正】本台1月21日收市快訊指…"): that day's figures, not today's
-    # (read in the text as written, folded: the preparation blanks a bracketed label)
-    r"|\s*[【\[(]?(?:更正|勘误|correction)[】\])]?\s?[:：]?\s?本(?:报|台|行|刊|网|站)\s?(?:于|在)?\s?(?:昨日|昨天|上日|前日|上周|上週|\d{1,2}\s?月\s?\d{1,2}\s?日)"
-)
-_EDITORS_NOTE_REACH = 40  # the label, the paper's word and an earlier issue's date
+_EDITORS_NOTE = patterns.compile(r"\s*\(\s*(?:corrects|correcting|refiles|adds|updates|recasts)\b")
 # A chat message's lead: its time (and day) in brackets, then the sender ("[16:02] Mandy: ",
 # "[Sat 14/6 09:44] Ken: ").
 _CHAT_LEAD = patterns.compile(r"\s{0,8}\[[^\]\n]{1,24}\]\s{0,4}(?:[^:：\s\[\]]{1,16}\s?[:：]\s{0,4})?")
