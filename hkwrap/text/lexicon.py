@@ -169,10 +169,9 @@ class Lexicon:
             self._firsts = [w[0] for w in self.words]
         chars = set(folded)
         words = self.words
-        if "  " in folded:
-            folded = squeeze_spaces(folded)[0]  # (what scan reads)
+        probe = squeeze_spaces(folded)[0] if "  " in folded else folded  # (what scan reads)
         # a word whose first character the text lacks is not in it (a cheap test before ``in``)
-        ids = [i for i, first in enumerate(self._firsts) if first in chars and words[i] in folded]
+        ids = [i for i, first in enumerate(self._firsts) if first in chars and words[i] in probe]
         sub = ac.AhoCorasick([words[i] for i in ids], matchkind=ac.MatchKind.LeftmostFirst) if ids else None
         self._last = (folded, sub, ids)
         return sub, ids
