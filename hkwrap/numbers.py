@@ -83,6 +83,13 @@ _SIGNS = "+-"
 _ARROWS = "▲△▼▽↑↓🔺🔻"  # (the last two: a social post's emoji, "科指 🔺1.8%")
 
 
+def read_digit_by_digit(said: str) -> int | None:
+    """A figure read out one digit at a time ("二〇〇八" 2008, "零九三九" 939, a year or a
+    code), or None when a character is no digit."""
+    digits = [_ZH_DIGITS.get(c) for c in said]
+    return int("".join(map(str, digits))) if said and None not in digits else None
+
+
 def parse_zh_numeral(s: str) -> float | None:
     """Value of a Chinese numeral such as 二万零七百二十六, 两万五, 三点五, 十二.
 
@@ -555,7 +562,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("pct", tenths * 10.0 + tail, m.start(), m.end(), odd=g["chengodd"] is not None)
             continue
         elif g["zhyear"] is not None:
-            yield Quantity("num", float(int("".join(str(_ZH_DIGITS[c]) for c in g["zhyear"]))), m.start(), m.end())
+            yield Quantity("num", float(read_digit_by_digit(g["zhyear"]) or 0), m.start(), m.end())
             continue
         elif g["zhbare"] is not None or g["zhlist"] is not None:
             v = parse_zh_numeral(g["zhbare"] or g["zhlist"])

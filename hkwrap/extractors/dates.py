@@ -480,12 +480,16 @@ _CORRECTION_OF_EARLIER = patterns.compile(
     r"(?:昨日|昨天|上日|前日|上周|上週|\d{1,2}\s?月\s?\d{1,2}\s?日)"
 )
 _CORRECTION_REACH = 40  # the label, the paper's word and the earlier issue's date
+_CORRECTION_LABELS = ("更正", "勘誤", "勘误", "orrection")  # the pattern's labels as written, in any case
 
 
 def correction_of_earlier_issue(prep: Prepared, sentence: tuple[int, int]) -> bool:
     """Does the sentence open on a correction of an earlier issue ("【更正】本報3月15日…")?"""
     start, end = sentence
-    return _CORRECTION_OF_EARLIER.match(fold(prep.text[start:min(end, start + _CORRECTION_REACH)])) is not None
+    head = prep.text[start:min(end, start + _CORRECTION_REACH)]
+    if not any(label in head for label in _CORRECTION_LABELS):
+        return False  # (most sentences: no fold of the head needed)
+    return _CORRECTION_OF_EARLIER.match(fold(head)) is not None
 
 
 def _matches(prep: Prepared) -> list[tuple[int, regex.Match]]:

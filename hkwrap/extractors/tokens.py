@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
-from hkwrap.numbers import Quantity, parse_zh_numeral
+from hkwrap.numbers import Quantity, parse_zh_numeral, read_digit_by_digit
 from hkwrap.plain import record
 from hkwrap.text.lexicon import Lexicon, Word, role_kind
 from hkwrap.text.prepare import Prepared
@@ -371,13 +371,10 @@ def _with_short_closes(folded: str, start: int, end: int, words: list[Word]) -> 
 
 def _spoken_code(said: str) -> int | None:
     """The code a radio script reads out: digit by digit ("零九三九", 939) or as a numeral ("七百", 700)."""
-    if all(c in _ZH_CODE_DIGITS for c in said):
-        return int("".join(_ZH_CODE_DIGITS[c] for c in said))
+    if (code := read_digit_by_digit(said)) is not None:
+        return code
     value = parse_zh_numeral(said)
     return int(value) if value is not None and value == int(value) else None
-
-
-_ZH_CODE_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
 def without_codes_after_names(folded: str, quantities: list[Any], entities: list[Any], start: int, end: int) -> list[Any]:

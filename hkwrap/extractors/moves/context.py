@@ -718,8 +718,11 @@ class _Context:
         state, tokens = self.state, self.tokens
         # only the figures before the sentence's first subject ("最新報22961點，升225點；科指報5337點")
         first = next((i for i, t in enumerate(tokens) if t.subject is not None and t.subject.kind != "pronoun"), None)
+        # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
+        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
+        opens_at = stamp.end() if stamp else self.sentence[0]
         if first is not None:
-            if (own := self.size_clause_before(tokens, first)) is not None:
+            if (own := self.size_clause_before(tokens, first, opens_at)) is not None:
                 return own  # "跌幅扩大至3%，恒指报24225.78点": the index the next clause names
             tokens = tokens[:first]
         last = state.last_subject
@@ -732,9 +735,6 @@ class _Context:
             # "恒指…最低摸到22010附近，我还以为昨晚美股那点涨幅白给了。" then "半日收涨0.7%": another
             # market named in passing, with no figure of its own, after the index's move
             last = told
-        # a live blog's entry opens on its time ("14:20  Day's high so far: 25,146.92")
-        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
-        opens_at = stamp.end() if stamp else self.sentence[0]
         # (an indented line opens where its words do: "  昨日急升8.4%至HK$112.30" under its name)
         while opens_at < self.sentence[1] and self.folded[opens_at] in " \t\u3000":
             opens_at += 1
@@ -868,10 +868,10 @@ class _Context:
                 return last  # a subtitle's own line: "報18,083點" / "升幅0.53%"
         return None
 
-    def size_clause_before(self, tokens: list[Token], first: int) -> Subject | None:
-        """"跌幅扩大至3%，恒指报24225.78点", "涨幅收窄至0.5%，恒指报…": a feed's line opening on
-        the size of a move widened or narrowed, its one figure, then a comma and an index: that
-        index's move (not the subject of the line before)."""
+    def size_clause_before(self, tokens: list[Token], first: int, opens_at: int) -> Subject | None:
+        """"跌幅扩大至3%，恒指报24225.78点", "涨幅收窄至0.5%，恒指报…": a feed's line opening
+        (at ``opens_at``, past its time) on the size of a move widened or narrowed, its one
+        figure, then a comma and an index: that index's move (not the subject of the line before)."""
         named = tokens[first].subject
         lead = tokens[:first]
         if named is None or named.kind != "index" or named.id.startswith("@") or len(lead) < 3:
@@ -879,16 +879,11 @@ class _Context:
         figures = [t for t in lead if t.qty is not None]
         if (
             len(figures) != 1 or figures[0].qty.kind != "pct" or not self.is_size_word(lead[0])  # type: ignore[attr-defined]
-            or not any(t.has("narrow") for t in lead) or lead[0].start - self.opens_at() > _OPENS_REACH
+            or not any(t.has("narrow") for t in lead) or lead[0].start - opens_at > _OPENS_REACH
             or _CLAUSE_JOIN_BEFORE_NAME.fullmatch(self.folded, figures[0].end, named.start) is None
         ):
             return None
         return Subject(named.kind, named.id, self.sentence[0], self.sentence[0], named.entity)
-
-    def opens_at(self) -> int:
-        """Where the sentence's words open: past a live blog's time ("10:45 跌幅扩大至3%")."""
-        stamp = _TIME_STAMP.match(self.folded, self.sentence[0], self.sentence[1])
-        return stamp.end() if stamp else self.sentence[0]
 
     def opens_on_sized_move(self, tokens: list[Token], opens_at: int) -> bool:
         """"The 8.61% slide was ...", "Tuesday's 1.2% gain ...": does the sentence open on a

@@ -50,13 +50,15 @@ _RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
 _APPOSITIVE_HEAD = patterns.compile(r"(?:\s?\([^()]{1,16}\))?,\s(?:the|its|a|an)\s[^.;:。；,\d%]{0,60}")
 _APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s[^,;.\n\d%]{{1,{RELATIVE_ASIDE_CHARS}}},")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
+# A count of trading days: "six sessions", "5 straight days", "three trading days".
+_DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s)?(?:sessions|days)"
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = patterns.compile(
     r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
     # "shed more than 2,000 points in six sessions": a count of days
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s)?(?:sessions|days))\b"
+    rf"|{_DAY_COUNT})\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
@@ -72,7 +74,7 @@ _SPAN_OPENING = patterns.compile(
     # span (not the day's "first half hour" or "second half of the session")
     r"|\s{0,8}(?:over|in|during|for|across)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:quarter|month|week|year)\b(?!['’])"
     # "Over the five sessions the benchmark gained 3.35%": a count of days
-    r"|\s{0,8}(?:over|in|during|across)\s(?:the\s)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:sessions|days)\b"
+    rf"|\s{{0,8}}(?:over|in|during|across)\s(?:the\s)?{_DAY_COUNT}\b"
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
@@ -313,11 +315,11 @@ _ADJACENT = 2  # two tokens with at most a space and a mark between
 # 一度, 扩大, 至 and 约 between; and how such a word ends (a direction word naming the size).
 _SIZE_WORD_REACH = 12
 _SIZE_NOUN_END = "幅"
-# Between a size word heading a list and the list's first name ("跌幅方面，", "升幅上：", "以跌幅計，"),
-# and between the last name and its figures ("分別為", "依次是"): the list's figures are the sizes.
 # Between a feed's opening clause of a widened or narrowed move and the index named after it
 # ("跌幅扩大至3%，恒指报…"): a comma, perhaps a word for "now".
 _CLAUSE_JOIN_BEFORE_NAME = patterns.compile(r"\s?(?:左右|以内|以上)?\s?[,，]\s?(?:目前|现时|最新|暂时)?\s?")
+# Between a size word heading a list and the list's first name ("跌幅方面，", "升幅上：", "以跌幅計，"),
+# and between the last name and its figures ("分別為", "依次是"): the list's figures are the sizes.
 _SIZE_TOPIC_GAP = patterns.compile(r"\s?(?:方面|上|而言|计)?\s?[,，:：]?\s?")
 _RESPECTIVELY_COPULA = patterns.compile(r"\s?(?:分别|依次|各自)?\s?(?:为|是|系|达)\s?")
 # A call price's or strike's word reaches a zone of two levels after it ("收回價在16,900點至17,099點").
