@@ -13,6 +13,7 @@ from hkwrap.extractors.moves.cues import (
     _APPOSITIVE_HEAD,
     _AUXILIARY_GAP,
     _CAUSE_FRAME,
+    _CLAUSE_MARK,
     _CLAUSE_OPENER,
     _COMPANION_BEFORE,
     _CONTRIBUTION_FIGURE,
@@ -121,6 +122,9 @@ class _Subjects:
             # (the share's figure right after the index: "拖累恒指約10點"; but "拖累港股掉頭回落，
             # 收市跌141點" goes on with the index's own move)
             and _CONTRIBUTION_FIGURE.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) is not None
+            # (and the index is its object, not the next clause's subject: "受加息預期拖累，科指兩日
+            # 累跌逾8%")
+            and _CLAUSE_MARK.search(self.folded, prev.end, tok.start) is None
         ):
             return  # "6隻科技股推低恒指133點": the stocks' share of the index's move
         nxt = self.next_token(tok)
