@@ -15,6 +15,7 @@ from hkwrap.extractors.moves.cues import (
     _BRACKET_NEXT,
     _CHANGE_GAP,
     _CLAUSE_END,
+    _CLAUSE_MARK,
     _COLLOQUIAL_PCT,
     _COLLOQUIAL_PCT_MAX,
     _COMMODITY_UNIT_AFTER,
@@ -257,6 +258,13 @@ class _Figures:
             # ... and so is one right after the figure of a "to" clause: "dropped as much as
             # 5.8% before recovering to trade 3.1% lower"
             d = self.post_direction(i) or d
+        elif self.direction and (after := self.post_direction(i)) and (
+            self.direction_after or _CLAUSE_MARK.search(folded, self.direction_end, q.start) is not None
+        ):
+            # ... and so is one after this figure when the earlier word came after its own
+            # figure or in an earlier clause: "closed 0.8% down at 8,037.15, having been 0.6%
+            # higher at lunch", "fell 0.5% to 8,100.25, having been 0.3% higher at lunch"
+            d = after
         vs_close = _VS_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if q.kind in ("pct", "pts") else None
         if vs_close is not None:
             d = 1 if vs_close.group(1) in ("above", "over", "higher than") else -1  # "156 points under yesterday's close"
@@ -271,7 +279,7 @@ class _Figures:
             d = self.sentence_dir
         if not d and self.group and last is not None and (d := self.size_word_heading_list(q, last)):
             # "跌幅方面，科指、恒指及國指分別為1.35%、0.98%及1.47%": the list's direction, for each figure
-            self.direction, self.direction_end = d, q.start
+            self.direction, self.direction_end, self.direction_after = d, q.start, False
         if _is_year(folded, q):
             self.frame_by_year(q)
             self.qual = None

@@ -241,6 +241,7 @@ class _Subjects:
             if prev is not None and prev.word is not None and _THE_ITS.fullmatch(folded[prev.end:tok.start]):
                 # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
                 self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
+                self.direction_after = False
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
             self.ratio = False
             self.end_modal(tok.start)

@@ -316,6 +316,7 @@ class _Words:
 
     def on_direction(self, tok: Token, d: int, sess: str | None) -> None:
         cur = self.cur
+        after_figure = False
         figure = (cur.level or cur.price) if cur is not None else None
         if figure is not None and not cur.has_change and _OTHER_EXTREME.fullmatch(self.folded, figure.end, tok.end):
             pass  # "最高見17,135點，最低曾回落至16,902點": the other extreme's own verb (its figure is read as such)
@@ -343,7 +344,7 @@ class _Words:
         if cur is not None and cur.has_change and not (sess and cur.session and sess != cur.session) and (
             _right_after(self.folded, cur, tok, post=True)
         ):
-            pass  # "closed 1.3% higher": the word states the direction of that number
+            after_figure = True  # "closed 1.3% higher": the word states the direction of that number
         elif cur is not None and cur.has_change and (
             _unknown_name_between(self.prep, cur, tok, self.tokens) or self.unknown_cjk_before(cur, tok)
         ):
@@ -362,7 +363,7 @@ class _Words:
                 # A second direction word starts a new move, unless it only adds the other
                 # kind of figure ("漲 303.52 點，漲幅 1.12%"): decided at the next number.
                 self.split_at = d
-        self.direction, self.direction_end = d, tok.end
+        self.direction, self.direction_end, self.direction_after = d, tok.end, after_figure
         self.sentence_dir = d
         if self.cur is not None and not self.cur.has_change:
             self.cur.direction = d
