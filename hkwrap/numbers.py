@@ -81,6 +81,9 @@ _ODD_JI = (
 # A figure's sign written before it, and a quote board's arrows (read as signs).
 _SIGNS = "+-"
 _ARROWS = "▲△▼▽↑↓🔺🔻"  # (the last two: a social post's emoji, "科指 🔺1.8%")
+# Spaces between an arrow and its figure: a quote board pads its columns ("HSCEI  6,129.55  ▼
+# 455.67", the arrow flush left in a column as wide as its widest figure).
+ARROW_PAD = 4
 
 
 def read_digit_by_digit(said: str) -> int | None:
@@ -222,7 +225,7 @@ def _pattern() -> regex.Pattern:
     zh_num = "[零〇一二两三四五六七八九十百千万亿]"
     return patterns.compile(
         rf"""
-        (?:(?P<sign>[{_SIGNS}])|(?P<arrow>[{_ARROWS}])\s{{0,2}})?  # "▲ 274.39": a quote board's arrows are signs (an emoji's, "⬆️ 0.6%", folds to "↑  0.6%")
+        (?:(?P<sign>[{_SIGNS}])|(?P<arrow>[{_ARROWS}])\s{{0,{ARROW_PAD}}})?  # "▲ 274.39": a quote board's arrows are signs (an emoji's, "⬆️ 0.6%", folds to "↑  0.6%")
         (?:(?P<cur1>{cur_before})\s?(?P<sign2>[+-])?)?  # "HK$+7.2bn": a sign after the currency
         (?:
             # Arabic digits: 1,234.5 / 21, 634.48 (stray space after a separator, as wire

@@ -17,7 +17,7 @@ from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import FUND_AFTER, Subject, sector_after
 from hkwrap.model import Amount, Mention
-from hkwrap.numbers import SIGNS, magnitude_words
+from hkwrap.numbers import ARROW_PAD, SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.wrap import csv_cells
@@ -411,8 +411,8 @@ _DERIVED_ROLE = "index:@derived"
 _INDEX_ROW = patterns.compile(
     r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"(?P<pts>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    r"\(?(?P<pct>(?:[▲△▼▽↑↓]\s?)?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
+    rf"(?P<pts>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    rf"\(?(?P<pct>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
     # a quote board may close the line with the previous close ("昨收 26282.69"), or a table
     # give it in a column of its own ("... +1.01     25,938.13" under "Prev. close")
     r"(?:\s+(?:(?:昨收|前收|prev(?:ious)?\.?\s?close)\s?[:：]?\s?[\d,]+(?:\.\d+)?"
