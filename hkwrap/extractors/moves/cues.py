@@ -429,7 +429,7 @@ _COLLOQUIAL_PCT = patterns.compile(r"个多?点")
 _COLLOQUIAL_PCT_MAX = 10
 _DIRECTION_GAP = patterns.compile(r"(?:了|咗)?\s?")  # "跌了一点五个百分点", "升咗"
 # Between a quoted price and its signed change: "385.2 (+1.21%)", "HK$385.2, +4.6".
-_QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜▲▼△▽↑↓]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%", "22,620.33 ▲ +806.29")
+_QUOTE_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜/▲▼△▽↑↓]?[^\S\n]{0,8}\(?\s?")  # (an app row's columns: "HKD 17.86    +4.2%", "22,620.33 ▲ +806.29")
 # ... and before a quote's "unchanged": a dash mark and 平 may stand between ("56.30 ➖ 平 flat").
 _UNCHANGED_LINK = patterns.compile(r"[^\S\n]{0,8}[,;|｜—–]?[^\S\n]{0,8}(?:[➖=][^\S\n]{0,3})?(?:平[^\S\n]{0,3})?\(?\s?")  # (or "52.00 — unch.")
 # Words of the market's own figures: a sentence holding them does not go on about a stock.
