@@ -58,7 +58,9 @@ _SPAN_AFTER = patterns.compile(
     r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
     # "shed more than 2,000 points in six sessions": a count of days
-    rf"|{_DAY_COUNT})\b"
+    rf"|{_DAY_COUNT}"
+    # "now up more than 80 percent in a week", "doubled in a single month": a span of its own
+    r"|(?:a|one)\s(?:single\s)?(?:week|fortnight|month|quarter|year))\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
@@ -74,7 +76,8 @@ _SPAN_OPENING = patterns.compile(
     # span (not the day's "first half hour" or "second half of the session")
     r"|\s{0,8}(?:over|in|during|for|across)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:quarter|month|week|year)\b(?!['’])"
     # "Over the five sessions the benchmark gained 3.35%": a count of days
-    rf"|\s{{0,8}}(?:over|in|during|across)\s(?:the\s)?{_DAY_COUNT}\b"
+    # (or the days just counted: "Over those eight days the index has gained close to 20 percent")
+    rf"|\s{{0,8}}(?:over|in|during|across)\s(?:the\s|those\s|these\s)?{_DAY_COUNT}\b"
 )
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
