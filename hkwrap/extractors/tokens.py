@@ -116,7 +116,7 @@ _SUB_INDEX_AFTER = patterns.compile(
 # What ADRs or futures point to: "the ADRs point to a Hang Seng open about 150 points higher"
 # (a projection, as 'ADR-implied' index moves are; not annotated). Reach: the words between.
 _PROJECTED_BEFORE = patterns.compile(
-    r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|imply|implies|implying|indicate|indicates|suggest|suggests)\s(?:to\s)?(?:an?\s|the\s)?$"
+    r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|pointed|imply|implies|implying|implied|indicate|indicates|indicated|suggest|suggests|suggested)\s(?:to\s)?(?:an?\s|the\s)?$"
     # "按ADR比例计算，恒指报23,826点": the index as the ADRs' prices work it out
     r"|(?:按|以|根据)\s?adrs?\s?(?:比例|价格|收市价)?\s?(?:计算|折算|推算|换算)\s?[,，]?\s?$"
 )
