@@ -77,6 +77,8 @@ from hkwrap.extractors.moves.cues import (
     _RATIO_POINTS,
     _REFERENCE_ZONE_REACH,
     _RESPECTIVELY_COPULA,
+    _RESTATED_AS,
+    _RESTATED_SKIP_REACH,
     _RESULTS_AFTER,
     _ROOM_AFTER,
     _ROW_CELL_END,
@@ -332,9 +334,18 @@ class _Figures:
             or (q.kind in ("num", "pts") and _DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
             or (kind == "index" and self.range_width(i, q))
+            # "rose 1.97% over the five sessions, or 506 points": the other figure of one left out
+            or (
+                self.skipped is not None and q.kind in ("pct", "pts") and self.skipped.kind in ("pct", "pts")
+                and q.kind != self.skipped.kind and q.start - self.skipped.end <= _RESTATED_SKIP_REACH
+                and _RESTATED_AS.search(folded, self.skipped.end, q.start) is not None
+                and ";" not in folded[self.skipped.end:q.start]
+                and next((t.qty for t in reversed(tokens[:i]) if t.qty is not None), None) is self.skipped
+            )
         )
         if skip:
             self.qual = None
+            self.skipped = q
             return
         if kind == "index" and self.skip_next_level:
             self.skip_next_level = False
