@@ -94,6 +94,7 @@ from hkwrap.extractors.moves.cues import (
     _TRADING_DAYS,
     _TRADING_FROM,
     _TRADING_TO,
+    _TREND_EASES,
     _UNKNOWN_CJK_NAME,
     _UNKNOWN_NAME_CHARS,
     _UNKNOWN_NAME_MARKS,
@@ -750,9 +751,9 @@ class _Context:
         colour = _COLOUR_CLAUSE.match(self.folded, opens_at, self.sentence[1])
         if colour is not None:
             clause = [t for t in tokens if t.start < colour.end()]
-            if not any(t.subject is not None or t.qty is not None for t in clause) and any(
+            if not any(t.subject is not None or t.qty is not None for t in clause) and (any(
                 t.role_kind("session") is not None or t.has("neutral") for t in clause
-            ):
+            ) or _TREND_EASES.search(self.folded, opens_at, colour.end()) is not None):
                 opens_at = colour.end()
                 tokens = tokens[len(clause):]
         # a telegraphic line after a name ("Tencent (0700.HK) - BUY ON DIPS. Closed HK$548.50

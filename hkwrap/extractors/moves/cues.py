@@ -341,6 +341,9 @@ _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier rig
 # A short Chinese clause of colour opening a sentence before its figures ("尾市有獲利回吐，"): at
 # most this many characters, a phrase and not a sentence of its own topic.
 _COLOUR_CLAUSE = patterns.compile(r"[\u4e00-\u9fff]{2,12}[，,]\s?")
+# ... or of the move's pace, with no figure ("臨近午飯時間升勢放緩，半日收報19,701點"): the trend
+# of the subject the sentences before told.
+_TREND_EASES = patterns.compile(r"(?:升|跌|涨)(?:势|幅)(?:放缓|收窄|扩大|加快|持续|减弱|转弱|转强)")
 _THRESHOLD_REACH = 6  # a threshold word and its figure ("above 20,000", "跌穿 25000"); 幅 before a level
 _LOOKBACK = 8  # a short word or two before a token ("比上個交易日", "in ", "年")
 _TARGET_REACH = 10  # a target word and its figure ("目標價上調至 700 元")
