@@ -679,16 +679,26 @@ def morning_recap_lead(prep: Prepared) -> bool:
     ("Wednesday, 08:20 HKT")?"""
     if not prep.sentences:
         return False
-    lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
-    for word in _words_pattern("morning_note").finditer(prep.folded, 0, lead_end):
-        if not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _CLOCK_REACH), word.start()):
-            return True  # (not "【9:20 盘前】": an entry of a log stamped through the day)
+    if _morning_masthead(prep):
+        return True
     for n, m in _matches(prep):
         if n >= _LEAD_SENTENCES:
             break
         if (m.group("wd") or m.group("wdzh")) and (time := _dateline_time(prep.folded, m.end())) is not None:
             return time < _MARKET_OPENS
     return False
+
+
+def _morning_masthead(prep: Prepared) -> bool:
+    """Does the lead call the report a morning note (晨報, "Morning briefing", 盤前)?"""
+    if not prep.sentences:
+        return False
+    lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
+    return any(
+        # (not "【9:20 盘前】": an entry of a log stamped through the day)
+        not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _CLOCK_REACH), word.start())
+        for word in _words_pattern("morning_note").finditer(prep.folded, 0, lead_end)
+    )
 
 
 # Between a word for today and its date in brackets: "今天（10月8日）", "today (Oct 8)".
@@ -960,8 +970,11 @@ def find_trading_day(
     # that day's trading: its 昨日 is the day before, never the day reported.
     # So does a log of entries stamped through the day under a dateline ("【9:30 开盘】"), unless
     # the lead calls it a morning note (晨報: its times are the day's agenda).
+    # (not a morning note's masthead timed just after the bell: "MORNING BRIEFING | Tuesday,
+    # October 25, 2022 | 09:35 HKT" still recaps the session before)
     same_day = dateline_end is not None and (
-        _timed_after_open(folded, dateline_end) or (timed_log(prep) and not morning_recap_lead(prep))
+        (_timed_after_open(folded, dateline_end) and not _morning_masthead(prep))
+        or (timed_log(prep) and not morning_recap_lead(prep))
     )
     if dateline is not None and dateline_end is not None and not same_day and not morning_recap_lead(prep):
         same_day = _lead_tells_close(prep, matches, dateline[1], dateline_end)
