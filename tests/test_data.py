@@ -21,7 +21,7 @@ KNOWN_ROLES = {
     "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
     "short_ratio", "short_sale", "sequence", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",
     "neutral", "pronoun", "former", "latter", "high_low", "low_first", "index_set", "yesterday", "other_listing", "mainland_market", "today", "hk_listing", "fundamental", "reference_price", "weekday",
-    "most_active", "both", "other_session", "warrant_pronoun", "change_label", "likelihood", "figure_next", "reading",
+    "most_active", "both", "other_session", "warrant_pronoun", "change_label", "likelihood", "figure_next", "reading", "average_line",
 }
 QUALIFIERS = {"over", "under", "nearly", "about", "as_much_as"}
 SESSIONS = {"open", "midday", "intraday", "close"}

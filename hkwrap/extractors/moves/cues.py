@@ -607,9 +607,14 @@ _LEVEL_AFTER_CHANGE = (
     (_SLASH_GAP, _TICKER_LEVEL_END),  # a desk's "hsi -180 / 19,820 (-0.9%)", "hscei -13.45% / 7,294.13,"
 )
 # A support, resistance or target word and the figure it names.
-_TECHNICAL_ROLES = frozenset({"support", "resistance", "target"})
+_TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
-_TECHNICAL_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)")
+# (and in English, the word right after: "continues to struggle at HK$64 resistance", "the
+# 16,800 support")
+_TECHNICAL_AFTER = patterns.compile(
+    r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)"
+    r"|\s(?:support|resistance)\b"
+)
 # Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
 _NOT_REACHED_BEFORE = patterns.compile(
     r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"

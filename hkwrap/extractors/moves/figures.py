@@ -154,9 +154,12 @@ class _Figures:
             return  # "against -3.2% for the Hang Seng Index and -6.9% for the MSCI China": the next name's
         kind = self.group[0].kind
         prev = self.prev
+        # (the technical word may stand before a level word: "below its 50-day line at HK$59.40")
+        tech = tokens[i - 2] if prev is not None and prev.has("level") and i >= 2 else prev
         if (
-            kind == "index" and q.kind in ("pts", "num") and prev is not None and prev.word is not None
-            and prev.word.roles & _TECHNICAL_ROLES and _TECHNICAL_LINK.fullmatch(folded, prev.end, q.start) is not None
+            ((kind == "index" and q.kind in ("pts", "num")) or (kind == "stock" and q.kind in ("money", "num") and not q.sign))
+            and tech is not None and tech.word is not None
+            and tech.word.roles & _TECHNICAL_ROLES and _TECHNICAL_LINK.fullmatch(folded, tech.end, q.start) is not None
         ):
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
         ref = self.reference
