@@ -92,6 +92,8 @@ _PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|p
 # sessions, or 506 points", "3%，或 506 點"), within a clause's reach of it.
 _RESTATED_AS = patterns.compile(r"(?:,\s?|\s)(?:or|或)\s?(?:about\s|some\s|roughly\s|nearly\s|约|近|逾)?$")
 _RESTATED_SKIP_REACH = 60  # "1.97% over the five sessions, or " and a longer span between
+# Between a figure and the value it was changed from: "to 27,000 from as high as 31,000".
+_OLD_VALUE_LINK = patterns.compile(r"\s(?:from|versus|vs\.?)\s(?:as\s(?:high|low|much)\sas\s)?(?:hk\$\s?)?")
 _TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
 # After a figure (and the rest of its list): the year it belongs to ("losses of 14%, 15% and
 # 14% in 2021, 2022 and 2023", "fell 2,100 points during 2022"), not the day's move; not a

@@ -56,6 +56,7 @@ from hkwrap.extractors.moves.cues import (
     _NOUN_UP_AFTER,
     _OF_BY,
     _OFFER_PRICE_AFTER,
+    _OLD_VALUE_LINK,
     _ON_THE_DOLLAR,
     _OPENS_REACH,
     _OPINION,
@@ -344,6 +345,12 @@ class _Figures:
                 and _RESTATED_AS.search(folded, self.skipped.end, q.start) is not None
                 and ";" not in folded[self.skipped.end:q.start]
                 and next((t.qty for t in reversed(tokens[:i]) if t.qty is not None), None) is self.skipped
+            )
+            # "trimmed their targets for the index to around 27,000 from as high as 31,000": the
+            # old value of a figure left out goes with it
+            or (
+                self.skipped is not None and q.kind == self.skipped.kind
+                and _OLD_VALUE_LINK.fullmatch(folded, self.skipped.end, q.start) is not None
             )
         )
         if skip:
