@@ -637,6 +637,10 @@ _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
 _INDEX_SET = ("HSI", "HSCEI", "HSTECH")
 # The words that may stand before it in its sentence: when and where (港股) the move was.
 _FRAME_ROLES = frozenset({"session", "today", "weekday", "sequence", "neutral"})
+# A clause of Chinese words and a comma at most _HAN_CLAUSE_CHARS long: the sentence's frame
+# before its subject ("午后随着南向资金入场承接，").
+_HAN_CLAUSE_CHARS = 24
+_HAN_CLAUSE = patterns.compile(rf"[\p{{Han}}]{{2,{_HAN_CLAUSE_CHARS}}},")
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
 # Right before a session word, Chinese no vocabulary word covers: a noun of its own (科技股午后).
 _UNKNOWN_NOUN_BEFORE = patterns.compile(r"\p{Han}{2,}$")

@@ -19,6 +19,7 @@ from hkwrap.extractors.moves.cues import (
     _CONTRIBUTION_FIGURE,
     _COPULA_AFTER,
     _FRAME_ROLES,
+    _HAN_CLAUSE,
     _HK_CODE_MARK,
     _HK_LISTING_HEAD,
     _IN_DESCRIPTOR,
@@ -286,9 +287,22 @@ class _Subjects:
             else:
                 frame = t.word is not None and all(r.partition(":")[0] in _FRAME_ROLES for r in t.word.roles)
             if not frame or _WORD_CHAR.search(self.folded, at, t.start):
-                return False
+                return self.cause_clause_before(i)
             at = t.end
-        return not _WORD_CHAR.search(self.folded, at, self.tokens[i].start)
+        return not _WORD_CHAR.search(self.folded, at, self.tokens[i].start) or self.cause_clause_before(i)
+
+    def cause_clause_before(self, i: int) -> bool:
+        """Does a Chinese clause of the day's colour, naming no subject, no figure and no other
+        market, stand before token ``i`` and end right before it at a comma ("午后随着南向资金入场
+        承接，三大指数…")?"""
+        start = self.tokens[i].start
+        if not self.folded.endswith(",", self.sentence[0], start) or not _HAN_CLAUSE.fullmatch(self.folded, self.sentence[0], start):
+            return False
+        return not any(
+            t.subject is not None or t.qty is not None
+            or (t.word is not None and t.word.roles & {"mainland_market", "other_listing", "previous", "yesterday"})
+            for t in self.tokens[:i] if t.start >= self.sentence[0]
+        )
 
     def end_companion(self) -> None:
         """Back to the subject a companion market's clause interrupted."""
