@@ -401,7 +401,7 @@ def compatible(a: Draft, b: Draft) -> bool:
             return False
         if (
             level_only and "intraday" in (a.session, b.session) and "as_much_as" not in (a.pct_q, a.points_q, b.pct_q, b.points_q)
-            and not same_extreme and not _extreme_change(a, b)
+            and not same_extreme and not _extreme_change(a, b) and not _list_extreme_and_its_level(a, b)
         ):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
@@ -430,6 +430,25 @@ def compatible(a: Draft, b: Draft) -> bool:
         (a.session == "intraday") != (b.session == "intraday") and a.price is not None and b.price is not None
         and abs(a.price - b.price) >= SAME_FIGURE
     )
+
+
+def _list_extreme_and_its_level(a: Draft, b: Draft) -> bool:
+    """"恒指、国指、科指盘中一度分别跌超2%、2.5%、3%，其中恒指最低见16,680.45点": an extreme
+    told as a change and, in the same sentence, its level alone, the same way: one extreme."""
+    if not (a.session == b.session == "intraday" and _same_sentence(a, b)):
+        return False
+    level, change = (a, b) if a.pct is None and a.points is None else (b, a)
+    if not (
+        level.level is not None and level.pct is None and level.points is None
+        and change.level is None and (change.pct is not None or change.points is not None)
+        and level.heading in (0, _direction(change)) and change.position < level.position
+    ):
+        return False
+    # (in one clause or the next, not past a semicolon: "最多跌约0.3%；午后……最高见26012点" is
+    # the other extreme)
+    assert change.evidence is not None
+    between = change.evidence.text[change.position - change.evidence.start:level.position - change.evidence.start]
+    return not any(mark in between for mark in ";；。")
 
 
 def _one_moment(a: Draft, b: Draft) -> bool:
