@@ -392,16 +392,26 @@ def without_codes_after_names(folded: str, quantities: list[Any], entities: list
     ]
 
 
+# After "the three indices": a word that gives each of them the figure told next, perhaps after
+# a session word or two ("三大指數均升逾3%", "三大指数盘中一度齐涨逾1%", 集體收跌).
+_SHARED_FIGURE_REACH = 10
+_SHARED_FIGURE_AFTER = patterns.compile(
+    rf"[^,;:。\d]{{0,{_SHARED_FIGURE_REACH - 2}}}?(?:齐齐|齐|均|集体|全线|同步)(?:[升涨跌挫]|上涨|下跌|上升|高开|低开|收[升涨跌])"
+)
+
+
 def _index_sets(words: list[Word], folded: str, lexicon: Lexicon) -> list[Word]:
     """``words``, where "the three indices" (三大指數) stands as such only before a list's
-    "respectively" ("三大指數午間收盤時分別漲2.9%、3.3%和4.1%"). Elsewhere ("三大指數個別發展",
-    "三大指數均升逾3%": no figure of each index) the words inside it stand instead, as if the
-    vocabulary had no such word."""
+    "respectively" ("三大指數午間收盤時分別漲2.9%、3.3%和4.1%") or a word that gives each of them
+    one figure ("三大指數均升逾3%", 齊跌, 集體上漲). Elsewhere ("三大指數個別發展") the words inside
+    it stand instead, as if the vocabulary had no such word."""
     if not any("index_set" in w.roles for w in words):
         return words
     out: list[Word] = []
     for k, w in enumerate(words):
-        if "index_set" in w.roles and not any("respectively" in u.roles for u in words[k + 1:]):
+        if "index_set" in w.roles and not any("respectively" in u.roles for u in words[k + 1:]) and not (
+            _SHARED_FIGURE_AFTER.match(folded, w.end, w.end + _SHARED_FIGURE_REACH)
+        ):
             out.extend(lexicon.scan(folded, w.start + 1, w.end))
         else:
             out.append(w)

@@ -123,6 +123,10 @@ class Prepared:
             self._memo["w"] = (found, [w.start for w in found])
         return _inside(*self._memo["w"], start, end)
 
+    def scanned_words(self) -> list:
+        """Every lexicon word of the text, once :meth:`words` has scanned it (else none)."""
+        return self._memo["w"][0] if "w" in self._memo else []
+
     def once(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, computed once for this text: a reading several steps ask for (the
         date matches, a breadth table's rows)."""

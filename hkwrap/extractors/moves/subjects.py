@@ -80,7 +80,9 @@ class _Subjects:
         elif subj.id == "@index_set":
             # "三大指數午間收盤時分別漲2.9%、3.3%和4.1%": the three main indices, once the report
             # has named each (before that, or in a report about other markets, they are unknown)
-            if state.indices_named.issuperset(_INDEX_SET) and self.frame_only_before(i):
+            # (named before, or anywhere in the report: "三大指数盘中一度齐涨逾1%" in a lead, the
+            # list "恒指、国指、科指分别…" after it)
+            if (state.indices_named.issuperset(_INDEX_SET) or self.indices_in_text().issuperset(_INDEX_SET)) and self.frame_only_before(i):
                 subj, set_rest = Subject("index", _INDEX_SET[0], tok.start, tok.end), _INDEX_SET[1:]
             else:  # "A股方面，三大指數分別…", "美股三大指數": another market's
                 subj = Subject("index", "@other", tok.start, tok.end)
@@ -290,6 +292,12 @@ class _Subjects:
                 return self.cause_clause_before(i)
             at = t.end
         return not _WORD_CHAR.search(self.folded, at, self.tokens[i].start) or self.cause_clause_before(i)
+
+    def indices_in_text(self) -> frozenset[str]:
+        """The indices the report names anywhere (from the one scan of its words)."""
+        return self.prep.once("indices_in_text", lambda: frozenset(
+            r[6:] for w in self.prep.scanned_words() for r in w.roles if r.startswith("index:") and not r.startswith("index:@")
+        ))
 
     def cause_clause_before(self, i: int) -> bool:
         """Does a Chinese clause of the day's colour, naming no subject, no figure and no other
