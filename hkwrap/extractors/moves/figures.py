@@ -420,6 +420,13 @@ class _Figures:
             prev = self.prev
             # (or with a label between: "HSI close 18,581.13 (-292.84 pts)")
             after_name = prev is last and prev is not None and _NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) is not None
+            # (or a session's label: "HSI MIDDAY 24,622.18 ▼474.42 (-1.89%)", "HSI 收市 24,622")
+            after_name = after_name or (
+                prev is not None and last is not None and i >= 2 and tokens[i - 2] is last
+                and prev.role_kind("session") in ("open", "midday", "close")
+                and _NAME_LEVEL_GAP.fullmatch(folded, last.end, prev.start) is not None
+                and _NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) is not None
+            )
             cur = self.cur
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
