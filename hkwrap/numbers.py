@@ -381,7 +381,9 @@ _SPOKEN_UNIT = patterns.compile(
     r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents"
     # (or its cents said as a number after it, as a price is read: "thirty-four dollars eighty")
     r"|\s(?P<said>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b))?)\b"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b)"
+    # (or cents below ten read with "oh": "sixty-one dollars oh five")
+    r"|\s(?:oh|o)\s(?P<oh>one|two|three|four|five|six|seven|eight|nine)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b))?)\b"
 )
 _SPOKEN_MAGNITUDE = {"billion": 1_000_000_000, "million": 1_000_000}
 _OF_A_BEFORE = patterns.compile(r"\sof\s(?:a|one)$")
@@ -477,6 +479,8 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
         if "dollars" in unit:
             if u.group("mag"):
                 value *= _SPOKEN_MAGNITUDE[u.group("mag").strip()]
+            elif u.group("oh"):
+                value = round(value + (parse_en_numeral(u.group("oh"), words) or 0) / 100, 2)
             elif u.group("cents") or u.group("said"):
                 cents = parse_en_numeral(u.group("cents") or u.group("said"), words)
                 value = round(value + (cents or 0) / 100, 2) if cents is not None and cents < 100 else value
