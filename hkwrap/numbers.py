@@ -429,12 +429,13 @@ def _spoken_list_head() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _spoken_level_pattern() -> regex.Pattern:
-    """A level read out after "at" or "to", in thousands: "at twenty-three thousand, one
-    hundred and fifty-nine" (a radio bulletin's index level, which has no unit after it)."""
+    """A level read out after "at" or "to" (or a word of the day's extreme: "as high as", "a
+    low of", "touched"), in thousands: "at twenty-three thousand, one hundred and fifty-nine" (a
+    radio bulletin's index level, which has no unit after it)."""
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     return patterns.compile(
-        rf"\s(?:at|to)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
+        rf"\s(?:at|to|as\shigh\sas|as\slow\sas|(?:high|low)\sof|touched|hit|reached)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
         rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
         r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
     )
