@@ -546,7 +546,32 @@ class Matcher:
             last_code_end = e
         hits.extend(self._short_name_hits(folded, hits))
         hits.sort(key=lambda h: h.start)
-        return _drop_overlaps(hits)
+        return self._other_language_in_brackets(folded, _drop_overlaps(hits))
+
+    def _other_language_in_brackets(self, folded: str, hits: list[Hit]) -> list[Hit]:
+        """A name with its other-language name in brackets after it, perhaps with its code
+        ("Alibaba (阿里, 9988)", "Meituan (美團)", "騰訊 (Tencent, 700)"): one entity, the
+        first name's, over the whole bracket."""
+        out: list[Hit] = []
+        k = 0
+        while k < len(hits):
+            h = hits[k]
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
+            if (
+                nxt is not None and h.code is not None and nxt.code == h.code and h.name_start is not None
+                and nxt.name_start is not None and _OPEN_BRACKET.fullmatch(folded, h.end, nxt.start)
+                and (close := _BRACKET_REST.match(folded, nxt.end, nxt.end + _MATCH_WINDOW)) is not None
+                and (not close.group("n") or int(close.group("n")) == int(h.code))
+            ):
+                code_start = close.start("n") if close.group("n") else h.code_start
+                code_end = close.end("n") if close.group("n") else h.code_end
+                ticker = _hk_code(h.code, self.table, resolve_table=False) if close.group("n") else h.ticker
+                out.append(h._replace(end=close.end(), code_start=code_start, code_end=code_end, ticker=ticker))
+                k += 2
+                continue
+            out.append(h)
+            k += 1
+        return out
 
     def _short_name_hits(self, folded: str, hits: list[Hit]) -> list[Hit]:
         """A five-digit code beside a shortening of its Chinese name that is no alias ("02318
@@ -800,6 +825,12 @@ def _title_case_line(text: str, at: int, name_end: int | None = None) -> bool:
 
 def folded_is_bracket(text: str, s: int) -> bool:
     return text[s] in "(（"
+
+
+# Between a name and its other-language name in brackets ("Alibaba (阿里, 9988)"), and after
+# that name: the code if printed, then the bracket's end.
+_OPEN_BRACKET = patterns.compile(r"\s?[(（]\s?")
+_BRACKET_REST = patterns.compile(r"(?:\s?[,，、]\s?(?P<n>\d{1,5})(?:\.hk)?)?\s?[)）]")
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
