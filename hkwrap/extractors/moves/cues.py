@@ -93,6 +93,11 @@ _PCT_PAIR_AFTER = patterns.compile(r",?\s(?:or\s)?\(?[\d.]{1,8}\s?(?:%|percent|p
 _RESTATED_AS = patterns.compile(r"(?:,\s?|\s)(?:or|或)\s?(?:about\s|some\s|roughly\s|nearly\s|约|近|逾)?$")
 _RESTATED_SKIP_REACH = 60  # "1.97% over the five sessions, or " and a longer span between
 # Between a figure and the value it was changed from: "to 27,000 from as high as 31,000".
+# Right before a percent: a bound, not a figure ("跌幅都唔超過1%", "not more than 1%").
+_BOUND_BEFORE = patterns.compile(
+    r"(?:不|唔|未|冇|没有?)(?:超过|多过|高过|大过|多于|高于)\s?$|\b(?:not|no)\s(?:more|higher|greater)\sthan\s$"
+)
+_BOUND_REACH = 16  # "唔超過 ", "not more than "
 _OLD_VALUE_LINK = patterns.compile(r"\s(?:from|versus|vs\.?)\s(?:as\s(?:high|low|much)\sas\s)?(?:hk\$\s?)?")
 _TOTAL_AFTER = patterns.compile(r",?\s(?:in total|in all|altogether|cumulatively|combined|along the way)\b")  # "4.4 percent along the way": over a streak
 # After a figure (and the rest of its list): the year it belongs to ("losses of 14%, 15% and

@@ -12,6 +12,8 @@ from hkwrap.extractors.moves.cues import (
     _AT_SIGN_PRICE,
     _BARE_POINTS_LINK,
     _BARS,
+    _BOUND_BEFORE,
+    _BOUND_REACH,
     _BRACKET_NEXT,
     _CHANGE_GAP,
     _CLAUSE_END,
@@ -311,6 +313,8 @@ class _Figures:
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
             or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _GIVEN_BACK_BEFORE.search(folded, max(self.sentence[0], q.start - _GIVEN_BACK_REACH), q.start) is not None)
+            # "建行、工行同中行跌幅都唔超過1%", "no more than 1%": a bound the moves stayed within
+            or (q.kind == "pct" and _BOUND_BEFORE.search(folded, max(self.sentence[0], q.start - _BOUND_REACH), q.start) is not None)
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
