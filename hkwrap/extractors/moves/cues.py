@@ -94,6 +94,8 @@ _RESTATED_AS = patterns.compile(r"(?:,\s?|\s)(?:or|或)\s?(?:about\s|some\s|roug
 _RESTATED_SKIP_REACH = 60  # "1.97% over the five sessions, or " and a longer span between
 # Between a figure and the value it was changed from: "to 27,000 from as high as 31,000".
 # Right before a percent: a bound, not a figure ("跌幅都唔超過1%", "not more than 1%").
+# A mark that ends a heading or a label ("到價提醒｜", "Alert:").
+_HEADING_MARK = patterns.compile(r"[|:]")
 _BOUND_BEFORE = patterns.compile(
     r"(?:不|唔|未|冇|没有?)(?:超过|多过|高过|大过|多于|高于)\s?$|\b(?:not|no)\s(?:more|higher|greater)\sthan\s$"
 )

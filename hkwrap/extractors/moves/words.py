@@ -15,11 +15,13 @@ from hkwrap.extractors.moves.cues import (
     _COLON_AFTER,
     _COMPANION_BEFORE,
     _COMPARED_WITH,
+    _DESCRIPTOR_REACH,
     _EVENT_BEFORE_PERIOD,
     _EVENT_PERIOD_REACH,
     _FIGURE_NEXT,
     _GIVE_BACK_BEFORE,
     _HEADING_COLON,
+    _HEADING_MARK,
     _HEADING_REACH,
     _LIST_DIRECTION_GAP,
     _LOOKBACK,
@@ -123,7 +125,11 @@ class _Words:
             for m in (*self.moves, self.cur):
                 if m is not None and m.has_numbers and not _CLAUSE_END.search(self.folded, _first_figure(m), tok.start):
                     m.modal = True
-        if "modal" in roles and not self.month_may(tok):
+        # (not a day ahead inside a descriptor of the next company: "明日公布中期業績的騰訊(700)跌
+        # 2.8%"; but "到價提醒｜您關注的騰訊" heads an alert)
+        if "modal" in roles and not self.month_may(tok) and not (
+            self.describes_next_subject(tok) and not _HEADING_MARK.search(folded, tok.end, tok.end + _DESCRIPTOR_REACH)
+        ):
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.modal = True
