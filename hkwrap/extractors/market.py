@@ -823,6 +823,13 @@ def extract_market(
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
             # two such sentences in a row make the pair
+            if (
+                single is not None and single[0] == "unchanged" and pending is None
+                and market.advancers is not None and market.decliners is not None and market.unchanged is None
+            ):
+                market.unchanged = single[1]  # the third line after a pair: "無升跌　486隻"
+                market.evidence["unchanged"] = ev
+                single = None
             if single is not None and pending is not None and start - pending[2] <= _SCRIPT_GAP and (
                 single[0] != pending[0]
             ):
@@ -1036,7 +1043,11 @@ def _breadth(
             if getattr(market, role) is None:
                 setattr(market, role, value)
                 market.evidence[role] = ev
-    elif len(found) == 1 and len(counts) == 1 and counts[0].kind == "count" and ev.end - ev.start <= _SCRIPT_SENTENCE:
+    elif len(found) == 1 and counts and all(c.kind == "count" for c in counts) and ev.end - ev.start <= _SCRIPT_SENTENCE and (
+        # (one count, or a table's line giving today's first: "上升股份　1,322隻　806隻" under
+        # "今日　上一交易日")
+        len(counts) == 1 or next(iter(found.values())) == int(counts[0].value)
+    ):
         return next(iter(found.items()))
     elif (
         set(found) == {"unchanged"} and len(counts) == 1
