@@ -84,6 +84,10 @@ _MIN_WRAPPED_LINE = 8
 # A cell of a spreadsheet row pasted as comma-separated values is a code, a name or a figure;
 # a clause of prose between commas runs longer.
 _CSV_CELL_MAX = 24
+# ... but a row of figures may name its security or index in full ("HSCEI,Hang Seng China
+# Enterprises,-2.77,-250.75,8799.32"): one longer cell, when most of the others are figures.
+_CSV_NAME_MAX = 40
+_CSV_FIGURE = patterns.compile(r"[+-]?\d[\d.]*%?")
 _CSV_MIN_CELLS = 3
 _THOUSANDS = patterns.compile(r"\d,\d{3}(?![\d%])")
 
@@ -98,8 +102,10 @@ def csv_cells(line: str) -> int:
         or _THOUSANDS.search(line) is not None  # ("26,241.83": a figure's thousands, not a cell break)
     ):
         return 0
-    cells = line.split(",")
-    if any(not (c := cell.strip()) or len(c) > _CSV_CELL_MAX for cell in cells):
+    cells = [cell.strip() for cell in line.split(",")]
+    if any(not c or len(c) > _CSV_NAME_MAX for c in cells):
+        return 0
+    if sum(len(c) > _CSV_CELL_MAX for c in cells) > (1 if 2 * sum(bool(_CSV_FIGURE.fullmatch(c)) for c in cells) >= len(cells) else 0):
         return 0
     return len(cells)
 
