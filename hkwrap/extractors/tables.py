@@ -34,7 +34,7 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("low", patterns.compile(r"^\s*(?:low|day low|intraday low|最低|最低价|全日最低|日内最低)\s*$")),
     ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
     ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
-    ("points", patterns.compile(r"chg|change|升跌|涨跌|变动")),
+    ("points", patterns.compile(r"chg|change|升跌|涨跌|变动|\bpts\b|\bpoints\b|点数")),
 )
 # A column of another day or period: the previous close, year-to-date, week, month, a half or a
 # quarter ("1H", "Q3"), 52 weeks.
@@ -45,6 +45,8 @@ _OTHER_COLUMN = patterns.compile(
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
+# A level cell with its points in brackets after it: "20,259.13（-609.21）".
+_LEVEL_WITH_POINTS = patterns.compile(r"\s*(?P<level>\d[\d,]*\.?\d*)\s?[(（](?P<points>[+-]\d[\d,]*\.?\d*)[)）]\s*")
 _SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = patterns.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
@@ -146,6 +148,9 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
 
 
 def _number(cell: str) -> tuple[float, int] | None:
+    cell = cell.strip()
+    if cell[:1] in "(（" and cell[-1:] in ")）":
+        cell = cell[1:-1]  # "(-247.31)" under "(PTS)": the points in brackets
     m = _CELL_NUMBER.match(cell.strip())
     if not m:
         return None
@@ -204,6 +209,13 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             extremes: list[Move] = []
             for k, ((s, e), kind) in enumerate(zip(cells, row_kinds, strict=True)):
                 parsed = _number(folded[s:e])
+                if parsed is None and kind == "price" and subject.kind == "index" and (
+                    both := _LEVEL_WITH_POINTS.fullmatch(folded, s, e)
+                ) is not None:
+                    # "20,259.13（-609.21）" under "收市（涨跌点）": the level, its points in brackets
+                    move.level = Num(float(both["level"].replace(",", "")), "exact", s, both.end("level"))
+                    move.points.append(Num(float(both["points"].replace(",", "")), "exact", both.start("points"), both.end("points")))
+                    continue
                 if parsed is None or kind is None:
                     continue
                 value, sign = parsed
