@@ -33,7 +33,7 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("high", patterns.compile(r"^\s*(?:high|day high|intraday high|最高|最高价|全日最高|日内最高)\s*$")),
     ("low", patterns.compile(r"^\s*(?:low|day low|intraday low|最低|最低价|全日最低|日内最低)\s*$")),
     ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
-    ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价")),
+    ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价|午收")),
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动|\bpts\b|\bpoints\b|点数")),
 )
 # A column of another day or period: the previous close, year-to-date, week, month, a half or a
