@@ -529,6 +529,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
     skip_to = 0
     for m in _figures(text, start, len(text) if end is None else end):
         g = dict(zip(names, m.groups(), strict=True))  # m.groupdict(), in a fifth of the time
+        own_magnitude = False  # the magnitude after the figure is the numeral's own last word
         if g["n"] is not None:
             value = _num(g["n"])
             if g["mix"]:
@@ -558,6 +559,13 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
                 continue
             if g["unit"] == "点" and _clock_hour(text, m, v):
                 continue  # "早上十點半", "下午兩點": a time of day, not points
+            if g["mag"] == "万" and g["zh"] is not None and "亿" in g["zh"]:
+                # "三十一億八千萬": the 萬 after the 億 is the numeral's own remainder (3,180,000,000),
+                # not a magnitude of the whole
+                v = parse_zh_numeral(g["zh"] + "万")
+                if v is None:
+                    continue
+                own_magnitude = True
             value = v
         elif g["dcheng"] is not None:
             tail = int(g["dchengtail"]) if g["dchengtail"] else 0
@@ -609,7 +617,7 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         if g["n"] is not None and not g["unit"] and m.start() > 0 and text[m.start() - 1] == "[" and text.startswith("]", m.end()):
             continue  # "... to 26,086.32 points [1]": a note's number, not a figure
         magnitude = False
-        if g["mag"]:
+        if g["mag"] and not own_magnitude:
             value = round(value * mag_map[g["mag"]], 2)  # 1,100.9億 is 110,090,000,000 exactly
             magnitude = True
             if g["wan"]:
