@@ -1070,6 +1070,8 @@ def find_trading_day(
             continue  # "closed for the holiday on Oct 1" under a 30 September dateline: ahead
         if day is not None and own is not None and (m.group("wd") or m.group("wdzh")) and day.weekday() >= _TRADING_DAYS:
             continue  # "瑞銀趕在周日晚宣布收購瑞信" under Monday's dateline: a weekend is no trading day
+        if day is not None and m.group("yday") is None and (until := _range_end(folded, m, matches, day)) is not None:
+            day = until[0]  # "港股周报（2024.11.18—2024.11.22）" in a headline: a week's report is of its last day
         if day is not None:
             # a report about a day before its own date (a morning recap): its "yesterday"
             # figures are that day's
