@@ -46,7 +46,9 @@ _FLOW_ROLES = frozenset({"southbound", "northbound", "flow_in", "flow_out"})
 _FLOW_LINKS = frozenset({"southbound", "northbound"})
 # A Stock Connect amount that is the quota, not the flow: "每日有105億元人民幣額度", "剩餘55億元".
 # Between a Stock Connect keyword and an amount: its gross trading, not a net flow.
-_GROSS_BETWEEN = patterns.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)")
+_GROSS_BETWEEN = patterns.compile(r"买卖|成交|交投|turnover|trading\s(?:value|volume)|\badt\b|average\sdaily")
+# ... unless a net word follows it before the amount ("Southbound ADT was heavy: net buy HK$5.28bn").
+_NET_AFTER_GROSS = patterns.compile(r"\bnet\b|净")
 _QUOTA_AFTER = patterns.compile(r"\s?(?:人民币|元|港元|rmb|yuan)?\s?(?:的)?(?:额度|限额|daily quota|quota)")
 _QUOTA_BEFORE = patterns.compile(r"(?:剩余|余额|用了|额度|quota|remaining)\s?(?:为|是|达|of)?\s?$")
 _CJK_MAGNITUDE = patterns.compile(r"[万亿千]")
@@ -430,8 +432,10 @@ def _flow(
     word nearest the amount decides.
     """
     def flow_amount(q: Quantity) -> bool:
-        if q.start > w.end and _GROSS_BETWEEN.search(folded, w.end, q.start):
-            return False  # "北水買賣跌7%至近845億元": the link's trading, not its net flow
+        if q.start > w.end and (gross := _GROSS_BETWEEN.search(folded, w.end, q.start)) is not None and (
+            _NET_AFTER_GROSS.search(folded, gross.end(), q.start) is None
+        ):
+            return False  # "北水買賣跌7%至近845億元", "ADT there is holding above RMB100bn": the link's trading, not its net flow
         if q.start > w.end and _GROSS_SIDE.search(folded, w.end, q.start) and _NET_LATER.search(
             folded, q.end, _rest_of_line(folded, q.end)
         ):
