@@ -562,6 +562,8 @@ class Matcher:
             if (
                 nxt is not None and h.code is not None and nxt.code == h.code and h.name_start is not None
                 and nxt.name_start is not None and _OPEN_BRACKET.fullmatch(folded, h.end, nxt.start)
+                # (the other script: "KE Holdings (BEKE)" names a US ticker, its own entity)
+                and (folded[h.name_start] >= "\u3400") != (folded[nxt.name_start] >= "\u3400")
                 and (close := _BRACKET_REST.match(folded, nxt.end, nxt.end + _MATCH_WINDOW)) is not None
                 and (not close.group("n") or int(close.group("n")) == int(h.code))
             ):
