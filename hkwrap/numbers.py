@@ -296,7 +296,8 @@ def _pattern() -> regex.Pattern:
             # ("五十九蚊三五": 59.35, "十蚊零二": 10.02, "72蚊35": 72.35)
             # and "41 dollars 30" (read out, the cents' word left out)
             # and in Mandarin "八十块八毛", "三十八块二", "五块七毛一" (the 分 left out)
-            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?P<jiao>[零一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?P<fen2>(?<=[零一二三四五六七八九])[零一二三四五六七八九]|(?<=\d)\d)?(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
+            # ("六百一十蚊零二毫": a 零 before the 毫's digit is filler, 610.20)
+            (?:\s?(?P<cents>\d{{1,2}})\s?cents\b|(?<=dollars)\s(?P<cents2>\d{{2}})(?![\d%]|[.,]\d)(?!\s?(?:percent|per\scent|points?|pts)\b)|(?:零(?=[一二三四五六七八九][角毫毛]))?(?P<jiao>[零一二三四五六七八九\d])(?:[角毫毛](?P<fen>[一二三四五六七八九](?![\d零〇一二两三四五六七八九十百千万亿]))?|(?P<fen2>(?<=[零一二三四五六七八九])[零一二三四五六七八九]|(?<=\d)\d)?(?=[,;。\s了]|港|$))|(?P<half>半)(?![日天年月个小])|零(?P<xian>[一二三四五六七八九\d])仙)?
         )?
         """,
         patterns.VERBOSE,

@@ -37,6 +37,7 @@ CASES = [
     ("72蚊35", "money", 72.35, "HKD"),  # ... in Arabic digits too
     ("千二億元", "money", 120_000_000_000, "HKD"),  # 千二 before 億 is 1,200
     ("一千零二億", "num", 100_200_000_000, None),  # (with 零 it is 1,002)
+    ("六百一十蚊零二毫", "money", 610.2, "HKD"),  # a 零 before the 毫's digit is filler
     ("三十一億八千萬", "num", 3_180_000_000, None),  # 萬 after 億: the numeral's remainder, not a magnitude of it all
     ("一億二千萬港元", "money", 120_000_000, "HKD"),
     ("a tenth of one percent", "pct", 0.1, None),  # a fraction read out
