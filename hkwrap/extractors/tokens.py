@@ -221,7 +221,7 @@ _INCLUDED_REACH = 16  # "inclusion in the " and a space
 # (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
 _COMPARED_BEFORE = patterns.compile(
     # (and the market followed: "港交所跟隨大市下跌3.5%")
-    r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|跟随|追随|随|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
+    r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|跟随|追随|跟住|跟着|随|跟|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
 )
 _CJK = patterns.compile(r"\p{Han}")
