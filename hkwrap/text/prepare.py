@@ -112,7 +112,7 @@ class Prepared:
         if "q" not in self._memo:
             from hkwrap.numbers import scan, shared_units
 
-            found = shared_units(list(scan(self.folded)), self.folded)
+            found = _without_nested(shared_units(list(scan(self.folded)), self.folded))
             self._memo["q"] = (found, [q.start for q in found])
         return _inside(*self._memo["q"], start, end)
 
@@ -156,6 +156,19 @@ class Prepared:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return Evidence(self.text[start:end], start, end, self.line_of(start))
+
+
+def _without_nested(quantities: list) -> list:
+    """``quantities`` (in text order) without any that lies inside a longer one: the scanner's
+    passes may each read a piece of one figure ("兩個percent" whole, and its "兩" on its own)."""
+    out: list = []
+    reach = -1  # the furthest end of a figure kept so far
+    for q in sorted(quantities, key=lambda q: (q.start, -q.end)):
+        if q.end <= reach:
+            continue
+        out.append(q)
+        reach = max(reach, q.end)
+    return out
 
 
 def _inside(items: list, starts: list[int], start: int, end: int) -> list:
