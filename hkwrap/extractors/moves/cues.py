@@ -365,7 +365,8 @@ _POST_DIRECTION_TOKENS = 4  # a direction word after its figures: "1.73 percent,
 _AUXILIARY_GAP = patterns.compile(r"\s(?:had|has|have|was|then|also|initially|first|eventually)\s")
 _PRONOUN_VERB_TOKENS = 2  # a pronoun's verb comes next, perhaps after an adverb ("it then fell")
 # A period word's possessive right before a figure: the figure is that period's ("昨日的1.3%").
-_OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?[+-]?\d")
+# (an adjective or two may stand between: "fresh from last Friday's results-driven 11% surge")
+_OWNED_FIGURE_AFTER = patterns.compile(r"\s?(?:的|['’]s)\s?(?:[a-z][a-z-]{1,20}\s){0,2}[+-]?\d")
 _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted there: 早盤, 一度, 今早
 # An other period's second extreme after its first and a list mark: "52周高位是66.7元、低位52.2元",
 # "the 52-week high is HK$66.70, the low HK$52.20": the period's too.
