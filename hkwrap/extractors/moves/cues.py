@@ -52,7 +52,7 @@ _APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s[^,;.\n\d%]{{1,{REL
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # A count of trading days, or of weeks and months: "six sessions", "5 straight days", "three
 # trading days", "three weeks".
-_DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s)?(?:sessions|days|weeks|months)"
+_DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s|previous\s|prior\s)?(?:sessions|days|weeks|months)"
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = patterns.compile(
