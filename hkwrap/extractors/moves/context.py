@@ -109,6 +109,7 @@ from hkwrap.extractors.moves.dated import (
     _dated_day,
     _dated_year,
     _month_numbers,
+    _when_after_date,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _Pending, _same_kind_change
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, Subject, Token
@@ -603,6 +604,22 @@ class _Context:
         month = months.get(m.group("mon") or m.group("mon2"))
         day = int(m.group("d") or m.group("d2"))
         return month is not None and (month, day) != self.state.report_day
+
+    def when_clause_of_other_day(self, q: Quantity) -> bool:
+        """Is ``q`` in a when-clause right after a date that is not the report's ("the low it hit
+        on July 28, when it tumbled 4.6%", "in 2008, when the index lost 13%")?"""
+        if self.folded.find("when", self.sentence[0], q.start) < 0:
+            return False
+        m = _when_after_date().search(self.folded, self.sentence[0], q.start)
+        if m is None:
+            return False
+        if m.group("y"):
+            return self.state.report_year is None or int(m.group("y")) != self.state.report_year
+        if m.group("y2") and self.state.report_year is not None and int(m.group("y2")) != self.state.report_year:
+            return True  # "since October 24, 2022, when the index plunged 6.36 per cent"
+        month = _month_numbers().get(m.group("mon") or m.group("mon2"))
+        day = int(m.group("d") or m.group("d2"))
+        return month is not None and (self.state.report_day is None or (month, day) != self.state.report_day)
 
     def today_after(self, i: int) -> bool:
         """The day reported, named right after the number: "slid 5.5% on Monday and a further

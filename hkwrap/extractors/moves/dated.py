@@ -60,6 +60,18 @@ def _dated_day() -> regex.Pattern:
     )
 
 
+@functools.cache
+def _when_after_date() -> regex.Pattern:
+    """A date, then a when-clause that runs on to the end of the text searched: "the low it
+    hit on July 28, when it tumbled ", "back in 2008, when the index lost " (the clause's
+    figures are that day's or that year's)."""
+    names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
+    return patterns.compile(
+        rf"\b(?:(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))(?:,?\s(?P<y2>(?:19|20)\d\d))?"
+        r"|in\s(?P<y>(?:19|20)\d\d)),\swhen\s[^,;.:]{0,60}$"
+    )
+
+
 # The year of a date in English ends _dated_year's match, after a space: a sentence without
 # one is not searched (the pattern is tried at each of its words otherwise, ~2% of a run).
 _SPACE_YEAR = patterns.compile(r"\s(?:19|20)\d\d\b")

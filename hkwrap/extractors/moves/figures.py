@@ -329,6 +329,7 @@ class _Figures:
             or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK_WORD), q.start) is not None)
             or (q.kind in ("pct", "pts") and _DAY_AFTER_BEFORE.search(folded, max(self.sentence[0], q.start - _DAY_AFTER_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
+            or (q.kind in ("pct", "pts") and self.when_clause_of_other_day(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
             or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "after losses of 14%, 15% and 14% in 2021, 2022 and 2023": those years' moves
