@@ -721,6 +721,29 @@ folder with docs/ and gold/:
   notes; Simplified portal, app and self-media closes and middays beside A-share indices; and
   unusual layouts (an e-mail thread quoting earlier figures, a broken PDF note, a subtitle file,
   an app's JSON export, a chat log, a bilingual summary, a numbers box, a slide deck's text).
+- tests/reports172/ to tests/reports175/: wave 33, blind: English reports whose day's index
+  moves sit among week, month and year-to-date figures, streaks, futures premiums, ADR-implied
+  levels and night futures; Traditional reports telling the indices' whole day (高開/低開,
+  最多升/跌, 高見/低見, 波幅, 半日 then 收市, 期指 高水/低水); Simplified reports with the
+  Composite and its size, sector and theme indices beside the three main ones; and mixed-language
+  pieces by Hong Kong writers (Cantonese-English columns, names with the other language's name in
+  brackets, bilingual quote lines, bn/億/mn/萬 units).
+- tests/reports176/ to tests/reports179/: wave 34, blind: English reports whose trading date
+  takes finding (weekend papers, next-morning notes, datelines in several formats, a holiday
+  week, a correction slug, a URL-slug date, an issue date beside the trading date); Chinese
+  reports rich in market-wide figures (成交額 in 億 and 萬億, 沽空, breadth, 南向 and 北向 in two
+  currencies, 半日 beside 全日); English reports built on index milestones, supports, moving
+  averages and targets; and Simplified app and broker flashes with codes in many forms.
+- tests/reports180/ to tests/reports183/: wave 35, blind: Traditional newspaper market columns
+  (a 股市版 lead, 大市分析, a Cantonese 收市後記, a weekend review, a free paper, 即時 updates, a
+  magazine, a 窩輪 page), English broker notes in house styles ('700 HK', '9988 HK Equity',
+  'SEHK: 388'), Simplified reports telling the three indices together for several moments in
+  分別 lists, and English radio and TV scripts with spoken numbers.
+- tests/reports184/ to tests/reports187/: wave 36, blind: English wire and agency closes in
+  several house styles, Traditional TV and radio scripts with Chinese numerals and captions,
+  Simplified mainland-portal 收评 and 午评 pieces beside A shares and 红筹指数, and data-heavy
+  reports (Markdown tables, CSV snippets, bullet lists, fixed-width blocks with index rows in
+  various column orders and a second table of another day).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
