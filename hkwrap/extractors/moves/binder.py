@@ -94,6 +94,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.ratio = False  # the subject's figure is a ratio ("climbed to 22.10%"), not a level
         self.modal = False  # a hypothetical (若, if, could): its clause states no fact
         self.modal_at = 0  # where the modal word ended
+        self.modal_conditional = False  # it opened the sentence as its condition (If, 如果)
         self.narrowed = False
         self.narrow_at = 0  # where the last narrowing word (收窄, pared) ended
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings

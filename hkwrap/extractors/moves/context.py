@@ -26,6 +26,7 @@ from hkwrap.extractors.moves.cues import (
     _CLOCK_AFTER_ZH,
     _COLOUR_CLAUSE,
     _COMPANY_OPENING,
+    _CONDITION_END,
     _DAY_AFTER_MONTH,
     _DAY_BEFORE_HEADING,
     _DAY_BEFORE_MONTH,
@@ -472,7 +473,7 @@ class _Context:
     def end_modal(self, pos: int) -> None:
         """A hypothetical speaks for its own clause: "If the index loses another 500 points,
         margin calls follow"; "若恒指跌穿 23000 點，或再跌 500 點"."""
-        if self.modal and _MODAL_END.search(self.folded, self.modal_at, pos):
+        if self.modal and (_CONDITION_END if self.modal_conditional else _MODAL_END).search(self.folded, self.modal_at, pos):
             self.modal = False
 
     def ensure(self) -> Move:

@@ -96,6 +96,11 @@ _RESTATED_SKIP_REACH = 60  # "1.97% over the five sessions, or " and a longer sp
 # Right before a percent: a bound, not a figure ("跌幅都唔超過1%", "not more than 1%").
 # A mark that ends a heading or a label ("到價提醒｜", "Alert:").
 _HEADING_MARK = patterns.compile(r"[|:]")
+# A sentence opening on one of these (after a name or a few words at most) is a condition and
+# its consequence: hypothetical to its end. (Not 若 alone: "若以收市價計" measures a real figure.)
+_CONDITION_WORD = patterns.compile(r"if|unless|如果|假如|倘若|万一")
+_CONDITION_END = patterns.compile(r"[;:](?!\d)")  # where such a sentence's hypothetical ends
+_CONDITION_OPENS_REACH = 12  # "Ivan：如果", a chat line's speaker before the condition
 _BOUND_BEFORE = patterns.compile(
     r"(?:不|唔|未|冇|没有?)(?:超过|多过|高过|大过|多于|高于)\s?$|\b(?:not|no)\s(?:more|higher|greater)\sthan\s$"
 )

@@ -15,6 +15,8 @@ from hkwrap.extractors.moves.cues import (
     _COLON_AFTER,
     _COMPANION_BEFORE,
     _COMPARED_WITH,
+    _CONDITION_OPENS_REACH,
+    _CONDITION_WORD,
     _DESCRIPTOR_REACH,
     _EVENT_BEFORE_PERIOD,
     _EVENT_PERIOD_REACH,
@@ -133,6 +135,12 @@ class _Words:
             self.modal, self.modal_at = True, tok.end
             if self.cur is not None and not self.cur.has_numbers:
                 self.cur.modal = True
+            # "If the index closes below 16,800, a measured move points to roughly 16,000": a
+            # sentence that opens on its condition is hypothetical past its commas, up to a
+            # semicolon or a colon ("If you're just joining us: the Hang Seng Index fell …")
+            self.modal_conditional = tok.start - sentence[0] <= _CONDITION_OPENS_REACH and (
+                _CONDITION_WORD.fullmatch(folded, tok.start, tok.end) is not None
+            )
         if "today" in roles or ("yesterday" in roles and self.state.yesterday_is_report_day):
             # "昨日急升的泡泡瑪特今日回吐 4.6%"; in a morning recap, "前日急挫後，恒指昨日低開":
             # back to the day reported, and not with that other day's session ("1987年……恒指曾
