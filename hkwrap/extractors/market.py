@@ -494,6 +494,10 @@ def _flow(
     lo, hi = min(w.start, q.start), max(w.end, q.end)
     if any(lo <= e.start < hi for e in subjects):
         return None
+    if _ONE_STOCK_BETWEEN.search(folded, lo, hi) is not None:
+        return None  # "港股通渠道今日净买入本公司H股约3.1亿元": the company's own shares
+    if any(_STOCK_GETS_FLOW.fullmatch(folded, e.end, w.start) for e in subjects if 0 <= w.start - e.end <= _MATCH_WINDOW):
+        return None  # "华润置地获南向小幅净买入约2.1亿港元": one stock's
     if any(x is not w and x.roles & _FLOW_LINKS for x in _starting(words, lo, hi)):
         # "南向资金方面，港股通(沪)净卖出...", "港股通額度餘額…，滬股通則淨賣出…": the nearer
         # keyword, of either direction, owns the amount
@@ -524,6 +528,10 @@ def _flow(
 # (or said to be exact: "超百亿港元，准确地说是净买入112.6亿港元", "over HK$10 billion, or more
 # precisely HK$11.26 billion")
 # A gross side of a link's trading, and a net figure later on its line.
+# Between a flow word and its amount: words for one company's shares ("净买入本公司H股").
+_ONE_STOCK_BETWEEN = patterns.compile(r"本公司|该公司|该股|个股")
+# Between a stock's name and a flow word: the stock receives the flow ("华润置地获南向…净买入").
+_STOCK_GETS_FLOW = patterns.compile(r"\s?(?:获得?|录得|得到|吸引)\s?")
 _GROSS_SIDE = patterns.compile(r"(?<!净)(?:买入|卖出)|(?<!net\s)\b(?:buys?|sells?|bought|sold)\b(?! a net)")
 _NET_LATER = patterns.compile(r"净(?:买入|卖出|流入|流出)|\bnet\b")
 
