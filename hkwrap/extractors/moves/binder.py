@@ -163,6 +163,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
                 if (k := t.role_kind("session"))
                 # (not a time before the session: "the numbers you need before the opening bell")
                 and not _BEFORE_SESSION.search(self.folded, max(sentence[0], t.start - _LOOKBACK_WORD), t.start)
+                # (nor a bare 見, "saw": "內房及物管股亦見拋售。" heads no session)
+                and self.folded[t.start:t.end] != "见"
             ]
             # one clause only: "午後有資金趁低吸納，但係收復唔到幾多失地" is a remark, not a heading
             if sessions and not any(t.qty is not None for t in self.tokens) and not _CLAUSE_MARK.search(
