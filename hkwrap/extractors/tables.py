@@ -37,9 +37,10 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动|\bpts\b|\bpoints\b|点数")),
 )
 # A column of another day or period: the previous close, year-to-date, week, month, a half or a
-# quarter ("1H", "Q3"), 52 weeks.
+# quarter ("1H", "Q3"), 52 weeks. (Not a weekday's: "周五收市（元）｜周五變幅" in a weekly's
+# table are the day's.)
 _OTHER_COLUMN = patterns.compile(
-    r"\b\d{1,2}\s?[wmy]\b|\b(?:[12]h|h[12]|[1-4]q|q[1-4])\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周|月"
+    r"\b\d{1,2}\s?[wmy]\b|\b(?:[12]h|h[12]|[1-4]q|q[1-4])\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周(?![一二三四五])|月"
 )
 # A header's period label, not a figure: "1D %", "1M %", "3M", "1Y %" (a performance table).
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
