@@ -730,7 +730,8 @@ class _Figures:
 
     def range_width(self, i: int, q: Quantity) -> bool:
         """"波幅達260點", "a range of 330 points", "a 412-point range": the day's swing."""
-        if q.kind not in ("pts", "num") or q.value >= self.scale().level_min:
+        # (a figure said in points may be as wide as a day's move: "全日波幅逾千點")
+        if q.kind not in ("pts", "num") or q.value >= (self.scale().points_max if q.kind == "pts" else self.scale().level_min):
             return False
         if _RANGE_WIDTH_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None:
             return True
