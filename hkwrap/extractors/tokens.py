@@ -430,6 +430,11 @@ def _index_roles(roles: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...
     )
 
 
+# How far after an index's name its context_not words are looked for: a space, one short word
+# between (大市全日成交) and the longest such word ("constituent").
+_CONTEXT_NOT_REACH = 16
+
+
 def tokenize(
     prep: Prepared,
     start: int,
@@ -531,7 +536,7 @@ def tokenize(
             info = lexicon.indices.get(index_id)
             if _POSSESSIVE_MEMBER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 continue  # "the benchmark's other major components fell": not the index's move
-            after = folded[w.end:w.end + 8].lstrip()
+            after = folded[w.end:w.end + _CONTEXT_NOT_REACH].lstrip()
             # 大市成交, 恒指成份股 (and one word between: 大市全日成交); the market named as a
             # whole only right before the word (港股成交, but 港股早市表現反覆 is the market's move)
             reach = (0,) if index_id == "@market" else (0, 2)
