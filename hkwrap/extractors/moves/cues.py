@@ -77,6 +77,8 @@ _SPAN_OPENING = patterns.compile(
     # span (not the day's "first half hour" or "second half of the session")
     r"|\s{0,8}(?:over|in|during|for|across)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:quarter|month|week|year)\b(?!['’])"
     # "Over the five sessions the benchmark gained 3.35%": a count of days
+    # "For 2025 as a whole, the HSI gained about 27.8%": a year taken whole
+    r"|\s{0,8}for\s(?:the\syear\s|(?:19|20)\d\d\s)(?:as\sa\swhole|overall)\b"
     # (or the days just counted: "Over those eight days the index has gained close to 20 percent")
     rf"|\s{{0,8}}(?:over|in|during|across)\s(?:the\s|those\s|these\s)?{_DAY_COUNT}\b"
 )
