@@ -180,7 +180,11 @@ class _Subjects:
                 state.last_warrant = subj
         group = self.group
         gap = folded[last.end:tok.start] if last is not None else ""
-        if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap):
+        if group and last is not None and any(g.id == subj.id for g in group) and _JOINER.match(gap) and (
+            # (not a member of the list named again in a clause of its own: "前五名分别是腾讯、
+            # 阿里、中芯、小米、美团，小米今天只涨了0.7%")
+            (last.subject is not None and last.subject.id == subj.id) or not _CLAUSE_MARK.search(gap)
+        ):
             self.last_subject = tok  # "Tencent 騰訊 (00700)": one subject named twice
             if set_rest:  # 港股三大指數: the market, then its three indices, each in full
                 self.group[:] = [subj if g.id == subj.id else g for g in group]
