@@ -922,6 +922,8 @@ class _ForeignParagraphs:
         for w in words:
             if w.roles & _FLOW_ROLES:
                 return False  # Stock Connect: Hong Kong's side of the link
+            if "hk_listing" in w.roles:
+                return False  # "Main board turnover in Hong Kong was …": Hong Kong named
             ids = [r[6:] for r in w.roles if r.startswith("index:")]
             home = any(not i.startswith("@") or i in ("@market", "@derived") for i in ids)
             if home and not any(
