@@ -744,6 +744,12 @@ folder with docs/ and gold/:
   Simplified mainland-portal 收评 and 午评 pieces beside A shares and 红筹指数, and data-heavy
   reports (Markdown tables, CSV snippets, bullet lists, fixed-width blocks with index rows in
   various column orders and a second table of another day).
+- tests/reports188/ to tests/reports191/: wave 37, blind: English reports on unusual sessions
+  (half days, a typhoon's lost morning, a black-rainstorm delay, first sessions after holidays,
+  Connect closed), Traditional reports with the cash market beside futures, warrants, CBBCs
+  and options, Simplified self-media and WeChat or Xiaohongshu posts (emoji, informal forms,
+  nicknames, the writer's own trades), and English reports on dual-listed Chinese companies (US
+  and A-share moves, A/H premiums, ADR conversions beside the Hong Kong shares).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
