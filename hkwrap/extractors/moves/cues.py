@@ -743,7 +743,7 @@ _RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区�
 # about 330 points", "a 412-point range"): how far the index swung, not a change. Only a
 # linking or approximate word may stand between the range word and the figure.
 _RANGE_WIDTH_LINK = patterns.compile(
-    r"\s?(?:达|为|有|约|逾|近|超过|过|仅|只有|得|系|录得|都有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
+    r"\s?(?:达|为|有|约|逾|接近|将近|大约|近|超过|过|仅|只有|得|系|录得|都有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
 )
 _RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
