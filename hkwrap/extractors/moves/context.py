@@ -24,6 +24,7 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_JOIN_BETWEEN,
     _CLAUSE_MARK,
     _CLOCK_AFTER_ZH,
+    _COLLOQUIAL_PCT,
     _COLOUR_CLAUSE,
     _COMPANY_OPENING,
     _CONDITION_END,
@@ -883,8 +884,11 @@ class _Context:
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
                 return last
+            # (a stock's 个点 is a percent: "涨超5个点！" on a line under its name)
+            colloquial_pct = q.kind == "pts" and _COLLOQUIAL_PCT.search(self.folded, q.start, q.end) is not None
             if last.kind == "stock" and (
-                (opens_on_close and q.kind == "money") or ((opens_on_verb or opens_on_company) and q.kind in ("pct", "money"))
+                (opens_on_close and q.kind == "money")
+                or ((opens_on_verb or opens_on_company) and (q.kind in ("pct", "money") or colloquial_pct))
             ):
                 return last
             if last.kind == "index" and opens_on_close and q.kind == "num" and q.value >= scale.level_min:
