@@ -103,6 +103,11 @@ _HEADING_MARK = patterns.compile(r"[|:]")
 _CONDITION_WORD = patterns.compile(r"if|unless|如果|假如|倘若|万一")
 _CONDITION_END = patterns.compile(r"[;:](?!\d)")  # where such a sentence's hypothetical ends
 _CONDITION_OPENS_REACH = 12  # "Ivan：如果", a chat line's speaker before the condition
+# After a percent: the return of a fund or portfolio it adds to or takes from ("0.9 percentage
+# points to relative return", "1.2% to the fund's performance"), not the holding's move.
+_RETURN_SHARE_AFTER = patterns.compile(
+    r"\s(?:to|from|of)\s(?:the\s)?(?:fund'?s?\s|portfolio'?s?\s)?(?:relative\s|absolute\s|total\s|excess\s)?(?:return|returns|performance|alpha)\b"
+)
 _BOUND_BEFORE = patterns.compile(
     r"(?:不|唔|未|冇|没有?)(?:超过|多过|高过|大过|多于|高于)\s?$|\b(?:not|no)\s(?:more|higher|greater)\sthan\s$"
 )

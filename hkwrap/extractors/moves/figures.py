@@ -83,6 +83,7 @@ from hkwrap.extractors.moves.cues import (
     _RESTATED_AS,
     _RESTATED_SKIP_REACH,
     _RESULTS_AFTER,
+    _RETURN_SHARE_AFTER,
     _ROOM_AFTER,
     _ROW_CELL_END,
     _ROW_COLUMN_GAP,
@@ -319,6 +320,8 @@ class _Figures:
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "NetEase added 0.9 percentage points to relative return": a holding's share of a fund's return
+            or (q.kind in ("pct", "pp") and _RETURN_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "较现价有约24%的上涨空间": the room to a target, not a move
             or (q.kind == "pct" and _ROOM_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "collecting more than 1,000 points or 4.4 percent along the way": the points too
