@@ -48,8 +48,11 @@ _OTHER_COLUMN = patterns.compile(
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
-# A level cell with its points in brackets after it: "20,259.13（-609.21）".
-_LEVEL_WITH_POINTS = patterns.compile(r"\s*(?P<level>\d[\d,]*\.?\d*)\s?[(（](?P<points>[+-]\d[\d,]*\.?\d*)[)）]\s*")
+# A level cell with its points in brackets after it: "20,259.13（-609.21）" (bounded repeats:
+# linear when searched over any text).
+_LEVEL_WITH_POINTS = patterns.compile(
+    r"\s{0,8}(?P<level>\d[\d,]{0,15}(?:\.\d{1,4})?)\s?[(（](?P<points>[+-]\d[\d,]{0,15}(?:\.\d{1,4})?)[)）]\s{0,8}"
+)
 _SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = patterns.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
