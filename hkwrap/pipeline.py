@@ -166,7 +166,7 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     if other_cells:  # nor is a figure under a "1H" or "YTD" header beside the day's columns
         ctx.moves = [m for m in ctx.moves if _drop_changes_in(m, other_cells)]
 
-    moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table)
+    moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table, recap=ctx.yesterday_is_report_day)
     if moves:
         # a row read by its header is read: the binder's reading of the same row as a sentence
         # (which may take a weight column, "佔淨值 9.6%", for the change) gives way

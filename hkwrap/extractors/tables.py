@@ -166,8 +166,9 @@ def _number(cell: str) -> tuple[float, int] | None:
     return value, {"+": 1, "-": -1}.get(m["sign"] or "", 0)
 
 
-def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: Any) -> list[Move]:
-    """The moves the report's tables state, one per row with a subject and a figure."""
+def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: Any, recap: bool = False) -> list[Move]:
+    """The moves the report's tables state, one per row with a subject and a figure. (``recap``:
+    the report is a next-morning recap, whose "previous session" is the day it reports.)"""
     folded = prep.folded
     moves: list[Move] = []
     for block in _table_blocks(prep):
@@ -190,6 +191,8 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             kinds = []  # a signed figure or a percent in the first line: a row, not a header
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
         code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
+        if not recap and _other_day_heading(prep, lexicon, header_line[0]):
+            continue  # "# 前一交易日（11月3日，星期四）參考" right over the table: another day's figures
         if not any(kinds):
             if _period_header(header):
                 continue  # a month's or a year's table ("全月變動", "YTD"): none of the day's figures
@@ -251,6 +254,28 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                 moves.append(move)
                 moves.extend(extremes)
     return moves
+
+
+_HEADING_CHARS = 60  # a heading over a table: a short line of its own
+# A heading's words for the day before (not a week's or a year's: "Weekly index table" has the
+# day's columns beside the week's).
+_OTHER_DAY_HEADING = patterns.compile(
+    r"前一交易日|上一交易日|上一个交易日|上日|前日|昨日|\b(?:previous|prior|last)\s(?:session|trading\sday|day)\b|\bday\sbefore\b"
+)
+
+
+def _other_day_heading(prep: Prepared, lexicon: Lexicon, start: int) -> bool:
+    """Is the line right above a table's header a short heading naming another day or period
+    ("# 前一交易日（11月3日，星期四）參考", "For reference: the previous session")?"""
+    folded = prep.folded
+    end = start - 1
+    if end <= 0:
+        return False
+    line_start = folded.rfind("\n", 0, end) + 1
+    if not folded[line_start:end].strip() or end - line_start > _HEADING_CHARS:
+        return False
+    # (not a two-day table's column labels, "今日（18日）　昨日（17日）": the day's beside the other)
+    return _OTHER_DAY_HEADING.search(folded, line_start, end) is not None and _TODAY_COLUMN.search(folded, line_start, end) is None
 
 
 def _direction_cell(lexicon: Lexicon, folded: str, start: int, end: int) -> int:
