@@ -54,13 +54,12 @@ _QUOTA_BEFORE = patterns.compile(r"(?:剩余|余额|用了|额度|quota|remainin
 _CJK_MAGNITUDE = patterns.compile(r"[万亿千]")
 # One leg of Stock Connect: 港股通(沪), 港股通（深）, 沪港通 ... after the keyword.
 # (and in English: "Southbound (Shanghai-Hong Kong Stock Connect):", "(Shenzhen Connect)")
+# (not a bracket naming both: "Southbound (Shanghai + Shenzhen Connect):" is the total)
 _LEG = patterns.compile(
     r"\s?(?:[(（]?\s?[沪深]\s?[)）]"
-    r"|[(（]?\s?(?:via\s)?(?:shanghai|shenzhen)(?:[\s-](?:hong\s)?(?:kong\s)?(?:stock\s)?connect)?\s?[)）]?)"
+    r"|[(（]?\s?(?:via\s)?(?:shanghai|shenzhen)(?![^)）\n]{0,40}?(?:shanghai|shenzhen))"
+    r"(?:[\s-](?:hong\s)?(?:kong\s)?(?:stock\s)?connect)?\s?[)）]?)"
 )
-# ... unless its bracket names both legs: "Southbound (Shanghai + Shenzhen Connect):", the total.
-_BOTH_LEGS = patterns.compile(r"\s?[(（][^)）]{0,40}?(?:shanghai|沪)[^)）]{0,40}?(?:shenzhen|深)")
-_BOTH_LEGS_REACH = 60
 _DIGIT = patterns.compile(r"\d")
 # "港股通(滬)及(深)合共淨買入": both legs, added up by the report itself.
 # Turnover counted in shares, not money: "成交 30 億股", "1.2 billion shares".
@@ -789,10 +788,7 @@ def extract_market(
                     upto = digit.start() if digit else w.end
                     # 滬股通 beside 深股通 is one leg; alone (before Shenzhen Connect, 2016) the flow
                     leg_word = _words()["leg"]
-                    one_leg = (
-                        _LEG.match(folded, w.end, w.end + _LEG_REACH)
-                        and not _BOTH_LEGS.match(folded, w.end, w.end + _BOTH_LEGS_REACH)
-                    ) or (
+                    one_leg = _LEG.match(folded, w.end, w.end + _LEG_REACH) or (
                         leg_word.fullmatch(folded, w.start, w.end)
                         and any(x is not w and leg_word.fullmatch(folded, x.start, x.end) for x in words)
                     )

@@ -48,11 +48,6 @@ _OTHER_COLUMN = patterns.compile(
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
-# A level cell with its points in brackets after it: "20,259.13（-609.21）" (bounded repeats:
-# linear when searched over any text).
-_LEVEL_WITH_POINTS = patterns.compile(
-    r"\s{0,8}(?P<level>\d[\d,]{0,15}(?:\.\d{1,4})?)\s?[(（](?P<points>[+-]\d[\d,]{0,15}(?:\.\d{1,4})?)[)）]\s{0,8}"
-)
 _SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
 _CELL_NUMBER = patterns.compile(
     r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
@@ -191,7 +186,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             kinds = []  # a signed figure or a percent in the first line: a row, not a header
         # a column headed "Code" holds codes the built-in table may not know (7226, a leveraged product)
         code_col = next((k for k, cell in enumerate(header) if _CODE_HEADER.fullmatch(cell.strip())), None)
-        if not recap and _other_day_heading(prep, lexicon, header_line[0]):
+        if not recap and _other_day_heading(folded, header_line[0]):
             continue  # "# 前一交易日（11月3日，星期四）參考" right over the table: another day's figures
         if not any(kinds):
             if _period_header(header):
@@ -264,10 +259,10 @@ _OTHER_DAY_HEADING = patterns.compile(
 )
 
 
-def _other_day_heading(prep: Prepared, lexicon: Lexicon, start: int) -> bool:
-    """Is the line right above a table's header a short heading naming another day or period
-    ("# 前一交易日（11月3日，星期四）參考", "For reference: the previous session")?"""
-    folded = prep.folded
+def _other_day_heading(folded: str, start: int) -> bool:
+    """Is the line right above a table's header a short heading naming the day before
+    ("# 前一交易日（11月3日，星期四）參考", "For reference: the previous session")? (Read here,
+    not by ``_line_above``: such a heading may hold the day's date.)"""
     end = start - 1
     if end <= 0:
         return False
@@ -589,6 +584,8 @@ _OHL_LABELS = {"今开": "open", "开盘": "open", "开市": "open", "open": "op
                "最高": "intraday", "high": "intraday", "最低": "intraday", "low": "intraday"}
 _OHL_LABEL = "|".join(_OHL_LABELS)
 _OHL_FIGURE = r"\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
+# A level cell with its points in brackets after it: "20,259.13（-609.21）".
+_LEVEL_WITH_POINTS = patterns.compile(rf"\s{{0,8}}(?P<level>{_OHL_FIGURE})\s?[(（](?P<points>[+-]{_OHL_FIGURE})[)）]\s{{0,8}}")
 _OHL_PAIR = patterns.compile(rf"(?P<label>{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}(?P<n>{_OHL_FIGURE})")
 _OHL_LINE = patterns.compile(rf"\s{{0,40}}(?:(?:{_OHL_LABEL})\s{{0,8}}[:：]?\s{{0,8}}{_OHL_FIGURE}\s{{0,8}}){{2,3}}")
 

@@ -611,8 +611,6 @@ _SECOND_MOMENT = patterns.compile(
 # (or with the subject again: "after the index had traded as low as 19,851.05", "after it hit")
 _EARLIER_MOMENT_BETWEEN = patterns.compile(
     r"\b(?:after|having)\s(?:(?:it|the\s[a-z]{3,12})\s(?:had\s)?)?(?:earlier\s|briefly\s)?[a-z]+(?:ing|ed)\b"
-    # "fell 101.74 points, recovering from an intraday low of 20,914.55": the low came before
-    r"|\b(?:recovering|rebounding|bouncing|climbing|coming)\s(?:back\s)?(?:from|off)\b"
 )
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").
