@@ -690,15 +690,16 @@ def morning_recap_lead(prep: Prepared) -> bool:
 
 
 def _morning_masthead(prep: Prepared) -> bool:
-    """Does the lead call the report a morning note (晨報, "Morning briefing", 盤前)?"""
+    """Does the lead call the report a morning note (晨報, "Morning briefing", 盤前)? (Read
+    once a report: the date and the binder's steps both ask.)"""
     if not prep.sentences:
         return False
     lead_end = prep.sentences[min(_LEAD_SENTENCES, len(prep.sentences)) - 1][1]
-    return any(
+    return prep.once("morning_masthead", lambda: any(
         # (not "【9:20 盘前】": an entry of a log stamped through the day)
         not _CLOCK_BEFORE.search(prep.folded, max(0, word.start() - _CLOCK_REACH), word.start())
         for word in _words_pattern("morning_note").finditer(prep.folded, 0, lead_end)
-    )
+    ))
 
 
 # Between a word for today and its date in brackets: "今天（10月8日）", "today (Oct 8)".

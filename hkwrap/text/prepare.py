@@ -167,7 +167,7 @@ def _without_nested(quantities: list) -> list:
         if q.end <= reach:
             continue
         out.append(q)
-        reach = max(reach, q.end)
+        reach = q.end
     return out
 
 
