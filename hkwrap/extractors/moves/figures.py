@@ -503,15 +503,16 @@ class _Figures:
             _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
             or _VS_CLOSE_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None  # "was 0.8% below its previous close"
         )
-        # (a signed percent is a change wherever it stands: "中信證券收 +11%", "阿里收 +7.1% @ 72.85")
-        if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared and not q.sign:
-            self.ratio = True  # its "3.94-point increase" is in percentage points
-            return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         noun = None
         if not q.sign and (noun := _NOUN_DOWN_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW)):
             d = -1
         elif not q.sign and (noun := _NOUN_UP_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW)):
             d = 1
+        # (a signed percent is a change wherever it stands: "中信證券收 +11%", "阿里收 +7.1% @ 72.85";
+        # so is one a noun of gain or loss names: "after touching a 1.2% gain in the first hour")
+        if is_level and not self.narrowed and not magnitude_word and not fell_to and not compared and not q.sign and noun is None:
+            self.ratio = True  # its "3.94-point increase" is in percentage points
+            return  # "climbed to 22.10%" is where a ratio stands (but 跌幅達到百分之五 is the fall)
         turned_from = noun is not None and _FROM_BEFORE.search(self.folded, max(self.sentence[0], q.start - _FROM_REACH), q.start)
         sign = q.sign or d
         cur = self.cur
