@@ -232,7 +232,15 @@ class _Subjects:
                 # "Hong Kong stocks opened lower, with the HSI down 169 points": the market's
                 # session word speaks for its index
                 self.sticky_session, self.sticky_at = cur.session, tok.start
+            # "…fell as much as 1.9% in the afternoon, and at one point before lunch it had been
+            # up 0.4%": a session word after the last move's figures, unread by it, is the next
+            # move's
+            ahead = (self.sticky_session, self.sticky_at) if (
+                cur is not None and cur.has_numbers and self.sticky_session is not None and self.sticky_at > _last_figure(cur)
+            ) else None
             self.close()
+            if ahead is not None:
+                self.sticky_session, self.sticky_at = ahead
             if last is not None and ";" in folded[max(last.end, self.sticky_at):tok.start]:
                 self.sticky_session = None  # "……創上市以來新高；中海油升1.5%": that clause's session
             if (

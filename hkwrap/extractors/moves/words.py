@@ -43,6 +43,7 @@ from hkwrap.extractors.moves.cues import (
 )
 from hkwrap.extractors.moves.records import (
     _first_figure,
+    _last_figure,
     _Pending,
     _right_after,
     _unknown_name_between,
@@ -119,8 +120,16 @@ class _Words:
             self.direction = 0
             self.last_subject = tok
         if "sequence" in roles:
+            # "at one point it had been up 0.3%": the session word before an earlier state is
+            # its own, when no figure has come since it
+            # (a word of this sentence, not a session carried from the one before)
+            told_back = "looking_back" in roles and self.sticky_session is not None and self.sticky_at > self.sentence[0] and (
+                self.cur is None or not self.cur.has_numbers or self.sticky_at > _last_figure(self.cur)
+            )
+            told = self.sticky_session, self.sticky_at
             self.close()  # "其後最多反彈255點", "then turned around": a later move of the subject
-            self.sticky_session = None  # "早段……其後……最新報301.8元": not the earlier session
+            # (else "早段……其後……最新報301.8元": not the earlier session)
+            self.sticky_session, self.sticky_at = told if told_back else (None, self.sticky_at)
             self.fundamental = None  # "on a strong shipment update, then ... to close up 5.1%": the shares again
         if "likelihood" in roles:
             # "恒指在17,000點至18,000點區間震盪的概率較大": the figures of its clause are a forecast
