@@ -666,10 +666,11 @@ class _Context:
 
     def post_direction(self, i: int) -> int:
         """A direction word after the numbers it governs: "335 points lower", "1.2% higher",
-        "closed 1.73 percent, or 461 points, lower at 26,290"."""
+        "closed 1.73 percent, or 461 points, lower at 26,290" (or bracketed: "closing 39.26
+        points (+0.15%) higher")."""
         end = self.tokens[i].end
         for nxt in self.tokens[i + 1:i + 1 + _POST_DIRECTION_TOKENS]:
-            between = self.folded[end:nxt.start].strip(" ,")
+            between = self.folded[end:nxt.start].strip(" ,()（）")
             if between not in ("", "的", "or", "或"):
                 return 0
             if nxt.subject is not None:
