@@ -61,14 +61,30 @@ def _dated_day() -> regex.Pattern:
 
 
 @functools.cache
+def _weekday_numbers() -> dict[str, int]:
+    """Folded English weekday names and abbreviations to their numbers, Monday 0 (dates.yaml)."""
+    from hkwrap import data
+
+    weekdays = data.load()["lexicon"]["dates"]["weekdays"]
+    return {w: int(n) for n, names in weekdays.items() for w in names}
+
+
+# The longest when-clause read before its figure: "when a softer-than-expected US inflation
+# print sent the benchmark up " (64 characters) and some to spare.
+_WHEN_CLAUSE_CHARS = 80
+
+
+@functools.cache
 def _when_after_date() -> regex.Pattern:
     """A date, then a when-clause that runs on to the end of the text searched: "the low it
-    hit on July 28, when it tumbled ", "back in 2008, when the index lost " (the clause's
-    figures are that day's or that year's)."""
+    hit on July 28, when it tumbled ", "back in 2008, when the index lost ", "thanks to
+    Wednesday, when a soft inflation print sent the benchmark up " (the clause's figures are
+    that day's or that year's)."""
     names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
+    days = "|".join(sorted(_weekday_numbers(), key=lambda w: (-len(w), w)))
     return patterns.compile(
         rf"\b(?:(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))(?:,?\s(?P<y2>(?:19|20)\d\d))?"
-        r"|in\s(?P<y>(?:19|20)\d\d)),\swhen\s[^,;.:]{0,60}$"
+        rf"|in\s(?P<y>(?:19|20)\d\d)|(?P<wd>{days})),\swhen\s[^,;.:]{{0,{_WHEN_CLAUSE_CHARS}}}$"
     )
 
 
