@@ -637,6 +637,9 @@ _TECHNICAL_AFTER = patterns.compile(
     r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)"
     r"|\s(?:support|resistance)\b"
 )
+# Right after an index's level: it hovered there ("一度在16,500點附近靠穩", "在26,000點水平徘徊",
+# "於19,800點左右爭持"): where it steadied for a while, not a level it closed or peaked at.
+_HOVER_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一带)?\s?(?:靠稳|徘徊|争持|整固|喘定|横行|上落|窄幅)")
 # Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
 _NOT_REACHED_BEFORE = patterns.compile(
     r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"

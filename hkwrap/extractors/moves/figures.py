@@ -38,6 +38,7 @@ from hkwrap.extractors.moves.cues import (
     _GIVEN_BACK_REACH,
     _HIGH_LOW_GAP,
     _HIGH_LOW_JOIN,
+    _HOVER_AFTER,
     _JOINER,
     _LEVEL_AFTER_CHANGE,
     _LEVEL_LABEL_BEFORE,
@@ -179,6 +180,14 @@ class _Figures:
             or _NOT_REACHED_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
         ):
             return  # "午后未能收复27,200点", "failed to reclaim 20,000", "26,000點亦險些失守": a level not reached
+        if (
+            kind == "index" and q.kind in ("pts", "num") and _HOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            and not (self.cur is not None and self.cur.has_change)
+        ):
+            # "恒指一度在16,500點附近靠穩，午後跌幅擴大，最多跌395點": where the index steadied a
+            # while, no level of a move (after the change it is the reading's level: "恒指維持升約
+            # 0.9%，於15,300點附近徘徊")
+            return
         if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
         qual = self.qual
