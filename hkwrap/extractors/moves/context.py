@@ -62,6 +62,7 @@ from hkwrap.extractors.moves.cues import (
     _MORNING_REACH,
     _NEAR,
     _NEAR_BREAK,
+    _NEXT_CLAUSE_HEADS,
     _OF_BEFORE_FIGURE,
     _ON_HEADING,
     _ONE_DAY_BASE,
@@ -653,8 +654,9 @@ class _Context:
                 # (not "恒指昨日升近200點後今日未能延續升勢": after that figure, today is another event)
                 and not _AFTER_THEN.match(self.folded, tok.end, t.start)
                 # (nor a Chinese day word that heads the next move, its verb after it: "昨日 HSI
-                # 先升 0.5% 今日又跌晒"; Chinese tells a move's day before its verb)
-                and (self.folded[t.start:t.end].isascii() or not self.verb_follows(t))
+                # 先升 0.5% 今日又跌晒"; Chinese tells a move's day before its verb; or the next
+                # market figure: "科指本周累计涨9.1% 周五成交额破3,300亿港元")
+                and (self.folded[t.start:t.end].isascii() or not self.verb_follows(t, _NEXT_CLAUSE_HEADS))
             ):
                 return True
         return False
