@@ -53,6 +53,14 @@ _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|o
 # A count of trading days, or of weeks and months: "six sessions", "5 straight days", "three
 # trading days", "three weeks".
 _DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s|previous\s|prior\s)?(?:sessions|days|weeks|months)"
+# Before a figure, in Chinese: a count of days, weeks or months and a word of summing up, the
+# span the figure took ("三个月合共跌去逾2,000点", "五个交易日累计跌", "两周内合共升") - the verb
+# and a qualifier may stand between. Reach: the longest, "12个交易日以来合共" and a verb.
+_SPAN_BEFORE = patterns.compile(
+    r"(?:[一二两三四五六七八九十]{1,3}|\d{1,2})\s?个?(?:交易日|月|星期|周|年|日|天)(?:内|来|以来|间)?\s?"
+    r"(?:合共|合计|累计|累积|共)[^,;:。；：\d]{0,6}$"
+)
+_SPAN_BEFORE_REACH = 24
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = patterns.compile(

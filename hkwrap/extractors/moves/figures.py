@@ -102,6 +102,8 @@ from hkwrap.extractors.moves.cues import (
     _SIZE_TOPIC_GAP,
     _SIZE_WORD_REACH,
     _SPAN_AFTER,
+    _SPAN_BEFORE,
+    _SPAN_BEFORE_REACH,
     _SWING_BEFORE,
     _TARGET_FOR,
     _TARGET_FOR_REACH,
@@ -328,6 +330,7 @@ class _Figures:
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and _SPAN_BEFORE.search(folded, max(self.sentence[0], q.start - _SPAN_BEFORE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "NetEase added 0.9 percentage points to relative return": a holding's share of a fund's return
             or (q.kind in ("pct", "pp") and _RETURN_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
