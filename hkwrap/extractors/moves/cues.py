@@ -643,6 +643,8 @@ _TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line"}
 # 16,800 support")
 _TECHNICAL_AFTER = patterns.compile(
     r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)"
+    # ("16,900点附近为短期重要支持": named as one, with a few words of its weight between)
+    r"|\s?(?:附近|左右|水平|一帶|一带)?\s?(?:为|為|是|成为|成為)[^,;:。，；：\d]{0,6}?(?:支持|支撐|支撑|阻力)"
     r"|\s(?:support|resistance)\b"
 )
 # Right after an index's level: it hovered there ("一度在16,500點附近靠穩", "在26,000點水平徘徊",
@@ -660,7 +662,7 @@ _PLAN_AFTER = patterns.compile(
     r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
     r"(?:分批|买入|吸纳|关注|加仓|建仓|止损|止蚀|入货|收集|减持|沽出|卖出)"
 )
-_TECHNICAL_LINK = patterns.compile(r"\s?(?:在|于|为|是|看|睇|见|(?:(?:is|sits|stands|lies|was)\s)?(?:at|around|near)|of|is|seen at|:)?\s?")  # (看, 睇: "支持位看20,500點")
+_TECHNICAL_LINK = patterns.compile(r"\s?(?:则|則|亦|也)?(?:在|于|为|是|看|睇|见|(?:(?:is|sits|stands|lies|was)\s)?(?:at|around|near)|of|is|seen at|:)?\s?")  # (看, 睇: "支持位看20,500點")
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
