@@ -299,6 +299,10 @@ class _Words:
             self.sticky_session = None
         if d and self.group:
             self.on_direction(tok, d, sess)
+            if "sequence" in roles:
+                # "低開後反覆向上，午後一度升至24,187點": the word tells the move before the turn,
+                # not the way of the figures after it
+                self.direction = 0
         elif sess:
             self.on_session(tok, sess, roles)
         if "level" in roles:
