@@ -698,8 +698,12 @@ _FIGURE_ENDS_CLAUSE = patterns.compile(r"\s?(?:[,;.!?]|$)")
 _RELATIVE_ASIDE = patterns.compile(RELATIVE_ASIDE)  # ", whose earnings depend on turnover,"
 _DIRECTIONS = frozenset({"up", "down"})
 # A Chinese day word after a figure heads the next clause when one of these follows it: its verb,
-# or a market figure's noun ("科指本周累计涨9.1% 周五成交额破3,300亿港元": Friday's turnover).
-_NEXT_CLAUSE_HEADS = _DIRECTIONS | frozenset({"turnover", "southbound", "northbound", "short_sale", "short_ratio"})
+# a market figure's noun ("科指本周累计涨9.1% 周五成交额破3,300亿港元": Friday's turnover) or a
+# session ("恒指本周累计涨2.3% 周五盘中触及27000点").
+_NEXT_CLAUSE_HEADS = _DIRECTIONS | frozenset({
+    "turnover", "southbound", "northbound", "short_sale", "short_ratio",
+    "session:open", "session:midday", "session:intraday", "session:close",
+})
 _MARK_VERBS = frozenset({"threshold", "level"})
 # A pronoun this near the start of its sentence opens it.
 _PRONOUN_OPENS = 3
