@@ -53,6 +53,9 @@ _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|o
 # A count of trading days, or of weeks and months: "six sessions", "5 straight days", "three
 # trading days", "three weeks".
 _DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s|previous\s|prior\s)?(?:sessions|days|weeks|months)"
+# A level that is a whole multiple of this is a round one: a range with such levels at both ends
+# is a band said roughly, not the day's low and high (which are told to the point).
+_ROUND_LEVEL = 100
 # Before a figure, in Chinese: a count of days, weeks or months and a word of summing up, the
 # span the figure took ("三个月合共跌去逾2,000点", "五个交易日累计跌", "两周内合共升") - the verb
 # and a qualifier may stand between. Reach: the longest, "12个交易日以来合共" and a verb.

@@ -86,6 +86,7 @@ from hkwrap.extractors.moves.cues import (
     _RESULTS_AFTER,
     _RETURN_SHARE_AFTER,
     _ROOM_AFTER,
+    _ROUND_LEVEL,
     _ROW_CELL_END,
     _ROW_COLUMN_GAP,
     _SECOND_MOMENT,
@@ -777,6 +778,9 @@ class _Figures:
             return False  # "in a range between 23,000 and 24,400 since mid-May": weeks, not the day
         # (or a range said roughly: "恒指大約喺26,000至27,000點之間上落"; the day's is told exactly)
         rough = self.qual is not None and self.qual.kind == "about" and q.start - self.qual.end <= _OPENS_REACH
+        # (or in round hundreds at both ends: "全日於19,500點至19,700點之間窄幅上落，最低見19,488點"
+        # is a band, the extremes told apart)
+        rough = rough or (q.value % _ROUND_LEVEL == 0 and second.value % _ROUND_LEVEL == 0)
         if rough or _NEAR_TERM.search(self.folded, self.sentence[0], q.start) or _OPINION.search(self.folded, self.sentence[0], q.start) or any(
             t.word is not None and (t.has("likelihood") or t.has("modal")) and t.end <= q.start for t in self.tokens
         ):
