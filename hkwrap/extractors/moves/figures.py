@@ -425,9 +425,9 @@ class _Figures:
             and (
                 (self.prev.qty.kind == "pct" and q.value < self.scale().points_max)
                 # "HSI ▲ 17,746.91 | +95.76 | +0.54%": or after the level the row opens on (a
-                # figure below any level)
+                # signed figure no day's move has passed: "恒生指数　20933.15　-2166.63（-9.38%）")
                 or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
-                    and not self.cur.points and not self.cur.pcts and q.value < self.scale().level_min)
+                    and not self.cur.points and not self.cur.pcts and q.value < self.scale().points_max)
             )
             and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None
         ):
