@@ -26,6 +26,10 @@ _LEVEL_MARK_WORDS = frozenset({"水平", "level"})
 _ARTICLE_GAP = patterns.compile(r"\s?(?:the\s)?")
 # After a level: a side of it ("低見19,000點以下", "企穩18,800點以上"), a threshold too.
 _SIDE_AFTER = patterns.compile(r"\s?(?:以下|以上|之下|之上|上方|下方)")
+# Before such a level: the index stayed on that side of it ("全天都站在23000点上方", "守稳19,000点
+# 以上"): a floor or ceiling it held, not where it went.
+_HELD_BEFORE = patterns.compile(r"(?:站在|站稳|站稳在|企稳在|守在|守稳|守住|保持在|维持在|稳守|稳企)\s?$")
+_HELD_REACH = 4  # "站稳在" and a space
 # A duration, not a level or price: "跌至逾 1 年低位", "a 3-month high", "52-week".
 _DURATION_AFTER = patterns.compile(r"^\s?-?(?:年|个月|月|日|天|周|星期|years?\b|months?\b|weeks?\b|days?\b|sessions?\b)")
 # Between a stock and an index named in its descriptor: ", the heaviest weight in the".

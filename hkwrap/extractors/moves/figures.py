@@ -36,6 +36,8 @@ from hkwrap.extractors.moves.cues import (
     _FROM_WHERE_AFTER,
     _GIVEN_BACK_BEFORE,
     _GIVEN_BACK_REACH,
+    _HELD_BEFORE,
+    _HELD_REACH,
     _HIGH_LOW_GAP,
     _HIGH_LOW_JOIN,
     _HOVER_AFTER,
@@ -191,6 +193,11 @@ class _Figures:
             # while, no level of a move (after the change it is the reading's level: "恒指維持升約
             # 0.9%，於15,300點附近徘徊")
             return
+        if (
+            kind == "index" and q.kind in ("pts", "num") and _SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD)
+            and _HELD_BEFORE.search(folded, max(self.sentence[0], q.start - _HELD_REACH), q.start)
+        ):
+            return  # "全天都站在23000点上方": a side of a level the index held, not where it traded
         if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
         qual = self.qual
