@@ -72,6 +72,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.direction = 0
         self.direction_end = 0  # where the word that set ``direction`` ends
         self.skipped: Quantity | None = None  # the last figure left out as another period's or a span's
+        self.technical_end = 0  # where the last figure read as a technical level ended (a range's far end follows)
         self.direction_after = False  # that word came after the figure it states ("closed 0.8% down")
         self.level_q = "exact"  # how the number being read states a level ("mark": 19,000點以下)
         self.sentence_dir = 0  # the last direction word of the sentence, for a shared verb

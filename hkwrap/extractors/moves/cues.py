@@ -496,6 +496,8 @@ _SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
 _HEADING_COLON = patterns.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
+# The same between two figures as the text has it ("HK$612-618", "HK$111.5 to 112.0", "25,000至25,200點").
+_RANGE_LINK = patterns.compile(r"\s?(?:-|–|~|to|and|至|到|与|和|及)\s?(?:hk\$\s?)?")
 # Before an other-period word: the day it is compared with, not a frame ("比上個交易日跌").
 _COMPARED_WITH = patterns.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
@@ -644,7 +646,7 @@ _LEVEL_AFTER_CHANGE = (
     (_SLASH_GAP, _TICKER_LEVEL_END),  # a desk's "hsi -180 / 19,820 (-0.9%)", "hscei -13.45% / 7,294.13,"
 )
 # A support, resistance or target word and the figure it names.
-_TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line"})
+_TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line", "gap"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").
 # (and in English, the word right after: "continues to struggle at HK$64 resistance", "the
 # 16,800 support")

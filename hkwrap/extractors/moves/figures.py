@@ -75,6 +75,7 @@ from hkwrap.extractors.moves.cues import (
     _PLAN_AFTER,
     _QUOTE_LINK,
     _RANGE_AFTER,
+    _RANGE_LINK,
     _RANGE_LINKS,
     _RANGE_NOUN_LINK,
     _RANGE_QUALIFIER,
@@ -171,7 +172,15 @@ class _Figures:
             and tech is not None and tech.word is not None
             and tech.word.roles & _TECHNICAL_ROLES and _TECHNICAL_LINK.fullmatch(folded, tech.end, q.start) is not None
         ):
+            self.technical_end = q.end
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
+        if self.technical_end and (
+            _RANGE_LINK.fullmatch(folded, self.technical_end, q.start) is not None
+            or (q.start == self.technical_end and folded[q.start] in "-–~")  # ("612-618": the dash read as a sign)
+        ):
+            self.technical_end = q.end
+            return  # "Tencent's gap at HK$612-618": the far end of the technical level's range
+        self.technical_end = 0
         ref = self.reference
         if (
             kind == "index" and q.kind in ("pts", "num") and ref is not None
