@@ -698,7 +698,10 @@ def shared_units(quantities: list[Quantity], text: str) -> list[Quantity]:
                 and out[j - 1].kind == "num"
                 and not out[j - 1].magnitude
                 and not (last.kind == "pct" and _quote_pair(out[j - 1], last, text))
-                and _LIST_JOINER.fullmatch(text, out[j - 1].end, out[j].start) is not None
+                and (joiner := _LIST_JOINER.fullmatch(text, out[j - 1].end, out[j].start)) is not None
+                # ("up 71.64 or 1.12 per cent": a larger figure before "or" is the points the
+                # percent restates; "2 or 3 per cent" rises to its last)
+                and not (joiner.group().strip() == "or" and out[j - 1].value > out[j].value)
             ):
                 j -= 1
                 out[j] = replace(out[j], kind=last.kind)
