@@ -645,6 +645,12 @@ _LEVEL_AFTER_CHANGE = (
     (_BRACKET_NEXT, _BRACKET_CLOSE),  # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）"
     (_SLASH_GAP, _TICKER_LEVEL_END),  # a desk's "hsi -180 / 19,820 (-0.9%)", "hscei -13.45% / 7,294.13,"
 )
+# A technical word before the subject it is of ("support for the HSI is at 19,400", "resistance
+# on the index sits near 20,300"): the gap to the name, and from the name to the figure.
+_TECHNICAL_FOR = patterns.compile(r"\s(?:for|of|on)\s(?:the\s)?")
+_TECHNICAL_SUBJECT_LINK = patterns.compile(
+    r"\s(?:is|was|sits|stands|lies|remains|comes\sin)?\s?(?:at|around|near|seen\sat)\s"
+)
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line", "gap"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").

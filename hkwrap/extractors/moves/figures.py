@@ -115,8 +115,10 @@ from hkwrap.extractors.moves.cues import (
     _TARGET_REACH,
     _TARGET_TO,
     _TECHNICAL_AFTER,
+    _TECHNICAL_FOR,
     _TECHNICAL_LINK,
     _TECHNICAL_ROLES,
+    _TECHNICAL_SUBJECT_LINK,
     _THRESHOLD_REACH,
     _TICKER_GAP,
     _TICKER_LEVEL_END,
@@ -174,6 +176,12 @@ class _Figures:
         ):
             self.technical_end = q.end
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
+        if (
+            ((kind == "index" and q.kind in ("pts", "num")) or (kind == "stock" and q.kind in ("money", "num") and not q.sign))
+            and self.technical_of_subject(q)
+        ):
+            self.technical_end = q.end
+            return  # "Near-term support for the HSI is at 19,400": the word before the name
         if self.technical_end and (
             _RANGE_LINK.fullmatch(folded, self.technical_end, q.start) is not None
             or (q.start == self.technical_end and folded[q.start] in "-–~")  # ("612-618": the dash read as a sign)
@@ -580,6 +588,18 @@ class _Figures:
                 # day's earlier extreme, and what follows is the next move
                 m.session, m.session_explicit = "intraday", True
                 self.close()
+
+    def technical_of_subject(self, q: Quantity) -> bool:
+        """Does a technical word stand before the subject last named, which ``q`` follows
+        ("support for the HSI is at 19,400", "resistance on Tencent sits at HK$520")?"""
+        named = self.last_subject
+        if named is None or _TECHNICAL_SUBJECT_LINK.fullmatch(self.folded, named.end, q.start) is None:
+            return False
+        before = next((t for t in reversed(self.tokens) if t.end <= named.start), None)
+        return (
+            before is not None and before.word is not None and bool(before.word.roles & _TECHNICAL_ROLES)
+            and _TECHNICAL_FOR.fullmatch(self.folded, before.end, named.start) is not None
+        )
 
     def metric_before(self, q: Quantity) -> bool:
         """"for its dividend yield of around 6.5 per cent": a percent right after a metric word
