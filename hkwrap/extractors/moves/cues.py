@@ -645,6 +645,9 @@ _LEVEL_AFTER_CHANGE = (
     (_BRACKET_NEXT, _BRACKET_CLOSE),  # "up as much as 2.6% (26,470)", "曾涨648点（30,289.92）"
     (_SLASH_GAP, _TICKER_LEVEL_END),  # a desk's "hsi -180 / 19,820 (-0.9%)", "hscei -13.45% / 7,294.13,"
 )
+# Before a session word: the move ran from then on ("climbing steadily from the opening bell",
+# "higher since the open"), the session of no figure.
+_FROM_SESSION_BEFORE = patterns.compile(r"\b(?:from|since)\s(?:the\s)?$")
 # A technical word before the subject it is of ("support for the HSI is at 19,400", "resistance
 # on the index sits near 20,300"): the gap to the name, and from the name to the figure.
 _TECHNICAL_FOR = patterns.compile(r"\s(?:for|of|on)\s(?:the\s)?")

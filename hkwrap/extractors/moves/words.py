@@ -21,6 +21,7 @@ from hkwrap.extractors.moves.cues import (
     _EVENT_BEFORE_PERIOD,
     _EVENT_PERIOD_REACH,
     _FIGURE_NEXT,
+    _FROM_SESSION_BEFORE,
     _GIVE_BACK_BEFORE,
     _HEADING_COLON,
     _HEADING_MARK,
@@ -400,6 +401,10 @@ class _Words:
 
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
+        if cur is not None and cur.has_numbers and _FROM_SESSION_BEFORE.search(
+            self.folded, max(self.sentence[0], tok.start - _LOOKBACK_WORD), tok.start
+        ):
+            return  # "surged more than 4 per cent, climbing steadily from the opening bell": since when
         if _HEADING_COLON.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) or (
             sess == "midday" and not any(s.kind in ("stock", "index") for s in self.named)
         ) or (
