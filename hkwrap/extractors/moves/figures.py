@@ -426,7 +426,12 @@ class _Figures:
             # index, a single figure too ("恒生科技指数跌了两个多点"; 跌咗三百幾個點 are points)
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign, odd=q.odd or "多" in folded[q.start:q.end])
             qualifier = "over" if qualifier == "exact" and q.odd else qualifier
-        elif q.kind == "pp" and kind in ("stock", "index") and not self.metric and self.right_after_direction(q):
+        elif q.kind == "pp" and kind in ("stock", "index") and not self.metric and (
+            self.right_after_direction(q)
+            # (or restating the move's points: "下挫52.17點或1.46個百分點")
+            or (self.cur is not None and bool(self.cur.points) and not self.cur.pcts
+                and _OR.fullmatch(folded, self.cur.points[-1].end, q.start) is not None)
+        ):
             # "国企指数跌了一点五个百分点": said aloud of a price or an index, its percent
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign)
         # "HSI: closed 25,812.40 (+270.66 pts)", "Closed HK$548.50 (+2.1%)": a bare figure right
