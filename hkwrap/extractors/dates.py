@@ -403,7 +403,13 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
         or _DATE_LABEL.search(folded, max(start, m.start() - _DATE_LABEL_REACH), m.start()) is not None
         # a masthead's date in a column of its own: "DAILY MORNING NOTE        9 June 2021 (Wednesday)"
         or _right_column_date(folded, start, m)
+        # a stamp in round brackets opening its sentence: "（2025年2月18日　早盤前）美國昨日……"
+        or (folded[start:m.start()].strip() == "(" and _BRACKET_CLOSE_AFTER.match(folded, m.end()) is not None)
     )
+
+
+# After a date in round brackets: a short word ("早盤前", a time) and the closing bracket.
+_BRACKET_CLOSE_AFTER = patterns.compile(r"[^()\n]{0,8}\)")
 
 
 def _right_column_date(folded: str, start: int, m: regex.Match) -> bool:
