@@ -222,7 +222,8 @@ _INCLUDED_REACH = 16  # "inclusion in the " and a space
 _COMPARED_BEFORE = patterns.compile(
     # (and the market followed: "港交所跟隨大市下跌3.5%")
     r"(?:较|比|相对|相较于|相较|按|按照|\brelative\sto|大过|多过|少过|高过|低过|跑赢|跑输|当系|当作|视为|视作|跟随|追随|跟住|跟着|随|跟|\bthan|\bversus|\bvs\.?|\boutperforming|\bunderperforming"
-    r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the)?\s?$"
+    # (a day between: "较周二港股收市升56点", ADR-implied against Tuesday's close)
+    r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the|(?:上)?(?:周|星期|礼拜)[一二三四五])?\s?$"
 )
 _CJK = patterns.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
