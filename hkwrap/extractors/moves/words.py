@@ -399,6 +399,17 @@ class _Words:
             m = self.ensure()
             m.session, m.session_explicit = sess, True
 
+    def chinese_session_of_next_figure(self, tok: Token, sess: str) -> bool:
+        """Is ``tok`` a Chinese word of the day's extreme with a figure after it in its clause?
+        Chinese tells a session before its figure: "恒指升204點 一度衝上24400" is the next
+        clause's extreme, not the 204 points'."""
+        if sess != "intraday" or self.folded[tok.start:tok.end].isascii():
+            return False
+        for t in self.tokens:
+            if t.start >= tok.end and t.qty is not None:
+                return _CLAUSE_MARK.search(self.folded, tok.end, t.start) is None
+        return False
+
     def on_session(self, tok: Token, sess: str, roles: frozenset[str]) -> None:
         cur = self.cur
         if cur is not None and cur.has_numbers and _FROM_SESSION_BEFORE.search(
@@ -451,6 +462,7 @@ class _Words:
             # "lost as much as 2.4 per cent before ending 0.8 per cent lower": a figure of the
             # same kind right after the word is the next session's
             and not self.same_figure_follows(tok, cur)
+            and not self.chinese_session_of_next_figure(tok, sess)
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
@@ -465,6 +477,7 @@ class _Words:
             and cur.price is None and not self.split_at
             # (not a word that opens the next move: "港股跌213點　曾失守二萬點")
             and not self.verb_follows(tok)
+            and not self.chinese_session_of_next_figure(tok, sess)
         ):
             # "gave back 212 points, or 0.8%, to end the session at 26,310": the session of
             # the move whose figures came first
