@@ -869,17 +869,26 @@ class _Context:
         )
         opens_on_level = opens_on_level or self.opens_on_extreme_level(tokens, opens_at, chat=stamp is None)
         before: Token | None = None
+        prev: Token | None = None
         for t in tokens:
             q = t.qty
-            prev, before = before, t
+            prev2, prev, before = prev, before, t
             if q is None:
                 continue
             # a change in points, or a level the sentence opens on ("收一萬九千四百八十三");
             # a bare level deep in another topic's sentence (牛證重貨區在22,400至22,699點) is not
             scale = self.scale_of(last.id)
             # "跌1,008.47點": points right after a direction word are a change, however many
-            verb_before = prev is not None and prev.word is not None and bool({"up", "down"} & prev.word.roles) and (
-                q.start - prev.end <= _ADJACENT and q.value <= scale.points_max
+            # (a Chinese qualifier may stand between: "盘中一度飙升逾1,000点")
+            verb = prev
+            if (
+                prev is not None and prev.word is not None and prev.role_kind("qualifier") and prev2 is not None
+                and not {"up", "down"} & prev.word.roles and q.start - prev.end <= _ADJACENT
+                and prev.start - prev2.end <= _ADJACENT and not self.folded[prev.start:prev.end].isascii()
+            ):
+                verb = prev2
+            verb_before = verb is not None and verb.word is not None and bool({"up", "down"} & verb.word.roles) and (
+                q.start - verb.end <= _ADJACENT + (prev.end - prev.start if verb is not prev else 0) and q.value <= scale.points_max
             )
             if last.kind == "index" and (
                 (q.kind == "pts" and (q.value < scale.level_min or opens_on_level or verb_before))
