@@ -441,8 +441,9 @@ _MONTH_DAY = patterns.compile(
     r"([12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 )
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
+# ("Day high / low          23,850.07 / 23,701.12": a bulletin's row, its cells set apart by runs of space)
 _HIGH_LOW_LINE = patterns.compile(
-    r"\s*(?:即日|全日|今日|盘中|day'?s\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)\s?:?\s?"
+    r"[ \t]{0,8}(?:即日|全日|今日|盘中|day'?s?\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)[ \t]{0,20}:?[ \t]{0,20}"
     r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
 )
 # "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
