@@ -750,6 +750,26 @@ folder with docs/ and gold/:
   and options, Simplified self-media and WeChat or Xiaohongshu posts (emoji, informal forms,
   nicknames, the writer's own trades), and English reports on dual-listed Chinese companies (US
   and A-share moves, A/H premiums, ADR conversions beside the Hong Kong shares).
+- tests/reports192/ to tests/reports195/: wave 38, blind: English index-led closes from less
+  common sources (a bank's client daily, a broker's evening e-mail, a podcast, a club note, a
+  lounge screen, a radio bulletin), Traditional reports whose index moves turn (插水, 倒跌, 轉升,
+  升幅收窄, 失守, 半日 then 全日), Simplified weekly and month-end reviews with the day's moves
+  beside the week's, the month's and the year's, and English sector round-ups dense with stock
+  moves.
+- tests/reports196/ to tests/reports199/: wave 39, blind: English terminal headline streams and
+  flash lines (ALL-CAPS headlines, HSI OPENS / MIDDAY / CLOSES, corrected flashes), Traditional
+  stock-heavy broker and paper commentaries (目標價, 支持位, 阻力位), Simplified reports on
+  market-wide figures (半日 and 全日 成交额, 南向资金 in two currencies, 卖空, breadth) and English
+  technical-analysis notes (supports, gaps, moving averages, Fibonacci levels, stops).
+- tests/reports200/ to tests/reports203/: wave 40, blind: English closes telling the index moves
+  in words and rounded figures with the exact figures once, Traditional reports in Taiwan- and
+  Macau-style wording (恆, 收盤, 上揚/下挫, 收紅/收黑), Simplified broker morning notes recapping
+  the session before, and bilingual reports (parallel headlines, 中英對照 tables, SMS alerts).
+- tests/reports204/ to tests/reports207/: wave 41, blind: English reports on IPO debuts beside
+  the day's index moves, Traditional TV and paper summaries built on sectors and blue chips
+  (points each stock added to the index), Simplified Stock Connect daily reports (十大成交活跃股,
+  the day's 南向资金 and its legs) and English reports on market-wide figures (turnover in HK$bn
+  and HK$m, breadth, short selling, Connect flows, the previous day's beside).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
