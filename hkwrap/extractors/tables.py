@@ -25,13 +25,19 @@ from hkwrap.text.wrap import csv_cells
 if TYPE_CHECKING:
     import regex
 
+def _bilingual(en: str, zh: str) -> str:
+    """A header cell that is the English word, the Chinese one, or both in either order."""
+    return rf"^\s*(?:(?:{en})|(?:{zh})|(?:{zh})\s(?:{en})|(?:{en})\s(?:{zh}))\s*$"
+
+
 # Column kinds by header words (folded: lower case, Simplified).
 _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     ("pct", patterns.compile(r"%|pct|百分比|涨跌幅|升跌幅|变动幅度|幅度|变幅")),
     # an index's open, high and low of the day: levels of their own (a stock's are left alone)
-    ("open", patterns.compile(r"^\s*(?:open|opening|开盘|开市|今开|开盘价|开市价)\s*$")),
-    ("high", patterns.compile(r"^\s*(?:high|day high|intraday high|最高|最高价|全日最高|日内最高)\s*$")),
-    ("low", patterns.compile(r"^\s*(?:low|day low|intraday low|最低|最低价|全日最低|日内最低)\s*$")),
+    # (or a bilingual header, either way round: "最高 High", "Low 最低")
+    ("open", patterns.compile(_bilingual(r"open|opening", r"开盘|开市|今开|开盘价|开市价"))),
+    ("high", patterns.compile(_bilingual(r"high|day high|intraday high", r"最高|最高价|全日最高|日内最高"))),
+    ("low", patterns.compile(_bilingual(r"low|day low|intraday low", r"最低|最低价|全日最低|日内最低"))),
     ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
     ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价|午收")),
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动|\bpts\b|\bpoints\b|点数")),
