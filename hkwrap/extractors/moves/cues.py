@@ -662,6 +662,8 @@ _TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line",
 # 16,800 support")
 _TECHNICAL_AFTER = patterns.compile(
     r"\s?(?:附近|左右|水平|一帶|一带)?\s?(?:有|具|見|见)(?:較大|较大|較強|较强|強|强|大)?(?:支持|支撐|支撑|阻力)"
+    # ("回落至48元支持位附近", "跌穿25,000點支持": the level word right after the figure)
+    r"|\s?(?:的)?(?:支持|支撐|支撑|阻力)位?"
     # ("16,900点附近为短期重要支持": named as one, with a few words of its weight between)
     r"|\s?(?:附近|左右|水平|一帶|一带)?\s?(?:为|為|是|成为|成為)[^,;:。，；：\d]{0,6}?(?:支持|支撐|支撑|阻力)"
     r"|\s(?:support|resistance)\b"
