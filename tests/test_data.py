@@ -19,7 +19,7 @@ KNOWN_ROLES = {
     "up", "down", "level", "threshold", "qualifier", "session", "respectively", "each", "link",
     "metric", "range", "other_period", "source", "turnover", "market_subject", "southbound",
     "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
-    "short_ratio", "short_sale", "sequence", "looking_back", "gap", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",
+    "short_ratio", "short_sale", "sequence", "looking_back", "gap", "indicator", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",
     "neutral", "pronoun", "former", "latter", "high_low", "low_first", "index_set", "yesterday", "other_listing", "mainland_market", "today", "hk_listing", "fundamental", "reference_price", "weekday",
     "most_active", "both", "other_session", "warrant_pronoun", "change_label", "likelihood", "figure_next", "reading", "average_line",
 }
