@@ -655,6 +655,9 @@ _TECHNICAL_FOR = patterns.compile(r"\s(?:for|of|on)\s(?:the\s)?")
 _TECHNICAL_SUBJECT_LINK = patterns.compile(
     r"\s(?:is|was|sits|stands|lies|remains|comes\sin)?\s?(?:at|around|near|seen\sat)\s"
 )
+# Between a technical level and the next name whose level of the same kind follows, the word
+# left out ("support at HK$17.5 and Galaxy at HK$36", "阻力看25,000點，國指則看9,000點" is not read).
+_TECHNICAL_NEXT_NAME = patterns.compile(r",?\s(?:and|while|with|,)\s")
 # A support, resistance or target word and the figure it names.
 _TECHNICAL_ROLES = frozenset({"support", "resistance", "target", "average_line", "gap", "indicator"})
 # Right after a figure: it is a technical level ("290元附近有支持", "25,000點水平有阻力").

@@ -117,6 +117,7 @@ from hkwrap.extractors.moves.cues import (
     _TECHNICAL_AFTER,
     _TECHNICAL_FOR,
     _TECHNICAL_LINK,
+    _TECHNICAL_NEXT_NAME,
     _TECHNICAL_ROLES,
     _TECHNICAL_SUBJECT_LINK,
     _THRESHOLD_REACH,
@@ -185,6 +186,13 @@ class _Figures:
         if self.technical_end and (
             _RANGE_LINK.fullmatch(folded, self.technical_end, q.start) is not None
             or (q.start == self.technical_end and folded[q.start] in "-–~")  # ("612-618": the dash read as a sign)
+            # ("Sands China has support at HK$17.5 and Galaxy at HK$36": the next name's, its
+            # technical word left out)
+            or (
+                (named := self.last_subject) is not None and named.start >= self.technical_end
+                and _TECHNICAL_NEXT_NAME.fullmatch(folded, self.technical_end, named.start) is not None
+                and _TECHNICAL_SUBJECT_LINK.fullmatch(folded, named.end, q.start) is not None
+            )
         ):
             self.technical_end = q.end
             return  # "Tencent's gap at HK$612-618": the far end of the technical level's range
