@@ -7,7 +7,7 @@ import bisect
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from hkwrap.extractors.dates import chinese_full_dates
+from hkwrap.extractors.dates import _weekday_number, chinese_full_dates
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _AFTER_THEN,
@@ -112,7 +112,6 @@ from hkwrap.extractors.moves.dated import (
     _dated_day,
     _dated_year,
     _month_numbers,
-    _weekday_numbers,
     _when_after_date,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _Pending, _same_kind_change
@@ -621,7 +620,7 @@ class _Context:
             return self.state.report_year is None or int(m.group("y")) != self.state.report_year
         if m.group("wd"):
             # (another weekday than the report's: a report of no known weekday keeps it)
-            weekday = _weekday_numbers()[m.group("wd")]
+            weekday = _weekday_number(m.group("wd"))
             return self.state.report_weekday is not None and weekday != self.state.report_weekday
         if m.group("y2") and self.state.report_year is not None and int(m.group("y2")) != self.state.report_year:
             return True  # "since October 24, 2022, when the index plunged 6.36 per cent"

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hkwrap import patterns
+from hkwrap.extractors.dates import _calendar
 from hkwrap.extractors.moves.cues import (
     _LUNCH_FROM,
     _LUNCH_TO,
@@ -60,15 +61,6 @@ def _dated_day() -> regex.Pattern:
     )
 
 
-@functools.cache
-def _weekday_numbers() -> dict[str, int]:
-    """Folded English weekday names and abbreviations to their numbers, Monday 0 (dates.yaml)."""
-    from hkwrap import data
-
-    weekdays = data.load()["lexicon"]["dates"]["weekdays"]
-    return {w: int(n) for n, names in weekdays.items() for w in names}
-
-
 # The longest when-clause read before its figure: "when a softer-than-expected US inflation
 # print sent the benchmark up " (64 characters) and some to spare.
 _WHEN_CLAUSE_CHARS = 80
@@ -81,7 +73,7 @@ def _when_after_date() -> regex.Pattern:
     Wednesday, when a soft inflation print sent the benchmark up " (the clause's figures are
     that day's or that year's)."""
     names = "|".join(sorted(_month_numbers(), key=lambda w: (-len(w), w)))
-    days = "|".join(sorted(_weekday_numbers(), key=lambda w: (-len(w), w)))
+    days = "|".join(_calendar()["en_weekdays"])  # (longest first)
     return patterns.compile(
         rf"\b(?:(?:(?P<mon>{names})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<mon2>{names}))(?:,?\s(?P<y2>(?:19|20)\d\d))?"
         rf"|in\s(?P<y>(?:19|20)\d\d)|(?P<wd>{days})),\swhen\s[^,;.:]{{0,{_WHEN_CLAUSE_CHARS}}}$"
