@@ -497,8 +497,11 @@ _SIGNED_PAIR_LINK = patterns.compile(r"\s?[,/;]?\s?")
 _HEADING_COLON = patterns.compile(r"\s?:")
 # Between the two ends of a range, and after its second end: "between A and B", "A點至B點之間".
 _RANGE_LINKS = frozenset({"and", "to", "至", "与", "和", "-", "~", "到", "及"})
-# The same between two figures as the text has it ("HK$612-618", "HK$111.5 to 112.0", "25,000至25,200點").
-_RANGE_LINK = patterns.compile(r"\s?(?:-|–|~|to|and|至|到|与|和|及)\s?(?:hk\$\s?)?")
+# The same between two figures as the text has it, an en dash too ("HK$612-618", "HK$111.5 to
+# 112.0", "25,000至25,200點").
+_RANGE_LINK = patterns.compile(
+    r"\s?(?:" + "|".join(sorted(_RANGE_LINKS | {"–"}, key=lambda w: (-len(w), w))) + r")\s?(?:hk\$\s?)?"
+)
 # Before an other-period word: the day it is compared with, not a frame ("比上個交易日跌").
 _COMPARED_WITH = patterns.compile(r"(?:比|较|从|对比|相比|\bfrom|\bthan|\bversus|\bvs\.?|compared\swith|over)\s?(?:the\s)?$")
 # A period word this near the start of its sentence, or its clause's end, heads the sentence
