@@ -313,10 +313,11 @@ _FIGURE_BODY = patterns.compile(r"[\d.零〇一二两三四五六七八九十百
 def _lead() -> tuple[frozenset[str], int]:
     """What may come before a figure's first character in a match of ``_pattern()``: the
     first characters of a sign, an arrow and a currency written first, and how far before
-    the figure such a match can start (an arrow and a space, the longest currency word, a
-    space, a sign). None of these holds a character of ``_FIGURE_BODY``."""
+    the figure such a match can start (an arrow and its padding of up to ARROW_PAD spaces, the
+    longest currency word, a space, a sign: "▼  hk$ -1"). None of these holds a character of
+    ``_FIGURE_BODY``."""
     before = {fold(w) for w in _units()["currency_before"]}
-    return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 2 + max(map(len, before)) + 2
+    return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 1 + ARROW_PAD + max(map(len, before)) + 2
 
 
 @lru_cache(maxsize=1)

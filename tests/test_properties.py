@@ -422,6 +422,7 @@ whole_figure = st.tuples(
     st.integers(min_value=0, max_value=8),
     st.integers(min_value=0, max_value=8),
 )
+@example("111▼  hk$ -1", 0, 0)  # an arrow's padding, a currency and a sign: 8 characters before the figure
 def test_number_scan_tries_the_pattern_only_where_a_figure_can_start(text: str, cut_start: int, cut_end: int) -> None:
     """The number scan tries its pattern at a figure's first character and a few characters
     before it, not at every character: it must find exactly what trying everywhere finds,
