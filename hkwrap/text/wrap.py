@@ -13,8 +13,14 @@ Blank lines, headings, bullets and table rows always break.
 
 from __future__ import annotations
 
-from hkwrap import patterns
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from hkwrap import data, patterns
 from hkwrap.text.stamps import STAMP_LINE
+
+if TYPE_CHECKING:
+    import regex
 
 # A line that ends a sentence or a heading: full stops, colons, closing brackets and quotes.
 _CLOSED = patterns.compile(r"[.。!?！？:：)）」』\"”'’\]】|]$")
@@ -79,6 +85,30 @@ _LATIN_START = patterns.compile(r"[A-Za-z]")
 _WRAPPED_EVIDENCE = 2
 # A wrapped line is at least this long; a shorter one is a heading or the end of a paragraph.
 _MIN_WRAPPED_LINE = 8
+
+
+@lru_cache(maxsize=1)
+def _date_line() -> regex.Pattern:
+    """A line that holds a date and nothing else but its weekday and a time: a masthead's
+    dateline ("Wednesday, 16 October 2024 | 07:45 HKT", "15 March 2023 (Wed)", "2024年10月16日").
+    It is never the rest of the title above it: read as one, the date is no dateline. Month and
+    weekday names come from lexicon/dates.yaml."""
+    words = data.load()["lexicon"]["dates"]
+
+    def names(group: str) -> str:
+        latin = {w for ws in words[group].values() for w in ws if w.isascii()}
+        return "|".join(sorted(latin, key=lambda w: (-len(w), w)))
+
+    month, weekday = names("months"), names("weekdays")
+    zh_weekday = r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]"
+    return patterns.compile(
+        rf"(?:(?:{weekday})\b\.?,?\s{{1,3}})?"
+        rf"(?:\d{{1,2}}\s(?:{month})\b\.?,?\s\d{{4}}|(?:{month})\b\.?\s\d{{1,2}},?\s\d{{4}}"
+        r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)"
+        rf"(?:\s?[(（]\s?(?:(?:{weekday})\b\.?|{zh_weekday})\s?[)）]|,?\s{{1,3}}(?:{weekday})\b\.?)?"
+        r"(?:\s{0,3}[|,]?\s{0,3}\d{1,2}:\d{2}(?:\s?[a-z]{2,4})?)?",
+        patterns.IGNORECASE,
+    )
 
 
 # A cell of a spreadsheet row pasted as comma-separated values is a code, a name or a figure;
@@ -200,6 +230,8 @@ def soft_breaks(text: str) -> list[int]:
             continue
         if _OWN_LINE.match(after) or _OWN_LINE.match(before) or closed:
             continue
+        if _date_line().fullmatch(after) is not None and not _OPEN_END.search(before):
+            continue  # "MORNING NOTE | HONG KONG EQUITIES" / "Wednesday, 16 October 2024 | 07:45 HKT"
         length = len(before)
         may_continue = _MAY_CONTINUE.match(after) is not None
         if _OPEN_END.search(before) or _CONTINUES.match(after) or (may_continue and length >= _LONG_LINE):
