@@ -12,11 +12,13 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_MARK,
     _CLOSE_IN_HEADING,
     _EDITORS_NOTE,
+    _FROM_EXTREME_OPENING,
     _HEADING_CHARS,
     _LOOKBACK_WORD,
     _PARAGRAPH_BREAK,
     _QUOTE_ROW,
     _SPAN_OPENING,
+    month_spans,
 )
 from hkwrap.extractors.moves.figures import _Figures
 from hkwrap.extractors.moves.records import (
@@ -123,12 +125,15 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         April-June quarter"), at its start or after a heading line of no figure that the
         sentence begins with ("THE QUARTER" / "Over the April-June quarter the HSI rose 7.3%")."""
         folded, (start, end) = self.folded, self.sentence
-        if (opening := _SPAN_OPENING.match(folded, start, end)) is not None:
+        months = month_spans()[0]  # ("Over January to March the benchmark lost 5.2 per cent")
+        if (opening := _SPAN_OPENING.match(folded, start, end) or months.match(folded, start, end)) is not None:
             return opening
+        if (opening := _FROM_EXTREME_OPENING.match(folded, start, end)) is not None:
+            return opening  # "From its 27 February closing high of 26,512.08, the HSI has given back more than 6%"
         line_end = self.prep.text.find("\n", start, start + _HEADING_CHARS)  # (the folded text joins wrapped lines)
         if line_end < 0 or any(t.qty is not None and t.start < line_end for t in self.tokens):
             return None
-        return _SPAN_OPENING.match(folded, line_end + 1, end)
+        return _SPAN_OPENING.match(folded, line_end + 1, end) or months.match(folded, line_end + 1, end)
 
 
     def run(self) -> list[Move]:

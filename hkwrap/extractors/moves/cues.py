@@ -3,10 +3,16 @@ construction it reads, with an example."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from hkwrap import patterns
 from hkwrap.text.lexicon import IndexScale
 from hkwrap.text.spans import RELATIVE_ASIDE, RELATIVE_ASIDE_CHARS
 from hkwrap.text.stamps import CLOSE_MINUTES
+
+if TYPE_CHECKING:
+    import regex
 
 # Between an index's figures and a word naming it again ("恒指升幅擴大至逾400點，the benchmark
 # hits 22,491"): the same moment goes on, its level told after the new name.
@@ -54,9 +60,9 @@ _RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
 _APPOSITIVE_HEAD = patterns.compile(r"(?:\s?\([^()]{1,16}\))?,\s(?:the|its|a|an)\s[^.;:。；,\d%]{0,60}")
 _APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s[^,;.\n\d%]{{1,{RELATIVE_ASIDE_CHARS}}},")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
-# A count of trading days, or of weeks and months: "six sessions", "5 straight days", "three
-# trading days", "three weeks".
-_DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:straight\s|trading\s|consecutive\s|previous\s|prior\s)?(?:sessions|days|weeks|months)"
+# A count of trading days, or of weeks, months, quarters and years: "six sessions", "5 straight
+# days", "three trading days", "three weeks", "twelve months".
+_DAY_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s(?:straight\s|trading\s|consecutive\s|previous\s|prior\s)?(?:sessions|days|weeks|months|quarters|years)"
 # A level that is a whole multiple of this is a round one: a range with such levels at both ends
 # is a band said roughly, not the day's low and high (which are told to the point).
 _ROUND_LEVEL = 100
@@ -97,6 +103,30 @@ _SPAN_OPENING = patterns.compile(
     # (or the days just counted: "Over those eight days the index has gained close to 20 percent")
     rf"|\s{{0,8}}(?:over|in|during|across)\s(?:the\s|those\s|these\s)?{_DAY_COUNT}\b"
 )
+
+@lru_cache(maxsize=1)
+def month_spans() -> tuple[regex.Pattern, regex.Pattern]:
+    """Two patterns of months named as a span (month names from lexicon/dates.yaml):
+
+    - a sentence opening on a span of months, which frames all of it ("Over January to March
+      the benchmark lost 5.2 per cent", "For January to June, the HSI rose 3.9%");
+    - before a figure in its clause, one month taken on its own ("March alone brought a gain of
+      8.7 per cent", "June alone saw a 2% decline"): that month's move, not the day's.
+    """
+    from hkwrap import data
+
+    months = data.load()["lexicon"]["dates"]["months"]
+    names = "|".join(sorted({w for ws in months.values() for w in ws if w.isascii()}, key=lambda w: (-len(w), w)))
+    opening = patterns.compile(
+        rf"\s{{0,8}}(?:over|in|during|for|across|from)\s(?:the\s)?(?:{names})\s?(?:to|through|until|till|-|–|—)\s?(?:{names})\b"
+    )
+    alone = patterns.compile(rf"\b(?:{names})\s(?:alone|by\sitself|on\sits\sown)\b[^,;:.]{{0,{_MONTH_ALONE_REACH - 20}}}$")
+    return opening, alone
+
+
+# From "<month> alone" to the figure it sums: the month's name and its word (20 characters at
+# most) and a verb phrase ("brought a gain of ", "saw a ").
+_MONTH_ALONE_REACH = 48
 _FROM_WHERE_AFTER = patterns.compile(r"\s(?:lower\s|higher\s)?from\s(?:where|before)\b")
 # After a percent: the whole of a span it sums ("3.8 percent in total", "cumulatively").
 # After a price: a bond's, quoted against its face value ("41 cents on the dollar").
@@ -156,6 +186,18 @@ _FROM_PEAK_AFTER = patterns.compile(
 _SINCE_EXTREME_BEFORE = patterns.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
 )
+# A sentence opening on a past extreme the figures are counted from: "From its 27 February
+# closing high of 26,512.08, the HSI has given back more than 6%" (not the day's move).
+_FROM_EXTREME_OPENING = patterns.compile(
+    r"\s{0,8}from\s(?:its|the|their)\s[\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b(?:\sof\s[\d,.]+)?,"
+)
+# Before a figure: a perfect tense with "since", a move counted from an earlier point ("it has
+# since rallied about 14 per cent", "have since given up 5%"). Reach: "has since " and up to
+# four words and an approximate word.
+_SINCE_PERFECT_BEFORE = patterns.compile(
+    r"\b(?:has|have|had)\ssince\s(?:[a-z'’-]+\s){1,4}$"
+)
+_SINCE_PERFECT_REACH = 56
 _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
 _DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$")  # "14 May"
 _DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"

@@ -51,6 +51,7 @@ from hkwrap.extractors.moves.cues import (
     _LOOKBACK_WORD,
     _MARK_AFTER,
     _METRIC_REACH,
+    _MONTH_ALONE_REACH,
     _NAME_LEVEL_GAP,
     _NAME_PRICE_GAP,
     _NEAR_TERM,
@@ -101,6 +102,8 @@ from hkwrap.extractors.moves.cues import (
     _SIGNED_POINTS_LINK,
     _SINCE,
     _SINCE_EXTREME_BEFORE,
+    _SINCE_PERFECT_BEFORE,
+    _SINCE_PERFECT_REACH,
     _SINCE_THE_BEFORE,
     _SIZE_NOUN_END,
     _SIZE_TOPIC_GAP,
@@ -138,6 +141,7 @@ from hkwrap.extractors.moves.cues import (
     _WITHDRAWN_REACH,
     _YEAR_AFTER,
     _YEAR_AFTER_REACH,
+    month_spans,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _last_figure, _written_zero
 from hkwrap.extractors.tokens import Token
@@ -363,6 +367,10 @@ class _Figures:
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "it has since rallied about 14 per cent": a move counted from an earlier point
+            or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(self.sentence[0], q.start - _SINCE_PERFECT_REACH), q.start) is not None)
+            # "March alone brought a gain of 8.7 per cent": one month's move
+            or (q.kind in ("pct", "pts") and month_spans()[1].search(folded, max(self.sentence[0], q.start - _MONTH_ALONE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_BEFORE.search(folded, max(self.sentence[0], q.start - _SPAN_BEFORE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "NetEase added 0.9 percentage points to relative return": a holding's share of a fund's return
