@@ -50,6 +50,10 @@ _OTHER_COLUMN = patterns.compile(
     # (or another listing's: the A share's close and change beside the H share's, an A/H premium)
     r"|^\s*a\s(?:close|chg|change|price|last)|a股|a/h|premium|溢价|adr"
 )
+# A column of the day before, named by its day ("昨日收盘", "昨日涨跌幅", "前一交易日"): another
+# day's beside the day's, unless the report is a next-morning recap, whose 昨日 is the day it
+# reports.
+_YESTERDAY_COLUMN = patterns.compile(r"昨日|前一交易日|上一交易日|上一个交易日")
 # A header's period label, not a figure: "1D %", "1M %", "3M", "1Y %" (a performance table).
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
@@ -181,7 +185,7 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if _CHANGE_ON_BASE.search(cell):  # 較上日變動, "Chg vs prev close": the day's change
                 kinds.append("pct" if "%" in cell else "points")
                 continue
-            other = _OTHER_COLUMN.search(cell)  # "Prev close", "YTD %": not the day's
+            other = _OTHER_COLUMN.search(cell) or (not recap and _YESTERDAY_COLUMN.search(cell))  # "Prev close", "YTD %": not the day's
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
