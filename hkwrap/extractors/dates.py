@@ -951,6 +951,24 @@ def _in_event_clause(folded: str, sentence: tuple[int, int], at: int) -> bool:
     return comma < 0 or at < comma
 
 
+# A table's header line: its cells parted by wide gaps (tabs, runs of spaces or of full-width
+# spaces, cell bars) and holding no figure.
+_COLUMN_GAP = patterns.compile(r"\t| {3,}|\u3000{2,}|[|｜]")
+_FIGURE_IN_LINE = patterns.compile(r"\d")
+
+
+def _column_label(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` ("昨日", "yesterday") inside a table's header line of column
+    labels ("指数　　今日收盘　　涨跌幅　　昨日收盘"), set apart by a wide gap from another label?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    gaps = list(_COLUMN_GAP.finditer(text, line_start, line_end))
+    return len(gaps) >= 2 and _FIGURE_IN_LINE.search(text, line_start, line_end) is None and any(
+        g.end() <= start for g in gaps
+    )
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -1054,6 +1072,8 @@ def find_trading_day(
             continue  # "Sent: Wednesday, 21 June 2023 07:42 … what we're watching today": the day ahead
         if m.group("today") and morning and _TODAY_HEADING_AFTER.match(folded, m.end()):
             continue  # a morning note's "■ 今日要点" / "今日关注": the day ahead's agenda, a heading
+        if m.group("yday") and _column_label(prep.text, m.start(), m.end()):
+            continue  # "指数　　收盘　　涨跌幅　　昨日收盘": a table's column of the day before, not the day reported
         if m.group("yday") and today_at.get(n, -1) > m.start():
             continue  # "恒指昨日收跌1.2%，今日反彈": yesterday set against the day reported
         if m.group("yday") and n in set_against_in:
