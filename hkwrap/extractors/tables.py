@@ -54,6 +54,9 @@ _OTHER_COLUMN = patterns.compile(
 # day's beside the day's, unless the report is a next-morning recap, whose 昨日 is the day it
 # reports.
 _YESTERDAY_COLUMN = patterns.compile(r"昨日|前一交易日|上一交易日|上一个交易日")
+# A column of a weekday of the week before ("上周五收盘", "上周五涨跌幅", "Last Fri close"): another
+# day's, whatever the report (a weekday's own column, "周五收市", is the day's).
+_LAST_WEEKDAY_COLUMN = patterns.compile(r"(?:上周|上星期|上礼拜)[一二三四五六日]|\blast\s(?:mon|tue|wed|thu|fri)")
 # A header's period label, not a figure: "1D %", "1M %", "3M", "1Y %" (a performance table).
 _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
@@ -185,7 +188,9 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if _CHANGE_ON_BASE.search(cell):  # 較上日變動, "Chg vs prev close": the day's change
                 kinds.append("pct" if "%" in cell else "points")
                 continue
-            other = _OTHER_COLUMN.search(cell) or (not recap and _YESTERDAY_COLUMN.search(cell))  # "Prev close", "YTD %": not the day's
+            other = (  # "Prev close", "YTD %", 上周五收盘: not the day's
+                _OTHER_COLUMN.search(cell) or _LAST_WEEKDAY_COLUMN.search(cell) or (not recap and _YESTERDAY_COLUMN.search(cell))
+            )
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):
             kinds = []  # the first line is already a row ("0981  SMIC  57.40  -6.3%"): no header
