@@ -318,11 +318,13 @@ _REVERSAL = patterns.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 _PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
+# Between an index's name and a session label in brackets after it: "HSI (midday)".
+_BRACKET_OPENS = patterns.compile(r"\s{0,3}\(\s?")
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
 # a word for now: "HSI 而家 23,580", "HSI now 23,580"; a row's abbreviated name's dot before
-# its columns: "HS China Ent.    8,945.30")
+# its columns: "HS China Ent.    8,945.30"; a session label of two words: "HSI (half-day)")
 _NAME_LEVEL_GAP = patterns.compile(
-    r"\)?(?:\.(?=[^\S\n]{2}))?[\s:|]*(?:\(\^?[a-z0-9.]{2,12}\)[\s:|]*)?(?:(?:close|closing|last|final|now|而家|依家|宜家|现在|现时|目前)\s?:?\s*)?"
+    r"\)?(?:\.(?=[^\S\n]{2}))?[\s:|]*(?:\((?:\^?[a-z0-9.]{2,12}|[a-z]{2,8}-[a-z]{2,8})\)[\s:|]*)?(?:(?:close|closing|last|final|now|而家|依家|宜家|现在|现时|目前)\s?:?\s*)?"
     r"(?:\.{3,}\s*)?"  # (or a dot leader: "HSI ........ 19,220.62")
 )
 _TRADING_DAYS = 5  # Monday to Friday: the session before Monday's is Friday's

@@ -15,6 +15,7 @@ from hkwrap.extractors.moves.cues import (
     _BOUND_BEFORE,
     _BOUND_REACH,
     _BRACKET_NEXT,
+    _BRACKET_OPENS,
     _CHANGE_GAP,
     _CLAUSE_END,
     _CLAUSE_MARK,
@@ -490,7 +491,11 @@ class _Figures:
             after_name = after_name or (
                 prev is not None and last is not None and i >= 2 and tokens[i - 2] is last
                 and prev.role_kind("session") in ("open", "midday", "close")
-                and _NAME_LEVEL_GAP.fullmatch(folded, last.end, prev.start) is not None
+                and (
+                    _NAME_LEVEL_GAP.fullmatch(folded, last.end, prev.start) is not None
+                    # (in brackets: "HANG SENG INDEX (half-day)    27,203.88   +156.20")
+                    or (_BRACKET_OPENS.fullmatch(folded, last.end, prev.start) is not None and folded.startswith(")", prev.end))
+                )
                 and _NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) is not None
             )
             cur = self.cur
