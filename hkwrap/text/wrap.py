@@ -58,6 +58,9 @@ _LONG_LINE = 40
 # (A double hyphen before a lower-case word is a dash in running prose, not a bullet: "-- then
 # sagged in the final hour".)
 _OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[.)、]\s|【|\[|\p{So}|\d\ufe0f?\u20e3)")
+# A line that opens on a figure with its sign written on it ("-1.37%", "+211.60 pts"): a minus
+# sign, not a bullet (a bullet's dash has a space after it).
+_SIGNED_FIGURE_OPENS = patterns.compile(r"[+\-−]\d")
 # A line that opens on a percent, signed or not ("+0.47%", "▼ 1.2%"): a label's value.
 _PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
 # Words a full stop shortens, not ends a sentence with ("Co.", "Ltd.", "Jan."): read by the
@@ -196,6 +199,12 @@ def soft_breaks(text: str) -> list[int]:
         if _OWN_LINE.match(before) and not _OWN_LINE.match(after) and _OPEN_END.search(before):
             # a bullet's item run on: "- Xinyi Solar … each gained over 6%. Xinyi Solar closed at" /
             # "HK$3.41."
+            strong.append(at)
+            evidence += 1
+            continue
+        if before[-1] in ",，" and _SIGNED_FIGURE_OPENS.match(after):
+            # a list of figures wrapped after its comma, the next figure's sign read as a
+            # bullet: "... HSCEI: 6,081.77," / "-1.37%. HSTECH: 3,418.06, -0.96%."
             strong.append(at)
             evidence += 1
             continue
