@@ -237,7 +237,8 @@ _ALERT_AFTER = patterns.compile(
     # or a trade it sets off: "腾讯到420就卖一半", "跌穿100就买"
     r"|\s?就(?:卖|买|沽|入货|出货|走人|止赚|止蚀|止损|加仓|减仓|清仓|加注)"
 )
-_SWING_BEFORE = patterns.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超)?\s?$")
+_SWING_BEFORE = patterns.compile(r"(?:振幅|波幅)(?:达到|达|为|约|近|接近|逾|超过|超|差唔多|差不多|大约)?\s?$")
+_SWING_REACH = 8  # 振幅 or 波幅, an approximate word of up to three characters (差唔多) and a space
 # A percent this close after a turnover word is the turnover's change ("成交縮減12%",
 # "volume down 22%"), not the subject's.
 _TURNOVER_PCT_REACH = 12
@@ -724,6 +725,8 @@ _HOVER_AFTER = patterns.compile(r"\s?(?:附近|左右|水平|一带)?\s?(?:靠�
 # Right before a level: one the index failed to reach ("未能收复27,200点", "failed to reclaim").
 _NOT_REACHED_BEFORE = patterns.compile(
     r"(?:未能|无法|没能)(?:收复|重上|站上|突破|升穿|站稳|守住|守稳|企稳)\s?$|\bfailed\sto\s(?:reclaim|regain|break|retake|hold)\s(?:the\s|on\sto\s)?$"
+    # (in Cantonese and in short: "收市企唔穩16,000點", 守不住)
+    r"|(?:企唔稳|企唔住|守唔住|企不稳|守不住|站不稳|站唔稳)\s?$"
 )
 _NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
 # ... or a level after it the index nearly lost ("連二萬六千點亦險些失守"): it never got there.

@@ -113,6 +113,7 @@ from hkwrap.extractors.moves.cues import (
     _SPAN_BEFORE,
     _SPAN_BEFORE_REACH,
     _SWING_BEFORE,
+    _SWING_REACH,
     _TARGET_FOR,
     _TARGET_FOR_REACH,
     _TARGET_FROM,
@@ -359,14 +360,16 @@ class _Figures:
                 and self.near(self.target_word, q, _TARGET_FOR_REACH)
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
-            or (q.kind == "pct" and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # (in points too: "recovered over 200 points from the bottom")
+            or (q.kind in ("pct", "pts") and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
             or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _GIVEN_BACK_BEFORE.search(folded, max(self.sentence[0], q.start - _GIVEN_BACK_REACH), q.start) is not None)
             # "建行、工行同中行跌幅都唔超過1%", "no more than 1%": a bound the moves stayed within
             or (q.kind == "pct" and _BOUND_BEFORE.search(folded, max(self.sentence[0], q.start - _BOUND_REACH), q.start) is not None)
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
-            or (q.kind == "pct" and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
+            # (or in points: "日內波幅差唔多800點")
+            or (q.kind in ("pct", "pts") and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SWING_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "it has since rallied about 14 per cent": a move counted from an earlier point
             or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(self.sentence[0], q.start - _SINCE_PERFECT_REACH), q.start) is not None)
