@@ -82,7 +82,9 @@ _SPAN_AFTER = patterns.compile(
     # "shed more than 2,000 points in six sessions": a count of days
     rf"|{_DAY_COUNT}"
     # "now up more than 80 percent in a week", "doubled in a single month": a span of its own
-    r"|(?:a|one)\s(?:single\s)?(?:week|fortnight|month|quarter|year))\b"
+    r"|(?:a|one)\s(?:single\s)?(?:week|fortnight|month|quarter|year)"
+    # "sent the HSI up 17.5% in a matter of weeks"
+    r"|a\smatter\sof\s(?:days|weeks|months|sessions))\b"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
@@ -196,6 +198,8 @@ _FROM_EXTREME_OPENING = patterns.compile(
 # four words and an approximate word.
 _SINCE_PERFECT_BEFORE = patterns.compile(
     r"\b(?:has|have|had)\ssince\s(?:[a-z'’-]+\s){1,4}$"
+    # (or "since then" before its clause: "since then the index has surrendered about 10%")
+    r"|\bsince\s(?:then|that)\b,?\s(?:[a-z'’-]+\s){1,5}$"
 )
 _SINCE_PERFECT_REACH = 56
 _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
