@@ -77,8 +77,13 @@ _SPAN_BEFORE_REACH = 24
 # After a percent: a span of several days it took ("around 10% over the past two weeks", "5% in
 # the last three sessions", "over the July-to-September quarter"), not the day's move.
 _SPAN_AFTER = patterns.compile(
-    r",? ?(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    # (after the list's last figure and its "respectively", or "of its value": "lost about 13%
+    # and 9% respectively over six months", "lost more than 60% of its value in the year")
+    r",? ?(?:(?:and|、)\s?[\d.]+\s?%\s)?(?:respectively,?\s)?(?:of\s(?:its|their)\s(?:market\s)?value\s)?"
+    r"(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
+    # "leaving it up 74% in the half", "in the year": the period the review is of
+    r"|(?<=the\s)(?:half|year)(?![\w'’-])"
     # "shed more than 2,000 points in six sessions": a count of days
     rf"|{_DAY_COUNT}"
     # "now up more than 80 percent in a week", "doubled in a single month": a span of its own
@@ -202,6 +207,23 @@ _SINCE_PERFECT_BEFORE = patterns.compile(
     r"|\bsince\s(?:then|that)\b,?\s(?:[a-z'’-]+\s){1,5}$"
 )
 _SINCE_PERFECT_REACH = 56
+# Before a figure: a move named for its period ("for a yearly gain of roughly 45%", "an annual
+# loss of 12%"), not the day's. Reach: the period's word, the move's noun, "of" and an
+# approximate word.
+_PERIOD_MOVE_BEFORE = patterns.compile(
+    r"\b(?:yearly|annual|quarterly|monthly|weekly|half-year|half-yearly|first-half|full-year|year-to-date|ytd)\s"
+    r"(?:gain|loss|rise|fall|drop|decline|advance|slump|rally|jump|surge|return|increase)s?\s(?:of\s)?"
+    r"(?:about\s|roughly\s|nearly\s|over\s|more\sthan\s|some\s|almost\s|around\s|close\sto\s)?$"
+)
+_PERIOD_MOVE_REACH = 48
+# Before a figure in its clause: the period's possessive ("the quarter's worst blue chip with a
+# loss of about 58%", "ranked among the year's biggest losers with a slump of roughly 24 per
+# cent"): that period's figure, unless a day is named between ("the year's biggest one-day
+# gain of 5%" is the day's).
+_PERIOD_POSSESSIVE_BEFORE = patterns.compile(
+    r"\bthe\s(?:quarter|year|half|month|week)['’]s\s(?:(?!\b(?:one-day|single-day|day|daily|session)\b)[^,;:.]){0,60}$"
+)
+_PERIOD_POSSESSIVE_REACH = 80  # "the quarter's " and the 60 characters of its clause after it
 _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
 _DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$")  # "14 May"
 _DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"

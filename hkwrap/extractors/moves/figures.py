@@ -74,6 +74,10 @@ from hkwrap.extractors.moves.cues import (
     _PCT_SIDE_AFTER,
     _PCT_THEN_PRICE,
     _PER_SHARE_AFTER,
+    _PERIOD_MOVE_BEFORE,
+    _PERIOD_MOVE_REACH,
+    _PERIOD_POSSESSIVE_BEFORE,
+    _PERIOD_POSSESSIVE_REACH,
     _PLAN_AFTER,
     _QUOTE_LINK,
     _RANGE_AFTER,
@@ -371,6 +375,10 @@ class _Figures:
             # (or in points: "日內波幅差唔多800點")
             or (q.kind in ("pct", "pts") and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SWING_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            # "for a yearly gain of roughly 45%", "the quarter's worst blue chip with a loss of
+            # about 58%": the period's move
+            or (q.kind in ("pct", "pts") and _PERIOD_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_MOVE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _PERIOD_POSSESSIVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_POSSESSIVE_REACH), q.start) is not None)
             # "it has since rallied about 14 per cent": a move counted from an earlier point
             or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(self.sentence[0], q.start - _SINCE_PERFECT_REACH), q.start) is not None)
             # "March alone brought a gain of 8.7 per cent": one month's move
