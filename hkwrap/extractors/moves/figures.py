@@ -16,6 +16,7 @@ from hkwrap.extractors.moves.cues import (
     _BOUND_REACH,
     _BRACKET_NEXT,
     _BRACKET_OPENS,
+    _BRACKET_RIGHT_AFTER,
     _CHANGE_GAP,
     _CLAUSE_END,
     _CLAUSE_MARK,
@@ -96,6 +97,7 @@ from hkwrap.extractors.moves.cues import (
     _RETURN_SHARE_AFTER,
     _ROOM_AFTER,
     _ROUND_LEVEL,
+    _ROUNDED_PCT_TOLERANCE,
     _ROW_CELL_END,
     _ROW_COLUMN_GAP,
     _SECOND_MOMENT,
@@ -614,6 +616,15 @@ class _Figures:
         ):
             # "國指 -3.4% → 收窄到 -1.5%": the fall narrowed to a later figure, a move of its own
             self.close()
+        if (
+            sign and qualifier == "exact" and cur is not None and cur.pcts and cur.pcts[-1].qualifier != "exact"
+            and _BRACKET_RIGHT_AFTER.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
+            and (cur.pcts[-1].value > 0) == (sign > 0)
+            and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE
+        ):
+            # "dropped nearly 2% (-1.96%)": the exact figure in brackets restates the rounded one
+            cur.pcts[-1] = Num(sign * q.value, qualifier, q.start, q.end)
+            return
         if sign:
             m = self.ensure()
             m.direction = m.direction or sign
