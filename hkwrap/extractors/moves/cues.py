@@ -345,11 +345,10 @@ _REVERSAL = patterns.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
 _PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
-# Between a rounded percent and its exact figure in brackets: "dropped nearly 2% (-1.96%)".
-_BRACKET_RIGHT_AFTER = patterns.compile(r"\s?\(\s?")
 # A rounded percent and the exact one restating it differ by less than this (nearly 2% is 1.96%).
 _ROUNDED_PCT_TOLERANCE = 1.0
-# Between an index's name and a session label in brackets after it: "HSI (midday)".
+# Between an index's name and a session label in brackets after it ("HSI (midday)"), and between
+# a rounded percent and its exact figure in brackets ("dropped nearly 2% (-1.96%)").
 _BRACKET_OPENS = patterns.compile(r"\s{0,3}\(\s?")
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
 # a word for now: "HSI 而家 23,580", "HSI now 23,580"; a row's abbreviated name's dot before

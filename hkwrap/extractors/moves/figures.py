@@ -16,7 +16,6 @@ from hkwrap.extractors.moves.cues import (
     _BOUND_REACH,
     _BRACKET_NEXT,
     _BRACKET_OPENS,
-    _BRACKET_RIGHT_AFTER,
     _CHANGE_GAP,
     _CLAUSE_END,
     _CLAUSE_MARK,
@@ -618,7 +617,7 @@ class _Figures:
             self.close()
         if (
             sign and qualifier == "exact" and cur is not None and cur.pcts and cur.pcts[-1].qualifier != "exact"
-            and _BRACKET_RIGHT_AFTER.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
+            and _BRACKET_OPENS.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
             and (cur.pcts[-1].value > 0) == (sign > 0)
             and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE
         ):
