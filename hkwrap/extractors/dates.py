@@ -969,6 +969,22 @@ def _column_label(text: str, start: int, end: int) -> bool:
     )
 
 
+# A heading over a quoted earlier issue of a newsletter or note: "----- Previous issue
+# (Wednesday, 13 March 2024) -----", "-----Original Message----- (Thursday issue 3 Nov)",
+# "以下為上期內容（8月21日）", "往期回顾（2月17日收评）". (Folded text.)
+_EARLIER_ISSUE_HEADING = patterns.compile(
+    r"\b(?:previous|earlier|last|prior)\s(?:issue|edition|newsletter)\b|original\smessage[^\n]{0,24}\bissue\b"
+    r"|上期(?:内容|回顾|摘要)|往期(?:内容|回顾|摘要)"
+)
+_EARLIER_ISSUE_HEADING_CHARS = 80  # a heading line, not a sentence that mentions a past issue
+
+
+def is_earlier_issue_heading(folded: str, start: int, end: int) -> bool:
+    """Is ``folded[start:end]`` a heading over a quoted earlier issue? Its date is that
+    issue's, and so are the figures under it (the binder's ``earlier_issue_heading``)."""
+    return end - start <= _EARLIER_ISSUE_HEADING_CHARS and _EARLIER_ISSUE_HEADING.search(folded, start, end) is not None
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -1072,6 +1088,8 @@ def find_trading_day(
             continue  # "Sent: Wednesday, 21 June 2023 07:42 … what we're watching today": the day ahead
         if m.group("today") and morning and _TODAY_HEADING_AFTER.match(folded, m.end()):
             continue  # a morning note's "■ 今日要点" / "今日关注": the day ahead's agenda, a heading
+        if is_earlier_issue_heading(folded, *prep.sentences[n]):
+            continue  # "==== Previous issue (Monday, 8 July 2024) ====": the quoted issue's day
         if m.group("yday") and _column_label(prep.text, m.start(), m.end()):
             continue  # "指数　　收盘　　涨跌幅　　昨日收盘": a table's column of the day before, not the day reported
         if m.group("yday") and today_at.get(n, -1) > m.start():

@@ -20,6 +20,7 @@ from hkwrap.extractors.moves.cues import (
     _SPAN_OPENING,
     month_spans,
 )
+from hkwrap.extractors.moves.dated import earlier_issue_heading
 from hkwrap.extractors.moves.figures import _Figures
 from hkwrap.extractors.moves.records import (
     BindState,
@@ -141,6 +142,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         state.sentence += 1
         if _EDITORS_NOTE.match(self.folded, sentence[0], sentence[1]) or correction_of_earlier_issue(self.prep, sentence):
             return []  # "(Corrects … closing level in paragraph 2 to 16,884.88 from 16,848.88)"
+        if earlier_issue_heading(self.prep, sentence, state):
+            return []  # "----- Previous issue (Wednesday, 13 March 2024) -----" over the issue quoted
         self.close_of_the_morning()
         if any(t.subject is not None for t in self.tokens):
             self.drop_names_in_cause_frames()

@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hkwrap import patterns
-from hkwrap.extractors.dates import _calendar
+from hkwrap.extractors.dates import _calendar, is_earlier_issue_heading
 from hkwrap.extractors.moves.cues import (
     _LUNCH_FROM,
     _LUNCH_TO,
@@ -140,9 +140,24 @@ def recap_of_yesterday(sentences: Iterable[list[Token]]) -> bool:
     return yesterday and not today
 
 
+
+
+def earlier_issue_heading(prep: Prepared, sentence: tuple[int, int], state: BindState) -> bool:
+    """Is the sentence a heading over a quoted earlier issue? Then the figures under it, to the
+    next blank line, are that issue's, not the day's: the binder reads none of them (as under
+    a period's heading, ``state.period_block_at``)."""
+    if not is_earlier_issue_heading(prep.folded, *sentence):
+        return False
+    state.period_block_at, state.period_block_closes = sentence[1], False
+    return True
+
+
 def note_stamp(prep: Prepared, sentence: tuple[int, int], state: BindState) -> None:
     """A line that is only a time of day ("15:31" above a flash): the next sentence is a
-    reading of that moment, intraday (at noon, the midday)."""
+    reading of that moment, intraday (at noon, the midday). (And a heading of no figure over
+    a quoted earlier issue: :func:`earlier_issue_heading`.)"""
+    if earlier_issue_heading(prep, sentence, state):
+        return
     m = _STAMP_LINE.fullmatch(prep.folded, *sentence)
     if m is None:
         return
