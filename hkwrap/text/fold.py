@@ -32,6 +32,9 @@ _PUNCT = {
     # and the variation selector that makes them emoji (BMP only: the fast table covers the BMP;
     # numbers.py reads 🔺 and 🔻 as arrows itself)
     "\u2b06": "↑", "\u2b07": "↓", "\ufe0f": " ",
+    # box-drawing walls of a table drawn in a plain-text e-mail ("│ 騰訊控股 │ 455.2 │ -6.90%│"):
+    # its cells' bars, as "|" is in a Markdown or ASCII table
+    "\u2502": "|", "\u2503": "|", "\u2551": "|",
 }
 
 
