@@ -740,12 +740,23 @@ def same_day_lead(prep: Prepared) -> bool:
 _TIMED_ENTRIES = 2
 
 
+# ... or this many lines opening on a session's name in brackets, a column's sections through
+# the day ("【開市】恒指低開208點" / "【早段】…" / "【收市】…"). Read in the text as written: the
+# folded text blanks a bracketed heading.
+_SESSION_HEADING_LINE = patterns.compile(
+    r"(?m)^[ \t\u3000]*[【\[](?:開市|开市|開盤|开盘|早段|早市|早盤|早盘|午市|午盤|午盘|半日|午後|午后|尾市|尾盤|尾盘|收市|收盤|收盘)[】\]]"
+)
+
+
 def timed_log(prep: Prepared) -> bool:
     """Is an undated report a log of entries stamped after the open (an app's pushes, a live
-    page)? Then it is no next-morning recap: its 昨日 is the day before."""
+    page), or told in sections named for the day's sessions? Then it is no next-morning
+    recap: its 昨日 is the day before."""
     opens = _MARKET_OPENS.hour * 60 + _MARKET_OPENS.minute
     after_open = sum(1 for minutes in stamps.stamped_lines(prep)[1] if minutes >= opens)
-    return after_open >= _TIMED_ENTRIES
+    if after_open >= _TIMED_ENTRIES:
+        return True
+    return prep.once("session_headings", lambda: sum(1 for _ in _SESSION_HEADING_LINE.finditer(prep.text))) >= _TIMED_ENTRIES
 
 
 _TRADING_DAYS = 5  # Monday (0) to Friday (4)
