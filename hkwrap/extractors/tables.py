@@ -36,8 +36,9 @@ _COLUMNS: tuple[tuple[str, regex.Pattern], ...] = (
     # an index's open, high and low of the day: levels of their own (a stock's are left alone)
     # (or a bilingual header, either way round: "最高 High", "Low 最低")
     ("open", patterns.compile(_bilingual(r"open|opening", r"开盘|开市|今开|开盘价|开市价"))),
-    ("high", patterns.compile(_bilingual(r"high|day high|intraday high", r"最高|最高价|全日最高|日内最高"))),
-    ("low", patterns.compile(_bilingual(r"low|day low|intraday low", r"最低|最低价|全日最低|日内最低"))),
+    # (日内高, 全日低: the day's extremes said short)
+    ("high", patterns.compile(_bilingual(r"high|day high|intraday high", r"最高|最高价|全日最高|日内最高|日内高|全日高|盘中高"))),
+    ("low", patterns.compile(_bilingual(r"low|day low|intraday low", r"最低|最低价|全日最低|日内最低|日内低|全日低|盘中低"))),
     ("turnover", patterns.compile(r"turnover|value traded|成交额|成交金额|成交")),
     ("price", patterns.compile(r"last|price|close|closing|level|现价|收市价|收盘价|收报|最新价|最新|股价|收市|点位|收盘|报价|午收")),
     ("points", patterns.compile(r"chg|change|升跌|涨跌|变动|\bpts\b|\bpoints\b|点数")),
