@@ -770,6 +770,21 @@ folder with docs/ and gold/:
   (points each stock added to the index), Simplified Stock Connect daily reports (十大成交活跃股,
   the day's 南向资金 and its legs) and English reports on market-wide figures (turnover in HK$bn
   and HK$m, breadth, short selling, Connect flows, the previous day's beside).
+- tests/reports208/ to tests/reports211/: wave 42, blind: English morning previews dated the
+  morning after the session they recap (futures, ADR-implied opens), Traditional midday reports
+  and afternoon updates (半日收市, 午後 outlook), Simplified sector-theme reports (领涨/领跌 in
+  分别 lists, codes as 09868.HK and (01211)) and English reports on single stocks' big days
+  (profit warnings, placements, halts, index inclusion, privatisation offers).
+- tests/reports212/ to tests/reports215/: wave 43, blind: English quarter-end, half-year and
+  year-end reviews (the period's moves beside the last session's), Traditional Cantonese forum,
+  blog and chat-group posts, Simplified data columns from mainland media (tables with the
+  previous day's columns, full-width ％) and English Asia-Pacific round-ups where Hong Kong is
+  one paragraph among other markets.
+- tests/reports216/ to tests/reports219/: wave 44, blind: English in the style of portals'
+  translated versions ('closed at 19,800 points, rose 120 points or 0.6%', 'hundred million'),
+  Traditional reports of a volatile day told hour by hour (開市, 早段, 午市, 尾市), Simplified
+  reports on tech and platform stocks (nicknames, 分别 lists, 南向资金 per stock) and e-mailed
+  newsletters with layout noise (quoted earlier issues, box-drawn tables, footers).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
