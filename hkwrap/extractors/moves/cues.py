@@ -347,6 +347,9 @@ _PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's
 _AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 # A rounded percent and the exact one restating it differ by less than this (nearly 2% is 1.96%).
 _ROUNDED_PCT_TOLERANCE = 1.0
+# Between another listing's name and the next company's, in English: a clause joined on (", and
+# Bank of China added 1.3%"), the Hong Kong shares again.
+_CLAUSE_JOIN_EN = patterns.compile(r",\s(?:and|while|whereas|but)\s")
 # Between an index's name and a session label in brackets after it ("HSI (midday)"), and between
 # a rounded percent and its exact figure in brackets ("dropped nearly 2% (-1.96%)").
 _BRACKET_OPENS = patterns.compile(r"\s{0,3}\(\s?")

@@ -13,6 +13,7 @@ from hkwrap.extractors.moves.cues import (
     _APPOSITIVE_HEAD,
     _AUXILIARY_GAP,
     _CAUSE_FRAME,
+    _CLAUSE_JOIN_EN,
     _CLAUSE_MARK,
     _CLAUSE_OPENER,
     _COMPANION_BEFORE,
@@ -62,7 +63,12 @@ class _Subjects:
         assert subj is not None
         last = self.last_subject
         set_rest: tuple[str, ...] = ()
-        if self.elsewhere and self.elsewhere_clause and last is not None and ";" in folded[last.end:tok.start]:
+        if self.elsewhere and self.elsewhere_clause and last is not None and (
+            ";" in folded[last.end:tok.start]
+            # (or, in English, a clause joined on after the listing's: "outpacing the 1.1% gain in
+            # its Shanghai-listed A shares, and Bank of China added 1.3%")
+            or _CLAUSE_JOIN_EN.fullmatch(folded, last.end, tok.start) is not None
+        ):
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if subj.kind == "stock" and self.elsewhere and (
             _HK_LISTING_HEAD.match(folded, subj.start, subj.end)
