@@ -215,7 +215,9 @@ _LOOKBACK_WORD = 12  # the longest of those words and its space
 # An index a security joins or leaves: the object of its inclusion, not a subject of moves
 # ("被纳入恒生综合指数，……今天大涨超7%", "its inclusion in the Hang Seng Index").
 _INCLUDED_IN_BEFORE = patterns.compile(
-    r"(?:纳入|调入|调出|剔出|剔除|加入|晋身|跻身|\binclusion\sin|\bincluded\sin|\badded\sto|\bremoved\sfrom|\bdeleted\sfrom|\bentry\sinto|\bjoined|\bjoins|\bjoining)\s?(?:the\s)?$"
+    r"(?:纳入|调入|调出|剔出|剔除|加入|晋身|跻身|\binclusion\sin|\bincluded\sin|\badded\sto|\bremoved\sfrom|\bdeleted\sfrom|\bentry\sinto|\bjoined|\bjoins|\bjoining"
+    # (or one it is said to be no member of: "Education names (not in HSI) down 30%+")
+    r"|\bnot\sin|\boutside|\bexcluding|不在|并非)\s?(?:the\s)?$"
 )
 _INCLUDED_REACH = 16  # "inclusion in the " and a space
 # (and what the subject is regarded as: "港交所成日俾人當係大市barometer" names no move of the market)
