@@ -293,4 +293,12 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
             return nums[0]  # shared; "齊跌逾8%，收市分別報48.66元及23.62元" pairs the prices only
         return None
 
+    if n > 1 and move.respectively and move.pcts and move.points and len(move.pcts) + len(move.points) == n:
+        # "恒指、國指及科指分別跌82.7點、0.52%及1.1%": a list of figures of both kinds, one a
+        # subject, in order
+        in_order = sorted([*move.pcts, *move.points], key=lambda x: x.start)
+        return [
+            (s, x if any(x is p for p in move.pcts) else None, x if any(x is p for p in move.points) else None)
+            for s, x in zip(subjects, in_order, strict=True)
+        ]
     return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]
