@@ -617,7 +617,12 @@ class _Figures:
             self.close()
         if (
             sign and qualifier == "exact" and cur is not None and cur.pcts and cur.pcts[-1].qualifier != "exact"
-            and _BRACKET_OPENS.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
+            and (
+                _BRACKET_OPENS.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
+                # (or after the move's level: "gained nearly 2%, closing at 3,858.45 (+1.97%)")
+                or (cur.level is not None and cur.level.start > cur.pcts[-1].end
+                    and _BRACKET_OPENS.fullmatch(self.folded, cur.level.end, q.start) is not None)
+            )
             and (cur.pcts[-1].value > 0) == (sign > 0)
             and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE
         ):
