@@ -785,6 +785,11 @@ folder with docs/ and gold/:
   Traditional reports of a volatile day told hour by hour (開市, 早段, 午市, 尾市), Simplified
   reports on tech and platform stocks (nicknames, 分别 lists, 南向资金 per stock) and e-mailed
   newsletters with layout noise (quoted earlier issues, box-drawn tables, footers).
+- tests/reports220/ to tests/reports223/: wave 45, blind: English closes naming the indices in
+  unusual ways ('the H-share benchmark', 'the tech-heavy index'), Traditional portal 收市 and
+  午市 reports (分別 lists mixing points and percents, 北水, ADR 比例指數), Simplified broker
+  strategy notes (the day's review, then forecasts and scenarios) and English derivatives-desk
+  notes (futures, options, premiums to spot, warrants and CBBCs beside the cash index).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
