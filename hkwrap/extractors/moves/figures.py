@@ -488,6 +488,14 @@ class _Figures:
                     and not self.cur.points and not self.cur.pcts and q.value < self.scale().points_max)
             )
             and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None
+        ) or (
+            # "closing up 1.1% at 17,791.01 (+193.51)": the signed points in brackets after the
+            # level of a move told in percent, the same way
+            q.kind == "num" and kind == "index" and q.sign and self.prev is not None and self.prev.qty is not None
+            and self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
+            and not self.cur.points and self.cur.pcts and all((p.value > 0) == (q.sign > 0) for p in self.cur.pcts)
+            and q.value < self.scale().points_max
+            and _BRACKET_OPENS.fullmatch(folded, self.prev.end, q.start) is not None
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
             self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
