@@ -51,10 +51,6 @@ _OTHER_COLUMN = patterns.compile(
     # (or another listing's: the A share's close and change beside the H share's, an A/H premium)
     r"|^\s*a\s(?:close|chg|change|price|last)|a股|a/h|premium|溢价|adr"
 )
-# A column of the day before, named by its day ("昨日收盘", "昨日涨跌幅", "前一交易日"): another
-# day's beside the day's, unless the report is a next-morning recap, whose 昨日 is the day it
-# reports.
-_YESTERDAY_COLUMN = patterns.compile(r"昨日|前一交易日|上一交易日|上一个交易日")
 # A column of a weekday of the week before ("上周五收盘", "上周五涨跌幅", "Last Fri close"): another
 # day's, whatever the report (a weekday's own column, "周五收市", is the day's).
 _LAST_WEEKDAY_COLUMN = patterns.compile(r"(?:上周|上星期|上礼拜)[一二三四五六日]|\blast\s(?:mon|tue|wed|thu|fri)")
@@ -190,7 +186,10 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                 kinds.append("pct" if "%" in cell else "points")
                 continue
             other = (  # "Prev close", "YTD %", 上周五收盘: not the day's
-                _OTHER_COLUMN.search(cell) or _LAST_WEEKDAY_COLUMN.search(cell) or (not recap and _YESTERDAY_COLUMN.search(cell))
+                _OTHER_COLUMN.search(cell) or _LAST_WEEKDAY_COLUMN.search(cell)
+                # (a column named for the day before, 昨日收盘, as a heading is: unless the report
+                # is a next-morning recap, whose 昨日 is the day it reports)
+                or (not recap and _OTHER_DAY_HEADING.search(cell))
             )
             kinds.append(None if other else next((k for k, pat in _COLUMNS if pat.search(cell)), None))
         if header and _CODE_CELL.fullmatch(header[0].strip()):

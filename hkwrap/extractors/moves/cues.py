@@ -350,9 +350,6 @@ _ROUNDED_PCT_TOLERANCE = 1.0
 # Between another listing's name and the next company's, in English: a clause joined on (", and
 # Bank of China added 1.3%"), the Hong Kong shares again.
 _CLAUSE_JOIN_EN = patterns.compile(r",\s(?:and|while|whereas|but)\s")
-# Between an index's name and a session label in brackets after it ("HSI (midday)"), and between
-# a rounded percent and its exact figure in brackets ("dropped nearly 2% (-1.96%)").
-_BRACKET_OPENS = patterns.compile(r"\s{0,3}\(\s?")
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
 # a word for now: "HSI 而家 23,580", "HSI now 23,580"; a row's abbreviated name's dot before
 # its columns: "HS China Ent.    8,945.30"; a session label of two words: "HSI (half-day)")
@@ -496,7 +493,10 @@ _TARGET_FOR = patterns.compile(r"\s?(?:price\s)?(?:for|on|of)\s")
 _TARGET_FOR_REACH = 60
 _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # Points said without 點 before the percent's own word: "跌176，跌幅0.9%", "升85，升幅为0.4%".
-# ... or before the percent in brackets: "DOWN 426.85  (-2.09%)" on a graphics board.
+# ... or before the percent in brackets: "DOWN 426.85  (-2.09%)" on a graphics board. (And
+# between a rounded percent, or the move's level, and the exact figure restating it in
+# brackets, "dropped nearly 2% (-1.96%)"; between an index's name and a session label in
+# brackets, "HSI (midday)".)
 _BRACKET_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
 _BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
 # A signed change and its percent in brackets: "-176 (-0.9%)".

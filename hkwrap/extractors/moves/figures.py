@@ -15,7 +15,6 @@ from hkwrap.extractors.moves.cues import (
     _BOUND_BEFORE,
     _BOUND_REACH,
     _BRACKET_NEXT,
-    _BRACKET_OPENS,
     _CHANGE_GAP,
     _CLAUSE_END,
     _CLAUSE_MARK,
@@ -495,7 +494,7 @@ class _Figures:
             and self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
             and not self.cur.points and self.cur.pcts and all((p.value > 0) == (q.sign > 0) for p in self.cur.pcts)
             and q.value < self.scale().points_max
-            and _BRACKET_OPENS.fullmatch(folded, self.prev.end, q.start) is not None
+            and _BRACKET_NEXT.fullmatch(folded, self.prev.end, q.start) is not None
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
             self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
@@ -514,7 +513,7 @@ class _Figures:
                 and (
                     _NAME_LEVEL_GAP.fullmatch(folded, last.end, prev.start) is not None
                     # (in brackets: "HANG SENG INDEX (half-day)    27,203.88   +156.20")
-                    or (_BRACKET_OPENS.fullmatch(folded, last.end, prev.start) is not None and folded.startswith(")", prev.end))
+                    or (_BRACKET_NEXT.fullmatch(folded, last.end, prev.start) is not None and folded.startswith(")", prev.end))
                 )
                 and _NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) is not None
             )
@@ -626,10 +625,10 @@ class _Figures:
         if (
             sign and qualifier == "exact" and cur is not None and cur.pcts and cur.pcts[-1].qualifier != "exact"
             and (
-                _BRACKET_OPENS.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
+                _BRACKET_NEXT.fullmatch(self.folded, cur.pcts[-1].end, q.start) is not None
                 # (or after the move's level: "gained nearly 2%, closing at 3,858.45 (+1.97%)")
                 or (cur.level is not None and cur.level.start > cur.pcts[-1].end
-                    and _BRACKET_OPENS.fullmatch(self.folded, cur.level.end, q.start) is not None)
+                    and _BRACKET_NEXT.fullmatch(self.folded, cur.level.end, q.start) is not None)
             )
             and (cur.pcts[-1].value > 0) == (sign > 0)
             and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE

@@ -296,9 +296,6 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
     if n > 1 and move.respectively and move.pcts and move.points and len(move.pcts) + len(move.points) == n:
         # "恒指、國指及科指分別跌82.7點、0.52%及1.1%": a list of figures of both kinds, one a
         # subject, in order
-        in_order = sorted([*move.pcts, *move.points], key=lambda x: x.start)
-        return [
-            (s, x if any(x is p for p in move.pcts) else None, x if any(x is p for p in move.points) else None)
-            for s, x in zip(subjects, in_order, strict=True)
-        ]
+        in_order = sorted([(x, True) for x in move.pcts] + [(x, False) for x in move.points], key=lambda f: f[0].start)
+        return [(s, x if pct else None, None if pct else x) for s, (x, pct) in zip(subjects, in_order, strict=True)]
     return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]
