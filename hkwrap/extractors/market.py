@@ -741,8 +741,13 @@ def extract_market(
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if _ONE_COUNTER_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "Turnover in the counter reached HK$5.9 billion": one stock's
-                if any(x.end <= w.start and "modal" in x.roles for x in words):
-                    continue  # "預料午後成交仍然偏淡，全日成交或只有約1,100億元": a forecast
+                if any(
+                    x.end <= w.start and "modal" in x.roles and not any(x.end <= q.start < w.start for q in quantities)
+                    for x in words
+                ):
+                    # "預料午後成交仍然偏淡，全日成交或只有約1,100億元": a forecast (a modal word governs
+                    # its sentence up to a figure: "could not hold 20,000, and turnover was …" is a fact)
+                    continue
                 if "respectively" in roles and _respective_amounts(folded, quantities, words, w):
                     continue  # "volumes on the 24th to 26th were 242.3, 254.8 and 302.9 billion respectively"
                 def turnover_amount(q: Quantity, w: Word = w, words: list[Word] = words) -> bool:

@@ -83,7 +83,8 @@ _SPAN_AFTER = patterns.compile(
     r"(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
     # "leaving it up 74% in the half", "in the year": the period the review is of
-    r"|(?<=the\s)(?:half|year)(?![\w'’-])"
+    # (not "in the half hour after the open", nor "the year's first session")
+    r"|(?<=the\s)(?:half|year)(?![\w'’-]|\s(?:hour|day|session)\b)"
     # "shed more than 2,000 points in six sessions": a count of days
     rf"|{_DAY_COUNT}"
     # "now up more than 80 percent in a week", "doubled in a single month": a span of its own
@@ -219,9 +220,9 @@ _PERIOD_MOVE_REACH = 48
 # Before a figure in its clause: the period's possessive ("the quarter's worst blue chip with a
 # loss of about 58%", "ranked among the year's biggest losers with a slump of roughly 24 per
 # cent"): that period's figure, unless a day is named between ("the year's biggest one-day
-# gain of 5%" is the day's).
+# gain of 5%", "a rise of 4.1% today" are the day's).
 _PERIOD_POSSESSIVE_BEFORE = patterns.compile(
-    r"\bthe\s(?:quarter|year|half|month|week)['’]s\s(?:(?!\b(?:one-day|single-day|day|daily|session)\b)[^,;:.]){0,60}$"
+    r"\bthe\s(?:quarter|year|half|month|week)['’]s\s(?:(?!\b(?:one-day|single-day|day|daily|session|today)\b)[^,;:.]){0,60}$"
 )
 _PERIOD_POSSESSIVE_REACH = 80  # "the quarter's " and the 60 characters of its clause after it
 _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"

@@ -378,7 +378,10 @@ class _Figures:
             # "for a yearly gain of roughly 45%", "the quarter's worst blue chip with a loss of
             # about 58%": the period's move
             or (q.kind in ("pct", "pts") and _PERIOD_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_MOVE_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _PERIOD_POSSESSIVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_POSSESSIVE_REACH), q.start) is not None)
+            or (
+                q.kind in ("pct", "pts") and not self.today_after(i)  # ("… with a rise of 4.1% today": the day's)
+                and _PERIOD_POSSESSIVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_POSSESSIVE_REACH), q.start) is not None
+            )
             # "it has since rallied about 14 per cent": a move counted from an earlier point
             or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(self.sentence[0], q.start - _SINCE_PERFECT_REACH), q.start) is not None)
             # "March alone brought a gain of 8.7 per cent": one month's move
