@@ -22,6 +22,7 @@ from hkwrap.text import stamps
 from hkwrap.text.fold import fold
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
+from hkwrap.text.wrap import COLUMNS
 
 if TYPE_CHECKING:
     import regex
@@ -962,19 +963,18 @@ def _in_event_clause(folded: str, sentence: tuple[int, int], at: int) -> bool:
     return comma < 0 or at < comma
 
 
-# A table's header line: its cells parted by wide gaps (tabs, runs of spaces or of full-width
-# spaces, cell bars) and holding no figure.
-_COLUMN_GAP = patterns.compile(r"\t| {3,}|\u3000{2,}|[|｜]")
 _FIGURE_IN_LINE = patterns.compile(r"\d")
 
 
 def _column_label(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` ("昨日", "yesterday") inside a table's header line of column
-    labels ("指数　　今日收盘　　涨跌幅　　昨日收盘"), set apart by a wide gap from another label?"""
+    labels ("指数　　今日收盘　　涨跌幅　　昨日收盘"), set apart by a wide gap from another label?
+    (The gaps are those by which text/wrap.py tells a table's line: tabs, runs of spaces, cell
+    bars.)"""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    gaps = list(_COLUMN_GAP.finditer(text, line_start, line_end))
+    gaps = list(COLUMNS.finditer(text, line_start, line_end))
     return len(gaps) >= 2 and _FIGURE_IN_LINE.search(text, line_start, line_end) is None and any(
         g.end() <= start for g in gaps
     )

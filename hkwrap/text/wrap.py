@@ -33,7 +33,7 @@ _MAY_CONTINUE = patterns.compile(r"(?:[\d.,%，、]|hk\$|us\$|rmb|[億亿萬万�
 # A line laid out in columns (tabs, runs of spaces, full-width ones as Chinese tables pad with,
 # or two cell bars, ASCII or full-width, as in "00700 | 腾讯控股 | 624.00", "01810｜小米集團"): a
 # table, never a wrapped sentence.
-_COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
+COLUMNS = patterns.compile(r"\t| {3,}|\u3000{2,}|[ \u3000]{3,}|[|｜][^|｜]*[|｜]")
 # A desk's quote row: a code or two written bare (or a ticker), then a signed change ("700 -6.9% 473.6",
 # "9988  -18.2%  99.15", "3690 / 1810 -10.4% and -7.9% resp"): a line of its own, as a table's
 # row is, never the rest of the line above.
@@ -168,7 +168,7 @@ def soft_breaks(text: str) -> list[int]:
         before, after = lines[i].strip(), lines[i + 1].strip()
         if not before or not after:
             continue
-        if _COLUMNS.search(before) or _COLUMNS.search(after):
+        if COLUMNS.search(before) or COLUMNS.search(after):
             continue
         if csv_cells(before) and csv_cells(after):
             continue  # rows of comma-separated values pasted from a spreadsheet
