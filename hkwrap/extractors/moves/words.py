@@ -247,6 +247,11 @@ class _Words:
             # dates the event clause the sentence opens on)
             frames = self.framing_sentence() and not opens_on_event_clause(folded, *sentence)
             scope = sentence[1] if frames or clause is None else clause
+            if _COMPARED_WITH.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start):
+                # "climbed from Friday's 17,454.19 to finish at 17,778.10", "rose 324 points from
+                # Friday's close to 17,778.10": the day compared with owns its own figure, if it
+                # has one, not the move to today's
+                scope = next((t.end for t in self.tokens if t.qty is not None and tok.end <= t.start < scope), tok.end)
             self.set_previous(tok.end, scope)
             self.weekday_frame = True
         elif (
