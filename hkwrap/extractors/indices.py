@@ -26,16 +26,32 @@ _FLAT_BEFORE_LEVEL = patterns.compile(
 # at 27,000"): the lexicon's words of these roles between the name and the level.
 _FORECAST_ROLES = frozenset({"target", "modal"})
 _FLAT_REACH = 36  # "remained virtually unchanged at " and a space to spare
+# A bare level that is one end of a span from another level: the day's move from the close
+# before ("rose from Friday's 17,454.19 to 17,778.10", "rose to 17,778.10 from 17,454.19",
+# 由17,454點升至17,778點). (Folded text.) A mark passed has no level it started from.
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_PREVIOUS_CLOSE = r"(?:[a-z]+['’]s\s)?(?:(?:close|closing\slevel|finish)\s(?:of\s)?)?"
+_FROM_LEVEL_BEFORE = patterns.compile(
+    r"(?:\bfrom\s" + _PREVIOUS_CLOSE + _FIGURE + r"(?:\spoints)?\sto\s(?:(?:finish|end|close|settle)\s(?:at\s)?)?"
+    r"|(?:由|从)[^，。,;；]{0,10}?" + _FIGURE + r"点?(?:升|涨|跌|回落|攀升|上升|下跌|回升|下滑)?至)$"
+)
+_FROM_LEVEL_AFTER = patterns.compile(r"(?:\spoints)?,?\s(?:(?:up|down)\s)?from\s" + _PREVIOUS_CLOSE + _FIGURE + r"(?![\d%])")
+_FROM_LEVEL_REACH = 48  # "from Friday's closing level of 17,454.19 points to finish at "
 
 
-def _level_told(prep: Prepared, lexicon: Lexicon, name_end: int, level_start: int) -> bool:
+def _level_told(prep: Prepared, lexicon: Lexicon, name_end: int, level_start: int, level_end: int) -> bool:
     """Is a bare level, with no session word, one the report tells the index stood at: after
     a word of standing still ("was little changed at") or of a reading ("stood at", 恒指現報,
-    截至發稿恒指報24,705點), and not said of a target or a forecast?"""
+    截至發稿恒指報24,705點), or as the far end of a span from another level, and not said of a
+    target or a forecast?"""
     words = prep.words(lexicon, name_end, level_start)
     if any(w.roles & _FORECAST_ROLES for w in words):
         return False
     if _FLAT_BEFORE_LEVEL.search(prep.folded, max(0, level_start - _FLAT_REACH), level_start):
+        return True
+    if _FROM_LEVEL_BEFORE.search(prep.folded, max(name_end, level_start - _FROM_LEVEL_REACH), level_start) or (
+        _FROM_LEVEL_AFTER.match(prep.folded, level_end, level_end + _FROM_LEVEL_REACH)
+    ):
         return True
     return bool(words) and "reading" in words[-1].roles and not prep.folded[words[-1].end:level_start].strip()
 
@@ -75,7 +91,7 @@ def index_facts(prep: Prepared, moves: list[Move], lexicon: Lexicon) -> list[tup
                 if pts is None and level is None:
                     continue
             if pct is None and pts is None and move.session not in ("close", "intraday", "midday", "open") and not (
-                level_num is not None and _level_told(prep, lexicon, subject.end, level_num.start)
+                level_num is not None and _level_told(prep, lexicon, subject.end, level_num.start, level_num.end)
             ):
                 continue  # a bare level with no session is more often a mark than a move
             anchor = min(n.start for n in (pct, pts, level_num) if n is not None)
