@@ -829,8 +829,12 @@ _SIZED_MOVE_OPENING = patterns.compile(
 # adverbial ("Shortly after 2 p.m., it had been down ...", "At the lunch break, it was up"):
 # the longest such adverbial and its comma.
 _ADVERBIAL_OPENING_CHARS = 40
-# ... or a time of the day with no comma: "This morning it was up", "At one point this morning it".
-_TIME_OPENER = patterns.compile(r"\s{0,3}(?:this|that|in\sthe|during\sthe|early\sin\sthe|late\sin\sthe)\s(?:morning|afternoon|session)\s")
+# ... or a time of the day with no comma: "This morning it was up", "At one point this morning it",
+# "At the worst point of the afternoon it was down 2.6%".
+_TIME_OPENER = patterns.compile(
+    r"\s{0,3}(?:(?:this|that|in\sthe|during\sthe|early\sin\sthe|late\sin\sthe)\s(?:morning|afternoon|session)"
+    r"|of\sthe\s(?:day|session|morning|afternoon))\s"
+)
 _SHARE_WORD = patterns.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
