@@ -426,6 +426,10 @@ _YEAR_WORD_REACH = 10  # the longest of those words and its space ("finishing ")
 _YEAR_MULTIPLE_BEFORE = patterns.compile(r"\d(?:\.\d+)?x\s$")
 _YEAR_FISCAL_AFTER = patterns.compile(r"[ef]?\s(?:ev/ebitda|ebitda|p/e|pe\b|eps|earnings|estimates?|forecasts?|p/b|revenue|sales)")
 _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
+# A move's noun before its subject, and a copula and the figure after it: "the day's advance on
+# the Hang Seng was 138.72 points", "the gain for the index came to 0.58 per cent".
+_NOUN_FOR = patterns.compile(r"\s(?:for|on|in)\s(?:the\s)?")
+_COPULA_FIGURE_AFTER = patterns.compile(r"\s(?:was|came\sto|amounted\sto|totall?ed)\s(?:a\s|an\s)?(?:[+-]?\d|hk\$)")
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")

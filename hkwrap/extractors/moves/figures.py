@@ -585,7 +585,8 @@ class _Figures:
         fell_to = kind == "index" and self.level is not None and not self.folded[self.level.end - 1].isascii()
         # "JD.com was 10.06% lower", "the Hang Seng was 0.7% firmer": a change, said with "was"
         compared = (
-            _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
+            q.start <= self.copula_figure_at < q.end  # "the decline for the HSCEI was 1.2%"
+            or _COMPARED_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
             or _VS_CLOSE_AFTER.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None  # "was 0.8% below its previous close"
         )
         noun = None

@@ -19,6 +19,7 @@ from hkwrap.extractors.moves.cues import (
     _COMPANION_BEFORE,
     _CONTRIBUTION_FIGURE,
     _COPULA_AFTER,
+    _COPULA_FIGURE_AFTER,
     _FRAME_ROLES,
     _HAN_CLAUSE,
     _HK_CODE_MARK,
@@ -34,6 +35,7 @@ from hkwrap.extractors.moves.cues import (
     _LOOKBACK_WORD,
     _NAME_THEN_JOINER,
     _NEAR_BREAK,
+    _NOUN_FOR,
     _OF_DESCRIPTOR,
     _PARAGRAPH_BREAK,
     _PRONOUN_OPENS,
@@ -263,6 +265,16 @@ class _Subjects:
                 # "lifting the Hang Seng Tech Index by as much as 4.2%", 拖累恒指跌
                 self.direction = 1 if "up" in prev.word.roles else -1 if "down" in prev.word.roles else 0
                 self.direction_after = False
+            elif (
+                prev is not None and prev.word is not None and prev.word.roles & {"up", "down"}
+                and _NOUN_FOR.fullmatch(folded, prev.end, tok.start)
+                and (copula := _COPULA_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW))
+            ):
+                # "the day's advance on the Hang Seng was 138.72 points": the noun's direction,
+                # and its figure after the copula is the change, not where a ratio stands
+                self.direction = 1 if "up" in prev.word.roles else -1
+                self.direction_after = False
+                self.copula_figure_at = copula.end() - 1
             self.qual = self.level = self.thresh = self.price_word = self.turnover_word = None
             self.ratio = False
             self.end_modal(tok.start)
