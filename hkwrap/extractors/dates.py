@@ -362,9 +362,13 @@ def _close_told() -> regex.Pattern:
     return patterns.compile(_alt([fold(w) for w in data.load()["lexicon"]["dates"]["close_told"]]))
 
 
-def _lead_tells_close(prep: Prepared, matches: list[tuple[int, regex.Match]], n: int, start: int) -> bool:
-    """Do the sentences from ``start`` (in sentence ``n``, the dateline's) up to the first that
-    holds a figure tell a close, naming no day (a date, a weekday, yesterday) of their own?"""
+def _lead_tells_close(
+    prep: Prepared, matches: list[tuple[int, regex.Match]], n: int, start: int, own: dt.date
+) -> bool:
+    """Do the sentences from ``start`` (in sentence ``n``, the dateline's, of the day ``own``)
+    up to the first that holds a figure tell a close, naming no day (a date, a weekday,
+    yesterday) of their own? The dateline's own weekday is no other day ("Wednesday, March 15,
+    2023 … The Hang Seng Index ended Wednesday's session at 19,539.87")."""
     folded = prep.folded
     told = False
     for k in range(n, min(len(prep.sentences), n + _AFTER_DATELINE)):
@@ -372,7 +376,11 @@ def _lead_tells_close(prep: Prepared, matches: list[tuple[int, regex.Match]], n:
         lo = max(lo, start)
         if lo >= hi:
             continue
-        if any(k2 == k and m.start() >= lo and not m.group("today") for k2, m in matches):
+        if any(
+            k2 == k and m.start() >= lo and not m.group("today")
+            and not ((name := m.group("wd") or m.group("wdzh")) and _weekday_number(name) == own.weekday())
+            for k2, m in matches
+        ):
             return False  # another day named ("本版數據為3月16日（星期一）收市", "周四恒指收跌"): its own reading
         told = told or _close_told().search(folded, lo, hi) is not None
         if _FIGURE_DIGIT.search(folded, lo, hi) is not None:
@@ -1029,7 +1037,7 @@ def find_trading_day(
         or (timed_log(prep) and not morning_recap_lead(prep))
     )
     if dateline is not None and dateline_end is not None and not same_day and not morning_recap_lead(prep):
-        same_day = _lead_tells_close(prep, matches, dateline[1], dateline_end)
+        same_day = _lead_tells_close(prep, matches, dateline[1], dateline_end, dateline[0])
     if dateline is not None and not same_day:
         # "HONG KONG, Nov 16, 2021 - Hong Kong stocks started Tuesday's session ...": the lead
         # names the dateline's own weekday, so the report is of that day and a weekday before
