@@ -428,8 +428,12 @@ _YEAR_FISCAL_AFTER = patterns.compile(r"[ef]?\s(?:ev/ebitda|ebitda|p/e|pe\b|eps|
 _THE_ITS = patterns.compile(r"\s*(?:the|its)?\s*")
 # A move's noun before its subject, and a copula and the figure after it: "the day's advance on
 # the Hang Seng was 138.72 points", "the gain for the index came to 0.58 per cent".
+# (or after the subject's possessive: "the Hang Seng's fall worked out at 2.16 per cent")
 _NOUN_FOR = patterns.compile(r"\s(?:for|on|in)\s(?:the\s)?")
-_COPULA_FIGURE_AFTER = patterns.compile(r"\s(?:was|came\sto|amounted\sto|totall?ed)\s(?:a\s|an\s)?(?:[+-]?\d|hk\$)")
+_POSSESSIVE_GAP = patterns.compile(r"['’]s\s")
+_COPULA_FIGURE_AFTER = patterns.compile(
+    r"\s(?:was|came\sto|amounted\sto|worked\sout\sat|totall?ed)\s(?:a\s|an\s)?(?:[+-]?\d|hk\$)"
+)
 # Small windows of the binder, in characters (a Chinese word is 2-4 characters, an English one
 # 3-10; a space or a punctuation mark between two tokens is 1-2):
 _TOUCHING = 1  # two words written together ("午收" then "收報")

@@ -17,6 +17,7 @@ from hkwrap.extractors.moves.cues import (
     _COMPARED_WITH,
     _CONDITION_OPENS_REACH,
     _CONDITION_WORD,
+    _COPULA_FIGURE_AFTER,
     _DESCRIPTOR_REACH,
     _EVENT_BEFORE_PERIOD,
     _EVENT_PERIOD_REACH,
@@ -36,6 +37,7 @@ from hkwrap.extractors.moves.cues import (
     _PERIOD_OTHER_EXTREME,
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
+    _POSSESSIVE_GAP,
     _REVERSAL,
     _SESSION_AFTER_REACH,
     _STREAK_GAP,
@@ -75,6 +77,11 @@ class _Words:
             if other_extreme:  # "最高見17,135點，最低曾回落至16,902點": the day's other extreme
                 self.sticky_session, self.sticky_at = "intraday", tok.end
         d = 1 if "up" in roles else -1 if "down" in roles else 0
+        if (
+            d and (named := self.last_subject) is not None and _POSSESSIVE_GAP.fullmatch(folded, named.end, tok.start)
+            and (copula := _COPULA_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW))
+        ):
+            self.copula_figure_at = copula.end() - 1  # "the Hang Seng's fall was 2.16 per cent": the change
         sess = tok.role_kind("session")
         prev = self.prev
         if (
