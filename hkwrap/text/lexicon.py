@@ -136,6 +136,9 @@ class Lexicon:
             for r in vocab["roles"]
         ]
         self._latin = [w[0].isascii() and w[0].isalnum() for w in self.words]
+        # a direction word (up, down) is no word of its own as a compound's hyphenated tail:
+        # "the line-up of the committee", "a market round-up", "the slow-down"
+        self._hyphen_tail = [latin and bool(r & _DIRECTION_ROLES) for latin, r in zip(self._latin, self.roles, strict=True)]
         self._latin_end = [w[-1].isascii() and w[-1].isalnum() for w in self.words]
         self._index = {w: i for i, w in enumerate(self.words)}
         # The whole vocabulary's automaton is built only once a run has scanned enough text
@@ -211,6 +214,8 @@ class Lexicon:
             s, e = s + lo, e + lo
             if self._latin[idx] and s > 0 and _wordchar(segment[s - 1]):
                 continue
+            if self._hyphen_tail[idx] and s > 1 and segment[s - 1] == "-" and _wordchar(segment[s - 2]):
+                continue
             if self._latin_end[idx] and e < len(segment) and _wordchar(segment[e]):
                 # "southbound trading links": the longest word was cut mid-word; a shorter
                 # word of the vocabulary may still end on a word boundary
@@ -266,6 +271,9 @@ def unsqueeze(offset: int, at: list[int], shift: list[int]) -> int:
     """The offset in the original text of a character at ``offset`` of its squeezed copy."""
     k = bisect.bisect_right(at, offset) - 1
     return offset + shift[k] if k >= 0 else offset
+
+
+_DIRECTION_ROLES = frozenset({"up", "down"})
 
 
 def _wordchar(c: str) -> bool:
