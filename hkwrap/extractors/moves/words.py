@@ -77,6 +77,13 @@ class _Words:
             if other_extreme:  # "最高見17,135點，最低曾回落至16,902點": the day's other extreme
                 self.sticky_session, self.sticky_at = "intraday", tok.end
         d = 1 if "up" in roles else -1 if "down" in roles else 0
+        if d and self.group and (aside_end := self.relative_clause_end(tok)) and not any(
+            t.qty is not None and tok.end <= t.start < aside_end for t in self.tokens
+        ):
+            # "The Hang Seng Index, which had opened the day with gains on early exit polls,
+            # ended the session at 20,259.13": a relative clause's way, with no figure of its
+            # own, is no direction of the figures after it
+            d = 0
         if (
             d and (named := self.last_subject) is not None and _POSSESSIVE_GAP.fullmatch(folded, named.end, tok.start)
             and (copula := _COPULA_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW))
