@@ -389,7 +389,10 @@ def _lead_tells_close(
 
 
 def _timed_after_open(folded: str, end: int) -> bool:
-    """Does the dateline that ends at ``end`` give a time of day after the open?"""
+    """Does the dateline that ends at ``end`` give a time of day after the open, or say it
+    was written after the close ("2023年1月27日（周五）收市后")?"""
+    if _AFTER_CLOSE_MARK.match(folded, end) is not None:
+        return True
     time = _dateline_time(folded, end)
     return time is not None and time >= _MARKET_OPENS
 
@@ -485,6 +488,11 @@ _OWNER_AFTER = patterns.compile(r"['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|c
 _PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
 _PAST_PERFECT_REACH = 64  # "had", an adverb, a verb and the figures and words before the weekday
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
+# Right after a dateline (and its weekday in brackets): written after the day's close
+# ("2023年1月27日（周五）收市后", "Friday, 27 January 2023, after the close").
+_AFTER_CLOSE_MARK = patterns.compile(
+    _BRACKETED_WEEKDAY.pattern + r"?[\s,]{0,2}(?:收市后|收盘后|收市後|盘后|after\sthe\s(?:close|bell))"
+)
 
 
 # A paper's correction of an earlier issue ("【更正】本報昨日刊出之港股版報道中，「騰訊收報429.6元」
