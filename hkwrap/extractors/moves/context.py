@@ -15,6 +15,7 @@ from hkwrap.extractors.moves.cues import (
     _AHEAD_REACH,
     _ALSO_AFTER,
     _BARE_PERCENT_MAX,
+    _BRACKETS,
     _CARD_CLOSE,
     _CAUSE_FRAME,
     _CHAT_LEAD,
@@ -467,7 +468,7 @@ class _Context:
         m = _CLAUSE_END.search(folded, pos, end)
         cut = m.start() if m else None
         if folded.rfind("(", start, pos) > folded.rfind(")", start, pos):
-            close = folded.find(")", pos, end)
+            close = _closing_bracket(folded, pos, end)
             if close >= 0 and (cut is None or close < cut):
                 cut = close
         return cut
@@ -1070,3 +1071,18 @@ class _Context:
             scope = max(scope, self.previous.scope)
         self.previous = _Pending(end, scope=scope)
         self.weekday_frame = False  # (set after this by another weekday's frame)
+
+
+
+def _closing_bracket(folded: str, pos: int, end: int) -> int:
+    """Where the round bracket that ``pos`` stands in closes, before ``end`` (-1 if it does
+    not), past any pair inside it: "(附註：恒指昨日(18日)收報22,877點)" closes at the last one."""
+    depth = 0
+    for m in _BRACKETS.finditer(folded, pos, end):
+        if m.group() == "(":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return m.start()
+    return -1

@@ -892,6 +892,7 @@ _RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|tradi
 _NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
 _UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及|同埋|同)\s?[^\d%,;:。、()（）]{1,16}")
 # The end of a clause: where an other-period word stops speaking for what follows.
+_BRACKETS = patterns.compile(r"[()]")  # round brackets (folded text), to pair them
 _CLAUSE_END = patterns.compile(r"(?<!\d),|,(?!\d{3})|[;、]")  # a list item ends a clause too; "22,736" does not
 # Where a hypothetical's clause ends ("若……，", "地產政策預期升溫：碧桂園漲11.4%").
 _MODAL_END = patterns.compile(r"[,;:](?!\d)")  # (not a thousands comma: "we expect a retest of 19,200 and a fall of 4%")
