@@ -11,6 +11,8 @@ from hkwrap.extractors.moves.cues import (
     _BEFORE_SESSION,
     _CLAUSE_MARK,
     _CLOSE_IN_HEADING,
+    _CORRECTED_CLOSE,
+    _CORRECTED_NEXT,
     _EDITORS_NOTE,
     _FROM_EXTREME_OPENING,
     _HEADING_CHARS,
@@ -18,6 +20,7 @@ from hkwrap.extractors.moves.cues import (
     _PARAGRAPH_BREAK,
     _QUOTE_ROW,
     _SPAN_OPENING,
+    _WE_SAID,
     month_spans,
 )
 from hkwrap.extractors.moves.dated import earlier_issue_heading
@@ -143,6 +146,13 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         state.sentence += 1
         if _EDITORS_NOTE.match(self.folded, sentence[0], sentence[1]) or correction_of_earlier_issue(self.prep, sentence):
             return []  # "(Corrects … closing level in paragraph 2 to 16,884.88 from 16,848.88)"
+        withdrawn, state.withdrawn_subject = state.withdrawn_subject, None
+        if _WE_SAID.search(self.folded, *sentence) and _CORRECTED_NEXT.match(self.folded, sentence[1]):
+            # "… we said the Hang Seng Index fell 6.63% today. The correct figure is 6.36%."
+            state.withdrawn_subject = next(
+                (t.subject for t in self.tokens if t.subject is not None and t.subject.kind in ("index", "stock")), None
+            )
+            return []
         if earlier_issue_heading(self.prep, sentence, state):
             return []  # "----- Previous issue (Wednesday, 13 March 2024) -----" over the issue quoted
         self.close_of_the_morning()
@@ -155,6 +165,13 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
             # "Over the past four trading days, the Hang Seng Index has dropped nearly 3.8 percent"
             self.set_previous(opening.end(), sentence[1])
         carried = self.carried_subject()
+        if carried is None and withdrawn is not None and _CORRECTED_NEXT.match(self.folded, sentence[0]) and not any(
+            t.subject is not None for t in self.tokens
+        ):
+            carried = withdrawn  # "The correct close is 17,082.11, down 88.17 points": the withdrawn sentence's subject
+            correcting_close = _CORRECTED_CLOSE.match(self.folded, sentence[0]) is not None
+        else:
+            correcting_close = False
         if carried is not None:
             # A sentence of figures with no subject continues the subject of the sentence
             # before ("... dipping to 22,978 points, down as much as 433 points"; a TV script's
@@ -183,8 +200,8 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
                 state.heading_session = sessions[-1]
         if carried is not None and self.sticky_session is None:
             self.sticky_session = state.last_session  # the figures go on with that move
-        if self.card_close:
-            self.sticky_session = "close"  # 昨收 in a morning note: the close of the day reported
+        if self.card_close or correcting_close:
+            self.sticky_session = "close"  # 昨收 in a morning note, "The correct close is": the close of the day reported
         if self.sticky_session is None and self.trading_hours_stamp():
             # a live blog's entry timed in trading hours with no session word ("10:52  Hang
             # Seng up 0.8%"): a reading of the moment, not the midday or the close

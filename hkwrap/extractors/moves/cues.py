@@ -296,6 +296,15 @@ _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
 # level in paragraph 2 to 16,884.88 from 16,848.88)", "(Adds analyst comment)". Its figures
 # are the story's, told again in its body.
 _EDITORS_NOTE = patterns.compile(r"\s*\(\s*(?:corrects|correcting|refiles|adds|updates|recasts)\b")
+# A sentence quoting the writer's own earlier figure ("In our six o'clock bulletin we said the
+# Hang Seng Index fell 6.63% today.") that the next sentence corrects ("The correct figure is
+# 6.36%."): the figure printed in error, not the day's.
+_WE_SAID = patterns.compile(r"\bwe\s(?:wrote|said|reported|stated|gave|printed|quoted|had\sthe)\b")
+_CORRECTED_NEXT = patterns.compile(
+    r"\s{0,8}(?:the\s(?:correct|right|actual)\s|it\sshould\s(?:have\s)?(?:read|been|be)\b|that\s(?:should|was\s(?:wrong|incorrect))\b"
+    r"|this\s(?:should|was\s(?:wrong|incorrect))\b)"
+)
+_CORRECTED_CLOSE = patterns.compile(r"\s{0,8}the\s(?:correct|right|actual)\s(?:close|closing\s(?:level|figure))\b")
 # A chat message's lead: its time (and day) in brackets, then the sender ("[16:02] Mandy: ",
 # "[Sat 14/6 09:44] Ken: ").
 _CHAT_LEAD = patterns.compile(r"\s{0,8}\[[^\]\n]{1,24}\]\s{0,4}(?:[^:：\s\[\]]{1,16}\s?[:：]\s{0,4})?")

@@ -148,7 +148,7 @@ class BindState:
         "yesterday_is_report_day", "half_day", "midday_report", "period_heading", "period_block_at",
         "period_block_closes", "listing_heading", "sentence", "index_sentence", "index_end",
         "main_index", "subject_sentence", "figure_sentence", "heading_session", "stamp_session",
-        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "report_year",
+        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "withdrawn_subject", "report_year",
         "report_weekday", "report_day", "scales",
     )  # the fields, in order
     __slots__ = __match_args__
@@ -185,6 +185,9 @@ class BindState:
         self.indices_named: set[str] = set()  # each index the report has named so far
         self.last_session: str | None = None  # the session of the last move bound
         self.last_move: Move | None = None  # the last move bound, which a carried sentence may complete
+        # the subject of a sentence withdrawn as the writer's error ("we said the Hang Seng Index
+        # fell 6.63%"), which the correcting sentence after it goes on with ("The correct figure …")
+        self.withdrawn_subject: Subject | None = None
         self.report_year: int | None = report_year  # the year of the trading day, when known
         self.report_weekday: int | None = report_weekday  # its day of the week (Monday 0)
         self.report_day: tuple[int, int] | None = report_day  # its (month, day)
