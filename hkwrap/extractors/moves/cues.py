@@ -684,6 +684,8 @@ _STREAK_GAP = 3
 # Words that open a move of their own: a session word right before one is that move's.
 _MOVE_OPENERS = frozenset({"up", "down", "level"})
 _CLAUSE_MARK = patterns.compile(r"[,;、]")
+# Between a quote line's level and the direction word of its points: "20,912.37, up 248.16".
+_LEVEL_THEN_DIRECTION = patterns.compile(r",?\s{1,3}")
 # A full stop and a space: where a year's frame ends at the latest, even where the sentence
 # runs on because a chat goes on in small letters ("worst day since 2008. hscei -9.98%").
 _FULL_STOP_BREAK = patterns.compile(r"\.(?=\s)")

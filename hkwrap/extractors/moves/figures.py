@@ -46,6 +46,7 @@ from hkwrap.extractors.moves.cues import (
     _LEVEL_LABEL_BEFORE,
     _LEVEL_LINK_AFTER_POINTS,
     _LEVEL_MARK_WORDS,
+    _LEVEL_THEN_DIRECTION,
     _LOOKAHEAD,
     _LOOKBACK,
     _LOOKBACK_WORD,
@@ -726,7 +727,20 @@ class _Figures:
         prev = self.prev
         nxt = next((t for t in self.tokens[i + 1:i + 3] if t.qty is not None), None)
         level_min = self.scale().level_min
-        if prev is None or nxt is None or nxt.qty is None:
+        if prev is None:
+            return False
+        if nxt is None:
+            # "Hang Seng Index: 20,912.37, up 248.16": a figure with decimals right after a
+            # direction word that follows the move's level, the last figure of its line
+            cur = self.cur
+            return (
+                cur is not None and cur.level is not None and not cur.has_change and not q.sign
+                and prev.word is not None and bool({"up", "down"} & prev.word.roles) and q.start - prev.end <= 1
+                and _LEVEL_THEN_DIRECTION.fullmatch(self.folded, cur.level.end, prev.start) is not None
+                and "." in self.folded[q.start:q.end] and q.value < self.scale().points_max
+                and "\n" not in self.folded[cur.level.end:q.start]
+            )
+        if nxt.qty is None:
             return False
         if nxt.qty.kind == "num":
             # a chat's "HSI open +210 @ 22558", "恒指 +210，報 22,558": signed points right after
