@@ -790,6 +790,34 @@ folder with docs/ and gold/:
   午市 reports (分別 lists mixing points and percents, 北水, ADR 比例指數), Simplified broker
   strategy notes (the day's review, then forecasts and scenarios) and English derivatives-desk
   notes (futures, options, premiums to spot, warrants and CBBCs beside the cash index).
+- tests/reports224/ to tests/reports227/: wave 46, blind: English business briefs of
+  general-news outlets (the index as 'the benchmark' in a short paragraph), Traditional reports
+  naming the HSI 大市, 港股 or 恒指 in turn, Simplified reports around holidays when one market is
+  shut (港股通暂停, 节后首日) and English closes giving the previous close beside the new one
+  ('from Friday's 17,454.19 to 17,778.10').
+- tests/reports228/ to tests/reports231/: wave 47, blind: English reports from outlets outside
+  Hong Kong (other time zones and currencies, dual listings), Traditional days that turned late
+  (收市競價時段, 尾市), Simplified numbered summaries and Q&A, and retail brokers' and apps'
+  client recaps ('HSI 19,876 +0.8%', '700 +2.1% 385.2').
+- tests/reports232/ to tests/reports235/: wave 48, blind: English long-form wraps telling the
+  index's day in pieces across paragraphs ('The day's advance on the Hang Seng was 138.72
+  points'), Traditional data boxes and tables, Simplified midday reports, and English closes in
+  hedged words ('a shade under 2%', 'between 1% and 2%') with exact figures once.
+- tests/reports236/ to tests/reports239/: wave 49, blind: English closes of very big days,
+  Traditional broker daily notes (大市回顧, 技術分析, 個股推介), Simplified reports heavy with
+  Chinese round numbers (近千点, 重回2万点, 超百亿) and mixed English-Chinese dealer chats.
+- tests/reports240/ to tests/reports243/: wave 50, blind: English China-desk reports leading
+  with the mainland (A and H prices in one sentence), Traditional reports dense with bracketed
+  figures ('（附註：恒指昨日（18日）…）'), Simplified reports on ETFs and index products
+  (安硕恒生指数（03115）) and English live blogs and broadcast scripts with corrections.
+- tests/reports244/ to tests/reports247/: wave 51, blind: English quote-heavy stories (analysts'
+  own numbers), Traditional TV on-screen texts and tickers (▲▼, 即時 beside 收市), Simplified
+  reports measuring the index against 前收 and 开盘 (较前收跌71.48点) and English company-news
+  pieces where the market is a sentence or two.
+- tests/reports248/ to tests/reports251/: wave 52, blind: English of Asian papers ('1.2pc',
+  '215pts'), Traditional reports of disrupted sessions (typhoon, black rain, delayed open),
+  Simplified reports in full-width digits and English closes naming stocks by HKEX's short
+  names in capitals (BABA-W, CKH HOLDINGS).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
