@@ -17,6 +17,9 @@ import ahocorasick_rs as ac
 from hkwrap import data
 from hkwrap.text.fold import fold
 
+# The roles of a direction word, which is no word of its own as a hyphenated compound's tail.
+_DIRECTION_ROLES = frozenset({"up", "down"})
+
 
 @lru_cache(maxsize=8192)
 def role_kind(roles: frozenset[str], prefix: str) -> str | None:
@@ -271,9 +274,6 @@ def unsqueeze(offset: int, at: list[int], shift: list[int]) -> int:
     """The offset in the original text of a character at ``offset`` of its squeezed copy."""
     k = bisect.bisect_right(at, offset) - 1
     return offset + shift[k] if k >= 0 else offset
-
-
-_DIRECTION_ROLES = frozenset({"up", "down"})
 
 
 def _wordchar(c: str) -> bool:

@@ -1073,7 +1073,6 @@ class _Context:
         self.weekday_frame = False  # (set after this by another weekday's frame)
 
 
-
 def _closing_bracket(folded: str, pos: int, end: int) -> int:
     """Where the round bracket that ``pos`` stands in closes, before ``end`` (-1 if it does
     not), past any pair inside it: "(附註：恒指昨日(18日)收報22,877點)" closes at the last one."""
