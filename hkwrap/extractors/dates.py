@@ -487,6 +487,13 @@ _OWNER_AFTER = patterns.compile(r"['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|c
 # before the one told, never the report's own.
 _PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
 _PAST_PERFECT_REACH = 64  # "had", an adverb, a verb and the figures and words before the weekday
+# Before a weekday or "yesterday": the figure a move is measured from ("ended at 25,875.93 versus
+# 25,852.10 on Tuesday", "up from 20,602.52 on Tuesday", "versus 21,466.27 yesterday"): the day of
+# the close compared with, not the day reported.
+_BASE_BEFORE = patterns.compile(
+    r"\b(?:versus|vs\.?|from|against|compared\swith|than)\s(?:hk\$\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:points|pts))?\s$"
+)
+_BASE_REACH = 40  # "compared with HK$25,852.10 points " and a space
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 # Right after a dateline (and its weekday in brackets): written after the day's close
 # ("2023年1月27日（周五）收市后", "Friday, 27 January 2023, after the close").
@@ -1127,6 +1134,10 @@ def find_trading_day(
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
         if (m.group("wd") or m.group("wdzh")) and _in_event_clause(folded, prep.sentences[n], m.start()):
             continue  # "After a 0.8% rise on Monday …, the Hang Seng slipped": the event's day
+        if (m.group("wd") or m.group("yday")) and _BASE_BEFORE.search(
+            folded, max(prep.sentences[n][0], m.start() - _BASE_REACH), m.start()
+        ):
+            continue  # "ended at 25,875.93 versus 25,852.10 on Tuesday": the close compared with
         if m.group("wd") and _PAST_PERFECT_BEFORE.search(
             folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
         ):
