@@ -783,6 +783,15 @@ _NOT_REACHED_BEFORE = patterns.compile(
 _NOT_REACHED_REACH = 24  # "failed to reclaim the " before the level
 # ... or a level after it the index nearly lost ("連二萬六千點亦險些失守"): it never got there.
 _NOT_REACHED_AFTER = patterns.compile(r"\s?(?:关口|大关|水平)?\s?(?:亦|也|都)?\s?(?:险些|差点|差啲|几乎)(?:失守|跌穿|跌破|失)")
+# Before a figure: an ordinal count of days past a threshold, a statistic of the period ("為本月
+# 第三度單日升逾1%", "its third daily gain of more than 1% this month"): not a move of the day
+# (but "a third straight gain of 1.2%" is the day's own).
+_ORDINAL_COUNT_BEFORE = patterns.compile(
+    r"第[一二三四五六七八九十两\d]{1,3}(?:度|次)[^,;。]{0,8}(?:逾|超过|超)$"
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s(?:daily|straight|consecutive|one-day|single-day)?\s?"
+    r"(?:gain|loss|rise|fall|drop|move|day|session)s?\s(?:of\s)?(?:more\sthan|over|at\sleast)\s$"
+)
+_ORDINAL_COUNT_REACH = 48  # "its third straight single-day gain of more than " and a space
 # Right after a price: what to do when the stock gets there ("附近分批关注", "以下可吸納").
 _PLAN_AFTER = patterns.compile(
     r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"

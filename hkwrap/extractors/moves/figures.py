@@ -68,6 +68,8 @@ from hkwrap.extractors.moves.cues import (
     _OPENS_REACH,
     _OPINION,
     _OR,
+    _ORDINAL_COUNT_BEFORE,
+    _ORDINAL_COUNT_REACH,
     _OTHER_EXTREME,
     _PAPER_RETURN_BEFORE,
     _PAPER_RETURN_REACH,
@@ -236,6 +238,8 @@ class _Figures:
             return  # "全天都站在23000点上方": a side of a level the index held, not where it traded
         if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
+        if q.kind in ("pct", "pts") and _ORDINAL_COUNT_BEFORE.search(folded, max(self.sentence[0], q.start - _ORDINAL_COUNT_REACH), q.start):
+            return  # "為本月第三度單日升逾1%", "its third daily gain of more than 1% this month": a count of such days
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
