@@ -146,9 +146,6 @@ FUND_AFTER = patterns.compile(
     r"(?: {1,3}(?!(?:and|or|the|while|as|to|in|on|at)\b)(?:[a-z&]{1,20}[ -]{1,3}){0,4}?|\s?)"
     r"(?:etfs?|tracker fund|index fund|(?:daily\s)?\(-?\d+(?:\.\d+)?x\)|leveraged|inverse|products?|etf基金|指数基金|杠杆|反向)(?![a-z])"
 )
-# An HKEX code in brackets right after an index's name: the name is a fund's or a product's that
-# tracks it ("安硕恒生指数（03115）", "南方两倍做空国指（07588）"), not the index.
-_CODE_RIGHT_AFTER = patterns.compile(r"\s?\(\s?\d{4,5}(?:\.hk)?\s?\)")
 # "with Li Ning following Anta lower", "tracking Tencent higher": a company named as the one
 # another followed; the move told after it is the follower's.
 _LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s$")
@@ -318,8 +315,11 @@ def _next_word_start(folded: str, pos: int) -> int:
 
 
 # Between a security's name and 港股 / "Hong Kong shares" that name its own Hong Kong listing.
-# A code in brackets right after a word for the Hong Kong shares: "港股(00981)", "港股（981.HK）".
+# A code in brackets right after a word for the Hong Kong shares: "港股(00981)", "港股（981.HK）";
+# right after an index's name, a full code (4-5 digits) makes the name a fund's or a product's
+# that tracks the index ("安硕恒生指数（03115）", "南方两倍做空国指（07588）"), not the index.
 _CODE_IN_BRACKETS = patterns.compile(r"\s?[(（]\s?(\d{1,5})(?:\.hk)?\s?[)）]")
+_FULL_CODE_DIGITS = 4  # "(700)" may be a note's number; "(0700)", "(03115)" are codes
 _OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
@@ -566,7 +566,9 @@ def tokenize(
                 index_id = "@derived"  # "Futures for the Hang Seng index stood at 17,850"
             elif index_id != "@previous" and sector_after().match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "HSI - Utilities  37,204.55  -0.18": a sector sub-index's row
-            elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW) or _CODE_RIGHT_AFTER.match(folded, w.end):
+            elif FUND_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW) or (
+                (code := _CODE_IN_BRACKETS.match(folded, w.end)) is not None and len(code.group(1)) >= _FULL_CODE_DIGITS
+            ):
                 index_id = "@other"  # "the Hang Seng Hong Kong Stock Connect ETF (159318) rose 2.1%", 安硕恒生指数（03115）
             if info and folded[w.start:w.end] in info.needs_verb and not _verb_next(w, words, folded):
                 continue  # "Hong Kong" is the market only as the subject of a verb

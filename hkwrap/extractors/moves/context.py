@@ -576,8 +576,8 @@ class _Context:
         it stands in none: "Tencent, which makes up around 10 percent of the index, rose 0.6
         percent"."""
         last = self.last_subject
-        if last is None:
-            return 0
+        if last is None or self.folded.find(",", self.sentence[0], tok.start) < 0:
+            return 0  # (a relative clause opens on a comma: most words stand in none)
         # (from the subject, or from the group's first name when the clause names it again:
         # "KE Holdings, which runs the Beike home-sales platform, dropped 5.6%")
         ends = {last.end} | {
