@@ -320,6 +320,11 @@ def _day_and_its_extreme(move: Draft, extreme: Draft) -> bool:
     )
 
 
+def _price_only(d: Draft) -> bool:
+    """Does the draft state a price and no change?"""
+    return d.price is not None and d.pct is None and d.points is None
+
+
 def _same_fine_pct(a: Draft, b: Draft) -> bool:
     """Do both drafts state one exact percent given to two decimals or more (-7.72%)?"""
     return (
@@ -405,6 +410,14 @@ def compatible(a: Draft, b: Draft) -> bool:
         ):
             # "eased 201 points ...; its intraday low was 26,190.55": the extreme is its own
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
+            return False
+        if (
+            _price_only(a) or _price_only(b)) and "intraday" in (a.session, b.session) and not _same_sentence(a, b) and (
+            "as_much_as" not in (a.pct_q, b.pct_q)
+        ):
+            # "Power Assets rose 2.2%. It reached HK$52.80 during the afternoon before closing at
+            # HK$52.35": a stock's extreme price in a sentence of its own is no price of the
+            # day's change
             return False
     if not (_pct_agrees(a, b) and _pct_agrees(b, a)):
         return False
