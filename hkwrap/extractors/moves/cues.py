@@ -797,7 +797,7 @@ _PLAN_AFTER = patterns.compile(
     r"\s?(?:附近|左右|以下|以上|水平)?\s?(?:就|便|再|可|可以|宜|则|則)?\s?(?:逢低)?\s?"
     r"(?:分批|买入|吸纳|关注|加仓|建仓|止损|止蚀|入货|收集|减持|沽出|卖出)"
 )
-_TECHNICAL_LINK = patterns.compile(r"\s?,?\s?(?:则|則|亦|也)?(?:在|于|为|是|看|睇|见|(?:(?:is|sits|stands|lies|was)\s)?(?:at|around|near)|of|is|seen at|:)?\s?")  # (看, 睇: "支持位看20,500點")
+_TECHNICAL_LINK = patterns.compile(r"\s?,?\s?(?:则|則|亦|也)?(?:在|于|为|是|看|睇|见|(?:(?:is|sits|stands|lies|was)\s)?(?:at|around|near)|of|is|seen at|reach(?:ed|es|ing)|:)?\s?")  # (看, 睇: "支持位看20,500點"; "its RSI reaching 69")
 # Right before a word that opens its clause: the break, perhaps with a connective ("; and", 而在).
 _CLAUSE_OPENS_BEFORE = patterns.compile(r"(?:^|[,;:]\s?)(?:and\s|but\s|then\s|而在|而|在)?$")
 _HAN_RUN = patterns.compile(r"\p{Han}{2,}")
