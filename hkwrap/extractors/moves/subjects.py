@@ -483,7 +483,8 @@ class _Subjects:
         token ``i`` to a price at once ("the stock was at HK$16.48, up 6.4%")?"""
         end = self.tokens[i].end
         for t in self.tokens[i + 1:i + 1 + _LEVEL_WORDS_TO_PRICE + 1]:
-            if t.start - end > _ADJACENT:
+            # (an auxiliary may stand between the word and its verb: "It had reached 25,912.40")
+            if t.start - end > _ADJACENT and not (end == self.tokens[i].end and _AUXILIARY_GAP.fullmatch(self.folded, end, t.start)):
                 return False
             if t.qty is not None:
                 return t.qty.kind in ("money", "num") and end > self.tokens[i].end
