@@ -65,9 +65,12 @@ _CITED_LINE = patterns.compile(r"(?m)^(?:(?!\[\d{1,3}\])[^\n]){0,400}\[\d{1,3}\]
 # A short line ending in a bracketed date: "港股收评｜恒指涨0.2%（8月11日）", "- HSI Close: Up
 # 0.4% at 24,050 (2025/04/01)" (a headline of another day's article). The report's own title,
 # its first line, is not one: there the bracketed date is the report's own day ("[吹水台]
-# 2024-09-24 收市 round-up (24/9)", "港股收評：恒指升1%（5月3日）").
+# 2024-09-24 收市 round-up (24/9)", "港股收評：恒指升1%（5月3日）"). A day and month written
+# with a dot ("(8.11)") is a decimal instead after a column of figures: a table row's last
+# cell ("Hang Seng  19,876.52  (215.30)  (1.07)", "HSI  25,310.22  +185.71  (0.74)").
 _DATED_HEADLINE = patterns.compile(
-    r"(?m)^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|(?:20\d\d[-/.])?\d{1,2}[-/.]\d{1,2}(?:[-/.]20\d\d)?)\)[ \t]*$"
+    r"(?m)^[^\n]{0,100}\((?:\d{1,2}\s?月\s?\d{1,2}\s?日|20\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]20\d\d"
+    r"|\d{1,2}[-/]\d{1,2}|(?<![\d)%][ \t]{1,40}\()\d{1,2}\.\d{1,2})\)[ \t]*$"
 )
 
 # A line after a "Related news" heading that is this short is a headline, not report text.
