@@ -460,11 +460,12 @@ _DERIVED_ROLE = "index:@derived"
 
 # A line that is only an index's name and its figures, as a broker note lists them with no
 # header: "恒生指數 25,672.45 -128.33 -0.50%", "HSI: 25,672.45, -128.33 (-0.50%)". The change
-# in points and in percent both carry a sign, so the line can only be a day's move.
+# in points and in percent both carry a sign, so the line can only be a day's move. (An
+# accountant's bracket is the minus sign: "Hang Seng  19,876.52  (215.30)  (1.07)".)
 _INDEX_ROW = patterns.compile(
     r"^[\s*•·-]*(?P<name>[^\d\s:：|][^\d:：|]{0,40}?)\s*[:：]?\s*"
     r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:\s*点)?[\s,，]+"
-    rf"(?P<pts>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d[\d,]*(?:\.\d+)?)(?:\s*点)?[\s,，]+"
+    rf"(?P<pts>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d[\d,]*(?:\.\d+)?|\(\d[\d,]*(?:\.\d+)?\))(?:\s*点)?[\s,，]+"
     rf"\(?(?P<pct>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
     # a quote board may close the line with the previous close ("昨收 26282.69"), or a table
     # give it in a column of its own ("... +1.01     25,938.13" under "Prev. close")
@@ -512,6 +513,12 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     """Index moves from lines that hold only an index's name, level and signed changes."""
     folded = prep.folded
     moves: list[Move] = []
+    # a report that writes a fall in brackets, as accounts do, writes a rise with no sign
+    # ("HS TECH  3,702.66  12.40  0.34" under "Hang Seng  17,640.25  (254.10)  (1.42)")
+    accounts = "(" in folded and any(
+        (m := _INDEX_ROW.match(line)) is not None and m["pts"].startswith("(")
+        for line in folded.split("\n") if len(line) <= _INDEX_ROW_MAX and "(" in line
+    )
     pos = 0
     above: Subject | None = None  # the index of the row just above
     headed: Subject | None = None  # the index a heading line names, over labelled lines
@@ -540,12 +547,16 @@ def index_rows(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         if m is None:
             continue
         name = m["name"].strip()
-        index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX)
+        # (a shortened name may end on its abbreviation's dot: "HS China Ent.")
+        index_id = lexicon.index_of(name) or lexicon.index_of(name + _INDEX_SUFFIX) or lexicon.index_of(name.rstrip("."))
         if index_id is None or index_id.startswith("@"):
             continue
-        if not _signed(m["pts"]) and m["pts"].lstrip()[:1] not in SIGNS:
+        if m["pts"].startswith("("):
+            pts = -float(m["pts"].strip("()").replace(",", ""))  # "(215.30)": a fall, as accounts write it
+        elif not _signed(m["pts"]) and m["pts"].lstrip()[:1] not in SIGNS and not accounts:
             continue  # the change in points carries a sign (or an arrow): a day's move
-        pts = _signed(m["pts"])
+        else:
+            pts = _signed(m["pts"], default=1.0 if accounts else 0.0)
         pct = _signed(m["pct"], default=1.0 if pts > 0 else -1.0)
         if (pts > 0) != (pct > 0) and pts and pct:
             continue  # signs that disagree: not one move
