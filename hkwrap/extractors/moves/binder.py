@@ -111,6 +111,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.skip_next_level = False  # the second level of a day's range, already taken
         self.high_low: Token | None = None  # "全日高低位", "day's high/low": a pair of levels follows
         self.restated: Quantity | None = None  # an index's level restated to finer decimals
+        self.quote_level_at = -1  # where the level of a compact quote in brackets starts ("(25,281.30, -543.61, -2.11%)")
         # a bracketed aside of the sentence named another period ("長城汽車跌3.7%(一年升160%)"):
         # the later asides of its list are of that period too ("李寧挫7.1%(升123%)")
         self.aside_period = False

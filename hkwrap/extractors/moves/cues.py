@@ -739,6 +739,16 @@ _HIGH_LOW_JOIN = patterns.compile(r"\s?(?:同|和|及|与|至|/|-|–|and|to)\s?
 _BRACKET_CLOSE = patterns.compile(r"\s?[)）]")
 # A bare level right after the index's change (binder figures.level_after_change): the gap
 # between the two, and what must follow the level.
+# A compact quote in brackets after the index's move told in words: its level first, then
+# the signed points or percent ("fell for a fifth straight session (25,281.30, -543.61,
+# -2.11%)", "rose about 1.9% (9,958.34, +185.71, +1.90%)"). Before the level: the bracket
+# opening; after it: the next cell, signed.
+_QUOTE_BRACKET_BEFORE = patterns.compile(r"[(（][^\S\n]?$")
+_QUOTE_SIGNED_NEXT = patterns.compile(r"[^\S\n]{0,3}[,;/|]?[^\S\n]{0,3}[+\-−▲▼]")
+_QUOTE_BRACKET_REACH = 2  # the bracket and a space
+# ... the whole quote's opening, as a period's frame sees it: the frame ends before it ("closed
+# at its highest level since September 2021 (26,776.34, +337.83, +1.28%)": the day's figures)
+_QUOTE_OPENS = patterns.compile(r"[(（][^\S\n]?\d[\d,]{0,15}(?:\.\d{1,4})?[^\S\n]{0,3}[,;/|]?[^\S\n]{0,3}[+\-−▲▼]\s?\d")
 _LEVEL_AFTER_CHANGE = (
     (_BARE_LEVEL_AFTER_CHANGE, _CLAUSE_CLOSE_AFTER),  # "国指涨1.3%，8,934；", "-205.60 pts / 24,160.90"
     (_TICKER_GAP, _TICKER_LEVEL_END),  # "▼0.4% 5,321.7", "+1.2% 15,693，tech index", "+2.9% 15,957.2 (+449.72 pts)"

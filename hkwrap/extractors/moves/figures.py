@@ -81,7 +81,10 @@ from hkwrap.extractors.moves.cues import (
     _PERIOD_POSSESSIVE_BEFORE,
     _PERIOD_POSSESSIVE_REACH,
     _PLAN_AFTER,
+    _QUOTE_BRACKET_BEFORE,
+    _QUOTE_BRACKET_REACH,
     _QUOTE_LINK,
+    _QUOTE_SIGNED_NEXT,
     _RANGE_AFTER,
     _RANGE_LINK,
     _RANGE_LINKS,
@@ -493,6 +496,11 @@ class _Figures:
                 # signed figure no day's move has passed: "恒生指数　20933.15　-2166.63（-9.38%）")
                 or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
                     and not self.cur.points and not self.cur.pcts and q.value < self.scale().points_max)
+                # (or after a compact quote's level, whatever the words before it said: "rose
+                # about 1.9% (9,958.34, +185.71, +1.90%)")
+                or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
+                    and self.cur.level.start == self.quote_level_at and not self.cur.points
+                    and q.value < self.scale().points_max)
             )
             and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None
         ) or (
@@ -530,7 +538,10 @@ class _Figures:
             next_of_list = cur is not None and bool(cur.levels) and _JOINER.match(folded[cur.levels[-1].end:q.start])
             # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
             after_change = self.level_after_change(q)
-            if (is_level or after_name or next_of_list or after_close or after_change) and not is_threshold and q.value >= self.scale().level_min:
+            quote = self.bracket_quote_level(q)
+            if quote:
+                self.quote_level_at = q.start
+            if (is_level or after_name or next_of_list or after_close or after_change or quote) and not is_threshold and q.value >= self.scale().level_min:
                 self.add_level(self.ensure(), Num(q.value, self.level_q, q.start, q.end))
             elif is_threshold:
                 self.take_mark(q)
@@ -638,6 +649,9 @@ class _Figures:
                 # (or after the move's level: "gained nearly 2%, closing at 3,858.45 (+1.97%)")
                 or (cur.level is not None and cur.level.start > cur.pcts[-1].end
                     and _BRACKET_NEXT.fullmatch(self.folded, cur.level.end, q.start) is not None)
+                # (or the last cell of a compact quote: "rose about 1.9% (9,958.34, +185.71, +1.90%)")
+                or (cur.level is not None and cur.level.start == self.quote_level_at and cur.level.start > cur.pcts[-1].end
+                    and not self.folded.count(")", cur.level.end, q.start))
             )
             and (cur.pcts[-1].value > 0) == (sign > 0)
             and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE
@@ -817,6 +831,17 @@ class _Figures:
             gap.fullmatch(folded, prev.end, q.start) is not None and end.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
             for gap, end in _LEVEL_AFTER_CHANGE
         ) and self.scale().levels[0] <= q.value <= self.scale().levels[1]
+
+    def bracket_quote_level(self, q: Quantity) -> bool:
+        """The level that opens a compact quote in brackets, a signed change after it: "The
+        Hang Seng Index fell for a fifth straight session (25,281.30, -543.61, -2.11%)"."""
+        folded = self.folded
+        return (
+            not q.sign and not q.magnitude
+            and _QUOTE_BRACKET_BEFORE.search(folded, max(self.sentence[0], q.start - _QUOTE_BRACKET_REACH), q.start) is not None
+            and _QUOTE_SIGNED_NEXT.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
+            and self.scale().levels[0] <= q.value <= self.scale().levels[1]
+        )
 
     def ticker_price(self, q: Quantity) -> bool:
         """A chat's or ticker's shorthand: the bare price right after the signed change, at the

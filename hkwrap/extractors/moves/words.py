@@ -38,6 +38,7 @@ from hkwrap.extractors.moves.cues import (
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
     _POSSESSIVE_GAP,
+    _QUOTE_OPENS,
     _REVERSAL,
     _SESSION_AFTER_REACH,
     _STREAK_GAP,
@@ -248,6 +249,8 @@ class _Words:
                 # "retreated after a 20% run this month: Alibaba -3.4%", "gave back part of last
                 # week's 9% rally: Galaxy lost 3%": the event's period, up to the colon
                 scope = colon.end() - 1
+            if (quote := _QUOTE_OPENS.search(folded, tok.end, scope + _MATCH_WINDOW)) is not None and quote.start() < scope:
+                scope = quote.start()  # "... since September 2021 (26,776.34, +337.83, +1.28%)": the day's quote
             self.set_previous(tok.end, scope)
             if self.in_brackets(tok.start):
                 self.aside_period = True
