@@ -226,7 +226,8 @@ _PERIOD_POSSESSIVE_BEFORE = patterns.compile(
 )
 _PERIOD_POSSESSIVE_REACH = 80  # "the quarter's " and the 60 characters of its clause after it
 _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "May 14", "May 2025"
-_DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$")  # "14 May"
+# "14 May", or a word that places a time before it: "since early May", "in May", "mid-May"
+_DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$|\b(?:early|mid|late|in|since|until|till|through|from|of|by)[\s-]$")
 _DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
 _DAY_OF_MONTH_AFTER = patterns.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
 _MORNING_REACH = 16
