@@ -116,6 +116,7 @@ def _date_pattern() -> regex.Pattern:
         | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
         | (?P<y7>[二〇○零一三四五六七八九]{{4}})年(?P<m7>[一二三四五六七八九十]{{1,3}})月(?P<d7>[一二三四五六七八九十]{{1,3}})日
         | (?<!\d)(?P<m4>[01]?\d)\s?月\s?(?P<d4>[0-3]?\d)\s?日
+        | (?<![年〇○零一二三四五六七八九十])(?P<m8>十[一二]?|[一二三四五六七八九])月(?P<d8>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日
         | (?<![\d月第连续近过去逾约多数每束结])(?<![第连续近过去逾约多数每束结]\s)(?P<d5>[0-3]?\d)\s?日(?![元股线均内来累连]|跌势|升势|涨势|移动)
         | \b(?:on\s)?(?P<wd>{weekday})\b
         | (?:{prefixes})(?P<wdzh>[{cal["suffixes"]}])
@@ -134,6 +135,7 @@ def _anchor_words() -> tuple[str, str]:
     latin = sorted({w[:3] for w in [*cal["months"], *cal["en_weekdays"]]})
     cjk = [*cal["prefixes"], *(w for w in [*cal["today"], *cal["yesterday"]] if not w.isascii())]
     cjk += ["二〇", "二○", "二零", "一九"]  # a year in Chinese numerals (二○一一年)
+    cjk += [f"{m}月" for m in ("十一", "十二", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")]  # 三月十五日
     words = [w for w in [*cal["today"], *cal["yesterday"]] if w.isascii()]
     return r"\b(?:" + "|".join([*latin, r"on\s", *words]) + ")", "|".join(patterns.escape(w) for w in cjk)
 
@@ -265,6 +267,10 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
         return _resolve_month_day(month, day, ref), ref is not None
     if g["m4"]:
         return _resolve_month_day(int(g["m4"]), int(g["d4"]), ref), ref is not None
+    if g["m8"]:
+        # 三月十五日: a month and day in Chinese numerals, as a paper writes them
+        month, day = parse_zh_numeral(g["m8"]), parse_zh_numeral(g["d8"])
+        return (_resolve_month_day(int(month), int(day), ref) if month and day else None), ref is not None
     if ref is None:
         return None, False
     if g["d5"]:
