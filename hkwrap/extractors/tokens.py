@@ -355,6 +355,22 @@ def _without_sizing_comparatives(folded: str, start: int, end: int, words: list[
     return [w for w in words if not (w.start in at and w.roles & _MOVE_DIRECTIONS)]
 
 
+# A month right before a word of days: the word is the day of a date ("三月十五日": the 15th,
+# not "五日", five days), the tens of the day perhaps between.
+_MONTH_BEFORE_DAY = patterns.compile(r"(?:[〇○零一二三四五六七八九十]{1,2}|\d{1,2})\s?月[一二三]?十?$")
+_MONTH_BEFORE_REACH = 6  # "十二月二十" before "五日"
+_DAYS_WORD = patterns.compile(r"[一二三四五六七八九十]{1,3}日")  # (a count of days: 五日, 三日)
+
+
+def _without_days_of_dates(folded: str, start: int, words: list[Word]) -> list[Word]:
+    """``words`` less the period words that are the day of a date written in Chinese ("三月十五日")."""
+    return [
+        w for w in words
+        if "previous" not in w.roles or not _DAYS_WORD.fullmatch(folded, w.start, w.end)
+        or _MONTH_BEFORE_DAY.search(folded, max(start, w.start - _MONTH_BEFORE_REACH), w.start) is None
+    ]
+
+
 # 收 alone right before a signed change is the close, as push alerts and desks shorten 收市
 # ("一度 +3%，收 +1.5% @ HK$34.0", "收-0.8%"); not the end of a word holding it (吸收, 營收).
 _SHORT_CLOSE = patterns.compile(r"(?<![吸接回征税营创丰秋没验查签])收[ \t]?(?=[+\-−▲▼][ \t]?\d)")
@@ -489,6 +505,8 @@ def tokenize(
     if folded.find("收", start, end) >= 0:
         words = _with_short_closes(folded, start, end, words)
     words = _without_sizing_comparatives(folded, start, end, words)
+    if folded.find("月", start, end) >= 0:
+        words = _without_days_of_dates(folded, start, words)
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
