@@ -149,6 +149,9 @@ _CODE_PREFIXED = patterns.compile(
     r"|\b(?:trades?|trading|traded|listed|listing)\sunder\s(?:the\s)?(?:stock\s)?code\s(?P<n10>\d{1,5})(?![\d%]|[.,]\d)"
     # HK and five digits, no bracket, as a broker's flash lists them: "HK02899、HK03993分别涨"
     r"|(?<![a-z0-9])hk(?P<n11>\d{5})(?![\d%]|[.,]\d)"
+    # an RMB or US-dollar counter's code right after its counter words: "Its RMB counter,
+    # 80700,", "the yuan line 83690", "USD counter (9042)", 人民币柜台(80700)
+    r"|(?:\brmb|\byuan|\brenminbi|\busd|\bus\sdollar|人民币|美元)\s?(?:counters?|lines?|柜台)\s?,?\s?\(?\s?(?:code\s)?(?P<n12>\d{4,5})(?![\d%]|[.,]\d)"
 )
 _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
@@ -381,7 +384,7 @@ class Matcher:
             digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5", "n7") if g)
             found.append((m.start(), m.end(), digits, n6 is not None))
         for m in _CODE_PREFIXED.finditer(folded):
-            found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5") or m.group("n8") or m.group("n9") or m.group("n10") or m.group("n11"), False))
+            found.append((m.start(), m.end(), m.group("n1") or m.group("n2") or m.group("n5") or m.group("n8") or m.group("n9") or m.group("n10") or m.group("n11") or m.group("n12"), False))
         for m in _CODE_SUFFIX.finditer(folded):
             d = _DIGITS_BEFORE.search(folded, max(0, m.start() - 6), m.start())
             if d:
