@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
-from hkwrap.extractors.tokens import FUND_AFTER, Subject, sector_after
+from hkwrap.extractors.tokens import FUND_AFTER, Subject, contract_month_after, sector_after
 from hkwrap.model import Amount, Mention
 from hkwrap.numbers import ARROW_PAD, SIGNS, magnitude_words
 from hkwrap.text.lexicon import Lexicon
@@ -219,6 +219,13 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
                 # a header with no label over the names ("         Close   Chg   %" over
                 # "Hang Seng   17,830.64   -401.17   -2.20"): its cells head the figures after them
                 row_kinds = [None, *kinds]
+            elif (
+                1 < len(cells) < len(header)
+                and header_cells[len(cells)][0] - header_line[0] >= cells[-1][1] - row_start
+            ):
+                # a row whose last columns are blank ("HSCEI  7,300.12  +0.92" under "Index
+                # Close Chg % Day range"): its cells head from the left
+                row_kinds = kinds[:len(cells)]
             elif len(cells) != len(header):
                 continue
             subject = _row_subject(prep, lexicon, entities, table, cells, row_start, row_end, code_col)
@@ -449,6 +456,8 @@ def _row_subject(
                 return None  # "HSI Aug futures (night)  25,474  -45": the label names a contract
             if sector_after().match(prep.folded, w.end, label_end):
                 return None  # "HSI - Utilities  37,204.55  -67.08": a sector sub-index's row
+            if contract_month_after().match(prep.folded, w.end, label_end):
+                return None  # "HSI Jun fut  23,570  +41  +0.17": a month's futures contract
             return Subject("index", ids[0], w.start, w.end)
     return None
 

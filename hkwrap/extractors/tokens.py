@@ -129,7 +129,7 @@ _CONTRACT_ON_BEFORE = patterns.compile(
 )
 _CONTRACT_ON_REACH = 28  # "adr-implied opening for the " and a space
 @lru_cache(maxsize=1)
-def _contract_month_after() -> regex.Pattern:
+def contract_month_after() -> regex.Pattern:
     """A month right after an index's name: its futures contract ("HSI Oct", "HSI Dec futures")."""
     from hkwrap import data
 
@@ -576,7 +576,7 @@ def tokenize(
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@other"  # "Hang Seng Properties sub-index", "Hang Seng Mainland Properties Index"
-            elif index_id != "@previous" and _contract_month_after().match(folded, w.end, w.end + _MATCH_WINDOW):
+            elif index_id != "@previous" and contract_month_after().match(folded, w.end, w.end + _MATCH_WINDOW):
                 index_id = "@derived"  # "Futures: HSI Oct (18,210, -0.9%)": a month's contract
             elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
