@@ -1165,7 +1165,8 @@ def find_trading_day(
             # a report about a day before its own date (a morning recap): its "yesterday"
             # figures are that day's
             before = ref is not None and day < ref
-            return day.isoformat(), bool(m.group("yday")) or before
+            # (a weekend day is no session: "（吉隆坡17日讯）" on a Saturday reports Friday's)
+            return _session_of(day).isoformat(), bool(m.group("yday")) or before
         if not resolvable:
             return None, False
     if dateline is not None:
