@@ -254,9 +254,10 @@ _GIVEN_BACK_REACH = 80  # the verb, "back part of the", the noun and a qualifier
 _CONTRIBUTION_FIGURE = patterns.compile(r"\s?(?:约|近|逾|超过|超|达)?\s?[\d一二两三四五六七八九十百千]")
 # Right after another day's word: a noun that day owns (上日的反彈, "yesterday's rally"); a
 # trend noun owns it even without 的 (承接昨日跌勢, 延續上日升勢); after 上周 its weekday may
-# stand between (延續上週五升勢).
+# stand between (延續上週五升勢); so does a move's pattern or momentum (延续本周反弹格局).
 _POSSESSIVE_AFTER = patterns.compile(
-    r"[一二三四五六日天]?(?:的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪))"
+    r"[一二三四五六日天]?(?:的(?:反弹|升势|跌势|涨势|升幅|跌幅|走势|强势|弱势|急升|急跌|大升|大跌)|(?:升势|跌势|涨势|走势|强势|弱势|颓势|升浪|跌浪)"
+    r"|(?:反弹|反彈|上升|下跌|调整|回调|升|跌|涨)(?:格局|势头|行情))"
 )
 # Right after a figure, a link to what came next: "…200點後今日", "lost 0.7% so today ..."
 _AFTER_THEN = patterns.compile(r"(?:点|點)?\s?(?:后|之后|以后)|\s(?:so|but|before|while|whereas|and then)\s")
