@@ -907,7 +907,10 @@ def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -
             (end - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, end))
             or _CLOSE_OF_BEFORE.search(prep.folded, max(start, m.start() - _CLOSE_OF_REACH), m.start())
         ):
-            return _resolve(m, None)[0]
+            day = _resolve(m, None)[0]
+            # (a week's recap, "港股一周回顧（2024年10月14日至18日）": of the span's last day)
+            until = _range_end(prep.folded, m, matches, day) if day is not None else None
+            return until[0] if until is not None else day
     return None
 
 
@@ -961,9 +964,21 @@ def _range_end(folded: str, m: regex.Match, matches: list[tuple[int, regex.Match
     if to is None:
         return None
     nxt = next((o for _, o in matches if o.start() == to.end()), None)
-    if nxt is None or nxt.group("wd") or nxt.group("wdzh") or nxt.group("today") or nxt.group("yday"):
+    if nxt is None:
+        # (the span's end, left out of the matches as a day after 至: "2017年9月18日至22日")
+        nxt = _date_pattern().match(folded, to.end(), to.end() + _MATCH_WINDOW)
+    if nxt is None or nxt.end() == nxt.start() or nxt.group("wd") or nxt.group("wdzh") or nxt.group("today") or nxt.group("yday"):
         return None
-    until, _ = _resolve(nxt, day)
+    if nxt.group("d5"):
+        # a day alone after the span's first date is later than it: this month's, or the next
+        end_day = int(nxt.group("d5"))
+        if end_day > day.day:
+            until = _safe(day.year, day.month, end_day)
+        else:
+            first_next = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            until = _safe(first_next.year, first_next.month, end_day)
+    else:
+        until, _ = _resolve(nxt, day)
     if until is None or not day < until <= day + dt.timedelta(days=_RANGE_DAYS):
         return None
     return until, nxt.end()
