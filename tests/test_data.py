@@ -16,7 +16,7 @@ DATA_DIR, COMPILED, SECURITIES = (Path(p) for p in (data.DATA_DIR, data.COMPILED
 LEXICONS = sorted((DATA_DIR / "lexicon").glob("*.yaml"))
 # Roles the extractors read. A new role in a lexicon file must be read somewhere.
 KNOWN_ROLES = {
-    "up", "down", "level", "threshold", "qualifier", "session", "respectively", "each", "link",
+    "pair_pronoun", "up", "down", "level", "threshold", "qualifier", "session", "respectively", "each", "link",
     "metric", "range", "other_period", "source", "turnover", "market_subject", "southbound",
     "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
     "short_ratio", "short_sale", "sequence", "looking_back", "gap", "indicator", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",

@@ -148,7 +148,7 @@ class BindState:
         "yesterday_is_report_day", "half_day", "midday_report", "period_heading", "period_block_at",
         "period_block_closes", "listing_heading", "sentence", "index_sentence", "index_end",
         "main_index", "subject_sentence", "figure_sentence", "heading_session", "stamp_session",
-        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "withdrawn_subject", "report_year",
+        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "last_pair", "pair_sentence", "withdrawn_subject", "report_year",
         "report_weekday", "report_day", "scales",
     )  # the fields, in order
     __slots__ = __match_args__
@@ -185,6 +185,10 @@ class BindState:
         self.indices_named: set[str] = set()  # each index the report has named so far
         self.last_session: str | None = None  # the session of the last move bound
         self.last_move: Move | None = None  # the last move bound, which a carried sentence may complete
+        # the list of two or more names that closed the last sentence naming a subject ("Tencent
+        # and Alibaba traded higher."), which "both" or "they" opening the next goes on with
+        self.last_pair: list[Subject] = []
+        self.pair_sentence: int = -2  # the sentence that named it
         # the subject of a sentence withdrawn as the writer's error ("we said the Hang Seng Index
         # fell 6.63%"), which the correcting sentence after it goes on with ("The correct figure …")
         self.withdrawn_subject: Subject | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hkwrap.extractors.dates import opens_on_event_clause
 from hkwrap.extractors.moves.cues import (
     _ADJACENT,
+    _ADVERBIAL_OPENING_CHARS,
     _AFTER_EVENT_ZH,
     _BENEFIT_BEFORE,
     _CLAUSE_BREAK_STRONG,
@@ -356,6 +357,19 @@ class _Words:
             # "中國平安（31.4%）及招商銀行（28.7%），兩股分別收跌1.3%及0.6%": the two just named
             self.close()
             self.group = list(self.named[-2:])
+            self.group_done = False
+        elif (
+            ("both" in roles or "pair_pronoun" in roles) and len(self.state.last_pair) > 1
+            and self.state.pair_sentence == self.state.sentence - 1  # (the sentence just before)
+            and tok.start - self.sentence[0] <= _ADVERBIAL_OPENING_CHARS
+            # (no name before it in the sentence, but the one carried from the sentence before)
+            and not any(t.subject is not None and t.end > t.start and t.start < tok.start for t in self.tokens)
+            and ("both" in roles or self.verb_follows(tok))  # ("They said …" goes on with no list)
+        ):
+            # "Tencent and Alibaba traded higher. Both rose about 1%", "They rose 1.2% and 1.4%
+            # respectively": the list that closed the sentence before
+            self.close()
+            self.group = list(self.state.last_pair)
             self.group_done = False
         if "respectively" in roles and (self.cur is not None or len(self.group) > 1):
             # after the figures ("rose 1% and 2% respectively") or before them, right after
