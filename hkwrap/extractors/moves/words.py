@@ -75,6 +75,13 @@ class _Words:
             # 盤中最高見121港元"
             figure = cur.level or cur.price
             other_extreme = cur.session == "intraday" and _OTHER_EXTREME.fullmatch(folded, figure.end, tok.end) is not None
+            if (
+                cur.has_change and "up" not in roles and "down" not in roles
+                and self.direction_end <= max(n.start for n in (*cur.pcts, *cur.points))
+            ):
+                # (the way the move before went is not the new level's: "收报19,560.21点，跌182.25点，
+                # 早段高见19,812.33点，一度升69.87点" is a high, then its rise)
+                self.direction = 0
             self.close()
             if other_extreme:  # "最高見17,135點，最低曾回落至16,902點": the day's other extreme
                 self.sticky_session, self.sticky_at = "intraday", tok.end
