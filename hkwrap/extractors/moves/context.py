@@ -103,6 +103,7 @@ from hkwrap.extractors.moves.cues import (
     _UNKNOWN_NAME_CHARS,
     _UNKNOWN_NAME_MARKS,
     _WEEK_HEADING,
+    _WHEN_CLAUSE_AFTER,
     _YEAR_AS_PERIOD,
     _day_number,
     _near_level,
@@ -1058,6 +1059,8 @@ class _Context:
         clause = self.clause_end(q.end)
         if (stop := _FULL_STOP_BREAK.search(self.folded, q.end, self.sentence[1])) is not None and (clause is None or stop.start() < clause):
             clause = stop.start()  # "worst day since 2008. hscei -9.98%": a chat's full stop before a small letter
+        if clause is not None and (when := _WHEN_CLAUSE_AFTER.match(self.folded, clause, clause + _MATCH_WINDOW)) is not None:
+            clause = self.clause_end(when.end()) or self.sentence[1]  # "its worst year since 2011, when it fell 20%": that year's clause too
         # a date opening the sentence dates all of it: "On 24 October 2008, the index lost 8.3
         # per cent in a single day" (a year after its day and month, before any subject)
         heads = _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None and not any(
