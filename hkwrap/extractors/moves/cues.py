@@ -470,7 +470,8 @@ _LEAD_SESSIONS = frozenset({"intraday", "midday", "open"})
 _OPENS_REACH = 3  # a word that opens its sentence or clause, or a qualifier right before its figure
 # Right after a year's clause: a relative clause of that time ("since 2011, when it fell 20%",
 # "1997年，當時恒指…"), which the year dates too.
-_WHEN_CLAUSE_AFTER = patterns.compile(r"[,，]\s?(?:when\b|at\swhich\stime\b|当时|当年)")
+# (after a day and month, its year may come first: "since October 31, 2022, when the index…")
+_WHEN_CLAUSE_AFTER = patterns.compile(r"[,，]\s?(?:(?:19|20)\d\d\s?[,，]\s?)?(?:when\b|at\swhich\stime\b|当时|当年)")
 # A short Chinese clause of colour opening a sentence before its figures ("尾市有獲利回吐，"): at
 # most this many characters, a phrase and not a sentence of its own topic.
 _COLOUR_CLAUSE = patterns.compile(r"[\u4e00-\u9fff]{2,12}[，,]\s?")
