@@ -284,7 +284,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
             state.last_move = moves[-1]
         if self.named:
             # (a list that ends the sentence's names: the pair "both" or "they" may go on with)
-            tail = self.last_list[-len(self.last_list):] if len(self.last_list) > 1 else []
-            state.last_pair = list(tail) if tail and tail[-1].id == self.named[-1].id else []
+            listed = self.last_list
+            state.last_pair = list(listed) if len(listed) > 1 and listed[-1].id == self.named[-1].id else []
             state.pair_sentence = state.sentence
         return moves

@@ -651,7 +651,7 @@ class _Figures:
                     and _BRACKET_NEXT.fullmatch(self.folded, cur.level.end, q.start) is not None)
                 # (or the last cell of a compact quote: "rose about 1.9% (9,958.34, +185.71, +1.90%)")
                 or (cur.level is not None and cur.level.start == self.quote_level_at and cur.level.start > cur.pcts[-1].end
-                    and not self.folded.count(")", cur.level.end, q.start))
+                    and ")" not in self.folded[cur.level.end:q.start])
             )
             and (cur.pcts[-1].value > 0) == (sign > 0)
             and abs(abs(cur.pcts[-1].value) - q.value) < _ROUNDED_PCT_TOLERANCE
