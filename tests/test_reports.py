@@ -818,6 +818,28 @@ folder with docs/ and gold/:
   '215pts'), Traditional reports of disrupted sessions (typhoon, black rain, delayed open),
   Simplified reports in full-width digits and English closes naming stocks by HKEX's short
   names in capitals (BABA-W, CKH HOLDINGS).
+- tests/reports252/ to tests/reports255/: wave 53, blind: English reports giving the Hang
+  Seng's sub-indices and the Composite's size segments, Traditional dividend-day reports
+  (股息率, 除淨), Simplified new-listing reports (暗盘, 首日 against 发行价) and English closes
+  full of history (1987, 1997, 2008 beside the day).
+- tests/reports256/ to tests/reports259/: wave 54, blind: Simplified reports on other prices
+  (金价, HIBOR, 美元兑港元), Traditional reports on troubled developers (停牌, 復牌, 美元債 in
+  仙), English reports on short selling and placements, and English and mixed reports in odd
+  number typography (accounts' brackets, the Unicode minus, thin-space thousands).
+- tests/reports260/ to tests/reports263/: wave 55, blind: Traditional reports from Macau,
+  Taiwan and overseas papers (三月十五日 in numerals), English compact quotes in brackets
+  ('(25,281.30, -543.61, -2.11%)'), Simplified healthcare reports and English results-day
+  reports on insurers, banks and brokers.
+- tests/reports264/ to tests/reports267/: wave 56, blind: English moves in dollars and cents,
+  Simplified reports from Singapore and Malaysian papers (吉隆坡17日讯 on a Saturday),
+  Traditional results-season reports (純利, 派息) and futures settlement days (期指結算價).
+- tests/reports268/ to tests/reports271/: wave 57, blind: Simplified names with full-width
+  suffixes (美团－Ｗ), English reports on RMB and US-dollar counters (80700, 89988),
+  Traditional reports writing codes every way (「0700.HK」, 〔00700〕) and English broadcast
+  transcripts that correct themselves mid-sentence.
+- tests/reports272/ to tests/reports275/: wave 58, blind: English days told as a chart with
+  times, reports copied out of PDFs with layout damage, Simplified policy days (降准, LPR) and
+  Traditional weekly columns (本周累跌, 2017年9月18日至22日).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
