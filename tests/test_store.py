@@ -9,6 +9,7 @@ agrees with the wire. The wire datelines give no year: loads pass ``--date``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -343,13 +344,20 @@ def test_day_and_series_refuse_a_missing_database(runner: CliRunner, tmp_path: P
 # -- concurrency and interruption (real processes) ----------------------------------------------
 
 
+# The first 28 trading days (weekdays) of the reference year: a report dated a weekend day
+# reports the Friday before's session, so the variants' days must be weekdays to stay distinct.
+_TRADING_DAYS = [
+    d for d in (dt.date(int(REFERENCE[:4]), 1, 1) + dt.timedelta(days=k) for k in range(42)) if d.weekday() < 5
+][:28]
+
+
 def _variants(folder: Path, count: int, start: int) -> None:
-    """``count`` distinct closing reports of consecutive days, levels varied."""
+    """``count`` distinct closing reports of consecutive trading days, levels varied."""
     folder.mkdir(parents=True, exist_ok=True)
     base = (REPORTS / "wire_2026-03-03.txt").read_text(encoding="utf-8")
     for i in range(start, start + count):
-        day = 1 + i % 28
-        text = base.replace("March 3", f"January {day}").replace(
+        day = _TRADING_DAYS[i % len(_TRADING_DAYS)]
+        text = base.replace("March 3", f"{day:%B} {day.day}").replace(
             "25,085.22", f"25,{100 + i:03d}.{i % 100:02d}")
         (folder / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
 
@@ -377,7 +385,7 @@ def test_two_loaders_at_once_both_succeed(db: Path, tmp_path: Path) -> None:
     assert query(db, "SELECT count(DISTINCT source) FROM documents") == [(60,)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
     assert query(db, "SELECT count(*) FROM index_moves WHERE index_code = 'HSI'") == [(60,)]
-    # both loaders kept the summary of the dates they share (the 28 days of January)
+    # both loaders kept the summary of the dates they share (the 28 trading days of the variants)
     assert query(db, "SELECT count(*), sum(sources) FROM index_days WHERE index_code = 'HSI'"
                      " AND record_session = 'close'") == [(28, 60)]
     assert_summary_matches_facts(db)
