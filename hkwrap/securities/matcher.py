@@ -150,8 +150,9 @@ _CODE_PREFIXED = patterns.compile(
     # HK and five digits, no bracket, as a broker's flash lists them: "HK02899、HK03993分别涨"
     r"|(?<![a-z0-9])hk(?P<n11>\d{5})(?![\d%]|[.,]\d)"
     # an RMB or US-dollar counter's code right after its counter words: "Its RMB counter,
-    # 80700,", "the yuan line 83690", "USD counter (9042)", 人民币柜台(80700)
-    r"|(?:\brmb|\byuan|\brenminbi|\busd|\bus\sdollar|人民币|美元)\s?(?:counters?|lines?|柜台)\s?,?\s?\(?\s?(?:code\s)?(?P<n12>\d{4,5})(?![\d%]|[.,]\d)"
+    # 80700,", "the yuan line 83690", "USD counter (9042)", 人民币柜台(80700) (one written with
+    # its suffix is read by that: "its RMB line 89988.HK")
+    r"|(?:\brmb|\byuan|\brenminbi|\busd|\bus\sdollar|人民币|美元)\s?(?:counters?|lines?|柜台)\s?,?\s?\(?\s?(?:code\s)?(?P<n12>\d{4,5})(?![\d%]|[.,]\d|[.:]hk)"
 )
 _CODE_SUFFIX = patterns.compile(r"[.:]hk(?![a-z0-9])")
 # Bloomberg style outside brackets ("... and 1810 HK."): only before punctuation, the end of
