@@ -111,7 +111,7 @@ def _date_pattern() -> regex.Pattern:
     return patterns.compile(
         rf"""
           (?<!\d)(?P<y1>20\d\d)(?:\s?(?P<sep1>[-./])\s?(?P<m1>[01]?\d)\s?(?P=sep1)|\s?年\s?(?P<m1>[01]?\d)\s?月)\s?(?P<d1>[0-3]?\d)(?!\d)(?:\s?日)?
-        | \b(?P<mon>{month})\.?\s{_DAY}\b(?:,?\s(?P<y2>20\d\d)\b|\s\((?P<y2>20\d\d)\))?
+        | \b(?P<mon>{month})\.?\s{_DAY}(?:[-–](?P<dend>[0-3]?\d)(?=,?\s20\d\d\b))?\b(?:,?\s(?P<y2>20\d\d)\b|\s\((?P<y2>20\d\d)\))?
         | \b(?P<day3>[0-3]?\d)(?:st|nd|rd|th)?(?:\s|-)(?:of\s)?(?P<mon3>{month})\.?\b(?:(?:,?\s|-)(?P<y3>20\d\d)\b|-(?P<y3>\d\d)\b(?![-:.]\d))?
         | (?<![\d/.-])(?P<d6>[0-3]?\d)(?P<sep>[/.-])(?P<m6>[01]?\d)(?P=sep)(?P<y6>20\d\d)(?!\d)
         | (?P<y7>[二〇○零一三四五六七八九]{{4}})年(?P<m7>[一二三四五六七八九十]{{1,3}})月(?P<d7>[一二三四五六七八九十]{{1,3}})日
@@ -259,7 +259,8 @@ def _resolve(m: regex.Match, ref: dt.date | None) -> tuple[dt.date | None, bool]
         return _safe(int(g["y6"]), month, day), True
     if g["mon"] or g["mon3"]:
         month = _calendar()["months"][(g["mon"] or g["mon3"]).rstrip(".")]
-        day = int(g["day"] or g["day3"])
+        # (a week's span with its year, "January 15-19, 2024": a week's report is of its last day)
+        day = int(g["dend"] or g["day"] or g["day3"])
         year = g["y2"] or g["y3"]
         if year:
             # (a terminal's "18-OCT-23": the century left out)
