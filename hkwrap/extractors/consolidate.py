@@ -412,8 +412,8 @@ def compatible(a: Draft, b: Draft) -> bool:
             # (but "曾急跌至23,382點，全日最多跌399點" is one extreme said twice)
             return False
         if (
-            _price_only(a) or _price_only(b)) and "intraday" in (a.session, b.session) and not _same_sentence(a, b) and (
-            "as_much_as" not in (a.pct_q, b.pct_q)
+            (_price_only(a) or _price_only(b)) and "intraday" in (a.session, b.session)
+            and "as_much_as" not in (a.pct_q, b.pct_q) and not _same_sentence(a, b)
         ):
             # "Power Assets rose 2.2%. It reached HK$52.80 during the afternoon before closing at
             # HK$52.35": a stock's extreme price in a sentence of its own is no price of the

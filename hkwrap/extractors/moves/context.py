@@ -1059,14 +1059,20 @@ class _Context:
         clause = self.clause_end(q.end)
         if (stop := _FULL_STOP_BREAK.search(self.folded, q.end, self.sentence[1])) is not None and (clause is None or stop.start() < clause):
             clause = stop.start()  # "worst day since 2008. hscei -9.98%": a chat's full stop before a small letter
-        if clause is not None and (when := _WHEN_CLAUSE_AFTER.match(self.folded, clause, clause + _MATCH_WINDOW)) is not None:
-            clause = self.clause_end(when.end()) or self.sentence[1]  # "its worst year since 2011, when it fell 20%": that year's clause too
+        if clause is not None:
+            clause = self.through_when_clause(clause)  # "its worst year since 2011, when it fell 20%": that year's clause too
         # a date opening the sentence dates all of it: "On 24 October 2008, the index lost 8.3
         # per cent in a single day" (a year after its day and month, before any subject)
         heads = _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None and not any(
             t.subject is not None and t.start < q.start for t in self.tokens
         )
         self.set_previous(q.start, clause if clause is not None and not heads else self.sentence[1])
+
+    def through_when_clause(self, scope: int) -> int:
+        """``scope``, a period's clause end, or past the relative clause of that time right after
+        it (", when the index finished at 14,687.02"), which the period dates too."""
+        when = _WHEN_CLAUSE_AFTER.match(self.folded, scope, scope + _MATCH_WINDOW)
+        return scope if when is None else self.clause_end(when.end()) or self.sentence[1]
 
     def set_previous(self, end: int, scope: int) -> None:
         """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""

@@ -494,12 +494,10 @@ class _Figures:
                 (self.prev.qty.kind == "pct" and q.value < self.scale().points_max)
                 # "HSI ▲ 17,746.91 | +95.76 | +0.54%": or after the level the row opens on (a
                 # signed figure no day's move has passed: "恒生指数　20933.15　-2166.63（-9.38%）")
+                # (with a change before it only when the level opens a compact quote: "rose about 1.9%
+                # (9,958.34, +185.71, +1.90%)")
                 or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
-                    and not self.cur.points and not self.cur.pcts and q.value < self.scale().points_max)
-                # (or after a compact quote's level, whatever the words before it said: "rose
-                # about 1.9% (9,958.34, +185.71, +1.90%)")
-                or (self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
-                    and self.cur.level.start == self.quote_level_at and not self.cur.points
+                    and not self.cur.points and (not self.cur.pcts or self.cur.level.start == self.quote_level_at)
                     and q.value < self.scale().points_max)
             )
             and _QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) is not None

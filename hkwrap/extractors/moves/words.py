@@ -45,7 +45,6 @@ from hkwrap.extractors.moves.cues import (
     _STREAK_GAP,
     _TOUCHING,
     _UNKNOWN_NOUN_BEFORE,
-    _WHEN_CLAUSE_AFTER,
 )
 from hkwrap.extractors.moves.records import (
     _first_figure,
@@ -258,8 +257,7 @@ class _Words:
                 # "retreated after a 20% run this month: Alibaba -3.4%", "gave back part of last
                 # week's 9% rally: Galaxy lost 3%": the event's period, up to the colon
                 scope = colon.end() - 1
-            if (when := _WHEN_CLAUSE_AFTER.match(folded, scope, scope + _MATCH_WINDOW)) is not None:
-                scope = self.clause_end(when.end()) or sentence[1]  # "since October 31, 2022, when the index finished at 14,687.02"
+            scope = self.through_when_clause(scope)  # "since October 31, 2022, when the index finished at 14,687.02"
             if (quote := _QUOTE_OPENS.search(folded, tok.end, scope + _MATCH_WINDOW)) is not None and quote.start() < scope:
                 scope = quote.start()  # "... since September 2021 (26,776.34, +337.83, +1.28%)": the day's quote
             self.set_previous(tok.end, scope)
