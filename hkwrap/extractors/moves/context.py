@@ -25,6 +25,7 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_JOIN_BETWEEN,
     _CLAUSE_MARK,
     _CLOCK_AFTER_ZH,
+    _CLOCK_TIME_AFTER,
     _COLLOQUIAL_PCT,
     _COLOUR_CLAUSE,
     _COMPANY_OPENING,
@@ -433,6 +434,11 @@ class _Context:
         return nxt is not None and nxt.word is not None and nxt.role_kind("session") is not None and (
             nxt.start - tok.end <= _SESSION_AFTER_REACH
         )
+
+    def clock_time_follows(self, tok: Token) -> bool:
+        """Is a clock time right after this level word ("at 3:20 p.m.")? It says when, not
+        where: no second level."""
+        return _CLOCK_TIME_AFTER.match(self.folded, tok.end, tok.end + _MATCH_WINDOW) is not None
 
     def session_follows_in_sentence(self, tok: Token) -> bool:
         """Is another session word told after ``tok`` in its sentence ("... in the morning, and

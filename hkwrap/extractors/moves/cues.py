@@ -294,6 +294,10 @@ _OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|sub
 # A live blog's time at the start of an entry, and how many entries back an index named may
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
+# A clock time right after a level word ("a session high of 23,150.28 at 3:20 p.m., up 178.95
+# points", "touched 6,648.90 at 10:35 (+136.60 points)"): the word says when the level was
+# reached, not a second level. A time has a colon or an a.m./p.m. ("at 19.25" is a price).
+_CLOCK_TIME_AFTER = patterns.compile(r"\s{1,2}(?:\d{1,2}:\d{2}(?![\d,])(?:\s?[ap]\.?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?)")
 # A wire's editorial note on a corrected or updated story: "(Corrects Hang Seng Index closing
 # level in paragraph 2 to 16,884.88 from 16,848.88)", "(Adds analyst comment)". Its figures
 # are the story's, told again in its body.

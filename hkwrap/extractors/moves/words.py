@@ -70,7 +70,10 @@ class _Words:
             self.high_low = tok
         if folded[tok.start:tok.end] == "见" and not _FIGURE_NEXT.match(folded, tok.end, tok.end + _MATCH_WINDOW):
             return  # "內險股亦見資金回流": 見 is "saw", not a level the day reached
-        if "level" in roles and cur is not None and (cur.level is not None or cur.price is not None) and not self.session_follows(tok):
+        if (
+            "level" in roles and cur is not None and (cur.level is not None or cur.price is not None)
+            and not self.session_follows(tok) and not self.clock_time_follows(tok)
+        ):
             # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
             # 盤中最高見121港元"
             figure = cur.level or cur.price
