@@ -237,9 +237,12 @@ _CLOCK_AFTER_ZH = patterns.compile(r"\s?(?:[一二三四五六七八九十]{1,3}
 _LIST_SESSIONS = frozenset({"midday", "close"})
 _LIST_CLAUSE_BREAK = patterns.compile(r"[;；]")
 # Right before a figure: a share of a move ("貢獻了恒指升幅的約四成", "跌幅的一半"), or a
-# share of a whole right after 佔 ("單是競價時段已佔約兩成" of the day's turnover), not a move.
-_SHARE_OF_MOVE_BEFORE = patterns.compile(r"(?:(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的|占)(?:约|近|逾|超过|超|大约|接近|将近)?\s?$")
-_SHARE_OF_MOVE_REACH = 6  # 幅的 and an approximate word of up to two characters
+# share of a whole right after 佔 ("單是競價時段已佔約兩成" of the day's turnover), the whole
+# perhaps named between ("佔全日近一成六", "佔大市成交約8%"), not a move.
+_SHARE_OF_MOVE_BEFORE = patterns.compile(
+    r"(?:(?:涨幅|跌幅|升幅|增幅|跌势|升势|涨势)的|占(?:全日|全天|大市|总|整体)?(?:成交额?|成交量)?)(?:约|近|逾|超过|超|大约|接近|将近)?\s?$"
+)
+_SHARE_OF_MOVE_REACH = 10  # 占, the whole (大市成交额) and an approximate word of up to two characters
 # A move given back names an earlier one: "giving back part of the gains of more than 5 per
 # cent each that they booked on Monday", "erased most of its 3% rally".
 _GIVEN_BACK_BEFORE = patterns.compile(
