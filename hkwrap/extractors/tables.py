@@ -477,9 +477,12 @@ _INDEX_ROW = patterns.compile(
     rf"(?P<pts>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d[\d,]*(?:\.\d+)?|\(\d[\d,]*(?:\.\d+)?\))(?:\s*点)?[\s,，]+"
     rf"\(?(?P<pct>(?:[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?[+\-]?\s?\d+(?:\.\d+)?)\s?(?P<unit>%)?\)?"
     # a quote board may close the line with the previous close ("昨收 26282.69"), or a table
-    # give it in a column of its own ("... +1.01     25,938.13" under "Prev. close")
+    # give it in a column of its own ("... +1.01     25,938.13" under "Prev. close"), or a
+    # longer period's change in percent ("... +0.42     -4.2" under "2020 %", "n/a" for an
+    # index not yet launched), which is not the day's
     r"(?:\s+(?:(?:昨收|前收|prev(?:ious)?\.?\s?close)\s?[:：]?\s?[\d,]+(?:\.\d+)?"
-    r"|(?P<prev>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)))?\s*$"
+    r"|(?P<prev>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)"
+    r"|[+\-]\s?\d{1,3}(?:\.\d+)?\s?%?|n/a\*?))?\s*$"
 )
 # A bare last column is the previous close only when level minus change gives it, to this
 # (points: a cent of rounding on each side).
