@@ -80,7 +80,9 @@ _SPAN_AFTER = patterns.compile(
     # (after the list's last figure and its "respectively", or "of its value": "lost about 13%
     # and 9% respectively over six months", "lost more than 60% of its value in the year")
     r",? ?(?:(?:and|、)\s?[\d.]+\s?%\s)?(?:respectively,?\s)?(?:of\s(?:its|their)\s(?:market\s)?value\s)?"
-    r"(?:(?:lower|higher)\s)?(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
+    # "up 17.0% since launch", "has gained 60% since its debut": a span from the start
+    r"(?:(?:lower|higher)\s)?(?:since\s(?:its\s|their\s|the\s)?(?:launch|debut|listing|inception|flotation|float|ipo)\b|"
+    r"(?:over|in|during|for|within)\s(?:the\s|that\s|those\s)?(?:(?:stretch|period|run|span)\b|(?:past|last|previous|prior)\s(?:[\w-]+\s){0,2}?"
     r"(?:days|weeks?|months?|years?|sessions|trading days|quarters?)|(?:[\w-]+\s){0,2}?quarter"
     # "leaving it up 74% in the half", "in the year": the period the review is of
     # (not "in the half hour after the open", nor "the year's first session")
@@ -90,7 +92,7 @@ _SPAN_AFTER = patterns.compile(
     # "now up more than 80 percent in a week", "doubled in a single month": a span of its own
     r"|(?:a|one)\s(?:single\s)?(?:week|fortnight|month|quarter|year)"
     # "sent the HSI up 17.5% in a matter of weeks"
-    r"|a\smatter\sof\s(?:days|weeks|months|sessions))\b"
+    r"|a\smatter\sof\s(?:days|weeks|months|sessions))\b)"
 )
 # After a percent: the market it was made in, when that is New York's ("an 8% surge in U.S.
 # stocks", "rose 3% in New York trading", "gained 2% overnight in the US").
