@@ -906,6 +906,13 @@ def _recap_heading_day(prep: Prepared, matches: list[tuple[int, regex.Match]]) -
         start, end = prep.sentences[n]
         if _full(m) and (
             (end - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, end))
+            # (or a longer heading line that opens on the recap and its date: "MARKET RECAP -
+            # FRIDAY 29 DECEMBER 2023 (last session of 2023)")
+            or (
+                m.end() - start <= _RECAP_HEADING_CHARS and _RECAP_WORD.search(prep.folded, start, m.start())
+                and "\n" not in prep.text[start:end].strip()
+                and "，" not in prep.text[start:m.start()]  # ("回顾历史，1997年10月28日恒指…": a look back)
+            )
             or _CLOSE_OF_BEFORE.search(prep.folded, max(start, m.start() - _CLOSE_OF_REACH), m.start())
         ):
             day = _resolve(m, None)[0]
