@@ -106,6 +106,8 @@ from hkwrap.extractors.moves.cues import (
     _WEEK_HEADING,
     _WHEN_CLAUSE_AFTER,
     _YEAR_AS_PERIOD,
+    _YEAR_OPENING,
+    _YEAR_WORD_REACH,
     _day_number,
     _near_level,
 )
@@ -1059,7 +1061,7 @@ class _Context:
         puts its clause in another period."""
         if (
             self.state.report_year is not None and int(q.value) == self.state.report_year
-            and not _YEAR_AS_PERIOD.search(self.folded, max(0, q.start - _LOOKBACK), q.start)
+            and not _YEAR_AS_PERIOD.search(self.folded, max(0, q.start - _YEAR_WORD_REACH), q.start)
         ):
             return  # the report's own year (2023年12月29日), unless as a period ("fell 14% in 2023")
         clause = self.clause_end(q.end)
@@ -1069,9 +1071,11 @@ class _Context:
             clause = self.through_when_clause(clause)  # "its worst year since 2011, when it fell 20%": that year's clause too
         # a date opening the sentence dates all of it: "On 24 October 2008, the index lost 8.3
         # per cent in a single day" (a year after its day and month, before any subject)
-        heads = _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None and not any(
-            t.subject is not None and t.start < q.start for t in self.tokens
-        )
+        # (or a year alone after the sentence's frame word: "In 2022, the benchmark dropped 15.5%")
+        heads = (
+            _DAY_MONTH_BEFORE.search(self.folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
+            or _YEAR_OPENING.fullmatch(self.folded, self.sentence[0], q.start) is not None
+        ) and not any(t.subject is not None and t.start < q.start for t in self.tokens)
         self.set_previous(q.start, clause if clause is not None and not heads else self.sentence[1])
 
     def through_when_clause(self, scope: int) -> int:
