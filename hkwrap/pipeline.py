@@ -151,6 +151,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
 
 
 def _step_tables(ctx: Context, doc: Document) -> None:
+    from hkwrap.extractors.cards import index_cards
     from hkwrap.extractors.tables import (
         breadth_rows,
         code_cell_mentions,
@@ -185,7 +186,8 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     breadth = breadth_rows(ctx.prep, ctx.lexicon)
     if breadth:  # "上升 1075 25.50% +3.46%": a statistics table's figures, no one's move
         ctx.moves = [m for m in ctx.moves if not _figures_all_in(m, breadth)]
-    rows = index_rows(ctx.prep, ctx.lexicon)
+    # (and an index card's lines: "恒生指数：16,961.54（-0.71%）" / "  涨跌点数：-120.57")
+    rows = index_rows(ctx.prep, ctx.lexicon) + index_cards(ctx.prep, ctx.lexicon)
     if rows:
         # a row read as a table row is read: the binder's reading of its figures (which may
         # take a previous-close column for the level) gives way

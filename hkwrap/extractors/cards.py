@@ -1,0 +1,130 @@
+"""Index cards: a data vendor's block for one index, a line naming it (perhaps with its level
+and change) and, indented under it, one labelled figure a line::
+
+    恒生指数：16,961.54（-0.71%）
+      涨跌点数：-120.57
+      最高：17,131.08
+      振幅：1.37%
+
+Read as sentences, the labelled lines name no index, so their figures were lost; here they
+are the card's: the change in points joins the level, the open and the day's extremes are
+moves of their own. Label words live in ``lexicon/market.yaml`` (``card_*``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from hkwrap import data, patterns
+from hkwrap.extractors.moves import Move, Num
+from hkwrap.extractors.tokens import Subject
+from hkwrap.text.fold import fold
+from hkwrap.text.lexicon import Lexicon
+from hkwrap.text.prepare import Prepared
+
+if TYPE_CHECKING:
+    import regex
+
+    _Line = tuple[str, int, regex.Match[str]]  # a card line: its kind, where its figures start, their match
+
+_FIGURE = r"[+\-]?\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
+_PCT = r"[+\-]?\d{1,3}(?:\.\d{1,4})?"
+# The card's first line: the index's name alone, or with its level and its percent in brackets.
+_HEAD = patterns.compile(
+    rf"\s{{0,4}}(?P<name>[^\d\s:：|][^\d:：|]{{0,30}}?)\s{{0,4}}"
+    rf"(?:[:：]\s{{0,4}}(?P<level>{_FIGURE})(?:\s{{0,2}}点)?(?:\s{{0,4}}[(（](?P<pct>{_PCT})\s?%[)）])?)?\s{{0,4}}"
+)
+# A card line: indented, a label, a colon, then its figure (a unit, a bracketed percent or
+# another cell may follow: "成交额：402.15亿港元", "今开：25,011.20（+0.16%）").
+_LINE = patterns.compile(r"\s{1,8}(?P<label>[^\d\s:：][^\d:：]{0,15}?)\s{0,4}[:：]\s{0,4}(?P<rest>.{0,60})")
+_VALUE = patterns.compile(
+    rf"(?P<n>{_FIGURE})(?P<unit>\s?%)?(?:\s{{0,2}}点)?(?:\s{{0,4}}[(（](?P<pct>{_PCT})\s?%[)）])?\s{{0,4}}$"
+)
+# What a card's labels say (market.yaml): the level, the change in points (perhaps with its
+# percent in brackets), the percent, the open, a day's extreme.
+_KINDS = ("card_level", "card_change", "card_pct", "card_open", "card_extreme")
+# A card is at most this many labelled lines under its head (a vendor's card holds a dozen).
+_CARD_LINES = 16
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Folded label -> what it says (one of ``_KINDS``)."""
+    words = data.load()["lexicon"]["market"]
+    return {fold(w): kind for kind in _KINDS for w in words[kind]}
+
+
+def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
+    """The moves of every index card in the text with at least one labelled figure read."""
+    folded = prep.folded
+    labels = _labels()
+    # (lines of the text as written: the folded text joins a line it takes for wrapped to the
+    # one before, and a card's lines are short; offsets are the same in both)
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in prep.text.split("\n"):
+        lines.append((pos, folded[pos:pos + len(line)]))
+        pos += len(line) + 1
+    moves: list[Move] = []
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        head = _HEAD.fullmatch(line) if line.strip() and not line[:1].isspace() else None
+        index_id = lexicon.index_of(head["name"].strip()) if head is not None else None
+        if head is None or index_id is None or index_id.startswith("@"):
+            i += 1
+            continue
+        card: list[_Line] = []
+        j = i + 1
+        while j < len(lines) and j - i <= _CARD_LINES and (m := _LINE.fullmatch(lines[j][1])) is not None:
+            kind = labels.get(m["label"].strip())
+            value = _VALUE.match(m["rest"]) if kind is not None else None
+            if kind is not None and value is not None:
+                card.append((kind, lines[j][0] + m.start("rest"), value))
+            j += 1
+        if card:
+            moves.extend(_card_moves(index_id, head, start, card, lines[j - 1][0] + len(lines[j - 1][1])))
+        i = j
+    return moves
+
+
+def _num(m: regex.Match[str], group: str, offset: int) -> Num:
+    """The figure of ``group`` in ``m`` (a match inside a line that starts at ``offset``)."""
+    return Num(float(m[group].replace(",", "")), "exact", offset + m.start(group), offset + m.end(group))
+
+
+def _card_moves(index_id: str, head: regex.Match[str], start: int, card: list[_Line], end: int) -> list[Move]:
+    """The day's move (the head's level and percent, the change lines' points) and one move
+    each for the open and the extremes."""
+    name_start = start + head.start("name")
+    name = head["name"].strip()
+
+    def subject() -> Subject:
+        return Subject("index", index_id, name_start, name_start + len(name))
+
+    day = Move([subject()], (start, end))
+    if head["level"] is not None:
+        day.level = _num(head, "level", start)
+    if head["pct"] is not None:
+        day.pcts.append(_num(head, "pct", start))
+    others: list[Move] = []
+    for kind, at, v in card:
+        line_end = at + len(v.group())
+        if kind == "card_level" and day.level is None and not v["unit"]:
+            day.level = _num(v, "n", at)
+        elif kind == "card_change" and not v["unit"]:
+            day.points.append(_num(v, "n", at))
+            if v["pct"] is not None and not day.pcts:
+                day.pcts.append(_num(v, "pct", at))
+        elif kind in ("card_change", "card_pct") and v["unit"] and not day.pcts:
+            day.pcts.append(_num(v, "n", at))
+        elif kind in ("card_open", "card_extreme") and not v["unit"]:
+            move = Move([subject()], (at, line_end))
+            move.level = _num(v, "n", at)
+            if v["pct"] is not None:
+                move.pcts.append(_num(v, "pct", at))
+            move.session, move.session_explicit = ("open" if kind == "card_open" else "intraday"), True
+            others.append(move)
+    if not (day.points or others or (day.pcts and head["pct"] is None) or (day.level is not None and head["level"] is None)):
+        return []  # nothing the head line does not say already: the binder's reading stands
+    return ([day] if day.level is not None or day.pcts or day.points else []) + others
