@@ -245,8 +245,10 @@ def _pattern() -> regex.Pattern:
             # (a figure right after "c.", circa, with no space: "down c.3%")
           | (?P<n>(?:(?<![\d.])|(?<=(?<![a-z])c\.))(?<!\d,)(?:(?<!\d,\s)|(?!\d{{3}}(?![\d.])))(?:\d{{1,3}}(?:,(?:\d{{3}}|\s\d{{3}}(?!\d)|\d[ \n]\d{{2}}(?![\d,])|\d{{2}}[ \n]\d(?![\d,])))+|\d{{1,3}}(?:[^\S\t\n\r\f\v]\d{{3}})+(?=\.\d)|\d+)
                  (?:\.\d+|\.\s\d+(?=\s?(?:(?:{mags})\s?)?(?:{units}|(?:{cur_after})(?![a-z]))))?)
-            # mixed forms: 3万4000, 2万3, 1,100.9亿
-            (?:(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
+            # mixed forms: 3万4000, 2万3, 1,100.9亿; and a level written out with its place words
+            # in digits, as Hong Kong papers print it: "2萬零345點", "1萬9千9百16點", "6千7百零8點"
+            (?:(?P<wtop>万|千)(?=零|\d[千百])(?:(?P<wzq>零)?(?P<wq>\d)千)?(?:(?P<wzb>零)?(?P<wb>\d)百)?(?:(?P<wzr>零)?(?P<wr>\d{{1,3}}))?(?![\d千百])
+              |(?P<mix>万|千)(?P<mixn>\d{{1,4}})(?!\d))?
             # "百分之三點四", and in digits "百分之6.36" (a translated wire's style)
           | 百分之\s?(?P<zhpct>{zh_num}+(?:点{zh_num}+)?|\d+(?:\.\d+)?(?![\d.%]))
             # a level or a price read out with no unit after 报/收: "收一万九千四百八十三", and
@@ -510,6 +512,22 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
     yield from heapq.merge(_scan_written(text, start, stop), spoken, key=lambda q: q.start)
 
 
+def _place_words(top: float, g: dict[str, str | None]) -> float:
+    """A figure of 萬 (or 千) with its lower places in digits: "2萬零345" = 20,345, "1萬9千9百16" =
+    19,916, "6千7百零8" = 6,708. A last group right after its place word counts from the place
+    below it, as people say it ("1萬9千5" = 19,500); after 零 it counts as written."""
+    place = 10_000 if g["wtop"] == "万" else 1000  # the place the last group read stands below
+    value = top * place
+    for digit, unit in ((g["wq"], 1000), (g["wb"], 100)):
+        if digit is not None:
+            value += int(digit) * unit
+            place = unit
+    if (tail := g["wr"]) is not None:
+        below = len(str(place)) - 2  # the digits a group right after the place word fills
+        value += int(tail) if g["wzr"] else int(tail) * 10 ** max(below - len(tail) + 1, 0)
+    return value
+
+
 def _zh_pct(figure: str) -> float | None:
     """The figure after 百分之, in Chinese numerals or in digits."""
     return float(figure) if figure[0].isdigit() else parse_zh_numeral(figure)
@@ -534,7 +552,9 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
         own_magnitude = False  # the magnitude after the figure is the numeral's own last word
         if g["n"] is not None:
             value = _num(g["n"])
-            if g["mix"]:
+            if g["wq"] is not None or g["wb"] is not None or g["wr"] is not None:
+                value = _place_words(value, g)
+            elif g["mix"]:
                 base = 10_000 if g["mix"] == "万" else 1000
                 tail = g["mixn"]
                 # 3万4000 = 34,000; 2万3 = 23,000; 2万35 = 23,500: a short tail counts from

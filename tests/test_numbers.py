@@ -96,6 +96,13 @@ CASES = [
     ("two thousand three hundred points", "pts", 2300, None),
     ("oh point seven five percent", "pct", 0.75, None),
     ("zero point five percentage points", "pp", 0.5, None),
+    # a level with its place words between digits, as Hong Kong papers print it
+    ("2萬零345點", "pts", 20345, None),
+    ("1萬9千9百16點", "pts", 19916, None),
+    ("2萬6千零58點", "pts", 26058, None),
+    ("1萬9千5百點", "pts", 19500, None),
+    ("6千7百零8點", "pts", 6708, None),
+    ("3千5百萬元", "money", 35_000_000, "HKD"),
 ]
 
 
