@@ -302,6 +302,10 @@ _OFFER_PRICE_AFTER = patterns.compile(r"\s(?:offer|ipo|listing|issue|placing|sub
 # A live blog's time at the start of an entry, and how many entries back an index named may
 # still be the subject of an entry that opens on a level word ("Day's high so far: ...").
 _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
+# Between a level and the same level restated to its decimals in brackets ("收報2萬零345點
+# （20,345.17點）", "closed at 20,345 (20,345.17)"): the finer figure is the level.
+_FINER_LEVEL_LINK = patterns.compile(r"\s?[(（]\s?")
+_FINER_LEVEL_SPREAD = 1.0  # the rounded figure is within a point of the finer one
 # A clock time right after a level word ("a session high of 23,150.28 at 3:20 p.m., up 178.95
 # points", "touched 6,648.90 at 10:35 (+136.60 points)"): the word says when the level was
 # reached, not a second level. A time has a colon or an a.m./p.m. ("at 19.25" is a price).

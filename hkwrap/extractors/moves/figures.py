@@ -29,6 +29,8 @@ from hkwrap.extractors.moves.cues import (
     _DURATION_AFTER,
     _EARLIER_MOMENT_BETWEEN,
     _EXTREME_LABEL_BEFORE,
+    _FINER_LEVEL_LINK,
+    _FINER_LEVEL_SPREAD,
     _FOR_SUBJECT,
     _FROM_BEFORE,
     _FROM_PEAK_AFTER,
@@ -174,6 +176,8 @@ class _Figures:
             folded, max(self.sentence[0], q.start - _WITHDRAWN_BEFORE_REACH), q.start
         ):
             return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
+        if self.finer_level(q):
+            return  # "收報2萬零345點（20,345.17點）": the level, to its decimals
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         # (a move's noun may stand between: "a 2% gain in the Hang Seng")
         named = nxt if nxt is None or nxt.subject is not None or i + 2 >= len(tokens) else tokens[i + 2]
@@ -668,6 +672,20 @@ class _Figures:
                 # day's earlier extreme, and what follows is the next move
                 m.session, m.session_explicit = "intraday", True
                 self.close()
+
+    def finer_level(self, q: Quantity) -> bool:
+        """Is ``q`` the level just read restated to its decimals in brackets ("2萬零345點
+        （20,345.17點）")? Then it replaces the rounded figure."""
+        level = self.cur.level if self.cur is not None else None
+        if (
+            level is None or q.kind not in ("pts", "num") or q.value == level.value
+            or abs(q.value - level.value) >= _FINER_LEVEL_SPREAD
+            or _FINER_LEVEL_LINK.fullmatch(self.folded, level.end, q.start) is None
+        ):
+            return False
+        assert self.cur is not None
+        self.cur.level = Num(q.value, level.qualifier, q.start, q.end)
+        return True
 
     def technical_of_subject(self, q: Quantity) -> bool:
         """Does a technical word stand before the subject last named, which ``q`` follows
