@@ -350,9 +350,10 @@ _PERFORMANCE_LABEL = patterns.compile(
     r"\s{0,8}[*•·-]?\s{0,4}(?:今日|首日|全日|上市首日|挂牌首日)表现\s?[:：]|\s{0,8}(?:today(?:'s (?:trading|performance))?|debut|first day)\s?:"
 )
 # Before a weekday in its clause: an event due on that day, not a frame of the figures
-# ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布).
+# ("ahead of its interim results on Monday", "will report on Tuesday", 將於周一公布; a trader's
+# "into": "-2.8% to HK$398.40 into Wednesday's 3Q print").
 _AHEAD_OF = patterns.compile(
-    r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$"
+    r"(?:\bahead\sof|\bdue\b|\bwill\b|\bscheduled\b|\bslated\b|\bexpected\sto\b|将于|将在|将会)[^.;,，；。]*$|\binto\s$"
 )
 # Right before a period word: a plan for then ("计划本周", "拟下月", 准备下周).
 _PLANNED_FOR = patterns.compile(r"(?:计划|拟|将于|准备|打算|预定)\s?$")
