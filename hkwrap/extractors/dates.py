@@ -494,6 +494,13 @@ _OWNER_AFTER = patterns.compile(r"['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|c
 # before the one told, never the report's own.
 _PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
 _PAST_PERFECT_REACH = 64  # "had", an adverb, a verb and the figures and words before the weekday
+# Right before a weekday: a company's or an official's word on that day ("The carmaker said on
+# Monday, when Hong Kong was shut", "announced late on Friday"): the day of the news, not a session.
+_SAID_ON_BEFORE = patterns.compile(
+    r"\b(?:said|announced|reported|disclosed|confirmed|revealed|unveiled|released|published|filed|told\s[a-z]+)"
+    r"\s(?:(?:late|early)\s)?(?:on\s)?$"
+)
+_SAID_ON_REACH = 24  # "announced late on " and a word of slack
 # Before a weekday or "yesterday": the figure a move is measured from ("ended at 25,875.93 versus
 # 25,852.10 on Tuesday", "up from 20,602.52 on Tuesday", "versus 21,466.27 yesterday"): the day of
 # the close compared with, not the day reported.
@@ -1171,6 +1178,8 @@ def find_trading_day(
             folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
         ):
             continue  # "Xiaomi had dropped 3.1% on Monday": a day before the one told
+        if m.group("wd") and _SAID_ON_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _SAID_ON_REACH), m.start()):
+            continue  # "BYD said on Monday, when Hong Kong was shut, that it sold 526,409 cars": the news's day
         day, resolvable = _resolve(m, ref)
         if dateline is not None and n == dateline[1] and m.start() > dateline[2] and _full(m) and day == dateline[0]:
             continue  # "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日（星期三）": the dateline again
