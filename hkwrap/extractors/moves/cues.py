@@ -119,7 +119,8 @@ def month_spans() -> tuple[regex.Pattern, regex.Pattern]:
     """Two patterns of months named as a span (month names from lexicon/dates.yaml):
 
     - a sentence opening on a span of months, which frames all of it ("Over January to March
-      the benchmark lost 5.2 per cent", "For January to June, the HSI rose 3.9%");
+      the benchmark lost 5.2 per cent", "For January to June, the HSI rose 3.9%", a line's
+      label "Month of October:");
     - before a figure in its clause, one month taken on its own ("March alone brought a gain of
       8.7 per cent", "June alone saw a 2% decline"): that month's move, not the day's.
     """
@@ -129,6 +130,8 @@ def month_spans() -> tuple[regex.Pattern, regex.Pattern]:
     names = "|".join(sorted({w for ws in months.values() for w in ws if w.isascii()}, key=lambda w: (-len(w), w)))
     opening = patterns.compile(
         rf"\s{{0,8}}(?:over|in|during|for|across|from)\s(?:the\s)?(?:{names})\s?(?:to|through|until|till|-|–|—)\s?(?:{names})\b"
+        # (or a line's label naming one month whole: "- Month of October: HSI -14.7%")
+        rf"|\s{{0,8}}[-*•]?\s{{0,4}}(?:the\s)?month\sof\s(?:{names})\b[^:：\n]{{0,12}}[:：]"
     )
     alone = patterns.compile(rf"\b(?:{names})\s(?:alone|by\sitself|on\sits\sown)\b[^,;:.]{{0,{_MONTH_ALONE_REACH - 20}}}$")
     return opening, alone
