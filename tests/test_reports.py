@@ -840,6 +840,19 @@ folder with docs/ and gold/:
 - tests/reports272/ to tests/reports275/: wave 58, blind: English days told as a chart with
   times, reports copied out of PDFs with layout damage, Simplified policy days (降准, LPR) and
   Traditional weekly columns (本周累跌, 2017年9月18日至22日).
+- tests/reports276/ to tests/reports279/: wave 59, blind: English small-cap and GEM reports
+  (08xxx codes, prices in cents), Traditional index-review days (恒指季檢, 生效日期 beside the
+  day), Simplified days told three times (早盘, 午盘, 收盘, timelines) and English newsletters'
+  day-in-review bullets (Stock Connect in yuan and HK dollars).
+- tests/reports280/ to tests/reports283/: wave 60, blind: Traditional written-Cantonese forum
+  and chat posts, Simplified reports leading with the A-share market, English first and last
+  trading days of a year (the day beside the year) and English stories naming companies by
+  descriptors ('the internet giant').
+- tests/reports284/ to tests/reports287/: wave 61, blind: Traditional levels in 萬 and 千
+  ('收報2萬零345點', '失守1萬9關口'), Simplified data-vendor cards in key-value lines (恒生指数：
+  19,828.30（-13.22%） with 涨跌点数, 最高 and 振幅 under it), English stories giving the index
+  late through 'it' and 'the gauge', and English broker notes in Bloomberg tickers ('700 HK',
+  'HSI Index').
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
