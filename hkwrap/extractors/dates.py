@@ -1055,6 +1055,28 @@ def is_earlier_issue_heading(folded: str, start: int, end: int) -> bool:
     return end - start <= _EARLIER_ISSUE_HEADING_CHARS and _EARLIER_ISSUE_HEADING.search(folded, start, end) is not None
 
 
+# A year the text names as a year: after a word of time ("so far in 2023", "since 2016") or before
+# 年 (2023年).
+_NAMED_YEAR = patterns.compile(
+    r"\b(?:in|of|for|since|during|through|year)\s((?:19|20)\d\d)\b(?![.,]\d|\s?(?:%|points?\b))|(?<!\d)((?:19|20)\d\d)\s?年"
+)
+
+
+def _year_by_weekday(prep: Prepared, matches: list[tuple[int, regex.Match]]) -> dt.date | None:
+    """The lead's month and day with no year ("HONG KONG, Nov 16 (Thursday)"), dated by the
+    latest year the text names ("so far in 2023") when that day falls on the lead's weekday then."""
+    lead = next((m for n, m in matches if n < _LEAD_SENTENCES and (m.group("mon") or m.group("mon3") or m.group("m4"))), None)
+    weekday = _lead_weekday(prep)
+    if lead is None or weekday is None:
+        return None
+    years = [int(a or b) for a, b in _NAMED_YEAR.findall(prep.folded)]
+    if not years:
+        return None
+    # (the latest year named: the others are history, "the worst day since 2016")
+    day = _resolve(lead, dt.date(max(years), 12, 31))[0]
+    return day if day is not None and day.year == max(years) and day.weekday() == weekday[0] else None
+
+
 def find_trading_day(
     prep: Prepared, metadata: dict[str, str], reference: str | None
 ) -> tuple[str | None, bool]:
@@ -1077,6 +1099,8 @@ def find_trading_day(
                 break
     if ref is None and dateline is not None:
         ref = dateline[0]
+    if ref is None:
+        ref = _year_by_weekday(prep, matches)  # "Nov 16 (Thursday)" and "so far in 2023": 2023-11-16
     # A dateline timed after the market opened ("２０２０年８月２０日　１６：１０") heads a report of
     # that day's trading: its 昨日 is the day before, never the day reported.
     # So does a log of entries stamped through the day under a dateline ("【9:30 开盘】"), unless
