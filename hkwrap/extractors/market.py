@@ -83,6 +83,8 @@ _OUTNUMBER_ASIDE = 30
 _RATIO_LINK = 20
 # Spaces around a slashed count's colon: a table's label column is padded ("上升/下跌    1,054 / 748").
 _SLASHED_GAP = 8
+# An outnumbering verb that puts the smaller side first ("were outnumbered by", "trailed").
+_PASSIVE_OUTNUMBER = patterns.compile(r"(?:were|was)\soutnumbered\sby|trailed|trailing")
 # Counts of a day's advancing and declining stocks add up to hundreds (some 2,600 trade);
 # "涨跌比约1:2", "outnumbered by 3 to 1" is a proportion, not the counts.
 _MIN_BREADTH_PAIR = 100
@@ -102,7 +104,7 @@ def _words() -> dict[str, regex.Pattern]:
         # "Advancers outnumbered decliners by 1,412 to 688" / "decliners beat gainers 900 to 400"
         # / "Gainers narrowly outnumbered losers, 876 to 811" (an adverb between)
         "outnumbered": patterns.compile(
-            rf"(?P<first>{noun})\s(?:[a-z]{{2,12}}ly\s)?(?:{alt('outnumber')})\s(?:{noun})"
+            rf"(?P<first>{noun})\s(?:[a-z]{{2,12}}ly\s)?(?P<verb>{alt('outnumber')})\s(?:{noun})"
             rf"(?:\s(?:on|in)\s[a-z .']{{1,{_VENUE_CHARS}}}?)?(?:\s|(?=,))(?:by\s(?:[^\d;。]{{1,{_OUTNUMBER_ASIDE}}}?\s)?|[^\d;。]{{0,{_OUTNUMBER_ASIDE}}}?,\s?)?\d[\d,]*\s?(?:to|-|:)\s?\d[\d,]*"
         ),
         # "个股涨跌比为695:1,102", "advance/decline ratio of 695:1,102", "跌涨比 1,102 比 695"
@@ -1025,7 +1027,12 @@ def _breadth(
         if len(pair) == 2 and pair[0].value + pair[1].value >= _MIN_BREADTH_PAIR:
             first = "advancers" if m.group("first") in _up_nouns() else "decliners"
             second = "decliners" if first == "advancers" else "advancers"
-            found[first], found[second] = int(pair[0].value), int(pair[1].value)
+            # the verb says which side is the larger, whichever order the counts come in:
+            # "Advancers outnumbered decliners" (the first), "Advancers were outnumbered by
+            # decliners 1,315 to 512" (the second)
+            small, large = sorted(int(q.value) for q in pair)
+            passive = _PASSIVE_OUTNUMBER.fullmatch(m.group("verb")) is not None
+            found[first], found[second] = (small, large) if passive else (large, small)
             used.update(q.start for q in pair)
     # (each word's breadth role found once, not once for every count)
     counted = [(w, role) for w in words if (role := _breadth_role(w.roles)) is not None] if counts else []
