@@ -606,9 +606,12 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     """English "northbound capital" with no word of the mainland market in its sentence: in
     Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
     southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen, are
-    counted in yuan ("northbound net sell RMB2.17bn"), or stand beside the southbound flow."""
+    counted in yuan ("northbound net sell RMB2.17bn"), or stand beside the southbound flow (in
+    the sentence, or anywhere in a report that says "southbound" itself)."""
     if not folded[w.start:w.end].isascii() or _LINK_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
         return False  # ("the northbound channel", "northbound link": the link into the mainland)
+    if "southbound" in folded:
+        return False  # a report that names the southbound flow in English means northbound by northbound
     return not any(_has(x, "mainland_market") or _has(x, "southbound") for x in words) and not _YUAN_AFTER.search(
         folded, w.end, w.end + _REACH
     )
