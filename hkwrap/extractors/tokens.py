@@ -340,6 +340,28 @@ def _ends_before(ends: set[int], pos: int) -> int | None:
 _OWN_LISTING_REACH = 3  # "'s " or 的 between the name and the listing
 
 
+def _listing_of_named(folded: str, w: Any, entities: list[Any], quantities: list[Quantity], start: int, end: int) -> Any:
+    """The security whose Hong Kong shares the market word ``w`` (港股) names: the one named
+    earlier in the sentence, when a price in Hong Kong dollars follows the word before the
+    sentence ends and no other company is named after it (an index has no price)."""
+    if folded[w.start:w.end] != _HK_SHARES or _CONVERTED_BEFORE.search(folded, max(start, w.start - _LOOKBACK_WORD), w.start):
+        return None  # ("ADR升2.3%，折合港股約144.5港元": an ADR's price worked out in Hong Kong terms)
+    stop = _SENTENCE_BREAK.search(folded, w.end, end)
+    stop_at = end if stop is None else stop.start()
+    if not any(q.kind == "money" and q.currency == "HKD" and w.end <= q.start < stop_at for q in quantities):
+        return None
+    if any(e.code and w.end <= e.start < stop_at for e in entities):
+        return None  # (another company named after it: the price is that one's)
+    named = [e for e in entities if e.code and e.code.isdigit() and start <= e.start and e.end <= w.start and getattr(e, "role", "subject") == "subject"]
+    return named[-1] if named and len({e.code for e in named}) == 1 else None
+
+
+_HK_SHARES = "港股"
+_CONVERTED_BEFORE = patterns.compile(r"(?:折合|折算|换算|相当于|相等于)\s?$")
+# Where the market word's sentence ends, or a semicolon parts it (full-width folds to ASCII).
+_SENTENCE_BREAK = patterns.compile(r"[;。；]")
+
+
 # A comparative after an article, a figure right after it: the word sizes the move another verb
 # told ("rose a softer 1.1%", "gained a steeper 2.3%") and gives no direction of its own ("Ping
 # An falling" is a name and a verb).
@@ -601,6 +623,11 @@ def tokenize(
             named = _ends_before(stock_ends, w.start) if index_id == "@market" else None
             if named is not None and _OWN_LISTING_LINK.fullmatch(folded, named, w.start):
                 continue  # "中芯國際（00981.HK）港股跌1.2%", "SMIC's Hong Kong shares": its own listing
+            if index_id == "@market" and (own := _listing_of_named(folded, w, entities, quantities, start, end)) is not None:
+                # "阿里巴巴周五公布季度业绩，港股收跌2.92%，报84.95港元": the company's Hong Kong shares,
+                # priced in its clause, after an ADR or news about the company
+                tokens.append(Token(w.start, w.end, subject=Subject("stock", own.code, w.start, w.end, own)))
+                continue
             if index_id == "@market":
                 tokens.append(Token(w.start, w.end, subject=Subject("index", "HSI", w.start, w.end, weak=True)))
             else:
