@@ -6,12 +6,13 @@ and change) and, indented under it, one labelled figure a line::
       最高：17,131.08
       振幅：1.37%
 
-Read as sentences, the labelled lines name no index, so their figures were lost; here they
-are the card's: the change in points joins the level, the open and the day's extremes are
-moves of their own. Label words live in ``lexicon/market.yaml`` (``card_*``)."""
+Read as sentences, the labelled lines name no index, so the binder cannot place their
+figures; here they are the card's: the change in points joins the level, the open and the
+day's extremes are moves of their own. Label words live in ``lexicon/market.yaml`` (``card_*``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,9 @@ _VALUE = patterns.compile(
 _KINDS = ("card_level", "card_change", "card_pct", "card_open", "card_extreme")
 # A card is at most this many labelled lines under its head (a vendor's card holds a dozen).
 _CARD_LINES = 16
+# A card's line is short: an indent, a label and a figure with its unit and bracket (the
+# patterns below stop well within this).
+_CARD_LINE_CHARS = 100
 
 
 @lru_cache(maxsize=1)
@@ -56,15 +60,8 @@ def _labels() -> dict[str, str]:
 
 def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     """The moves of every index card in the text with at least one labelled figure read."""
-    folded = prep.folded
     labels = _labels()
-    # (lines of the text as written: the folded text joins a line it takes for wrapped to the
-    # one before, and a card's lines are short; offsets are the same in both)
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in prep.text.split("\n"):
-        lines.append((pos, folded[pos:pos + len(line)]))
-        pos += len(line) + 1
+    lines = list(_short_lines(prep))
     moves: list[Move] = []
     i = 0
     while i < len(lines):
@@ -86,6 +83,19 @@ def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
             moves.extend(_card_moves(index_id, head, start, card, lines[j - 1][0] + len(lines[j - 1][1])))
         i = j
     return moves
+
+
+def _short_lines(prep: Prepared) -> Iterator[tuple[int, str]]:
+    """(start, folded line) for each line of the text as written (the folded text joins a line
+    it takes for wrapped to the one before; offsets are the same in both). A line too long to
+    be a card's is given empty, so a long text is never copied line by line."""
+    text, folded = prep.text, prep.folded
+    pos = 0
+    while pos <= len(text):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        yield pos, folded[pos:stop] if stop - pos <= _CARD_LINE_CHARS else ""
+        pos = stop + 1
 
 
 def _num(m: regex.Match[str], group: str, offset: int) -> Num:
