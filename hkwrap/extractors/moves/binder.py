@@ -103,6 +103,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.modal_at = 0  # where the modal word ended
         self.modal_conditional = False  # it opened the sentence as its condition (If, 如果)
         self.narrowed = False
+        self.where_copula_at = -1  # where "it" ended in ", where it was up 188.76 points": its verb is no second level
         self.copula_figure_at = -1  # where a move noun's figure after "was" starts ("the gain for the HSI was 1%")
         self.narrow_at = 0  # where the last narrowing word (收窄, pared) ended
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings

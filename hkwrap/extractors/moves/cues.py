@@ -309,6 +309,9 @@ _TIME_STAMP = patterns.compile(r"\s*\d{1,2}:\d{2}\s+")
 # （20,345.17點）", "closed at 20,345 (20,345.17)"): the finer figure is the level.
 _FINER_LEVEL_LINK = patterns.compile(r"\s?[(（]\s?")
 _FINER_LEVEL_SPREAD = 1.0  # the rounded figure is within a point of the finer one
+# Between a level and "it" in a clause of that moment: ", where it was still up 188.76 points",
+# ", at which point it was down 1.2%".
+_WHERE_IT_LINK = patterns.compile(r",?\s(?:where|at\swhich\spoint|at\swhich\stime)\s")
 # A clock time right after a level word ("a session high of 23,150.28 at 3:20 p.m., up 178.95
 # points", "touched 6,648.90 at 10:35 (+136.60 points)"): the word says when the level was
 # reached, not a second level. A time has a colon or an a.m./p.m. ("at 19.25" is a price).

@@ -48,6 +48,7 @@ from hkwrap.extractors.moves.cues import (
     _THE_ITS,
     _TIME_OPENER,
     _UNKNOWN_NAME_GAP,
+    _WHERE_IT_LINK,
     _WORD_CHAR,
     _derivative_code,
 )
@@ -109,6 +110,15 @@ class _Subjects:
         ):
             return  # "兩者股價分別跌1.1%和0.9%": the shares of the two just named, not the last one
         elif subj.kind == "pronoun":
+            cur = self.cur
+            if (
+                subj.id == "@it" and cur is not None and cur.level is not None and not cur.has_change
+                and _WHERE_IT_LINK.fullmatch(folded, cur.level.end, tok.start) is not None
+            ):
+                # "knocked the index back to 19,262.47, where it was still up 188.76 points": the
+                # level's own change, told in a clause of that moment
+                self.where_copula_at = tok.end
+                return
             subj = self.resolve_pronoun(i, tok)
             if subj is None:
                 if tok.word is not None:

@@ -73,6 +73,7 @@ class _Words:
         if (
             "level" in roles and cur is not None and (cur.level is not None or cur.price is not None)
             and not self.session_follows(tok) and not self.clock_time_follows(tok)
+            and not 0 <= tok.start - self.where_copula_at <= _ADJACENT  # ("where it was still up 188.76 points")
         ):
             # a second level: "to 26,418.62, after trading as high as 26,702"; "報119.2港元，
             # 盤中最高見121港元"
