@@ -501,6 +501,8 @@ _SAID_ON_BEFORE = patterns.compile(
     r"\s(?:(?:late|early)\s)?(?:on\s)?$"
 )
 _SAID_ON_REACH = 24  # "announced late on " and a word of slack
+# ... and in Chinese, the word after the weekday: "腾讯控股周二晚公布季度业绩", "美团周一盘后发布公告".
+_SAID_AFTER_ZH = patterns.compile(r"\s?(?:晚间|晚上|早上|盘后|收市后|中午|晚|早)?\s?(?:公布|宣布|发布|披露|表示|称|发表|公告|通报)")
 # Before a weekday or "yesterday": the figure a move is measured from ("ended at 25,875.93 versus
 # 25,852.10 on Tuesday", "up from 20,602.52 on Tuesday", "versus 21,466.27 yesterday"): the day of
 # the close compared with, not the day reported.
@@ -1202,9 +1204,15 @@ def find_trading_day(
             folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
         ):
             continue  # "Xiaomi had dropped 3.1% on Monday": a day before the one told
-        if m.group("wd") and _SAID_ON_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _SAID_ON_REACH), m.start()):
-            continue  # "BYD said on Monday, when Hong Kong was shut, that it sold 526,409 cars": the news's day
         day, resolvable = _resolve(m, ref)
+        if day is not None and own is not None and day != own and (
+            (m.group("wd") and _SAID_ON_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _SAID_ON_REACH), m.start()))
+            or (m.group("wdzh") and _SAID_AFTER_ZH.match(folded, m.end()))
+        ):
+            # "BYD said on Monday, when Hong Kong was shut, that it sold 526,409 cars", "腾讯控股周二晚
+            # 公布季度业绩": the day of the news, before the report's own (news of the day itself,
+            # "中国当局周五宣布…" in a Friday paper, still tells the day)
+            continue
         if dateline is not None and n == dateline[1] and m.start() > dateline[2] and _full(m) and day == dateline[0]:
             continue  # "Date 日期: 10 May 2023 (Wednesday) | 2023年5月10日（星期三）": the dateline again
         if (same_day or dateline_leads or midday) and day is not None and own is not None and day < own:
