@@ -607,11 +607,9 @@ def _translated_beishui(folded: str, w: Word, words: list[Word]) -> bool:
     Hong Kong copy translated from Chinese this is 北水 (money from the north), which is the
     southbound flow. Real northbound flows are said to buy A-shares, Shanghai or Shenzhen, are
     counted in yuan ("northbound net sell RMB2.17bn"), or stand beside the southbound flow (in
-    the sentence, or anywhere in a report that says "southbound" itself)."""
+    the sentence; the caller asks first whether the report says "southbound" itself anywhere)."""
     if not folded[w.start:w.end].isascii() or _LINK_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
         return False  # ("the northbound channel", "northbound link": the link into the mainland)
-    if "southbound" in folded:
-        return False  # a report that names the southbound flow in English means northbound by northbound
     return not any(_has(x, "mainland_market") or _has(x, "southbound") for x in words) and not _YUAN_AFTER.search(
         folded, w.end, w.end + _REACH
     )
@@ -654,6 +652,7 @@ def extract_market(
     turnover_half_day = False  # the turnover held was said to be the half day's ("半日成交1,023億元")
     foreign = _ForeignParagraphs(prep, lexicon)
     may_give_ratio = any(head in folded for head in _ratio_heads())
+    says_southbound = "southbound" in folded  # (read once: a northbound word may recur on every line)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         slash = folded.find("/", start, end) >= 0  # ("Adv / Dec: 612 / 1,204": labels of its own)
@@ -779,7 +778,7 @@ def extract_market(
             for role in ("southbound", "northbound"):
                 if not _has(w, role) or _stale(w, other_period, folded) or _period_opens_sentence(folded, start, w, other_period):
                     continue
-                if role == "northbound" and _translated_beishui(folded, w, words):
+                if role == "northbound" and not says_southbound and _translated_beishui(folded, w, words):
                     role = "southbound"
                 current = getattr(market, role)
                 # the half day's flow, then the full day's: the later one is the day's

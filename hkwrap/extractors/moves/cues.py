@@ -234,9 +234,6 @@ _DAY_AFTER_MONTH = patterns.compile(r"\.?\s(?:[0-3]?\d|(?:19|20)\d\d)\b")  # "Ma
 # "14 May", or a word that places a time before it: "since early May", "in May", "mid-May"
 _DAY_BEFORE_MONTH = patterns.compile(r"\b[0-3]?\d\s$|\b(?:early|mid|late|in|since|until|till|through|from|of|by)[\s-]$")
 _DAY_MONTH_BEFORE = patterns.compile(r"\b[0-3]?\d\s[a-z]{3,9}\.?,?\s$|\b[a-z]{3,9}\.?\s[0-3]?\d,?\s$")  # "24 October 2008"
-# From a sentence's start to its year: a frame word alone ("In 2022, the benchmark dropped 15.5%",
-# "Throughout 2021 the TECH index lagged, shedding 27.2%"): the year dates the whole sentence.
-_YEAR_OPENING = patterns.compile(r"\s{0,4}(?:in|over|across|throughout|during|for)\s")
 _DAY_OF_MONTH_AFTER = patterns.compile(r"\s?([12]\d|3[01]|0?[1-9])日(?![均线内])")  # "恒生指數23日漲"
 _MORNING_REACH = 16
 _CLOCK_AFTER_ZH = patterns.compile(r"\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s?(?:时|点)(?:[半正]|\d{1,2}分|[一二三四五]十[一二三四五六七八九]?分)?(?![\d零〇一二两三四五六七八九])")  # "to close Tuesday's morning session": a weekday's possessive between
@@ -454,7 +451,11 @@ _PCT_THEN_PRICE = patterns.compile(r"[\s,@(（]*")
 # Before a year that frames a figure: "in 2023", "ending 2024 up 17.7%", "closed 2023 down 14%",
 # "Over 2023 the benchmark lost 13.8%", "across 2022", "throughout 2021".
 _YEAR_VERBS = r"ending|ended|end|closing|closed|finishing|finished"
-_YEAR_FRAME_BEFORE = patterns.compile(rf"\b(?:in|for|since|of|during|over|across|throughout|{_YEAR_VERBS})\s$")
+_YEAR_SPAN_WORDS = r"in|for|during|over|across|throughout"  # before a year taken as a period
+_YEAR_FRAME_BEFORE = patterns.compile(rf"\b(?:since|of|{_YEAR_SPAN_WORDS}|{_YEAR_VERBS})\s$")
+# From a sentence's start to its year: a frame word alone ("In 2022, the benchmark dropped 15.5%",
+# "Throughout 2021 the TECH index lagged, shedding 27.2%"): the year dates the whole sentence.
+_YEAR_OPENING = patterns.compile(rf"\s{{0,4}}(?:{_YEAR_SPAN_WORDS})\s")
 _YEAR_WORD_REACH = 11  # the longest of those words and its space ("throughout ")
 # A fiscal year in a valuation: after a multiple ("9x 2025 EV/EBITDA", "12.5x 2026E") or before
 # a measure of results ("2025 EPS", "2026e earnings"): no price.
@@ -661,7 +662,7 @@ def _near_level(known: float | None, level: float) -> bool:
 
 
 # Before a year that is a period, even the report's own: "fell 14% in 2023", "for 2023".
-_YEAR_AS_PERIOD = patterns.compile(rf"\b(?:in|for|during|over|across|throughout|{_YEAR_VERBS})\s$")
+_YEAR_AS_PERIOD = patterns.compile(rf"\b(?:{_YEAR_SPAN_WORDS}|{_YEAR_VERBS})\s$")
 # Between one clause and the next clause's subject: ", and the", "，", "; while".
 _CLAUSE_JOIN = patterns.compile(r"[\s,;，；、]+(?:and|while|whereas|with|及|而|同時)?\s*(?:the\s)?")
 # Right after the next clause's subject, "also": it goes on in the frame of the clause before,
