@@ -85,6 +85,30 @@ def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     return moves
 
 
+def in_index_card(prep: Prepared, lexicon: Lexicon, pos: int) -> bool:
+    """Is ``pos`` on a labelled line of an index's card ("  成交额：402.15亿港元" indented under
+    "恒生指数：16,961.54（-0.71%）")? Such a line's figure is the index's own, not the market's."""
+    text, folded = prep.text, prep.folded
+    start = text.rfind("\n", 0, pos) + 1
+    stop = text.find("\n", pos)
+    stop = len(text) if stop < 0 else stop
+    for _ in range(_CARD_LINES):
+        line = folded[start:stop]
+        if len(line) > _CARD_LINE_CHARS or not line[:1].isspace() or _LINE.fullmatch(line) is None:
+            return False
+        if start == 0:
+            return False
+        stop = start - 1
+        start = text.rfind("\n", 0, stop) + 1
+        above = folded[start:stop]
+        if above[:1].isspace():
+            continue  # another labelled line of the card: its head is further up
+        head = _HEAD.fullmatch(above) if len(above) <= _CARD_LINE_CHARS else None
+        index_id = lexicon.index_of(head["name"].strip()) if head is not None else None
+        return index_id is not None and not index_id.startswith("@")
+    return False
+
+
 def _short_lines(prep: Prepared) -> Iterator[tuple[int, str]]:
     """(start, folded line) for each line of the text as written (the folded text joins a line
     it takes for wrapped to the one before; offsets are the same in both). A line too long to

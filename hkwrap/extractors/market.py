@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
+from hkwrap.extractors.cards import in_index_card
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
@@ -745,6 +746,8 @@ def extract_market(
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if _ONE_COUNTER_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "Turnover in the counter reached HK$5.9 billion": one stock's
+                if not market_word and in_index_card(prep, lexicon, w.start):
+                    continue  # "  成交额：402.15亿港元" indented under "恒生指数：16,961.54": the index's own
                 if any(
                     x.end <= w.start and "modal" in x.roles and not any(x.end <= q.start < w.start for q in quantities)
                     for x in words
