@@ -136,6 +136,8 @@ def _words() -> dict[str, regex.Pattern]:
         # between a breadth label and its count: "证券数目:", " securities ", ": "
         "label": patterns.compile(rf"\s?(?:(?:{alt('breadth_label')})\s?:?|:)\s?"),
         "leg": patterns.compile(alt("flow_leg")),
+        # "買入成交額331.27億": one side's trading through Stock Connect, the word right before
+        "side": patterns.compile(rf"(?<![a-z])(?:{alt('side_turnover')})\s?$"),
     }
 
 
@@ -171,6 +173,8 @@ _OTHER_TURNOVER = frozenset({"mainland_market", "southbound", "northbound"})
 
 
 # Windows and spreads of the market figures, in characters unless said:
+# The longest side word before a turnover word ("selling", a space).
+_SIDE_REACH = 8
 # Where the counted stocks trade, between a count and its verb: not counted in the distance.
 _COUNT_VENUE = patterns.compile(r"\s(?:in|on)\s(?:the\s)?(?:hong\skong\s)?(?:stock\s)?(?:market|main\sboard|exchange)")
 _QUALIFIER_REACH = 3  # an approximate word right before its figure ("約1,500億")
@@ -746,6 +750,8 @@ def extract_market(
                     continue  # "全日成交最活躍": the turnover word only ranks the stocks
                 if _ONE_COUNTER_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "Turnover in the counter reached HK$5.9 billion": one stock's
+                if not market_word and _words()["side"].search(folded, max(start, w.start - _SIDE_REACH), w.start):
+                    continue  # "港股通(沪)：净买入52.18亿港元｜买入成交额331.27亿": the link's buying
                 if not market_word and in_index_card(prep, lexicon, w.start):
                     continue  # "  成交额：402.15亿港元" indented under "恒生指数：16,961.54": the index's own
                 if any(
