@@ -853,6 +853,11 @@ folder with docs/ and gold/:
   19,828.30（-13.22%） with 涨跌点数, 最高 and 振幅 under it), English stories giving the index
   late through 'it' and 'the gauge', and English broker notes in Bloomberg tickers ('700 HK',
   'HSI Index').
+- tests/reports288/ to tests/reports291/: wave 62, blind: Simplified brokers' morning notes
+  (晨报: the day before's close, ADR tables, night futures, 支撑位), English radio and TV
+  transcripts with numbers in words ('down two hundred and twelve points'), Traditional paper
+  stock pages by sector (long 分別 lists, 成交額 in 億 and 萬) and unusual sessions (half days
+  before Christmas and the Lunar New Year, a typhoon-delayed open, Stock Connect closed).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
