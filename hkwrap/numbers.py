@@ -382,12 +382,14 @@ _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
 _SPOKEN_UNIT = patterns.compile(
     r"\s(?P<unit>percent|per\scent|points|percentage\spoints?"
     # money read out: "eighty-five dollars (and forty cents)", "fifty-nine point eight billion dollars"
-    r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\sand\s(?P<cents>[a-z-]+)\scents"
+    r"|(?P<mag>billion\s|million\s)?(?:hong\skong\s)?dollars(?:\s(?:and\s)?(?P<cents>[a-z]+(?:-[a-z]+)?)\scents\b"
     # (or its cents said as a number after it, as a price is read: "thirty-four dollars eighty")
     r"|\s(?P<said>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b)"
     # (or cents below ten read with "oh": "sixty-one dollars oh five")
-    r"|\s(?:oh|o)\s(?P<oh>one|two|three|four|five|six|seven|eight|nine)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b))?)\b"
+    r"|\s(?:oh|o)\s(?P<oh>one|two|three|four|five|six|seven|eight|nine)(?![a-z-]|\s(?:cents?|percent|per\scent|points?)\b))?"
+    # a price below a dollar read out: "seventy-one cents"
+    r"|(?P<below>cents))\b"
 )
 _SPOKEN_MAGNITUDE = {"billion": 1_000_000_000, "million": 1_000_000}
 _OF_A_BEFORE = patterns.compile(r"\sof\s(?:a|one)$")
@@ -481,6 +483,10 @@ def _spoken(text: str, start: int, end: int) -> list[Quantity]:
         if half:
             value += 0.5  # "three and a half percent"
         unit = u.group("unit")
+        if unit == "cents":
+            if value < 100:  # ("seventy-one cents": 0.71; a hundred cents and more is no price read out)
+                out.append(Quantity("money", round(value / 100, 4), m.start(), u.end(), currency="HKD"))
+            continue
         if "dollars" in unit:
             if u.group("mag"):
                 value *= _SPOKEN_MAGNITUDE[u.group("mag").strip()]
