@@ -304,7 +304,8 @@ class _Subjects:
         """Names inside a frame of cause with no figure in it ("早段受隔晚美股帶動，最多升198點",
         "在內銀股支持下") are not the sentence's subjects: its figures go on with the subject
         they would have without the frame. (A frame that holds a figure, "受騰訊升5%帶動", tells
-        that name's own move, and stays.)"""
+        that name's own move, and stays.) Nor do the frame's words of another day date the
+        move: "受上周五美國非農數據影響，港股周一低開" is Monday's move, caused by Friday's news."""
         start, end = self.sentence
         frames = [
             (m.start(), m.end()) for m in _CAUSE_FRAME.finditer(self.folded, start, end)
@@ -313,7 +314,8 @@ class _Subjects:
         if frames:
             self.tokens = [
                 t for t in self.tokens
-                if t.subject is None or not any(s < t.start and t.end <= e for s, e in frames)
+                if (t.subject is None and not (t.word is not None and _dates_a_cause(t.word.roles)))
+                or not any(s < t.start and t.end <= e for s, e in frames)
             ]
 
     def frame_only_before(self, i: int) -> bool:
@@ -502,3 +504,12 @@ class _Subjects:
                 return False
             end = t.end
         return False
+
+
+# The roles of a word that names another day or period ("上周五", 昨日, "last week").
+_OTHER_DAY_ROLES = frozenset({"other_period", "previous", "yesterday"})
+
+
+def _dates_a_cause(roles: frozenset[str]) -> bool:
+    """Does a word with ``roles`` name another day (inside a frame of cause, the cause's day)?"""
+    return bool(roles & _OTHER_DAY_ROLES) or any(r.startswith("weekday:") for r in roles)
