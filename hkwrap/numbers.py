@@ -407,7 +407,7 @@ def _spoken_pattern() -> regex.Pattern:
     en_digit = _alt([w for w, v in words.items() if v < 10])
     return patterns.compile(
         rf"""(?<![a-z-])
-        (?:(?:{en_word}|a\s(?:hundred|thousand)(?![a-z]))(?:(?:-|\s|(?<=hundred|thousand)\sand\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
+        (?:(?:{en_word}|a\s(?:hundred|thousand)(?![a-z]))(?:(?:-|\s|(?<=hundred|thousand)\sand\s|(?<=thousand),\s)(?:{en_word}|hundred|thousand)(?![a-z])){{0,{_EN_WORDS_MAX}}}
         (?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}}|\sand\sa\shalf)?
         |(?<![\d\s]\s)(?<!\d)point(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})$""",
         patterns.VERBOSE,
@@ -441,7 +441,7 @@ def _spoken_level_pattern() -> regex.Pattern:
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
     return patterns.compile(
-        rf"\s(?:at|to|as\shigh\sas|as\slow\sas|(?:high|low)\sof|touched|hit|reached)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
+        rf"\s(?:at|to|as\shigh\sas|as\slow\sas|(?:high|low)\sof|touched|touching|hit|hitting|reached|reaching)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
         rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
         r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
     )
@@ -453,6 +453,31 @@ def _spoken_levels(text: str, start: int, end: int) -> list[Quantity]:
         value = parse_en_numeral(m.group("n"), _units()["number_words"])
         if value is not None:
             out.append(Quantity("num", value, m.start("n"), m.end("n")))
+    return out
+
+
+# A count of stocks read out, as a script gives the market's breadth: "one thousand, three
+# hundred and twelve stocks rose, two hundred and forty-seven fell". Found from what follows
+# the count backwards: a noun of stocks, or the verb itself.
+_SPOKEN_COUNT_AFTER = patterns.compile(
+    r"\s(?:(?:stocks|shares|issues|counters)\s(?:rose|fell|advanced|declined|gained|were|ended|closed|finished)"
+    r"|(?:rose|fell|advanced|declined|gained|dropped))\b"
+)
+# A breadth count read out is hundreds of stocks (and has "hundred" or "thousand" in it): a
+# smaller number before a verb is part of the story ("of the three casino names, two fell").
+_SPOKEN_COUNT_MIN = 100
+
+
+def _spoken_counts(text: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    words = _units()["number_words"]
+    for u in _SPOKEN_COUNT_AFTER.finditer(text, start, end):
+        m = _spoken_pattern().search(text, max(start, u.start() - _SPOKEN_REACH), u.start())
+        if m is None or " point " in f" {m.group()} ":
+            continue
+        value = parse_en_numeral(m.group(), words)
+        if value is not None and value >= _SPOKEN_COUNT_MIN:
+            out.append(Quantity("num", value, m.start(), m.end()))
     return out
 
 
@@ -512,6 +537,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity
     spoken = _spoken(text, start, stop)
     if text.find(" thousand", start, stop) >= 0 and (levels := _spoken_levels(text, start, stop)):
         spoken = sorted(spoken + levels, key=lambda q: q.start)
+    if text.find(" hundred", start, stop) >= 0 and (counts := _spoken_counts(text, start, stop)):
+        spoken = sorted(spoken + counts, key=lambda q: q.start)
     if not spoken:
         yield from _scan_written(text, start, stop)
         return
