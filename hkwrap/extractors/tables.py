@@ -50,6 +50,8 @@ _OTHER_COLUMN = patterns.compile(
     r"\b\d{1,2}\s?[wmy]\b|\b(?:[12]h|h[12]|[1-4]q|q[1-4])\b|prev|previous|last close|yesterday|ytd|year-to-date|wtd|mtd|week|month|52[\s-]?w|weight|% of nav|占净值|占比|比重|权重|持仓比例|昨收|前收|上日|前日|年初至今|本年|本周|本月|周(?![一二三四五])|月"
     # (or another listing's: the A share's close and change beside the H share's, an A/H premium)
     r"|^\s*a\s(?:close|chg|change|price|last)|a股|a/h|premium|溢价|adr"
+    # (or the gap of an ADR's converted price to the Hong Kong close: "较港收市", "vs HK close")
+    r"|较港|vs\.?\shk"
 )
 # A column of a weekday of the week before ("上周五收盘", "上周五涨跌幅", "Last Fri close"): another
 # day's, whatever the report (a weekday's own column, "周五收市", is the day's).
