@@ -108,6 +108,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.narrow_at = 0  # where the last narrowing word (收窄, pared) ended
         self.elsewhere = False  # after "ADRs" / A股 in a sentence, names mean those listings
         self.elsewhere_clause = False  # ... for one clause only (A股: a ";" returns to Hong Kong)
+        self.elsewhere_at = 0  # where the word of the other listing stood
         self.skip_next_pct = False
         self.skip_next_level = False  # the second level of a day's range, already taken
         self.high_low: Token | None = None  # "全日高低位", "day's high/low": a pair of levels follows

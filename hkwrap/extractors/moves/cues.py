@@ -674,6 +674,8 @@ _FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
+# The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".
+_LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}[)）.、]|[(（]\d{1,2}[)）]|[-*•▪·])")
 _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".

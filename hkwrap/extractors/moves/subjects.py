@@ -31,6 +31,7 @@ from hkwrap.extractors.moves.cues import (
     _JOINER,
     _LED_OBJECT,
     _LEVEL_WORDS_TO_PRICE,
+    _LIST_ITEM,
     _LOOKAHEAD,
     _LOOKBACK_WORD,
     _NAME_THEN_JOINER,
@@ -73,6 +74,12 @@ class _Subjects:
             or _CLAUSE_JOIN_EN.fullmatch(folded, last.end, tok.start) is not None
         ):
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
+        if self.elsewhere and _LIST_ITEM.search(self.prep.text, self.sentence[0], self.elsewhere_at) and _LIST_ITEM.search(
+            self.prep.text, self.elsewhere_at, tok.start
+        ):  # (the text as written: the folded text may join a line to the one before)
+            # "1）汇丰控股……其伦敦股价隔夜亦跌逾3%；" then "2）友邦保险（01299）……": the other
+            # listing named inside one item of a numbered list speaks for that item only
+            self.elsewhere = False
         if subj.kind == "stock" and self.elsewhere and (
             _HK_LISTING_HEAD.match(folded, subj.start, subj.end)
             # "On the A-share side, ChinaAMC CSI 300 Index ETF (3188 HK) was little changed": a

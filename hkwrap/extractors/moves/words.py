@@ -308,6 +308,7 @@ class _Words:
             pass  # "saw a further decline alongside A-shares, with the latest report at 26,506": a comparison
         elif "other_listing" in roles:
             self.elsewhere = True
+            self.elsewhere_at = tok.start
             # An A-share clause ends at ";"; an ADR paragraph lists its prices across them
             # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元").
             self.elsewhere_clause = "mainland_market" in roles
