@@ -515,6 +515,17 @@ class _Words:
         ):
             cur.session, cur.session_explicit = sess, True  # "6% intraday"
             return
+        if (
+            sess == "intraday" and "level" in roles and cur is not None and cur.session == "midday"
+            and not cur.session_explicit and cur.level is None and not cur.points
+            and any(n.qualifier == "as_much_as" for n in cur.pcts)
+            and 0 <= tok.start - cur.pcts[-1].end <= _SESSION_AFTER_REACH
+            and self.folded[cur.pcts[-1].end:tok.start].strip(" ,") in ("", "to")
+        ):
+            # "In the morning session the index fell as much as 3.1 per cent, to a low of
+            # 19,636": the frame said when the extreme came; its level follows
+            cur.session, cur.session_explicit = "intraday", True
+            return
         if cur is not None and cur.has_numbers and (
             (cur.session and cur.session != sess) or (cur.has_change and (cur.level or cur.price))
         ):
