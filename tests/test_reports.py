@@ -858,6 +858,11 @@ folder with docs/ and gold/:
   transcripts with numbers in words ('down two hundred and twelve points'), Traditional paper
   stock pages by sector (long 分別 lists, 成交額 in 億 and 萬) and unusual sessions (half days
   before Christmas and the Lunar New Year, a typhoon-delayed open, Stock Connect closed).
+- tests/reports292/ to tests/reports295/: wave 63, blind: English Asia-wide wraps (Hong Kong
+  one paragraph among Tokyo, Seoul and Sydney, beside Samsung and TSMC), Simplified flash-news
+  stacks (快讯, one timed line each, several readings of the index), Traditional Stock Connect
+  money reports (北水 per stock, 買入/賣出成交額, 十大成交活躍股) and English reports on the
+  Hong Kong dollar peg (HKMA purchases, the aggregate balance, HIBOR beside the day).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
