@@ -1084,6 +1084,23 @@ class _Context:
         when = _WHEN_CLAUSE_AFTER.match(self.folded, scope, scope + _MATCH_WINDOW)
         return scope if when is None else self.clause_end(when.end()) or self.sentence[1]
 
+    def subject_right_after(self, tok: Token, clause: int) -> bool:
+        """Is the token right after the Chinese word ``tok`` an index or a stock, within
+        ``tok``'s clause and at most a space away ("昨日恒指收涨1.2%")? (English puts its
+        period first as a frame: "Yesterday, the index ...", read as such.)"""
+        if self.folded[tok.start:tok.end].isascii():
+            return False
+        nxt = next((t for t in self.tokens if t.start >= tok.end), None)
+        return (
+            nxt is not None and nxt.subject is not None and nxt.subject.kind in ("index", "stock")
+            and nxt.start < clause and nxt.start - tok.end <= 1
+        )
+
+    def part_end(self, pos: int) -> int:
+        """Where the sentence's part holding ``pos`` ends: its next ";" or the sentence's end."""
+        semi = self.folded.find(";", pos, self.sentence[1])
+        return semi if semi >= 0 else self.sentence[1]
+
     def set_previous(self, end: int, scope: int) -> None:
         """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""
         if self.previous is not None and self.previous.scope > end:
