@@ -382,6 +382,10 @@ _ROUNDED_PCT_TOLERANCE = 1.0
 # Between another listing's name and the next company's, in English: a clause joined on (", and
 # Bank of China added 1.3%"), the Hong Kong shares again.
 _CLAUSE_JOIN_EN = patterns.compile(r",\s(?:and|while|whereas|but)\s")
+# ... the same join right before a name, after a clause of its own ("…edged up 0.2%, while
+# PetroChina lost 0.9%"); looked for in the join's length before the name.
+_CLAUSE_JOIN_EN_END = patterns.compile(r",\s(?:and|while|whereas|but)\s$")
+_CLAUSE_JOIN_REACH = 10
 # (and a quote page's ticker in brackets: "Hang Seng TECH (^HSTECH)   4,791.07   -1.66%",
 # a word for now: "HSI 而家 23,580", "HSI now 23,580"; a row's abbreviated name's dot before
 # its columns: "HS China Ent.    8,945.30"; a session label of two words: "HSI (half-day)")

@@ -14,6 +14,8 @@ from hkwrap.extractors.moves.cues import (
     _AUXILIARY_GAP,
     _CAUSE_FRAME,
     _CLAUSE_JOIN_EN,
+    _CLAUSE_JOIN_EN_END,
+    _CLAUSE_JOIN_REACH,
     _CLAUSE_MARK,
     _CLAUSE_OPENER,
     _COMPANION_BEFORE,
@@ -72,6 +74,9 @@ class _Subjects:
             # (or, in English, a clause joined on after the listing's: "outpacing the 1.1% gain in
             # its Shanghai-listed A shares, and Bank of China added 1.3%")
             or _CLAUSE_JOIN_EN.fullmatch(folded, last.end, tok.start) is not None
+            # (or after the listing's own figure: "even as its Shanghai-listed shares edged up
+            # 0.2%, while PetroChina and Sinopec lost 0.9% and 0.5%")
+            or _CLAUSE_JOIN_EN_END.search(folded, max(last.end, tok.start - _CLAUSE_JOIN_REACH), tok.start) is not None
         ):
             self.elsewhere = False  # "A股中国平安涨1.1%；中国人寿涨1.4%": the next clause is Hong Kong's
         if self.elsewhere and _LIST_ITEM.search(self.prep.text, self.sentence[0], self.elsewhere_at) and _LIST_ITEM.search(
