@@ -1024,6 +1024,9 @@ def _breadth(
         for role, group in (("advancers", "a"), ("decliners", "d"), ("unchanged", "u")):
             if m.group(group):
                 found[role] = int(m.group(group).replace(",", ""))
+        # (its counts are read: "Advances / Declines: 186 / 1,311 (unchanged 312)" gives 312 to
+        # the word after them, not 1,311 again)
+        used.update(q.start for q in counts if m.start() <= q.start < m.end())
     # "个股涨跌比为695:1,102": advancers first; "跌涨比": decliners first
     for m in _words()["ratio"].finditer(folded, ev.start, ev.end):
         a, b = (int(m.group(g).replace(",", "")) for g in ("a", "b"))
