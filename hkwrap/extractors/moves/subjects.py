@@ -146,6 +146,10 @@ class _Subjects:
                 # "Around the region: Tokyo's Nikkei 225 is down 6.4 per cent ..." then, in an
                 # entry of its own, "The index starts 5.4 per cent lower": the report's index
                 ref = state.main_index
+            if ref == "@derived" and state.main_index is not None and folded[subj.start:subj.end].isascii():
+                # "Then US stock futures turned higher … The index closed up 187 points": futures
+                # or an ADR gauge are no "the index"; the report's own index is
+                ref = state.main_index
             subj = Subject("index", ref, subj.start, subj.end)
             state.index_refs.add(subj.start)
         self.carry_period(subj, tok)
