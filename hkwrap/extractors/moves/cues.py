@@ -678,6 +678,8 @@ _FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
+# A security's code printed inside its name's span ("阿里巴巴-W（09988）", "Tencent (700.HK)").
+_CODE_DIGITS = patterns.compile(r"\d{3,5}")
 # The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".
 _LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}[)）.、]|[(（]\d{1,2}[)）]|[-*•▪·])")
 _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")

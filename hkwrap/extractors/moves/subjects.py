@@ -18,6 +18,7 @@ from hkwrap.extractors.moves.cues import (
     _CLAUSE_JOIN_REACH,
     _CLAUSE_MARK,
     _CLAUSE_OPENER,
+    _CODE_DIGITS,
     _COMPANION_BEFORE,
     _CONTRIBUTION_FIGURE,
     _COPULA_AFTER,
@@ -92,6 +93,15 @@ class _Subjects:
             or (self.elsewhere_clause and _HK_CODE_MARK.search(folded, subj.start, subj.end))
         ):
             self.elsewhere = False  # "招商银行A股涨1.1%，H股（03968.HK）涨0.9%": the name is the H shares'
+        if (
+            subj.kind == "stock" and self.elsewhere and _CODE_DIGITS.search(folded, subj.start, subj.end) is not None
+            and any(s.id == subj.id and s.end <= self.elsewhere_at for s in self.named)
+            and folded[max(self.sentence[0], subj.start - _ADJACENT):subj.start].rstrip().endswith((";", ","))
+        ):
+            # "阿里巴巴美股預託證券升5.2%；阿里巴巴-W（09988）今日收報107.9元": the company named
+            # again, with its Hong Kong code, opening a clause after its other listing's figures
+            # is its Hong Kong shares
+            self.elsewhere = False
         if subj.kind == "stock" and self.elsewhere:
             subj = Subject("elsewhere", subj.id, subj.start, subj.end, subj.entity)
         if subj.kind == "pronoun" and subj.id == "@warrant":
