@@ -863,6 +863,11 @@ folder with docs/ and gold/:
   stacks (快讯, one timed line each, several readings of the index), Traditional Stock Connect
   money reports (北水 per stock, 買入/賣出成交額, 十大成交活躍股) and English reports on the
   Hong Kong dollar peg (HKMA purchases, the aggregate balance, HIBOR beside the day).
+- tests/reports296/ to tests/reports299/: wave 64, blind: English IPO debut days (the first day
+  against the offer price, the grey market the evening before, cornerstones), Simplified posts
+  by fund managers and bloggers (公众号, 雪球: 仓位, 目标价, 止损位 beside the day's figures),
+  Traditional Q&A stock columns (成本價, 止蝕) and English reports built around regional index
+  and top-movers tables restated in prose.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
