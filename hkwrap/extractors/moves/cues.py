@@ -58,7 +58,8 @@ _RELATIVE_HEAD = patterns.compile(r",\s(?:which|who)\s[^.;:。；,]{0,60}")
 # ... or a noun phrase set off by commas after the company's name (", the index's heaviest
 # weight after HSBC, gave up 10.5 percent"): a company named in it is an aside too.
 _APPOSITIVE_HEAD = patterns.compile(r"(?:\s?\([^()]{1,16}\))?,\s(?:the|its|a|an)\s[^.;:。；,\d%]{0,60}")
-_APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s[^,;.\n\d%]{{1,{RELATIVE_ASIDE_CHARS}}},")
+# (a dot inside a name is no full stop: ", the online pharmacy arm of JD.com,")
+_APPOSITIVE_ASIDE = patterns.compile(rf",\s(?:the|its|a|an)\s(?:[^,;.\n\d%]|\.(?=[a-z])){{1,{RELATIVE_ASIDE_CHARS}}},")
 _IN_RELATIVE = patterns.compile(r",\s(?:which|that)\s[^.;:。；]{0,60}\b(?:in|of|on|among|within|to)\s+(?:the\s+)?")
 # A count of trading days, or of weeks, months, quarters and years: "six sessions", "5 straight
 # days", "three trading days", "three weeks", "twelve months".
