@@ -218,8 +218,11 @@ _SINCE_PERFECT_REACH = 56
 # loss of 12%"), not the day's. Reach: the period's word, the move's noun, "of" and an
 # approximate word.
 _PERIOD_MOVE_BEFORE = patterns.compile(
-    r"\b(?:yearly|annual|quarterly|monthly|weekly|half-year|half-yearly|first-half|full-year|year-to-date|ytd)\s"
-    r"(?:gain|loss|rise|fall|drop|decline|advance|slump|rally|jump|surge|return|increase)s?\s(?:of\s)?"
+    r"\b(?:yearly|annual|quarterly|monthly|weekly|half-year|half-yearly|first-half|full-year|year-to-date|ytd"
+    # (or a count of days in a compound: "a four-session rally of over 12%", "its three-day slide of 7%")
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})-(?:day|session|week|month))\s"
+    r"(?:(?:winning|losing)\s)?"
+    r"(?:gain|loss|rise|fall|drop|decline|advance|slump|rally|jump|surge|return|increase|slide|rebound|climb|run|streak|sell-off|selloff)s?\s(?:of\s)?"
     r"(?:about\s|roughly\s|nearly\s|over\s|more\sthan\s|some\s|almost\s|around\s|close\sto\s)?$"
 )
 _PERIOD_MOVE_REACH = 48
