@@ -919,6 +919,9 @@ _TIME_OPENER = patterns.compile(
 _SHARE_WORD = patterns.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
+# Right before a company: a noun that makes it the parent of the company told before ("the
+# gold-mining spin-off of Zijin Mining", "the healthcare arm of JD.com").
+_PARENT_OF_BEFORE = patterns.compile(r"\b(?:spin-?off|arm|unit|subsidiary|affiliate|division|offshoot|carve-out)\s(?:of|from)\s(?:the\s)?$")
 # An aside between commas right after "the stock" / "it": ", trading under the code 2097,".
 _APPOSITIVE = patterns.compile(r",\s[^,;.。；]{1,60},\s|\s?\([^()]{1,40}\)\s")  # or "(stock code: 01876)"
 _PER_SHARE_AFTER = patterns.compile(r"\s?(?:per share|a share|each|/share)\b")

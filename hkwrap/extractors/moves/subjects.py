@@ -42,6 +42,7 @@ from hkwrap.extractors.moves.cues import (
     _NOUN_FOR,
     _OF_DESCRIPTOR,
     _PARAGRAPH_BREAK,
+    _PARENT_OF_BEFORE,
     _PRONOUN_OPENS,
     _PRONOUN_VERB_TOKENS,
     _RELATIVE_HEAD,
@@ -201,6 +202,9 @@ class _Subjects:
                 or (_RELATIVE_HEAD.fullmatch(folded, last.end, tok.start) and self.in_relative_aside(tok))
                 # "China Mobile (0941.HK), the index's heaviest weight after HSBC, gave up 10.5%"
                 or (_APPOSITIVE_HEAD.fullmatch(folded, last.end, tok.start) and self.in_relative_aside(tok, _APPOSITIVE_ASIDE))
+                # "sending the gold-mining spin-off of Zijin Mining up 63.99%": the parent named in
+                # a noun for the company told, which the move stays with
+                or (_PARENT_OF_BEFORE.search(folded, last.end, tok.start) is not None and ";" not in folded[last.end:tok.start])
             )
         ):
             return  # "Hang Seng Bank (0011.HK), which is majority-owned by HSBC, advanced 1.2%": an aside's company
