@@ -919,6 +919,10 @@ _TIME_OPENER = patterns.compile(
 _SHARE_WORD = patterns.compile(r"share|stock|股")
 # After "shares": the company described rather than named ("of the Chinese short-video platform").
 _OF_DESCRIPTOR = patterns.compile(r" of (?:the|this|its) [a-z][a-z -]{0,60}?(?= (?:opened|rose|fell|jumped|climbed|slid|dropped|gained|traded|were|was|closed|ended|soared|surged|tumbled))")
+# Right before "the index", "the gauge": a preposition that makes it an object ("a record low
+# for the gauge", "a drag on the benchmark"), not the subject of a move. (Not "with": "with the
+# index touching a high of 22,071" makes it the subject of its own clause.)
+_PREPOSITION_BEFORE = patterns.compile(r"\b(?:for|of|on|in|to|from|against|than|by|behind|below|above)\s$")
 # Right before a company: a noun that makes it the parent of the company told before ("the
 # gold-mining spin-off of Zijin Mining", "the healthcare arm of JD.com").
 _PARENT_OF_BEFORE = patterns.compile(r"\b(?:spin-?off|arm|unit|subsidiary|affiliate|division|offshoot|carve-out)\s(?:of|from)\s(?:the\s)?$")

@@ -43,6 +43,7 @@ from hkwrap.extractors.moves.cues import (
     _OF_DESCRIPTOR,
     _PARAGRAPH_BREAK,
     _PARENT_OF_BEFORE,
+    _PREPOSITION_BEFORE,
     _PRONOUN_OPENS,
     _PRONOUN_VERB_TOKENS,
     _RELATIVE_HEAD,
@@ -150,6 +151,8 @@ class _Subjects:
         if subj.id == "@previous":
             if state.last_index is None:
                 return
+            if _PREPOSITION_BEFORE.search(folded, max(self.sentence[0], tok.start - _LOOKBACK_WORD), tok.start):
+                return  # "a record closing low for the gauge, and the HSCEI fell": an object, not a subject
             ref = state.last_index
             if state.main_index is not None and self.heading_line():
                 ref = state.main_index  # a heading "**The index**": the report's own index
