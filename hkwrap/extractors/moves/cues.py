@@ -685,7 +685,8 @@ _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A security's code printed inside its name's span ("阿里巴巴-W（09988）", "Tencent (700.HK)").
 _CODE_DIGITS = patterns.compile(r"\d{3,5}")
 # The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".
-_LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}[)）.、]|[(（]\d{1,2}[)）]|[-*•▪·])")
+# (a digit and a dot only as a marker, not a decimal figure opening its line: "4.5%")
+_LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}(?:[)）、]|\.(?!\d))|[(（]\d{1,2}[)）]|[-*•▪·])")
 _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
