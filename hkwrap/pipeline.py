@@ -100,7 +100,13 @@ def _step_moves(ctx: Context, doc: Document) -> None:
         timed_log,
         weekday_in_masthead,
     )
-    from hkwrap.extractors.moves import BindState, bind, note_stamp, recap_of_yesterday
+    from hkwrap.extractors.moves import (
+        BindState,
+        apply_corrections,
+        bind,
+        note_stamp,
+        recap_of_yesterday,
+    )
     from hkwrap.extractors.tokens import tokenize
     from hkwrap.text.prepare import MAX_SENTENCE_CHARS
     from hkwrap.text.spans import SpanIndex
@@ -144,6 +150,7 @@ def _step_moves(ctx: Context, doc: Document) -> None:
             ctx.moves.extend(bind(ctx.prep, span, tokens, state))
         else:
             note_stamp(ctx.prep, span, state)  # "15:31" on a line of its own heads the next
+    ctx.moves = apply_corrections(ctx.moves, state.corrections)
     if ctx.prep.long_sentences:
         note = f"a sentence runs past {MAX_SENTENCE_CHARS:,} characters; it was read in pieces cut at clause breaks"
         if note not in doc.warnings:

@@ -26,6 +26,6 @@ sentence names before binding in ``dated.py``.
 
 from hkwrap.extractors.moves.binder import bind
 from hkwrap.extractors.moves.dated import note_stamp, recap_of_yesterday
-from hkwrap.extractors.moves.records import BindState, Move, Num, expand
+from hkwrap.extractors.moves.records import BindState, Move, Num, apply_corrections, expand
 
-__all__ = ["BindState", "Move", "Num", "bind", "expand", "note_stamp", "recap_of_yesterday"]
+__all__ = ["BindState", "Move", "Num", "apply_corrections", "bind", "expand", "note_stamp", "recap_of_yesterday"]

@@ -13,6 +13,7 @@ from hkwrap.extractors.moves.cues import (
     _CLOSE_IN_HEADING,
     _CORRECTED_CLOSE,
     _CORRECTED_NEXT,
+    _CORRECTION_NOTE,
     _EDITORS_NOTE,
     _FROM_EXTREME_OPENING,
     _HEADING_CHARS,
@@ -158,6 +159,15 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
             return []
         if earlier_issue_heading(self.prep, sentence, state):
             return []  # "----- Previous issue (Wednesday, 13 March 2024) -----" over the issue quoted
+        if (note := _CORRECTION_NOTE.match(self.folded, sentence[0], sentence[1])) is not None:
+            # "（更正：上段恒指收市數字應為26,093.84點。）": the figure told before is withdrawn
+            named = next((t.subject for t in self.tokens if t.subject is not None and t.subject.kind == "index"
+                          and t.start < note.end("what")), None)
+            if named is not None and not named.id.startswith("@"):
+                session = next((k for t in self.tokens if t.start < note.end("what") and (k := t.role_kind("session"))), None)
+                right = Num(float(note["n"].replace(",", "")), "exact", note.start("n"), note.end("n"))
+                state.corrections.append((named, session, right, sentence))
+                return []
         self.close_of_the_morning()
         if any(t.subject is not None for t in self.tokens):
             self.drop_names_in_cause_frames()

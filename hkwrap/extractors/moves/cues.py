@@ -682,6 +682,13 @@ _FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
 # A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
+# A note correcting a figure told earlier, in brackets or on a line of its own: "（更正：上段恒指
+# 收市數字應為26,093.84點。）" (folded: Simplified). What it corrects is named between (_CORRECTION_CHARS).
+_CORRECTION_CHARS = 30
+_CORRECTION_NOTE = patterns.compile(
+    rf"[\s(]{{0,3}}更正\s?[:：]\s?(?P<what>[^。;\d]{{1,{_CORRECTION_CHARS}}}?)(?:应为|应是|应作)\s?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{4,5}(?:\.\d{1,2})?)\s?点"
+)
 # A security's code printed inside its name's span ("阿里巴巴-W（09988）", "Tencent (700.HK)").
 _CODE_DIGITS = patterns.compile(r"\d{3,5}")
 # The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".

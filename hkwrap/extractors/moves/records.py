@@ -148,7 +148,7 @@ class BindState:
         "yesterday_is_report_day", "half_day", "midday_report", "period_heading", "period_block_at",
         "period_block_closes", "listing_heading", "sentence", "index_sentence", "index_end",
         "main_index", "subject_sentence", "figure_sentence", "heading_session", "stamp_session",
-        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "last_pair", "pair_sentence", "withdrawn_subject", "report_year",
+        "index_levels", "index_refs", "indices_named", "last_session", "last_move", "last_pair", "pair_sentence", "withdrawn_subject", "corrections", "report_year",
         "report_weekday", "report_day", "scales",
     )  # the fields, in order
     __slots__ = __match_args__
@@ -192,6 +192,9 @@ class BindState:
         # the subject of a sentence withdrawn as the writer's error ("we said the Hang Seng Index
         # fell 6.63%"), which the correcting sentence after it goes on with ("The correct figure …")
         self.withdrawn_subject: Subject | None = None
+        # a note correcting an earlier figure ("（更正：上段恒指收市數字應為26,093.84點。）"): the
+        # index, the session its word names (or None), the right level as read, and the note's span
+        self.corrections: list[tuple[Subject, str | None, Num, tuple[int, int]]] = []
         self.report_year: int | None = report_year  # the year of the trading day, when known
         self.report_weekday: int | None = report_weekday  # its day of the week (Monday 0)
         self.report_day: tuple[int, int] | None = report_day  # its (month, day)
@@ -306,3 +309,26 @@ def expand(move: Move) -> list[tuple[Subject, Num | None, Num | None]]:
         in_order = sorted([(x, True) for x in move.pcts] + [(x, False) for x in move.points], key=lambda f: f[0].start)
         return [(s, x if pct else None, None if pct else x) for s, (x, pct) in zip(subjects, in_order, strict=True)]
     return [(s, pick(move.pcts, i), pick(move.points, i)) for i, s in enumerate(subjects)]
+
+
+def apply_corrections(moves: list[Move], corrections: list[tuple[Subject, str | None, Num, tuple[int, int]]]) -> list[Move]:
+    """``moves`` put right by the correction notes after them ("收市報26,339.16點……" then
+    "（更正：上段恒指收市數字應為26,093.84點。）"): an index's level told before the note, of the
+    session the note names, that is not the level the note gives, is withdrawn, and the note's
+    level is a move of its own (its evidence the note), of that session. A move left with no
+    figure is dropped."""
+    for named, session, right, note in corrections:
+        withdrawn = [
+            m for m in moves
+            if m.sentence[0] < note[0] and m.level is not None and m.level.value != right.value
+            and any(s.kind == "index" and s.id == named.id for s in m.subjects)
+            and (session is None or m.session == session)
+        ]
+        for m in withdrawn:
+            m.level = None
+        if withdrawn:
+            fixed = Move([named], note, session=session or withdrawn[-1].session)
+            fixed.level = right
+            moves.append(fixed)
+    return [m for m in moves if m.has_numbers] if corrections else moves
+
