@@ -404,9 +404,10 @@ def _timed_after_open(folded: str, end: int) -> bool:
     return time is not None and time >= _MARKET_OPENS
 
 
-def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool:
+def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match, text: str = "") -> bool:
     """A date heading the report rather than stated in it: a short line of its own, a date
-    with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】)."""
+    with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】). (``text``:
+    the text as written, whose line breaks the folded text may have joined.)"""
     start, end = sentence
     rest = len(folded[start:end].strip()) - len(m.group())
     before = folded[max(start, m.start() - _BRACKET_BEFORE):m.start()]
@@ -424,7 +425,20 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match) -> bool
         or _right_column_date(folded, start, m)
         # a stamp in round brackets opening its sentence: "（2025年2月18日　早盤前）美國昨日……"
         or (folded[start:m.start()].strip() == "(" and _BRACKET_CLOSE_AFTER.match(folded, m.end()) is not None)
+        # a masthead's date ending the first line of its sentence as written, the folded text
+        # having joined the subtitle under it: "MORNING BRIEFING | Friday, 9 June 2023" /
+        # "Hong Kong equities desk - recap and outlook"
+        or (
+            bool(text) and text.rfind("\n", 0, m.start()) < start and _LINE_END_AFTER.match(text, m.end()) is not None
+            and m.end() - start <= _MASTHEAD_LINE_CHARS
+        )
     )
+
+
+# After a masthead's date: the end of its line (a weekday in brackets may stand between).
+_LINE_END_AFTER = patterns.compile(r"[ \t]{0,4}(?:\(\w{1,9}\)[ \t]{0,4})?\r?\n")
+# A masthead's first line is short; a hard-wrapped paragraph's first line runs longer.
+_MASTHEAD_LINE_CHARS = 60
 
 
 # After a date in round brackets: a short word ("早盤前", a time) and the closing bracket.
@@ -1091,7 +1105,7 @@ def find_trading_day(
     dateline: tuple[dt.date, int, int] | None = None  # (date, sentence number, match start)
     dateline_end: int | None = None
     for n, m in matches:
-        if _full(m) and _is_dateline(folded, prep.sentences[n], m):
+        if _full(m) and _is_dateline(folded, prep.sentences[n], m, prep.text):
             day, _ = _resolve(m, None)
             if day is not None:
                 dateline, dateline_end = (day, n, m.start()), m.end()
