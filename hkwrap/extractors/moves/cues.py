@@ -681,7 +681,6 @@ _ALSO_AFTER = patterns.compile(r"\s?(?:亦|也|同样|一样|also\b)")
 _FIGURELESS_CLAUSES = patterns.compile(r"[^\d。.!?！？\n]{0,24}")
 # A security's name that opens with its Hong Kong listing ("H股（03968.HK）", "港股（00700）").
 _HK_LISTING_HEAD = patterns.compile(r"h\s?股|港股")
-# A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
 # A note correcting a figure told earlier, in brackets or on a line of its own: "（更正：上段恒指
 # 收市數字應為26,093.84點。）" (folded: Simplified). What it corrects is named between (_CORRECTION_CHARS).
 _CORRECTION_CHARS = 30
@@ -694,6 +693,7 @@ _CODE_DIGITS = patterns.compile(r"\d{3,5}")
 # The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".
 # (a digit and a dot only as a marker, not a decimal figure opening its line: "4.5%")
 _LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}(?:[)）、]|\.(?!\d))|[(（]\d{1,2}[)）]|[-*•▪·])")
+# A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
 _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",
 # ", last HK$19.96".
