@@ -693,6 +693,9 @@ _CODE_DIGITS = patterns.compile(r"\d{3,5}")
 # The start of an item of a list written one to a line: "2）", "(3)", "4.", "•", "-".
 # (a digit and a dot only as a marker, not a decimal figure opening its line: "4.5%")
 _LIST_ITEM = patterns.compile(r"(?m)^[ \t\u3000]{0,4}(?:\d{1,2}(?:[)）、]|\.(?!\d))|[(（]\d{1,2}[)）]|[-*•▪·])")
+# After a level word set in apposition to the figure before it ("HK$72.80, a record, and …"):
+# the comma or stop that closes it.
+_APPOSITION_END = patterns.compile(r"\s?[,;.]")
 # A Hong Kong code mark ending a name: "(3188 HK)", "(0700.HK)", "HK:0700)".
 _HK_CODE_MARK = patterns.compile(r"(?:\d\s?hk|\d\.hk|hk:\s?\d{1,5})\)?$")
 # A short label right before a level or a price, after its move's change: "(close 6,910.33)",

@@ -8,6 +8,7 @@ from hkwrap.extractors.moves.cues import (
     _ADJACENT,
     _ADVERBIAL_OPENING_CHARS,
     _AFTER_EVENT_ZH,
+    _APPOSITION_END,
     _BENEFIT_BEFORE,
     _CLAUSE_BREAK_STRONG,
     _CLAUSE_END,
@@ -70,6 +71,11 @@ class _Words:
             self.high_low = tok
         if folded[tok.start:tok.end] == "见" and not _FIGURE_NEXT.match(folded, tok.end, tok.end + _MATCH_WINDOW):
             return  # "內險股亦見資金回流": 見 is "saw", not a level the day reached
+        if (
+            "level" in roles and cur is not None and (figure := cur.level or cur.price) is not None
+            and folded[figure.end:tok.start] in (",", ", ") and _APPOSITION_END.match(folded, tok.end) is not None
+        ):
+            return  # "SMIC jumped 6.05% to HK$72.80, a record, and Hua Hong added nearly 5%": what the figure was
         if (
             "level" in roles and cur is not None and (cur.level is not None or cur.price is not None)
             and not self.session_follows(tok) and not self.clock_time_follows(tok)
