@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     import regex
 
     _Line = tuple[str, int, regex.Match[str]]  # a card line: its kind, where its figures start, their match
+    # a card: its index, its head line's match and start, its labelled lines, where it ends
+    _Card = tuple[str, regex.Match[str], int, list[tuple[int, regex.Match[str]]], int]
 
 _FIGURE = r"[+\-]?\d[\d,]{0,15}(?:\.\d{1,4})?"  # bounded repeats: linear on any line
 _PCT = r"[+\-]?\d{1,3}(?:\.\d{1,4})?"
@@ -61,8 +63,35 @@ def _labels() -> dict[str, str]:
 def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
     """The moves of every index card in the text with at least one labelled figure read."""
     labels = _labels()
-    lines = list(_short_lines(prep))
     moves: list[Move] = []
+    for index_id, head, start, lines, end in _cards(prep, lexicon):
+        card: list[_Line] = []
+        for line_start, m in lines:
+            kind = labels.get(m["label"].strip())
+            value = _VALUE.match(m["rest"]) if kind is not None else None
+            if kind is not None and value is not None:
+                card.append((kind, line_start + m.start("rest"), value))
+        if card:
+            moves.extend(_card_moves(index_id, head, start, card, end))
+    return moves
+
+
+def in_index_card(prep: Prepared, lexicon: Lexicon, pos: int) -> bool:
+    """Is ``pos`` on a labelled line of an index's card ("  成交额：402.15亿港元" indented under
+    "恒生指数：16,961.54（-0.71%）")? Such a line's figure is the index's own, not the market's."""
+    starts = prep.once("card_line_starts", lambda: {at for *_, lines, _ in _cards(prep, lexicon) for at, _ in lines})
+    return prep.text.rfind("\n", 0, pos) + 1 in starts
+
+
+def _cards(prep: Prepared, lexicon: Lexicon) -> list[_Card]:
+    """Every index card of the text (found once per text): the index, its head line's match and
+    start, its labelled lines (start, match) and where the last of them ends."""
+    return prep.once("index_cards", lambda: _find_cards(prep, lexicon))
+
+
+def _find_cards(prep: Prepared, lexicon: Lexicon) -> list[_Card]:
+    lines = list(_short_lines(prep))
+    cards: list[_Card] = []
     i = 0
     while i < len(lines):
         start, line = lines[i]
@@ -71,42 +100,15 @@ def index_cards(prep: Prepared, lexicon: Lexicon) -> list[Move]:
         if head is None or index_id is None or index_id.startswith("@"):
             i += 1
             continue
-        card: list[_Line] = []
+        labelled: list[tuple[int, regex.Match[str]]] = []
         j = i + 1
         while j < len(lines) and j - i <= _CARD_LINES and (m := _LINE.fullmatch(lines[j][1])) is not None:
-            kind = labels.get(m["label"].strip())
-            value = _VALUE.match(m["rest"]) if kind is not None else None
-            if kind is not None and value is not None:
-                card.append((kind, lines[j][0] + m.start("rest"), value))
+            labelled.append((lines[j][0], m))
             j += 1
-        if card:
-            moves.extend(_card_moves(index_id, head, start, card, lines[j - 1][0] + len(lines[j - 1][1])))
+        if labelled:
+            cards.append((index_id, head, start, labelled, lines[j - 1][0] + len(lines[j - 1][1])))
         i = j
-    return moves
-
-
-def in_index_card(prep: Prepared, lexicon: Lexicon, pos: int) -> bool:
-    """Is ``pos`` on a labelled line of an index's card ("  成交额：402.15亿港元" indented under
-    "恒生指数：16,961.54（-0.71%）")? Such a line's figure is the index's own, not the market's."""
-    text, folded = prep.text, prep.folded
-    start = text.rfind("\n", 0, pos) + 1
-    stop = text.find("\n", pos)
-    stop = len(text) if stop < 0 else stop
-    for _ in range(_CARD_LINES):
-        line = folded[start:stop]
-        if len(line) > _CARD_LINE_CHARS or not line[:1].isspace() or _LINE.fullmatch(line) is None:
-            return False
-        if start == 0:
-            return False
-        stop = start - 1
-        start = text.rfind("\n", 0, stop) + 1
-        above = folded[start:stop]
-        if above[:1].isspace():
-            continue  # another labelled line of the card: its head is further up
-        head = _HEAD.fullmatch(above) if len(above) <= _CARD_LINE_CHARS else None
-        index_id = lexicon.index_of(head["name"].strip()) if head is not None else None
-        return index_id is not None and not index_id.startswith("@")
-    return False
+    return cards
 
 
 def _short_lines(prep: Prepared) -> Iterator[tuple[int, str]]:

@@ -404,7 +404,7 @@ def _timed_after_open(folded: str, end: int) -> bool:
     return time is not None and time >= _MARKET_OPENS
 
 
-def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match, text: str = "") -> bool:
+def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match, text: str) -> bool:
     """A date heading the report rather than stated in it: a short line of its own, a date
     with a time ("2025.11.21 04:13"), or one in brackets (【2026年1月16日 早市前瞻】). (``text``:
     the text as written, whose line breaks the folded text may have joined.)"""
@@ -429,7 +429,7 @@ def _is_dateline(folded: str, sentence: tuple[int, int], m: regex.Match, text: s
         # having joined the subtitle under it: "MORNING BRIEFING | Friday, 9 June 2023" /
         # "Hong Kong equities desk - recap and outlook"
         or (
-            bool(text) and text.rfind("\n", 0, m.start()) < start and _LINE_END_AFTER.match(text, m.end()) is not None
+            text.rfind("\n", 0, m.start()) < start and _LINE_END_AFTER.match(text, m.end()) is not None
             and m.end() - start <= _MASTHEAD_LINE_CHARS
         )
     )

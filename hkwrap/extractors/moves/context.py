@@ -1084,22 +1084,22 @@ class _Context:
         when = _WHEN_CLAUSE_AFTER.match(self.folded, scope, scope + _MATCH_WINDOW)
         return scope if when is None else self.clause_end(when.end()) or self.sentence[1]
 
-    def subject_right_after(self, tok: Token, clause: int) -> bool:
-        """Is the token right after the Chinese word ``tok`` an index or a stock, within
-        ``tok``'s clause and at most a space away ("昨日恒指收涨1.2%")? (English puts its
-        period first as a frame: "Yesterday, the index ...", read as such.)"""
+    def own_part_after(self, tok: Token, clause: int) -> int | None:
+        """Where the part of the sentence a Chinese period word dates ends, when an index or a
+        stock follows the word at once in its clause ("昨日恒指收涨1.2%，报17,679.3点；中国平安…"):
+        the next ";" (or the sentence's end), if no other subject is named after the clause
+        before it. (English puts its period first as a frame: "Yesterday, the index ...".)"""
         if self.folded[tok.start:tok.end].isascii():
-            return False
+            return None
         nxt = next((t for t in self.tokens if t.start >= tok.end), None)
-        return (
-            nxt is not None and nxt.subject is not None and nxt.subject.kind in ("index", "stock")
-            and nxt.start < clause and nxt.start - tok.end <= 1
-        )
-
-    def part_end(self, pos: int) -> int:
-        """Where the sentence's part holding ``pos`` ends: its next ";" or the sentence's end."""
-        semi = self.folded.find(";", pos, self.sentence[1])
-        return semi if semi >= 0 else self.sentence[1]
+        if (
+            nxt is None or nxt.subject is None or nxt.subject.kind not in ("index", "stock")
+            or nxt.start >= clause or nxt.start - tok.end > 1
+        ):
+            return None
+        semi = self.folded.find(";", clause, self.sentence[1])
+        part = semi if semi >= 0 else self.sentence[1]
+        return None if any(t.subject is not None and clause <= t.start < part for t in self.tokens) else part
 
     def set_previous(self, end: int, scope: int) -> None:
         """An other-period frame from ``end`` to ``scope``; a wider frame already open stays."""

@@ -331,4 +331,3 @@ def apply_corrections(moves: list[Move], corrections: list[tuple[Subject, str | 
             fixed.level = right
             moves.append(fixed)
     return [m for m in moves if m.has_numbers] if corrections else moves
-

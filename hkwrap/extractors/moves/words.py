@@ -248,12 +248,10 @@ class _Words:
                     (t.start for t in self.tokens if t.start >= clause and t.subject is not None and t.subject.id != self.last_subject.subject.id),
                     sentence[1],
                 )
-            elif not framing and clause is not None and self.subject_right_after(tok, clause) and not any(
-                t.subject is not None and clause <= t.start < self.part_end(clause) for t in self.tokens
-            ):
+            elif not framing and clause is not None and (part := self.own_part_after(tok, clause)) is not None:
                 # "08:40 回顾：昨日恒指收涨1.2%，报17,679.3点；中国平安昨日涨3.1%": a period right
                 # before its subject dates the clauses after it that name no other, up to ";"
-                scope = self.part_end(clause)
+                scope = part
             if (
                 not framing and clause is not None and clause - tok.end <= _ADJACENT
                 and _CLAUSE_OPENS_BEFORE.search(folded, max(sentence[0], tok.start - _LOOKBACK_WORD), tok.start) is not None
