@@ -89,6 +89,10 @@ _PASSIVE_OUTNUMBER = patterns.compile(r"(?:were|was)\soutnumbered\sby|trailed|tr
 # Counts of a day's advancing and declining stocks add up to hundreds (some 2,600 trade);
 # "涨跌比约1:2", "outnumbered by 3 to 1" is a proportion, not the counts.
 _MIN_BREADTH_PAIR = 100
+# How far a breadth word may stand from its count: before it, a label's colon and padding
+# ("上升：  612"); after it, a noun and a verb between ("861 stocks rose", "612 只股份上升").
+_BREADTH_WORD_BEFORE_REACH = 8
+_BREADTH_WORD_AFTER_REACH = 16
 
 
 @lru_cache(maxsize=1)
@@ -1064,7 +1068,7 @@ def _breadth(
                     _words()["label"].fullmatch(between) and not _joint_heading(words, w)
                 ):
                     dist = 0  # "Gainers numbered 714", "advancers totalled 812", "上升證券數目：612"
-                if dist > 8 or _BREAK_OR_DIGIT.search(between):
+                if dist > _BREADTH_WORD_BEFORE_REACH or _BREAK_OR_DIGIT.search(between):
                     continue
             elif w.start >= q.end:
                 if _opens_label(folded, w) and not _joint_heading(words, w):
@@ -1074,7 +1078,7 @@ def _breadth(
                 venue = _COUNT_VENUE.match(between)
                 if venue:
                     dist -= venue.end()  # "861 stocks in the Hong Kong stock market rose"
-                if dist > 16 or _BREAK_OR_DIGIT.search(between) or "/" in between:
+                if dist > _BREADTH_WORD_AFTER_REACH or _BREAK_OR_DIGIT.search(between) or "/" in between:
                     continue  # ("上升 Adv 1,087 / 下跌 Dec 702": a slash parts one label's count from the next)
             else:
                 continue

@@ -150,6 +150,7 @@ FUND_AFTER = patterns.compile(
 # another followed; the move told after it is the follower's.
 _LEADER_BEFORE = patterns.compile(r"\b(?:following|tracking|in line with|like)\s$")
 _LEADER_AFTER = patterns.compile(r"\s(?:lower|higher|down|up)\b")
+_LEADER_REACH = 16  # the longest leader word, "in line with", its space and a little room
 # Right after a company's name: it owns or backs the company the sentence is about.
 _CODE_AFTER_NAME_GAP = 8  # spaces between a watchlist row's name and its code, in a column padded to the longest name ("美团-W     03690")
 # A security's own code printed bare before its name: "09868 小鵬汽車" (a push log's lines).
@@ -227,6 +228,8 @@ _COMPARED_BEFORE = patterns.compile(
     # (a day between: "较周二港股收市升56点", ADR-implied against Tuesday's close)
     r"|sub-?index\sof|sector\sof|constituents?\sof|components?\sof|members?\sof)\s?(?:昨日|昨天|上日|前日|the|(?:上)?(?:周|星期|礼拜)[一二三四五])?\s?$"
 )
+# The longest comparison word with a day after it ("underperforming the ", "constituents of the ").
+_COMPARED_REACH = 18
 _CJK = patterns.compile(r"\p{Han}")
 _ZH_INDEX = "指数"  # folded 指數, the word a list of shortened index names shares
 # A word before a bare 指數 that makes it "the index" (該指數, 拖累指數) rather than part of
@@ -320,6 +323,9 @@ def _next_word_start(folded: str, pos: int) -> int:
 # that tracks the index ("安硕恒生指数（03115）", "南方两倍做空国指（07588）"), not the index.
 _CODE_IN_BRACKETS = patterns.compile(r"\s?[(（]\s?(\d{1,5})(?:\.hk)?\s?[)）]")
 _FULL_CODE_DIGITS = 4  # "(700)" may be a note's number; "(0700)", "(03115)" are codes
+# A code in brackets after a market word: the usual window, and room for a bracket and a space
+# on each side of the code.
+_CODE_IN_BRACKETS_REACH = _MATCH_WINDOW + 4
 _OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
@@ -501,7 +507,7 @@ def tokenize(
                 folded, max(start, ent.start - _MATCH_WINDOW), ent.start
             ):
                 role = "underlying"  # "我隻騰訊購跌咗九成": the warrant moved, not the stock
-            elif _LEADER_BEFORE.search(folded, max(start, ent.start - 16), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
+            elif _LEADER_BEFORE.search(folded, max(start, ent.start - _LEADER_REACH), ent.start) and _LEADER_AFTER.match(folded, ent.end, ent.end + _MATCH_WINDOW):
                 role = "backer"  # "Li Ning following Anta lower, falling 1.6%": the move is Li Ning's
             # Another listing of the security (ADR, A-share) is a subject of its own, so that
             # its moves are bound to it and then dropped, not to the Hong Kong shares.
@@ -532,7 +538,7 @@ def tokenize(
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
-        bracket = _CODE_IN_BRACKETS.match(folded, w.end, min(end, w.end + _MATCH_WINDOW + 4))
+        bracket = _CODE_IN_BRACKETS.match(folded, w.end, min(end, w.end + _CODE_IN_BRACKETS_REACH))
         ent = bracket is not None and next((
             e for e in entities
             if e.code and e.code.isdigit() and start <= e.start and e.end <= w.start and int(e.code) == int(bracket[1])
@@ -614,7 +620,7 @@ def tokenize(
                 continue  # "Hong Kong" is the market only as the subject of a verb
             if index_id == "@previous" and _PLACE_BEFORE.search(folded, max(start, w.start - _LOOKBACK_WORD), w.start):
                 continue  # "with the highest trading volume in the market": a place, not a subject
-            if _COMPARED_BEFORE.search(folded, max(start, w.start - 18), w.start):
+            if _COMPARED_BEFORE.search(folded, max(start, w.start - _COMPARED_REACH), w.start):
                 continue  # "較昨日港股收市跌137點", "國企指數跌幅大過恒指": the base compared with
             if index_id not in ("@market", "@previous") and _INCLUDED_IN_BEFORE.search(
                 folded, max(start, w.start - _INCLUDED_REACH), w.start

@@ -32,6 +32,8 @@ _DIGIT_RUN = patterns.compile(rf"\d[\d,.]{{{MAX_NUMBER_CHARS},}}")
 _URL = patterns.compile(r"https?://[^\s)\]>]+")
 # One Markdown link list item: "- [anything](target)" with nothing else but spaces after it.
 _LINK_ITEM = patterns.compile(r"(?:^|(?<=\s))[-*+]\s+\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
+# How far after a link list's last item the next may start: a line break and two spaces of indent.
+_LINK_ITEM_GAP = 3
 # Headings that open a block of links rather than report text (perhaps in 【】: 【相關新聞】).
 _LINK_HEADINGS = (
     r"related\s(?:stocks|news|articles|reading|research)"
@@ -250,7 +252,7 @@ def mask(folded: str, body_start: int = 0) -> str:
         while True:
             nxt = _LINK_ITEM.match(folded, end + (1 if end < len(folded) and folded[end] in " \n" else 0))
             if not nxt:
-                nxt = _LINK_ITEM.search(folded, end, min(len(folded), end + 3))
+                nxt = _LINK_ITEM.search(folded, end, min(len(folded), end + _LINK_ITEM_GAP))
             if not nxt:
                 break
             end = nxt.end()
