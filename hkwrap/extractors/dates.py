@@ -501,9 +501,10 @@ _TODAY_HEADING_AFTER = patterns.compile(r"\s?(?:要点|关注|焦点|重点|看�
 
 # A weekday in brackets right after a date: "2024年8月6日（周二）", "6 August 2024 (Tue)".
 # Right after a weekday: it owns the noun after it ("Wednesday's 3.9% surge", 周三的升幅), a day
-# told as background, not the day a report is about; but not its close ("Thursday's HK close",
+# told as background, not the day a report is about (or a part of that day: "in Monday evening's
+# grey market"); but not its close ("Thursday's HK close",
 # 周四的收市: the figures under it are that day's).
-_OWNER_AFTER = patterns.compile(r"['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|closing)\b)|的(?!收市|收盘)")
+_OWNER_AFTER = patterns.compile(r"(?:\s(?:morning|afternoon|evening|night))?['’]s\b(?!\s(?:hk\s|hong\skong\s)?(?:close|closing)\b)|的(?!收市|收盘)")
 # Before a weekday in its clause: a past perfect ("Xiaomi had dropped 3.1% on Monday"), a day
 # before the one told, never the report's own.
 _PAST_PERFECT_BEFORE = patterns.compile(r"\bhad\s(?:already\s|been\s)?[a-z]+[^,;:。，；]{0,40}$")
@@ -519,9 +520,11 @@ _SAID_ON_REACH = 24  # "announced late on " and a word of slack
 _SAID_AFTER_ZH = patterns.compile(r"\s?(?:晚间|晚上|早上|盘后|收市后|中午|晚|早)?\s?(?:公布|宣布|发布|披露|表示|称|发表|公告|通报)")
 # Before a weekday or "yesterday": the figure a move is measured from ("ended at 25,875.93 versus
 # 25,852.10 on Tuesday", "up from 20,602.52 on Tuesday", "versus 21,466.27 yesterday"): the day of
-# the close compared with, not the day reported.
+# the close compared with, not the day reported; or an amount after "after" ("bought HK$9.42
+# billion overnight, after HK$2.32 billion on Thursday"): the figure of the day before.
 _BASE_BEFORE = patterns.compile(
     r"\b(?:versus|vs\.?|from|against|compared\swith|than)\s(?:hk\$\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:points|pts))?\s$"
+    r"|\bafter\s(?:hk\$|rmb|us\$)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|bn|mn))?\s$"
 )
 _BASE_REACH = 40  # "compared with HK$25,852.10 points " and a space
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
