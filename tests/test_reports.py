@@ -868,6 +868,12 @@ folder with docs/ and gold/:
   by fund managers and bloggers (公众号, 雪球: 仓位, 目标价, 止损位 beside the day's figures),
   Traditional Q&A stock columns (成本價, 止蝕) and English reports built around regional index
   and top-movers tables restated in prose.
+- tests/reports300/ to tests/reports303/: wave 65, blind: English wire and newspaper closes
+  with figures in less common orders ('the gauge' for the index after its first naming, level
+  first with its changes in brackets), Traditional evening TV and radio scripts and paper pages
+  (Chinese numerals, 億 and 萬, 分別 lists, 半日 beside the close), Simplified portal 午评 and
+  收评 (南向资金, 家数, short names with codes in full-width brackets) and mixed broker desk
+  notes and chat posts (codes written 0700.HK, 00700, 700 HK, 騰訊(700); targets, ADRs).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
