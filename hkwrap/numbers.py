@@ -259,6 +259,11 @@ def _pattern() -> regex.Pattern:
           | (?<=(?:[报收]{zh_num}{{1,8}}点[零〇一二三四五六七八九]{{1,3}})[同及和、])(?P<zhlist>{zh_num}{{1,8}}点[零〇一二三四五六七八九]+)(?=[。,;\s]|$)
             # a year read digit by digit: "二〇〇八年", "一九九七年" (a year, as 2008年 is)
           | (?<![零〇一二两三四五六七八九十百千万亿])(?P<zhyear>[一二][零〇一二三四五六七八九]{{3}})(?=年)
+            # points read out with their decimals and no 點 after them, the 點 inside being the
+            # decimal point ("跌二百九十三點六二，", "最多跌五百一十七點四四，低見…"): the clause
+            # ends right after the decimals; tried before the next form, which would stop at 点
+          | (?P<zhdec>(?<![零〇一二两三四五六七八九十百千万亿几点])
+                  {zh_num}*[十百千万亿]{zh_num}*点[零〇一二三四五六七八九]{{1,{_ZH_SPOKEN_DECIMALS}}})(?=[。,;\s、]|$)
             # (not after 几: "几十亿" is some billions, no figure)
           | (?P<zh>(?<![零〇一二两三四五六七八九十百千万亿几])
                   {zh_num}*[十百千万亿]{zh_num}*(?:点[零〇一二三四五六七八九]+)?
@@ -377,6 +382,8 @@ _ZH_CLOCK_BEFORE = patterns.compile(r"(?:早上|上午|下午|晚上|中午|凌�
 _ZH_CLOCK_AFTER = patterns.compile(r"半|钟|正|[零一二三四五]?十?[一二三四五六七八九]?分(?!别)|左右见")
 _ZH_CLOCK_REACH = 3  # the part of the day right before the hour
 _CLOCK_HOURS = 12  # an hour of the clock is at most twelve
+# The decimals of points read out, as a level's two and a little more ("點六二", "點四").
+_ZH_SPOKEN_DECIMALS = 3
 
 # Where a spoken English number can end: right before its unit.
 _SPOKEN_UNIT = patterns.compile(
@@ -634,6 +641,11 @@ def _scan_written(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue
         elif g["zhyear"] is not None:
             yield Quantity("num", float(read_digit_by_digit(g["zhyear"]) or 0), m.start(), m.end())
+            continue
+        elif g["zhdec"] is not None:
+            v = parse_zh_numeral(g["zhdec"])
+            if v is not None and not _clock_hour(text, m, v):  # (not "十點三，": a quarter past ten)
+                yield Quantity("pts", v, m.start(), m.end())
             continue
         elif g["zhbare"] is not None or g["zhlist"] is not None:
             v = parse_zh_numeral(g["zhbare"] or g["zhlist"])

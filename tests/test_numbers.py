@@ -220,3 +220,24 @@ def test_a_tab_parts_two_cells_never_thousands() -> None:
 def test_spoken_figure_after_bao_keeps_its_decimals(text: str, kind: str, value: float) -> None:
     found = list(scan(fold(text)))
     assert [(q.kind, round(q.value, 4)) for q in found] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("恒指跌二百九十三點六二，", "pts", 293.62),  # 點 inside the points said aloud: their decimal point
+        ("最多跌五百一十七點四四，低見", "pts", 517.44),
+        ("低見一萬九千一百七十八點五三。", "pts", 19178.53),
+        ("國指升五十九點三一 ", "pts", 59.31),
+        ("恒指跌二百九十三點六二點，", "pts", 293.62),  # (with 點 said again after the decimals)
+        ("恒指跌九百一十一點，", "pts", 911),  # 點 before a break, no decimals: the unit
+    ],
+)
+def test_spoken_points_keep_their_decimals(text: str, kind: str, value: float) -> None:
+    found = list(scan(fold(text)))
+    assert [(q.kind, round(q.value, 4)) for q in found] == [(kind, value)]
+
+
+def test_spoken_hour_and_a_quarter_is_no_points() -> None:
+    """"十點三" before a clause's end after a part of the day is a time (a quarter past ten)."""
+    assert list(scan(fold("早上十點三，恒指升"))) == []
