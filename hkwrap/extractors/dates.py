@@ -479,8 +479,9 @@ def _masthead_segment(folded: str, start: int, end: int, m: regex.Match) -> bool
 # A label before a date opening its line, in one language or two ("Date:", "日期：", "Date 日期:").
 _DATE_LABEL = patterns.compile(r"(?<![a-z])(?:(?:date|dated|日期)\s?){1,2}[:：]\s?$")
 _DATE_LABEL_REACH = 12  # "date 日期: "
-# A wide gap before a date (a masthead's right-hand column) and the end of its line after it.
-_COLUMN_GAP_BEFORE = patterns.compile(r"\S[ \t\u3000]{3,}$")
+# A wide gap before a date (a masthead's right-hand column; its weekday may stand first:
+# "THE MORNING PAGE        Thursday, January 12, 2023") and the end of its line after it.
+_COLUMN_GAP_BEFORE = patterns.compile(r"\S[ \t\u3000]{3,}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?$")
 _LINE_END = patterns.compile(r"[ \t\u3000]*(?:\n|$)")
 # A wire dateline's place before the date ("HONG KONG, ", "Hong Kong, ") and the dash or the
 # agency in brackets after it.
@@ -527,6 +528,13 @@ _BASE_BEFORE = patterns.compile(
     r"|\bafter\s(?:hk\$|rmb|us\$)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:billion|million|bn|mn))?\s$"
 )
 _BASE_REACH = 40  # "compared with HK$25,852.10 points " and a space
+# ... or the comparison word right before the day: "Opened +0.2% at 26,962 (vs Wed close 26,908)".
+_BASE_WORD_BEFORE = patterns.compile(r"\b(?:versus|vs\.?|against|compared\swith)\s(?:the\s)?$")
+_BASE_WORD_REACH = 16  # "compared with the " and a space
+# Before a weekday: the market shut that day ("Hong Kong was closed on Wednesday for the
+# holiday"), a day of no session.
+_CLOSED_BEFORE = patterns.compile(r"\b(?:was|were|remained|stayed|is|are|will\sbe)\s(?:closed|shut)\s(?:on\s)?$")
+_CLOSED_REACH = 24  # "will be closed on " and a word of slack
 _BRACKETED_WEEKDAY = patterns.compile(r"\s?\(\s?(?:(?:周|星期|週|礼拜)[一二三四五六日天]|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s?\)")
 # Right after a dateline (and its weekday in brackets): written after the day's close
 # ("2023年1月27日（周五）收市后", "Friday, 27 January 2023, after the close").
@@ -1213,14 +1221,19 @@ def find_trading_day(
             continue  # "gave back part of Wednesday's 3.9% surge", 周三的升幅: background
         if (m.group("wd") or m.group("wdzh")) and _in_event_clause(folded, prep.sentences[n], m.start()):
             continue  # "After a 0.8% rise on Monday …, the Hang Seng slipped": the event's day
-        if (m.group("wd") or m.group("yday")) and _BASE_BEFORE.search(
-            folded, max(prep.sentences[n][0], m.start() - _BASE_REACH), m.start()
+        if (m.group("wd") or m.group("yday")) and (
+            _BASE_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _BASE_REACH), m.start())
+            or _BASE_WORD_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _BASE_WORD_REACH), m.start())
         ):
             continue  # "ended at 25,875.93 versus 25,852.10 on Tuesday": the close compared with
         if m.group("wd") and _PAST_PERFECT_BEFORE.search(
             folded, max(prep.sentences[n][0], m.start() - _PAST_PERFECT_REACH), m.start()
         ):
             continue  # "Xiaomi had dropped 3.1% on Monday": a day before the one told
+        if m.group("wd") and _CLOSED_BEFORE.search(
+            folded, max(prep.sentences[n][0], m.start() - _CLOSED_REACH), m.start()
+        ):
+            continue  # "Hong Kong was closed on Wednesday for the holiday": no session that day
         day, resolvable = _resolve(m, ref)
         if day is not None and own is not None and day != own and (
             (m.group("wd") and _SAID_ON_BEFORE.search(folded, max(prep.sentences[n][0], m.start() - _SAID_ON_REACH), m.start()))
