@@ -808,8 +808,12 @@ def extract_market(
                     flow = _flow(folded, quantities, other_period, words, subjects, w)
                     if flow is None:
                         continue
+                    # (up to the figure after the word, in digits or in Chinese numerals:
+                    # "滬股通同深股通合共淨賣出二十一億元")
                     digit = _DIGIT.search(folded, w.end)
-                    upto = digit.start() if digit else w.end
+                    said = next((q.start for q in quantities if q.start >= w.end), None)
+                    figure_at = [x for x in (digit.start() if digit else None, said) if x is not None]
+                    upto = min(figure_at) if figure_at else w.end
                     # 滬股通 beside 深股通 is one leg; alone (before Shenzhen Connect, 2016) the flow
                     leg_word = _words()["leg"]
                     one_leg = _LEG.match(folded, w.end, w.end + _LEG_REACH) or (
