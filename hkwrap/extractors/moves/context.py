@@ -906,6 +906,11 @@ class _Context:
                 # (with no figure before it: "恒生医疗ETF(159892)收涨3.6%" names a fund of its own)
                 or (q.kind == "pct" and self.session_end_verb(tokens, prev) and q.start - prev.end <= _ADJACENT
                     and not any(t.qty is not None and t.start < prev.start for t in tokens))
+                # "HSI gapped up then faded." / "Opened +0.2% at 26,962": a signed percent right
+                # after the opening word the line opens on
+                or (q.kind == "pct" and q.sign and prev is not None and prev is tokens[opening]
+                    and prev.role_kind("session") == "open" and prev.start - opens_at <= _OPENS_REACH
+                    and q.start - prev.end <= _ADJACENT)
             ):
                 return last
             if last.kind == "stock" and opens_on_level and q.kind in ("money", "num"):
