@@ -874,6 +874,11 @@ folder with docs/ and gold/:
   (Chinese numerals, 億 and 萬, 分別 lists, 半日 beside the close), Simplified portal 午评 and
   收评 (南向资金, 家数, short names with codes in full-width brackets) and mixed broker desk
   notes and chat posts (codes written 0700.HK, 00700, 700 HK, 騰訊(700); targets, ADRs).
+- tests/reports304/ to tests/reports307/: wave 66, blind: English intraday, midday and closing
+  updates led by the indices (several readings of the Hang Seng in one report, levels without a
+  change), Traditional paper and portal closes with an index summary block above prose that
+  restates it, Simplified broker 收评 with A-share indices beside Hong Kong's, and mixed layouts
+  (bilingual bulletins, Markdown tables, bullet quotes, quote boards with arrows, corrections).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
