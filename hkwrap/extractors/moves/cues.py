@@ -555,7 +555,10 @@ _OR = patterns.compile(r"\s?,?\s?(?:或|or|即)\s?")
 # brackets, "dropped nearly 2% (-1.96%)"; between an index's name and a session label in
 # brackets, "HSI (midday)".)
 _BRACKET_NEXT = patterns.compile(r"[ \t]{0,3}[(（]")
-_BARE_POINTS_LINK = patterns.compile(r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?")
+# (or a summary row's next cell, its direction word said again: "恒生指數　收27,163.42　跌325.73　跌1.18%")
+_BARE_POINTS_LINK = patterns.compile(
+    r"\s?,\s?(?:跌幅|升幅|涨幅|幅度)\s?(?:为|达|是)?\s?|[ \t\u3000]{1,8}(?:跌|升|涨|跌幅|升幅|涨幅)\s?"
+)
 # A signed change and its percent in brackets: "-176 (-0.9%)".
 _SIGNED_POINTS_LINK = patterns.compile(r"\s?\(\s?")
 # Between an index's name and its signed points in a chat's shorthand, at most one short word
