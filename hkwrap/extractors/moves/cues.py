@@ -315,8 +315,9 @@ _FINER_LEVEL_SPREAD = 1.0  # the rounded figure is within a point of the finer o
 _WHERE_IT_LINK = patterns.compile(r",?\s(?:where|at\swhich\spoint|at\swhich\stime)\s")
 # A clock time right after a level word ("a session high of 23,150.28 at 3:20 p.m., up 178.95
 # points", "touched 6,648.90 at 10:35 (+136.60 points)"): the word says when the level was
-# reached, not a second level. A time has a colon or an a.m./p.m. ("at 19.25" is a price).
-_CLOCK_TIME_AFTER = patterns.compile(r"\s{1,2}(?:\d{1,2}:\d{2}(?![\d,])(?:\s?[ap]\.?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?)")
+# reached, not a second level. A time has a colon or an a.m./p.m. ("at 19.25" is a price). The
+# time may be said roughly: "a low of 18,901.22 at about 10:15 a.m., down 282.95 points".
+_CLOCK_TIME_AFTER = patterns.compile(r"\s{1,2}(?:(?:about|around|approximately|roughly|just\s(?:after|before)|shortly\s(?:after|before))\s)?(?:\d{1,2}:\d{2}(?![\d,])(?:\s?[ap]\.?m\b\.?)?|\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?)")
 # A wire's editorial note on a corrected or updated story: "(Corrects Hang Seng Index closing
 # level in paragraph 2 to 16,884.88 from 16,848.88)", "(Adds analyst comment)". Its figures
 # are the story's, told again in its body.
