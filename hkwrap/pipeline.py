@@ -172,7 +172,7 @@ def _step_tables(ctx: Context, doc: Document) -> None:
     if period_rows:  # a month's table read as sentences: none of its figures is the day's
         ctx.moves = [m for m in ctx.moves if not any(s <= m.sentence[0] < e for s, e in period_rows)]
     if other_cells:  # nor is a figure under a "1H" or "YTD" header beside the day's columns
-        ctx.moves = [m for m in ctx.moves if _drop_changes_in(m, other_cells)]
+        ctx.moves = [m for m in ctx.moves if _drop_figures_in(m, other_cells)]
 
     moves = table_moves(ctx.prep, ctx.lexicon, SpanIndex(ctx.entities), ctx.table, recap=ctx.yesterday_is_report_day)
     if moves:
@@ -233,13 +233,18 @@ def _index_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
     return bool(figures) and any(all(s <= f < e for f in figures) for s, e in spans)
 
 
-def _drop_changes_in(move: Any, spans: list[tuple[int, int]]) -> bool:
-    """Take the changes that stand in ``spans`` out of ``move``; is anything left of it?"""
-    inside = [n for n in (*move.pcts, *move.points) if any(s <= n.start < e for s, e in spans)]
+def _drop_figures_in(move: Any, spans: list[tuple[int, int]]) -> bool:
+    """Take the figures that stand in ``spans`` (another period's cells: a change under "YTD
+    %", a level under "前收") out of ``move``; is anything left of it?"""
+    inside = [n for n in (*move.pcts, *move.points, move.level, move.price) if n is not None and any(s <= n.start < e for s, e in spans)]
     if not inside:
         return True
     move.pcts = [n for n in move.pcts if n not in inside]
     move.points = [n for n in move.points if n not in inside]
+    if move.level in inside:
+        move.level = None
+    if move.price in inside:
+        move.price = None
     return bool(move.pcts or move.points or move.level is not None or move.price is not None)
 
 
