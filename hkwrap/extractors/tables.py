@@ -61,8 +61,9 @@ _PERIOD_LABEL = patterns.compile(r"\d{1,2}\s?[dwmy]\s?%?")
 # A change counted from the day before: the day's change, whatever base it names.
 _CHANGE_ON_BASE = patterns.compile(r"[较比](?:上日|前日|上一交易日|昨日)|(?:chg|change)\s(?:vs\.?|from|on|versus)\s(?:prev|previous|yesterday)")
 _SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}")
+# (a quote board's arrow is the sign: "▲ 722.84", "▼ 0.69%")
 _CELL_NUMBER = patterns.compile(
-    r"^(?P<sign>[+-])?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
+    rf"^(?P<sign>[+-]|[▲△▼▽↑↓]\s{{0,{ARROW_PAD}}})?\s?(?:hk\$|\$|hkd)?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mag>[bmk]|bn|亿|万)?\s?%?$"
 )
 
 
@@ -170,7 +171,7 @@ def _number(cell: str) -> tuple[float, int] | None:
     value = float(m["n"].replace(",", ""))
     if m["mag"]:
         value *= magnitude_words()[m["mag"]]  # units.yaml's magnitudes
-    return value, {"+": 1, "-": -1}.get(m["sign"] or "", 0)
+    return value, SIGNS.get((m["sign"] or "").strip(), 0)
 
 
 def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: Any, recap: bool = False) -> list[Move]:
