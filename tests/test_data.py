@@ -21,7 +21,7 @@ KNOWN_ROLES = {
     "northbound", "flow_in", "flow_out", "advancers", "decliners", "unchanged", "blue_chip",
     "short_ratio", "short_sale", "sequence", "looking_back", "gap", "indicator", "day_range", "contribution", "sector", "count_noun", "support", "resistance", "target", "price", "modal", "narrow", "previous",
     "neutral", "pronoun", "former", "latter", "high_low", "low_first", "index_set", "yesterday", "other_listing", "mainland_market", "today", "hk_listing", "fundamental", "reference_price", "weekday",
-    "most_active", "both", "other_session", "warrant_pronoun", "change_label", "likelihood", "figure_next", "reading", "average_line",
+    "most_active", "both", "other_session", "warrant_pronoun", "change_label", "likelihood", "figure_next", "reading", "average_line", "line_label",
 }
 QUALIFIERS = {"over", "under", "nearly", "about", "as_much_as"}
 SESSIONS = {"open", "midday", "intraday", "close"}
@@ -54,8 +54,10 @@ def test_lexicon_lists_are_sorted_unique_and_known(path: Path) -> None:
 def test_both_scripts_cover_the_same_roles() -> None:
     en = yaml.safe_load((DATA_DIR / "lexicon" / "en.yaml").read_text(encoding="utf-8"))
     zh = yaml.safe_load((DATA_DIR / "lexicon" / "zh.yaml").read_text(encoding="utf-8"))
-    # (looking_back is English tense, "had been": Chinese tells an earlier state with 曾, a qualifier)
-    assert set(en) - {"neutral", "source", "looking_back"} <= set(zh)
+    # (looking_back is English tense, "had been": Chinese tells an earlier state with 曾, a qualifier;
+    # line_label is for English labels that are no words alone, "Close:", "Lunch:": 收市 and 午市
+    # are session words wherever they stand)
+    assert set(en) - {"neutral", "source", "looking_back", "line_label"} <= set(zh)
     assert set(zh) <= set(en)
 
 

@@ -583,6 +583,8 @@ def tokenize(
             continue
         if "figure_next" in w.roles and not _FIGURE_RIGHT_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
             continue  # "處於高位", "19,500點低位": a level word only before its figure (低位16,642點)
+        if "line_label" in w.roles and not heads_line(folded, w.start):
+            continue  # "- Close: 26,101.84" heads a timeline's line; "HSI.close: 24035.38" is a key
         if index_ids:
             index_id = index_ids[0]
             info = lexicon.indices.get(index_id)
