@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
 from hkwrap.extractors.cards import in_index_card
+from hkwrap.extractors.moves.cues import WITHDRAWN_BEFORE, WITHDRAWN_BEFORE_REACH
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
@@ -695,6 +696,8 @@ def extract_market(
             # (nor the number of an index's name: "日经225指数", "沪深300指数", "CSI 300 index")
             and not _INDEX_NAME_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
             and not (index_names and any(a <= q.start and q.end <= b for a, b in index_names))
+            # (nor a figure a correction withdraws: "大市成交額誤寫為2,785億港元，應為2,587億港元")
+            and not WITHDRAWN_BEFORE.search(folded, max(start, q.start - WITHDRAWN_BEFORE_REACH), q.start)
         ]
         if not quantities:
             pending = None

@@ -419,8 +419,8 @@ _WITHDRAWN_AFTER = patterns.compile(
 )
 _WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
 # ... or right before it, the word for a misprint: "美團半日跌幅誤植為3.9%，已更正為9.3%".
-_WITHDRAWN_BEFORE = patterns.compile(r"(?:误植为|误植成|误作|误写为|误写成|误报为|错写为|错植为|wrongly\sgiven\sas|misstated\sas)\s?$")
-_WITHDRAWN_BEFORE_REACH = 20  # "wrongly given as " and a space
+WITHDRAWN_BEFORE = patterns.compile(r"(?:误植为|误植成|误作|误写为|误写成|误报为|错写为|错植为|wrongly\sgiven\sas|misstated\sas)\s?$")
+WITHDRAWN_BEFORE_REACH = 20  # "wrongly given as " and a space
 _METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points

@@ -150,11 +150,11 @@ from hkwrap.extractors.moves.cues import (
     _VS_OFFER_BEFORE,
     _VS_OFFER_REACH,
     _WITHDRAWN_AFTER,
-    _WITHDRAWN_BEFORE,
-    _WITHDRAWN_BEFORE_REACH,
     _WITHDRAWN_REACH,
     _YEAR_AFTER,
     _YEAR_AFTER_REACH,
+    WITHDRAWN_BEFORE,
+    WITHDRAWN_BEFORE_REACH,
     month_spans,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _last_figure, _written_zero
@@ -172,8 +172,8 @@ class _Figures:
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
         self.end_modal(q.start)
-        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) or _WITHDRAWN_BEFORE.search(
-            folded, max(self.sentence[0], q.start - _WITHDRAWN_BEFORE_REACH), q.start
+        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) or WITHDRAWN_BEFORE.search(
+            folded, max(self.sentence[0], q.start - WITHDRAWN_BEFORE_REACH), q.start
         ):
             return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
         if self.finer_level(q):
