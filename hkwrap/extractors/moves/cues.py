@@ -784,9 +784,11 @@ _SECOND_MOMENT = patterns.compile(
 )
 # Between a plain change and the extreme told after it, the verb of an earlier moment: "added
 # 42.61 points after rising as much as 0.9%", "having climbed as much as 2%".
-# (or with the subject again: "after the index had traded as low as 19,851.05", "after it hit")
+# (or with the subject again: "after the index had traded as low as 19,851.05", "after it hit";
+# or an irregular verb: "having fallen as much as 2.2% in the morning")
 _EARLIER_MOMENT_BETWEEN = patterns.compile(
-    r"\b(?:after|having)\s(?:(?:it|the\s[a-z]{3,12})\s(?:had\s)?)?(?:earlier\s|briefly\s)?[a-z]+(?:ing|ed)\b"
+    r"\b(?:after|having)\s(?:(?:it|the\s[a-z]{3,12})\s(?:had\s)?)?(?:earlier\s|briefly\s)?"
+    r"(?:[a-z]+(?:ing|ed)|fallen|risen|lost|slid|sunk|shed|swung|hit)\b"
 )
 # Between a word for the day's high and low and the first of its two levels ("高低位分別係 ",
 # "高低：", "high/low: "), and between the two levels ("同", "和", "及", "／", "and", "-").

@@ -736,10 +736,11 @@ class _Figures:
     def extreme_after(self, q: Quantity, qualifier: str) -> bool:
         """The day's extreme after a plain change, past a word of an earlier moment ("added
         42.61 points after rising as much as 0.9%"): where the index stood at one point, a move
-        of its own, not the other half of the close."""
+        of its own, not the other half of the close. (Or after a level alone: "stood at 21,080
+        at the lunch break, having fallen as much as 2.2% in the morning".)"""
         cur = self.cur
         return (
-            cur is not None and qualifier == "as_much_as" and cur.has_change
+            cur is not None and qualifier == "as_much_as" and (cur.has_change or cur.level is not None)
             and not any(n.qualifier == "as_much_as" for n in (*cur.pcts, *cur.points))
             and _EARLIER_MOMENT_BETWEEN.search(self.folded, _last_figure(cur), q.start) is not None
         )
