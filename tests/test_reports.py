@@ -1003,7 +1003,9 @@ def test_set_extracts_and_scores(name):
 @pytest.mark.parametrize("name", SETS)
 def test_known_misses_file_is_well_formed(name):
     """Each line names a report of the set, a category, a fact that is one of that report's
-    gold facts (for 'missed'), a reason, and appears once."""
+    gold facts (for 'missed'), a reason, and appears once; a reason that leans on the line above
+    ('as above') follows a line of the same report (when a fix removes the line it leaned on,
+    the cause must be said again)."""
     golds = {g["doc"]: gold_facts(g) for g in load_gold(name)}
     entries = load_known_misses(name)
     dupes = [k for k, n in Counter(m.key for m in entries).items() if n > 1]
@@ -1017,6 +1019,11 @@ def test_known_misses_file_is_well_formed(name):
         assert kind in ("missed", "extra"), f"{where}: must start with 'missed ' or 'extra '"
         if kind == "missed":
             assert fact in golds[m.report][m.category], f"{where}: not a gold fact"
+    for above, m in zip((None, *entries), entries, strict=False):
+        if m.reason.startswith("as above"):
+            assert above is not None and above.report == m.report, (
+                f"{name}/{m.report}/{m.category}: {m.fact}: 'as above' with no line of its report above it"
+            )
 
 
 @pytest.mark.parametrize("name", SETS)
