@@ -320,8 +320,11 @@ class _Words:
             self.elsewhere = True
             self.elsewhere_at = tok.start
             # An A-share clause ends at ";"; an ADR paragraph lists its prices across them
-            # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元").
-            self.elsewhere_clause = "mainland_market" in roles
+            # ("滙豐折合45.52元，較港高0.42元；騰訊報617.7元"), but not an aside on the stock just
+            # named ("阿里巴巴升7.1%，該股ADR上晚折合港元只報76.6元；美團…升8.2%"): its clause only
+            prev = self.prev
+            aside = prev is not None and prev.subject is not None and prev.subject.kind == "pronoun" and tok.start - prev.end <= _ADJACENT
+            self.elsewhere_clause = "mainland_market" in roles or aside
             self.close()
             self.group = [Subject("elsewhere", "@listing", tok.start, tok.end)]
             self.group_done = False
