@@ -20,6 +20,7 @@ from hkwrap.extractors.moves.cues import (
     _LOOKBACK_WORD,
     _PARAGRAPH_BREAK,
     _QUOTE_ROW,
+    _ROW_INDENT,
     _SPAN_OPENING,
     _WE_SAID,
     month_spans,
@@ -145,6 +146,14 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         return _SPAN_OPENING.match(folded, line_end + 1, end) or months.match(folded, line_end + 1, end)
 
 
+    def indented_row(self) -> bool:
+        """Does the sentence open its line indented, as a list's row under its heading ("ADRs
+        (HK$ equiv., vs HK close):" / "  BABA     HK$131.70  (-2.4%)")?"""
+        folded, start = self.folded, self.sentence[0]
+        opens = start + len(folded[start:self.sentence[1]]) - len(folded[start:self.sentence[1]].lstrip())
+        indent = folded[folded.rfind("\n", 0, opens) + 1:opens]
+        return len(indent) >= _ROW_INDENT and not indent.strip(" \t")
+
     def run(self) -> list[Move]:
         state, sentence = self.state, self.sentence
         state.sentence += 1
@@ -237,6 +246,9 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         if state.period_heading and in_list:
             return []  # "For the week:" followed by "- HSI: -4.5%": another period's figures
         state.period_heading = False
+        # (a listing's rows may be indented instead: "ADRs (HK$ equiv., vs HK close):" over
+        # "  BABA     HK$131.70  (-2.4%)")
+        in_list = in_list or (state.listing_heading and self.indented_row())
         if state.listing_heading and in_list:
             return []  # "ADRs vs HK CLOSE (HK$ equivalent)" then "- HSBC (5): 61.65, -0.3%"
         if not in_list:

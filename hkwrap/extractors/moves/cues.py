@@ -380,6 +380,7 @@ _FROM_DAY_AFTER = patterns.compile(r"\s?(?:起|开始)")
 # A direction word that reverses the move before it (倒跌, 轉升, "reversed", "turned lower").
 _REVERSAL = patterns.compile(r"倒|转|reversed|reversing|turned|turning")
 _HEADING_CHARS = 60  # a line this short, with no figure, may head the list under it
+_ROW_INDENT = 2  # spaces before a line's text that make it a row of the list above it (one may be a typo)
 _PCT_SIDE_AFTER = patterns.compile(r"\s?(?:或)?(以上|以下)")  # a percent's side after it: 升3%以上
 _AFTER_EVENT_ZH = patterns.compile(r"[^,;。]{0,12}?(?:之后|后)")  # folded: 後 is 后
 # A rounded percent and the exact one restating it differ by less than this (nearly 2% is 1.96%).
