@@ -879,6 +879,11 @@ folder with docs/ and gold/:
   change), Traditional paper and portal closes with an index summary block above prose that
   restates it, Simplified broker 收评 with A-share indices beside Hong Kong's, and mixed layouts
   (bilingual bulletins, Markdown tables, bullet quotes, quote boards with arrows, corrections).
+- tests/reports308/ to tests/reports311/: wave 67, blind: English TV and radio wraps and
+  podcasts (numbers partly read out, the index at several moments), Traditional live blogs with
+  timestamps and corrections, Simplified weekly and monthly reviews that also give the last
+  day's close, and English broker morning notes recapping the day before (ADR tables, futures,
+  targets, watchlists with '0700 HK' codes).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
