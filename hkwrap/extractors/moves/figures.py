@@ -280,6 +280,8 @@ class _Figures:
         link = _RANGE_QUALIFIER.sub("", folded[q.end:nxt.start]).strip() if nxt is not None else ""
         if (noun_link := _RANGE_NOUN_LINK.fullmatch(link)) is not None:
             link = noun_link.group(1)  # "between a 1% gain and a 1% loss": the range's two ends
+        elif not link and nxt is not None and nxt.start == q.end and nxt.qty.sign < 0 and folded[nxt.start] in "-–":
+            link = "-"  # "Range 23,960-24,394": the dash read as the far end's sign
         is_range = (
             q.kind == "pct"
             and nxt is not None
