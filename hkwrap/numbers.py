@@ -444,12 +444,15 @@ def _spoken_list_head() -> regex.Pattern:
 def _spoken_level_pattern() -> regex.Pattern:
     """A level read out after "at" or "to" (or a word of the day's extreme: "as high as", "a
     low of", "touched"), in thousands: "at twenty-three thousand, one hundred and fifty-nine" (a
-    radio bulletin's index level, which has no unit after it)."""
+    radio bulletin's index level, which has no unit after it), with its decimals read out too
+    ("at twenty-six thousand, five hundred and eighty-eight point two")."""
     words = _units()["number_words"]
     en_word = _alt([w for w in words if w not in ("hundred", "thousand")])
+    en_digit = _alt([w for w, v in words.items() if v < 10])
     return patterns.compile(
         rf"\s(?:at|to|as\shigh\sas|as\slow\sas|(?:high|low)\sof|touched|touching|hit|hitting|reached|reaching)\s(?:(?:about|around|roughly|some|nearly|almost)\s)?(?P<n>(?:{en_word})(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}}"
-        rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?)"
+        rf"\sthousand(?:,?\s(?:and\s)?(?:{en_word}|hundred)(?![a-z])(?:(?:-|\s|\sand\s)(?:{en_word}|hundred)(?![a-z])){{0,{_EN_WORDS_MAX}}})?"
+        rf"(?:\spoint(?:\s(?:{en_digit})(?![a-z])){{1,{_EN_DECIMALS_MAX}}})?)"
         r"(?=[\s,.;]|$)(?!\s(?:percent|per\scent|points|dollars|shares|people|jobs))"
     )
 

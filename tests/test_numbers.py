@@ -241,3 +241,9 @@ def test_spoken_points_keep_their_decimals(text: str, kind: str, value: float) -
 def test_spoken_hour_and_a_quarter_is_no_points() -> None:
     """"十點三" before a clause's end after a part of the day is a time (a quarter past ten)."""
     assert list(scan(fold("早上十點三，恒指升"))) == []
+
+
+def test_spoken_level_keeps_its_decimals() -> None:
+    """A level read out after "at" keeps its decimals read out ("… eighty-eight point two")."""
+    found = list(scan(fold("closed at twenty-six thousand, five hundred and eighty-eight point two.")))
+    assert [(q.kind, round(q.value, 4)) for q in found] == [("num", 26588.2)]
