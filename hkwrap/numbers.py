@@ -468,10 +468,12 @@ def _spoken_levels(text: str, start: int, end: int) -> list[Quantity]:
 
 # A count of stocks read out, as a script gives the market's breadth: "one thousand, three
 # hundred and twelve stocks rose, two hundred and forty-seven fell". Found from what follows
-# the count backwards: a noun of stocks, or the verb itself.
+# the count backwards: a noun of stocks, or the verb itself (or "were unchanged"; or the side
+# named first: "one hundred and sixty-eight advancing stocks against … decliners").
 _SPOKEN_COUNT_AFTER = patterns.compile(
     r"\s(?:(?:stocks|shares|issues|counters)\s(?:rose|fell|advanced|declined|gained|were|ended|closed|finished)"
-    r"|(?:rose|fell|advanced|declined|gained|dropped))\b"
+    r"|(?:rose|fell|advanced|declined|gained|dropped)|were\s(?:unchanged|flat)"
+    r"|(?:advancing|declining|rising|falling)\s(?:stocks|shares|issues)|advancers|decliners|gainers|losers)\b"
 )
 # A breadth count read out is hundreds of stocks (and has "hundred" or "thousand" in it): a
 # smaller number before a verb is part of the story ("of the three casino names, two fell").
