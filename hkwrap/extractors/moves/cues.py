@@ -420,7 +420,10 @@ _WITHDRAWN_AFTER = patterns.compile(
 )
 _WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
 # ... or right before it, the word for a misprint: "美團半日跌幅誤植為3.9%，已更正為9.3%".
-WITHDRAWN_BEFORE = patterns.compile(r"(?:误植为|误植成|误作|误写为|误写成|误报为|错写为|错植为|wrongly\sgiven\sas|misstated\sas)\s?$")
+# (or 寫成 after 誤把 earlier in its clause: "誤把舜宇光學（02382）的走勢寫成跌3.2%")
+WITHDRAWN_BEFORE = patterns.compile(
+    r"(?:误植为|误植成|误作|误写为|误写成|误报为|错写为|错植为|(?<=误把[^,;。]{0,40})(?:写成|写为)[升跌涨]?|wrongly\sgiven\sas|misstated\sas)\s?$"
+)
 WITHDRAWN_BEFORE_REACH = 20  # "wrongly given as " and a space
 _METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
