@@ -142,3 +142,21 @@ def test_fold_reads_the_same_before_and_after_its_fast_table() -> None:
     sample = "恒指 ⬆️ +0.42%（+101.3點）國指 ⬇️ 0.3% ＨＳＩ 騰訊控股 Ａ股"
     fast = fold_module._code_point_table(table)
     assert sample.translate(table) == sample.translate(fast)
+
+
+def test_every_misprint_cue_holds_a_withdrawn_mark() -> None:
+    """market.py looks for a withdrawn figure only in a text holding one of WITHDRAWN_MARKS:
+    each alternative of WITHDRAWN_BEFORE must hold one, or a new cue would be skipped there."""
+    from hkwrap.extractors.moves.cues import WITHDRAWN_BEFORE, WITHDRAWN_MARKS
+
+    body = WITHDRAWN_BEFORE.pattern.removeprefix("(?:").removesuffix(")\\s?$")
+    alternatives, depth, part = [], 0, ""
+    for ch in body:  # the top-level alternatives (a "|" inside brackets is an inner one)
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            alternatives.append(part)
+            part = ""
+        else:
+            part += ch
+    alternatives.append(part)
+    assert len(alternatives) > 1 and all(any(mark in a for mark in WITHDRAWN_MARKS) for a in alternatives), alternatives

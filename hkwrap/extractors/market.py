@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
 from hkwrap.extractors.cards import in_index_card
-from hkwrap.extractors.moves.cues import WITHDRAWN_BEFORE, WITHDRAWN_BEFORE_REACH
+from hkwrap.extractors.moves.cues import WITHDRAWN_BEFORE, WITHDRAWN_BEFORE_REACH, WITHDRAWN_MARKS
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, heads_line, without_codes_after_names
 from hkwrap.model import Amount, Market
 from hkwrap.numbers import Quantity
@@ -663,6 +663,8 @@ def extract_market(
     foreign = _ForeignParagraphs(prep, lexicon)
     may_give_ratio = any(head in folded for head in _ratio_heads())
     says_southbound = "southbound" in folded  # (read once: a northbound word may recur on every line)
+    # (a correction's withdrawn figure is looked for only in a text with a misprint's word)
+    corrects = any(word in folded for word in WITHDRAWN_MARKS)
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         slash = folded.find("/", start, end) >= 0  # ("Adv / Dec: 612 / 1,204": labels of its own)
@@ -697,7 +699,7 @@ def extract_market(
             and not _INDEX_NAME_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
             and not (index_names and any(a <= q.start and q.end <= b for a, b in index_names))
             # (nor a figure a correction withdraws: "大市成交額誤寫為2,785億港元，應為2,587億港元")
-            and not WITHDRAWN_BEFORE.search(folded, max(start, q.start - WITHDRAWN_BEFORE_REACH), q.start)
+            and not (corrects and WITHDRAWN_BEFORE.search(folded, max(start, q.start - WITHDRAWN_BEFORE_REACH), q.start))
         ]
         if not quantities:
             pending = None

@@ -323,9 +323,6 @@ def _next_word_start(folded: str, pos: int) -> int:
 # that tracks the index ("安硕恒生指数（03115）", "南方两倍做空国指（07588）"), not the index.
 _CODE_IN_BRACKETS = patterns.compile(r"\s?[(（]\s?(\d{1,5})(?:\.hk)?\s?[)）]")
 _FULL_CODE_DIGITS = 4  # "(700)" may be a note's number; "(0700)", "(03115)" are codes
-# A code in brackets after a market word: the usual window, and room for a bracket and a space
-# on each side of the code.
-_CODE_IN_BRACKETS_REACH = _MATCH_WINDOW + 4
 _OWN_LISTING_LINK = patterns.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
@@ -538,7 +535,7 @@ def tokenize(
     # "中芯國際A股漲3%，港股(00981)則漲1.2%": the market word with the code of a company named
     # before it in brackets is that company's Hong Kong shares (and the code no figure)
     for w in [w for w in words if "hk_listing" in w.roles and "index:@market" in w.roles]:
-        bracket = _CODE_IN_BRACKETS.match(folded, w.end, min(end, w.end + _CODE_IN_BRACKETS_REACH))
+        bracket = _CODE_IN_BRACKETS.match(folded, w.end, min(end, w.end + _MATCH_WINDOW))
         ent = bracket is not None and next((
             e for e in entities
             if e.code and e.code.isdigit() and start <= e.start and e.end <= w.start and int(e.code) == int(bracket[1])

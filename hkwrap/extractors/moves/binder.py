@@ -149,9 +149,9 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
     def indented_row(self) -> bool:
         """Does the sentence open its line indented, as a list's row under its heading ("ADRs
         (HK$ equiv., vs HK close):" / "  BABA     HK$131.70  (-2.4%)")?"""
-        folded, start = self.folded, self.sentence[0]
-        opens = start + len(folded[start:self.sentence[1]]) - len(folded[start:self.sentence[1]].lstrip())
-        indent = folded[folded.rfind("\n", 0, opens) + 1:opens]
+        start, text = self.sentence[0], self.folded[self.sentence[0]:self.sentence[1]]
+        opens = start + len(text) - len(text.lstrip())
+        indent = self.folded[self.folded.rfind("\n", 0, opens) + 1:opens]
         return len(indent) >= _ROW_INDENT and not indent.strip(" \t")
 
     def run(self) -> list[Move]:

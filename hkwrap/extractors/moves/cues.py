@@ -425,6 +425,8 @@ WITHDRAWN_BEFORE = patterns.compile(
     r"(?:误植为|误植成|误作|误写为|误写成|误报为|错写为|错植为|(?<=误把[^,;。]{0,40})(?:写成|写为)[升跌涨]?|wrongly\sgiven\sas|misstated\sas)\s?$"
 )
 WITHDRAWN_BEFORE_REACH = 20  # "wrongly given as " and a space
+# What every cue of WITHDRAWN_BEFORE holds: a text with none of these withdraws no figure.
+WITHDRAWN_MARKS = ("误", "错", "wrongly", "misstated")
 _METRIC_REACH = 16  # a metric word and its percent: "yield of around " and a space
 _EVENT_BETWEEN = patterns.compile(r"\b(?:after|before|following|ahead of)\b")
 _OF_BY = patterns.compile(r"\s(?:of|by)\s")  # between a move word and its points
