@@ -119,8 +119,12 @@ _PROJECTED_BEFORE = patterns.compile(
     r"\b(?:adrs?|futures)\b[^.;:。；]{0,24}\b(?:point|points|pointing|pointed|imply|implies|implying|implied|indicate|indicates|indicated|suggest|suggests|suggested)\s(?:to\s)?(?:an?\s|the\s)?$"
     # "按ADR比例计算，恒指报23,826点": the index as the ADRs' prices work it out
     r"|(?:按|以|根据)\s?adrs?\s?(?:比例|价格|收市价)?\s?(?:计算|折算|推算|换算)\s?[,，]?\s?$"
+    # "折算后恒指约报18,020点": the index converted from the ADRs' prices, the worked-out side named first
+    r"|(?:折算|推算|换算)后?\s?$"
 )
 _PROJECTED_REACH = 48
+# ... or named as the side worked out: "HSI-equivalent 17,121, up 28 points", "HSI equivalent"
+_EQUIVALENT_AFTER = patterns.compile(r"-?\s?equivalent\b")
 # An index named as what a contract is written on, or an open worked out for: "Futures for the
 # Hang Seng index stood at 17,850", "options on the HSCEI", "our ADR-implied open for the Hang
 # Seng is around 19,860": the contract's or the projection's figures, not the index's.
@@ -607,6 +611,8 @@ def tokenize(
                 index_id = "@derived"  # "Futures: HSI Oct (18,210, -0.9%)": a month's contract
             elif _PROJECTED_BEFORE.search(folded, max(start, w.start - _PROJECTED_REACH), w.start):
                 index_id = "@derived"  # "the ADRs point to a Hang Seng open about 150 points higher"
+            elif _EQUIVALENT_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
+                index_id = "@derived"  # "HSI-equivalent 17,121, up 28 points": the ADRs' worked-out index
             elif _CONTRACT_ON_BEFORE.search(folded, max(start, w.start - _CONTRACT_ON_REACH), w.start):
                 index_id = "@derived"  # "Futures for the Hang Seng index stood at 17,850"
             elif index_id != "@previous" and sector_after().match(folded, w.end, w.end + _MATCH_WINDOW):
