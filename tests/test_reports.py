@@ -884,6 +884,12 @@ folder with docs/ and gold/:
   timestamps and corrections, Simplified weekly and monthly reviews that also give the last
   day's close, and English broker morning notes recapping the day before (ADR tables, futures,
   targets, watchlists with '0700 HK' codes).
+- tests/reports312/ to tests/reports315/: wave 68, blind: English wire and paper closes and
+  middays on volatile days (the index told as 'the benchmark', 'the gauge', with swings 'at one
+  stage'), Traditional paper and portal closes on big-move days (高見/低見, 半日 beside the
+  close, 夜期), Simplified app flashes of the open, midday and close (some under 700
+  characters), and English and mixed weekly and month-end reviews giving the last day beside
+  the week, month and year.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
