@@ -990,7 +990,8 @@ _RANGE_AFTER = patterns.compile(r"\s?(?:点|points?)?\s?(?:之间|的区间|区�
 _RANGE_WIDTH_LINK = patterns.compile(
     r"\s?(?:达|为|有|约|逾|接近|将近|大约|近|超过|过|仅|只有|得|系|录得|都有|of|was|about|around|roughly|nearly|almost|over|more than|just|only|\s)*\s?$"
 )
-_RANGE_WIDTH_AFTER = patterns.compile(r"-?\s?(?:point|pt)s?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
+# (the unit may be the figure's own: "a 700-point swing" is read as one quantity, "700-point")
+_RANGE_WIDTH_AFTER = patterns.compile(r"(?:-?\s?(?:point|pt)s?)?\s(?:intraday\s|trading\s|daily\s)?(?:range|swing)\b")
 # Between two codes of a list: a joiner and a name the tables do not know ("、翠華控股").
 _NAME_THEN_JOINER = patterns.compile(r"[^\d%,;:。、()（）\s]{1,6}\s?(?:[,、/&]|and|及|和|与|以及)\s?")
 _UNKNOWN_NAME_GAP = patterns.compile(r"\s?(?:[,、/&]|and|及|和|与|以及|同埋|同)\s?[^\d%,;:。、()（）]{1,16}")
