@@ -890,6 +890,11 @@ folder with docs/ and gold/:
   close, 夜期), Simplified app flashes of the open, midday and close (some under 700
   characters), and English and mixed weekly and month-end reviews giving the last day beside
   the week, month and year.
+- tests/reports316/ to tests/reports319/: wave 69, blind: English short items from agencies,
+  broadcasters and paper briefs (the morning's figure beside the close), Cantonese radio, TV
+  and social-post transcripts (千幾點, 半個巴仙, 蚊), Simplified closes on A+H companies (the A
+  share's move beside the H share's, per-stock 港股通 buying) and English broker comments with
+  fixed-width tables of indices and of top movers with codes.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
