@@ -77,6 +77,9 @@ _PADDED_LINE = patterns.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 _FULL_WIDTH_PADDED_LINE = patterns.compile(
     r"\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S.*\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S"
 )
+# A rule drawn across a fixed-width table under its header ("-----",
+# "=====", "──────", "+------+------+"): no cells of its own, and the table goes on past it.
+_RULE_LINE = patterns.compile(r"(?<![ \t])[ \t]*[-=─━_+]{3,}[-=─━_+ \t]*")  # (one try per run of blanks)
 
 
 def _cells(line: str, start: int, raw: str | None = None) -> list[tuple[int, int]]:
@@ -149,6 +152,13 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
             and _FULL_WIDTH_PADDED_LINE.search(raw) is not None
         ):
             block.append(span)
+            continue
+        if (
+            len(block) == 1 and "|" not in line and _RULE_LINE.fullmatch(line) is not None and k + 1 < len(lines)
+            and _table_line(lines[k + 1]) and len(_cells(lines[k + 1], 0)) == len(_cells(folded[block[0][0]:block[0][1]], 0))
+        ):
+            # "Code   Name   Last   Chg%" / "----------" / "00941  China Mobile  68.95  +1.62": a
+            # header ruled off from its rows (a title over a rule, its cells not the rows', is no header)
             continue
         if block and line.strip() and not any(map(str.isdigit, line)) and k + 1 < len(lines):
             nxt = lines[k + 1]
