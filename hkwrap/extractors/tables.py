@@ -155,10 +155,12 @@ def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, in
             continue
         if (
             len(block) == 1 and "|" not in line and _RULE_LINE.fullmatch(line) is not None and k + 1 < len(lines)
-            and _table_line(lines[k + 1]) and len(_cells(lines[k + 1], 0)) == len(_cells(folded[block[0][0]:block[0][1]], 0))
+            and _table_line(lines[k + 1])
+            and len(_cells(lines[k + 1], 0)) - len(_cells(folded[block[0][0]:block[0][1]], 0)) in (0, 1)
         ):
             # "Code   Name   Last   Chg%" / "----------" / "00941  China Mobile  68.95  +1.62": a
-            # header ruled off from its rows (a title over a rule, its cells not the rows', is no header)
+            # header ruled off from its rows, perhaps with one label over both code and name
+            # ("Reopening winners   Last   Chg%"); a title over a rule, its cells not the rows', is no header
             continue
         if block and line.strip() and not any(map(str.isdigit, line)) and k + 1 < len(lines):
             nxt = lines[k + 1]
@@ -231,6 +233,15 @@ def table_moves(prep: Prepared, lexicon: Lexicon, entities: list[Any], table: An
             if len(cells) == len(header) + 1 and header_cells and cells[0][1] - row_start < header_cells[0][0] - header_line[0]:
                 # a header with no label over the names ("         Close   Chg   %" over
                 # "Hang Seng   17,830.64   -401.17   -2.20"): its cells head the figures after them
+                row_kinds = [None, *kinds]
+            elif (
+                len(cells) == len(header) + 1 and kinds[0] is None and header_cells
+                and cells[1][0] - row_start < header_cells[0][1] - header_line[0]  # (the label spans both)
+                and cells[-1][0] - row_start < header_cells[-1][1] - header_line[0]
+                and header_cells[-1][0] - header_line[0] < cells[-1][1] - row_start
+            ):
+                # a label over both the code and the name ("Reopening winners   Last   Chg%" over
+                # "01928  Sands China   33.85   +5.29"): the figures line up under their headings
                 row_kinds = [None, *kinds]
             elif (
                 1 < len(cells) < len(header)
