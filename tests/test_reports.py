@@ -895,6 +895,11 @@ folder with docs/ and gold/:
   and social-post transcripts (千幾點, 半個巴仙, 蚊), Simplified closes on A+H companies (the A
   share's move beside the H share's, per-stock 港股通 buying) and English broker comments with
   fixed-width tables of indices and of top movers with codes.
+- tests/reports320/ to tests/reports323/: wave 70, blind: Chinese data digests (fixed-width
+  tables ruled with ---- or ────, pipe tables, turnover top-tens, A+H price tables), English
+  market-snapshot emails and app notifications (bullets, ADR tables, target tables), Simplified
+  WeChat and app 复盘 posts (emoji headers, numbered 涨幅榜/跌幅榜) and Traditional 技術分析
+  columns (阻力/支持, moving averages, 牛熊證重貨區, RSI, 目標價).
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
