@@ -191,6 +191,12 @@ def _unit_maps() -> tuple[dict[str, str], dict[str, float]]:
     return cur_map, mag_map
 
 
+def figure_unit_words(kind: str) -> list[str]:
+    """The folded words of one kind of figure unit (units.yaml ``figure_units``: "count" gives
+    只, 家, stocks ...)."""
+    return [fold(w) for w in _units()["figure_units"][kind]]
+
+
 def magnitude_words() -> Mapping[str, float]:
     """Folded magnitude words (bn, 億, million ...) and the factor each multiplies by (shared:
     read only)."""

@@ -127,8 +127,10 @@ def _words() -> dict[str, regex.Pattern]:
             # the same labels again in the other language: "上升/下跌 Advancers/Decliners  1,054 / 748"
             rf"(?:\s{{1,4}}(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})(?:\s?/\s?(?:{alt('slashed_unchanged')}))?)?"
             rf"(?:\s?(?:{alt('breadth_label')}))?"  # "上升/下跌股份: 634 / 1,152"
-            rf"\s{{0,{_SLASHED_GAP}}}[:：]?\s{{0,{_SLASHED_GAP}}}"
-            r"(?P<a>\d[\d,]*)\s?/\s?(?P<d>\d[\d,]*)(?:\s?/\s?(?P<u>\d[\d,]*))?"
+            # (a table's cell border may part the labels from the counts: "| 上升 / 下跌 / 平收 | 638 / 1,147 / 912 |")
+            rf"\s{{0,{_SLASHED_GAP}}}[:：|]?\s{{0,{_SLASHED_GAP}}}"
+            # (no count cut short at a space inside it: "247 / 1 683 / 388" is no decliners' 1)
+            r"(?P<a>\d[\d,]*)(?!\s\d)\s?/\s?(?P<d>\d[\d,]*)(?!\s\d)(?:\s?/\s?(?P<u>\d[\d,]*)(?!\s\d))?"
             # or each label before its own count: "adv 503 / dec 1,102", "升 612 / 跌 1,188 / 平 540"
             rf"|(?<![a-z])(?:{alt('slashed_up')})\s?[:：]?\s?(?P<a>\d[\d,]*)(?![\d%]|[.,]\d)\s?/\s?"
             rf"(?:{alt('slashed_down')})\s?[:：]?\s?(?P<d>\d[\d,]*)(?![\d%]|[.,]\d)"

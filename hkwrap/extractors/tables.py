@@ -713,10 +713,11 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
                 continue
             roles = {r for w in prep.words(lexicon, *cells[0]) for r in w.roles}
             role = next((r for r in _BREADTH if r in roles), None)
-            parsed = _number(folded[cells[1][0]:cells[1][1]])
-            if role is None or role in found or parsed is None or parsed[1] or parsed[0] != int(parsed[0]):
-                continue  # a count is a whole number with no sign
-            found[role] = (int(parsed[0]), prep.evidence(row_start, row_end))
+            # a count is a whole number with no sign, perhaps with its counting word ("1,045隻")
+            count = _count_cell().fullmatch(folded, *cells[1])
+            if role is None or role in found or count is None:
+                continue
+            found[role] = (int(count["count"].replace(",", "")), prep.evidence(row_start, row_end))
         if len(found) >= 2:
             return found
     for run in breadth_runs(prep, lexicon):  # rows single-spaced, "上升 612 27.10% +2.15%"
@@ -729,12 +730,31 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
     return {}
 
 
-# A statistics table's row: a short label, a whole count, then only the row's other columns
-# (share of the board, average change, turnover): "上升 1075 25.50% +3.46% 650.652 77.42%".
-_STAT_ROW = patterns.compile(
-    r"[ \t]{0,8}(?P<label>[^\d\s:：][^\d:：]{0,15}?)[:：]?[ \t]{0,8}(?P<count>\d{1,3}(?:,\d{3})+|\d{1,7})"
-    r"(?:[ \t]{1,8}[+\-]?\d[\d.,%+\- \t]{0,80})?[ \t]*"
-)
+@lru_cache(maxsize=1)
+def _count_units() -> str:
+    """An alternation of the words that count stocks right after a number (units.yaml
+    ``figure_units.count``, folded: "1,045隻" is written 1,045只 here)."""
+    from hkwrap.numbers import figure_unit_words
+
+    words = sorted(figure_unit_words("count"), key=lambda w: (-len(w), w))
+    return "|".join(patterns.escape(w) + (r"\b" if w[-1].isascii() else "") for w in words)
+
+
+@lru_cache(maxsize=1)
+def _count_cell() -> regex.Pattern:
+    """A cell holding a whole count, perhaps with its counting word: "612", "1,045隻"."""
+    return patterns.compile(rf"(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}})(?:\s?(?:{_count_units()}))?")  # (cells are trimmed)
+
+
+# A statistics table's row: a short label, a whole count (perhaps with its counting word,
+# "1,057只"), then only the row's other columns (share of the board, average change, turnover):
+# "上升 1075 25.50% +3.46% 650.652 77.42%".
+@lru_cache(maxsize=1)
+def _stat_row() -> regex.Pattern:
+    return patterns.compile(
+        r"[ \t]{0,8}(?P<label>[^\d\s:：][^\d:：]{0,15}?)[:：]?[ \t]{0,8}(?P<count>\d{1,3}(?:,\d{3})+|\d{1,7})"
+        rf"(?:[ \t]?(?:{_count_units()}))?(?:[ \t]{{1,8}}[+\-]?\d[\d.,%+\- \t]{{0,80}})?[ \t]*"
+    )
 
 
 def breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int, int, str | None, int]]]:
@@ -752,7 +772,7 @@ def _find_breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int,
     pos = 0
     for raw in [*prep.text.split("\n"), ""]:  # lines as written (the folded text joins wrapped ones)
         start, pos = pos, pos + len(raw) + 1
-        m = _STAT_ROW.fullmatch(folded, start, start + len(raw)) if raw.strip() else None
+        m = _stat_row().fullmatch(folded, start, start + len(raw)) if raw.strip() else None
         if m is None:
             first = next((k for k, (*_, role, _count) in enumerate(run) if role), None)
             if first is not None:
