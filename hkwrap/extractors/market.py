@@ -135,6 +135,12 @@ def _words() -> dict[str, regex.Pattern]:
             rf"|(?<![a-z])(?:{alt('slashed_up')})\s?[:：]?\s?(?P<a>\d[\d,]*)(?![\d%]|[.,]\d)\s?/\s?"
             rf"(?:{alt('slashed_down')})\s?[:：]?\s?(?P<d>\d[\d,]*)(?![\d%]|[.,]\d)"
             rf"(?:\s?/\s?(?:{alt('slashed_unchanged')})\s?[:：]?\s?(?P<u>\d[\d,]*)(?![\d%]|[.,]\d))?"
+            # or each count before its label: "702 adv / 1,004 dec / 1,095 unch"
+            rf"|(?<![\d.,])(?P<a>\d[\d,]*)\s?(?:{alt('slashed_up')})(?![a-z])\s?/\s?(?P<d>\d[\d,]*)\s?(?:{alt('slashed_down')})(?![a-z])"
+            rf"(?:\s?/\s?(?P<u>\d[\d,]*)\s?(?:{alt('slashed_unchanged')})(?![a-z]))?"
+            # or the counts first, their labels slashed after them in brackets: "598 / 1,147 / 1,021 (up/down/flat)"
+            rf"|(?<![\d.,])(?P<a>\d[\d,]*)(?!\s\d)\s?/\s?(?P<d>\d[\d,]*)(?!\s\d)(?:\s?/\s?(?P<u>\d[\d,]*)(?!\s\d))?"
+            rf"\s?\(\s?(?:{alt('slashed_up')})\s?/\s?(?:{alt('slashed_down')})(?:\s?/\s?(?:{alt('slashed_unchanged')}))?\s?\)"
         ),
         # a figure "so far" at midday, and the full day's: the later one is the day's
         "midday": patterns.compile(alt("midday")),
