@@ -77,6 +77,7 @@ _PADDED_LINE = patterns.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
 _FULL_WIDTH_PADDED_LINE = patterns.compile(
     r"\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S.*\S(?: {2,}|\t| *\u3000[\u3000 ]*)\S"
 )
+_SIDE_BY_SIDE_MIN_COLUMNS = 2  # each of two tables side by side has at least a name and a figure column
 # A rule drawn across a fixed-width table under its header ("-----",
 # "=====", "──────", "+------+------+"): no cells of its own, and the table goes on past it.
 _RULE_LINE = patterns.compile(r"(?<![ \t])[ \t]*[-=─━_+]{3,}[-=─━_+ \t]*")  # (one try per run of blanks)
@@ -117,9 +118,32 @@ def _table_line(line: str) -> bool:
 
 def _table_blocks(prep: Prepared) -> list[list[tuple[int, int]]]:
     """``_blocks`` of the report, found once: four readers (moves, period rows, breadth, market
-    figures) ask for them."""
-    blocks: list[list[tuple[int, int]]] = prep.once("table_blocks", lambda: list(_blocks(prep.folded, prep.text)))
+    figures) ask for them. Two tables printed side by side are two blocks."""
+    blocks: list[list[tuple[int, int]]] = prep.once(
+        "table_blocks", lambda: [half for b in _blocks(prep.folded, prep.text) for half in _side_by_side(prep, b)]
+    )
     return blocks
+
+
+def _side_by_side(prep: Prepared, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Two tables printed side by side under one header line that repeats its columns ("Code
+    Name  Last  Chg%      Code  Name  Last  Chg%", perhaps under a line of their two titles,
+    "Top gainers      Top losers"): the left and the right table, each its own block of
+    line parts split at the column where the second header begins. Any other block as it is."""
+    folded = prep.folded
+    for k, (hs, he) in enumerate(block[:2]):
+        cells = _cells(folded[hs:he], hs, prep.text[hs:he])
+        half = len(cells) // 2
+        names = [folded[a:b].strip() for a, b in cells]
+        if (
+            len(cells) >= 2 * _SIDE_BY_SIDE_MIN_COLUMNS and len(cells) % 2 == 0 and names[:half] == names[half:]
+            and any(pat.search(n) for n in names[:half] for _, pat in _COLUMNS)
+        ):
+            split = cells[half][0] - hs  # where the right table's columns begin, from the line's start
+            left = [(a, min(b, a + split)) for a, b in block[k:]]
+            right = [(a + split, b) for a, b in block[k:] if b > a + split and folded[a + split:b].strip()]
+            return [left, right] if len(right) >= 2 else [left]
+    return [block]
 
 
 def _blocks(folded: str, text: str | None = None) -> Iterator[list[tuple[int, int]]]:
