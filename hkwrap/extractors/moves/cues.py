@@ -536,6 +536,13 @@ _ADVERBIAL_ROLES = ("session:", "qualifier:", "today")  # words not counted ther
 # An other period's second extreme after its first and a list mark: "52周高位是66.7元、低位52.2元",
 # "the 52-week high is HK$66.70, the low HK$52.20": the period's too.
 _PERIOD_OTHER_EXTREME = patterns.compile(r"[、,;]\s?(?:the\s|and\s(?:a\s)?)?(?:low|high)\b|[、,;]\s?(?:低位|高位|最低|最高|低见|高见)")
+# An other period's figure in apposition, alone between commas after the period's clause: "The
+# HSI's loss for July, close to 10%, was its worst since 2015" (perhaps after an approximate
+# word: a verb there, "…, rose 1.4 per cent,", tells a move of its own).
+_PERIOD_APPOSITION = patterns.compile(
+    r",\s?(?:(?:about|around|roughly|approximately|nearly|almost|close\sto|some|more\sthan|over|less\sthan|under|just\sover|just\sunder)\s)?"
+    r"[+\-]?\d[\d,.]{0,12}\s?(?:%|per\s?cent|percent|points|pts)\s?,"  # (a figure's length bounded: "1,234.56")
+)
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(
     r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹|上升|下跌|升|涨|跌)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"

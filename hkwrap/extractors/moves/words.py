@@ -36,6 +36,7 @@ from hkwrap.extractors.moves.cues import (
     _OPENING_COMMA,
     _OTHER_EXTREME,
     _OWNED_FIGURE_AFTER,
+    _PERIOD_APPOSITION,
     _PERIOD_OTHER_EXTREME,
     _PLANNED_FOR,
     _POSSESSIVE_AFTER,
@@ -262,6 +263,8 @@ class _Words:
             if not framing and scope == clause and (other := _PERIOD_OTHER_EXTREME.match(folded, clause, sentence[1])):
                 # "52周高位是66.7元、低位52.2元": the period's other extreme, after the list mark
                 scope = self.clause_end(other.end()) or sentence[1]
+            elif not framing and scope == clause and (aside := _PERIOD_APPOSITION.match(folded, clause, sentence[1])):
+                scope = aside.end() - 1  # "The HSI's loss for July, close to 10%, was its worst": the period's figure
             if (after := _AFTER_EVENT_ZH.match(folded, tok.end, scope)) is not None:
                 scope = after.end()  # "港股在前一日大跌後企穩，恒指收報…": the other day ends with 後
             elif (colon := _COLON_AFTER.match(folded, tok.end, scope)) is not None and any(
