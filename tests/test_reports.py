@@ -900,6 +900,11 @@ folder with docs/ and gold/:
   market-snapshot emails and app notifications (bullets, ADR tables, target tables), Simplified
   WeChat and app 复盘 posts (emoji headers, numbered 涨幅榜/跌幅榜) and Traditional 技術分析
   columns (阻力/支持, moving averages, 牛熊證重貨區, RSI, 目標價).
+- tests/reports324/ to tests/reports327/: wave 71, blind, led by the indices: English closes and
+  middays telling the Hang Seng more than once in other words (a rounded headline, 'the
+  index's 1.2% slide', 'the 250-point drop'), Traditional 半日 and 收市 reports in compact
+  notation ('恒指 25,812 ▼236 (-0.91%)', 前收, captions in Chinese numerals), Simplified 收评 and
+  午评 on reversal days (高开低走) and bilingual flashes stating each figure in both languages.
 
 Gold is in the format of ../shared/gold/SCHEMA.md and is compared exactly as
 ../shared/eval/score.py compares it (re-implemented in tests/report_pinning.py so CI does not
