@@ -123,6 +123,8 @@ _PROJECTED_BEFORE = patterns.compile(
     r"|(?:折算|推算|换算)后?\s?$"
 )
 _PROJECTED_REACH = 48
+# Between another market's gauge and a bare 指數 that ends its name: the name's number ("日經225指數").
+_NAME_NUMBER_GAP = patterns.compile(r"\s?\d{2,4}\s?")
 # ... or named as the side worked out: "HSI-equivalent 17,121, up 28 points", "HSI equivalent"
 _EQUIVALENT_AFTER = patterns.compile(r"-?\s?equivalent\b")
 # An index named as what a contract is written on, or an open worked out for: "Futures for the
@@ -603,6 +605,11 @@ def tokenize(
                 head = w.start if index_id != "@previous" else suffix_at
                 for a, b, name_id in _compound_index_names(folded, head, suffix_at, lexicon, start):
                     tokens.append(Token(a, b, subject=Subject("index", name_id, a, b)))
+            if (
+                index_id == "@previous" and tokens and tokens[-1].subject is not None and tokens[-1].subject.id == "@other"
+                and _NAME_NUMBER_GAP.fullmatch(folded, tokens[-1].end, w.start) is not None
+            ):
+                continue  # "日經225指數", "標普500指數": the end of the other gauge's name and number
             if index_id == "@previous" and _CJK.match(folded, w.start - 1):
                 index_id = _compound_index(folded, w.start, lexicon, start, words)
             elif folded.startswith("hang seng", w.start) and _SUB_INDEX_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
