@@ -637,7 +637,11 @@ class _Figures:
             sign = 1  # "moved 0.9% and -0.4% respectively": a list that signs its falls
         if (
             not sign and cur is not None and cur.points and cur.points[-1].value
-            and _OR.fullmatch(self.folded, cur.points[-1].end, q.start) is not None
+            and (
+                _OR.fullmatch(self.folded, cur.points[-1].end, q.start) is not None
+                # (or in brackets right after them: "恒指 19876.43 ▼312.56點 (1.55%)")
+                or _BRACKET_NEXT.fullmatch(self.folded, cur.points[-1].end, q.start) is not None
+            )
         ):
             sign = 1 if cur.points[-1].value > 0 else -1  # "+1,310.05 pts, or 6.2%": the percent restates the signed points
         if (
