@@ -130,6 +130,9 @@ class _Words:
             sess == "close" and cur is not None and cur.session == "midday"
             and ("level" not in roles or (cur.level is None and cur.price is None))
             and not folded[tok.start:tok.end].isascii()
+            # (not after a semicolon that ends a whole midday move: "午间跌0.31%，报9,098.12点；
+            # 收市涨44.43点" is the day's close)
+            and not (cur.has_change and cur.level is not None and ";" in folded[_last_figure(cur):tok.start])
         ):
             # "半日升幅收窄至381點或2%，收報19382", "港股半日漲200點……收市": where the morning closed
             sess = "midday"
