@@ -96,6 +96,7 @@ from hkwrap.extractors.moves.cues import (
     _STREAK_GAP,
     _TIME_STAMP,
     _TOTAL_AFTER,
+    _TOUCHING,
     _TRADING_DAYS,
     _TRADING_FROM,
     _TRADING_TO,
@@ -1013,6 +1014,15 @@ class _Context:
                 tokens[k] = Token(t.start, t.end, word=t.word._replace(roles=roles))
                 continue
             if t.role_kind("session") != "close" or t.word is None:
+                continue
+            if (
+                k and tokens[k - 1].role_kind("session") == "midday" and t.start - tokens[k - 1].end <= _TOUCHING
+                and not self.folded[t.start:t.end].isascii()
+            ):
+                # "午市收市", "午間收市" (a heading over the morning's quotes, "━━ 午市收市 ━━"):
+                # the morning session's close
+                roles = frozenset(r for r in t.word.roles if not r.startswith("session:")) | {"session:midday"}
+                tokens[k] = Token(t.start, t.end, word=t.word._replace(roles=roles))
                 continue
             nxt = next((u for u in tokens[k + 1:k + 3] if u.role_kind("session") or u.subject or u.qty), None)
             if (

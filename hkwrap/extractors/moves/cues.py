@@ -594,7 +594,8 @@ _MONTH_DAY = patterns.compile(
 # A line of the day's high and low with no index named: "即日高／低：23,112.05／22,285.31".
 # ("Day high / low          23,850.07 / 23,701.12": a bulletin's row, its cells set apart by runs of space)
 _HIGH_LOW_LINE = patterns.compile(
-    r"[ \t]{0,8}(?:即日|全日|今日|盘中|day'?s?\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)[ \t]{0,20}:?[ \t]{0,20}"
+    # (or the morning's in a midday report: "半日高／低　19,905.33／19,640.12", intraday extremes all the same)
+    r"[ \t]{0,8}(?:即日|全日|今日|盘中|半日|早市|day'?s?\s|intraday\s)?(?:高|high)\s?/\s?(?:低|low)[ \t]{0,20}:?[ \t]{0,20}"
     r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?/\s?(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
 )
 # "Day's range   21,270.40 - 21,611.95", "全日波幅：23,802 - 24,077": the day's two extremes.
