@@ -543,6 +543,9 @@ _PERIOD_APPOSITION = patterns.compile(
     r",\s?(?:(?:about|around|roughly|approximately|nearly|almost|close\sto|some|more\sthan|over|less\sthan|under|just\sover|just\sunder)\s)?"
     r"[+\-]?\d[\d,.]{0,12}\s?(?:%|per\s?cent|percent|points|pts)\s?,"  # (a figure's length bounded: "1,234.56")
 )
+# A second verb phrase joined after a move's figures: "… to 16,480.21 (-0.74%) on weak leads and
+# was down some 200 pts at the midday break" (a later moment of the day).
+_LATER_VERB_JOIN = patterns.compile(r"\b(?:and|then|before|later)\b")
 # The day's other extreme right after one: "intraday high 16,702, low 16,521", "最高16,702點，最低".
 _OTHER_EXTREME = patterns.compile(
     r"\s?(?:点)?\s?[,;/]?\s?(?:and\s)?(?:a\s)?(?:low|high|(?:最低|最高)(?:曾|一度)?(?:回落|下探|回升|反弹|上升|下跌|升|涨|跌)?(?:至|到)?|低见|高见)\s?(?:of\s|at\s)?"

@@ -44,6 +44,7 @@ from hkwrap.extractors.moves.cues import (
     _HIGH_LOW_JOIN,
     _HOVER_AFTER,
     _JOINER,
+    _LATER_VERB_JOIN,
     _LEVEL_AFTER_CHANGE,
     _LEVEL_LABEL_BEFORE,
     _LEVEL_LINK_AFTER_POINTS,
@@ -321,7 +322,14 @@ class _Figures:
             # (or a level after the open's change: "opened 0.3% lower, dipped to 5,081.40" is
             # the day's low, not the open's level)
             after_open = cur.session == "open" and is_level and q.kind != "pct" and not same_kind
-            if same_kind or self.split_at != cur.direction or after_open or self.extreme_after(q, qualifier):
+            # (a second verb after a whole opening move: "gapped down at the open to 16,480.21
+            # (-0.74%) ... and was down some 200 pts at the midday break" tells a later moment)
+            # (but "低开0.96%，报25,612.40点，跌247.73点" restates the open: a joined verb phrase only)
+            open_told = (
+                cur.session == "open" and cur.session_explicit and cur.level is not None and cur.has_change
+                and _LATER_VERB_JOIN.search(self.folded, _last_figure(cur), q.start) is not None
+            )
+            if same_kind or self.split_at != cur.direction or after_open or open_told or self.extreme_after(q, qualifier):
                 self.close()
                 if after_open:
                     self.sticky_session, self.sticky_at = "intraday", q.start
