@@ -204,6 +204,8 @@ class _Figures:
         ):
             self.technical_end = q.end
             return  # "Near-term support for the HSI is at 19,400": the word before the name
+        if q.kind == "num" and not q.magnitude and self.indicator_reading(i):
+            return  # "RSI跌至33", "14天RSI由上日的28回升至36", "its RSI fell to 33": the indicator's reading
         if self.technical_end and (
             _RANGE_LINK.fullmatch(folded, self.technical_end, q.start) is not None
             or (q.start == self.technical_end and folded[q.start] in "-–~")  # ("612-618": the dash read as a sign)
@@ -912,6 +914,16 @@ class _Figures:
             and _ROW_COLUMN_GAP.fullmatch(self.folded, self.tokens[i - 1].end, q.start) is not None
             and _ROW_CELL_END.match(self.folded, q.end, q.end + _MATCH_WINDOW) is not None
         )
+
+    def indicator_reading(self, i: int) -> bool:
+        """Is the bare figure ``tokens[i]`` a technical indicator's reading: an indicator word
+        (RSI, MACD, 相對強弱指數) earlier in its clause, no name or unit-bearing figure between?"""
+        for t in reversed(self.tokens[:i]):
+            if t.subject is not None or (t.qty is not None and t.qty.kind != "num"):
+                return False
+            if t.word is not None and "indicator" in t.word.roles:
+                return _CLAUSE_END.search(self.folded, t.end, self.tokens[i].start) is None
+        return False
 
     def in_brackets(self, pos: int) -> bool:
         """Is ``pos`` inside an aside in round brackets, opened in this sentence?"""
