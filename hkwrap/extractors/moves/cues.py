@@ -199,6 +199,9 @@ _FROM_PEAK_AFTER = patterns.compile(
 # October low the HSI is up ~18%", "since its March trough"), not the day's.
 _SINCE_EXTREME_BEFORE = patterns.compile(
     r"\bsince (?:its|the|a|their) [\w '’-]{0,30}?\b(?:high|low|highest|lowest|peak|trough|bottom|top)s?\b"
+    # "股價較年內高位已回落約三成", "较高点累计下跌逾20%": the distance from a past extreme, in its clause
+    # (the extreme's own level may stand between: "較二月高位2萬7千4百點回落約1,300點")
+    r"|较[^,;。\d]{0,6}?(?:高位|高点|高峰|顶部|低位|低点|底部)[^,;。]{0,16}$"
 )
 # A sentence opening on a past extreme the figures are counted from: "From its 27 February
 # closing high of 26,512.08, the HSI has given back more than 6%" (not the day's move).
