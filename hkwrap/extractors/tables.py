@@ -17,7 +17,7 @@ from hkwrap import patterns
 from hkwrap.extractors.moves import Move, Num
 from hkwrap.extractors.tokens import FUND_AFTER, Subject, contract_month_after, sector_after
 from hkwrap.model import Amount, Mention
-from hkwrap.numbers import ARROW_PAD, SIGNS, magnitude_words
+from hkwrap.numbers import ARROW_PAD, SIGNS, figure_unit_words, magnitude_words
 from hkwrap.text.lexicon import Lexicon
 from hkwrap.text.prepare import Prepared
 from hkwrap.text.wrap import csv_cells
@@ -758,8 +758,6 @@ def table_breadth(prep: Prepared, lexicon: Lexicon) -> dict[str, tuple[int, Any]
 def _count_units() -> str:
     """An alternation of the words that count stocks right after a number (units.yaml
     ``figure_units.count``, folded: "1,045隻" is written 1,045只 here)."""
-    from hkwrap.numbers import figure_unit_words
-
     words = sorted(figure_unit_words("count"), key=lambda w: (-len(w), w))
     return "|".join(patterns.escape(w) + (r"\b" if w[-1].isascii() else "") for w in words)
 

@@ -123,10 +123,10 @@ _PROJECTED_BEFORE = patterns.compile(
     r"|(?:折算|推算|换算)后?\s?$"
 )
 _PROJECTED_REACH = 48
-# Between another market's gauge and a bare 指數 that ends its name: the name's number ("日經225指數").
-_NAME_NUMBER_GAP = patterns.compile(r"\s?\d{2,4}\s?")
 # ... or named as the side worked out: "HSI-equivalent 17,121, up 28 points", "HSI equivalent"
 _EQUIVALENT_AFTER = patterns.compile(r"-?\s?equivalent\b")
+# Between another market's gauge and a bare 指數 that ends its name: the name's number ("日經225指數").
+_NAME_NUMBER_GAP = patterns.compile(r"\s?\d{2,4}\s?")
 # An index named as what a contract is written on, or an open worked out for: "Futures for the
 # Hang Seng index stood at 17,850", "options on the HSCEI", "our ADR-implied open for the Hang
 # Seng is around 19,860": the contract's or the projection's figures, not the index's.
