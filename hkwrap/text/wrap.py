@@ -61,6 +61,8 @@ _OWN_LINE = patterns.compile(r"(?:-(?!-\s?[a-z])|[*+•▪●■◆#|>]|\d{1,2}[
 # A line that opens on a figure with its sign written on it ("-1.37%", "+211.60 pts"): a minus
 # sign, not a bullet (a bullet's dash has a space after it).
 _SIGNED_FIGURE_OPENS = patterns.compile(r"[+\-−]\d")
+# A security's code in brackets closing a line: "Galaxy (27)", "Li Auto (2015)", "中芯國際 (981)".
+_CODE_CLOSES = patterns.compile(r"[(（]\s?(?:hk:?\s?)?\d{1,5}(?:\.hk)?\s?[)）]$", patterns.IGNORECASE)
 # A line that opens on a percent, signed or not ("+0.47%", "▼ 1.2%"): a label's value.
 _PERCENT_OPENS = patterns.compile(r"[+\-−▲▼]?\s?\d[\d,]*(?:\.\d+)?\s?%")
 # Words a full stop shortens, not ends a sentence with ("Co.", "Ltd.", "Jan."): read by the
@@ -205,6 +207,15 @@ def soft_breaks(text: str) -> list[int]:
         if before[-1] in ",，" and _SIGNED_FIGURE_OPENS.match(after):
             # a list of figures wrapped after its comma, the next figure's sign read as a
             # bullet: "... HSCEI: 6,081.77," / "-1.37%. HSTECH: 3,418.06, -0.96%."
+            strong.append(at)
+            evidence += 1
+            continue
+        if _CODE_CLOSES.search(before) and _SIGNED_FIGURE_OPENS.match(after) and (
+            not _OWN_LINE.match(before) or lines[i + 1][:1] in _INDENT
+        ):
+            # a name and its code closing the line, its signed move opening the next: "... Galaxy
+            # (27)" / "-2.15%, Sands China (1928) -3.3%" (the sign read as a bullet otherwise), or
+            # a bullet's item run on to an indented line: "- ... Li Auto (2015)" / "  +5.1% to HK$130.10"
             strong.append(at)
             evidence += 1
             continue
