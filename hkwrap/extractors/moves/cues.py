@@ -735,7 +735,8 @@ _SINCE_START = patterns.compile(
 )
 # A heading that names a week ending on a day: the lines under it are that week's.
 _WEEK_HEADING = patterns.compile(
-    r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾)"
+    # (or the week's rankings: "🏆 本周涨幅榜（恒指成份股）" over "1. 药明生物(02269) +14.8%")
+    r"\bweek\s(?:to|ended|ending|through)\s|(?:本周|一周|上周)(?:表现|累计|回顾|涨幅榜|跌幅榜|升幅榜|涨跌幅榜|升跌榜)"
     # "(Friday close / change on the week)", "Weekly change", "w/w", 周变动
     r"|\bchange\s(?:on|over|for)\s(?:the\s)?week\b|\bweekly\s(?:change|move|performance)\b|\bw/w\b|\bweek-on-week\b"
     r"|周(?:变动|涨跌|升跌)"
