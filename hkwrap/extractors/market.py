@@ -571,16 +571,15 @@ def _rest_of_line(folded: str, pos: int) -> int:
 
 _RESTATE_LINK = patterns.compile(
     r"\s?,\s?(?:达到|达|为|至|at|reaching|or"
-    r"|(?:准确|确切|精确)(?:地|来)?说(?:是|,)?\s?(?:净买入|净流入|净卖出|净流出|净买|净卖)?"
+    # the links that say the second figure is the exact one (group "exact"): they restate even
+    # an amount read as exact ("千二億" said aloud for 1,214.6億)
+    r"|(?P<exact>(?:准确|确切|精确)(?:地|来)?说(?:是|,)?\s?(?:净买入|净流入|净卖出|净流出|净买|净卖)?"
     r"|(?:准确|确切|确实|实际)(?:的)?数字(?:系|是|为)?"  # "九百八十多億，確實數字係986億元"
     # (said aloud: "千二億，準確係1,214.6億元", "逾20億，即係21.3億元", "交易所數據係103.45億元")
     r"|(?:准确|确切|精确)(?:啲|d)?(?:系|是)|即系|即是|(?:交易所|港交所)?数据(?:系|是|显示)"
-    r"|(?:or\s)?(?:more precisely|to be (?:exact|precise)),?)?\s?"
-    r"|\s?\(\s?"  # (or in brackets right after: "全日成交二千一百幾億（2,136.7億元）")
+    r"|(?:or\s)?(?:more precisely|to be (?:exact|precise)),?))?\s?"
+    r"|\s?(?P<exact>\(\s?)"  # (or in brackets right after: "全日成交二千一百幾億（2,136.7億元）")
 )
-# Of those links, the ones that say the second figure is the exact one: they restate even an
-# amount read as exact ("千二億" said aloud for 1,214.6億).
-_EXACT_LINK = patterns.compile(r"准确|确切|精确|确实|实际|即系|即是|数据|precisely|exact|\(")
 
 
 def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quantity) -> Quantity:
@@ -590,7 +589,7 @@ def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quan
     # (an amount said without its currency, then with it: "九百八十多億，確實數字係986億元")
     same_kind = nxt is not None and (nxt.kind == q.kind or {nxt.kind, q.kind} == {"num", "money"})
     link = _RESTATE_LINK.fullmatch(folded, q.end, nxt.start) if nxt is not None and same_kind else None
-    if link is None or (qualifier == "exact" and _EXACT_LINK.search(link.group()) is None):
+    if link is None or (qualifier == "exact" and link.group("exact") is None):
         return q
     approx = Amount(q.value, q.currency or "HKD", qualifier, None)
     exact = Amount(nxt.value, nxt.currency or "HKD", _qualifier(words, nxt), None)

@@ -125,6 +125,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         # where its clause ends, and the group to go back to there
         self.companion: tuple[int, list[Subject], Token | None] | None = None
         self.skip_until = 0  # tokens before this are inside an aside already read past
+        self.indicator_scan = (0, False)  # the next token to read for an indicator, and whether one is in force
         self.text = self.folded[sentence[0]:sentence[1]].strip()
         self.full_day = state.midday_report and full_day_named(prep, *sentence)  # 全日 in a midday report
 

@@ -917,13 +917,20 @@ class _Figures:
 
     def indicator_reading(self, i: int) -> bool:
         """Is the bare figure ``tokens[i]`` a technical indicator's reading: an indicator word
-        (RSI, MACD, 相對強弱指數) earlier in its clause, no name or unit-bearing figure between?"""
-        for t in reversed(self.tokens[:i]):
+        (RSI, MACD, 相對強弱指數) earlier in its clause, no name or unit-bearing figure between?
+        (The tokens are read once a sentence, on from where the last call stopped: a long run
+        of bare figures costs no more than its length.)"""
+        tokens, (pos, live) = self.tokens, self.indicator_scan
+        for k in range(pos, i + 1):
+            t = tokens[k]
+            if live and k and _CLAUSE_END.search(self.folded, tokens[k - 1].end, t.start) is not None:
+                live = False  # the clause ended
             if t.subject is not None or (t.qty is not None and t.qty.kind != "num"):
-                return False
-            if t.word is not None and "indicator" in t.word.roles:
-                return _CLAUSE_END.search(self.folded, t.end, self.tokens[i].start) is None
-        return False
+                live = False
+            elif t.word is not None and "indicator" in t.word.roles:
+                live = True
+        self.indicator_scan = (i + 1, live)
+        return live
 
     def in_brackets(self, pos: int) -> bool:
         """Is ``pos`` inside an aside in round brackets, opened in this sentence?"""

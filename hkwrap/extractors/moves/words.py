@@ -122,11 +122,6 @@ class _Words:
         if sess == "close" and self.state.midday_report and not self.full_day:
             sess = "midday"  # "The Half-Day Report: ... The Hang Seng Index closed at 27,055 points"
         if (
-            sess == "close" and prev is not None and prev.role_kind("session") == "midday" and tok.start - prev.end <= _TOUCHING
-            and not folded[tok.start:tok.end].isascii()  # ("... in the morning to close at 27,561": the day's)
-        ):
-            sess = "midday"  # 午市收報, 午間收漲: the morning session's close
-        if (
             sess == "close" and cur is not None and cur.session == "midday"
             and ("level" not in roles or (cur.level is None and cur.price is None))
             and not folded[tok.start:tok.end].isascii()
