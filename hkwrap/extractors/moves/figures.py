@@ -154,6 +154,7 @@ from hkwrap.extractors.moves.cues import (
     _WITHDRAWN_REACH,
     _YEAR_AFTER,
     _YEAR_AFTER_REACH,
+    CUES_AFTER_FIGURE,
     WITHDRAWN_BEFORE,
     WITHDRAWN_BEFORE_REACH,
     month_spans,
@@ -172,9 +173,12 @@ class _Figures:
 
     def on_quantity(self, i: int, tok: Token, q: Quantity) -> None:
         folded, tokens = self.folded, self.tokens
+        s0, qs = self.sentence[0], q.start  # (read once: the windows below look back from the figure)
+        # (the cues read right after a percent or points, asked together first: most figures have none)
+        cued = q.kind not in ("pct", "pts") or CUES_AFTER_FIGURE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
         self.end_modal(q.start)
         if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) or WITHDRAWN_BEFORE.search(
-            folded, max(self.sentence[0], q.start - WITHDRAWN_BEFORE_REACH), q.start
+            folded, max(s0, qs - WITHDRAWN_BEFORE_REACH), q.start
         ):
             return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
         if self.finer_level(q):
@@ -226,15 +230,15 @@ class _Figures:
             and 0 <= q.start - ref.end <= _REFERENCE_ZONE_REACH and not _CLAUSE_END.search(folded, ref.end, q.start)
         ):
             return  # "收回價在16,900點至17,099點之間的熊證", "a strike of 22,000": a product's terms
-        if q.kind in ("pts", "num", "money") and _TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+        if q.kind in ("pts", "num", "money") and (_TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
         if q.kind in ("pts", "num") and (
-            _NOT_REACHED_BEFORE.search(folded, max(self.sentence[0], q.start - _NOT_REACHED_REACH), q.start)
-            or _NOT_REACHED_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            _NOT_REACHED_BEFORE.search(folded, max(s0, qs - _NOT_REACHED_REACH), q.start)
+            or (_NOT_REACHED_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None)
         ):
             return  # "午后未能收复27,200点", "failed to reclaim 20,000", "26,000點亦險些失守": a level not reached
         if (
-            kind == "index" and q.kind in ("pts", "num") and _HOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            kind == "index" and q.kind in ("pts", "num") and (_HOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None)
             and not (self.cur is not None and self.cur.has_change)
         ):
             # "恒指一度在16,500點附近靠穩，午後跌幅擴大，最多跌395點": where the index steadied a
@@ -243,18 +247,18 @@ class _Figures:
             return
         if (
             kind == "index" and q.kind in ("pts", "num") and _SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD)
-            and _HELD_BEFORE.search(folded, max(self.sentence[0], q.start - _HELD_REACH), q.start)
+            and _HELD_BEFORE.search(folded, max(s0, qs - _HELD_REACH), q.start)
         ):
             return  # "全天都站在23000点上方": a side of a level the index held, not where it traded
-        if q.kind in ("num", "money") and _PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW):
+        if q.kind in ("num", "money") and (_PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
-        if q.kind in ("pct", "pts") and _ORDINAL_COUNT_BEFORE.search(folded, max(self.sentence[0], q.start - _ORDINAL_COUNT_REACH), q.start):
+        if q.kind in ("pct", "pts") and _ORDINAL_COUNT_BEFORE.search(folded, max(s0, qs - _ORDINAL_COUNT_REACH), q.start):
             return  # "為本月第三度單日升逾1%", "its third daily gain of more than 1% this month": a count of such days
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
         ) else "over" if q.odd else "exact"  # "over 4%", "at one point down 2.6%", "百餘點"
-        if qualifier == "exact" and q.kind == "pct" and (side := _PCT_SIDE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)):
+        if qualifier == "exact" and q.kind == "pct" and (side := (_PCT_SIDE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None)):
             qualifier = "over" if side.group(1) == "以上" else "under"  # "國企指數升3%以上", 跌1%以下
         is_threshold = (
             (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
@@ -266,8 +270,8 @@ class _Figures:
             and not folded[self.level.end:q.start].strip(" ,")
         ) or (
             # "+0.62% (close 6,910.33)", "+6.8%, last HK$19.96": a label of the level or price
-            q.kind != "pct" and _LEVEL_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None
-        ) or (q.kind == "num" and _EXTREME_LABEL_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK), q.start) is not None) or (
+            q.kind != "pct" and _LEVEL_LABEL_BEFORE.search(folded, max(s0, qs - _LOOKBACK), q.start) is not None
+        ) or (q.kind == "num" and _EXTREME_LABEL_BEFORE.search(folded, max(s0, qs - _LOOKBACK), q.start) is not None) or (
             # a chat's "1299 flat 58.2": a word of no change right before a bare figure, its price
             q.kind in ("num", "money") and not q.magnitude and not q.sign and self.prev is not None
             and self.prev.has("unchanged") and q.start - self.prev.end == 1
@@ -352,12 +356,12 @@ class _Figures:
             # figure or in an earlier clause: "closed 0.8% down at 8,037.15, having been 0.6%
             # higher at lunch", "fell 0.5% to 8,100.25, having been 0.3% higher at lunch"
             d = after
-        vs_close = _VS_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if q.kind in ("pct", "pts") else None
+        vs_close = (_VS_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) if q.kind in ("pct", "pts") else None
         if vs_close is not None:
             d = 1 if vs_close.group(1) in ("above", "over", "higher than") else -1  # "156 points under yesterday's close"
-        elif q.kind == "pct" and (vs := _VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
+        elif q.kind == "pct" and (vs := (_VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
-        elif q.kind == "pct" and (vs := _VS_OFFER_BEFORE.search(folded, max(self.sentence[0], q.start - _VS_OFFER_REACH), q.start)) is not None:
+        elif q.kind == "pct" and (vs := _VS_OFFER_BEFORE.search(folded, max(s0, qs - _VS_OFFER_REACH), q.start)) is not None:
             d = 1 if vs.group(1) in ("高", "高出", "溢价") else -1  # "回落至37.6元，較招股價仍高26.2%": above the offer
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
@@ -389,48 +393,48 @@ class _Figures:
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
             # (in points too: "recovered over 200 points from the bottom")
-            or (q.kind in ("pct", "pts") and _FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and (_FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             or (q.kind in ("pct", "pts") and _SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) is not None)
-            or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _SHARE_OF_MOVE_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _GIVEN_BACK_BEFORE.search(folded, max(self.sentence[0], q.start - _GIVEN_BACK_REACH), q.start) is not None)
+            or (q.kind == "pct" and _SHARE_OF_MOVE_BEFORE.search(folded, max(s0, qs - _SHARE_OF_MOVE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _GIVEN_BACK_BEFORE.search(folded, max(s0, qs - _GIVEN_BACK_REACH), q.start) is not None)
             # "建行、工行同中行跌幅都唔超過1%", "no more than 1%": a bound the moves stayed within
-            or (q.kind == "pct" and _BOUND_BEFORE.search(folded, max(self.sentence[0], q.start - _BOUND_REACH), q.start) is not None)
+            or (q.kind == "pct" and _BOUND_BEFORE.search(folded, max(s0, qs - _BOUND_REACH), q.start) is not None)
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             # (or in points: "日內波幅差唔多800點")
-            or (q.kind in ("pct", "pts") and _SWING_BEFORE.search(folded, max(self.sentence[0], q.start - _SWING_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and _SWING_BEFORE.search(folded, max(s0, qs - _SWING_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and (_SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "for a yearly gain of roughly 45%", "the quarter's worst blue chip with a loss of
             # about 58%": the period's move
-            or (q.kind in ("pct", "pts") and _PERIOD_MOVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_MOVE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _PERIOD_MOVE_BEFORE.search(folded, max(s0, qs - _PERIOD_MOVE_REACH), q.start) is not None)
             or (
                 q.kind in ("pct", "pts") and not self.today_after(i)  # ("… with a rise of 4.1% today": the day's)
-                and _PERIOD_POSSESSIVE_BEFORE.search(folded, max(self.sentence[0], q.start - _PERIOD_POSSESSIVE_REACH), q.start) is not None
+                and _PERIOD_POSSESSIVE_BEFORE.search(folded, max(s0, qs - _PERIOD_POSSESSIVE_REACH), q.start) is not None
             )
             # "it has since rallied about 14 per cent": a move counted from an earlier point
-            or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(self.sentence[0], q.start - _SINCE_PERFECT_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _SINCE_PERFECT_BEFORE.search(folded, max(s0, qs - _SINCE_PERFECT_REACH), q.start) is not None)
             # "March alone brought a gain of 8.7 per cent": one month's move
-            or (q.kind in ("pct", "pts") and month_spans()[1].search(folded, max(self.sentence[0], q.start - _MONTH_ALONE_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _SPAN_BEFORE.search(folded, max(self.sentence[0], q.start - _SPAN_BEFORE_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and month_spans()[1].search(folded, max(s0, qs - _MONTH_ALONE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _SPAN_BEFORE.search(folded, max(s0, qs - _SPAN_BEFORE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and (_TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "NetEase added 0.9 percentage points to relative return": a holding's share of a fund's return
-            or (q.kind in ("pct", "pp") and _RETURN_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pp") and (_RETURN_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "较现价有约24%的上涨空间": the room to a target, not a move
-            or (q.kind == "pct" and _ROOM_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind == "pct" and (_ROOM_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "collecting more than 1,000 points or 4.4 percent along the way": the points too
             or (q.kind == "pts" and self.pct_pair_of_span(q))
             # "down 81% from where they stood before a 17-month suspension"
-            or (q.kind == "pct" and _FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind == "pct" and (_FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "the worst January since the 6.7 per cent slide in the first month of 2020"
-            or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(self.sentence[0], q.start - _LOOKBACK_WORD), q.start) is not None)
-            or (q.kind in ("pct", "pts") and _DAY_AFTER_BEFORE.search(folded, max(self.sentence[0], q.start - _DAY_AFTER_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _SINCE_THE_BEFORE.search(folded, max(s0, qs - _LOOKBACK_WORD), q.start) is not None)
+            or (q.kind in ("pct", "pts") and _DAY_AFTER_BEFORE.search(folded, max(s0, qs - _DAY_AFTER_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
             or (q.kind in ("pct", "pts") and self.when_clause_of_other_day(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
-            or (kind == "stock" and q.kind == "pct" and _US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (kind == "stock" and q.kind == "pct" and (_US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "after losses of 14%, 15% and 14% in 2021, 2022 and 2023": those years' moves
             or (q.kind in ("pct", "pts") and _YEAR_AFTER.match(folded, q.end, q.end + _YEAR_AFTER_REACH) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
-            or (q.kind == "pct" and _RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind == "pct" and (_RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope and not self.today_after(i))
             or self.frame_goes_on(i, q)
@@ -564,7 +568,7 @@ class _Figures:
         elif q.kind == "num" and kind == "stock" and self.bare_percent_of_list(i, q):
             # "Li Auto dropped 4.8 per cent and Geely lost 3.9": the list's unit left out
             self.take_pct(Quantity("pct", q.value, q.start, q.end, sign=q.sign), d, kind, qualifier, False, False, False)
-        elif q.kind in ("num", "money") and kind == "stock" and _ON_THE_DOLLAR.match(folded, q.end, q.end + _MATCH_WINDOW):
+        elif q.kind in ("num", "money") and kind == "stock" and (_ON_THE_DOLLAR.match(folded, q.end, q.end + _MATCH_WINDOW) if cued else None):
             pass  # "its dollar bond fell about 6 cents to 41 cents on the dollar": a bond's price
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own

@@ -192,25 +192,26 @@ class _Words:
             self.previous = None
         last = self.last_subject
         turnover_said = self.turnover_word is not None and last is not None and self.turnover_word.end > last.end
+        previous = self.is_previous(word)  # (asked once: each branch below asks it first)
         if (
-            self.is_previous(word) and not turnover_said
+            previous and not turnover_said
             and _COMPARED_WITH.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start)
             # (but "升幅比昨日的1.3%明顯放緩", "compared with yesterday's 1.3%": that day's own figure)
             and not _OWNED_FIGURE_AFTER.match(folded, tok.end, tok.end + _MATCH_WINDOW)
         ):
             pass  # "比上個交易日跌94.2點", "down 1.2% from the previous session": today's move
         elif (
-            self.is_previous(word) and self.prev is not None and self.prev.has("neutral")
+            previous and self.prev is not None and self.prev.has("neutral")
             and tok.start - self.prev.end <= _STREAK_GAP
         ):
             pass  # "連跌三日", "連升兩周": how long a streak has run, not the figures' period
-        elif self.is_previous(word) and self.streak_follows(tok):
+        elif previous and self.streak_follows(tok):
             pass  # "snapped a three-day losing streak": how long the streak had run
-        elif self.is_previous(word) and _PLANNED_FOR.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start):
+        elif previous and _PLANNED_FOR.search(folded, max(sentence[0], tok.start - _LOOKBACK), tok.start):
             pass  # "美国众议院计划本周就法案进行表决": the period dates a planned event, not the figures
-        elif self.is_previous(word) and self.describes_next_subject(tok):
+        elif previous and self.describes_next_subject(tok):
             pass  # "上月初掛牌的長實地產跌4.1%": the period dates the company's listing, not the move
-        elif self.is_previous(word):
+        elif previous:
             # Before any subject it frames the sentence ("For the week, ..."); after one it
             # frames its clause only ("騰訊收入按年增長 15%，股價升 2%"), and so does a period
             # word inside a noun phrase ("公布全年增長目標後，").
