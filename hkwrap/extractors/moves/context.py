@@ -123,7 +123,7 @@ from hkwrap.extractors.moves.dated import (
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _Pending, _same_kind_change
 from hkwrap.extractors.tokens import WEEKDAY_NUMBERS, Subject, Token
 from hkwrap.numbers import Quantity
-from hkwrap.text.lexicon import IndexScale, Word
+from hkwrap.text.lexicon import IndexScale, Word, role_kind
 from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import RELATIVE_ASIDE_CHARS
 
@@ -837,10 +837,16 @@ class _Context:
         reach = _STAMPED_CARRY if stamp and opens_on_level and last is not None and last.kind == "index" else 1
         if state.figure_sentence <= state.subject_sentence:
             reach = max(reach, _QUIET_CARRY)
-        restated = self.restated_extreme(tokens)
+        # (the readings below of the figures before the first name ask for one: most sentences
+        # open on their name and carry nothing)
+        figured = any(t.qty is not None for t in tokens)
+        restated = self.restated_extreme(tokens) if figured else None
         if restated is not None:
             return restated
-        if last is not None and 0 < state.sentence - state.subject_sentence <= reach and self.opens_on_sized_move(tokens, opens_at):
+        if (
+            figured and last is not None and 0 < state.sentence - state.subject_sentence <= reach
+            and self.opens_on_sized_move(tokens, opens_at)
+        ):
             return last  # "Tuesday's 8.61% slide was the Hang Seng's steepest since 2008": that move, sized
         if (
             last is not None and last.kind in ("index", "stock") and 0 < state.sentence - state.subject_sentence <= _QUOTE_CARRY
@@ -858,7 +864,7 @@ class _Context:
         ):
             self.card_close = True
             return last  # a morning note's card under "一、友邦保險（1299 HK）": "評級：買入　昨收：80.15元"
-        if last is None or not 0 < state.sentence - state.subject_sentence <= reach:
+        if last is None or not 0 < state.sentence - state.subject_sentence <= reach or not figured:
             return None
         if last.kind == "stock" and any(
             (t.word is not None and t.word.roles & _MARKET_WIDE_ROLES) or (t.qty is not None and t.qty.kind == "count")
@@ -1007,13 +1013,14 @@ class _Context:
         of that moment, not the midday."""
         tokens = self.tokens
         for k, t in enumerate(tokens):
-            if t.role_kind("session") == "midday" and t.word is not None and _CLOCK_AFTER_ZH.match(
-                self.folded, t.end, t.end + _MATCH_WINDOW
-            ):
+            if t.word is None:
+                continue
+            session = role_kind(t.word.roles, "session")
+            if session == "midday" and _CLOCK_AFTER_ZH.match(self.folded, t.end, t.end + _MATCH_WINDOW):
                 roles = frozenset(r for r in t.word.roles if not r.startswith("session:")) | {"session:intraday"}
                 tokens[k] = Token(t.start, t.end, word=t.word._replace(roles=roles))
                 continue
-            if t.role_kind("session") != "close" or t.word is None:
+            if session != "close":
                 continue
             if (
                 k and tokens[k - 1].role_kind("session") == "midday" and t.start - tokens[k - 1].end <= _TOUCHING
