@@ -323,14 +323,20 @@ _FIGURE_BODY = patterns.compile(r"[\d.零〇一二两三四五六七八九十百
 
 
 @lru_cache(maxsize=1)
-def _lead() -> tuple[frozenset[str], int]:
+def _lead() -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]]:
     """What may come before a figure's first character in a match of ``_pattern()``: the
     first characters of a sign, an arrow and a currency written first, and how far before
     the figure such a match can start (an arrow and its padding of up to ARROW_PAD spaces, the
     longest currency word, a space, a sign: "▼  hk$ -1"). None of these holds a character of
-    ``_FIGURE_BODY``."""
+    ``_FIGURE_BODY``. And for a currency's first character that is no sign or arrow, the
+    currency words it starts: a match can start there only on one of them (the "r" of "rose",
+    the "h" of "the" are passed over without trying the whole pattern)."""
     before = {fold(w) for w in _units()["currency_before"]}
-    return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 1 + ARROW_PAD + max(map(len, before)) + 2
+    words: dict[str, tuple[str, ...]] = {}
+    for w in sorted(before):
+        if w[0] not in _SIGNS + _ARROWS:
+            words[w[0]] = (*words.get(w[0], ()), w)
+    return frozenset(_SIGNS + _ARROWS + "".join(w[0] for w in before)), 1 + ARROW_PAD + max(map(len, before)) + 2, words
 
 
 @lru_cache(maxsize=1)
@@ -351,13 +357,16 @@ def _figures(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     cost a fifth of a run."""
     match = _pattern().match
     find_body = _FIGURE_BODY.search
-    lead_chars, reach = _lead()
+    lead_chars, reach, currency_at = _lead()
     pos = start
     while (body_at := find_body(text, pos, end)) is not None:
         body = body_at.start()
         m = None
         for x in range(max(pos, body - reach), body):
-            if text[x] in lead_chars and (m := match(text, x, end)) is not None:
+            if (
+                (c := text[x]) in lead_chars and (c not in currency_at or text.startswith(currency_at[c], x))
+                and (m := match(text, x, end)) is not None
+            ):
                 break
         else:
             m = match(text, body, end)
