@@ -33,6 +33,8 @@ MIN_FEED_STAMPS = 2
 # restate one another ("16:10 港股收盘" and "16:12 港股收评"); Hong Kong's continuous session
 # ends at 16:00 (the closing auction after it sets the close).
 CLOSE_MINUTES = 16 * 60
+# The separators of hours and minutes STAMP_LINE takes.
+_COLONS = (":", "：")
 
 
 def stamped_lines(prep: Prepared) -> tuple[list[int], list[int]]:
@@ -56,9 +58,21 @@ def _stamped_lines(folded: str) -> tuple[list[int], list[int]]:
     times: list[int] = []
     if ":" not in folded and "：" not in folded:
         return starts, times
-    for m in STAMP_LINE.finditer(folded):
-        starts.append(m.start())
-        times.append(int(m.group(1)) * 60 + int(m.group(2)))
+    # A stamp opens its line and holds a colon before the line ends, so the pattern is tried
+    # only at the start of each line with a colon (found by str.find): the same matches as
+    # STAMP_LINE.finditer, which tries "^" at every character (~20x slower).
+    lines: set[int] = set()
+    for colon in _COLONS:
+        pos = folded.find(colon)
+        while pos >= 0:
+            lines.add(folded.rfind("\n", 0, pos) + 1)
+            line_end = folded.find("\n", pos)
+            pos = folded.find(colon, line_end) if line_end >= 0 else -1
+    for line_start in sorted(lines):
+        m = STAMP_LINE.match(folded, line_start)
+        if m is not None:
+            starts.append(m.start())
+            times.append(int(m.group(1)) * 60 + int(m.group(2)))
     return starts, times
 
 
