@@ -46,11 +46,17 @@ def stamped_lines(prep: Prepared) -> tuple[list[int], list[int]]:
 def stamp_at(prep: Prepared, offset: int) -> int | None:
     """The time (minutes after midnight) of the update ``offset`` of ``prep``'s text belongs
     to; None outside a feed or before its first stamp."""
-    starts, times = stamped_lines(prep)
-    if len(set(times)) < MIN_FEED_STAMPS:
-        return None
+    # (whether the text is a feed is judged once a text, not on every call: the stocks and
+    # indices steps ask for every draft)
+    starts, times = prep.once("feed_stamps", lambda: _feed_stamps(prep))
     i = bisect.bisect_right(starts, offset) - 1
     return times[i] if i >= 0 else None
+
+
+def _feed_stamps(prep: Prepared) -> tuple[list[int], list[int]]:
+    """The stamped lines of a feed; none when the text is no feed (too few different times)."""
+    starts, times = stamped_lines(prep)
+    return (starts, times) if len(set(times)) >= MIN_FEED_STAMPS else ([], [])
 
 
 def _stamped_lines(folded: str) -> tuple[list[int], list[int]]:
