@@ -28,6 +28,8 @@ from hkwrap.text.spans import MATCH_WINDOW as _MATCH_WINDOW
 from hkwrap.text.spans import RELATIVE_ASIDE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import regex
 
 # A figure this far (in characters) after its keyword still belongs to it.
@@ -205,6 +207,9 @@ _FLOW_AFTER_EXTRA = 20  # a flow's amount may stand a little further after its k
 _FLOW_WORD_BEFORE = 30  # an amount before its flow keyword needs a flow word ("net purchases of") this close
 # Right after a number: the rest of an index's name, so the number is the name's ("日经225指数").
 _INDEX_NAME_AFTER = patterns.compile(r"\s?(?:指数|index\b)")
+# (the first characters of its words, which stand at most this far into the text after the figure)
+_INDEX_NAME_FIRST = frozenset("指i")
+_INDEX_NAME_FIRST_AT = 2
 # Four to six bare digits alone in brackets: a security's code ("Ping An's H shares (2318) fell",
 # "its A shares (601318) were flat"), never a count, which is written with its thousands comma.
 _BRACKETED_CODE = patterns.compile(r"[(（]\d{4,6}[)）]")
@@ -230,6 +235,7 @@ def _open(current: Amount | None) -> bool:
     return current is None or current.qualifier != "exact" or _decimals(current.value) <= _ROUND_DIGITS
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the figure; every keyword asks of the figure held)
 def _decimals(value: float) -> int:
     """How many significant digits a figure states: 47億 has 2, 47.26億 has 4."""
     digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0")
@@ -252,15 +258,28 @@ def _better_restatement(current: Amount | None, new: Amount) -> bool:
     return close and finer
 
 
-def _half_day(folded: str, market: Market, figure: str, start: int, end: int) -> bool:
+def _half_day(midday: Callable[[int, int], bool], market: Market, figure: str, start: int, end: int) -> bool:
     """Is the figure known so far the half day's ("Morning turnover HK$132.5 billion"), and the
-    sentence at ``start:end`` not about the half day? Then a later, larger figure is the day's."""
+    sentence at ``start:end`` not about the half day? Then a later, larger figure is the day's.
+    (``midday``: does a span of the text hold a word of the half day?)"""
     current = getattr(market, figure)
-    return (
-        current is not None
-        and _words()["midday"].search(folded, *_span(market.evidence.get(figure))) is not None
-        and _words()["midday"].search(folded, start, end) is None
-    )
+    return current is not None and midday(*_span(market.evidence.get(figure))) and not midday(start, end)
+
+
+class _SaysMidday:
+    """Does a span of ``folded`` hold a word of the half day (``_words()["midday"]``)? Each
+    span's answer is kept: the sentence and the held figure's evidence are asked again for
+    every keyword."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        found = self.known.get((start, end))
+        if found is None:
+            found = self.known[(start, end)] = _words()["midday"].search(self.folded, start, end) is not None
+        return found
 
 
 # A flow's direction said before the link's name: "were net sellers of Hong Kong shares via
@@ -673,6 +692,7 @@ def extract_market(
     turnover_named_market = False
     turnover_half_day = False  # the turnover held was said to be the half day's ("半日成交1,023億元")
     foreign = _ForeignParagraphs(prep, lexicon)
+    says_midday = _SaysMidday(folded)
     may_give_ratio = any(head in folded for head in _ratio_heads())
     says_southbound = "southbound" in folded  # (read once: a northbound word may recur on every line)
     # (a correction's withdrawn figure is looked for only in a text with a misprint's word)
@@ -708,7 +728,11 @@ def extract_market(
             if not (names and names.overlaps(q.start, q.end))
             and not ((q.start == 0 or folded[q.start - 1] in _OPEN_BRACKETS) and _BRACKETED_CODE.fullmatch(folded, q.start - 1, q.end + 1))
             # (nor the number of an index's name: "日经225指数", "沪深300指数", "CSI 300 index")
-            and not _INDEX_NAME_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            # (a name's first character, at the figure's end or after one space, before the pattern)
+            and not (
+                not _INDEX_NAME_FIRST.isdisjoint(folded[q.end:q.end + _INDEX_NAME_FIRST_AT])
+                and _INDEX_NAME_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW)
+            )
             and not (index_names and any(a <= q.start and q.end <= b for a, b in index_names))
             # (nor a figure a correction withdraws: "大市成交額誤寫為2,785億港元，應為2,587億港元")
             and not (corrects and WITHDRAWN_BEFORE.search(folded, max(start, q.start - WITHDRAWN_BEFORE_REACH), q.start))
@@ -742,7 +766,7 @@ def extract_market(
             full_day_word = turnover_half_day and _day_part_before(folded, w, "full_day", start)
             if (
                 "turnover" in w.roles
-                and (_open(market.turnover) or _half_day(folded, market, "turnover", start, end) or full_day_word)
+                and (_open(market.turnover) or _half_day(says_midday, market, "turnover", start, end) or full_day_word)
                 and not _stale(w, other_period) and not _period_opens_sentence(folded, start, w, other_period)
                 and not any(0 <= w.start - x.end <= _WORD_BEFORE_REACH and x.roles & _OTHER_TURNOVER for x in words)
             ):
@@ -796,7 +820,7 @@ def extract_market(
                     q = _refined(folded, quantities, words, q)
                     found_amount = Amount(q.value, q.currency or "HKD", _qualifier(words, q), ev)
                     later = (
-                        _half_day(folded, market, "turnover", start, end) or _full_day_after(folded, market, "turnover", start, end)
+                        _half_day(says_midday, market, "turnover", start, end) or _full_day_after(folded, market, "turnover", start, end)
                         or full_day_word
                     ) and q.value > market.turnover.value
                     named_over_bare = market_word and not turnover_named_market and market.turnover is not None
@@ -814,10 +838,10 @@ def extract_market(
                 # the half day's flow, then the full day's: the later one is the day's
                 # (said in the sentence, or in its paragraph's heading: "16:10 港股收市" over
                 # "港股通南向淨流入52.3億元")
-                later_in_day = (_half_day(folded, market, role, start, end) and (
+                later_in_day = (_half_day(says_midday, market, role, start, end) and (
                     _words()["full_day"].search(folded, foreign.span(start)[0], end) is not None
                     # (or a flash series' later entry after "截至目前…净买入逾30亿": no longer "so far")
-                    or _words()["midday"].search(folded, start, end) is None
+                    or not says_midday(start, end)
                 )) or _closing_update(prep, market.evidence.get(role), start)
                 if _NOT_GIVEN_AFTER.match(folded, w.end, w.end + _MATCH_WINDOW):
                     continue  # "南向 净买入 52.3亿 HKD，北向 n/a": no figure for this one
