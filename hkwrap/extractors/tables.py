@@ -792,14 +792,16 @@ def _find_breadth_runs(prep: Prepared, lexicon: Lexicon) -> list[list[tuple[int,
     runs: list[list[tuple[int, int, str | None, int]]] = []
     run: list[tuple[int, int, str | None, int]] = []
     pos = 0
+    stat_row = _stat_row()
     for raw in [*prep.text.split("\n"), ""]:  # lines as written (the folded text joins wrapped ones)
         start, pos = pos, pos + len(raw) + 1
-        m = _stat_row().fullmatch(folded, start, start + len(raw)) if raw.strip() else None
+        m = stat_row.fullmatch(folded, start, start + len(raw)) if raw.strip() else None
         if m is None:
-            first = next((k for k, (*_, role, _count) in enumerate(run) if role), None)
-            if first is not None:
-                runs.append(run[first:])  # from the first breadth label ("HSI 24102 -207" above is not one)
-            run = []
+            if run:  # (most lines end no run)
+                first = next((k for k, (*_, role, _count) in enumerate(run) if role), None)
+                if first is not None:
+                    runs.append(run[first:])  # from the first breadth label ("HSI 24102 -207" above is not one)
+                run = []
             continue
         label = next((w for w in prep.words(lexicon, m.start("label"), m.end("label")) if w.start == m.start("label")), None)
         role = next((r for r in _BREADTH if label is not None and r in label.roles), None)
@@ -850,6 +852,9 @@ _WIRE_AMOUNT_ROW = patterns.compile(
     r"\s+(?P<chg>[+\-]\s?\d[\d,]{0,15}(?:\.\d+)?)\s*$",
     patterns.MULTILINE,
 )
+# What every such row holds, a figure right after its unit's closing bracket: a text without
+# it has none (one search for it is cheap beside the row pattern's).
+_WIRE_AMOUNT_HINT = patterns.compile(r"\)\s*\d")
 # The label stands on the row's line or on a line at most this many lines above (a blank
 # line between them).
 _WIRE_LABEL_REACH = 2
@@ -878,6 +883,8 @@ def _wire_turnover_row(prep: Prepared, lexicon: Lexicon) -> Amount | None:
     """The day's turnover from a wire list's row of the day before, the day and the change,
     in Hong Kong dollars (a row in another currency restates it)."""
     folded = prep.folded
+    if _WIRE_AMOUNT_HINT.search(folded) is None:
+        return None  # (most reports: the row pattern, tried at every character, would find none)
     label_unit, label_scale = _label_units()
     for m in _WIRE_AMOUNT_ROW.finditer(folded):
         unit_text = m["unit"]
