@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from hkwrap import data, patterns
@@ -162,6 +163,7 @@ def _up_nouns() -> frozenset[str]:
     return frozenset(fold(x) for x in data.load()["lexicon"]["market"]["breadth_up"])
 
 
+_ROLES_OF = attrgetter("roles")  # (a word's roles, read in C over a sentence's words)
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
 # Where a weekday's frame over the clauses after it ends ("周一：恒指收…，成交1,856亿港元；"): a
@@ -325,7 +327,7 @@ def _start(word: Word) -> int:
 
 
 def _has(word: Word, *roles: str) -> bool:
-    return any(r in word.roles for r in roles)
+    return not word.roles.isdisjoint(roles)  # (a word's roles are a frozenset: one C call)
 
 
 def _qualifier(words: list[Word], q: Quantity) -> str:
@@ -700,7 +702,7 @@ def extract_market(
     for start, end in prep.sentences:
         words = prep.words(lexicon, start, end)
         slash = folded.find("/", start, end) >= 0  # ("Adv / Dec: 612 / 1,204": labels of its own)
-        roles = frozenset().union(*(w.roles for w in words))
+        roles = frozenset().union(*map(_ROLES_OF, words))
         if not roles & _MARKET_ROLES and not (slash or roles & _UP_DOWN):
             pending = None
             continue  # no market word, and no ratio of counts can be here
@@ -1048,8 +1050,10 @@ def _not_a_count(folded: str, q: Quantity) -> bool:
     """Is ``q`` a month or a list item's number rather than a count of stocks?"""
     if _MONTH_AFTER.match(folded, q.end):
         return True
+    if _ITEM_MARK.match(folded, q.end) is None:
+        return False  # (the line before the number is read only after an item's mark)
     line_start = folded.rfind("\n", 0, q.start) + 1
-    return _ITEM_MARK.match(folded, q.end) is not None and not folded[line_start:q.start].strip()
+    return not folded[line_start:q.start].strip()
 
 
 def _countable(q: Quantity) -> bool:
