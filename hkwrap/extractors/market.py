@@ -166,6 +166,8 @@ def _up_nouns() -> frozenset[str]:
 _ROLES_OF = attrgetter("roles")  # (a word's roles, read in C over a sentence's words)
 # Words that date a figure to another period: the market's own list and the binder's.
 _OTHER_PERIOD_ROLES = frozenset({"other_period", "previous"})
+_DATING_ROLES = _OTHER_PERIOD_ROLES | {"yesterday"}  # (any of them: a word may date the figure)
+_WEEKDAY_ROLES = frozenset(f"weekday:{day}" for day in WEEKDAY_NUMBERS)  # (the roles _weekday_of reads)
 # Where a weekday's frame over the clauses after it ends ("周一：恒指收…，成交1,856亿港元；"): a
 # full stop, a semicolon, a line break.
 _DAY_FRAME_END = patterns.compile(r"[。;；\n]")
@@ -605,12 +607,14 @@ _RESTATE_LINK = patterns.compile(
 
 def _refined(folded: str, quantities: list[Quantity], words: list[Word], q: Quantity) -> Quantity:
     """``q``, or the exact amount that restates it right after (when it is approximate)."""
-    qualifier = _qualifier(words, q)
     nxt = next((x for x in quantities if x.start >= q.end), None)
     # (an amount said without its currency, then with it: "九百八十多億，確實數字係986億元")
     same_kind = nxt is not None and (nxt.kind == q.kind or {nxt.kind, q.kind} == {"num", "money"})
     link = _RESTATE_LINK.fullmatch(folded, q.end, nxt.start) if nxt is not None and same_kind else None
-    if link is None or (qualifier == "exact" and link.group("exact") is None):
+    if link is None:
+        return q  # (most amounts: no restatement, and no need of the qualifier's look through the words)
+    qualifier = _qualifier(words, q)
+    if qualifier == "exact" and link.group("exact") is None:
         return q
     approx = Amount(q.value, q.currency or "HKD", qualifier, None)
     exact = Amount(nxt.value, nxt.currency or "HKD", _qualifier(words, nxt), None)
@@ -751,15 +755,18 @@ def extract_market(
         # breadth's words alone, "rose", 升)
         keys = [w for w in words if w.roles & _KEY_ROLES] if roles & _KEY_ROLES else []
         if keys:
-            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, start, end)]
-            other_period = [
-                w for w in words
-                if (w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day))
-                # (not inside a relative clause: "southbound investors, who have been the most
-                # reliable buyers this year, were net sellers of HK$1.1 billion")
-                and not any(a <= w.start < b for a, b in asides)
-            ]
-            other_days = _other_weekdays(words, report_weekday)
+            # (the words are looked through only when the sentence has a word that dates: most have none)
+            other_period = []
+            if not roles.isdisjoint(_DATING_ROLES):
+                asides = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, start, end)]
+                other_period = [
+                    w for w in words
+                    if (w.roles & _OTHER_PERIOD_ROLES or ("yesterday" in w.roles and not yesterday_is_report_day))
+                    # (not inside a relative clause: "southbound investors, who have been the most
+                    # reliable buyers this year, were net sellers of HK$1.1 billion")
+                    and not any(a <= w.start < b for a, b in asides)
+                ]
+            other_days = _other_weekdays(words, report_weekday) if not roles.isdisjoint(_WEEKDAY_ROLES) else []
         for w in keys:
             if other_days and _in_day_frame(folded, w, other_days, report_weekday):
                 continue  # "周一：恒指收21,248.6点，……成交1,856亿港元" in Friday's weekly: Monday's
