@@ -637,7 +637,9 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
         for i in range(lo, hi):
             o = out[i]
             if o.tentative == tentative and (
-                (session and o.session and o.session != session) or not approx_compatible(o.pct, o.pct_q, pct, pct_q)
+                (session and o.session and o.session != session)
+                # (two percents, or approx_compatible says yes without a call)
+                or (pct is not None and o.pct is not None and not approx_compatible(o.pct, o.pct_q, pct, pct_q))
             ):
                 continue
             if compatible(o, d):

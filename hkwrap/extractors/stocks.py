@@ -33,7 +33,8 @@ def stock_facts(prep: Prepared, moves: list[Move]) -> list[tuple[Draft, StockMov
             turnover = move.turnover.value if (move.turnover and single) else None
             if pct is None and price_num is None:
                 continue
-            anchor = min(n.start for n in (pct, price_num) if n is not None)
+            # (the earlier of the two figures told: one of them at least, as tested above)
+            anchor = price_num.start if pct is None else pct.start if price_num is None else min(pct.start, price_num.start)
             drafts.append(
                 Draft(
                     subject=subject.id,
