@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from hkwrap import patterns
@@ -38,14 +39,26 @@ def _index_and_kinds(roles: frozenset[str]) -> tuple[str | None, tuple[str, ...]
     return (None if named in ("@other", "@derived") else named), tuple(k for k in _KINDS if k in roles)
 
 
+_NOTHING: tuple[str | None, tuple[str, ...]] = (None, ())  # a word that names no index and keys no level
+
+
 def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     """Every (index, kind, value) level, once, in order of appearance."""
     out: list[Level] = []
     seen: set[tuple[str, str, float]] = set()
     folded = prep.folded
     last_index = "HSI"
+    # Only a word that names an index or is a level's keyword does anything below: those of the
+    # whole text are picked out once, and each sentence takes its own by bisection (most have
+    # none), instead of looking up every word of every sentence.
+    told = [w for w in prep.words(lexicon, 0, len(folded)) if _index_and_kinds(w.roles) != _NOTHING]
+    told_starts = [w.start for w in told]
     for start, end in prep.sentences:
-        words = prep.words(lexicon, start, end)
+        lo = bisect.bisect_left(told_starts, start)
+        hi = bisect.bisect_left(told_starts, end)
+        if lo == hi:
+            continue
+        words = [w for w in told[lo:hi] if w.end <= end]  # (inside the sentence, as Prepared.words)
         index_here = None
         keys: list[tuple[Word, str]] = []
         for w in words:
