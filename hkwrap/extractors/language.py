@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from hkwrap import data, patterns
@@ -51,8 +52,10 @@ def language_counts(prep: Prepared) -> LanguageCounts:
         for m in _BLANK_RUN.finditer(folded) if not text[m.start():m.end()].isspace()
     )
     trad, simp = _script_sets()
-    n_trad = sum(map(trad.__contains__, han))
-    n_simp = sum(map(simp.__contains__, han))
+    # (each distinct character looked up once: a report repeats a few hundred of them)
+    seen = Counter(han)
+    n_trad = sum(n for char, n in seen.items() if char in trad)
+    n_simp = sum(n for char, n in seen.items() if char in simp)
     return len(han), words, n_trad, n_simp
 
 
