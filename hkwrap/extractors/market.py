@@ -714,14 +714,17 @@ def extract_market(
         if not raw:
             pending = None
             continue
-        ratio = (bool(roles & _UP_DOWN) and may_give_ratio and _words()["ratio"].search(folded, start, end) is not None) or (
-            slash and _words()["slashed"].search(folded, start, end) is not None
-        )  # (or a slashed label its words may not name: "Adv/Dec 611 / 1,190")
-        if not roles & _KEY_ROLES and not ratio and not slash and not any(map(_countable, raw)):
-            # no keyword, and breadth has nothing to read (see below): the sentence's figures
-            # need not be sorted out
-            pending = None
-            continue
+        # whether the sentence gives a ratio of counts: searched for only when a test below
+        # needs it (most sentences are settled without), on the sentence's own words
+        ratio: bool | None = None
+        sentence_roles = roles
+        if not roles & _KEY_ROLES and not slash and not any(map(_countable, raw)):
+            ratio = _ratio_said(folded, start, end, sentence_roles, slash, may_give_ratio)
+            if not ratio:
+                # no keyword, and breadth has nothing to read (see below): the sentence's figures
+                # need not be sorted out
+                pending = None
+                continue
         # numbers inside a security's name or code ("BYD (01211)") are not figures
         here = found.within(start, end)
         subjects = [e for e in here if getattr(e, "role", "subject") == "subject"]
@@ -746,9 +749,12 @@ def extract_market(
         if not quantities:
             pending = None
             continue
-        if not roles & _MARKET_ROLES and not ratio:
-            pending = None
-            continue  # nothing here is a market figure
+        if not roles & _MARKET_ROLES:
+            if ratio is None:
+                ratio = _ratio_said(folded, start, end, sentence_roles, slash, may_give_ratio)
+            if not ratio:
+                pending = None
+                continue  # nothing here is a market figure
         blue_chip = "blue_chip" in roles
         ev = prep.evidence(start, end)
         # (what dates or frames a keyword is read only in a sentence that has one: most hold
@@ -908,10 +914,16 @@ def extract_market(
         # (_breadth finds nothing without a whole number, a slash or a ratio of counts, which
         # ``ratio`` searched the sentence for: nine in ten of the sentences it would read, "rose
         # 1.2%". The cheap test before the paragraph's market is looked up.)
-        if (
-            not blue_chip and (roles & _BREADTH_ROLES or ratio)
-            and (ratio or slash or any(map(_countable, quantities))) and not foreign.of(start)
-        ):
+        # (a breadth word with a whole number or a slash, else a ratio of counts)
+        if blue_chip:
+            breadth = False
+        elif roles & _BREADTH_ROLES and (slash or any(map(_countable, quantities))):
+            breadth = True
+        else:
+            if ratio is None:
+                ratio = _ratio_said(folded, start, end, sentence_roles, slash, may_give_ratio)
+            breadth = ratio
+        if breadth and not foreign.of(start):
             single = _breadth(market, folded, words, quantities, ev)
             # a script says one count a sentence ("全日升五百六十二隻。跌一千二百二十五隻。"):
             # two such sentences in a row make the pair
@@ -946,6 +958,14 @@ def extract_market(
             setattr(market, role, total)
             market.evidence[role] = ev
     return market
+
+
+def _ratio_said(folded: str, start: int, end: int, roles: frozenset[str], slash: bool, may_give_ratio: bool) -> bool:
+    """Does the sentence at ``start:end`` (its words' ``roles``) give a ratio of counts
+    ("个股涨跌比为695:1,102"), or slashed labels its words may not name ("Adv/Dec 611 / 1,190")?"""
+    return (bool(roles & _UP_DOWN) and may_give_ratio and _words()["ratio"].search(folded, start, end) is not None) or (
+        slash and _words()["slashed"].search(folded, start, end) is not None
+    )
 
 
 @lru_cache(maxsize=1)
