@@ -963,9 +963,17 @@ def extract_market(
 def _ratio_said(folded: str, start: int, end: int, roles: frozenset[str], slash: bool, may_give_ratio: bool) -> bool:
     """Does the sentence at ``start:end`` (its words' ``roles``) give a ratio of counts
     ("个股涨跌比为695:1,102"), or slashed labels its words may not name ("Adv/Dec 611 / 1,190")?"""
-    return (bool(roles & _UP_DOWN) and may_give_ratio and _words()["ratio"].search(folded, start, end) is not None) or (
-        slash and _words()["slashed"].search(folded, start, end) is not None
-    )
+    return (
+        bool(roles & _UP_DOWN) and may_give_ratio and _names_a_ratio(folded[start:end])
+        and _words()["ratio"].search(folded, start, end) is not None
+    ) or (slash and _words()["slashed"].search(folded, start, end) is not None)
+
+
+def _names_a_ratio(sentence: str) -> bool:
+    """Does ``sentence`` hold the first word of a ratio's name (``_ratio_heads``)? The ratio
+    pattern opens on one, and this test (str's own search, mapped in C) is about three times
+    cheaper than the pattern's search over a sentence that holds none."""
+    return any(map(sentence.__contains__, _ratio_heads()))
 
 
 @lru_cache(maxsize=1)
