@@ -822,7 +822,10 @@ class Matcher:
 # code of four or five digits ("平安 2318"): read around each run of four or five digits,
 # which is far cheaper than trying a pattern at every Chinese character (2.5% of a run on
 # Chinese reports, and 2 ms of start-up to compile the CJK range through ``re``).
-_FOUR_OR_FIVE_DIGITS = re.compile(r"(?<!\d)\d{4,5}(?!\d)")
+# (Its first digit, then "not a digit before it" as a lookbehind over two characters: a
+# pattern opening on a digit lets ``re`` skip ahead to the next digit, where one opening on the
+# lookbehind was tried at every character, ~40% slower.)
+_FOUR_OR_FIVE_DIGITS = re.compile(r"\d(?<!\d\d)\d{3,4}(?!\d)")
 _BESIDE_HAN_MAX = 8  # the most Chinese characters read as the name beside a code
 _BESIDE_HAN_MIN = 2
 _NOT_AFTER_CODE = ".,%"  # "2318.5", "2318,", "2318%": a figure, not a code before it
