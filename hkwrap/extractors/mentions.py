@@ -139,8 +139,13 @@ def _alt(words: tuple[str, ...], space: str | None = None) -> str:
 def _cues() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
     alt = _alt
     return {
+        # (Searched backwards, from the name, through regex's (?r): every form of the cue ends
+        # where the stretch does ($), so a backward search fails at each place in a step, where
+        # a forward one tried the cue's every word at every character, ~2.5x slower. Only whether
+        # it matches is read, the same either way: the cue has no atomic group, possessive
+        # quantifier or back reference.)
         "before": patterns.compile(
-            rf"(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$"
+            rf"(?r)(?:{_en_before()}|(?:{alt(_words('zh_before'))})\s?[:：]?\s?$"
             # "聯席保薦人為中金公司": a listing's sponsor named after the word
             rf"|(?:{alt(_words('zh_sponsor'))})(?:为|為|是|包括)\s?$)"
         ),
