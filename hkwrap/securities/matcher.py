@@ -68,6 +68,7 @@ class Hit(NamedTuple):
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 _SUFFIX_AFTER = patterns.compile(r"\s?-\s?(?:sw|ss|wp|sp|w|s|b|p|r|u)(?![a-z0-9])")
+_SUFFIX_DASH_REACH = 2  # its "-" stands at most this far on (after a space)
 
 # Between a name and its bracketed code: nothing, a space, or corporate words.
 _GAP = patterns.compile(
@@ -82,10 +83,12 @@ _OTHER_COMPANY_LATIN = patterns.compile(
     r"\s(?:financial|leasing|securities|bank|capital|asset|assets|trust|funds?|futures|"
     r"investments?|international|life|reit|properties|ventures)(?![a-z0-9])"
 )
-_OTHER_COMPANY_CJK = patterns.compile(
-    r"(?:证券|證券|银行|銀行|金融|租赁|租賃|资本|資本|基金|期货|期貨|信托|信託|资产|資產|国际|國際|"
-    r"人寿|人壽|资管|資管|创投|創投)"
+_OTHER_COMPANY_CJK_WORDS = (
+    "证券", "證券", "银行", "銀行", "金融", "租赁", "租賃", "资本", "資本", "基金", "期货", "期貨", "信托",
+    "信託", "资产", "資產", "国际", "國際", "人寿", "人壽", "资管", "資管", "创投", "創投",
 )
+_OTHER_COMPANY_CJK = patterns.compile("(?:" + "|".join(_OTHER_COMPANY_CJK_WORDS) + ")")
+_OTHER_COMPANY_CJK_FIRST = frozenset(w[0] for w in _OTHER_COMPANY_CJK_WORDS)  # (its first characters)
 # A longer name that begins with an alias: capitalised words go on past it and end in a
 # corporate word ("Sinopec Kantons Holdings" is not Sinopec). At most three words in between:
 # a company name, not a headline. Checked on the original text (capitals).
@@ -101,6 +104,7 @@ _LONGER_NAME_LATIN = patterns.compile(
 # into a bitmap in Python, ~0.7 ms a pattern at every start. ``[\s\x1c-\x1f]`` is ``re``'s
 # ``\s``: regex's leaves out the four separator controls.)
 _LONGER_NAME_CJK = patterns.compile(r"[\u4e00-\u9fff]{2,4}?(?:控股|集團|集团)")
+_LONGER_NAME_CJK_REACH = 6  # the pattern's longest: four characters and the corporate word
 # An alias, more name, then a bracketed code of another security: the whole is that security's
 # name ("Sinopec Kantons (00934)", 中石化冠德(00934)), not the alias's company.
 _MORE_NAME_LATIN = patterns.compile(r"(?:\s(?:[A-Z]|\d+[A-Za-z])[\w&'.-]*){1,4}\s?(?=[(（])")
@@ -571,7 +575,9 @@ class Matcher:
             if (prefixed := code_at.get(s)) is not None and prefixed[1] > e:
                 continue  # "HKEX:3690": the exchange's name heads another company's code
             name_end = e
-            m = _SUFFIX_AFTER.match(folded, e, e + _MATCH_WINDOW)
+            m = None
+            if folded.find("-", e, e + _SUFFIX_DASH_REACH) >= 0:  # (else _SUFFIX_AFTER cannot match)
+                m = _SUFFIX_AFTER.match(folded, e, e + _MATCH_WINDOW)
             if m:
                 e = m.end()
             gap = _GAP.match(folded, e, e + _MATCH_WINDOW)
@@ -685,21 +691,29 @@ class Matcher:
             taken.append((start, end))
         return out
 
+    # (The patterns here and in _name_of_other_code are tried only where the characters they
+    # open on, or must hold within a few characters, are there: a pattern's call costs ~0.5 us,
+    # a string test a tenth of that, and most names are followed by neither. ``str.isspace``
+    # holds for every character regex's ``\s`` matches.)
     def _other_company(self, folded: str, text: str | None, e: int) -> bool:
         if e < len(folded) and folded[e] >= "\u3400":
-            if _OTHER_COMPANY_CJK.match(folded, e, e + _MATCH_WINDOW):
+            if folded[e] in _OTHER_COMPANY_CJK_FIRST and _OTHER_COMPANY_CJK.match(folded, e, e + _MATCH_WINDOW):
                 return True
+            reach = e + _LONGER_NAME_CJK_REACH
+            if folded.find("控", e, reach) < 0 and folded.find("集", e, reach) < 0:
+                return False  # (no corporate word for _LONGER_NAME_CJK to end on)
             m = _LONGER_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
             # ... unless the characters in between are a name of their own (騰訊音樂 is known)
             return bool(m) and not self._names_inside(folded, e, m.end())
-        m = _OTHER_COMPANY_LATIN.match(folded, e, e + _MATCH_WINDOW)
+        m = _OTHER_COMPANY_LATIN.match(folded, e, e + _MATCH_WINDOW) if folded[e : e + 1].isspace() else None
         if m:
             return text is None or text[m.start() + 1].isupper()
         if text is None:
             return False
-        if _HYPHENATED_NAME_LATIN.match(text, e, e + _MATCH_WINDOW):
+        after = text[e : e + 1]
+        if after == "-" and _HYPHENATED_NAME_LATIN.match(text, e, e + _MATCH_WINDOW):
             return True
-        m = _LONGER_NAME_LATIN.match(text, e, e + _MATCH_WINDOW)
+        m = _LONGER_NAME_LATIN.match(text, e, e + _MATCH_WINDOW) if after.isspace() else None
         return bool(m) and not _title_case_line(text, e, m.end())
 
     def _name_of_other_code(
@@ -708,10 +722,15 @@ class Matcher:
     ) -> bool:
         """Whether the alias ending at ``e`` begins a longer name printed with another code."""
         if e < len(folded) and folded[e] >= "\u3400":
+            reach = e + _MORE_NAME_REACH
+            if folded.find("(", e, reach) < 0 and folded.find("（", e, reach) < 0:
+                return False  # (no bracket for _MORE_NAME_CJK to stop before)
             m = _MORE_NAME_CJK.match(folded, e, e + _MATCH_WINDOW)
             if m is None or self._names_inside(folded, e, m.end()):
                 return False
         elif text is not None:
+            if not text[e : e + 1].isspace():
+                return False  # (_MORE_NAME_LATIN opens on a space)
             m = _MORE_NAME_LATIN.match(text, e, e + _MATCH_WINDOW)
             if m is None or _title_case_line(text, e, m.end()):
                 return False
