@@ -422,6 +422,7 @@ _CODE_OF_OTHER_LISTING = patterns.compile(
 # The other listing is written just after the name (NIO.US, "'s ADRs", 宁德时代（300750）) or
 # just before it (美股, "US-listed"): these many characters each way.
 # A Chinese name with a capital A written onto it is the A share's short name (万科A, 深发展A).
+# (Tried only where the "a" follows the name: a string test is a tenth of a pattern's call.)
 _A_SHARE_NAME = patterns.compile(r"[\u4e00-\u9fff]a(?![a-z0-9+]|\s?股)")  # not 中國平安A股: the company's A shares
 _ELSEWHERE_AFTER_REACH = 30
 _ELSEWHERE_BEFORE_REACH = 16
@@ -522,7 +523,7 @@ def _listing_role(prep: Prepared, hit: Hit, rec: object) -> str:
     after = _ELSEWHERE_AFTER.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH)
     if after is not None and _CODE_OF_OTHER_LISTING.match(folded, hit.end, hit.end + _ELSEWHERE_AFTER_REACH):
         return "elsewhere"  # 宁德时代（300750）, NIO.US: the name is that listing's security
-    if _A_SHARE_NAME.match(folded, hit.end - 1, hit.end + 2):
+    if folded.startswith("a", hit.end) and _A_SHARE_NAME.match(folded, hit.end - 1, hit.end + 2):
         return "elsewhere"  # 万科A: a Shenzhen A share's own short name, not the H share
     if after is not None:
         return "listed_elsewhere"
