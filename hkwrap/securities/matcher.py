@@ -352,6 +352,17 @@ class Matcher:
         self._chars_read = 0
         # the text the last small automaton was built for, with it: find() asks again
         self._last: tuple[str, ahocorasick_rs.AhoCorasick | None, list[int] | None] | None = None
+        # each code's digits as printed, read through the table (_ticker)
+        self._tickers: dict[str, TickerMatch | None] = {}
+
+    def _ticker(self, digits: str) -> TickerMatch | None:
+        """``_hk_code`` of ``digits`` with this table, worked out once a run: the same codes
+        come back in report after report, and reading one cost ~1 us (a pure function of the
+        digits and the table, which a matcher holds fixed like its keys)."""
+        if digits in self._tickers:
+            return self._tickers[digits]
+        ticker = self._tickers[digits] = _hk_code(digits, self.table, resolve_table=False)
+        return ticker
 
     def whole_automaton(self) -> ahocorasick_rs.AhoCorasick:
         """The automaton of every key of the table, built on first use."""
@@ -476,7 +487,7 @@ class Matcher:
         for s, e, digits, bare in found:
             if s < last_end:
                 continue
-            ticker = _hk_code(digits, self.table, resolve_table=False)
+            ticker = self._ticker(digits)
             if ticker is not None and ticker.via == "rmb" and ticker.known and len(digits) == 5:
                 # a code printed is the report's own: an RMB counter stays itself (80700)
                 ticker = ticker._replace(code=digits, note=f"{digits} is the RMB counter of {ticker.code}")
@@ -647,7 +658,7 @@ class Matcher:
             ):
                 code_start = close.start("n") if close.group("n") else h.code_start
                 code_end = close.end("n") if close.group("n") else h.code_end
-                ticker = _hk_code(h.code, self.table, resolve_table=False) if close.group("n") else h.ticker
+                ticker = self._ticker(h.code) if close.group("n") else h.ticker
                 out.append(h._replace(end=close.end(), code_start=code_start, code_end=code_end, ticker=ticker))
                 k += 2
                 continue
@@ -684,7 +695,7 @@ class Matcher:
             start, end = min(cs, ns), max(ce, ne)
             if any(a < end and start < b for a, b in taken):
                 continue
-            ticker = _hk_code(digits, self.table, resolve_table=False)
+            ticker = self._ticker(digits)
             if ticker is None:
                 continue
             out.append(Hit(start, end, rec.code, ns, ne, (rec.code,), cs, ce, ticker))
