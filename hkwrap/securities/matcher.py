@@ -464,9 +464,9 @@ class Matcher:
         """Codes written in a code form: (start, end, ticker, bare_in_brackets), in order."""
         found: list[tuple[int, int, str, bool]] = []
         for m in _CODE_BRACKETED.finditer(folded):
-            n6 = m.group("n6")
-            digits = n6 or next(g for g in m.group("n1", "n2", "n3", "n4", "n5", "n7") if g)
-            found.append((m.start(), m.end(), digits, n6 is not None))
+            # the digits: the one group of the form that matched (each of _FORMS' alternatives
+            # holds one; reading it by lastindex is ~10x cheaper than asking each group by name)
+            found.append((m.start(), m.end(), m.group(m.lastindex), m.lastgroup == "n6"))
         for s, e, digits in _prefixed_codes(folded):
             found.append((s, e, digits, False))
         for m in _CODE_SUFFIX.finditer(folded):
