@@ -422,6 +422,8 @@ _WITHDRAWN_AFTER = patterns.compile(
     r"[」\"”'’]\s?[,，]?\s?(?:数字有误\s?[,，]?\s?|有误\s?[,，]?\s?)?(?:正确)?(?:应为|应是|should\sread|should\shave\sread|should\sbe)"
 )
 _WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
+# What every match of _WITHDRAWN_AFTER holds: a text with none of these corrects no figure so.
+WITHDRAWN_AFTER_MARKS = ("应", "should")
 # ... or right before it, the word for a misprint: "美團半日跌幅誤植為3.9%，已更正為9.3%".
 # (or 寫成 after 誤把 earlier in its clause: "誤把舜宇光學（02382）的走勢寫成跌3.2%")
 WITHDRAWN_BEFORE = patterns.compile(

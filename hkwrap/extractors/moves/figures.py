@@ -155,8 +155,10 @@ from hkwrap.extractors.moves.cues import (
     _YEAR_AFTER,
     _YEAR_AFTER_REACH,
     CUES_AFTER_FIGURE,
+    WITHDRAWN_AFTER_MARKS,
     WITHDRAWN_BEFORE,
     WITHDRAWN_BEFORE_REACH,
+    WITHDRAWN_MARKS,
     month_spans,
 )
 from hkwrap.extractors.moves.records import Move, Num, _is_year, _last_figure, _written_zero
@@ -177,8 +179,11 @@ class _Figures:
         # (the cues read right after a percent or points, asked together first: most figures have none)
         cued = q.kind not in ("pct", "pts") or CUES_AFTER_FIGURE.match(folded, q.end, q.end + _MATCH_WINDOW) is not None
         self.end_modal(q.start)
-        if _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) or WITHDRAWN_BEFORE.search(
-            folded, max(s0, qs - WITHDRAWN_BEFORE_REACH), q.start
+        marked_after, marked_before = self.prep.once("moves.withdrawal_marks", lambda: (
+            any(w in folded for w in WITHDRAWN_AFTER_MARKS), any(w in folded for w in WITHDRAWN_MARKS)
+        ))  # (a text with none of a cue's words is not searched for it at every figure)
+        if (marked_after and _WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH)) or (
+            marked_before and WITHDRAWN_BEFORE.search(folded, max(s0, qs - WITHDRAWN_BEFORE_REACH), q.start)
         ):
             return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
         if self.finer_level(q):
