@@ -27,6 +27,7 @@ from hkwrap.extractors.moves.cues import (
 )
 from hkwrap.extractors.moves.dated import earlier_issue_heading
 from hkwrap.extractors.moves.figures import _Figures
+from hkwrap.extractors.moves.gate import CueGate
 from hkwrap.extractors.moves.records import (
     BindState,
     Move,
@@ -128,6 +129,7 @@ class _Binder(_Context, _Subjects, _Words, _Figures):
         self.indicator_scan = (0, False)  # the next token to read for an indicator, and whether one is in force
         self.text = self.folded[sentence[0]:sentence[1]].strip()
         self.full_day = state.midday_report and full_day_named(prep, *sentence)  # 全日 in a midday report
+        self.cues = prep.once("moves.cue_gate", lambda: CueGate(prep.folded))  # which cues the text can match
 
     # -- the sentence -----------------------------------------------------------------------
 

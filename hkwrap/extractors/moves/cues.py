@@ -422,8 +422,6 @@ _WITHDRAWN_AFTER = patterns.compile(
     r"[」\"”'’]\s?[,，]?\s?(?:数字有误\s?[,，]?\s?|有误\s?[,，]?\s?)?(?:正确)?(?:应为|应是|should\sread|should\shave\sread|should\sbe)"
 )
 _WITHDRAWN_REACH = 16  # the closing quote, 数字有误, 正确应为
-# What every match of _WITHDRAWN_AFTER holds: a text with none of these corrects no figure so.
-WITHDRAWN_AFTER_MARKS = ("应", "should")
 # ... or right before it, the word for a misprint: "美團半日跌幅誤植為3.9%，已更正為9.3%".
 # (or 寫成 after 誤把 earlier in its clause: "誤把舜宇光學（02382）的走勢寫成跌3.2%")
 WITHDRAWN_BEFORE = patterns.compile(
@@ -1026,22 +1024,3 @@ _LAST_YEAR = 2100
 # What numbers an index's moves are made of (level_min, level_floor, points_max) is data:
 # ``scale`` in indices.yaml, read through ``BindState.scales``; this serves an index with none.
 _DEFAULT_SCALE = IndexScale()
-
-
-def any_of(*cues: regex.Pattern[str]) -> regex.Pattern[str]:
-    """One pattern that matches at a position where any of ``cues`` matches there: their
-    alternation, in the same engine and with the same flags, so it answers exactly "does one of
-    them match here?" (never which one). Asked first, it spares the separate calls where none
-    does: a call costs about as much as a short match."""
-    flags = {c.flags for c in cues}
-    if len(flags) != 1:
-        raise ValueError("cues asked together share their flags")
-    return patterns.compile("|".join(f"(?:{c.pattern})" for c in cues), flags.pop())
-
-# The cues read right after a percent or points (``match(folded, q.end, q.end + MATCH_WINDOW)``),
-# asked together: nearly every figure has none of them (a few in a thousand in the bench corpora).
-CUES_AFTER_FIGURE = any_of(
-    _VS_OFFER_AFTER, _VS_CLOSE_AFTER, _US_TRADING_AFTER, _TOTAL_AFTER, _TECHNICAL_AFTER, _SPAN_AFTER,
-    _ROOM_AFTER, _RETURN_SHARE_AFTER, _RESULTS_AFTER, _PLAN_AFTER, _PCT_SIDE_AFTER, _ON_THE_DOLLAR,
-    _NOT_REACHED_AFTER, _HOVER_AFTER, _FROM_WHERE_AFTER, _FROM_PEAK_AFTER,
-)
