@@ -70,5 +70,8 @@ def test_every_match_of_every_cue_holds_one_of_its_words() -> None:
 def test_a_text_without_a_cues_words_is_gated_off() -> None:
     english = CueGate(prepare("The Hang Seng Index fell 1.2% to 25,000.").folded)
     chinese = CueGate(prepare("恒指跌1.2%，今年以来累计升5%。").folded)
-    assert english[cues._SINCE] is False and chinese[cues._SINCE] is True
+    # gated off: a stand-in whose every search finds nothing; else the cue itself
+    assert english[cues._SINCE] is not cues._SINCE and chinese[cues._SINCE] is cues._SINCE
+    assert english[cues._SINCE].search(english.folded, 0, len(english.folded)) is None
+    assert english[cues._SINCE].match("since 2020") is None  # (it never matches, whatever it is given)
     assert cues._SINCE in chinese  # (each answer is kept once asked)

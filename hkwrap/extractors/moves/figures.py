@@ -175,8 +175,8 @@ class _Figures:
         cues = self.cues  # (whether the text can match each cue at all: gate.CueGate)
         s0, qs = self.sentence[0], q.start  # (read once: the windows below look back from the figure)
         self.end_modal(q.start)
-        if (_WITHDRAWN_AFTER.match(folded, q.end, q.end + _WITHDRAWN_REACH) if cues[_WITHDRAWN_AFTER] else None) or (
-            WITHDRAWN_BEFORE.search(folded, max(s0, qs - WITHDRAWN_BEFORE_REACH), q.start) if cues[WITHDRAWN_BEFORE] else None
+        if cues[_WITHDRAWN_AFTER].match(folded, q.end, q.end + _WITHDRAWN_REACH) or cues[WITHDRAWN_BEFORE].search(
+            folded, max(s0, qs - WITHDRAWN_BEFORE_REACH), q.start
         ):
             return  # 更正: "指國企指數跌「3.5%」，應為跌4.5%", "跌幅誤植為3.9%": the figure printed in error
         if self.finer_level(q):
@@ -185,7 +185,7 @@ class _Figures:
         # (a move's noun may stand between: "a 2% gain in the Hang Seng")
         named = nxt if nxt is None or nxt.subject is not None or i + 2 >= len(tokens) else tokens[i + 2]
         if (
-            named is not None and named.subject is not None and (_FOR_SUBJECT.fullmatch(folded, q.end, named.start) if cues[_FOR_SUBJECT] else None)
+            named is not None and named.subject is not None and cues[_FOR_SUBJECT].fullmatch(folded, q.end, named.start)
             and not folded.startswith(("'s", "’s"), named.end)  # ("2% for the index's best day": the name's day)
         ):
             return  # "against -3.2% for the Hang Seng Index and -6.9% for the MSCI China": the next name's
@@ -196,7 +196,7 @@ class _Figures:
         if (
             ((kind == "index" and q.kind in ("pts", "num")) or (kind == "stock" and q.kind in ("money", "num") and not q.sign))
             and tech is not None and tech.word is not None
-            and tech.word.roles & _TECHNICAL_ROLES and (_TECHNICAL_LINK.fullmatch(folded, tech.end, q.start) if cues[_TECHNICAL_LINK] else None) is not None
+            and tech.word.roles & _TECHNICAL_ROLES and cues[_TECHNICAL_LINK].fullmatch(folded, tech.end, q.start) is not None
         ):
             self.technical_end = q.end
             return  # "恒指下一個阻力位在25,800點": a technical level (levels.py), not where the index traded
@@ -209,14 +209,14 @@ class _Figures:
         if q.kind == "num" and not q.magnitude and self.indicator_reading(i):
             return  # "RSI跌至33", "14天RSI由上日的28回升至36", "its RSI fell to 33": the indicator's reading
         if self.technical_end and (
-            (_RANGE_LINK.fullmatch(folded, self.technical_end, q.start) if cues[_RANGE_LINK] else None) is not None
+            cues[_RANGE_LINK].fullmatch(folded, self.technical_end, q.start) is not None
             or (q.start == self.technical_end and folded[q.start] in "-–~")  # ("612-618": the dash read as a sign)
             # ("Sands China has support at HK$17.5 and Galaxy at HK$36": the next name's, its
             # technical word left out)
             or (
                 (named := self.last_subject) is not None and named.start >= self.technical_end
-                and (_TECHNICAL_NEXT_NAME.fullmatch(folded, self.technical_end, named.start) if cues[_TECHNICAL_NEXT_NAME] else None) is not None
-                and (_TECHNICAL_SUBJECT_LINK.fullmatch(folded, named.end, q.start) if cues[_TECHNICAL_SUBJECT_LINK] else None) is not None
+                and cues[_TECHNICAL_NEXT_NAME].fullmatch(folded, self.technical_end, named.start) is not None
+                and cues[_TECHNICAL_SUBJECT_LINK].fullmatch(folded, named.end, q.start) is not None
             )
         ):
             self.technical_end = q.end
@@ -225,18 +225,18 @@ class _Figures:
         ref = self.reference
         if (
             kind == "index" and q.kind in ("pts", "num") and ref is not None
-            and 0 <= q.start - ref.end <= _REFERENCE_ZONE_REACH and not (_CLAUSE_END.search(folded, ref.end, q.start) if cues[_CLAUSE_END] else None)
+            and 0 <= q.start - ref.end <= _REFERENCE_ZONE_REACH and not cues[_CLAUSE_END].search(folded, ref.end, q.start)
         ):
             return  # "收回價在16,900點至17,099點之間的熊證", "a strike of 22,000": a product's terms
-        if q.kind in ("pts", "num", "money") and (_TECHNICAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_TECHNICAL_AFTER] else None):
+        if q.kind in ("pts", "num", "money") and cues[_TECHNICAL_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "股價於290元附近有支持", "430港元附近有支撑": a support level, not a price
         if q.kind in ("pts", "num") and (
-            (_NOT_REACHED_BEFORE.search(folded, max(s0, qs - _NOT_REACHED_REACH), q.start) if cues[_NOT_REACHED_BEFORE] else None)
-            or (_NOT_REACHED_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_NOT_REACHED_AFTER] else None)
+            cues[_NOT_REACHED_BEFORE].search(folded, max(s0, qs - _NOT_REACHED_REACH), q.start)
+            or cues[_NOT_REACHED_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW)
         ):
             return  # "午后未能收复27,200点", "failed to reclaim 20,000", "26,000點亦險些失守": a level not reached
         if (
-            kind == "index" and q.kind in ("pts", "num") and (_HOVER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_HOVER_AFTER] else None)
+            kind == "index" and q.kind in ("pts", "num") and cues[_HOVER_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW)
             and not (self.cur is not None and self.cur.has_change)
         ):
             # "恒指一度在16,500點附近靠穩，午後跌幅擴大，最多跌395點": where the index steadied a
@@ -244,23 +244,23 @@ class _Figures:
             # 0.9%，於15,300點附近徘徊")
             return
         if (
-            kind == "index" and q.kind in ("pts", "num") and (_SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD) if cues[_SIDE_AFTER] else None)
-            and (_HELD_BEFORE.search(folded, max(s0, qs - _HELD_REACH), q.start) if cues[_HELD_BEFORE] else None)
+            kind == "index" and q.kind in ("pts", "num") and cues[_SIDE_AFTER].match(folded, q.end, q.end + _LOOKAHEAD)
+            and cues[_HELD_BEFORE].search(folded, max(s0, qs - _HELD_REACH), q.start)
         ):
             return  # "全天都站在23000点上方": a side of a level the index held, not where it traded
-        if q.kind in ("num", "money") and (_PLAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_PLAN_AFTER] else None):
+        if q.kind in ("num", "money") and cues[_PLAN_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW):
             return  # "跌到430港元附近分批关注", "回落至60元可吸纳": a price to act at, not the price
-        if q.kind in ("pct", "pts") and (_ORDINAL_COUNT_BEFORE.search(folded, max(s0, qs - _ORDINAL_COUNT_REACH), q.start) if cues[_ORDINAL_COUNT_BEFORE] else None):
+        if q.kind in ("pct", "pts") and cues[_ORDINAL_COUNT_BEFORE].search(folded, max(s0, qs - _ORDINAL_COUNT_REACH), q.start):
             return  # "為本月第三度單日升逾1%", "its third daily gain of more than 1% this month": a count of such days
         qual = self.qual
         qualifier = qual.kind if qual is not None and (
             q.start - qual.end <= _OPENS_REACH or self.only_direction_between(qual.end, q.start)
         ) else "over" if q.odd else "exact"  # "over 4%", "at one point down 2.6%", "百餘點"
-        if qualifier == "exact" and q.kind == "pct" and (side := (_PCT_SIDE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_PCT_SIDE_AFTER] else None)):
+        if qualifier == "exact" and q.kind == "pct" and (side := cues[_PCT_SIDE_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW)):
             qualifier = "over" if side.group(1) == "以上" else "under"  # "國企指數升3%以上", 跌1%以下
         is_threshold = (
             (self.near(self.thresh, q, _THRESHOLD_REACH) and not (qual is not None and qualifier != "exact" and q.kind == "pct"))
-            or ((mark := (_MARK_AFTER.match(folded[q.end:q.end + _LOOKAHEAD]) if cues[_MARK_AFTER] else None)) is not None and not self.level_word_reads(q, mark))
+            or ((mark := cues[_MARK_AFTER].match(folded[q.end:q.end + _LOOKAHEAD])) is not None and not self.level_word_reads(q, mark))
         )
         is_level = self.near(self.level, q) or (
             # "the high of the day, 26,371.87, came early": the day's extreme in apposition
@@ -268,8 +268,8 @@ class _Figures:
             and not folded[self.level.end:q.start].strip(" ,")
         ) or (
             # "+0.62% (close 6,910.33)", "+6.8%, last HK$19.96": a label of the level or price
-            q.kind != "pct" and (_LEVEL_LABEL_BEFORE.search(folded, max(s0, qs - _LOOKBACK), q.start) if cues[_LEVEL_LABEL_BEFORE] else None) is not None
-        ) or (q.kind == "num" and (_EXTREME_LABEL_BEFORE.search(folded, max(s0, qs - _LOOKBACK), q.start) if cues[_EXTREME_LABEL_BEFORE] else None) is not None) or (
+            q.kind != "pct" and cues[_LEVEL_LABEL_BEFORE].search(folded, max(s0, qs - _LOOKBACK), q.start) is not None
+        ) or (q.kind == "num" and cues[_EXTREME_LABEL_BEFORE].search(folded, max(s0, qs - _LOOKBACK), q.start) is not None) or (
             # a chat's "1299 flat 58.2": a word of no change right before a bare figure, its price
             q.kind in ("num", "money") and not q.magnitude and not q.sign and self.prev is not None
             and self.prev.has("unchanged") and q.start - self.prev.end == 1
@@ -277,7 +277,7 @@ class _Figures:
         # "低見19,000點以下": a level with a side of it is a mark, which an exact level stated
         # after ("最低曾見18,868點") replaces
         self.level_q = "mark" if (
-            kind == "index" and q.kind != "pct" and (_SIDE_AFTER.match(folded, q.end, q.end + _LOOKAHEAD) if cues[_SIDE_AFTER] else None)
+            kind == "index" and q.kind != "pct" and cues[_SIDE_AFTER].match(folded, q.end, q.end + _LOOKAHEAD)
         ) else "exact"
         # A range ("from 1.8% to 2.9%", "1.8%至2.9%") is not a move.
         nxt = next((t for t in tokens[i + 1:] if t.qty is not None), None)
@@ -299,7 +299,7 @@ class _Figures:
         if (
             self.cur is not None and self.cur.has_numbers
             and any(n.qualifier == "as_much_as" for n in (*self.cur.pcts, *self.cur.points))
-            and (_SECOND_MOMENT.search(folded, _last_figure(self.cur), q.start) if cues[_SECOND_MOMENT] else None) is not None
+            and cues[_SECOND_MOMENT].search(folded, _last_figure(self.cur), q.start) is not None
         ):
             # "had been up as much as 96 points in the morning session and was still 0.2 percent
             # higher at the midday break": the extreme, then where the index stood later
@@ -331,7 +331,7 @@ class _Figures:
             # (but "低开0.96%，报25,612.40点，跌247.73点" restates the open: a joined verb phrase only)
             open_told = (
                 cur.session == "open" and cur.session_explicit and cur.level is not None and cur.has_change
-                and (_LATER_VERB_JOIN.search(self.folded, _last_figure(cur), q.start) if cues[_LATER_VERB_JOIN] else None) is not None
+                and cues[_LATER_VERB_JOIN].search(self.folded, _last_figure(cur), q.start) is not None
             )
             if same_kind or self.split_at != cur.direction or after_open or open_told or self.extreme_after(q, qualifier):
                 self.close()
@@ -343,23 +343,23 @@ class _Figures:
             # a direction right after the figures is theirs when a session word stands between
             # the earlier one and them: "reversed early losses to end 88 points, or 0.4%, higher"
             d = self.post_direction(i) or d
-        elif self.direction and (_TO_VERB_BEFORE.search(folded, self.direction_end, q.start) if cues[_TO_VERB_BEFORE] else None) and (_DIRECTION_RIGHT_AFTER.match(folded, q.end) if cues[_DIRECTION_RIGHT_AFTER] else None):
+        elif self.direction and cues[_TO_VERB_BEFORE].search(folded, self.direction_end, q.start) and cues[_DIRECTION_RIGHT_AFTER].match(folded, q.end):
             # ... and so is one right after the figure of a "to" clause: "dropped as much as
             # 5.8% before recovering to trade 3.1% lower"
             d = self.post_direction(i) or d
         elif self.direction and (after := self.post_direction(i)) and (
-            self.direction_after or (_CLAUSE_MARK.search(folded, self.direction_end, q.start) if cues[_CLAUSE_MARK] else None) is not None
+            self.direction_after or cues[_CLAUSE_MARK].search(folded, self.direction_end, q.start) is not None
         ):
             # ... and so is one after this figure when the earlier word came after its own
             # figure or in an earlier clause: "closed 0.8% down at 8,037.15, having been 0.6%
             # higher at lunch", "fell 0.5% to 8,100.25, having been 0.3% higher at lunch"
             d = after
-        vs_close = (_VS_CLOSE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_VS_CLOSE_AFTER] else None) if q.kind in ("pct", "pts") else None
+        vs_close = cues[_VS_CLOSE_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) if q.kind in ("pct", "pts") else None
         if vs_close is not None:
             d = 1 if vs_close.group(1) in ("above", "over", "higher than") else -1  # "156 points under yesterday's close"
-        elif q.kind == "pct" and (vs := (_VS_OFFER_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_VS_OFFER_AFTER] else None)) is not None:
+        elif q.kind == "pct" and (vs := cues[_VS_OFFER_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW)) is not None:
             d = 1 if vs.group(1) in ("above", "over", "higher than", "premium to") else -1  # "16.4% above the offer price"
-        elif q.kind == "pct" and (vs := (_VS_OFFER_BEFORE.search(folded, max(s0, qs - _VS_OFFER_REACH), q.start) if cues[_VS_OFFER_BEFORE] else None)) is not None:
+        elif q.kind == "pct" and (vs := cues[_VS_OFFER_BEFORE].search(folded, max(s0, qs - _VS_OFFER_REACH), q.start)) is not None:
             d = 1 if vs.group(1) in ("高", "高出", "溢价") else -1  # "回落至37.6元，較招股價仍高26.2%": above the offer
         last = self.last_subject
         if not d and self.sentence_dir and last is not None and self.only_qualifiers(last.end, q.start):
@@ -379,72 +379,72 @@ class _Figures:
             # "target raised to HK$8.90": the new one past the verb
             or (
                 self.target_word is not None and q.kind in ("money", "num") and (
-                    (_TARGET_FROM.fullmatch(folded, self.target_word.end, q.start) if cues[_TARGET_FROM] else None) is not None
-                    or (_TARGET_TO.fullmatch(folded, self.target_word.end, q.start) if cues[_TARGET_TO] else None) is not None
+                    cues[_TARGET_FROM].fullmatch(folded, self.target_word.end, q.start) is not None
+                    or cues[_TARGET_TO].fullmatch(folded, self.target_word.end, q.start) is not None
                 )
             )
             # "cut its target for Anta Sports to HK$95": the target's company named between
             or (
                 self.target_word is not None and q.kind in ("money", "num")
-                and (_TARGET_FOR.match(folded, self.target_word.end, self.target_word.end + _MATCH_WINDOW) if cues[_TARGET_FOR] else None) is not None
+                and cues[_TARGET_FOR].match(folded, self.target_word.end, self.target_word.end + _MATCH_WINDOW) is not None
                 and self.near(self.target_word, q, _TARGET_FOR_REACH)
             )
             # "left the index more than 20% below its mid-February high": a distance from a peak
             # (in points too: "recovered over 200 points from the bottom")
-            or (q.kind in ("pct", "pts") and (_FROM_PEAK_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_FROM_PEAK_AFTER] else None) is not None)
-            or (q.kind in ("pct", "pts") and (_SINCE_EXTREME_BEFORE.search(folded, self.sentence[0], q.start) if cues[_SINCE_EXTREME_BEFORE] else None) is not None)
-            or (q.kind == "pct" and (_SHARE_OF_MOVE_BEFORE.search(folded, max(s0, qs - _SHARE_OF_MOVE_REACH), q.start) if cues[_SHARE_OF_MOVE_BEFORE] else None) is not None)
-            or (q.kind in ("pct", "pts") and (_GIVEN_BACK_BEFORE.search(folded, max(s0, qs - _GIVEN_BACK_REACH), q.start) if cues[_GIVEN_BACK_BEFORE] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_FROM_PEAK_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SINCE_EXTREME_BEFORE].search(folded, self.sentence[0], q.start) is not None)
+            or (q.kind == "pct" and cues[_SHARE_OF_MOVE_BEFORE].search(folded, max(s0, qs - _SHARE_OF_MOVE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and cues[_GIVEN_BACK_BEFORE].search(folded, max(s0, qs - _GIVEN_BACK_REACH), q.start) is not None)
             # "建行、工行同中行跌幅都唔超過1%", "no more than 1%": a bound the moves stayed within
-            or (q.kind == "pct" and (_BOUND_BEFORE.search(folded, max(s0, qs - _BOUND_REACH), q.start) if cues[_BOUND_BEFORE] else None) is not None)
+            or (q.kind == "pct" and cues[_BOUND_BEFORE].search(folded, max(s0, qs - _BOUND_REACH), q.start) is not None)
             # "盤中振幅接近3%": the width of the day's swing in percent, not a move
             # (or in points: "日內波幅差唔多800點")
-            or (q.kind in ("pct", "pts") and (_SWING_BEFORE.search(folded, max(s0, qs - _SWING_REACH), q.start) if cues[_SWING_BEFORE] else None) is not None)
-            or (q.kind in ("pct", "pts") and (_SPAN_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_SPAN_AFTER] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SWING_BEFORE].search(folded, max(s0, qs - _SWING_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SPAN_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "for a yearly gain of roughly 45%", "the quarter's worst blue chip with a loss of
             # about 58%": the period's move
-            or (q.kind in ("pct", "pts") and (_PERIOD_MOVE_BEFORE.search(folded, max(s0, qs - _PERIOD_MOVE_REACH), q.start) if cues[_PERIOD_MOVE_BEFORE] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_PERIOD_MOVE_BEFORE].search(folded, max(s0, qs - _PERIOD_MOVE_REACH), q.start) is not None)
             or (
                 q.kind in ("pct", "pts") and not self.today_after(i)  # ("… with a rise of 4.1% today": the day's)
-                and (_PERIOD_POSSESSIVE_BEFORE.search(folded, max(s0, qs - _PERIOD_POSSESSIVE_REACH), q.start) if cues[_PERIOD_POSSESSIVE_BEFORE] else None) is not None
+                and cues[_PERIOD_POSSESSIVE_BEFORE].search(folded, max(s0, qs - _PERIOD_POSSESSIVE_REACH), q.start) is not None
             )
             # "it has since rallied about 14 per cent": a move counted from an earlier point
-            or (q.kind in ("pct", "pts") and (_SINCE_PERFECT_BEFORE.search(folded, max(s0, qs - _SINCE_PERFECT_REACH), q.start) if cues[_SINCE_PERFECT_BEFORE] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SINCE_PERFECT_BEFORE].search(folded, max(s0, qs - _SINCE_PERFECT_REACH), q.start) is not None)
             # "March alone brought a gain of 8.7 per cent": one month's move
             or (q.kind in ("pct", "pts") and month_spans()[1].search(folded, max(s0, qs - _MONTH_ALONE_REACH), q.start) is not None)
-            or (q.kind in ("pct", "pts") and (_SPAN_BEFORE.search(folded, max(s0, qs - _SPAN_BEFORE_REACH), q.start) if cues[_SPAN_BEFORE] else None) is not None)
-            or (q.kind in ("pct", "pts") and (_TOTAL_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_TOTAL_AFTER] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SPAN_BEFORE].search(folded, max(s0, qs - _SPAN_BEFORE_REACH), q.start) is not None)
+            or (q.kind in ("pct", "pts") and cues[_TOTAL_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "NetEase added 0.9 percentage points to relative return": a holding's share of a fund's return
-            or (q.kind in ("pct", "pp") and (_RETURN_SHARE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_RETURN_SHARE_AFTER] else None) is not None)
+            or (q.kind in ("pct", "pp") and cues[_RETURN_SHARE_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "较现价有约24%的上涨空间": the room to a target, not a move
-            or (q.kind == "pct" and (_ROOM_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_ROOM_AFTER] else None) is not None)
+            or (q.kind == "pct" and cues[_ROOM_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "collecting more than 1,000 points or 4.4 percent along the way": the points too
             or (q.kind == "pts" and self.pct_pair_of_span(q))
             # "down 81% from where they stood before a 17-month suspension"
-            or (q.kind == "pct" and (_FROM_WHERE_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_FROM_WHERE_AFTER] else None) is not None)
+            or (q.kind == "pct" and cues[_FROM_WHERE_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "the worst January since the 6.7 per cent slide in the first month of 2020"
-            or (q.kind in ("pct", "pts") and (_SINCE_THE_BEFORE.search(folded, max(s0, qs - _LOOKBACK_WORD), q.start) if cues[_SINCE_THE_BEFORE] else None) is not None)
-            or (q.kind in ("pct", "pts") and (_DAY_AFTER_BEFORE.search(folded, max(s0, qs - _DAY_AFTER_REACH), q.start) if cues[_DAY_AFTER_BEFORE] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_SINCE_THE_BEFORE].search(folded, max(s0, qs - _LOOKBACK_WORD), q.start) is not None)
+            or (q.kind in ("pct", "pts") and cues[_DAY_AFTER_BEFORE].search(folded, max(s0, qs - _DAY_AFTER_REACH), q.start) is not None)
             or (q.kind in ("pct", "pts") and self.other_date_after(q))
             or (q.kind in ("pct", "pts") and self.when_clause_of_other_day(q))
             # "driven by Alibaba's 8% surge in U.S. stocks": the other listing's move
-            or (kind == "stock" and q.kind == "pct" and (_US_TRADING_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_US_TRADING_AFTER] else None) is not None)
+            or (kind == "stock" and q.kind == "pct" and cues[_US_TRADING_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "after losses of 14%, 15% and 14% in 2021, 2022 and 2023": those years' moves
-            or (q.kind in ("pct", "pts") and (_YEAR_AFTER.match(folded, q.end, q.end + _YEAR_AFTER_REACH) if cues[_YEAR_AFTER] else None) is not None)
+            or (q.kind in ("pct", "pts") and cues[_YEAR_AFTER].match(folded, q.end, q.end + _YEAR_AFTER_REACH) is not None)
             # "a 24 percent rise in interim net profit": the company's results, not its shares
-            or (q.kind == "pct" and (_RESULTS_AFTER.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_RESULTS_AFTER] else None) is not None)
+            or (q.kind == "pct" and cues[_RESULTS_AFTER].match(folded, q.end, q.end + _MATCH_WINDOW) is not None)
             # "此前一日恒指收跌0.45%", "up 20% year-to-date": another period
             or (self.previous is not None and self.previous.end <= q.start < self.previous.scope and not self.today_after(i))
             or self.frame_goes_on(i, q)
             or (self.previous_after(i) and vs_close is None)  # (not the close a change is measured from)
-            or (q.kind in ("num", "pts") and (_DURATION_AFTER.match(folded[q.end:q.end + _LOOKBACK]) if cues[_DURATION_AFTER] else None) is not None)
+            or (q.kind in ("num", "pts") and cues[_DURATION_AFTER].match(folded[q.end:q.end + _LOOKBACK]) is not None)
             or (self.aside_period and q.kind == "pct" and self.in_brackets(q.start))
             or (kind == "index" and self.range_width(i, q))
             # "rose 1.97% over the five sessions, or 506 points": the other figure of one left out
             or (
                 self.skipped is not None and q.kind in ("pct", "pts") and self.skipped.kind in ("pct", "pts")
                 and q.kind != self.skipped.kind and q.start - self.skipped.end <= _RESTATED_SKIP_REACH
-                and (_RESTATED_AS.search(folded, self.skipped.end, q.start) if cues[_RESTATED_AS] else None) is not None
+                and cues[_RESTATED_AS].search(folded, self.skipped.end, q.start) is not None
                 and ";" not in folded[self.skipped.end:q.start]
                 and next((t.qty for t in reversed(tokens[:i]) if t.qty is not None), None) is self.skipped
             )
@@ -452,7 +452,7 @@ class _Figures:
             # old value of a figure left out goes with it
             or (
                 self.skipped is not None and q.kind == self.skipped.kind
-                and (_OLD_VALUE_LINK.fullmatch(folded, self.skipped.end, q.start) if cues[_OLD_VALUE_LINK] else None) is not None
+                and cues[_OLD_VALUE_LINK].fullmatch(folded, self.skipped.end, q.start) is not None
             )
         )
         if skip:
@@ -476,7 +476,7 @@ class _Figures:
                 self.qual = None
                 return
             q = Quantity("pct", round(q.value * 100, 4), q.start, q.end, sign=q.sign)
-        if q.kind == "pts" and (_COLLOQUIAL_PCT.search(folded, q.start, q.end) if cues[_COLLOQUIAL_PCT] else None) and (
+        if q.kind == "pts" and cues[_COLLOQUIAL_PCT].search(folded, q.start, q.end) and (
             kind == "stock" or q.value < _COLLOQUIAL_PCT_MAX
         ):
             # "涨了3个多点": said of a stock, 个点 is a percentage point of its price; said of an
@@ -487,7 +487,7 @@ class _Figures:
             self.right_after_direction(q)
             # (or restating the move's points: "下挫52.17點或1.46個百分點")
             or (self.cur is not None and bool(self.cur.points) and not self.cur.pcts
-                and (_OR.fullmatch(folded, self.cur.points[-1].end, q.start) if cues[_OR] else None) is not None)
+                and cues[_OR].fullmatch(folded, self.cur.points[-1].end, q.start) is not None)
         ):
             # "国企指数跌了一点五个百分点": said aloud of a price or an index, its percent
             q = Quantity("pct", q.value, q.start, q.end, sign=q.sign)
@@ -518,7 +518,7 @@ class _Figures:
                     and not self.cur.points and (not self.cur.pcts or self.cur.level.start == self.quote_level_at)
                     and q.value < self.scale().points_max)
             )
-            and (_QUOTE_LINK.fullmatch(folded, self.prev.end, q.start) if cues[_QUOTE_LINK] else None) is not None
+            and cues[_QUOTE_LINK].fullmatch(folded, self.prev.end, q.start) is not None
         ) or (
             # "closing up 1.1% at 17,791.01 (+193.51)": the signed points in brackets after the
             # level of a move told in percent, the same way
@@ -526,7 +526,7 @@ class _Figures:
             and self.cur is not None and self.cur.level is not None and self.cur.level.start == self.prev.start
             and not self.cur.points and self.cur.pcts and all((p.value > 0) == (q.sign > 0) for p in self.cur.pcts)
             and q.value < self.scale().points_max
-            and (_BRACKET_NEXT.fullmatch(folded, self.prev.end, q.start) if cues[_BRACKET_NEXT] else None) is not None
+            and cues[_BRACKET_NEXT].fullmatch(folded, self.prev.end, q.start) is not None
         ):
             # "HSI  19,388.42  +0.6%  +116.05": an app row's signed points after the percent
             self.take_points(Quantity("pts", q.value, q.start, q.end, sign=q.sign), d, qualifier, False)
@@ -537,21 +537,21 @@ class _Figures:
             # "HSI 25,703.88 (+0.80%)": a level right after the index name needs no level word.
             prev = self.prev
             # (or with a label between: "HSI close 18,581.13 (-292.84 pts)")
-            after_name = prev is last and prev is not None and (_NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) if cues[_NAME_LEVEL_GAP] else None) is not None
+            after_name = prev is last and prev is not None and cues[_NAME_LEVEL_GAP].fullmatch(folded, prev.end, q.start) is not None
             # (or a session's label: "HSI MIDDAY 24,622.18 ▼474.42 (-1.89%)", "HSI 收市 24,622")
             after_name = after_name or (
                 prev is not None and last is not None and i >= 2 and tokens[i - 2] is last
                 and prev.role_kind("session") in ("open", "midday", "close")
                 and (
-                    (_NAME_LEVEL_GAP.fullmatch(folded, last.end, prev.start) if cues[_NAME_LEVEL_GAP] else None) is not None
+                    cues[_NAME_LEVEL_GAP].fullmatch(folded, last.end, prev.start) is not None
                     # (in brackets: "HANG SENG INDEX (half-day)    27,203.88   +156.20")
-                    or ((_BRACKET_NEXT.fullmatch(folded, last.end, prev.start) if cues[_BRACKET_NEXT] else None) is not None and folded.startswith(")", prev.end))
+                    or (cues[_BRACKET_NEXT].fullmatch(folded, last.end, prev.start) is not None and folded.startswith(")", prev.end))
                 )
-                and (_NAME_LEVEL_GAP.fullmatch(folded, prev.end, q.start) if cues[_NAME_LEVEL_GAP] else None) is not None
+                and cues[_NAME_LEVEL_GAP].fullmatch(folded, prev.end, q.start) is not None
             )
             cur = self.cur
             # "closed at 20,115.42 and 7,301.88 respectively": the next level of a list
-            next_of_list = cur is not None and bool(cur.levels) and (_JOINER.match(folded[cur.levels[-1].end:q.start]) if cues[_JOINER] else None)
+            next_of_list = cur is not None and bool(cur.levels) and cues[_JOINER].match(folded[cur.levels[-1].end:q.start])
             # "国企指数涨1.3%，8,934；": a bare level after the change, closing its clause
             after_change = self.level_after_change(q)
             quote = self.bracket_quote_level(q)
@@ -566,7 +566,7 @@ class _Figures:
         elif q.kind == "num" and kind == "stock" and self.bare_percent_of_list(i, q):
             # "Li Auto dropped 4.8 per cent and Geely lost 3.9": the list's unit left out
             self.take_pct(Quantity("pct", q.value, q.start, q.end, sign=q.sign), d, kind, qualifier, False, False, False)
-        elif q.kind in ("num", "money") and kind == "stock" and (_ON_THE_DOLLAR.match(folded, q.end, q.end + _MATCH_WINDOW) if cues[_ON_THE_DOLLAR] else None):
+        elif q.kind in ("num", "money") and kind == "stock" and cues[_ON_THE_DOLLAR].match(folded, q.end, q.end + _MATCH_WINDOW):
             pass  # "its dollar bond fell about 6 cents to 41 cents on the dollar": a bond's price
         elif q.kind in ("num", "money") and kind == "stock" and self.take_other_extreme(q):
             pass  # "全日最高72.4元，最低70.6元": the day's other extreme, a price of its own

@@ -100,16 +100,32 @@ def _class_chars(members: Any, k: Any) -> set[str] | None:
     return chars or None
 
 
+class _NoMatch:
+    """Stands for a cue the text cannot match: every search of it finds nothing, as the
+    pattern's own would, without a call into ``regex``."""
+
+    __slots__ = ()
+
+    def match(self, *_: object) -> None:
+        return None
+
+    search = fullmatch = match
+
+
+_NO_MATCH = _NoMatch()
+
+
 class CueGate(dict):  # type: ignore[type-arg]
-    """For one text: whether each cue pattern asked of it can match in it at all (the pattern
-    object as key). Built as asked; a text's gate is kept with it (``Prepared.once``)."""
+    """For one text: each cue pattern asked of it (the key), as itself where the text can match
+    it, else as a pattern that never matches. Built as asked; a text's gate is kept with it
+    (``Prepared.once``), and a cue is asked through it: ``cues[_CUE].search(folded, a, b)``."""
 
     def __init__(self, folded: str) -> None:
         super().__init__()
         self.folded = folded
 
-    def __missing__(self, pattern: regex.Pattern[str]) -> bool:
+    def __missing__(self, pattern: regex.Pattern[str]) -> regex.Pattern[str] | _NoMatch:
         words = required_words(pattern.pattern, pattern.flags)
         can = words is None or any(w in self.folded for w in words)
-        self[pattern] = can
-        return can
+        gated = self[pattern] = pattern if can else _NO_MATCH
+        return gated
