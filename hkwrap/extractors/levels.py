@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 from hkwrap import patterns
 from hkwrap.model import Level
 from hkwrap.text.lexicon import Lexicon, Word, role_kind
-from hkwrap.text.prepare import Prepared
+from hkwrap.text.prepare import Prepared, inside
 
 _KINDS = ("support", "resistance", "target")
 # How far (characters) a level's number may stand from its keyword, before or after it.
@@ -54,11 +53,7 @@ def extract_levels(prep: Prepared, lexicon: Lexicon) -> list[Level]:
     told = [w for w in prep.words(lexicon, 0, len(folded)) if _index_and_kinds(w.roles) != _NOTHING]
     told_starts = [w.start for w in told]
     for start, end in prep.sentences:
-        lo = bisect.bisect_left(told_starts, start)
-        hi = bisect.bisect_left(told_starts, end)
-        if lo == hi:
-            continue
-        words = [w for w in told[lo:hi] if w.end <= end]  # (inside the sentence, as Prepared.words)
+        words = inside(told, told_starts, start, end)
         index_here = None
         keys: list[tuple[Word, str]] = []
         for w in words:

@@ -119,14 +119,14 @@ class Prepared:
 
             found = _without_nested(shared_units(list(scan(self.folded)), self.folded))
             self._memo["q"] = (found, [q.start for q in found])
-        return _inside(*self._memo["q"], start, end)
+        return inside(*self._memo["q"], start, end)
 
     def words(self, lexicon: object, start: int, end: int) -> list:
         """The lexicon words inside a sentence span, from one scan of the whole text."""
         if "w" not in self._memo:
             found = lexicon.scan(self.folded, 0, len(self.folded))  # type: ignore[attr-defined]
             self._memo["w"] = (found, [w.start for w in found])
-        return _inside(*self._memo["w"], start, end)
+        return inside(*self._memo["w"], start, end)
 
     def scanned_words(self) -> list:
         """Every lexicon word of the text, once :meth:`words` has scanned it (else none)."""
@@ -176,8 +176,8 @@ def _without_nested(quantities: list) -> list:
     return out
 
 
-def _inside(items: list, starts: list[int], start: int, end: int) -> list:
-    """The items that lie within ``[start, end)`` (sorted by start)."""
+def inside(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (spans sorted by start, ``starts`` their starts) that lie within ``[start, end)``."""
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return [x for x in items[lo:hi] if x.end <= end]
